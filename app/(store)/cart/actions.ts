@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { actionError } from "@/lib/store/action-errors";
+import { addToCart, setCartQuantity } from "@/lib/store/cart";
+import { currentShopperForWrite } from "@/lib/store/owner";
+import { addToCartInput, setQuantityInput } from "@/lib/store/validation";
+
+// Authorisation: a cart action only ever touches the caller's own cart (cookie or account).
+export async function addToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = addToCartInput.safeParse(formObject(form));
+  if (!input.success) return invalid(input.error);
+  try {
+    const shopper = await currentShopperForWrite();
+    await addToCart(await getDb(), shopper, input.data.productId, input.data.quantity);
+  } catch (err) {
+    return actionError(err);
+  }
+  revalidatePath("/", "layout");
+  return { status: "ok", message: "Added to your cart." };
+}
+
+export async function setQuantityAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = setQuantityInput.safeParse(formObject(form));
+  if (!input.success) return invalid(input.error);
+  try {
+    const shopper = await currentShopperForWrite();
+    await setCartQuantity(await getDb(), shopper, input.data.productId, input.data.quantity);
+  } catch (err) {
+    return actionError(err);
+  }
+  revalidatePath("/", "layout");
+  return { status: "ok" };
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { paymentsMode } from "@/lib/env";
+import { actionError } from "@/lib/store/action-errors";
+import { placeOrder } from "@/lib/store/orders";
+import { requestOrigin } from "@/lib/store/origin";
+import { currentShopperForWrite } from "@/lib/store/owner";
+import { checkoutInput } from "@/lib/store/validation";
+import { createCheckoutSession } from "@/lib/stripe/checkout-session";
+
+export async function placeOrderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = checkoutInput.safeParse(formObject(form));
+  if (!input.success) return invalid(input.error);
+  let next: string;
+  try {
+    const shopper = await currentShopperForWrite();
+    const db = await getDb();
+    const order = await placeOrder(db, shopper, input.data.email);
+    next = paymentsMode() === "stripe" ? await createCheckoutSession(db, order, await requestOrigin()) : `/pay/${order.id}`;
+  } catch (err) {
+    return actionError(err);
+  }
+  redirect(next);
+}

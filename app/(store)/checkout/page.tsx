@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { CheckoutForm } from "@/components/store/checkout-form";
+import { OrderSummary } from "@/components/store/order-summary";
+import { paymentsMode } from "@/lib/env";
+import { loadCart } from "@/lib/store/cart";
+import { currentShopper } from "@/lib/store/owner";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+export default async function CheckoutPage() {
+  const shopper = await currentShopper();
+  const cart = await loadCart(await getDb(), shopper);
+  if (cart.lines.length === 0) {
+    return (
+      <div className="mx-auto max-w-xl space-y-4">
+        <h1 className="font-display text-3xl font-semibold">Checkout</h1>
+        <p>Your cart is empty. <Link href="/" className="text-brand-700 underline">Browse the shop</Link>.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
+      <div className="space-y-6">
+        <h1 className="font-display text-3xl font-semibold">Checkout</h1>
+        <CheckoutForm
+          defaultEmail={cart.email ?? shopper.viewer?.email ?? ""}
+          payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
+        />
+      </div>
+      <OrderSummary
+        lines={cart.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineTotalMinor: l.lineTotalMinor }))}
+        totals={cart.totals}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { orders } from "@/db/schema";
+import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { requireAdmin } from "@/lib/auth/guards";
+import { currencyExponent } from "@/lib/engage/money";
+import { paymentsMode } from "@/lib/env";
+import { actionError } from "@/lib/store/action-errors";
+import { formatMoney } from "@/lib/store/money";
+import { requestOrigin } from "@/lib/store/origin";
+import { stripe } from "@/lib/stripe/client";
+import { chargeRefunded } from "@/lib/stripe/test-mode/events";
+import { postSignedEvent } from "@/lib/stripe/test-mode/post-event";
+
+const refundInput = z.object({
+  orderId: z.uuid({ message: "Unknown order." }),
+  amount: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,7}(\.\d{1,2})?)?$/, "Enter an amount like 12.50, or leave it empty for a full refund.")
+    .optional(),
+});
+
+/** Refunds an order. The ledger changes only when the refund's webhook arrives. */
+export async function refundOrderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await requireAdmin();
+    const input = refundInput.safeParse(formObject(form));
+    if (!input.success) return invalid(input.error);
+    const db = await getDb();
+    const [order] = await db.select().from(orders).where(eq(orders.id, input.data.orderId));
+    if (!order) return { status: "invalid", message: "Unknown order.", fieldErrors: { orderId: "Unknown order." } };
+    if (order.status !== "paid") return { status: "invalid", message: "Only paid orders can be refunded." };
+    const remaining = order.totalMinor - order.amountRefundedMinor;
+    const amount = input.data.amount ? Math.round(Number(input.data.amount) * 10 ** currencyExponent(order.currency)) : remaining;
+    if (amount <= 0 || amount > remaining) {
+      const message = `Refund between ${formatMoney(1, order.currency)} and ${formatMoney(remaining, order.currency)}.`;
+      return { status: "invalid", message, fieldErrors: { amount: message } };
+    }
+    const cumulative = order.amountRefundedMinor + amount;
+    if (paymentsMode() === "test") {
+      const res = await postSignedEvent(await requestOrigin(), chargeRefunded(order, cumulative));
+      if (!res.ok) return { status: "error", message: `The refund could not be recorded (webhook answered ${res.status}).` };
+    } else {
+      if (!order.paymentIntentId) return { status: "invalid", message: "This order has no Stripe payment to refund." };
+      await stripe().refunds.create(
+        { payment_intent: order.paymentIntentId, amount },
+        { idempotencyKey: `playcart:refund:${order.id}:${cumulative}` },
+      );
+    }
+    revalidatePath("/admin");
+    return { status: "ok", message: `Refunded ${formatMoney(amount, order.currency)}.` };
+  } catch (err) {
+    return actionError(err);
+  }
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Header } from "@/components/store/header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Corner Roastery: a Playcart demo store", template: "%s · Corner Roastery" },
+  description: "A small demo store running Playcart, the checkout engagement plugin.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <Header />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-6xl px-4 py-10 text-sm text-stone-500">
+          Corner Roastery is a demo store for Playcart. Nothing here is for sale.
+        </footer>
+      </body>
+    </html>
+  );
+}

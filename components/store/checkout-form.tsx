@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { placeOrderAction } from "@/app/(store)/checkout/actions";
+import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/action-state";
+
+export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string; payLabel: string }) {
+  const [state, action] = useActionState(placeOrderAction, idle);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">Email for your receipt and points</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={defaultEmail}
+          required
+          aria-invalid={Boolean(state.fieldErrors?.email)}
+          aria-describedby={state.fieldErrors?.email ? "email-error" : "email-hint"}
+          className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+        />
+        <p id="email-hint" className="mt-1 text-xs text-stone-500">No account needed: guests earn points too.</p>
+        <FieldError state={state} name="email" id="email-error" />
+      </div>
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Placing your order…" className="w-full">{payLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { loadCart } from "@/lib/store/cart";
+import { currentShopper } from "@/lib/store/owner";
+import { paymentsMode } from "@/lib/env";
+
+export async function Header() {
+  const shopper = await currentShopper();
+  const cart = await loadCart(await getDb(), shopper);
+  const count = cart.totals.itemCount;
+  return (
+    <header className="border-b border-stone-200 bg-white/80 backdrop-blur">
+      {paymentsMode() === "test" && (
+        <p className="bg-amber-100 px-4 py-1 text-center text-xs font-medium text-amber-900">
+          Test mode: payments are simulated, no card is charged.
+        </p>
+      )}
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-4">
+        <Link href="/" className="font-display text-xl font-semibold tracking-tight text-brand-800">
+          Corner Roastery
+        </Link>
+        <span className="hidden rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">with Playcart</span>
+        <div className="ml-auto flex items-center gap-5 text-sm">
+          <Link href="/" className="hover:underline">Shop</Link>
+          {shopper.viewer?.isAdmin && <Link href="/admin" className="hover:underline">Admin</Link>}
+          {shopper.viewer ? (
+            <Link href="/account" className="hover:underline">Account</Link>
+          ) : (
+            <Link href="/signin" className="hover:underline">Sign in</Link>
+          )}
+          <Link href="/cart" className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Cart <span aria-label={`${count} items`}>({count})</span>
+          </Link>
+        </div>
+      </nav>
+    </header>
+  );
+}

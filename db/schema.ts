@@ -1,0 +1,3 @@
+export * from "./schema/auth";
+export * from "./schema/store";
+export * from "../lib/engage/schema";

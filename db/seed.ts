@@ -1,0 +1,40 @@
+// Demo data: categories, products, the earn rate and two demo accounts. Idempotent.
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { categories, products, users } from "./schema";
+import { DEMO_ADMIN_EMAIL, DEMO_SHOPPER_EMAIL, demoCategories, demoProducts } from "./seed-data";
+import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
+
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);
+  if (n > 0) return false;
+  await seed(db);
+  return true;
+}
+
+export async function seed(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(categories).values([...demoCategories]).onConflictDoNothing();
+    await tx
+      .insert(products)
+      .values(
+        demoProducts.map((p) => ({
+          slug: p.slug,
+          name: p.name,
+          description: p.description,
+          categorySlug: p.category,
+          priceMinor: p.price,
+          image: `/products/${p.slug}.svg`,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(users)
+      .values([
+        { email: DEMO_ADMIN_EMAIL, name: "Demo Owner", role: "admin" },
+        { email: DEMO_SHOPPER_EMAIL, name: "Demo Shopper", role: "shopper" },
+      ])
+      .onConflictDoNothing();
+    await saveSettings(tx, DEFAULT_SETTINGS, { onlyIfMissing: true });
+  });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { auth } from "./index";
+
+export type Viewer = { id: string; email: string; name: string | null; isAdmin: boolean };
+
+export class AuthorizationError extends Error {
+  constructor(public readonly reason: "unauthenticated" | "forbidden") {
+    super(reason === "unauthenticated" ? "Please sign in." : "You are not allowed to do that.");
+    this.name = "AuthorizationError";
+  }
+}
+
+/** The signed-in user, read fresh from the database (a JWT can outlive a role change). */
+export async function currentViewer(): Promise<Viewer | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const db = await getDb();
+  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.id, id));
+  if (!user?.email) return null;
+  const isAdmin = user.role === "admin" || env().ADMIN_EMAILS.includes(user.email.toLowerCase());
+  return { id: user.id, email: user.email, name: user.name, isAdmin };
+}
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) throw new AuthorizationError("unauthenticated");
+  return viewer;
+}
+
+export async function requireAdmin(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!viewer.isAdmin) throw new AuthorizationError("forbidden");
+  return viewer;
+}

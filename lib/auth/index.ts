@@ -1,0 +1,35 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { sendMail } from "@/lib/email/send";
+import { signInEmail } from "@/lib/email/sign-in-email";
+import { env } from "@/lib/env";
+import { authConfig } from "./config";
+
+// Lazy: the database opens on the first auth request, never at build time.
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    ...authConfig,
+    secret: env().AUTH_SECRET,
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    providers: [
+      {
+        id: "email",
+        type: "email",
+        name: "Email",
+        from: env().MAIL_FROM,
+        maxAge: 24 * 60 * 60,
+        options: {},
+        async sendVerificationRequest({ identifier, url }) {
+          const mail = signInEmail(url);
+          const { via } = await sendMail({ to: identifier, ...mail });
+          // Without SMTP the link is also printed, so the demo can sign in from the terminal.
+          if (via === "outbox") console.log(`[playcart] sign-in link for ${identifier}: ${url}`);
+        },
+      },
+    ],
+  };
+});

@@ -1,0 +1,26 @@
+// A Playcart customer is an email address: guests earn on it, and an account that signs in
+// with the same address sees what it earned.
+import { eq, sql } from "drizzle-orm";
+import type { EngageDb } from "./db";
+import { customers, type Customer } from "./schema";
+
+export const identityEmail = (email: string) => email.trim().toLowerCase();
+
+export async function ensureCustomer(db: EngageDb, input: { email: string; userRef?: string | null }): Promise<Customer> {
+  const email = identityEmail(input.email);
+  const [row] = await db
+    .insert(customers)
+    .values({ email, userRef: input.userRef ?? null })
+    .onConflictDoUpdate({
+      target: customers.email,
+      // Link an account the first time one shows up; never re-point an existing link.
+      set: { userRef: sql`coalesce(${customers.userRef}, excluded.user_ref)` },
+    })
+    .returning();
+  return row;
+}
+
+export async function findCustomerByEmail(db: EngageDb, email: string): Promise<Customer | undefined> {
+  const [row] = await db.select().from(customers).where(eq(customers.email, identityEmail(email)));
+  return row;
+}

@@ -1,0 +1,32 @@
+// Playcart's core takes any Drizzle Postgres handle (a database or a transaction), so a
+// host store passes its own and the core never opens connections itself.
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EngageDb = PgDatabase<PgQueryResultHKT, any, any>;
+
+type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string; message?: string };
+
+/** The Postgres error under a Drizzle wrapper, from either driver (postgres.js or PGlite). */
+export function pgError(err: unknown): PgErrorLike | undefined {
+  let e: unknown = err;
+  for (let depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const candidate = e as PgErrorLike & { cause?: unknown };
+    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    e = candidate.cause;
+  }
+  return undefined;
+}
+
+export const isUniqueViolation = (err: unknown, constraint?: string) => {
+  const pg = pgError(err);
+  if (pg?.code !== "23505") return false;
+  if (!constraint) return true;
+  return (pg.constraint ?? pg.constraint_name ?? pg.message ?? "").includes(constraint);
+};
+
+/** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,16 @@
+// Playcart's public API: what a host store calls. Everything takes the host's Drizzle
+// handle (a database or a transaction) as its first argument.
+export type { EngageDb } from "./db";
+export { EngageError, InsufficientPointsError } from "./errors";
+export { ensureCustomer, findCustomerByEmail, identityEmail } from "./customers";
+export { balances, history, postEntry, reconcile, type NewEntry, type Mismatch } from "./ledger";
+export { clawbackFor, currencyExponent, pointsFor } from "./money";
+export {
+  orderPointsSummary,
+  recordOrderDispute,
+  recordOrderPaid,
+  recordOrderRefund,
+  syncOrderPoints,
+  type OrderPaid,
+} from "./order-points";
+export { DEFAULT_SETTINGS, getSettings, saveSettings, type EngageSettings } from "./settings";

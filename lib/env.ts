@@ -1,0 +1,93 @@
+// The environment, validated once. Every variable is optional for the demo; a malformed
+// one stops the app with a message that says what to set.
+import { z } from "zod";
+
+const emailList = z
+  .string()
+  .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email({ message: "ADMIN_EMAILS must be a comma-separated list of email addresses" })));
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "STORE_TIMEZONE must be an IANA time zone such as Europe/Berlin" },
+);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for the embedded database)")
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default(".data"),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_ (from `stripe listen` or the Dashboard)")
+      .optional(),
+    AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"),
+    ADMIN_EMAILS: emailList.default([]),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Playcart Demo Store <store@playcart.test>"),
+    CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
+    STORE_TIMEZONE: timeZone.default("UTC"),
+    STORE_CURRENCY: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, "STORE_CURRENCY must be an ISO 4217 code such as usd or eur")
+      .transform((c) => c.toLowerCase())
+      .default("usd"),
+    VAPID_PUBLIC_KEY: z.string().optional(),
+    VAPID_PRIVATE_KEY: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (run `stripe listen` to get one)",
+      });
+    }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "unset", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const paymentsMode = () => (env().STRIPE_SECRET_KEY ? "stripe" : "test");

@@ -1,0 +1,13 @@
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+
+let client: Stripe | undefined;
+
+/** The Stripe API client; only exists when STRIPE_SECRET_KEY is set. */
+export function stripe(): Stripe {
+  const key = env().STRIPE_SECRET_KEY;
+  if (!key) throw new Error("STRIPE_SECRET_KEY is not set: the store is in test-payments mode");
+  client ??= new Stripe(key, { maxNetworkRetries: 2, appInfo: { name: "Playcart" } });
+  return client;
+}

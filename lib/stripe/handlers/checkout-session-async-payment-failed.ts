@@ -1,0 +1,10 @@
+import type { Db } from "@/db/client";
+import { closeUnpaidOrder, type Result } from "@/lib/store/fulfilment";
+import { checkoutSessionSchema, sessionOrderId } from "../objects";
+
+export const schema = checkoutSessionSchema;
+
+export async function apply(tx: Db, session: (typeof schema)["_output"]): Promise<Result> {
+  const orderId = sessionOrderId(session);
+  return orderId ? closeUnpaidOrder(tx, orderId, "failed") : { outcome: "unknown_order" };
+}

@@ -1,0 +1,16 @@
+import type { Db } from "@/db/client";
+import { markOrderPaid, type Result } from "@/lib/store/fulfilment";
+import { checkoutSessionSchema, sessionOrderId } from "../objects";
+
+export const schema = checkoutSessionSchema;
+
+export async function apply(tx: Db, session: (typeof schema)["_output"]): Promise<Result> {
+  const orderId = sessionOrderId(session);
+  if (!orderId) return { outcome: "unknown_order" };
+  return markOrderPaid(tx, orderId, {
+    amountTotal: session.amount_total,
+    currency: session.currency,
+    paymentIntentId: session.payment_intent,
+    stripeSessionId: session.id,
+  });
+}

@@ -1,0 +1,19 @@
+import type { Db } from "@/db/client";
+import { markOrderAwaitingPayment, markOrderPaid, type Result } from "@/lib/store/fulfilment";
+import { checkoutSessionSchema, sessionOrderId } from "../objects";
+
+export const schema = checkoutSessionSchema;
+
+export async function apply(tx: Db, session: (typeof schema)["_output"]): Promise<Result> {
+  const orderId = sessionOrderId(session);
+  if (!orderId) return { outcome: "unknown_order" };
+  const payment = {
+    amountTotal: session.amount_total,
+    currency: session.currency,
+    paymentIntentId: session.payment_intent,
+    stripeSessionId: session.id,
+  };
+  // Delayed methods (bank debits) complete the session unpaid; async_payment_succeeded follows.
+  if (session.payment_status === "unpaid") return markOrderAwaitingPayment(tx, orderId, payment);
+  return markOrderPaid(tx, orderId, payment);
+}
