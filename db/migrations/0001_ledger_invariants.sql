@@ -14,14 +14,19 @@ CREATE TRIGGER playcart_ledger_no_truncate BEFORE TRUNCATE ON playcart_ledger_en
 --> statement-breakpoint
 -- Every entry moves its account's balance in the same statement. The balance row's CHECK
 -- (balance >= 0) aborts an entry that would overdraw; the row lock serialises writers.
+-- (Not one INSERT ... ON CONFLICT DO UPDATE: the proposed insert row is CHECKed before the
+-- conflict is found, which would reject every debit.) Callers must not insert entries with
+-- ON CONFLICT DO NOTHING either: this BEFORE trigger fires before conflicts are detected.
 CREATE OR REPLACE FUNCTION playcart_ledger_apply() RETURNS trigger AS $$
 DECLARE
   new_balance integer;
 BEGIN
-  INSERT INTO playcart_point_balances AS b (customer_id, account, balance)
-    VALUES (NEW.customer_id, NEW.account, NEW.delta)
-    ON CONFLICT (customer_id, account) DO UPDATE SET balance = b.balance + EXCLUDED.balance
-    RETURNING b.balance INTO new_balance;
+  INSERT INTO playcart_point_balances (customer_id, account, balance)
+    VALUES (NEW.customer_id, NEW.account, 0)
+    ON CONFLICT (customer_id, account) DO NOTHING;
+  UPDATE playcart_point_balances SET balance = balance + NEW.delta
+    WHERE customer_id = NEW.customer_id AND account = NEW.account
+    RETURNING balance INTO new_balance;
   NEW.balance_after := new_balance;
   RETURN NEW;
 END;

@@ -1,0 +1,18 @@
+// Import `test` and `expect` from here in e2e specs. `mailbox` is the SMTP server the app
+// sends to (SMTP_URL=smtp://127.0.0.1:2525); it runs once per worker, for every test.
+import { test as base, expect } from "@playwright/test";
+import { startMailServer, type Mailbox } from "./smtp";
+
+export const test = base.extend<object, { mailbox: Mailbox }>({
+  mailbox: [
+    async ({}, use) => {
+      const mailbox = await startMailServer({ port: 2525 });
+      await use(mailbox);
+      await mailbox.close();
+    },
+    { scope: "worker", auto: true },
+  ],
+});
+
+export { expect };
+export type { Mail, Mailbox } from "./smtp";

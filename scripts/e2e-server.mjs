@@ -1,0 +1,42 @@
+// The app server for Playwright: a fresh embedded database, a production build, `next start`.
+// Set E2E_SKIP_BUILD=1 to reuse an existing .next build.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const next = path.join(root, "node_modules", ".bin", "next");
+
+const env = { ...process.env };
+// e2e runs the embedded database like the demo, and test payments (no Stripe keys).
+delete env.DATABASE_URL;
+for (const key of Object.keys(env)) if (key.startsWith("STRIPE_")) delete env[key];
+Object.assign(env, {
+  PGLITE_DIR: ".data-e2e",
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+  AUTH_TRUST_HOST: "true",
+  AUTH_URL: "http://127.0.0.1:3100",
+  ADMIN_EMAILS: "admin@playcart.test",
+  CRON_SECRET: "e2e-cron-secret-0123456789",
+  SMTP_URL: "smtp://127.0.0.1:2525",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+rmSync(path.join(root, ".data-e2e"), { recursive: true, force: true });
+mkdirSync(path.join(root, ".data-e2e"));
+
+if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("[e2e-server] E2E_SKIP_BUILD=1: reusing the existing .next build");
+} else {
+  const build = spawnSync(next, ["build"], { env, stdio: "inherit" });
+  if (build.status !== 0) {
+    console.error(`[e2e-server] next build failed (${build.signal ?? `exit ${build.status}`})`);
+    process.exit(1);
+  }
+}
+
+const server = spawn(next, ["start", "-p", "3100", "-H", "127.0.0.1"], { env, stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
