@@ -1,6 +1,7 @@
 "use server";
 
 import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
@@ -42,6 +43,8 @@ export async function payTestAction(_prev: ActionState, form: FormData): Promise
   } catch (err) {
     return actionError(err);
   }
+  // The webhook converted the cart: the header's cart count must not show it any more.
+  revalidatePath("/", "layout");
   redirect(`/orders/${orderId}`);
 }
 
