@@ -1,0 +1,9 @@
+// `npm run db:migrate`: applies db/migrations (the app also does this on first use).
+import { openScriptDb } from "./open-db";
+
+openScriptDb()
+  .then(async (handle) => {
+    await handle.close();
+    console.log(`migrations applied (${handle.kind})`);
+  })
+  .catch((err) => (console.error(err), process.exit(1)));
