@@ -35,7 +35,9 @@ const schema = z
       .string()
       .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_ (from `stripe listen` or the Dashboard)")
       .optional(),
-    AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"),
+    AUTH_SECRET: z
+      .string({ message: "AUTH_SECRET is required: set it to a random string (openssl rand -base64 32); `npm run demo` writes one to .env.local" })
+      .min(16, "AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"),
     ADMIN_EMAILS: emailList.default([]),
     SMTP_URL: z
       .string()
