@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const port = process.env.PORT ?? "3000";
+// The store runs offline: no usage reports to Vercel.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { formObject, invalid, type ActionState } from "@/lib/action-state";
 import { signIn, signOut } from "@/lib/auth";
 import { emailField } from "@/lib/store/validation";
@@ -18,9 +19,10 @@ const signInInput = z.object({
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = signInInput.safeParse(formObject(form));
   if (!input.success) return invalid(input.error);
-  // Throws Next's redirect to the "check your email" page on success.
-  await signIn("email", { email: input.data.email, redirectTo: input.data.callbackUrl ?? "/account" });
-  return { status: "ok" };
+  // redirect: false, then our own redirect: Auth.js would send the browser through its
+  // /api/auth/verify-request hop, which a server action's client-side redirect stalls on.
+  await signIn("email", { email: input.data.email, redirectTo: input.data.callbackUrl ?? "/account", redirect: false });
+  redirect("/signin/check-email");
 }
 
 export async function signOutAction() {
