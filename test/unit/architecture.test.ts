@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
 const core = path.join(root, "lib/engage");
-const ALLOWED_PACKAGES = new Set(["drizzle-orm", "zod"]);
+const ALLOWED_PACKAGES = new Set(["drizzle-orm", "zod", "luxon", "json-logic-engine"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
