@@ -106,18 +106,35 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
   }
 
   const clawTarget = clawbackFor(order.pointsBase, order.amountPaidMinor, order.amountRefundedMinor);
-  const owed = clawTarget - posted.clawed;
+  // A lost dispute already removed every point the order still had: nothing is left to claw.
+  const owed = posted.lost ? 0 : clawTarget - posted.clawed;
   if (owed > 0) {
-    const take = Math.min(owed, await lockBalance(db, order.customerId));
-    await postEntry(db, {
-      ...base,
-      delta: -take,
-      uncollected: owed - take,
-      kind: "clawback",
-      reason:
-        `Refund on order ${short(orderRef)}` + (owed > take ? ` (${owed - take} points already spent, not reclaimed)` : ""),
-      sourceKey: key(`refund:${order.amountRefundedMinor}`),
-    });
+    // Points on hold for a dispute are still this order's, so the refund takes them first;
+    // otherwise a dispute won later would hand back points that were refunded.
+    const fromHeld = Math.min(owed, posted.held);
+    if (fromHeld > 0) {
+      await postEntry(db, {
+        ...base,
+        account: "held",
+        delta: -fromHeld,
+        kind: "clawback",
+        reason: `Refund on order ${short(orderRef)} (points on hold)`,
+        sourceKey: key(`refund:${order.amountRefundedMinor}:held`),
+      });
+    }
+    const rest = owed - fromHeld;
+    if (rest > 0) {
+      const take = Math.min(rest, await lockBalance(db, order.customerId));
+      await postEntry(db, {
+        ...base,
+        delta: -take,
+        uncollected: rest - take,
+        kind: "clawback",
+        reason:
+          `Refund on order ${short(orderRef)}` + (rest > take ? ` (${rest - take} points already spent, not reclaimed)` : ""),
+        sourceKey: key(`refund:${order.amountRefundedMinor}`),
+      });
+    }
     posted = await postedFor(db, orderRef);
   }
 
