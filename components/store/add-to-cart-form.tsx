@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import Link from "next/link";
 import { addToCartAction } from "@/app/(store)/cart/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
@@ -9,6 +9,9 @@ import { idle } from "@/lib/action-state";
 
 export function AddToCartForm({ productId }: { productId: string }) {
   const [state, action] = useActionState(addToCartAction, idle);
+  // Controlled: React resets a form after its action runs, which would wipe what was typed
+  // and leave the field's error under a value the shopper did not enter.
+  const [quantity, setQuantity] = useState("1");
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="productId" value={productId} />
@@ -18,7 +21,8 @@ export function AddToCartForm({ productId }: { productId: string }) {
           id="quantity"
           name="quantity"
           inputMode="numeric"
-          defaultValue="1"
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
           aria-invalid={Boolean(state.fieldErrors?.quantity)}
           aria-describedby={state.fieldErrors?.quantity ? "quantity-error" : undefined}
           className="mt-1 w-24 rounded-lg border border-stone-300 bg-white px-3 py-2"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { placeOrderAction } from "@/app/(store)/checkout/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,6 +8,9 @@ import { idle } from "@/lib/action-state";
 
 export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string; payLabel: string }) {
   const [state, action] = useActionState(placeOrderAction, idle);
+  // Controlled: React resets a form after its action runs, which would wipe what was typed
+  // and leave the field's error under a value the shopper did not enter.
+  const [email, setEmail] = useState(defaultEmail);
   return (
     <form action={action} className="space-y-4" noValidate>
       <div>
@@ -17,7 +20,8 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
           name="email"
           type="email"
           autoComplete="email"
-          defaultValue={defaultEmail}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
           required
           aria-invalid={Boolean(state.fieldErrors?.email)}
           aria-describedby={state.fieldErrors?.email ? "email-error" : "email-hint"}

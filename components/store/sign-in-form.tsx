@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { signInAction } from "@/app/signin/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,6 +8,9 @@ import { idle } from "@/lib/action-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, idle);
+  // Controlled: React resets a form after its action runs, which would wipe what was typed
+  // and leave the field's error under a value the shopper did not enter.
+  const [email, setEmail] = useState("");
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
@@ -18,6 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           name="email"
           type="email"
           autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
           required
           aria-invalid={Boolean(state.fieldErrors?.email)}
           aria-describedby={state.fieldErrors?.email ? "signin-email-error" : undefined}

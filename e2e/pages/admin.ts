@@ -1,0 +1,49 @@
+// The embedded admin as a store owner uses it.
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { Mailbox } from "../support/fixtures";
+import { ADMIN_EMAIL } from "../support/data";
+import { Store } from "./store";
+
+export class Admin {
+  constructor(readonly page: Page) {}
+
+  /** Opens /admin, signs in by emailed link on the way (anonymous visitors are sent to sign-in). */
+  async signInAndOpen(mailbox: Mailbox, email = ADMIN_EMAIL) {
+    await this.page.goto("/admin");
+    await expect(this.page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin$/);
+    await new Store(this.page).signIn(mailbox, email);
+    await expect(this.page).toHaveURL(/\/admin$/);
+    await expect(this.page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  }
+
+  async open() {
+    await this.page.goto("/admin");
+    await expect(this.page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  }
+
+  /** Order rows (the table lists every order that is not pending; newest first). */
+  get rows(): Locator {
+    return this.page.getByRole("row").filter({ hasNot: this.page.getByRole("columnheader") });
+  }
+
+  rowsFor(email: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole("cell", { name: email, exact: true }) });
+  }
+
+  row(label: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole("cell", { name: label, exact: true }) });
+  }
+
+  /** The row's cells: Order, Email, Status, Total, Refunded, Refund. */
+  cell(label: string, column: "order" | "email" | "status" | "total" | "refunded"): Locator {
+    const index = ["order", "email", "status", "total", "refunded"].indexOf(column);
+    return this.row(label).getByRole("cell").nth(index);
+  }
+
+  /** Refunds an order; an empty amount is a full refund. Waits for the store's answer. */
+  async refund(label: string, amount: string | null) {
+    const row = this.row(label);
+    await row.getByLabel(`Amount to refund for order ${label}`).fill(amount ?? "");
+    await row.getByRole("button", { name: `Refund ${label}` }).click();
+  }
+}
