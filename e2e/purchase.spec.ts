@@ -99,6 +99,7 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
 
     await page.goto(`/orders/${orderId}`);
     await expect(page.getByText(`Refunded: ${usd(refundCents)}`)).toBeVisible();
+    await expect(store.pointsEarned).toContainText(`${clawback} of them were taken back after a refund.`);
   });
 });
 

@@ -27,8 +27,9 @@ Object.assign(env, {
 rmSync(path.join(root, ".data-e2e"), { recursive: true, force: true });
 mkdirSync(path.join(root, ".data-e2e"));
 
-if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.log("[e2e-server] E2E_SKIP_BUILD=1: reusing the existing .next build");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  console.log(`[e2e-server] E2E_SKIP_BUILD=1: reusing the existing ${distDir} build`);
 } else {
   const build = spawnSync(next, ["build"], { env, stdio: "inherit" });
   if (build.status !== 0) {

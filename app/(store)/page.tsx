@@ -12,7 +12,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <div className="space-y-8">
       <section className="rounded-3xl bg-brand-800 px-8 py-10 text-white">
         <h1 className="font-display text-3xl font-semibold sm:text-4xl">Fresh roasts, warm bakes.</h1>
-        <p className="mt-2 max-w-xl text-brand-100">Every paid order earns points. First order? Spin the wheel at checkout.</p>
+        <p className="mt-2 max-w-xl text-brand-100">Every paid order earns points: one for each dollar, yours to see in your account.</p>
       </section>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
         <nav aria-label="Categories">

@@ -4,7 +4,7 @@ import { SignInForm } from "@/components/store/sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, email } = await searchParams;
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="font-display text-3xl font-semibold">Sign in</h1>
@@ -14,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {error === "Verification" ? "That sign-in link has expired or was already used. Ask for a new one." : "Sign-in failed. Please try again."}
         </p>
       )}
-      <SignInForm callbackUrl={callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined} />
+      <SignInForm defaultEmail={typeof email === "string" ? email.slice(0, 254) : ""} callbackUrl={callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined} />
     </div>
   );
 }

@@ -6,11 +6,11 @@ import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl?: string; defaultEmail?: string }) {
   const [state, action] = useActionState(signInAction, idle);
   // Controlled: React resets a form after its action runs, which would wipe what was typed
   // and leave the field's error under a value the shopper did not enter.
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(defaultEmail);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}

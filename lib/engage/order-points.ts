@@ -3,7 +3,7 @@
 // Each payment event only updates Playcart's view of the order (playcart_order_rewards);
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { ensureCustomer } from "./customers";
 import { lockBalance, postEntry } from "./ledger";
@@ -172,10 +172,14 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
 
 const short = (ref: string) => ref.slice(0, 8).toUpperCase();
 
+/** What an order earned and what refunds and a lost dispute took back, for receipts. */
 export async function orderPointsSummary(db: EngageDb, orderRef: string) {
   const [row] = await db
-    .select({ earned: sql<number>`coalesce(sum(${ledgerEntries.delta}) FILTER (WHERE ${ledgerEntries.kind} = 'earn'), 0)::int` })
+    .select({
+      earned: sql<number>`coalesce(sum(${ledgerEntries.delta}) FILTER (WHERE ${ledgerEntries.kind} = 'earn'), 0)::int`,
+      reversed: sql<number>`coalesce(-sum(${ledgerEntries.delta}) FILTER (WHERE ${ledgerEntries.kind} IN ('clawback', 'dispute_lost')), 0)::int`,
+    })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.orderRef, orderRef), eq(ledgerEntries.account, "available")));
-  return { earned: row?.earned ?? 0 };
+    .where(eq(ledgerEntries.orderRef, orderRef));
+  return { earned: row?.earned ?? 0, reversed: row?.reversed ?? 0 };
 }
