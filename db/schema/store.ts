@@ -99,6 +99,9 @@ export const orders = pgTable(
     currency: text("currency").notNull(),
     subtotalMinor: integer("subtotal_minor").notNull(),
     discountMinor: integer("discount_minor").notNull().default(0),
+    // The Playcart reward behind discountMinor, reserved for this order until it is paid.
+    rewardId: uuid("reward_id"),
+    discountLabel: text("discount_label"),
     totalMinor: integer("total_minor").notNull(),
     amountRefundedMinor: integer("amount_refunded_minor").notNull().default(0),
     disputeStatus: text("dispute_status"),

@@ -118,3 +118,170 @@ export const engageSettings = pgTable("playcart_settings", {
 export type Customer = typeof customers.$inferSelect;
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type OrderReward = typeof orderRewards.$inferSelect;
+
+// ---------------------------------------------------------------------------------------
+// Campaigns, prizes, plays and rewards: the games.
+
+export const GAME_TYPES = ["spin_wheel", "shake_tree", "scratch_card"] as const;
+export type GameType = (typeof GAME_TYPES)[number];
+// Where a campaign's game is offered.
+export const PLACEMENTS = ["checkout_first_order", "checkout_returning"] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+export const CAMPAIGN_STATUSES = ["draft", "live", "paused", "ended"] as const;
+export const REWARD_TYPES = ["percent_off", "amount_off", "free_product", "bonus_points", "none"] as const;
+export type RewardType = (typeof REWARD_TYPES)[number];
+// this_order: lowers the order being checked out; next_order: a later order, same session or before expiry.
+export const REWARD_SCOPES = ["this_order", "next_order"] as const;
+export type RewardScope = (typeof REWARD_SCOPES)[number];
+
+export type PlayAllowance = { default: number; byTier?: Record<string, number> };
+
+export const campaigns = pgTable(
+  "playcart_campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    gameType: text("game_type", { enum: GAME_TYPES }).notNull(),
+    placement: text("placement", { enum: PLACEMENTS }).notNull(),
+    status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+    // JSON Logic over the play context; `true` means everyone.
+    audience: jsonb("audience").notNull().default(true),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    // Weekly windows in store time ([] = whenever the campaign is live).
+    windows: jsonb("windows").$type<{ weekday: number; start: string; end: string }[]>().notNull().default([]),
+    // Plays per person per window (or per store day without windows), by tier.
+    allowance: jsonb("allowance").$type<PlayAllowance>().notNull().default({ default: 1 }),
+    // Plays per person over the campaign's whole life (null = no lifetime cap).
+    lifetimeLimit: integer("lifetime_limit"),
+    rewardScope: text("reward_scope", { enum: REWARD_SCOPES }).notNull(),
+    rewardValidDays: integer("reward_valid_days").notNull().default(30),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("playcart_campaigns_live_idx").on(t.placement, t.status)],
+);
+
+export const prizes = pgTable(
+  "playcart_prizes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    label: text("label").notNull(),
+    weight: integer("weight").notNull(),
+    rewardType: text("reward_type", { enum: REWARD_TYPES }).notNull(),
+    // Percent (1-100), an amount in minor units, or points, by reward type.
+    rewardValue: integer("reward_value").notNull().default(0),
+    // Free product: the host's product reference (the demo uses slugs).
+    productRef: text("product_ref"),
+    // The most a percent-off reward may take off an order, in minor units (null = no cap).
+    maxDiscountMinor: integer("max_discount_minor"),
+    // What one win costs the store, counted against budgetValueMinor.
+    costMinor: integer("cost_minor").notNull().default(0),
+    inventory: integer("inventory"),
+    budgetValueMinor: integer("budget_value_minor"),
+    dailyCap: integer("daily_cap"),
+    wins: integer("wins").notNull().default(0),
+    valueAwardedMinor: integer("value_awarded_minor").notNull().default(0),
+  },
+  (t) => [
+    index("playcart_prizes_campaign_idx").on(t.campaignId, t.position),
+    check("playcart_prizes_weight", sql`${t.weight} >= 0`),
+    // Backstops: the draw's conditional UPDATE is what keeps these, these make a bug loud.
+    check("playcart_prizes_inventory", sql`${t.inventory} IS NULL OR ${t.wins} <= ${t.inventory}`),
+    check("playcart_prizes_budget", sql`${t.budgetValueMinor} IS NULL OR ${t.valueAwardedMinor} <= ${t.budgetValueMinor}`),
+    check("playcart_prizes_value", sql`${t.rewardValue} >= 0 AND ${t.costMinor} >= 0`),
+  ],
+);
+
+export const prizeDailyWins = pgTable(
+  "playcart_prize_daily_wins",
+  {
+    prizeId: uuid("prize_id")
+      .notNull()
+      .references(() => prizes.id, { onDelete: "cascade" }),
+    storeDay: text("store_day").notNull(),
+    wins: integer("wins").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.prizeId, t.storeDay] })],
+);
+
+// One row per identity (email, account or device) per campaign window: plays granted and used.
+export const playAllowances = pgTable(
+  "playcart_play_allowances",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    identityKey: text("identity_key").notNull(),
+    windowKey: text("window_key").notNull(),
+    granted: integer("granted").notNull(),
+    used: integer("used").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.identityKey, t.windowKey] }),
+    check("playcart_play_allowances_used", sql`${t.used} >= 0 AND ${t.used} <= ${t.granted}`),
+  ],
+);
+
+export const plays = pgTable(
+  "playcart_plays",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    // The browser's nonce for this play: a replay of the same request is refused.
+    requestId: text("request_id").notNull().unique(),
+    customerId: uuid("customer_id").references(() => customers.id),
+    identityKeys: jsonb("identity_keys").$type<string[]>().notNull(),
+    sessionRef: text("session_ref"),
+    windowKey: text("window_key").notNull(),
+    prizeId: uuid("prize_id").references(() => prizes.id),
+    won: integer("won").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("playcart_plays_campaign_idx").on(t.campaignId, t.createdAt)],
+);
+
+export const REWARD_STATUSES = ["issued", "reserved", "redeemed", "expired", "void"] as const;
+export type RewardStatus = (typeof REWARD_STATUSES)[number];
+
+export const rewards = pgTable(
+  "playcart_rewards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id").references(() => customers.id),
+    // Who may use it: the shopper session that won it, and the account or email it knows.
+    sessionRef: text("session_ref"),
+    identityKeys: jsonb("identity_keys").$type<string[]>().notNull(),
+    campaignId: uuid("campaign_id").references(() => campaigns.id),
+    playId: uuid("play_id").references(() => plays.id),
+    label: text("label").notNull(),
+    rewardType: text("reward_type", { enum: REWARD_TYPES }).notNull(),
+    rewardValue: integer("reward_value").notNull(),
+    productRef: text("product_ref"),
+    maxDiscountMinor: integer("max_discount_minor"),
+    scope: text("scope", { enum: REWARD_SCOPES }).notNull(),
+    // next_order rewards: not usable on the cart they were won on.
+    earnedOnCartRef: text("earned_on_cart_ref"),
+    status: text("status", { enum: REWARD_STATUSES }).notNull().default("issued"),
+    orderRef: text("order_ref"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    redeemedAt: timestamp("redeemed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("playcart_rewards_session_idx").on(t.sessionRef, t.status),
+    index("playcart_rewards_customer_idx").on(t.customerId, t.status),
+    index("playcart_rewards_order_idx").on(t.orderRef),
+  ],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type Prize = typeof prizes.$inferSelect;
+export type Reward = typeof rewards.$inferSelect;

@@ -4,13 +4,35 @@ import { z } from "zod";
 import type { EngageDb } from "./db";
 import { engageSettings } from "./schema";
 
+const tierSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string().min(1),
+  // Net spend (paid minus refunded) over the trailing window that reaches this tier.
+  minSpendMinor: z.number().int().min(0),
+});
+
 export const settingsSchema = z.object({
   // Points per whole unit of currency paid (1 = one point per dollar).
   earnRate: z.number().positive().max(100),
+  tiers: z
+    .array(tierSchema)
+    .min(1)
+    .refine((t) => t[0].minSpendMinor === 0, "The first tier must start at 0")
+    .refine((t) => t.every((tier, i) => i === 0 || tier.minSpendMinor > t[i - 1].minSpendMinor), "Tier thresholds must increase"),
+  tierWindowDays: z.number().int().min(1).max(3650),
 });
+export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: EngageSettings = { earnRate: 1 };
+export const DEFAULT_SETTINGS: EngageSettings = {
+  earnRate: 1,
+  tiers: [
+    { name: "green", label: "Green", minSpendMinor: 0 },
+    { name: "gold", label: "Gold", minSpendMinor: 20_000 },
+    { name: "platinum", label: "Platinum", minSpendMinor: 50_000 },
+  ],
+  tierWindowDays: 365,
+};
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {
   const rows = await db.select().from(engageSettings);

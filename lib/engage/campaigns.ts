@@ -1,0 +1,51 @@
+// Which campaigns are open to whom, when: status, date range, weekly windows in store time,
+// the audience condition and the plays each tier gets.
+import { and, asc, eq } from "drizzle-orm";
+import type { EngageDb } from "./db";
+import { evaluateCondition } from "./conditions";
+import type { CustomerProfile } from "./profile";
+import { campaigns, prizes, type Campaign, type Placement } from "./schema";
+import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "./store-time";
+
+export type CartSummary = { valueMinor: number; itemCount: number; categories: string[] };
+
+export type PlayContext = {
+  customer: CustomerProfile & { signedIn: boolean };
+  cart: CartSummary;
+  store: { date: string; weekday: number; hour: number };
+};
+
+export function playContext(profile: CustomerProfile, signedIn: boolean, cart: CartSummary, now: Date, timeZone: string): PlayContext {
+  const clock = storeClock(now, timeZone);
+  return { customer: { ...profile, signedIn }, cart, store: { date: clock.date, weekday: clock.weekday, hour: clock.hour } };
+}
+
+/** The play window `now` falls in: a weekly window, or the store day when there are none. */
+export function openWindow(campaign: Campaign, now: Date, timeZone: string): string | null {
+  if (campaign.status !== "live") return null;
+  if (campaign.startsAt && now < campaign.startsAt) return null;
+  if (campaign.endsAt && now >= campaign.endsAt) return null;
+  const windows = campaign.windows as WeeklyWindow[];
+  if (windows.length === 0) return storeDay(now, timeZone);
+  return activeWindow(windows, now, timeZone)?.key ?? null;
+}
+
+export function allowanceFor(campaign: Campaign, tier: string): number {
+  return campaign.allowance.byTier?.[tier] ?? campaign.allowance.default;
+}
+
+export function isEligible(campaign: Campaign, context: PlayContext): boolean {
+  return evaluateCondition(campaign.audience, context);
+}
+
+export async function liveCampaigns(db: EngageDb, placement: Placement): Promise<Campaign[]> {
+  return db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.placement, placement), eq(campaigns.status, "live")))
+    .orderBy(asc(campaigns.createdAt));
+}
+
+export async function campaignPrizes(db: EngageDb, campaignId: string) {
+  return db.select().from(prizes).where(eq(prizes.campaignId, campaignId)).orderBy(asc(prizes.position), asc(prizes.id));
+}

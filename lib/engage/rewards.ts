@@ -1,0 +1,106 @@
+// Rewards won in games: what they take off a cart, who may use them, and their life cycle
+// (issued -> reserved by an order -> redeemed when it is paid, or back to issued if it is not).
+// Each transition is one conditional UPDATE, so a reward is redeemed exactly once.
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { EngageDb } from "./db";
+import { rewards, type Reward } from "./schema";
+
+export type RewardLine = { productRef: string; unitPriceMinor: number; quantity: number };
+
+/** What a reward takes off these lines, in minor units; never more than their total. */
+export function discountFor(reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor">, lines: RewardLine[]): number {
+  const subtotal = lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0);
+  let discount = 0;
+  switch (reward.rewardType) {
+    case "percent_off":
+      discount = Math.floor((subtotal * Math.min(100, reward.rewardValue)) / 100);
+      if (reward.maxDiscountMinor !== null) discount = Math.min(discount, reward.maxDiscountMinor);
+      break;
+    case "amount_off":
+      discount = reward.rewardValue;
+      break;
+    case "free_product":
+      discount = lines.find((l) => l.productRef === reward.productRef)?.unitPriceMinor ?? 0;
+      break;
+    default:
+      discount = 0;
+  }
+  return Math.max(0, Math.min(discount, subtotal));
+}
+
+export type RewardOwner = { sessionRef?: string | null; identityKeys: string[] };
+
+/** A reward belongs to the session that won it and to the email, account or device it knows. */
+function ownedBy(owner: RewardOwner): SQL {
+  const conditions: SQL[] = [];
+  if (owner.sessionRef) conditions.push(eq(rewards.sessionRef, owner.sessionRef));
+  if (owner.identityKeys.length > 0) {
+    conditions.push(sql`${rewards.identityKeys} ?| array[${sql.join(owner.identityKeys.map((k) => sql`${k}`), sql`, `)}]::text[]`);
+  }
+  return conditions.length > 0 ? or(...conditions)! : sql`false`;
+}
+
+/** The shopper's rewards that this cart may use now. */
+export async function usableRewards(db: EngageDb, owner: RewardOwner & { cartRef?: string | null; now: Date }): Promise<Reward[]> {
+  const candidates = await db
+    .select()
+    .from(rewards)
+    .where(and(eq(rewards.status, "issued"), gt(rewards.expiresAt, owner.now), ownedBy(owner), inArray(rewards.scope, ["this_order", "next_order"])))
+    .orderBy(asc(rewards.expiresAt));
+  return candidates.filter((r) =>
+    // A this-order prize is for the session that won it; a next-order prize not for the cart it was won on.
+    r.scope === "this_order" ? r.sessionRef !== null && r.sessionRef === owner.sessionRef : !owner.cartRef || r.earnedOnCartRef !== owner.cartRef,
+  );
+}
+
+/** The usable reward worth most on these lines (ties: the one expiring first). */
+export function bestReward(candidates: Reward[], lines: RewardLine[]): { reward: Reward; discountMinor: number } | null {
+  let best: { reward: Reward; discountMinor: number } | null = null;
+  for (const reward of candidates) {
+    const discountMinor = discountFor(reward, lines);
+    if (discountMinor > 0 && (!best || discountMinor > best.discountMinor)) best = { reward, discountMinor };
+  }
+  return best;
+}
+
+/** Reserves a reward for an order; false if it is not this owner's or no longer available. */
+export async function reserveReward(db: EngageDb, input: { rewardId: string; orderRef: string; owner: RewardOwner; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(rewards)
+    .set({ status: "reserved", orderRef: input.orderRef })
+    .where(
+      and(
+        eq(rewards.id, input.rewardId),
+        or(eq(rewards.status, "issued"), and(eq(rewards.status, "reserved"), eq(rewards.orderRef, input.orderRef))),
+        gt(rewards.expiresAt, input.now),
+        ownedBy(input.owner),
+      ),
+    )
+    .returning({ id: rewards.id });
+  return rows.length === 1;
+}
+
+/** The order was not paid (or changed): its reward can be used again. */
+export async function releaseOrderRewards(db: EngageDb, orderRef: string): Promise<number> {
+  const rows = await db
+    .update(rewards)
+    .set({ status: "issued", orderRef: null })
+    .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "reserved")))
+    .returning({ id: rewards.id });
+  return rows.length;
+}
+
+/** The order was paid: its reserved reward is spent. Returns how many were redeemed. */
+export async function redeemOrderRewards(db: EngageDb, orderRef: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(rewards)
+    .set({ status: "redeemed", redeemedAt: now })
+    .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "reserved")))
+    .returning({ id: rewards.id });
+  return rows.length;
+}
+
+export async function getReward(db: EngageDb, rewardId: string): Promise<Reward | undefined> {
+  const [row] = await db.select().from(rewards).where(eq(rewards.id, rewardId));
+  return row;
+}
