@@ -2,7 +2,7 @@
 // `N passed, N failed[, N skipped]` summed over every suite (CI reads that line).
 // Usage: npm test [-- unit pg e2e]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -117,12 +117,36 @@ function count(suite, report) {
   return { passed: s.expected + s.flaky, failed, skipped: s.skipped, total, note: errors ? `${errors} error(s) outside tests; see the output above` : undefined };
 }
 
+// The pg suite (test/support/server.ts) and the e2e suite (scripts/e2e-server.mjs) both run
+// `next start` on a production build: build it once, up front, for both. It goes to the
+// default .next; NEXT_DIST_DIR, when set, picks another directory (and is passed on).
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+function suiteEnv() {
+  return { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: process.env.FORCE_COLOR ?? "1", E2E_SKIP_BUILD: "1" };
+}
+
+function buildOnce() {
+  console.log(`\n=== build: next build into ${distDir}/ (once, used by the pg and e2e suites)\n`);
+  const started = Date.now();
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  rmSync(buildId, { force: true });
+  // Next adds a non-default build directory to tsconfig.json's include; keep the file as it was.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  const res = run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (distDir !== ".next" && readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
+  if (res.status !== 0 || !existsSync(buildId)) {
+    abort(`next build failed (${res.signal ?? `exit ${res.status}`}); the pg and e2e suites need it. See the output above.`);
+  }
+  console.log(`\nnext build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
 function runSuite(name) {
   const suite = SUITES[name];
   rmSync(suite.report, { force: true });
   console.log(`\n=== ${name}: ${path.basename(suite.cmd)} ${suite.args.join(" ")}\n`);
   const started = Date.now();
-  const env = { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" };
+  const env = suiteEnv();
   const res = run(suite.cmd, suite.args, { env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const exit = res.error ? res.error.message : res.signal ? `signal ${res.signal}` : `exit ${res.status}`;
@@ -146,6 +170,7 @@ const selected = Object.keys(SUITES).filter((s) => requested.length === 0 || req
 mkdirSync("test-results", { recursive: true });
 if (selected.includes("e2e")) ensureChromium();
 if (selected.includes("pg")) await ensurePostgres();
+if (selected.includes("pg") || selected.includes("e2e")) buildOnce();
 
 const results = selected.map(runSuite);
 console.log("\nSummary");

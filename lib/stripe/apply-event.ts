@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
-import { handlers } from "./handlers";
+import { pgError } from "@/lib/engage/db";
+import { handlers, type Handler } from "./handlers";
 
 export type ApplyResult =
   | { status: "applied"; outcome: string; orderId?: string }
@@ -22,6 +23,27 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<App
   if (!parsed.success) {
     return { status: "invalid", error: `${event.type}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}` };
   }
+  // Events for one customer take row locks (customer, balances) in different orders, so
+  // concurrent deliveries can deadlock; Postgres aborts one, which then simply runs again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(db, event, handler, parsed.data);
+    } catch (err) {
+      const code = pgError(err)?.code;
+      if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
+      console.warn(`[playcart] ${event.type} ${event.id}: ${RETRYABLE.get(code)}; retrying (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+const RETRYABLE = new Map([
+  ["40P01", "deadlock"],
+  ["40001", "serialization failure"],
+]);
+const MAX_ATTEMPTS = 5;
+
+function applyOnce(db: Db, event: Stripe.Event, handler: Handler, object: unknown): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(stripeEvents)
@@ -29,7 +51,7 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<App
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id });
     if (claimed.length === 0) return { status: "duplicate" } as const;
-    const result = await handler.apply(tx, parsed.data as never);
+    const result = await handler.apply(tx, object as never);
     await tx
       .update(stripeEvents)
       .set({ outcome: result.outcome, orderId: result.orderId ?? null })
