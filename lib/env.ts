@@ -51,6 +51,8 @@ const schema = z
       .regex(/^[A-Za-z]{3}$/, "STORE_CURRENCY must be an ISO 4217 code such as usd or eur")
       .transform((c) => c.toLowerCase())
       .default("usd"),
+    // Test seam: pins Playcart's clock (schedules, store days) for end-to-end tests.
+    PLAYCART_TEST_CLOCK: z.iso.datetime({ offset: true, message: "PLAYCART_TEST_CLOCK must be an ISO instant such as 2026-11-21T10:00:00Z" }).optional(),
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
   })
@@ -61,6 +63,9 @@ const schema = z
         path: ["STRIPE_WEBHOOK_SECRET"],
         message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (run `stripe listen` to get one)",
       });
+    }
+    if (env.PLAYCART_TEST_CLOCK && env.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
+      ctx.addIssue({ code: "custom", path: ["PLAYCART_TEST_CLOCK"], message: "PLAYCART_TEST_CLOCK is for tests: unset it when using live Stripe keys" });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither" });

@@ -8,7 +8,7 @@ export type CartOwner = { sessionId: string | null; userId: string | null };
 
 export class CartError extends Error {
   constructor(
-    public readonly field: "productId" | "quantity" | "cart",
+    public readonly field: "productId" | "quantity" | "cart" | "rewardId",
     message: string,
   ) {
     super(message);
@@ -120,6 +120,7 @@ export async function cartLines(tx: Db, cartId: string) {
       name: products.name,
       image: products.image,
       priceMinor: products.priceMinor,
+      categorySlug: products.categorySlug,
       quantity: cartItems.quantity,
     })
     .from(cartItems)

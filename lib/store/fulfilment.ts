@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orders, type Order } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
+import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";
 
 export type Outcome =
@@ -64,6 +65,7 @@ export async function markOrderPaid(tx: Db, orderId: string, payment: Payment): 
     })
     .where(eq(orders.id, orderId));
   await tx.update(carts).set({ status: "converted", updatedAt: now }).where(eq(carts.id, order.cartId));
+  await redeemOrderRewards(tx, order.id, now);
   await recordOrderPaid(tx, {
     orderRef: order.id,
     email: order.email,
@@ -94,6 +96,7 @@ export async function closeUnpaidOrder(tx: Db, orderId: string, status: "failed"
   if (!order) return { outcome: "unknown_order" };
   if (order.status !== "pending" && order.status !== "processing") return { outcome: "not_applicable", orderId };
   await tx.update(orders).set({ status, updatedAt: new Date() }).where(eq(orders.id, orderId));
+  await releaseOrderRewards(tx, orderId);
   return { outcome: status === "failed" ? "payment_failed" : "expired", orderId };
 }
 

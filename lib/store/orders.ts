@@ -2,14 +2,25 @@ import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orderItems, orders, type Order } from "@/db/schema";
+import { rewardForOrder } from "@/lib/engage/checkout-reward";
+import { EngageError } from "@/lib/engage/errors";
+import { releaseOrderRewards, reserveReward } from "@/lib/engage/rewards";
 import { env } from "@/lib/env";
 import { CartError, cartLines, findOpenCart, type CartOwner } from "./cart";
+import { storeNow } from "./clock";
+import { cartSummary, playShopper, rewardLines, rewardOwner } from "./engagement";
+import { withDiscount } from "./pricing";
 
 /**
  * Turns the owner's cart into an order priced from the database. A cart has at most one
  * unpaid order: placing again (double submit, back button) updates that order, never adds one.
  */
-export async function placeOrder(db: Db, owner: CartOwner & { sessionId: string }, email: string): Promise<Order> {
+export async function placeOrder(
+  db: Db,
+  owner: CartOwner & { sessionId: string; signedIn?: boolean },
+  email: string,
+  opts: { rewardId?: string | null } = {},
+): Promise<Order> {
   return db.transaction(async (tx) => {
     const cart = await findOpenCart(tx, owner);
     if (!cart) throw new CartError("cart", "Your cart is empty.");
@@ -23,15 +34,36 @@ export async function placeOrder(db: Db, owner: CartOwner & { sessionId: string 
       .where(and(eq(orders.cartId, cart.id), inArray(orders.status, ["pending", "processing"])))
       .for("update");
     if (inFlight?.status === "processing") throw new CartError("cart", "A payment for this cart is already being processed.");
+    // Placing again re-decides the reward from scratch.
+    if (inFlight) await releaseOrderRewards(tx, inFlight.id);
+
+    const now = storeNow();
+    const shopper = playShopper({ sessionId: owner.sessionId, userId: owner.userId, viewer: null }, email);
+    shopper.signedIn = Boolean(owner.signedIn);
+    const chosen = await rewardForOrder(tx, {
+      shopper,
+      cartRef: cart.id,
+      lines: rewardLines(lines),
+      cart: cartSummary(lines),
+      requestedRewardId: opts.rewardId,
+      now,
+      timeZone: env().STORE_TIMEZONE,
+    }).catch((err) => {
+      if (err instanceof EngageError) throw new CartError("rewardId", err.message);
+      throw err;
+    });
+    const priced = withDiscount(totals, chosen?.discountMinor ?? 0);
 
     const values = {
       email,
       userId: owner.userId,
       sessionId: owner.sessionId,
       currency: env().STORE_CURRENCY,
-      subtotalMinor: totals.subtotalMinor,
-      discountMinor: totals.discountMinor,
-      totalMinor: totals.totalMinor,
+      subtotalMinor: priced.subtotalMinor,
+      discountMinor: priced.discountMinor,
+      totalMinor: priced.totalMinor,
+      rewardId: chosen && priced.discountMinor > 0 ? chosen.reward.id : null,
+      discountLabel: chosen && priced.discountMinor > 0 ? chosen.reward.label : null,
       updatedAt: new Date(),
     };
     const [order] = inFlight
@@ -41,6 +73,10 @@ export async function placeOrder(db: Db, owner: CartOwner & { sessionId: string 
     await tx.insert(orderItems).values(
       lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity })),
     );
+    if (order.rewardId) {
+      const reserved = await reserveReward(tx, { rewardId: order.rewardId, orderRef: order.id, owner: rewardOwner(shopper), now });
+      if (!reserved) throw new CartError("rewardId", "That reward was just used on another order.");
+    }
     await tx.update(carts).set({ email, updatedAt: new Date() }).where(eq(carts.id, cart.id));
     return order;
   });

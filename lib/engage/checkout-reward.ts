@@ -1,0 +1,40 @@
+// Which reward an order uses: the one the shopper picked (if it is really theirs and usable)
+// or the one worth most. A this-order prize is checked again against who is really ordering,
+// so a first-order prize won before the email was known cannot go to a returning customer.
+import { inArray } from "drizzle-orm";
+import type { EngageDb } from "./db";
+import { evaluateCondition } from "./conditions";
+import { playContext, type CartSummary } from "./campaigns";
+import { EngageError } from "./errors";
+import { identityKeys } from "./identity";
+import type { PlayShopper } from "./play";
+import { customerProfile } from "./profile";
+import { bestReward, discountFor, usableRewards, type RewardLine } from "./rewards";
+import { campaigns, type Reward } from "./schema";
+
+export type OrderReward = { reward: Reward; discountMinor: number };
+
+export async function rewardForOrder(
+  db: EngageDb,
+  input: { shopper: PlayShopper; cartRef: string | null; lines: RewardLine[]; cart: CartSummary; requestedRewardId?: string | null; now: Date; timeZone: string },
+): Promise<OrderReward | null> {
+  const owner = { sessionRef: input.shopper.sessionRef ?? null, identityKeys: identityKeys(input.shopper) };
+  const usable = await usableRewards(db, { ...owner, cartRef: input.cartRef, now: input.now });
+  const eligible = await stillEligible(db, usable, input);
+  if (input.requestedRewardId) {
+    const reward = eligible.find((r) => r.id === input.requestedRewardId);
+    if (!reward) throw new EngageError("invalid:input", "That reward is not available to you.");
+    return { reward, discountMinor: discountFor(reward, input.lines) };
+  }
+  return bestReward(eligible, input.lines);
+}
+
+async function stillEligible(db: EngageDb, usable: Reward[], input: Parameters<typeof rewardForOrder>[1]): Promise<Reward[]> {
+  const thisOrder = usable.filter((r) => r.scope === "this_order" && r.campaignId);
+  if (thisOrder.length === 0) return usable;
+  const rows = await db.select({ id: campaigns.id, audience: campaigns.audience }).from(campaigns).where(inArray(campaigns.id, thisOrder.map((r) => r.campaignId!)));
+  const audience = new Map(rows.map((c) => [c.id, c.audience]));
+  const profile = await customerProfile(db, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
+  const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
+  return usable.filter((r) => r.scope !== "this_order" || !r.campaignId || evaluateCondition(audience.get(r.campaignId) ?? true, context));
+}

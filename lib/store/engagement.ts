@@ -1,0 +1,54 @@
+// The demo store's side of Playcart: how it describes its shopper and cart to the engine.
+// A host store writes the same few functions over its own session and cart.
+import "server-only";
+import type { Db } from "@/db/client";
+import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
+import { bestReward, usableRewards } from "@/lib/engage/rewards";
+import { identityKeys } from "@/lib/engage/identity";
+import { env } from "@/lib/env";
+import type { Viewer } from "@/lib/auth/guards";
+import type { PricedLine } from "./pricing";
+import { storeNow } from "./clock";
+
+export type StoreShopper = { sessionId: string | null; userId: string | null; viewer: Viewer | null };
+
+/** The shopper as Playcart sees them; the browser's session cookie doubles as its device key. */
+export function playShopper(shopper: StoreShopper, email?: string | null): PlayShopper {
+  return {
+    email: email ?? shopper.viewer?.email ?? null,
+    userRef: shopper.userId,
+    deviceId: shopper.sessionId,
+    sessionRef: shopper.sessionId,
+    signedIn: Boolean(shopper.viewer),
+  };
+}
+
+export const rewardOwner = (p: PlayShopper) => ({ sessionRef: p.sessionRef ?? null, identityKeys: identityKeys(p) });
+
+export function cartSummary(lines: PricedLine[]) {
+  return {
+    valueMinor: lines.reduce((s, l) => s + l.lineTotalMinor, 0),
+    itemCount: lines.reduce((s, l) => s + l.quantity, 0),
+    categories: [...new Set(lines.map((l) => l.categorySlug))],
+  };
+}
+
+export const rewardLines = (lines: PricedLine[]) => lines.map((l) => ({ productRef: l.slug, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity }));
+
+/** The game offered at checkout: the first-order wheel or the returning shopper's game. */
+export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<Offer | null> {
+  const now = storeNow();
+  const timeZone = env().STORE_TIMEZONE;
+  const cart = cartSummary(lines);
+  return (
+    (await findOffer(db, { placement: "checkout_first_order", shopper, cart, now, timeZone })) ??
+    (await findOffer(db, { placement: "checkout_returning", shopper, cart, now, timeZone }))
+  );
+}
+
+/** The reward this cart would use now (the one worth most), for showing totals before paying. */
+export async function previewReward(db: Db, shopper: PlayShopper, cartRef: string | null, lines: PricedLine[]) {
+  const usable = await usableRewards(db, { ...rewardOwner(shopper), cartRef, now: storeNow() });
+  const best = bestReward(usable, rewardLines(lines));
+  return best ? { id: best.reward.id, label: best.reward.label, discountMinor: best.discountMinor, scope: best.reward.scope } : null;
+}
