@@ -1,8 +1,7 @@
 import type Stripe from "stripe";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
-import { pgError } from "@/lib/engage/db";
+import { isUniqueViolation, pgError } from "@/lib/engage/db";
 import { handlers, type Handler } from "./handlers";
 
 export type ApplyResult =
@@ -12,9 +11,11 @@ export type ApplyResult =
   | { status: "invalid"; error: string };
 
 /**
- * Applies a verified event exactly once. The event id is recorded in the same transaction
- * as its effects: a concurrent duplicate waits on the primary key and then sees the row; a
- * delivery cut off mid-way (crash, kill -9) commits nothing and its redelivery applies.
+ * Applies a verified event exactly once. The event id is recorded at the end of the
+ * transaction that applies it (saving a round trip on every event): a concurrent duplicate
+ * waits on the primary key, fails on it, and rolls back whatever it did; a delivery cut off
+ * mid-way (crash, kill -9) commits nothing and its redelivery applies. Handlers are
+ * idempotent and lock the order row, so a duplicate that runs them changes nothing anyway.
  */
 export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<ApplyResult> {
   const handler = handlers[event.type];
@@ -29,6 +30,7 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<App
     try {
       return await applyOnce(db, event, handler, parsed.data);
     } catch (err) {
+      if (isUniqueViolation(err, "stripe_events_pkey")) return { status: "duplicate" };
       const code = pgError(err)?.code;
       if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
       console.warn(`[playcart] ${event.type} ${event.id}: ${RETRYABLE.get(code)}; retrying (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
@@ -45,17 +47,8 @@ const MAX_ATTEMPTS = 5;
 
 function applyOnce(db: Db, event: Stripe.Event, handler: Handler, object: unknown): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(stripeEvents)
-      .values({ id: event.id, type: event.type, outcome: "applying" })
-      .onConflictDoNothing()
-      .returning({ id: stripeEvents.id });
-    if (claimed.length === 0) return { status: "duplicate" } as const;
     const result = await handler.apply(tx, object as never);
-    await tx
-      .update(stripeEvents)
-      .set({ outcome: result.outcome, orderId: result.orderId ?? null })
-      .where(eq(stripeEvents.id, event.id));
+    await tx.insert(stripeEvents).values({ id: event.id, type: event.type, outcome: result.outcome, orderId: result.orderId ?? null });
     return { status: "applied", outcome: result.outcome, orderId: result.orderId } as const;
   });
 }

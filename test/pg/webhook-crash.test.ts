@@ -90,7 +90,7 @@ async function killMidRequest(event: ReturnType<typeof stripeEvent>, lockSql: st
       (err: unknown) => ({ error: err }),
     );
     orphan = await waitForBlocked(blockedOn);
-    // The event's row is claimed, uncommitted, inside the blocked transaction.
+    // Nothing of the blocked transaction is visible (the event row is written at its end).
     expect(await stripeEventRows(t.db, event.id)).toEqual([]);
 
     await a.kill("SIGKILL");
@@ -110,7 +110,8 @@ describe("kill -9 mid-request, then redelivery", () => {
     const [o] = await createOrders(t.db, 1);
     const event = stripeEvent("checkout.session.completed", checkoutSession(o));
 
-    await killMidRequest(event, `select id from orders where id = $1 for update`, [o.id], `%from "orders"%for update%`);
+    // Fulfilment's first statement updates the order row, so it queues behind the test's lock.
+    await killMidRequest(event, `select id from orders where id = $1 for update`, [o.id], `%update "orders"%`);
     expect(await orderRow(t.db, o.id)).toMatchObject({ status: "pending", paidAt: null });
     expect(await cartStatus(t.db, o.cartId)).toBe("open");
     expect(await ledgerForOrder(t.db, o.id)).toEqual([]);
