@@ -4,10 +4,12 @@ import type { Db } from "./client";
 import { categories, products, users } from "./schema";
 import { DEMO_ADMIN_EMAIL, DEMO_SHOPPER_EMAIL, demoCategories, demoProducts } from "./seed-data";
 import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
+import { seedCampaigns } from "./seed-campaigns";
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);
-  if (n > 0) return false;
+  // Campaigns arrived after the catalog: an older demo database gets them too.
+  if (n > 0) return (await seedCampaigns(db), false);
   await seed(db);
   return true;
 }
@@ -37,4 +39,5 @@ export async function seed(db: Db): Promise<void> {
       .onConflictDoNothing();
     await saveSettings(tx, DEFAULT_SETTINGS, { onlyIfMissing: true });
   });
+  await seedCampaigns(db);
 }

@@ -52,7 +52,11 @@ const schema = z
       .transform((c) => c.toLowerCase())
       .default("usd"),
     // Test seam: pins Playcart's clock (schedules, store days) for end-to-end tests.
-    PLAYCART_TEST_CLOCK: z.iso.datetime({ offset: true, message: "PLAYCART_TEST_CLOCK must be an ISO instant such as 2026-11-21T10:00:00Z" }).optional(),
+    PLAYCART_TEST_CLOCK: z
+      .union([z.literal("cookie"), z.iso.datetime({ offset: true })], {
+        message: 'PLAYCART_TEST_CLOCK must be an ISO instant such as 2026-11-21T10:00:00Z, or "cookie"',
+      })
+      .optional(),
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
   })
@@ -64,8 +68,8 @@ const schema = z
         message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (run `stripe listen` to get one)",
       });
     }
-    if (env.PLAYCART_TEST_CLOCK && env.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
-      ctx.addIssue({ code: "custom", path: ["PLAYCART_TEST_CLOCK"], message: "PLAYCART_TEST_CLOCK is for tests: unset it when using live Stripe keys" });
+    if (env.PLAYCART_TEST_CLOCK && env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["PLAYCART_TEST_CLOCK"], message: "PLAYCART_TEST_CLOCK is for test payments only: unset it when using Stripe keys" });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither" });

@@ -3,7 +3,19 @@ import { formatMoney } from "@/lib/store/money";
 type Line = { key: string; name: string; quantity: number; lineTotalMinor: number };
 type Totals = { subtotalMinor: number; discountMinor: number; totalMinor: number };
 
-export function OrderSummary({ lines, totals, currency, children }: { lines: Line[]; totals: Totals; currency?: string; children?: React.ReactNode }) {
+export function OrderSummary({
+  lines,
+  totals,
+  currency,
+  discountLabel,
+  children,
+}: {
+  lines: Line[];
+  totals: Totals;
+  currency?: string;
+  discountLabel?: string | null;
+  children?: React.ReactNode;
+}) {
   return (
     <section aria-labelledby="summary-heading" className="rounded-2xl border border-stone-200 bg-white p-6">
       <h2 id="summary-heading" className="text-lg font-medium">Order summary</h2>
@@ -18,7 +30,7 @@ export function OrderSummary({ lines, totals, currency, children }: { lines: Lin
       <dl className="mt-4 space-y-1 border-t border-stone-200 pt-4 text-sm">
         <div className="flex justify-between"><dt>Subtotal</dt><dd className="tabular-nums">{formatMoney(totals.subtotalMinor, currency)}</dd></div>
         {totals.discountMinor > 0 && (
-          <div className="flex justify-between text-brand-700"><dt>Discount</dt><dd className="tabular-nums">−{formatMoney(totals.discountMinor, currency)}</dd></div>
+          <div className="flex justify-between text-brand-700"><dt>Reward{discountLabel ? `: ${discountLabel}` : ""}</dt><dd className="tabular-nums" data-testid="order-discount">−{formatMoney(totals.discountMinor, currency)}</dd></div>
         )}
         <div className="flex justify-between text-base font-semibold">
           <dt>Total</dt>

@@ -1,6 +1,6 @@
 // Which campaigns are open to whom, when: status, date range, weekly windows in store time,
 // the audience condition and the plays each tier gets.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
 import type { CustomerProfile } from "./profile";
@@ -43,7 +43,8 @@ export async function liveCampaigns(db: EngageDb, placement: Placement): Promise
     .select()
     .from(campaigns)
     .where(and(eq(campaigns.placement, placement), eq(campaigns.status, "live")))
-    .orderBy(asc(campaigns.createdAt));
+    // A time-bound campaign (it has weekly windows) wins over an always-on one while open.
+    .orderBy(sql`${campaigns.windows} = '[]'::jsonb`, asc(campaigns.createdAt));
 }
 
 export async function campaignPrizes(db: EngageDb, campaignId: string) {

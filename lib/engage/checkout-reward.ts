@@ -18,7 +18,9 @@ export async function rewardForOrder(
   db: EngageDb,
   input: { shopper: PlayShopper; cartRef: string | null; lines: RewardLine[]; cart: CartSummary; requestedRewardId?: string | null; now: Date; timeZone: string },
 ): Promise<OrderReward | null> {
-  const owner = { sessionRef: input.shopper.sessionRef ?? null, identityKeys: identityKeys(input.shopper) };
+  // Ownership by verified identities only: a typed (unverified) email unlocks nothing.
+  const s = input.shopper;
+  const owner = { sessionRef: s.sessionRef ?? null, identityKeys: identityKeys({ userRef: s.userRef, deviceId: s.deviceId, email: s.signedIn ? s.email : null }) };
   const usable = await usableRewards(db, { ...owner, cartRef: input.cartRef, now: input.now });
   const eligible = await stillEligible(db, usable, input);
   if (input.requestedRewardId) {

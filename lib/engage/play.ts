@@ -126,11 +126,15 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
     if (campaign.lifetimeLimit !== null) await consume(tx, campaign.id, key, LIFETIME, campaign.lifetimeLimit);
   }
 
+  const customer = input.shopper.email ? await ensureCustomer(tx, { email: input.shopper.email, userRef: input.shopper.userRef }) : null;
+  const playsLeft = await remainingPlays(tx, campaign, keys, windowKey, profile.tier);
+
+  // The prize is claimed last: its row stays locked until commit, and every play that draws
+  // the same prize waits on it, so only the play and reward inserts may follow.
   const table = await campaignPrizes(tx, campaign.id);
   const today = storeDay(input.now, input.timeZone);
   const prize = await claimPrize(tx, table, today, input.rng ?? cryptoRng);
   const won = Boolean(prize && prize.rewardType !== "none");
-  const customer = input.shopper.email ? await ensureCustomer(tx, { email: input.shopper.email, userRef: input.shopper.userRef }) : null;
 
   const [row] = await tx
     .insert(plays)
@@ -170,7 +174,6 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
     reward = { id: issued.id, label: prize.label, scope: campaign.rewardScope, expiresAt };
   }
 
-  const playsLeft = await remainingPlays(tx, campaign, keys, windowKey, profile.tier);
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
   return { playId: row.id, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft };
 }
@@ -216,6 +219,8 @@ async function claimPrize(tx: EngageDb, table: Prize[], today: string, rng: Rng)
 }
 
 async function claim(tx: EngageDb, prize: Prize, today: string): Promise<boolean> {
+  // Without a daily cap the conditional UPDATE is the only write: no savepoint needed.
+  if (prize.dailyCap === null) return (await claimStock(tx, prize)).length === 1;
   // A savepoint: a daily cap taken but inventory lost to another play must be given back.
   return tx
     .transaction(async (sp) => {
@@ -227,24 +232,28 @@ async function claim(tx: EngageDb, prize: Prize, today: string): Promise<boolean
           RETURNING wins`);
         if (rowsOf(day).length === 0) throw new SoldOut();
       }
-      const updated = await sp
-        .update(prizes)
-        .set({ wins: sql`${prizes.wins} + 1`, valueAwardedMinor: sql`${prizes.valueAwardedMinor} + ${prizes.costMinor}` })
-        .where(
-          and(
-            eq(prizes.id, prize.id),
-            sql`(${prizes.inventory} IS NULL OR ${prizes.wins} < ${prizes.inventory})`,
-            sql`(${prizes.budgetValueMinor} IS NULL OR ${prizes.valueAwardedMinor} + ${prizes.costMinor} <= ${prizes.budgetValueMinor})`,
-          ),
-        )
-        .returning({ id: prizes.id });
-      if (updated.length === 0) throw new SoldOut();
+      if ((await claimStock(sp, prize)).length === 0) throw new SoldOut();
       return true;
     })
     .catch((err) => {
       if (err instanceof SoldOut) return false;
       throw err;
     });
+}
+
+/** One unit of the prize, if its inventory and value budget allow: a single conditional UPDATE. */
+function claimStock(tx: EngageDb, prize: Prize) {
+  return tx
+    .update(prizes)
+    .set({ wins: sql`${prizes.wins} + 1`, valueAwardedMinor: sql`${prizes.valueAwardedMinor} + ${prizes.costMinor}` })
+    .where(
+      and(
+        eq(prizes.id, prize.id),
+        sql`(${prizes.inventory} IS NULL OR ${prizes.wins} < ${prizes.inventory})`,
+        sql`(${prizes.budgetValueMinor} IS NULL OR ${prizes.valueAwardedMinor} + ${prizes.costMinor} <= ${prizes.budgetValueMinor})`,
+      ),
+    )
+    .returning({ id: prizes.id });
 }
 
 class SoldOut extends Error {}

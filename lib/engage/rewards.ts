@@ -63,7 +63,10 @@ export function bestReward(candidates: Reward[], lines: RewardLine[]): { reward:
   return best;
 }
 
-/** Reserves a reward for an order; false if it is not this owner's or no longer available. */
+/**
+ * Reserves a reward for an order; false if it is not this owner's or no longer available.
+ * Scope rules live in usableRewards: callers reserve only ids it returned.
+ */
 export async function reserveReward(db: EngageDb, input: { rewardId: string; orderRef: string; owner: RewardOwner; now: Date }): Promise<boolean> {
   const rows = await db
     .update(rewards)

@@ -23,7 +23,14 @@ export function playShopper(shopper: StoreShopper, email?: string | null): PlayS
   };
 }
 
-export const rewardOwner = (p: PlayShopper) => ({ sessionRef: p.sessionRef ?? null, identityKeys: identityKeys(p) });
+/**
+ * Who may use a reward: this browser, the account, or an email proven by signing in. An
+ * email typed at checkout counts towards play limits but never unlocks anyone's rewards.
+ */
+export const rewardOwner = (p: PlayShopper) => ({
+  sessionRef: p.sessionRef ?? null,
+  identityKeys: identityKeys({ userRef: p.userRef, deviceId: p.deviceId, email: p.signedIn ? p.email : null }),
+});
 
 export function cartSummary(lines: PricedLine[]) {
   return {
@@ -37,7 +44,7 @@ export const rewardLines = (lines: PricedLine[]) => lines.map((l) => ({ productR
 
 /** The game offered at checkout: the first-order wheel or the returning shopper's game. */
 export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<Offer | null> {
-  const now = storeNow();
+  const now = await storeNow();
   const timeZone = env().STORE_TIMEZONE;
   const cart = cartSummary(lines);
   return (
@@ -48,7 +55,7 @@ export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedL
 
 /** The reward this cart would use now (the one worth most), for showing totals before paying. */
 export async function previewReward(db: Db, shopper: PlayShopper, cartRef: string | null, lines: PricedLine[]) {
-  const usable = await usableRewards(db, { ...rewardOwner(shopper), cartRef, now: storeNow() });
+  const usable = await usableRewards(db, { ...rewardOwner(shopper), cartRef, now: await storeNow() });
   const best = bestReward(usable, rewardLines(lines));
   return best ? { id: best.reward.id, label: best.reward.label, discountMinor: best.discountMinor, scope: best.reward.scope } : null;
 }

@@ -37,7 +37,7 @@ export async function placeOrder(
     // Placing again re-decides the reward from scratch.
     if (inFlight) await releaseOrderRewards(tx, inFlight.id);
 
-    const now = storeNow();
+    const now = await storeNow();
     const shopper = playShopper({ sessionId: owner.sessionId, userId: owner.userId, viewer: null }, email);
     shopper.signedIn = Boolean(owner.signedIn);
     const chosen = await rewardForOrder(tx, {

@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { GameLauncher } from "@/components/engage/game-launcher";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
+import { checkoutOffer, playShopper, previewReward } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
+import { withDiscount } from "@/lib/store/pricing";
+import { playGameAction } from "./play-action";
 
 export const metadata: Metadata = { title: "Checkout" };
 
 export default async function CheckoutPage() {
   const shopper = await currentShopper();
-  const cart = await loadCart(await getDb(), shopper);
+  const db = await getDb();
+  const cart = await loadCart(db, shopper);
   if (cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-xl space-y-4">
@@ -20,6 +25,8 @@ export default async function CheckoutPage() {
       </div>
     );
   }
+  const identity = playShopper(shopper, cart.email);
+  const [offer, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">
@@ -29,10 +36,14 @@ export default async function CheckoutPage() {
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
         />
       </div>
-      <OrderSummary
-        lines={cart.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineTotalMinor: l.lineTotalMinor }))}
-        totals={cart.totals}
-      />
+      <div className="space-y-6">
+        <OrderSummary
+          lines={cart.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineTotalMinor: l.lineTotalMinor }))}
+          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0)}
+          discountLabel={reward?.label}
+        />
+        {offer && <GameLauncher offer={offer} play={playGameAction} oddsHref={`/odds/${offer.slug}`} />}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,81 @@
+// Demo campaigns, one per game: the first-order wheel, the returning shopper's tree, and a
+// Saturday spin where Gold and Platinum get more spins than Green.
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { campaigns, prizes } from "./schema";
+
+type PrizeSeed = Omit<typeof prizes.$inferInsert, "campaignId">;
+
+const demo: { campaign: typeof campaigns.$inferInsert; prizes: PrizeSeed[] }[] = [
+  {
+    campaign: {
+      slug: "first-order-wheel",
+      name: "Spin to win up to 10% off your first order",
+      gameType: "spin_wheel",
+      placement: "checkout_first_order",
+      status: "live",
+      audience: { "==": [{ var: "customer.firstPurchase" }, true] },
+      allowance: { default: 1 },
+      lifetimeLimit: 1,
+      rewardScope: "this_order",
+      rewardValidDays: 1,
+    },
+    prizes: [
+      { position: 0, label: "10% off", weight: 10, rewardType: "percent_off", rewardValue: 10, maxDiscountMinor: 2500, costMinor: 400, inventory: 500 },
+      { position: 1, label: "5% off", weight: 35, rewardType: "percent_off", rewardValue: 5, maxDiscountMinor: 1500, costMinor: 200 },
+      { position: 2, label: "$2 off", weight: 25, rewardType: "amount_off", rewardValue: 200, costMinor: 200 },
+      { position: 3, label: "7% off", weight: 20, rewardType: "percent_off", rewardValue: 7, maxDiscountMinor: 2000, costMinor: 300, dailyCap: 200 },
+      { position: 4, label: "3% off", weight: 10, rewardType: "percent_off", rewardValue: 3, maxDiscountMinor: 1000, costMinor: 100 },
+    ],
+  },
+  {
+    campaign: {
+      slug: "shake-the-tree",
+      name: "Shake the tree for a reward on your next order",
+      gameType: "shake_tree",
+      placement: "checkout_returning",
+      status: "live",
+      audience: { ">=": [{ var: "customer.paidOrders" }, 1] },
+      allowance: { default: 1, byTier: { gold: 2, platinum: 3 } },
+      rewardScope: "next_order",
+      rewardValidDays: 14,
+    },
+    prizes: [
+      { position: 0, label: "15% off your next order", weight: 15, rewardType: "percent_off", rewardValue: 15, maxDiscountMinor: 3000, costMinor: 500, inventory: 200 },
+      { position: 1, label: "$5 off your next order", weight: 35, rewardType: "amount_off", rewardValue: 500, costMinor: 500, budgetValueMinor: 500_000 },
+      { position: 2, label: "A free butter croissant", weight: 30, rewardType: "free_product", rewardValue: 0, productRef: "butter-croissant", costMinor: 120 },
+      { position: 3, label: "10% off your next order", weight: 20, rewardType: "percent_off", rewardValue: 10, maxDiscountMinor: 2000, costMinor: 300 },
+    ],
+  },
+  {
+    campaign: {
+      slug: "saturday-spin",
+      name: "Saturday spin: more spins for Gold and Platinum",
+      gameType: "spin_wheel",
+      placement: "checkout_returning",
+      status: "live",
+      audience: { ">=": [{ var: "customer.paidOrders" }, 1] },
+      windows: [{ weekday: 6, start: "09:00", end: "15:00" }],
+      allowance: { default: 1, byTier: { gold: 3, platinum: 5 } },
+      rewardScope: "next_order",
+      rewardValidDays: 7,
+    },
+    prizes: [
+      { position: 0, label: "20% off your next order", weight: 5, rewardType: "percent_off", rewardValue: 20, maxDiscountMinor: 4000, costMinor: 800, inventory: 100 },
+      { position: 1, label: "$3 off your next order", weight: 45, rewardType: "amount_off", rewardValue: 300, costMinor: 300 },
+      { position: 2, label: "A free almond financier", weight: 30, rewardType: "free_product", rewardValue: 0, productRef: "almond-financier", costMinor: 100 },
+      { position: 3, label: "No prize this time", weight: 20, rewardType: "none", rewardValue: 0 },
+    ],
+  },
+];
+
+export async function seedCampaigns(db: Db): Promise<void> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns);
+  if (n > 0) return;
+  await db.transaction(async (tx) => {
+    for (const { campaign, prizes: table } of demo) {
+      const [row] = await tx.insert(campaigns).values(campaign).returning({ id: campaigns.id });
+      await tx.insert(prizes).values(table.map((p) => ({ ...p, campaignId: row.id })));
+    }
+  });
+}

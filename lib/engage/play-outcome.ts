@@ -1,0 +1,24 @@
+// What the browser is told about a play: enough to animate and announce it, nothing to trust.
+export type PlayOutcome =
+  | {
+      status: "ok";
+      won: boolean;
+      segment: number;
+      label: string;
+      reward: { label: string; scope: "this_order" | "next_order"; expiresAt: string } | null;
+      playsLeft: number;
+    }
+  | { status: "error"; code: string; message: string };
+
+export type PlayRequest = { campaignId: string; requestId: string };
+
+/** The offer as the game components receive it. */
+export type GameOffer = {
+  campaignId: string;
+  slug: string;
+  name: string;
+  gameType: "spin_wheel" | "shake_tree" | "scratch_card";
+  rewardScope: "this_order" | "next_order";
+  segments: string[];
+  playsLeft: number;
+};
