@@ -4,12 +4,13 @@
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
 import { eq, sql } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
-import { ensureCustomer, identityEmail } from "./customers";
+import type { EngageDb } from "./db";
+import { ensureCustomer } from "./customers";
+import { recordFirstPayment } from "./first-payment";
 import { lockBalance, postEntry } from "./ledger";
-import { clawbackFor, currencyExponent, pointsFor } from "./money";
-import { customers, engageSettings, ledgerEntries, orderRewards, type DisputeStatus, type OrderReward } from "./schema";
-import { DEFAULT_SETTINGS, getSettings } from "./settings";
+import { clawbackFor, pointsFor } from "./money";
+import { ledgerEntries, orderRewards, type DisputeStatus, type OrderReward } from "./schema";
+import { getSettings } from "./settings";
 
 export type OrderPaid = {
   orderRef: string;
@@ -25,7 +26,7 @@ export type OrderPaid = {
 /** Records a paid order and awards its points. Returns the points it earned. */
 export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<number> {
   if (!paid.amountRefundedMinor && !paid.disputeStatus) {
-    const points = await firstPayment(db, paid);
+    const points = await recordFirstPayment(db, paid);
     if (points !== null) return points;
   }
   const customer = await ensureCustomer(db, { email: paid.email, userRef: paid.userRef });
@@ -44,38 +45,6 @@ export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<nu
     .onConflictDoNothing();
   const reward = await syncOrderPoints(db, paid.orderRef);
   return reward?.pointsBase ?? 0;
-}
-
-/**
- * The common case in one statement (it is on every checkout's webhook): customer, order
- * record and earn entry, with the earn rate read in the same query. Returns null when the
- * order was already recorded, leaving the general path to converge.
- */
-async function firstPayment(db: EngageDb, paid: OrderPaid): Promise<number | null> {
-  const scale = 100 * 10 ** currencyExponent(paid.currency);
-  const rows = rowsOf<{ points: number }>(
-    await db.execute(sql`
-      WITH rate AS (
-        SELECT coalesce((SELECT (value #>> '{}')::numeric FROM ${engageSettings} WHERE key = 'earnRate'), ${DEFAULT_SETTINGS.earnRate}) AS earn_rate
-      ), customer AS (
-        INSERT INTO ${customers} (email, user_ref) VALUES (${identityEmail(paid.email)}, ${paid.userRef ?? null})
-        ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(${customers}.user_ref, excluded.user_ref)
-        RETURNING id
-      ), reward AS (
-        INSERT INTO ${orderRewards} (order_ref, customer_id, currency, amount_paid_minor, points_base)
-        SELECT ${paid.orderRef}, customer.id, ${paid.currency}, ${paid.amountPaidMinor},
-               floor(${paid.amountPaidMinor}::numeric * round(rate.earn_rate * 100) / ${scale})::int
-        FROM customer, rate
-        ON CONFLICT (order_ref) DO NOTHING
-        RETURNING customer_id, points_base
-      ), earn AS (
-        INSERT INTO ${ledgerEntries} (customer_id, delta, kind, reason, source_key, order_ref)
-        SELECT customer_id, points_base, 'earn', ${`Order ${short(paid.orderRef)} paid`}, ${`order:${paid.orderRef}:earn`}, ${paid.orderRef}
-        FROM reward WHERE points_base > 0
-      )
-      SELECT points_base AS points FROM reward`),
-  );
-  return rows.length === 1 ? Number(rows[0].points) : null;
 }
 
 /** A refund, given as the charge's cumulative amount_refunded; stale values change nothing. */

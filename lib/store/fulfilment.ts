@@ -3,9 +3,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { carts, orders, type Order } from "@/db/schema";
+import { carts, orders, stripeEvents, type Order } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
 import { rowsOf } from "@/lib/engage/db";
+import { firstPaymentCtes } from "@/lib/engage/first-payment";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";
 
@@ -41,6 +42,39 @@ export async function findOrderIdByPayment(tx: Db, ref: { paymentIntentId: strin
 }
 
 type Payment = { amountTotal: number | null; currency: string | null; paymentIntentId: string | null; stripeSessionId: string };
+
+/**
+ * The usual first payment as one autocommitted statement: the order (if unpaid, with the
+ * amount and currency it was priced at) is marked paid, its cart closed, Playcart records
+ * it and awards its points, and the event id is recorded, or none of it happens. A
+ * duplicate event fails on stripe_events' primary key. Returns null when the order was not
+ * in that state; the caller then runs the general transaction.
+ */
+export async function fulfilInOneStatement(db: Db, orderId: string, payment: Payment, event: { id: string; type: string }): Promise<Result | null> {
+  const currency = payment.currency?.toLowerCase();
+  if (!currency || payment.amountTotal === null) return null;
+  const now = new Date().toISOString();
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      WITH paid AS (
+        UPDATE ${orders}
+        SET status = 'paid', paid_at = ${now}, updated_at = ${now}, stripe_session_id = ${payment.stripeSessionId},
+            payment_intent_id = coalesce(${payment.paymentIntentId}, payment_intent_id), review_reason = NULL
+        WHERE id = ${orderId} AND status IN ('pending', 'processing') AND total_minor = ${payment.amountTotal}
+          AND currency = ${currency} AND amount_refunded_minor = 0 AND dispute_status IS NULL
+        RETURNING id, cart_id, email, user_id, total_minor
+      ), closed AS (
+        UPDATE ${carts} SET status = 'converted', updated_at = ${now} FROM paid WHERE ${carts}.id = paid.cart_id
+      ), paid_orders AS (
+        SELECT id::text AS order_ref, email, user_id AS user_ref, total_minor AS amount_minor FROM paid
+      ), ${firstPaymentCtes(currency, { redeemReservedRewards: true })},
+      recorded AS (
+        INSERT INTO ${stripeEvents} (id, type, outcome, order_id) SELECT ${event.id}, ${event.type}, 'fulfilled', id FROM paid
+      )
+      SELECT id FROM paid`),
+  );
+  return rows.length === 1 ? { outcome: "fulfilled", orderId } : null;
+}
 
 /** Fulfils from the webhook only: checks the amount and currency against the order first. */
 export async function markOrderPaid(tx: Db, orderId: string, payment: Payment): Promise<Result> {

@@ -28,6 +28,8 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<App
   // concurrent deliveries can deadlock; Postgres aborts one, which then simply runs again.
   for (let attempt = 1; ; attempt++) {
     try {
+      const fast = await handler.fast?.(db, parsed.data as never, event);
+      if (fast) return { status: "applied", outcome: fast.outcome, orderId: fast.orderId };
       return await applyOnce(db, event, handler, parsed.data);
     } catch (err) {
       if (isUniqueViolation(err, "stripe_events_pkey")) return { status: "duplicate" };

@@ -1,5 +1,7 @@
-// A server killed (kill -9) in the middle of applying an event commits nothing, and Stripe's
-// redelivery then applies the event exactly once. To make the kill land mid-request every
+// A server killed (kill -9) in the middle of applying an event leaves all of it or none of
+// it, and Stripe's redelivery then gives exactly one effect. The first payment runs as one
+// statement (it completes once its lock wait ends, client or not); everything else runs in
+// a transaction (it rolls back without its client). To make the kill land mid-request every
 // time, the test holds a row lock the webhook's transaction needs, waits until Postgres
 // shows that transaction blocked on it, and only then kills the server.
 import { sql } from "drizzle-orm";
@@ -19,7 +21,7 @@ import {
   stripeEventRows,
   type TestOrder,
 } from "../support/store-db";
-import { checkoutSession, deliver, post, sign, stripeEvent } from "../support/stripe-events";
+import { charge, checkoutSession, deliver, post, sign, stripeEvent } from "../support/stripe-events";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let locker: postgres.Sql;
@@ -100,28 +102,28 @@ async function killMidRequest(event: ReturnType<typeof stripeEvent>, lockSql: st
     await conn`rollback`;
     conn.release();
   }
-  // Released, the orphaned transaction gets its lock, finds its client gone, and aborts.
+  // Released, the orphaned backend gets its lock and finishes: a transaction waits for a
+  // COMMIT that never comes and rolls back; a single autocommitted statement completes.
   await waitForBackendGone(orphan);
-  expect(await stripeEventRows(t.db, event.id)).toEqual([]);
 }
 
 describe("kill -9 mid-request, then redelivery", () => {
-  it("killed while the webhook waits for the order row: nothing committed; redelivery applies once", async () => {
+  it("a first payment (one statement) killed while waiting for the order row: all or nothing, then exactly one effect", async () => {
     const [o] = await createOrders(t.db, 1);
     const event = stripeEvent("checkout.session.completed", checkoutSession(o));
 
-    // Fulfilment's first statement updates the order row, so it queues behind the test's lock.
+    // Fulfilment's statement starts by updating the order row, so it queues behind the lock.
     await killMidRequest(event, `select id from orders where id = $1 for update`, [o.id], `%update "orders"%`);
-    expect(await orderRow(t.db, o.id)).toMatchObject({ status: "pending", paidAt: null });
-    expect(await cartStatus(t.db, o.cartId)).toBe("open");
-    expect(await ledgerForOrder(t.db, o.id)).toEqual([]);
+    const committed = (await stripeEventRows(t.db, event.id)).length === 1;
+    expect(await orderRow(t.db, o.id)).toMatchObject({ status: committed ? "paid" : "pending" });
+    expect(await cartStatus(t.db, o.cartId)).toBe(committed ? "converted" : "open");
+    expect((await ledgerForOrder(t.db, o.id)).filter((e) => e.kind === "earn")).toHaveLength(committed ? 1 : 0);
 
     const b = await server();
     const res = await deliver(b.url, event);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: "applied", outcome: "fulfilled" });
-    const again = await deliver(b.url, event);
-    expect(again.body).toMatchObject({ status: "duplicate" });
+    expect(res.body).toMatchObject(committed ? { status: "duplicate" } : { status: "applied", outcome: "fulfilled" });
+    expect((await deliver(b.url, event)).body).toMatchObject({ status: "duplicate" });
 
     expect(await stripeEventRows(t.db, event.id)).toHaveLength(1);
     expect((await ledgerForOrder(t.db, o.id)).filter((e) => e.kind === "earn")).toHaveLength(1);
@@ -131,15 +133,19 @@ describe("kill -9 mid-request, then redelivery", () => {
     expect((await reconcile(t.db)).mismatches).toEqual([]);
   });
 
-  it("killed after the order and cart were updated (waiting for the customer row): all of it rolled back; redelivery applies once", async () => {
+  it("a payment in a transaction killed after the order and cart were updated: all of it rolled back; redelivery applies once", async () => {
     const email = "returning-shopper@playcart.test";
     const [first, second] = await createOrders(t.db, 2, { email: () => email });
     const b0 = await server();
     const firstPaid = await deliver(b0.url, stripeEvent("checkout.session.completed", checkoutSession(first)));
     expect(firstPaid.body).toMatchObject({ status: "applied", outcome: "fulfilled" });
+    // A refund seen before the payment sends the payment down the general transaction.
+    const refund = 100;
+    const early = await deliver(b0.url, stripeEvent("charge.refunded", charge(second, refund)));
+    expect(early.body).toMatchObject({ status: "applied", outcome: "refund_recorded" });
     await b0.stop();
 
-    // The second order's fulfilment updates the order and its cart, then upserts the customer.
+    // The transaction updates the order and its cart, then upserts the customer.
     const event = stripeEvent("checkout.session.completed", checkoutSession(second));
     await killMidRequest(
       event,
@@ -147,6 +153,7 @@ describe("kill -9 mid-request, then redelivery", () => {
       [email],
       `%insert into "playcart_customers"%`,
     );
+    expect(await stripeEventRows(t.db, event.id)).toEqual([]);
     expect(await orderRow(t.db, second.id)).toMatchObject({ status: "pending", paidAt: null, stripeSessionId: null });
     expect(await cartStatus(t.db, second.cartId)).toBe("open");
     expect(await ledgerForOrder(t.db, second.id)).toEqual([]);
@@ -159,10 +166,12 @@ describe("kill -9 mid-request, then redelivery", () => {
     expect((await deliver(b.url, event)).body).toMatchObject({ status: "duplicate" });
 
     expect(await stripeEventRows(t.db, event.id)).toHaveLength(1);
-    expect((await ledgerForOrder(t.db, second.id)).filter((e) => e.kind === "earn")).toHaveLength(1);
+    const entries = await ledgerForOrder(t.db, second.id);
+    expect(entries.filter((e) => e.kind === "earn")).toHaveLength(1);
+    const clawback = Math.floor((pointsFor(second) * refund) / second.totalMinor);
     expect(await orderRow(t.db, second.id)).toMatchObject({ status: "paid" });
     expect(await cartStatus(t.db, second.cartId)).toBe("converted");
-    expect(await balancesByEmail(t.db, email)).toEqual({ available: pointsFor(first) + pointsFor(second), held: 0 });
+    expect(await balancesByEmail(t.db, email)).toEqual({ available: pointsFor(first) + pointsFor(second) - clawback, held: 0 });
     expect((await reconcile(t.db)).mismatches).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { markOrderAwaitingPayment, markOrderPaid, type Result } from "@/lib/store/fulfilment";
+import { fulfilInOneStatement, markOrderAwaitingPayment, markOrderPaid, type Result } from "@/lib/store/fulfilment";
 import { checkoutSessionSchema, sessionOrderId } from "../objects";
 
 export const schema = checkoutSessionSchema;
@@ -16,4 +16,11 @@ export async function apply(tx: Db, session: (typeof schema)["_output"]): Promis
   // Delayed methods (bank debits) complete the session unpaid; async_payment_succeeded follows.
   if (session.payment_status === "unpaid") return markOrderAwaitingPayment(tx, orderId, payment);
   return markOrderPaid(tx, orderId, payment);
+}
+
+/** The common case without a transaction round trip: see fulfilInOneStatement. */
+export async function fast(db: Db, session: (typeof schema)["_output"], event: { id: string; type: string }): Promise<Result | null> {
+  const orderId = sessionOrderId(session);
+  if (!orderId || session.payment_status !== "paid") return null;
+  return fulfilInOneStatement(db, orderId, { amountTotal: session.amount_total, currency: session.currency, paymentIntentId: session.payment_intent, stripeSessionId: session.id }, event);
 }

@@ -9,7 +9,12 @@ import * as asyncPaymentSucceeded from "./checkout-session-async-payment-succeed
 import * as checkoutSessionCompleted from "./checkout-session-completed";
 import * as checkoutSessionExpired from "./checkout-session-expired";
 
-export type Handler = { schema: z.ZodType; apply: (tx: Db, object: never) => Promise<Result> };
+export type Handler = {
+  schema: z.ZodType;
+  apply: (tx: Db, object: never) => Promise<Result>;
+  /** Optional single-statement path for the common case; null means "use apply". */
+  fast?: (db: Db, object: never, event: { id: string; type: string }) => Promise<Result | null>;
+};
 
 // Every event type Playcart acts on. Anything else is acknowledged and ignored.
 export const handlers: Record<string, Handler> = {

@@ -1,0 +1,59 @@
+// A first payment, the write on every checkout's webhook, as SQL a host can run inside its
+// own statement: customer, Playcart's order record, the earn entry and (optionally) the
+// reward the order reserved, with the earn rate read in the same query.
+import { sql, type SQL } from "drizzle-orm";
+import { rowsOf, type EngageDb } from "./db";
+import { currencyExponent } from "./money";
+import { customers, engageSettings, ledgerEntries, orderRewards, rewards } from "./schema";
+import { DEFAULT_SETTINGS } from "./settings";
+
+/**
+ * CTEs (without the leading WITH) that read a CTE named `paid_orders(order_ref text, email
+ * text, user_ref text, amount_minor int)` defined before them, all paid in `currency`. They
+ * define `pc_reward(order_ref, customer_id, points_base)`: one row per order recorded now;
+ * an order recorded before gets no row and no entries (the general path converges it).
+ */
+export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards: boolean }): SQL {
+  const code = currency.toLowerCase();
+  const scale = 100 * 10 ** currencyExponent(code);
+  const redeem = opts.redeemReservedRewards
+    ? sql`, pc_redeemed AS (
+        UPDATE ${rewards} SET status = 'redeemed', redeemed_at = now()
+        WHERE order_ref IN (SELECT order_ref FROM paid_orders) AND status = 'reserved'
+      )`
+    : sql``;
+  return sql`pc_rate AS (
+      SELECT coalesce((SELECT (value #>> '{}')::numeric FROM ${engageSettings} WHERE key = 'earnRate'), ${DEFAULT_SETTINGS.earnRate}) AS earn_rate
+    ), pc_customer AS (
+      INSERT INTO ${customers} (email, user_ref)
+      SELECT DISTINCT ON (lower(btrim(email))) lower(btrim(email)), user_ref FROM paid_orders
+      ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(${customers}.user_ref, excluded.user_ref)
+      RETURNING id, email
+    ), pc_reward AS (
+      INSERT INTO ${orderRewards} (order_ref, customer_id, currency, amount_paid_minor, points_base)
+      SELECT po.order_ref, c.id, ${code}, po.amount_minor,
+             floor(po.amount_minor::numeric * round(r.earn_rate * 100) / ${scale})::int
+      FROM paid_orders po JOIN pc_customer c ON c.email = lower(btrim(po.email)) CROSS JOIN pc_rate r
+      ON CONFLICT (order_ref) DO NOTHING
+      RETURNING order_ref, customer_id, points_base
+    ), pc_earn AS (
+      INSERT INTO ${ledgerEntries} (customer_id, delta, kind, reason, source_key, order_ref)
+      SELECT customer_id, points_base, 'earn', 'Order ' || upper(left(order_ref, 8)) || ' paid', 'order:' || order_ref || ':earn', order_ref
+      FROM pc_reward WHERE points_base > 0
+    )${redeem}`;
+}
+
+/** One paid order through firstPaymentCtes; null if it was already recorded. */
+export async function recordFirstPayment(
+  db: EngageDb,
+  paid: { orderRef: string; email: string; userRef?: string | null; amountPaidMinor: number; currency: string },
+): Promise<number | null> {
+  const rows = rowsOf<{ points: number }>(
+    await db.execute(sql`
+      WITH paid_orders AS (
+        SELECT ${paid.orderRef}::text AS order_ref, ${paid.email}::text AS email, ${paid.userRef ?? null}::text AS user_ref, ${paid.amountPaidMinor}::int AS amount_minor
+      ), ${firstPaymentCtes(paid.currency, { redeemReservedRewards: false })}
+      SELECT points_base AS points FROM pc_reward`),
+  );
+  return rows.length === 1 ? Number(rows[0].points) : null;
+}
