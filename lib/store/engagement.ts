@@ -1,7 +1,9 @@
 // The demo store's side of Playcart: how it describes its shopper and cart to the engine.
 // A host store writes the same few functions over its own session and cart.
 import "server-only";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { orders } from "@/db/schema";
 import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { bestReward, usableRewards } from "@/lib/engage/rewards";
 import { identityKeys } from "@/lib/engage/identity";
@@ -38,6 +40,24 @@ export function cartSummary(lines: PricedLine[]) {
     itemCount: lines.reduce((s, l) => s + l.quantity, 0),
     categories: [...new Set(lines.map((l) => l.categorySlug))],
   };
+}
+
+/**
+ * The email Playcart may assume for this shopper before they type one: the cart's, the
+ * account's, or the one this browser last checked out with. It decides audiences and limits
+ * (a returning guest is recognised); it never unlocks rewards (see rewardOwner).
+ */
+export async function knownEmail(db: Db, shopper: StoreShopper, cartEmail: string | null): Promise<string | null> {
+  if (cartEmail) return cartEmail;
+  if (shopper.viewer?.email) return shopper.viewer.email;
+  if (!shopper.sessionId) return null;
+  const [last] = await db
+    .select({ email: orders.email })
+    .from(orders)
+    .where(and(eq(orders.sessionId, shopper.sessionId), eq(orders.status, "paid")))
+    .orderBy(desc(orders.paidAt))
+    .limit(1);
+  return last?.email ?? null;
 }
 
 export const rewardLines = (lines: PricedLine[]) => lines.map((l) => ({ productRef: l.slug, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity }));

@@ -6,7 +6,7 @@ import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
-import { checkoutOffer, playShopper, previewReward } from "@/lib/store/engagement";
+import { checkoutOffer, knownEmail, playShopper, previewReward } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
 import { playGameAction } from "./play-action";
@@ -25,14 +25,14 @@ export default async function CheckoutPage() {
       </div>
     );
   }
-  const identity = playShopper(shopper, cart.email);
+  const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
   const [offer, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">
         <h1 className="font-display text-3xl font-semibold">Checkout</h1>
         <CheckoutForm
-          defaultEmail={cart.email ?? shopper.viewer?.email ?? ""}
+          defaultEmail={identity.email ?? ""}
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
         />
       </div>
@@ -42,7 +42,8 @@ export default async function CheckoutPage() {
           totals={withDiscount(cart.totals, reward?.discountMinor ?? 0)}
           discountLabel={reward?.label}
         />
-        {offer && <GameLauncher offer={offer} play={playGameAction} oddsHref={`/odds/${offer.slug}`} />}
+        {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
+        <GameLauncher offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import type { PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import { env } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { storeNow } from "@/lib/store/clock";
-import { cartSummary, playShopper } from "@/lib/store/engagement";
+import { cartSummary, knownEmail, playShopper } from "@/lib/store/engagement";
 import { currentShopperForWrite } from "@/lib/store/owner";
 import { allowPlayAttempt } from "@/lib/store/play-limiter";
 
@@ -35,7 +35,7 @@ export async function playGameAction(raw: PlayRequest): Promise<PlayOutcome> {
     const result = await play(db, {
       campaignId: input.data.campaignId,
       requestId: input.data.requestId,
-      shopper: playShopper(shopper, cart.email),
+      shopper: playShopper(shopper, await knownEmail(db, shopper, cart.email)),
       cart: { ...cartSummary(cart.lines), cartRef: cart.id },
       now: await storeNow(),
       timeZone: env().STORE_TIMEZONE,
