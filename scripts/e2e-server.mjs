@@ -22,6 +22,9 @@ Object.assign(env, {
   CRON_SECRET: "e2e-cron-secret-0123456789",
   SMTP_URL: "smtp://127.0.0.1:2525",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Each browser may pin Playcart's clock with the pc_test_clock cookie (weekly windows).
+  PLAYCART_TEST_CLOCK: "cookie",
+  STORE_TIMEZONE: "Europe/Berlin",
 });
 
 rmSync(path.join(root, ".data-e2e"), { recursive: true, force: true });

@@ -7,9 +7,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { idle } from "@/lib/action-state";
 
 export type CartLineView = { productId: string; slug: string; name: string; image: string; quantity: number; unitPrice: string; lineTotal: string };
+/** A reward the server found for this cart (amounts already formatted). */
+export type CartRewardView = { label: string; amount: string; total: string };
 
 /** Quantities change at once on screen; the server's answer (new totals) replaces them. */
-export function CartView({ lines, subtotal }: { lines: CartLineView[]; subtotal: string }) {
+export function CartView({ lines, subtotal, reward }: { lines: CartLineView[]; subtotal: string; reward?: CartRewardView | null }) {
   const [state, action] = useActionState(setQuantityAction, idle);
   const [optimistic, setOptimistic] = useOptimistic(lines, (current, change: { productId: string; quantity: number }) =>
     current.flatMap((l) => (l.productId !== change.productId ? [l] : change.quantity === 0 ? [] : [{ ...l, quantity: change.quantity }])),
@@ -53,7 +55,15 @@ export function CartView({ lines, subtotal }: { lines: CartLineView[]; subtotal:
       </ul>
       <FormMessage state={state.status === "ok" ? idle : state} />
       <div className="flex items-center justify-between">
-        <p className="text-lg">Subtotal <span className="font-semibold tabular-nums" data-testid="cart-subtotal">{subtotal}</span></p>
+        <div>
+          <p className="text-lg">Subtotal <span className="font-semibold tabular-nums" data-testid="cart-subtotal">{subtotal}</span></p>
+          {reward && (
+            <>
+              <p className="text-brand-700">Reward: {reward.label} <span className="tabular-nums" data-testid="cart-discount">−{reward.amount}</span></p>
+              <p className="text-lg">Total <span className="font-semibold tabular-nums" data-testid="cart-total">{reward.total}</span></p>
+            </>
+          )}
+        </div>
         <Link href="/checkout" className="rounded-lg bg-brand-700 px-6 py-3 font-medium text-white hover:bg-brand-800">Go to checkout</Link>
       </div>
     </div>

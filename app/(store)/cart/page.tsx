@@ -2,13 +2,20 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { CartView } from "@/components/store/cart-view";
 import { loadCart } from "@/lib/store/cart";
+import { playShopper, previewReward } from "@/lib/store/engagement";
 import { formatMoney } from "@/lib/store/money";
 import { currentShopper } from "@/lib/store/owner";
+import { withDiscount } from "@/lib/store/pricing";
 
 export const metadata: Metadata = { title: "Your cart" };
 
 export default async function CartPage() {
-  const cart = await loadCart(await getDb(), await currentShopper());
+  const shopper = await currentShopper();
+  const db = await getDb();
+  const cart = await loadCart(db, shopper);
+  // The reward this cart would use at checkout: a prize won on an earlier order shows here.
+  const reward = cart.lines.length > 0 ? await previewReward(db, playShopper(shopper, cart.email), cart.id, cart.lines) : null;
+  const totals = withDiscount(cart.totals, reward?.discountMinor ?? 0);
   const lines = cart.lines.map((l) => ({
     productId: l.productId,
     slug: l.slug,
@@ -21,7 +28,11 @@ export default async function CartPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="font-display text-3xl font-semibold">Your cart</h1>
-      <CartView lines={lines} subtotal={formatMoney(cart.totals.subtotalMinor)} />
+      <CartView
+        lines={lines}
+        subtotal={formatMoney(totals.subtotalMinor)}
+        reward={reward && totals.discountMinor > 0 ? { label: reward.label, amount: formatMoney(totals.discountMinor), total: formatMoney(totals.totalMinor) } : null}
+      />
     </div>
   );
 }

@@ -1,0 +1,36 @@
+import type { GameOffer } from "@/lib/engage/play-outcome";
+
+// A small badge for the offer card, drawn inline so the checkout loads no image for it.
+const PATHS: Record<GameOffer["gameType"], React.ReactNode> = {
+  spin_wheel: (
+    <>
+      <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M12 4v16M4 12h16M6.3 6.3l11.4 11.4M17.7 6.3 6.3 17.7" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx="12" cy="12" r="2.2" fill="currentColor" />
+    </>
+  ),
+  shake_tree: (
+    <>
+      <path d="M11 21v-6h2v6z" fill="currentColor" />
+      <circle cx="12" cy="10" r="6.5" fill="currentColor" opacity="0.9" />
+      <circle cx="9.5" cy="9" r="1.4" fill="#fde047" />
+      <circle cx="14.5" cy="11.5" r="1.4" fill="#fde047" />
+    </>
+  ),
+  scratch_card: (
+    <>
+      <rect x="3" y="6" width="18" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M7 13.5c2-3 4 1 6-2s3 0 4-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </>
+  ),
+};
+
+export function GameIcon({ type }: { type: GameOffer["gameType"] }) {
+  return (
+    <span aria-hidden="true" className="grid h-11 w-11 shrink-0 place-items-center rounded-xl bg-linear-to-br from-amber-400 to-rose-500 text-white shadow">
+      <svg viewBox="0 0 24 24" className="h-7 w-7">
+        {PATHS[type]}
+      </svg>
+    </span>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { Confetti } from "./confetti";
+import type { GameProps } from "./game-types";
+import { gameButton } from "./game-button";
+import { ResultPanel } from "./result-panel";
+import { CARD_H, CARD_W, clearedShare, paintFoil, scratch } from "./scratch-foil";
+import { useGameRound } from "./use-game-round";
+import { useReducedMotion } from "./use-reduced-motion";
+import styles from "./games.module.css";
+
+const REVEAL_AT = 0.45;
+
+/**
+ * A scratch card: the first scratch (or "Reveal") asks the server for the play; the prize
+ * under the foil is the one it drew. Scratching is paced by the shopper, so reduced motion
+ * only drops the foil's fade.
+ */
+export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
+  const reduced = useReducedMotion();
+  const game = useGameRound({ onPlay, onRevealed, reducedMotion: false });
+  const [card, setCard] = useState(0);
+  const [foil, setFoil] = useState<"covered" | "started" | "gone">("covered");
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const ctx = useRef<CanvasRenderingContext2D | null>(null);
+  const last = useRef<[number, number] | null>(null);
+  const strokes = useRef(0);
+  const button = useRef<HTMLButtonElement>(null);
+  const scratchable = game.phase === "animating" && foil === "started";
+  const canStart = foil === "covered" && !game.busy && playsLeft > 0;
+  const landed = game.phase === "revealed" ? game.result : null;
+
+  useEffect(() => button.current?.focus(), []);
+  useEffect(() => {
+    if (canvas.current) ctx.current = paintFoil(canvas.current);
+  }, [card]);
+  // The foil is off: announce once its fade has finished (at once with reduced motion).
+  useEffect(() => {
+    if (foil !== "gone" || game.phase !== "animating") return;
+    const timer = setTimeout(game.reveal, reduced ? 0 : 650);
+    return () => clearTimeout(timer);
+  }, [foil, game.phase, game.reveal, reduced]);
+
+  async function begin(): Promise<boolean> {
+    if (!canStart) return scratchable;
+    setFoil("started");
+    const result = await game.start();
+    if (!result) setFoil("covered");
+    return Boolean(result);
+  }
+
+  const point = (e: PointerEvent<HTMLCanvasElement>): [number, number] => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return [((e.clientX - r.left) * CARD_W) / r.width, ((e.clientY - r.top) * CARD_H) / r.height];
+  };
+  function onPointerDown(e: PointerEvent<HTMLCanvasElement>) {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    last.current = point(e);
+    void begin();
+  }
+  function onPointerMove(e: PointerEvent<HTMLCanvasElement>) {
+    if (!last.current || !scratchable || !ctx.current) return;
+    const to = point(e);
+    scratch(ctx.current, last.current, to);
+    last.current = to;
+    if (++strokes.current % 6 === 0 && clearedShare(ctx.current) >= REVEAL_AT) setFoil("gone");
+  }
+  async function reveal() {
+    if (foil === "gone" || !(await begin())) return;
+    setFoil("gone");
+  }
+  function another() {
+    setFoil("covered");
+    setCard((n) => n + 1);
+  }
+
+  const next = Boolean(landed) && foil === "gone" && playsLeft > 0;
+  const prize = foil !== "covered" && game.phase !== "waiting" ? game.result : null;
+  return (
+    <div className="space-y-4">
+      <div className="relative mx-auto w-full max-w-[20rem]">
+        <div className="relative aspect-[16/9] overflow-hidden rounded-2xl bg-linear-to-br from-rose-500 via-amber-400 to-yellow-300 shadow-xl ring-4 ring-white">
+          <div aria-hidden="true" className="absolute inset-0 flex flex-col items-center justify-center p-4 text-center text-white">
+            <span className="text-xs font-semibold uppercase tracking-[0.2em] text-rose-950/70">{prize?.won ? "You won" : "\u00a0"}</span>
+            <span className="font-display text-2xl font-bold leading-tight text-rose-950 [text-wrap:balance]">{prize ? prize.label : "…"}</span>
+          </div>
+          <canvas
+            key={card}
+            ref={canvas}
+            aria-hidden="true"
+            className={`absolute inset-0 h-full w-full ${styles.foil} ${foil === "gone" ? styles.foilGone : ""}`}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={() => (last.current = null)}
+            onPointerCancel={() => (last.current = null)}
+          />
+        </div>
+        {landed?.won && !reduced && <Confetti key={game.round} />}
+      </div>
+      <div className="text-center">
+        {/* One button throughout, so keyboard focus stays on it from card to card. */}
+        <button
+          ref={button}
+          type="button"
+          onClick={next ? another : reveal}
+          aria-disabled={!(next || canStart || scratchable)}
+          className={gameButton("card", !next && !game.busy && playsLeft <= 0)}
+        >
+          {next ? "Scratch another card" : playsLeft <= 0 && foil !== "started" ? "No cards left" : "Reveal"}
+        </button>
+      </div>
+      <ResultPanel result={landed} oddsHref={oddsHref} />
+    </div>
+  );
+}

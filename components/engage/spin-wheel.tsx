@@ -1,0 +1,116 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { Confetti } from "./confetti";
+import type { GameProps } from "./game-types";
+import { gameButton } from "./game-button";
+import { ResultPanel } from "./result-panel";
+import { useGameRound } from "./use-game-round";
+import { useReducedMotion } from "./use-reduced-motion";
+import { landingRotation, polar, SLICE_COLORS, slicePath, wrapLabel } from "./wheel-geometry";
+import styles from "./games.module.css";
+
+const R = 150;
+const SPIN_MS = 4400;
+const BULBS = 20;
+
+/** The prize wheel: lands on the slice the server drew, then says what it means. */
+export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
+  const reduced = useReducedMotion();
+  const game = useGameRound({ onPlay, onRevealed, reducedMotion: reduced, fallbackMs: SPIN_MS + 1000 });
+  const [rotation, setRotation] = useState(0);
+  const button = useRef<HTMLButtonElement>(null);
+  const shine = useId();
+  const n = offer.segments.length;
+  const canSpin = !game.busy && playsLeft > 0;
+  const landed = game.phase === "revealed" ? game.result : null;
+  const spent = !game.busy && playsLeft <= 0;
+
+  // Opened from the launcher's "Play": the spin button is the next thing to press.
+  useEffect(() => button.current?.focus(), []);
+
+  async function spin() {
+    if (!canSpin) return;
+    const result = await game.start();
+    // The jitter only moves where in the winning slice the pointer stops.
+    if (result) setRotation((r) => landingRotation(r, result.segment, n, Math.random() - 0.5, reduced ? 0 : 6));
+  }
+
+  const label = game.phase === "waiting" || game.phase === "animating" ? "Spinning…" : playsLeft <= 0 ? "No spins left" : game.result ? "Spin again" : "Spin the wheel";
+  return (
+    <div className="space-y-4">
+      <div className={`relative mx-auto aspect-square w-full max-w-[17rem] ${game.phase === "animating" ? styles.spinning : ""}`}>
+        <svg viewBox="-170 -170 340 340" aria-hidden="true" className="absolute inset-0 h-full w-full drop-shadow-xl">
+          <circle r="169" fill="#7c2d12" />
+          <circle r="160" fill="#9a3412" />
+          {Array.from({ length: BULBS }, (_, i) => {
+            const [x, y] = polar(160, (i * 360) / BULBS);
+            return <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className={styles.bulb} />;
+          })}
+        </svg>
+        <div
+          className={`absolute inset-[6%] ${reduced ? "" : styles.wheel}`}
+          style={{ transform: `rotate(${rotation}deg)` }}
+          onTransitionEnd={(e) => e.target === e.currentTarget && game.reveal()}
+        >
+          <svg viewBox={`${-R - 2} ${-R - 2} ${2 * R + 4} ${2 * R + 4}`} role="img" aria-label={`Prize wheel: ${offer.segments.join(", ")}`} className="h-full w-full">
+            <defs>
+              <radialGradient id={shine} cx="35%" cy="25%" r="75%">
+                <stop offset="0" stopColor="#fff" stopOpacity="0.35" />
+                <stop offset="0.6" stopColor="#fff" stopOpacity="0" />
+                <stop offset="1" stopColor="#000" stopOpacity="0.18" />
+              </radialGradient>
+            </defs>
+            {offer.segments.map((_, i) => (
+              <path
+                key={i}
+                d={slicePath(i, n, R)}
+                fill={SLICE_COLORS[i % SLICE_COLORS.length].fill}
+                stroke="#fff7ed"
+                strokeWidth="3"
+                className={landed && landed.segment === i ? styles.winner : undefined}
+              />
+            ))}
+            {offer.segments.map((text, i) => {
+              const lines = wrapLabel(text);
+              const size = lines.length === 1 && text.length <= 8 ? 22 : 14;
+              return (
+                <g key={i} transform={`rotate(${((i + 0.5) * 360) / n})`}>
+                  <text textAnchor="middle" fontSize={size} fontWeight="800" fill={SLICE_COLORS[i % SLICE_COLORS.length].ink}>
+                    {lines.map((line, k) => (
+                      <tspan key={k} x="0" y={-R * 0.76 + size * 0.35 + k * size * 1.12}>
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
+                </g>
+              );
+            })}
+            <circle r={R} fill={`url(#${shine})`} />
+          </svg>
+        </div>
+        <svg viewBox="-170 -170 340 340" aria-hidden="true" overflow="visible" className="pointer-events-none absolute inset-0 h-full w-full drop-shadow-md">
+          <circle r="30" fill="#fff7ed" stroke="#9a3412" strokeWidth="6" />
+          <path d="M0 -15l4.4 9 9.9 1.4-7.2 7 1.7 9.8L0 7.6l-8.8 4.6 1.7-9.8-7.2-7 9.9-1.4z" fill="#f59e0b" />
+          <g className={styles.pointer}>
+            <path d="M-22 -184h44l-22 58z" fill="#e11d48" stroke="#fff" strokeWidth="5" strokeLinejoin="round" />
+            <circle cy="-170" r="5" fill="#fff" />
+          </g>
+        </svg>
+        {landed?.won && !reduced && <Confetti key={game.round} />}
+      </div>
+      <div className="text-center">
+        <button
+          ref={button}
+          type="button"
+          onClick={spin}
+          aria-disabled={!canSpin}
+          className={gameButton("wheel", spent)}
+        >
+          {label}
+        </button>
+      </div>
+      <ResultPanel result={landed} oddsHref={oddsHref} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// The checkout games as a shopper meets them: an offer card (a region named after the
+// campaign), its Play button, the game's own button and the announced result.
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
+
+export const campaigns = {
+  wheel: { name: "Spin to win up to 10% off your first order", slug: "first-order-wheel" },
+  tree: { name: "Shake the tree for a reward on your next order", slug: "shake-the-tree" },
+  saturday: { name: "Saturday spin: more spins for Gold and Platinum", slug: "saturday-spin" },
+} as const;
+
+/** Store time for this browser (the server reads it in test-payments mode): an ISO instant. */
+export async function setStoreClock(context: BrowserContext, iso: string) {
+  const url = test.info().project.use.baseURL ?? "http://127.0.0.1:3100";
+  await context.addCookies([{ name: "pc_test_clock", value: iso, url }]);
+}
+
+// A spin lasts about 4.5 s; the result is announced when it lands.
+const LANDING = { timeout: 15_000 };
+
+export class Games {
+  constructor(readonly page: Page) {}
+
+  offer(name: string): Locator {
+    return this.page.getByRole("region", { name });
+  }
+
+  /** The polite live region that announces a play's result. */
+  result(offer: Locator): Locator {
+    return offer.getByRole("status").filter({ hasText: /You won|Thanks for playing/ });
+  }
+
+  /** "3 spins left", "1 shake left", "No plays left": what the card says. */
+  playsLeft(offer: Locator): Locator {
+    return offer.getByText(/^(\d+ \w+ left|No plays left)$/);
+  }
+
+  async open(offer: Locator) {
+    await offer.getByRole("button", { name: "Play", exact: true }).click();
+  }
+
+  /** Waits for a play's announcement and returns the prize it names, or null for no prize. */
+  async prizeWon(offer: Locator, timeout = LANDING.timeout): Promise<string | null> {
+    const result = this.result(offer);
+    await expect(result).toBeVisible({ timeout });
+    const text = (await result.textContent()) ?? "";
+    return /^You won: (.+?)(Applied to this order\.|Saved for your next order)/.exec(text)?.[1] ?? null;
+  }
+}
+
+/** What a prize label takes off these lines, in cents (the demo campaigns' prize shapes). */
+export function discountFor(prize: string, lines: { slug: string; priceCents: number; quantity?: number }[]): number {
+  const subtotal = lines.reduce((s, l) => s + l.priceCents * (l.quantity ?? 1), 0);
+  const percent = /^(\d+)% off/.exec(prize);
+  if (percent) return Math.floor((subtotal * Number(percent[1])) / 100);
+  const amount = /^\$(\d+(?:\.\d\d)?) off/.exec(prize);
+  if (amount) return Math.min(subtotal, Math.round(Number(amount[1]) * 100));
+  const free = /^A free (.+)$/.exec(prize);
+  if (free) return lines.find((l) => l.slug === free[1].toLowerCase().replace(/\s+/g, "-"))?.priceCents ?? 0;
+  throw new Error(`No discount rule for the prize "${prize}"`);
+}
