@@ -1,5 +1,5 @@
-// Demo campaigns, one per game: the first-order wheel, the returning shopper's tree, and a
-// Saturday spin where Gold and Platinum get more spins than Green.
+// Demo campaigns, one per game: the first-order wheel, the returning shopper's tree, a
+// Saturday spin where Gold and Platinum get more spins than Green, and a Sunday scratch card.
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { campaigns, prizes } from "./schema";
@@ -64,6 +64,26 @@ const demo: { campaign: typeof campaigns.$inferInsert; prizes: PrizeSeed[] }[] =
       { position: 0, label: "20% off your next order", weight: 5, rewardType: "percent_off", rewardValue: 20, maxDiscountMinor: 4000, costMinor: 800, inventory: 100 },
       { position: 1, label: "$3 off your next order", weight: 45, rewardType: "amount_off", rewardValue: 300, costMinor: 300 },
       { position: 2, label: "A free almond financier", weight: 30, rewardType: "free_product", rewardValue: 0, productRef: "almond-financier", costMinor: 100 },
+      { position: 3, label: "No prize this time", weight: 20, rewardType: "none", rewardValue: 0 },
+    ],
+  },
+  {
+    campaign: {
+      slug: "sunday-scratch-card",
+      name: "Sunday scratch card: reveal a reward for your next order",
+      gameType: "scratch_card",
+      placement: "checkout_returning",
+      status: "live",
+      audience: { ">=": [{ var: "customer.paidOrders" }, 1] },
+      windows: [{ weekday: 7, start: "10:00", end: "18:00" }],
+      allowance: { default: 1 },
+      rewardScope: "next_order",
+      rewardValidDays: 7,
+    },
+    prizes: [
+      { position: 0, label: "$4 off your next order", weight: 40, rewardType: "amount_off", rewardValue: 400, costMinor: 400, budgetValueMinor: 200_000 },
+      { position: 1, label: "A free pain au chocolat", weight: 30, rewardType: "free_product", rewardValue: 0, productRef: "pain-au-chocolat", costMinor: 130 },
+      { position: 2, label: "12% off your next order", weight: 10, rewardType: "percent_off", rewardValue: 12, maxDiscountMinor: 2500, costMinor: 400, inventory: 150 },
       { position: 3, label: "No prize this time", weight: 20, rewardType: "none", rewardValue: 0 },
     ],
   },

@@ -13,6 +13,7 @@ const { espresso, croissant, mug } = products;
 const grinder = { slug: "burr-grinder", priceCents: 8900 };
 const WEDNESDAY = "2026-11-18T10:00:00.000Z";
 const SATURDAY = "2026-11-21T10:00:00.000Z"; // 11:00 in Berlin, inside 09:00-15:00
+const SUNDAY = "2026-11-22T11:00:00.000Z"; // 12:00 in Berlin, inside 10:00-18:00
 
 /** Checks out what is in the cart and pays the given total with the test card. */
 async function buy(store: Store, email: string, totalCents: number) {
@@ -191,4 +192,28 @@ test("with reduced motion the result appears at once, without waiting for the sp
   const prize = await games.prizeWon(wheel, 3_000);
   expect(prize).not.toBeNull();
   await expect(games.result(wheel)).toContainText("Applied to this order.");
+});
+
+test("on a Sunday a returning guest reveals a scratch card by keyboard, and the result is announced", async ({ page, context }) => {
+  await setStoreClock(context, SUNDAY);
+  const store = new Store(page);
+  const games = new Games(page);
+  const email = uniqueEmail("scratch");
+  await buyAsGuest(store, email, [{ ...espresso, quantity: 1 }]);
+
+  await store.addProduct(croissant.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const card = games.offer(campaigns.scratch.name);
+  await expect(games.playsLeft(card)).toHaveText(/^1 \w+ left$/);
+  await games.open(card);
+  const reveal = card.getByRole("button", { name: "Reveal" });
+  await reveal.focus();
+  await page.keyboard.press("Enter");
+  const result = games.result(card);
+  await expect(result).toBeVisible({ timeout: 15_000 });
+  const prize = await games.prizeWon(card);
+  if (prize) await expect(result).toContainText("Saved for your next order");
+  else await expect(result).toContainText("Thanks for playing");
+  await expect(card.getByRole("link", { name: /odds/i }).first()).toHaveAttribute("href", `/odds/${campaigns.scratch.slug}`);
 });

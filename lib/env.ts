@@ -35,6 +35,8 @@ const schema = z
       .string()
       .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_ (from `stripe listen` or the Dashboard)")
       .optional(),
+    // Test seam: a local stand-in for api.stripe.com. Never set it in production.
+    STRIPE_API_BASE: z.url({ message: "STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111" }).optional(),
     AUTH_SECRET: z
       .string({ message: "AUTH_SECRET is required: set it to a random string (openssl rand -base64 32); `npm run demo` writes one to .env.local" })
       .min(16, "AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"),

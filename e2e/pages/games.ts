@@ -6,6 +6,7 @@ export const campaigns = {
   wheel: { name: "Spin to win up to 10% off your first order", slug: "first-order-wheel" },
   tree: { name: "Shake the tree for a reward on your next order", slug: "shake-the-tree" },
   saturday: { name: "Saturday spin: more spins for Gold and Platinum", slug: "saturday-spin" },
+  scratch: { name: "Sunday scratch card: reveal a reward for your next order", slug: "sunday-scratch-card" },
 } as const;
 
 /** Store time for this browser (the server reads it in test-payments mode): an ISO instant. */

@@ -5,7 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
-import { bestReward, usableRewards } from "@/lib/engage/rewards";
+import { rewardForOrder } from "@/lib/engage/checkout-reward";
 import { identityKeys } from "@/lib/engage/identity";
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/guards";
@@ -73,9 +73,19 @@ export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedL
   );
 }
 
-/** The reward this cart would use now (the one worth most), for showing totals before paying. */
+/**
+ * The reward this cart would use now, decided exactly as placing the order will decide it
+ * (same ownership and eligibility checks), for showing totals before paying.
+ */
 export async function previewReward(db: Db, shopper: PlayShopper, cartRef: string | null, lines: PricedLine[]) {
-  const usable = await usableRewards(db, { ...rewardOwner(shopper), cartRef, now: await storeNow() });
-  const best = bestReward(usable, rewardLines(lines));
-  return best ? { id: best.reward.id, label: best.reward.label, discountMinor: best.discountMinor, scope: best.reward.scope } : null;
+  const chosen = await rewardForOrder(db, {
+    shopper,
+    cartRef,
+    lines: rewardLines(lines),
+    cart: cartSummary(lines),
+    now: await storeNow(),
+    timeZone: env().STORE_TIMEZONE,
+  });
+  if (!chosen || chosen.discountMinor <= 0) return null;
+  return { id: chosen.reward.id, label: chosen.reward.label, discountMinor: chosen.discountMinor, scope: chosen.reward.scope };
 }

@@ -15,6 +15,15 @@ export async function createCheckoutSession(db: Db, order: Order, origin: string
     .where(eq(orders.id, order.id))
     .returning({ attempt: orders.paymentAttempt });
   const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id));
+  // The reward the server chose becomes a single-use coupon, so Stripe charges exactly the
+  // order's total (fulfilment refuses any other amount).
+  const coupon =
+    order.discountMinor > 0
+      ? await stripe().coupons.create(
+          { amount_off: order.discountMinor, currency: order.currency, duration: "once", max_redemptions: 1, name: (order.discountLabel ?? "Reward").slice(0, 40) },
+          { idempotencyKey: `playcart:order:${order.id}:attempt:${attempt}:coupon` },
+        )
+      : null;
   const session = await stripe().checkout.sessions.create(
     {
       mode: "payment",
@@ -22,6 +31,7 @@ export async function createCheckoutSession(db: Db, order: Order, origin: string
       metadata: { order_id: order.id },
       payment_intent_data: { metadata: { order_id: order.id } },
       customer_email: order.email,
+      ...(coupon ? { discounts: [{ coupon: coupon.id }] } : {}),
       line_items: items.map((i) => ({
         quantity: i.quantity,
         price_data: { currency: order.currency, unit_amount: i.unitPriceMinor, product_data: { name: i.productName } },
