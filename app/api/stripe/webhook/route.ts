@@ -1,6 +1,6 @@
 // Stripe webhooks. Authorised by the signature alone (there is no user): verified on the
 // raw body before anything is parsed or written.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
@@ -10,14 +10,19 @@ export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = 512 * 1024;
 
+// A plain Response: this route answers every checkout's payment, and NextResponse's
+// cookie-aware wrapper is work it never needs.
+const reply = (body: object, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
 export async function POST(req: NextRequest) {
   const raw = await req.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return NextResponse.json({ error: "payload too large" }, { status: 413 });
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return reply({ error: "payload too large" }, 413);
   const verified = verifyStripeEvent(raw, req.headers.get("stripe-signature"), webhookSecret());
-  if (!verified.ok) return NextResponse.json({ error: verified.error }, { status: 400 });
+  if (!verified.ok) return reply({ error: verified.error }, 400);
 
   const result = await applyStripeEvent(await getDb(), verified.event);
-  if (result.status === "invalid") return NextResponse.json({ error: result.error }, { status: 400 });
+  if (result.status === "invalid") return reply({ error: result.error }, 400);
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.
-  return NextResponse.json({ received: true, ...result });
+  return reply({ received: true, ...result });
 }
