@@ -1,5 +1,6 @@
 // Playcart's core takes any Drizzle Postgres handle (a database or a transaction), so a
 // host store passes its own and the core never opens connections itself.
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,4 +30,19 @@ export const isUniqueViolation = (err: unknown, constraint?: string) => {
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+type UnsafeClient = { unsafe: (query: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown> };
+
+/**
+ * Runs a hot statement as a server-side prepared statement when the driver is postgres.js
+ * (Drizzle prepares only named query-builder queries, so `db.execute` re-parses and re-plans
+ * every call); other drivers run it as usual. Returns the rows.
+ */
+export async function executePrepared<T>(db: EngageDb, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client?: Partial<UnsafeClient> }).$client;
+  const dialect = (db as unknown as { dialect?: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } }).dialect;
+  if (typeof client?.unsafe !== "function" || !dialect) return rowsOf<T>(await db.execute(query));
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return rowsOf<T>(await (client as UnsafeClient).unsafe(text, params, { prepare: true }));
 }

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orders, stripeEvents, type Order } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
-import { rowsOf } from "@/lib/engage/db";
+import { executePrepared, rowsOf } from "@/lib/engage/db";
 import { firstPaymentCtes } from "@/lib/engage/first-payment";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";
@@ -54,8 +54,9 @@ export async function fulfilInOneStatement(db: Db, orderId: string, payment: Pay
   const currency = payment.currency?.toLowerCase();
   if (!currency || payment.amountTotal === null) return null;
   const now = new Date().toISOString();
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
+  const rows = await executePrepared<{ id: string }>(
+    db,
+    sql`
       WITH paid AS (
         UPDATE ${orders}
         SET status = 'paid', paid_at = ${now}, updated_at = ${now}, stripe_session_id = ${payment.stripeSessionId},
@@ -71,7 +72,7 @@ export async function fulfilInOneStatement(db: Db, orderId: string, payment: Pay
       recorded AS (
         INSERT INTO ${stripeEvents} (id, type, outcome, order_id) SELECT ${event.id}, ${event.type}, 'fulfilled', id FROM paid
       )
-      SELECT id FROM paid`),
+      SELECT id FROM paid`,
   );
   return rows.length === 1 ? { outcome: "fulfilled", orderId } : null;
 }
