@@ -63,8 +63,3 @@ export async function getDb(): Promise<Db> {
   });
   return (await globalForDb.__playcartDb).db;
 }
-
-export async function getDbKind(): Promise<Handle["kind"]> {
-  await getDb();
-  return (await globalForDb.__playcartDb!).kind;
-}

@@ -8,8 +8,11 @@ import { seedCampaigns } from "./seed-campaigns";
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);
-  // Campaigns arrived after the catalog: an older demo database gets them too.
-  if (n > 0) return (await seedCampaigns(db), false);
+  if (n > 0) {
+    // Campaigns arrived after the catalog: an older demo database gets them too.
+    await seedCampaigns(db);
+    return false;
+  }
   await seed(db);
   return true;
 }

@@ -6,10 +6,9 @@ import type { EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
 import { playContext, type CartSummary } from "./campaigns";
 import { EngageError } from "./errors";
-import { identityKeys } from "./identity";
 import type { PlayShopper } from "./play";
 import { customerProfile } from "./profile";
-import { bestReward, discountFor, usableRewards, type RewardLine } from "./rewards";
+import { bestReward, discountFor, rewardOwnerOf, usableRewards, type RewardLine } from "./rewards";
 import { campaigns, type Reward } from "./schema";
 
 export type OrderReward = { reward: Reward; discountMinor: number };
@@ -18,9 +17,7 @@ export async function rewardForOrder(
   db: EngageDb,
   input: { shopper: PlayShopper; cartRef: string | null; lines: RewardLine[]; cart: CartSummary; requestedRewardId?: string | null; now: Date; timeZone: string },
 ): Promise<OrderReward | null> {
-  // Ownership by verified identities only: a typed (unverified) email unlocks nothing.
-  const s = input.shopper;
-  const owner = { sessionRef: s.sessionRef ?? null, identityKeys: identityKeys({ userRef: s.userRef, deviceId: s.deviceId, email: s.signedIn ? s.email : null }) };
+  const owner = rewardOwnerOf(input.shopper);
   const usable = await usableRewards(db, { ...owner, cartRef: input.cartRef, now: input.now });
   const eligible = await stillEligible(db, usable, input);
   if (input.requestedRewardId) {

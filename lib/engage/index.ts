@@ -14,3 +14,19 @@ export {
   type OrderPaid,
 } from "./order-points";
 export { DEFAULT_SETTINGS, getSettings, saveSettings, type EngageSettings } from "./settings";
+export { findOffer, play, PlayError, remainingPlays, type Offer, type PlayInput, type PlayResult, type PlayShopper } from "./play";
+export type { GameOffer, PlayOutcome, PlayRequest } from "./play-outcome";
+export { rewardForOrder } from "./checkout-reward";
+export {
+  bestReward,
+  discountFor,
+  redeemOrderRewards,
+  releaseOrderRewards,
+  reserveReward,
+  rewardOwnerOf,
+  usableRewards,
+  type RewardOwner,
+} from "./rewards";
+export { identityKeys, limitEmail } from "./identity";
+export { customerProfile, tierFor, type CustomerProfile } from "./profile";
+export { publicOdds } from "./odds";

@@ -3,6 +3,7 @@
 // Each transition is one conditional UPDATE, so a reward is redeemed exactly once.
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { EngageDb } from "./db";
+import { identityKeys, type Shopper } from "./identity";
 import { rewards, type Reward } from "./schema";
 
 export type RewardLine = { productRef: string; unitPriceMinor: number; quantity: number };
@@ -29,6 +30,18 @@ export function discountFor(reward: Pick<Reward, "rewardType" | "rewardValue" | 
 }
 
 export type RewardOwner = { sessionRef?: string | null; identityKeys: string[] };
+
+/**
+ * Who may use a reward: the browser session that won it, the account, or an email proven by
+ * signing in. An email merely typed at checkout counts towards play limits but never
+ * unlocks anyone's rewards.
+ */
+export function rewardOwnerOf(shopper: Shopper & { sessionRef?: string | null; signedIn?: boolean }): RewardOwner {
+  return {
+    sessionRef: shopper.sessionRef ?? null,
+    identityKeys: identityKeys({ userRef: shopper.userRef, deviceId: shopper.deviceId, email: shopper.signedIn ? shopper.email : null }),
+  };
+}
 
 /** A reward belongs to the session that won it and to the email, account or device it knows. */
 function ownedBy(owner: RewardOwner): SQL {

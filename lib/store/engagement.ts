@@ -6,7 +6,6 @@ import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { rewardForOrder } from "@/lib/engage/checkout-reward";
-import { identityKeys } from "@/lib/engage/identity";
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/guards";
 import type { PricedLine } from "./pricing";
@@ -25,15 +24,6 @@ export function playShopper(shopper: StoreShopper, email?: string | null): PlayS
   };
 }
 
-/**
- * Who may use a reward: this browser, the account, or an email proven by signing in. An
- * email typed at checkout counts towards play limits but never unlocks anyone's rewards.
- */
-export const rewardOwner = (p: PlayShopper) => ({
-  sessionRef: p.sessionRef ?? null,
-  identityKeys: identityKeys({ userRef: p.userRef, deviceId: p.deviceId, email: p.signedIn ? p.email : null }),
-});
-
 export function cartSummary(lines: PricedLine[]) {
   return {
     valueMinor: lines.reduce((s, l) => s + l.lineTotalMinor, 0),
@@ -45,7 +35,7 @@ export function cartSummary(lines: PricedLine[]) {
 /**
  * The email Playcart may assume for this shopper before they type one: the cart's, the
  * account's, or the one this browser last checked out with. It decides audiences and limits
- * (a returning guest is recognised); it never unlocks rewards (see rewardOwner).
+ * (a returning guest is recognised); it never unlocks rewards (see rewardOwnerOf in lib/engage/rewards.ts).
  */
 export async function knownEmail(db: Db, shopper: StoreShopper, cartEmail: string | null): Promise<string | null> {
   if (cartEmail) return cartEmail;

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orders, stripeEvents, type Order } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
-import { executePrepared, rowsOf } from "@/lib/engage/db";
+import { executePrepared } from "@/lib/engage/db";
 import { firstPaymentCtes } from "@/lib/engage/first-payment";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";
@@ -77,36 +77,13 @@ export async function fulfilInOneStatement(db: Db, orderId: string, payment: Pay
   return rows.length === 1 ? { outcome: "fulfilled", orderId } : null;
 }
 
-/** Fulfils from the webhook only: checks the amount and currency against the order first. */
+/**
+ * Fulfils from the webhook only, inside its transaction: checks the amount and currency
+ * against the order first. The usual first payment has already been tried as one statement
+ * (fulfilInOneStatement); this handles the rest: already paid, a mismatch, or a refund or
+ * dispute seen before the payment.
+ */
 export async function markOrderPaid(tx: Db, orderId: string, payment: Payment): Promise<Result> {
-  const now = new Date();
-  // The usual case in one statement: an unpaid order whose total and currency match is
-  // marked paid (taking its row lock) and its cart closed.
-  const [paid] = rowsOf<{ email: string; user_id: string | null; total_minor: number; currency: string; reward_id: string | null }>(
-    await tx.execute(sql`
-      WITH paid AS (
-        UPDATE ${orders}
-        SET status = 'paid', paid_at = ${now.toISOString()}, updated_at = ${now.toISOString()}, stripe_session_id = ${payment.stripeSessionId},
-            payment_intent_id = coalesce(${payment.paymentIntentId}, payment_intent_id), review_reason = NULL
-        WHERE id = ${orderId} AND status IN ('pending', 'processing') AND total_minor = ${payment.amountTotal}
-          AND currency = ${payment.currency?.toLowerCase() ?? null}
-          AND amount_refunded_minor = 0 AND dispute_status IS NULL
-        RETURNING cart_id, email, user_id, total_minor, currency, reward_id
-      ), closed AS (
-        UPDATE ${carts} SET status = 'converted', updated_at = ${now.toISOString()} FROM paid WHERE ${carts}.id = paid.cart_id
-      )
-      SELECT email, user_id, total_minor, currency, reward_id FROM paid`),
-  );
-  if (paid) {
-    if (paid.reward_id) await redeemOrderRewards(tx, orderId, now);
-    await recordOrderPaid(tx, { orderRef: orderId, email: paid.email, userRef: paid.user_id, amountPaidMinor: paid.total_minor, currency: paid.currency });
-    return { outcome: "fulfilled", orderId };
-  }
-  return markOrderPaidSlowly(tx, orderId, payment);
-}
-
-/** Everything else: already paid, a mismatch, or a refund or dispute seen before payment. */
-async function markOrderPaidSlowly(tx: Db, orderId: string, payment: Payment): Promise<Result> {
   const order = await lockOrder(tx, orderId);
   if (!order) return { outcome: "unknown_order" };
   if (order.status === "paid") return { outcome: "already_paid", orderId };

@@ -4,11 +4,11 @@ import type { Db } from "@/db/client";
 import { carts, orderItems, orders, type Order } from "@/db/schema";
 import { rewardForOrder } from "@/lib/engage/checkout-reward";
 import { EngageError } from "@/lib/engage/errors";
-import { releaseOrderRewards, reserveReward } from "@/lib/engage/rewards";
+import { releaseOrderRewards, reserveReward, rewardOwnerOf } from "@/lib/engage/rewards";
 import { env } from "@/lib/env";
 import { CartError, cartLines, findOpenCart, type CartOwner } from "./cart";
 import { storeNow } from "./clock";
-import { cartSummary, playShopper, rewardLines, rewardOwner } from "./engagement";
+import { cartSummary, playShopper, rewardLines } from "./engagement";
 import { withDiscount } from "./pricing";
 
 /**
@@ -74,7 +74,7 @@ export async function placeOrder(
       lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity })),
     );
     if (order.rewardId) {
-      const reserved = await reserveReward(tx, { rewardId: order.rewardId, orderRef: order.id, owner: rewardOwner(shopper), now });
+      const reserved = await reserveReward(tx, { rewardId: order.rewardId, orderRef: order.id, owner: rewardOwnerOf(shopper), now });
       if (!reserved) throw new CartError("rewardId", "That reward was just used on another order.");
     }
     await tx.update(carts).set({ email, updatedAt: new Date() }).where(eq(carts.id, cart.id));
