@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const BASE_URL = "http://127.0.0.1:3100";
+// E2E_PORT and E2E_SMTP_PORT let two checkouts run the suite side by side.
+const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 
 // Debian's Chromium where present (Playwright cannot download its own build here).
 const systemChromium = existsSync("/usr/bin/chromium")

@@ -9,6 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 const next = path.join(root, "node_modules", ".bin", "next");
 
+const port = process.env.E2E_PORT ?? "3100";
+const smtpPort = process.env.E2E_SMTP_PORT ?? "2525";
 const env = { ...process.env };
 // e2e runs the embedded database like the demo, and test payments (no Stripe keys).
 delete env.DATABASE_URL;
@@ -17,10 +19,10 @@ Object.assign(env, {
   PGLITE_DIR: ".data-e2e",
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
   AUTH_TRUST_HOST: "true",
-  AUTH_URL: "http://127.0.0.1:3100",
+  AUTH_URL: `http://127.0.0.1:${port}`,
   ADMIN_EMAILS: "admin@playcart.test",
   CRON_SECRET: "e2e-cron-secret-0123456789",
-  SMTP_URL: "smtp://127.0.0.1:2525",
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
   // Each browser may pin Playcart's clock with the pc_test_clock cookie (weekly windows).
   PLAYCART_TEST_CLOCK: "cookie",
@@ -41,6 +43,6 @@ if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "B
   }
 }
 
-const server = spawn(next, ["start", "-p", "3100", "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const server = spawn(next, ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

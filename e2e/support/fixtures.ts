@@ -6,7 +6,7 @@ import { startMailServer, type Mailbox } from "./smtp";
 export const test = base.extend<object, { mailbox: Mailbox }>({
   mailbox: [
     async ({}, use) => {
-      const mailbox = await startMailServer({ port: 2525 });
+      const mailbox = await startMailServer({ port: Number(process.env.E2E_SMTP_PORT ?? 2525) });
       await use(mailbox);
       await mailbox.close();
     },

@@ -4,14 +4,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type EngageDb } from "./db";
 import { currencyExponent } from "./money";
-import { customers, engageSettings, ledgerEntries, orderRewards, rewards } from "./schema";
+import { customers, engageSettings, events, ledgerEntries, orderRewards, rewards } from "./schema";
 import { DEFAULT_SETTINGS } from "./settings";
 
 /**
  * CTEs (without the leading WITH) that read a CTE named `paid_orders(order_ref text, email
  * text, user_ref text, amount_minor int)` defined before them, all paid in `currency`. They
- * define `pc_reward(order_ref, customer_id, points_base)`: one row per order recorded now;
- * an order recorded before gets no row and no entries (the general path converges it).
+ * define `pc_reward(order_ref, customer_id, points_base, amount_paid_minor)`: one row per
+ * order recorded now, with its `order.paid` event; an order recorded before gets no row and
+ * no entries (the general path converges it).
  */
 export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards: boolean }): SQL {
   const code = currency.toLowerCase();
@@ -20,6 +21,11 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
     ? sql`, pc_redeemed AS (
         UPDATE ${rewards} SET status = 'redeemed', redeemed_at = now()
         WHERE order_ref IN (SELECT order_ref FROM paid_orders) AND status = 'reserved'
+        RETURNING id, customer_id, session_ref, campaign_id, order_ref
+      ), pc_redeemed_event AS (
+        INSERT INTO ${events} (event_key, type, customer_id, session_ref, order_ref, campaign_id)
+        SELECT 'reward.redeemed:' || id, 'reward.redeemed', customer_id, session_ref, order_ref, campaign_id FROM pc_redeemed
+        ON CONFLICT (event_key) DO NOTHING
       )`
     : sql``;
   return sql`pc_rate AS (
@@ -35,7 +41,11 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
              floor(po.amount_minor::numeric * round(r.earn_rate * 100) / ${scale})::int
       FROM paid_orders po JOIN pc_customer c ON c.email = lower(btrim(po.email)) CROSS JOIN pc_rate r
       ON CONFLICT (order_ref) DO NOTHING
-      RETURNING order_ref, customer_id, points_base
+      RETURNING order_ref, customer_id, points_base, amount_paid_minor
+    ), pc_paid_event AS (
+      INSERT INTO ${events} (event_key, type, customer_id, order_ref, value_minor)
+      SELECT 'order.paid:' || order_ref, 'order.paid', customer_id, order_ref, amount_paid_minor FROM pc_reward
+      ON CONFLICT (event_key) DO NOTHING
     ), pc_earn AS (
       INSERT INTO ${ledgerEntries} (customer_id, delta, kind, reason, source_key, order_ref)
       SELECT customer_id, points_base, 'earn', 'Order ' || upper(left(order_ref, 8)) || ' paid', 'order:' || order_ref || ':earn', order_ref

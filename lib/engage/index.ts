@@ -30,3 +30,4 @@ export {
 export { identityKeys, limitEmail } from "./identity";
 export { customerProfile, tierFor, type CustomerProfile } from "./profile";
 export { publicOdds } from "./odds";
+export { EVENT_TYPES, recordEvent, type EventType, type NewEvent } from "./events";

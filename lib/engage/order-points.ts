@@ -6,6 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { ensureCustomer } from "./customers";
+import { recordEvent } from "./events";
 import { recordFirstPayment } from "./first-payment";
 import { lockBalance, postEntry } from "./ledger";
 import { clawbackFor, pointsFor } from "./money";
@@ -43,6 +44,13 @@ export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<nu
       disputeStatus: paid.disputeStatus ?? null,
     })
     .onConflictDoNothing();
+  await recordEvent(db, {
+    type: "order.paid",
+    key: paid.orderRef,
+    customerId: customer.id,
+    orderRef: paid.orderRef,
+    valueMinor: paid.amountPaidMinor,
+  });
   const reward = await syncOrderPoints(db, paid.orderRef);
   return reward?.pointsBase ?? 0;
 }
@@ -56,7 +64,18 @@ export async function recordOrderRefund(db: EngageDb, orderRef: string, amountRe
       updatedAt: new Date(),
     })
     .where(eq(orderRewards.orderRef, orderRef));
-  await syncOrderPoints(db, orderRef);
+  const order = await syncOrderPoints(db, orderRef);
+  // One event per new cumulative amount: a stale or replayed refund records nothing.
+  if (order && order.amountRefundedMinor > 0) {
+    await recordEvent(db, {
+      type: "order.refunded",
+      key: `${orderRef}:${order.amountRefundedMinor}`,
+      customerId: order.customerId,
+      orderRef,
+      valueMinor: order.amountRefundedMinor,
+      payload: { amountPaidMinor: order.amountPaidMinor, fullyRefunded: order.amountRefundedMinor >= order.amountPaidMinor },
+    });
+  }
 }
 
 /** Dispute opened ("open") or closed ("won" or "lost"). A closed dispute stays closed. */

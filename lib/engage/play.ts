@@ -5,6 +5,7 @@ import type { EngageDb } from "./db";
 import { isUniqueViolation, rowsOf } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
 import { ensureCustomer } from "./customers";
+import { recordEvent } from "./events";
 import { cryptoRng, drawOne, type Rng } from "./draw";
 import { identityKeys, type Shopper } from "./identity";
 import { customerProfile } from "./profile";
@@ -173,6 +174,16 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
       .returning({ id: rewards.id });
     reward = { id: issued.id, label: prize.label, scope: campaign.rewardScope, expiresAt };
   }
+
+  await recordEvent(tx, {
+    type: "game.played",
+    key: row.id,
+    customerId: customer?.id ?? null,
+    sessionRef: input.shopper.sessionRef ?? null,
+    campaignId: campaign.id,
+    valueMinor: won && prize ? prize.costMinor : 0,
+    payload: { won, prizeId: prize?.id ?? null, rewardId: reward?.id ?? null, windowKey },
+  });
 
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
   return { playId: row.id, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft };

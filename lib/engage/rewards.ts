@@ -3,6 +3,7 @@
 // Each transition is one conditional UPDATE, so a reward is redeemed exactly once.
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { EngageDb } from "./db";
+import { recordEvent } from "./events";
 import { identityKeys, type Shopper } from "./identity";
 import { rewards, type Reward } from "./schema";
 
@@ -102,7 +103,10 @@ export async function releaseOrderRewards(db: EngageDb, orderRef: string): Promi
     .update(rewards)
     .set({ status: "issued", orderRef: null })
     .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "reserved")))
-    .returning({ id: rewards.id });
+    .returning({ id: rewards.id, customerId: rewards.customerId, sessionRef: rewards.sessionRef, campaignId: rewards.campaignId });
+  for (const r of rows) {
+    await recordEvent(db, { type: "reward.redeemed", key: r.id, customerId: r.customerId, sessionRef: r.sessionRef, orderRef, campaignId: r.campaignId });
+  }
   return rows.length;
 }
 
@@ -112,7 +116,10 @@ export async function redeemOrderRewards(db: EngageDb, orderRef: string, now: Da
     .update(rewards)
     .set({ status: "redeemed", redeemedAt: now })
     .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "reserved")))
-    .returning({ id: rewards.id });
+    .returning({ id: rewards.id, customerId: rewards.customerId, sessionRef: rewards.sessionRef, campaignId: rewards.campaignId });
+  for (const r of rows) {
+    await recordEvent(db, { type: "reward.redeemed", key: r.id, customerId: r.customerId, sessionRef: r.sessionRef, orderRef, campaignId: r.campaignId });
+  }
   return rows.length;
 }
 

@@ -285,3 +285,35 @@ export const rewards = pgTable(
 export type Campaign = typeof campaigns.$inferSelect;
 export type Prize = typeof prizes.$inferSelect;
 export type Reward = typeof rewards.$inferSelect;
+
+// ---------------------------------------------------------------------------------------
+// The event log: everything that happens to a shopper, once per cause. The engine applies
+// rules to it, and the admin's KPIs are computed from it.
+
+export const events = pgTable(
+  "playcart_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // One cause, one event (for example `order.paid:<order>`): a replay records nothing.
+    eventKey: text("event_key").notNull().unique(),
+    type: text("type").notNull(),
+    customerId: uuid("customer_id").references(() => customers.id),
+    sessionRef: text("session_ref"),
+    orderRef: text("order_ref"),
+    campaignId: uuid("campaign_id"),
+    // Money the event is about (an order's amount, a reward's value), in minor units.
+    valueMinor: integer("value_minor"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set once the engine has applied the live rules to it.
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("playcart_events_type_idx").on(t.type, t.occurredAt),
+    index("playcart_events_campaign_idx").on(t.campaignId, t.type, t.occurredAt),
+    index("playcart_events_customer_idx").on(t.customerId, t.occurredAt),
+    index("playcart_events_unprocessed_idx").on(t.id).where(sql`${t.processedAt} IS NULL`),
+  ],
+);
+
+export type EngageEvent = typeof events.$inferSelect;

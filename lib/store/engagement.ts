@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { rewardForOrder } from "@/lib/engage/checkout-reward";
+import { findCustomerByEmail, recordEvent } from "@/lib/engage";
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/guards";
 import type { PricedLine } from "./pricing";
@@ -61,6 +62,20 @@ export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedL
     (await findOffer(db, { placement: "checkout_first_order", shopper, cart, now, timeZone })) ??
     (await findOffer(db, { placement: "checkout_returning", shopper, cart, now, timeZone }))
   );
+}
+
+/**
+ * Logs a checkout view and the game it offered, once per shopper session and cart (a reload
+ * is the same view). Run after the response: the checkout never waits on it.
+ */
+export async function recordCheckoutView(db: Db, shopper: PlayShopper, cartRef: string, valueMinor: number, offer: Offer | null) {
+  const session = shopper.sessionRef ?? "none";
+  const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
+  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null };
+  await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
+  if (offer) {
+    await recordEvent(db, { type: "game.offered", key: `${offer.campaignId}:${session}:${cartRef}`, ...base, campaignId: offer.campaignId });
+  }
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { GameLauncher } from "@/components/engage/game-launcher";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
-import { checkoutOffer, knownEmail, playShopper, previewReward } from "@/lib/store/engagement";
+import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
 import { playGameAction } from "./play-action";
@@ -27,6 +28,12 @@ export default async function CheckoutPage() {
   }
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
   const [offer, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
+  const cartId = cart.id;
+  if (cartId) {
+    after(() =>
+      recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, offer).catch((err) => console.error("[playcart] checkout view not logged", err)),
+    );
+  }
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">

@@ -1,0 +1,55 @@
+// Recording events. Each event has a key naming its cause, so recording the same cause twice
+// (a redelivered webhook, a reloaded page) leaves one event.
+import { sql } from "drizzle-orm";
+import type { EngageDb } from "./db";
+import { events } from "./schema";
+
+export const EVENT_TYPES = [
+  "checkout.viewed",
+  "checkout.exit_intent",
+  "game.offered",
+  "game.played",
+  "reward.redeemed",
+  "order.paid",
+  "order.refunded",
+  "cart.abandoned",
+  "reminder.sent",
+  "reminder.clicked",
+  "review.posted",
+  "referral.converted",
+  "birthday",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type NewEvent = {
+  type: EventType;
+  /** The cause, unique per event; the type is prefixed to it. */
+  key: string;
+  customerId?: string | null;
+  sessionRef?: string | null;
+  orderRef?: string | null;
+  campaignId?: string | null;
+  valueMinor?: number | null;
+  payload?: Record<string, unknown>;
+  occurredAt?: Date;
+};
+
+/** Records an event once per cause. Returns its id, or null if that cause was recorded before. */
+export async function recordEvent(db: EngageDb, event: NewEvent): Promise<number | null> {
+  const rows = await db
+    .insert(events)
+    .values({
+      eventKey: `${event.type}:${event.key}`,
+      type: event.type,
+      customerId: event.customerId ?? null,
+      sessionRef: event.sessionRef ?? null,
+      orderRef: event.orderRef ?? null,
+      campaignId: event.campaignId ?? null,
+      valueMinor: event.valueMinor ?? null,
+      payload: event.payload ?? {},
+      occurredAt: event.occurredAt ?? sql`now()`,
+    })
+    .onConflictDoNothing({ target: events.eventKey })
+    .returning({ id: events.id });
+  return rows[0]?.id ?? null;
+}

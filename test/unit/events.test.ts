@@ -1,0 +1,60 @@
+// The event log: one event per cause, written by the same statements as the effects it logs.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { recordEvent } from "@/lib/engage/events";
+import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
+import { events } from "@/lib/engage/schema";
+import { createMemoryDb } from "../support/pglite";
+
+let db: Db;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, close } = await createMemoryDb());
+});
+afterAll(async () => {
+  await close?.();
+});
+
+const eventsOf = (orderRef: string) => db.select().from(events).where(eq(events.orderRef, orderRef)).orderBy(events.id);
+
+describe("event log", () => {
+  it("records one event per cause and returns null for a repeat", async () => {
+    const key = randomUUID();
+    const first = await recordEvent(db, { type: "checkout.viewed", key, sessionRef: "s1", valueMinor: 1200 });
+    const again = await recordEvent(db, { type: "checkout.viewed", key, sessionRef: "s1", valueMinor: 1200 });
+    expect(first).toBeTypeOf("number");
+    expect(again).toBeNull();
+    const rows = await db.select().from(events).where(eq(events.eventKey, `checkout.viewed:${key}`));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type: "checkout.viewed", sessionRef: "s1", valueMinor: 1200, processedAt: null });
+  });
+
+  it("logs order.paid with the first payment's statement, once however often it is replayed", async () => {
+    const ref = `order-${randomUUID()}`;
+    const paid = { orderRef: ref, email: `e-${randomUUID()}@example.test`, amountPaidMinor: 4250, currency: "usd" };
+    await db.transaction((tx) => recordOrderPaid(tx, paid));
+    await db.transaction((tx) => recordOrderPaid(tx, paid));
+    const rows = await eventsOf(ref);
+    expect(rows.map((e) => [e.type, e.valueMinor])).toEqual([["order.paid", 4250]]);
+    expect(rows[0].customerId).toBeTruthy();
+  });
+
+  it("logs order.paid on the general path (a refund seen before the payment) and one order.refunded per new cumulative amount", async () => {
+    const ref = `order-${randomUUID()}`;
+    await db.transaction((tx) =>
+      recordOrderPaid(tx, { orderRef: ref, email: `e-${randomUUID()}@example.test`, amountPaidMinor: 10000, currency: "usd", amountRefundedMinor: 2000 }),
+    );
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 2000));
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 1000)); // stale
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 10000));
+    const rows = await eventsOf(ref);
+    expect(rows.map((e) => [e.type, e.valueMinor])).toEqual([
+      ["order.paid", 10000],
+      ["order.refunded", 2000],
+      ["order.refunded", 10000],
+    ]);
+    expect(rows[2].payload).toMatchObject({ fullyRefunded: true });
+  });
+});
