@@ -9,7 +9,7 @@
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default 10), BENCH_ORDERS (default 40000),
 // NEXT_DIST_DIR (build to use; built first if missing), BENCH_REBUILD=1 (build even if present).
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -51,6 +51,26 @@ const WARMUP_SECONDS = 3;
 
 const FLOORS = { throughputRatio: 0.5, p99Ms: 100 };
 
+/**
+ * CPU time (ms) used so far by every process in a process group, from /proc (Linux): the
+ * server's cost per request, which holds even when other work shares the machine.
+ */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may contain spaces): state ppid pgrp ... utime stime
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process exited while we looked
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 function log(msg: string) {
   console.log(`[bench] ${msg}`);
 }
@@ -84,6 +104,9 @@ class Load {
   seconds = 0;
   non2xx = 0;
   errors = 0;
+  serverCpuMs = 0;
+  /** The server's process group, for its CPU time per request. */
+  static serverPgid = 0;
   constructor(
     readonly name: string,
     readonly requests: NonNullable<AutocannonOptions["requests"]>,
@@ -91,11 +114,13 @@ class Load {
 
   async run(url: string, duration: number, record = true) {
     const started = process.hrtime.bigint();
+    const cpuBefore = Load.serverPgid ? groupCpuMs(Load.serverPgid) : 0;
     const inst = autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1, requests: this.requests });
     const latencies: number[] = [];
     inst.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
     const r = await inst;
     if (!record) return;
+    if (Load.serverPgid) this.serverCpuMs += groupCpuMs(Load.serverPgid) - cpuBefore;
     this.seconds += Number(process.hrtime.bigint() - started) / 1e9;
     this.latencies.push(...latencies);
     this.non2xx += r.non2xx;
@@ -174,6 +199,7 @@ async function main() {
 
     server = await startServer({ databaseUrl: t.url });
     log(`next start on ${server.url}, database ${new URL(t.url).pathname.slice(1)}`);
+    Load.serverPgid = server.pid;
 
     const cursor = { next: 0 };
     const outcomes = new Map<string, number>();
@@ -219,6 +245,7 @@ async function main() {
       );
     }
     console.log("");
+    for (const l of loads) console.log(`  server CPU per request, ${l.name}: ${fmt(l.serverCpuMs / Math.max(1, l.count), 2)} ms`);
     console.log(`  webhook responses (incl. warm-up): ${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
     console.log(`  webhook events sent: ${sent}; stripe_events rows: ${dup.events}; paid orders: ${dup.paid}; earn entries: ${dup.earn}`);
 
