@@ -91,7 +91,9 @@ async function customerPart(db: EngageDb, event: EngageEvent, settings: EngageSe
     .leftJoin(customerLoyalty, eq(customerLoyalty.customerId, customers.id))
     .where(eq(customers.id, event.customerId));
   if (!customer) return guest;
-  const stats = await orderStats(db, event.customerId);
+  // Orders as they were when the event happened: a sweep that runs late (or takes two
+  // payments at once) still sees each payment as the n-th order it was.
+  const stats = await orderStats(db, event.customerId, event.occurredAt);
   const trailing = await trailingSpend(db, event.customerId, now, settings.tierWindowDays);
   const affinity = await categoryAffinity(db, event.customerId, now, settings.affinityHalfLifeDays);
   const segments = segmentsOf(stats, now, settings.segments);

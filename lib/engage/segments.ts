@@ -12,7 +12,8 @@ const PRIORITY: Segment[] = ["high_value", "lapsed", "discount_driven", "active"
 
 export type OrderStats = { paidOrders: number; netSpendMinor: number; firstPaidAt: Date | null; lastPaidAt: Date | null; ordersWithReward: number };
 
-export async function orderStats(db: EngageDb, customerId: string): Promise<OrderStats> {
+/** The customer's paid orders, those paid by `asOf` only when given (the time of an event). */
+export async function orderStats(db: EngageDb, customerId: string, asOf?: Date): Promise<OrderStats> {
   const [row] = rowsOf<{ n: number; spend: number; first: string | null; last: string | null; discounted: number }>(
     await db.execute(sql`
       SELECT count(*)::int AS n,
@@ -20,7 +21,8 @@ export async function orderStats(db: EngageDb, customerId: string): Promise<Orde
              min(o.paid_at) AS first, max(o.paid_at) AS last,
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM ${rewards} r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS discounted
-      FROM ${orderRewards} o WHERE o.customer_id = ${customerId}`),
+      FROM ${orderRewards} o WHERE o.customer_id = ${customerId}
+        AND (${asOf?.toISOString() ?? null}::timestamptz IS NULL OR o.paid_at <= ${asOf?.toISOString() ?? null}::timestamptz)`),
   );
   return {
     paidOrders: Number(row?.n ?? 0),
