@@ -2,8 +2,8 @@
 // The event row is locked with FOR UPDATE SKIP LOCKED, so any number of sweeps (after a
 // response, a cron on several instances) can run at once: each event is taken by one of
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { pgError, type EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
 import { eventContext } from "./engine-context";
 import { applyOutcome, type Applied } from "./outcomes";
@@ -32,13 +32,31 @@ export async function processEvent(db: EngageDb, eventId: number, clock: EngineC
 export async function processPendingEvents(db: EngageDb, clock: EngineClock & { limit?: number }): Promise<ProcessedEvent[]> {
   const done: ProcessedEvent[] = [];
   const limit = clock.limit ?? 500;
-  while (done.length < limit) {
-    const processed = await db.transaction(async (tx) => {
-      const [event] = await tx.select().from(events).where(isNull(events.processedAt)).orderBy(asc(events.id)).limit(1).for("update", { skipLocked: true });
-      return event ? processLocked(tx, event, clock) : null;
-    });
-    if (!processed) break;
-    done.push(processed);
+  // Events that failed in this sweep stay pending for the next one, but must not block this one.
+  const failed = new Set<number>();
+  const retries = new Map<number, number>();
+  let current: number | null = null;
+  while (done.length < limit && failed.size < limit) {
+    try {
+      const processed = await db.transaction(async (tx) => {
+        const skip = failed.size > 0 ? notInArray(events.id, [...failed]) : undefined;
+        const [event] = await tx.select().from(events).where(and(isNull(events.processedAt), skip)).orderBy(asc(events.id)).limit(1).for("update", { skipLocked: true });
+        current = event?.id ?? null;
+        return event ? processLocked(tx, event, clock) : null;
+      });
+      if (!processed) break;
+      done.push(processed);
+    } catch (err) {
+      // A deadlock with a webhook or another sweep rolls the event back: it is simply retried.
+      const code = pgError(err)?.code;
+      if (current === null) throw err;
+      const attempts = (retries.get(current) ?? 0) + 1;
+      retries.set(current, attempts);
+      if ((code !== "40P01" && code !== "40001") || attempts >= 5) {
+        console.error(`[playcart] event ${current} not processed; left for the next sweep`, err);
+        failed.add(current);
+      }
+    }
   }
   return done;
 }

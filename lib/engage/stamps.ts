@@ -49,9 +49,11 @@ export async function stampCardProgress(db: EngageDb, customerId: string): Promi
       slug: stampCards.slug,
       name: stampCards.name,
       required: stampCards.stampsRequired,
-      stamps: sql<number>`coalesce((SELECT sum(${stampEntries.delta}) FROM ${stampEntries} WHERE ${stampEntries.cardId} = ${stampCards.id} AND ${stampEntries.customerId} = ${customerId}), 0)::int`,
+      stamps: sql<number>`coalesce(sum(${stampEntries.delta}), 0)::int`,
     })
     .from(stampCards)
+    .leftJoin(stampEntries, and(eq(stampEntries.cardId, stampCards.id), eq(stampEntries.customerId, customerId)))
+    .groupBy(stampCards.id)
     .orderBy(stampCards.slug);
-  return rows.map((r) => ({ ...r, stamps: Math.max(0, Number(r.stamps)) }));
+  return rows.map((r) => ({ slug: r.slug, name: r.name, required: r.required, stamps: Math.max(0, Number(r.stamps)) }));
 }

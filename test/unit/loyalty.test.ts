@@ -18,7 +18,7 @@ import { discountFor } from "@/lib/engage/rewards";
 import { campaigns, events, prizes, referrals, rewards, rules, stampCards, type ReferralRejection } from "@/lib/engage/schema";
 import { orderStats, segmentsOf } from "@/lib/engage/segments";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
-import { stampCount } from "@/lib/engage/stamps";
+import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
 import { tierHistoryOf } from "@/lib/engage/tiers";
 import { createMemoryDb } from "../support/pglite";
 import { customerId, event, newEmail, paidOrder, pointsFrom, refund, rule, TZ } from "../support/engage-fixtures";
@@ -147,6 +147,8 @@ describe("referrals", () => {
     for (let i = 0; i < 9; i++) orders.push(await paidOrder(db, { email: newEmail("friend"), amountMinor: 2_000, referralCode: a.code }));
     await sweep();
     expect(await stampCount(db, a.id, referralCard)).toBe(9);
+    expect(await stampCardProgress(db, a.id)).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 9, required: 9 }]);
+    expect(await stampCardProgress(db, await customerId(db, newEmail("nobody")))).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 0, required: 9 }]);
     expect((await customerBadgeList(db, a.id)).map((b) => b.slug)).toEqual(["influencer"]);
 
     await refund(db, orders[0], 1_000); // half: the stamp stays (rounded in the shopper's favour)
