@@ -106,7 +106,10 @@ describe("referrals", () => {
     const a = await referrer();
     expect(await referralCodeFor(db, a.id)).toBe(a.code);
     expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser" })).toBe(true);
+    expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser" })).toBe(true); // a reload
     expect(await recordReferralVisit(db, { code: "nosuchcode", sessionRef: "friend-browser" })).toBe(false);
+    const visits = await db.select().from(events).where(and(eq(events.type, "referral.visited"), eq(events.customerId, a.id)));
+    expect(visits.map((v) => v.eventKey)).toEqual([`referral.visited:${a.code}:friend-browser`]);
     const order = await paidOrder(db, { email: newEmail("friend"), amountMinor: 3_000, referralCode: a.code, sessionRef: "friend-browser" });
     await sweep();
     expect(await verdict(order)).toMatchObject({ status: "converted", reason: null, referrerId: a.id });
