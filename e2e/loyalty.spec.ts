@@ -34,6 +34,18 @@ test("a shopper posts a review and sees the badge on the account page and its pu
   await expect(page.getByTestId("stamp-progress")).toHaveText("0 of 9 stamps");
   await expect(page.getByTestId("referral-link")).toHaveValue(/\/r\/[a-z0-9]{8}$/);
 
+  // A birthday: a day that does not exist is refused; a real one is kept.
+  await page.getByLabel("Birthday month").selectOption("February");
+  await page.getByLabel("Day", { exact: true }).fill("30");
+  await page.getByRole("button", { name: "Save birthday" }).click();
+  await expect(page.getByText("That day does not exist in that month")).toBeVisible();
+  await page.getByLabel("Day", { exact: true }).fill("29");
+  await page.getByRole("button", { name: "Save birthday" }).click();
+  await expect(page.getByText("Saved. We'll have a treat for you on the day.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Birthday month")).toHaveValue("2");
+  await expect(page.getByLabel("Day", { exact: true })).toHaveValue("29");
+
   await page.getByRole("link", { name: "Share your Community champion badge" }).click();
   await expect(page).toHaveURL(/\/badges\/[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Community champion" })).toBeVisible();

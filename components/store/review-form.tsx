@@ -1,17 +1,26 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { postReviewAction } from "@/app/(store)/products/[slug]/review-action";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 
 export function ReviewForm({ productId }: { productId: string }) {
-  const [state, action] = useActionState(postReviewAction, idle);
+  const [state, action, pending] = useActionState(postReviewAction, idle);
   const [rating, setRating] = useState("");
   const [body, setBody] = useState("");
   return (
-    <form action={action} className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5" noValidate>
+    // Submitted by hand, not through the form's action prop: React resets a form after its
+    // action, which unchecks the rating even though the state still holds it.
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5"
+      noValidate
+    >
       <input type="hidden" name="productId" value={productId} />
       <fieldset>
         <legend className="text-sm font-medium">Your rating</legend>
@@ -39,7 +48,13 @@ export function ReviewForm({ productId }: { productId: string }) {
         />
         <FieldError state={state} name="body" id="body-error" />
       </div>
-      <SubmitButton pendingLabel="Posting…">Post review</SubmitButton>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
+      >
+        {pending ? "Posting…" : "Post review"}
+      </button>
       <FormMessage state={state} />
     </form>
   );
