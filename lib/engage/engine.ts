@@ -103,7 +103,7 @@ async function builtInBefore(tx: EngageDb, event: EngageEvent, settings: EngageS
   const [order] = await tx.select().from(orderRewards).where(eq(orderRewards.orderRef, event.orderRef)).for("update");
   if (!order) return null;
   if (event.type === "order.paid") {
-    await grantTierBonus(tx, order, settings, now);
+    await grantTierBonus(tx, order, settings);
     await judgeReferral(tx, order);
   }
   return order;

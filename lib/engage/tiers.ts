@@ -9,8 +9,10 @@ import { tierFor } from "./profile";
 import { customerLoyalty, ledgerEntries, orderRewards, tierHistory, type OrderReward } from "./schema";
 import type { EngageSettings, Tier } from "./settings";
 
-export async function trailingSpend(db: EngageDb, customerId: string, now: Date, windowDays: number, excludeOrderRef?: string): Promise<number> {
+/** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */
+export async function trailingSpend(db: EngageDb, customerId: string, now: Date, windowDays: number, opts: { excludeOrderRef?: string; before?: boolean } = {}): Promise<number> {
   const since = new Date(now.getTime() - windowDays * 86_400_000);
+  const { excludeOrderRef } = opts;
   const [row] = await db
     .select({ spend: sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int` })
     .from(orderRewards)
@@ -19,6 +21,7 @@ export async function trailingSpend(db: EngageDb, customerId: string, now: Date,
         eq(orderRewards.customerId, customerId),
         gt(orderRewards.paidAt, since),
         excludeOrderRef ? sql`${orderRewards.orderRef} <> ${excludeOrderRef}` : undefined,
+        opts.before ? sql`${orderRewards.paidAt} < ${now.toISOString()}` : undefined,
       ),
     );
   return Number(row?.spend ?? 0);
@@ -52,10 +55,11 @@ const bonusKey = (orderRef: string) => `tier-bonus:${orderRef}`;
 
 /**
  * The tier bonus on a paid order: points x (multiplier - 1) of the tier the shopper held
- * before this order (the order that lifts a shopper into Gold earns at the old rate).
+ * when it was paid, from the orders paid before it (so the order that lifts a shopper into
+ * Gold earns at the old rate, and a late sweep gives the same bonus as a prompt one).
  */
-export async function grantTierBonus(db: EngageDb, order: OrderReward, settings: EngageSettings, now: Date): Promise<number> {
-  const spendBefore = await trailingSpend(db, order.customerId, now, settings.tierWindowDays, order.orderRef);
+export async function grantTierBonus(db: EngageDb, order: OrderReward, settings: EngageSettings): Promise<number> {
+  const spendBefore = await trailingSpend(db, order.customerId, order.paidAt, settings.tierWindowDays, { excludeOrderRef: order.orderRef, before: true });
   const tier = tierFor(settings.tiers, spendBefore);
   const bonus = Math.floor(order.pointsBase * (tier.earnMultiplier - 1));
   if (bonus <= 0) return 0;
