@@ -160,5 +160,27 @@ export const outboxMessages = pgTable("outbox_messages", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// Product reviews by signed-in shoppers: one per shopper per product (a new one replaces it).
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    authorName: text("author_name").notNull(),
+    rating: integer("rating").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reviews_product_user_uq").on(t.productId, t.userId),
+    check("reviews_rating", sql`${t.rating} BETWEEN 1 AND 5`),
+  ],
+);
+
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;

@@ -5,6 +5,7 @@ import type { EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
 import type { CustomerProfile } from "./profile";
 import { campaigns, prizes, type Campaign, type Placement } from "./schema";
+import type { Tier } from "./settings";
 import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "./store-time";
 
 export type CartSummary = { valueMinor: number; itemCount: number; categories: string[] };
@@ -30,8 +31,15 @@ export function openWindow(campaign: Campaign, now: Date, timeZone: string): str
   return activeWindow(windows, now, timeZone)?.key ?? null;
 }
 
-export function allowanceFor(campaign: Campaign, tier: string): number {
-  return campaign.allowance.byTier?.[tier] ?? campaign.allowance.default;
+/**
+ * Plays per window for a tier: the campaign's own number for that tier, or else its default
+ * times the tier's play multiplier (settings), so a higher tier plays more everywhere.
+ */
+export function allowanceFor(campaign: Campaign, tier: string, tiers: Pick<Tier, "name" | "playMultiplier">[] = []): number {
+  const own = campaign.allowance.byTier?.[tier];
+  if (own !== undefined) return own;
+  const multiplier = tiers.find((t) => t.name === tier)?.playMultiplier ?? 1;
+  return Math.floor(campaign.allowance.default * multiplier);
 }
 
 export function isEligible(campaign: Campaign, context: PlayContext): boolean {

@@ -16,7 +16,11 @@ export const EVENT_TYPES = [
   "reminder.sent",
   "reminder.clicked",
   "review.posted",
+  "referral.visited",
   "referral.converted",
+  "referral.rejected",
+  "badge.awarded",
+  "badge.revoked",
   "birthday",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -74,7 +74,7 @@ export async function publicOdds(db: EngageDb, slug: string, at: { now: Date; ti
     running: campaign.status === "live",
     openNow: openWindow(campaign, at.now, at.timeZone) !== null,
     windows: campaign.windows as WeeklyWindow[],
-    plays: settings.tiers.map((t) => ({ tier: t.name, label: t.label, minSpendMinor: t.minSpendMinor, plays: allowanceFor(campaign, t.name) })),
+    plays: settings.tiers.map((t) => ({ tier: t.name, label: t.label, minSpendMinor: t.minSpendMinor, plays: allowanceFor(campaign, t.name, settings.tiers) })),
     tierWindowDays: settings.tierWindowDays,
     prizes: table.map((p) => ({
       label: p.label,

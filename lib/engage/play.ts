@@ -11,6 +11,8 @@ import { identityKeys, type Shopper } from "./identity";
 import { customerProfile } from "./profile";
 import { campaigns, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Placement, type Prize } from "./schema";
 import { storeDay } from "./store-time";
+import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants";
+import { prizeCategory } from "./prize-category";
 
 export type PlayErrorCode = "not_found" | "closed" | "not_eligible" | "unidentified" | "no_plays_left" | "replayed";
 
@@ -70,7 +72,7 @@ export async function findOffer(
   for (const campaign of await liveCampaigns(db, input.placement)) {
     const windowKey = openWindow(campaign, input.now, input.timeZone);
     if (!windowKey || !isEligible(campaign, context)) continue;
-    const playsLeft = await remainingPlays(db, campaign, keys, windowKey, profile.tier);
+    const playsLeft = await remainingPlays(db, campaign, keys, windowKey, profile.tier, profile.tierPlayMultiplier);
     if (playsLeft <= 0) continue;
     const table = await campaignPrizes(db, campaign.id);
     return {
@@ -86,13 +88,15 @@ export async function findOffer(
   return null;
 }
 
-export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: string[], windowKey: string, tier: string): Promise<number> {
+export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: string[], windowKey: string, tier: string, playMultiplier = 1): Promise<number> {
   const rows = await db
-    .select({ windowKey: playAllowances.windowKey, used: playAllowances.used })
+    .select({ windowKey: playAllowances.windowKey, used: playAllowances.used, granted: playAllowances.granted })
     .from(playAllowances)
-    .where(and(eq(playAllowances.campaignId, campaign.id), inArray(playAllowances.identityKey, keys), inArray(playAllowances.windowKey, [windowKey, LIFETIME])));
+    .where(and(eq(playAllowances.campaignId, campaign.id), inArray(playAllowances.identityKey, keys), inArray(playAllowances.windowKey, [windowKey, LIFETIME, BONUS_WINDOW])));
   const used = (w: string) => Math.max(0, ...rows.filter((r) => r.windowKey === w).map((r) => r.used));
-  let left = allowanceFor(campaign, tier) - used(windowKey);
+  // Bonus plays granted by rules: usable in any open window once the regular ones are gone.
+  const bonus = rows.filter((r) => r.windowKey === BONUS_WINDOW).reduce((s, r) => s + r.granted - r.used, 0);
+  let left = Math.max(0, allowanceFor(campaign, tier, [{ name: tier, playMultiplier }]) - used(windowKey)) + bonus;
   if (campaign.lifetimeLimit !== null) left = Math.min(left, campaign.lifetimeLimit - used(LIFETIME));
   return Math.max(0, left);
 }
@@ -121,10 +125,20 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
   if (!isEligible(campaign, context)) throw new PlayError("not_eligible", "This game is not offered to you.");
 
-  const granted = allowanceFor(campaign, profile.tier);
+  const granted = allowanceFor(campaign, profile.tier, [{ name: profile.tier, playMultiplier: profile.tierPlayMultiplier }]);
+  // The window's own plays first; when any key has used them up, a bonus play granted by a
+  // rule (if there is one) instead, after handing back what the other keys just took.
+  const taken: string[] = [];
   for (const key of keys) {
-    await consume(tx, campaign.id, key, windowKey, granted);
-    if (campaign.lifetimeLimit !== null) await consume(tx, campaign.id, key, LIFETIME, campaign.lifetimeLimit);
+    if (!(await tryConsume(tx, campaign.id, key, windowKey, granted))) break;
+    taken.push(key);
+  }
+  if (taken.length < keys.length) {
+    await giveBack(tx, campaign.id, taken, windowKey);
+    if (!(await consumeBonusPlay(tx, campaign.id, keys))) throw new PlayError("no_plays_left", "You have no plays left.");
+  }
+  if (campaign.lifetimeLimit !== null) {
+    for (const key of keys) await consume(tx, campaign.id, key, LIFETIME, campaign.lifetimeLimit);
   }
 
   const customer = input.shopper.email ? await ensureCustomer(tx, { email: input.shopper.email, userRef: input.shopper.userRef }) : null;
@@ -154,6 +168,8 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
   let reward: PlayResult["reward"] = null;
   if (prize && won) {
     const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
+    const categoryRef = prize.categoryScope ? await prizeCategory(tx, prize.categoryScope, customer?.id ?? null, input.now) : null;
+    const label = categoryRef ? `${prize.label} (${categoryRef})` : prize.label;
     const [issued] = await tx
       .insert(rewards)
       .values({
@@ -162,7 +178,8 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
         identityKeys: keys,
         campaignId: campaign.id,
         playId: row.id,
-        label: prize.label,
+        label,
+        categoryRef,
         rewardType: prize.rewardType,
         rewardValue: prize.rewardValue,
         productRef: prize.productRef,
@@ -172,7 +189,7 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
         expiresAt,
       })
       .returning({ id: rewards.id });
-    reward = { id: issued.id, label: prize.label, scope: campaign.rewardScope, expiresAt };
+    reward = { id: issued.id, label, scope: campaign.rewardScope, expiresAt };
   }
 
   await recordEvent(tx, {
@@ -191,7 +208,19 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
 
 /** Uses one play of an identity's allowance, or refuses: the row's CHECK and WHERE hold it. */
 async function consume(tx: EngageDb, campaignId: string, identityKey: string, windowKey: string, granted: number) {
-  if (granted <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
+  if (!(await tryConsume(tx, campaignId, identityKey, windowKey, granted))) throw new PlayError("no_plays_left", "You have no plays left.");
+}
+
+async function giveBack(tx: EngageDb, campaignId: string, identityKeys: string[], windowKey: string) {
+  if (identityKeys.length === 0) return;
+  await tx
+    .update(playAllowances)
+    .set({ used: sql`${playAllowances.used} - 1` })
+    .where(and(eq(playAllowances.campaignId, campaignId), inArray(playAllowances.identityKey, identityKeys), eq(playAllowances.windowKey, windowKey)));
+}
+
+async function tryConsume(tx: EngageDb, campaignId: string, identityKey: string, windowKey: string, granted: number): Promise<boolean> {
+  if (granted <= 0) return false;
   const rows = await tx.execute(sql`
     INSERT INTO ${playAllowances} (campaign_id, identity_key, window_key, granted, used)
     VALUES (${campaignId}, ${identityKey}, ${windowKey}, ${granted}, 1)
@@ -199,7 +228,7 @@ async function consume(tx: EngageDb, campaignId: string, identityKey: string, wi
       SET used = ${playAllowances}.used + 1, granted = greatest(${playAllowances}.granted, excluded.granted)
       WHERE ${playAllowances}.used < greatest(${playAllowances}.granted, excluded.granted)
     RETURNING used`);
-  if (rowsOf(rows).length === 0) throw new PlayError("no_plays_left", "You have no plays left.");
+  return rowsOf(rows).length > 0;
 }
 
 /**

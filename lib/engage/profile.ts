@@ -13,6 +13,8 @@ export type CustomerProfile = {
   lifetimeSpendMinor: number;
   trailingSpendMinor: number;
   tier: string;
+  /** The tier's play multiplier (settings), for campaigns without a number for this tier. */
+  tierPlayMultiplier: number;
 };
 
 export function tierFor(tiers: Tier[], trailingSpendMinor: number): Tier {
@@ -27,7 +29,7 @@ export async function customerProfile(db: EngageDb, input: { email?: string | nu
       ? (await db.select().from(customers).where(eq(customers.userRef, input.userRef)))[0]
       : undefined;
   if (!customer) {
-    return { known: false, paidOrders: 0, firstPurchase: true, lifetimeSpendMinor: 0, trailingSpendMinor: 0, tier: settings.tiers[0].name };
+    return { known: false, paidOrders: 0, firstPurchase: true, lifetimeSpendMinor: 0, trailingSpendMinor: 0, tier: settings.tiers[0].name, tierPlayMultiplier: settings.tiers[0].playMultiplier };
   }
   const since = new Date(input.now.getTime() - settings.tierWindowDays * 86_400_000);
   const net = sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int`;
@@ -39,12 +41,14 @@ export async function customerProfile(db: EngageDb, input: { email?: string | nu
     .select({ spend: net })
     .from(orderRewards)
     .where(and(eq(orderRewards.customerId, customer.id), gt(orderRewards.paidAt, since)));
+  const tier = tierFor(settings.tiers, trailing.spend);
   return {
     known: true,
     paidOrders: all.orders,
     firstPurchase: all.orders === 0,
     lifetimeSpendMinor: all.spend,
     trailingSpendMinor: trailing.spend,
-    tier: tierFor(settings.tiers, trailing.spend).name,
+    tier: tier.name,
+    tierPlayMultiplier: tier.playMultiplier,
   };
 }

@@ -7,10 +7,17 @@ import { recordEvent } from "./events";
 import { identityKeys, type Shopper } from "./identity";
 import { rewards, type Reward } from "./schema";
 
-export type RewardLine = { productRef: string; unitPriceMinor: number; quantity: number };
+export type RewardLine = { productRef: string; unitPriceMinor: number; quantity: number; category?: string | null };
 
-/** What a reward takes off these lines, in minor units; never more than their total. */
-export function discountFor(reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor">, lines: RewardLine[]): number {
+/**
+ * What a reward takes off these lines, in minor units; never more than their total. A reward
+ * scoped to a category counts only that category's lines.
+ */
+export function discountFor(
+  reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor"> & { categoryRef?: string | null },
+  allLines: RewardLine[],
+): number {
+  const lines = reward.categoryRef ? allLines.filter((l) => l.category === reward.categoryRef) : allLines;
   const subtotal = lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0);
   let discount = 0;
   switch (reward.rewardType) {

@@ -180,6 +180,9 @@ export const prizes = pgTable(
     productRef: text("product_ref"),
     // The most a percent-off reward may take off an order, in minor units (null = no cap).
     maxDiscountMinor: integer("max_discount_minor"),
+    // Limits the reward to one category: a category reference, or "favourite" for the
+    // winner's favourite category at the time of the play (null = the whole order).
+    categoryScope: text("category_scope"),
     // What one win costs the store, counted against budgetValueMinor.
     costMinor: integer("cost_minor").notNull().default(0),
     inventory: integer("inventory"),
@@ -266,6 +269,8 @@ export const rewards = pgTable(
     rewardValue: integer("reward_value").notNull(),
     productRef: text("product_ref"),
     maxDiscountMinor: integer("max_discount_minor"),
+    // The only category this reward applies to (null = every line).
+    categoryRef: text("category_ref"),
     scope: text("scope", { enum: REWARD_SCOPES }).notNull(),
     // next_order rewards: not usable on the cart they were won on.
     earnedOnCartRef: text("earned_on_cart_ref"),
@@ -317,3 +322,5 @@ export const events = pgTable(
 );
 
 export type EngageEvent = typeof events.$inferSelect;
+
+export * from "./loyalty-schema";

@@ -9,6 +9,10 @@ const tierSchema = z.object({
   label: z.string().min(1),
   // Net spend (paid minus refunded) over the trailing window that reaches this tier.
   minSpendMinor: z.number().int().min(0),
+  // Multiplies the points an order earns (the extra is a separate "tier bonus" entry).
+  earnMultiplier: z.number().min(1).max(10).default(1),
+  // Multiplies a campaign's default plays where the campaign sets no number for this tier.
+  playMultiplier: z.number().min(1).max(10).default(1),
 });
 
 export const settingsSchema = z.object({
@@ -20,6 +24,17 @@ export const settingsSchema = z.object({
     .refine((t) => t[0].minSpendMinor === 0, "The first tier must start at 0")
     .refine((t) => t.every((tier, i) => i === 0 || tier.minSpendMinor > t[i - 1].minSpendMinor), "Tier thresholds must increase"),
   tierWindowDays: z.number().int().min(1).max(3650),
+  // Category affinity: an order's weight halves every this many days.
+  affinityHalfLifeDays: z.number().int().min(1).max(3650).default(90),
+  segments: z
+    .object({
+      newDays: z.number().int().min(1).max(3650),
+      activeDays: z.number().int().min(1).max(3650),
+      highValueMinor: z.number().int().min(0),
+      // Share of paid orders that used a reward, from which a shopper is "discount-driven".
+      discountShare: z.number().min(0).max(1),
+    })
+    .default({ newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 }),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -28,10 +43,12 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   earnRate: 1,
   tiers: [
     { name: "green", label: "Green", minSpendMinor: 0 },
-    { name: "gold", label: "Gold", minSpendMinor: 20_000 },
-    { name: "platinum", label: "Platinum", minSpendMinor: 50_000 },
-  ],
+    { name: "gold", label: "Gold", minSpendMinor: 20_000, earnMultiplier: 1.25, playMultiplier: 2 },
+    { name: "platinum", label: "Platinum", minSpendMinor: 50_000, earnMultiplier: 1.5, playMultiplier: 3 },
+  ].map((t) => ({ earnMultiplier: 1, playMultiplier: 1, ...t })),
   tierWindowDays: 365,
+  affinityHalfLifeDays: 90,
+  segments: { newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 },
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {

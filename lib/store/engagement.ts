@@ -51,7 +51,8 @@ export async function knownEmail(db: Db, shopper: StoreShopper, cartEmail: strin
   return last?.email ?? null;
 }
 
-export const rewardLines = (lines: PricedLine[]) => lines.map((l) => ({ productRef: l.slug, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity }));
+export const rewardLines = (lines: PricedLine[]) =>
+  lines.map((l) => ({ productRef: l.slug, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity, category: l.categorySlug }));
 
 /** The game offered at checkout: the first-order wheel or the returning shopper's game. */
 export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<Offer | null> {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orderItems, orders, type Order } from "@/db/schema";
+import { recordOrderPlaced } from "@/lib/engage";
 import { rewardForOrder } from "@/lib/engage/checkout-reward";
 import { EngageError } from "@/lib/engage/errors";
 import { releaseOrderRewards, reserveReward, rewardOwnerOf } from "@/lib/engage/rewards";
@@ -19,7 +20,7 @@ export async function placeOrder(
   db: Db,
   owner: CartOwner & { sessionId: string; signedIn?: boolean },
   email: string,
-  opts: { rewardId?: string | null } = {},
+  opts: { rewardId?: string | null; referralCode?: string | null } = {},
 ): Promise<Order> {
   return db.transaction(async (tx) => {
     const cart = await findOpenCart(tx, owner);
@@ -77,6 +78,14 @@ export async function placeOrder(
       const reserved = await reserveReward(tx, { rewardId: order.rewardId, orderRef: order.id, owner: rewardOwnerOf(shopper), now });
       if (!reserved) throw new CartError("rewardId", "That reward was just used on another order.");
     }
+    // What Playcart needs later: categories for affinity, the session and referral code for referrals.
+    await recordOrderPlaced(tx, {
+      orderRef: order.id,
+      email,
+      sessionRef: owner.sessionId,
+      referralCode: opts.referralCode ?? null,
+      lines: lines.map((l) => ({ category: l.categorySlug, amountMinor: l.lineTotalMinor, quantity: l.quantity })),
+    });
     await tx.update(carts).set({ email, updatedAt: new Date() }).where(eq(carts.id, cart.id));
     return order;
   });

@@ -4,9 +4,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
+import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { rowsOf } from "@/lib/engage/db";
 import { reconcile } from "@/lib/engage/ledger";
-import { ledgerEntries } from "@/lib/engage/schema";
+import { ledgerEntries, rules } from "@/lib/engage/schema";
 import { createTestDatabase } from "../support/pg";
 import { startServer, type TestServer } from "../support/server";
 import { balancesByEmail, createOrders, orderRow, stripeEventRows, type TestOrder } from "../support/store-db";
@@ -28,6 +29,10 @@ let server: TestServer;
 beforeAll(async () => {
   t = await createTestDatabase();
   await seed(t.db);
+  // This suite checks base points; the rules engine's extras (tier bonuses, rule points) run
+  // after each response and are tested in test/unit/loyalty.test.ts, so they are off here.
+  await t.db.update(rules).set({ status: "paused" });
+  await saveSettings(t.db, { tiers: DEFAULT_SETTINGS.tiers.map((tier) => ({ ...tier, earnMultiplier: 1 })) });
   server = await startServer({ databaseUrl: t.url });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/signin/actions";
+import { AccountLoyalty } from "@/components/store/account-loyalty";
 import { getDb } from "@/db/client";
 import { balances, findCustomerByEmail, history } from "@/lib/engage";
 import { currentViewer } from "@/lib/auth/guards";
@@ -34,6 +35,7 @@ export default async function AccountPage() {
         <p className="mt-1 text-4xl font-semibold" data-testid="points-balance">{balance.available}</p>
         {balance.held > 0 && <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>}
       </section>
+      <AccountLoyalty email={viewer.email} userId={viewer.id} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-medium">Points history</h2>
         {entries.length === 0 ? (

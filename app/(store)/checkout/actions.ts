@@ -7,6 +7,7 @@ import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
 import { placeOrder } from "@/lib/store/orders";
 import { requestOrigin } from "@/lib/store/origin";
+import { readReferralCode } from "@/lib/store/referral";
 import { currentShopperForWrite } from "@/lib/store/owner";
 import { checkoutInput } from "@/lib/store/validation";
 import { createCheckoutSession } from "@/lib/stripe/checkout-session";
@@ -18,7 +19,7 @@ export async function placeOrderAction(_prev: ActionState, form: FormData): Prom
   try {
     const shopper = await currentShopperForWrite();
     const db = await getDb();
-    const order = await placeOrder(db, shopper, input.data.email);
+    const order = await placeOrder(db, shopper, input.data.email, { referralCode: await readReferralCode() });
     next = paymentsMode() === "stripe" ? await createCheckoutSession(db, order, await requestOrigin()) : `/pay/${order.id}`;
   } catch (err) {
     return actionError(err);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/store/add-to-cart-form";
+import { ProductReviews } from "@/components/store/product-reviews";
 import { getProduct } from "@/lib/store/catalog";
 import { formatMoney } from "@/lib/store/money";
 
@@ -19,6 +20,7 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
         <p className="text-stone-700">{product.description}</p>
         <AddToCartForm productId={product.id} />
       </div>
+      <ProductReviews productId={product.id} slug={product.slug} />
     </article>
   );
 }

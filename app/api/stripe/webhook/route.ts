@@ -2,6 +2,7 @@
 // raw body before anything is parsed or written.
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
+import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
 import { webhookSecret } from "@/lib/stripe/webhook-secret";
@@ -23,6 +24,8 @@ export async function POST(req: NextRequest) {
 
   const result = await applyStripeEvent(await getDb(), verified.event);
   if (result.status === "invalid") return reply({ error: result.error }, 400);
+  // Loyalty rules (tiers, referrals, badges) run after the response, never in its statement.
+  if (result.status === "applied") sweepEventsAfterResponse();
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.
   return reply({ received: true, ...result });
 }

@@ -1,0 +1,24 @@
+// A stamp card: one circle per stamp, filled as they are earned. Purely presentational.
+export function StampCard({ name, stamps, required, reward }: { name: string; stamps: number; required: number; reward?: string }) {
+  const shown = Math.min(stamps, required);
+  return (
+    <div className="rounded-2xl border border-amber-200 bg-amber-50 p-5">
+      <div className="flex items-baseline justify-between">
+        <h3 className="font-medium">{name}</h3>
+        <p className="text-sm text-stone-600" data-testid="stamp-progress">{shown} of {required} stamps</p>
+      </div>
+      <ol className="mt-3 flex flex-wrap gap-2" aria-label={`${shown} of ${required} stamps collected`}>
+        {Array.from({ length: required }, (_, i) => (
+          <li
+            key={i}
+            aria-hidden="true"
+            className={`grid size-9 place-items-center rounded-full border-2 text-lg ${i < shown ? "border-amber-600 bg-amber-400 text-amber-950" : "border-dashed border-amber-300 text-transparent"}`}
+          >
+            ★
+          </li>
+        ))}
+      </ol>
+      {reward && <p className="mt-2 text-sm text-stone-600">{shown >= required ? `Complete: ${reward} earned!` : `Fill the card to earn ${reward}.`}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Birthdays: a month and day the shopper gives on their account, and one `birthday` event
+// per customer per year on that day in store time (a rule turns it into a dated reward).
+import { DateTime } from "luxon";
+import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { EngageDb } from "./db";
+import { recordEvent } from "./events";
+import { customerLoyalty } from "./schema";
+
+export const birthdaySchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "Use MM-DD, e.g. 04-23")
+  // 2024 is a leap year: 02-29 is a real birthday, 02-30 never is.
+  .refine((md) => DateTime.fromISO(`2024-${md}`).isValid, "That day does not exist");
+
+/** Sets (or clears, with null) the customer's birthday. Throws a ZodError on a bad value. */
+export async function setBirthday(db: EngageDb, customerId: string, birthday: string | null): Promise<void> {
+  const value = birthday === null ? null : birthdaySchema.parse(birthday);
+  await db
+    .insert(customerLoyalty)
+    .values({ customerId, birthday: value })
+    .onConflictDoUpdate({ target: customerLoyalty.customerId, set: { birthday: value } });
+}
+
+export async function birthdayOf(db: EngageDb, customerId: string): Promise<string | null> {
+  const [row] = await db.select({ birthday: customerLoyalty.birthday }).from(customerLoyalty).where(eq(customerLoyalty.customerId, customerId));
+  return row?.birthday ?? null;
+}
+
+/** The month-days celebrated on a store date: 02-29 birthdays count on 02-28 in other years. */
+export function birthdaysOn(date: DateTime): string[] {
+  const md = date.toFormat("MM-dd");
+  return md === "02-28" && !date.isInLeapYear ? [md, "02-29"] : [md];
+}
+
+export const isBirthdayToday = (birthday: string | null, now: Date, timeZone: string) =>
+  birthday !== null && birthdaysOn(DateTime.fromJSDate(now, { zone: timeZone })).includes(birthday);
+
+/** Records today's birthday events (key customer:year, so once a year). Returns how many are new. */
+export async function recordBirthdayEvents(db: EngageDb, now: Date, timeZone: string): Promise<number> {
+  const today = DateTime.fromJSDate(now, { zone: timeZone });
+  const rows = await db
+    .select({ customerId: customerLoyalty.customerId, birthday: customerLoyalty.birthday })
+    .from(customerLoyalty)
+    .where(inArray(customerLoyalty.birthday, birthdaysOn(today)));
+  let recorded = 0;
+  for (const r of rows) {
+    const id = await recordEvent(db, { type: "birthday", key: `${r.customerId}:${today.year}`, customerId: r.customerId, payload: { date: today.toISODate() }, occurredAt: now });
+    if (id !== null) recorded++;
+  }
+  return recorded;
+}

@@ -1,0 +1,122 @@
+// The engine: applies the live rules to each recorded event, one transaction per event.
+// The event row is locked with FOR UPDATE SKIP LOCKED, so any number of sweeps (after a
+// response, a cron on several instances) can run at once: each event is taken by one of
+// them, and the firing's primary key (event, rule) makes a repeat apply nothing.
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { pgError, type EngageDb } from "./db";
+import { evaluateCondition } from "./conditions";
+import { eventContext } from "./engine-context";
+import { applyOutcome, type Applied } from "./outcomes";
+import { judgeReferral } from "./referrals";
+import { reverseOrderEarnings } from "./refund-reversal";
+import { liveRulesFor } from "./rules";
+import { events, orderRewards, ruleFirings, type EngageEvent, type OrderReward } from "./schema";
+import { getSettings, type EngageSettings } from "./settings";
+import { grantTierBonus, recomputeTier } from "./tiers";
+
+export type EngineClock = { now: Date; timeZone: string };
+export type ProcessedEvent = { eventId: number; type: string; fired: string[] };
+
+/** Processes one event if it is still pending and nobody else holds it. */
+export async function processEvent(db: EngageDb, eventId: number, clock: EngineClock): Promise<ProcessedEvent | null> {
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(and(eq(events.id, eventId), isNull(events.processedAt))).for("update", { skipLocked: true });
+    return event ? processLocked(tx, event, clock) : null;
+  });
+}
+
+/**
+ * Processes pending events, oldest first, until none is left or `limit` were processed.
+ * Events recorded while it runs (a referral.converted from an order.paid) are taken too.
+ */
+export async function processPendingEvents(db: EngageDb, clock: EngineClock & { limit?: number }): Promise<ProcessedEvent[]> {
+  const done: ProcessedEvent[] = [];
+  const limit = clock.limit ?? 500;
+  // Events that failed in this sweep stay pending for the next one, but must not block this one.
+  const failed = new Set<number>();
+  const retries = new Map<number, number>();
+  let current: number | null = null;
+  while (done.length < limit && failed.size < limit) {
+    try {
+      const processed = await db.transaction(async (tx) => {
+        const skip = failed.size > 0 ? notInArray(events.id, [...failed]) : undefined;
+        const [event] = await tx.select().from(events).where(and(isNull(events.processedAt), skip)).orderBy(asc(events.id)).limit(1).for("update", { skipLocked: true });
+        current = event?.id ?? null;
+        return event ? processLocked(tx, event, clock) : null;
+      });
+      if (!processed) break;
+      done.push(processed);
+    } catch (err) {
+      // A deadlock with a webhook or another sweep rolls the event back: it is simply retried.
+      const code = pgError(err)?.code;
+      if (current === null) throw err;
+      const attempts = (retries.get(current) ?? 0) + 1;
+      retries.set(current, attempts);
+      if ((code !== "40P01" && code !== "40001") || attempts >= 5) {
+        console.error(`[playcart] event ${current} not processed; left for the next sweep`, err);
+        failed.add(current);
+      }
+    }
+  }
+  return done;
+}
+
+async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineClock): Promise<ProcessedEvent> {
+  const settings = await getSettings(tx);
+  const order = await builtInBefore(tx, event, settings, clock.now);
+  const fired: string[] = [];
+  const live = await liveRulesFor(tx, event.type);
+  if (live.length > 0) {
+    const context = await eventContext(tx, event, settings, clock.now, clock.timeZone);
+    for (const { rule, outcomes } of live) {
+      if (!safeEvaluate(rule.condition, context, rule.slug)) continue;
+      // Claim the (event, rule) pair first: if it was fired before, nothing is applied again.
+      const claimed = await tx
+        .insert(ruleFirings)
+        .values({ eventId: event.id, ruleId: rule.id, customerId: event.customerId, orderRef: event.orderRef })
+        .onConflictDoNothing()
+        .returning({ ruleId: ruleFirings.ruleId });
+      if (claimed.length === 0) continue;
+      const applied: Applied[] = [];
+      for (const outcome of outcomes) applied.push(await applyOutcome(tx, outcome, { rule, event, settings, now: clock.now }));
+      await tx.update(ruleFirings).set({ applied }).where(and(eq(ruleFirings.eventId, event.id), eq(ruleFirings.ruleId, rule.id)));
+      fired.push(rule.slug);
+    }
+  }
+  if (order) {
+    // After the rules, so that a paid event processed after its refund (two sweeps racing)
+    // still has what it just granted taken back in proportion.
+    if (order.amountRefundedMinor > 0) await reverseOrderEarnings(tx, order, clock.now);
+    await recomputeTier(tx, order.customerId, settings, clock.now, event.id);
+  }
+  await tx.update(events).set({ processedAt: clock.now }).where(eq(events.id, event.id));
+  return { eventId: event.id, type: event.type, fired };
+}
+
+/**
+ * What every store gets without writing a rule: on a payment, the tier bonus and the
+ * referral verdict; on payments and refunds, reversals and the tier (after the rules).
+ * The order row stays locked: every event of one order is processed one at a time.
+ */
+async function builtInBefore(tx: EngageDb, event: EngageEvent, settings: EngageSettings, now: Date): Promise<OrderReward | null> {
+  if ((event.type !== "order.paid" && event.type !== "order.refunded") || !event.orderRef) return null;
+  const [order] = await tx.select().from(orderRewards).where(eq(orderRewards.orderRef, event.orderRef)).for("update");
+  if (!order) return null;
+  if (event.type === "order.paid") {
+    await grantTierBonus(tx, order, settings);
+    await judgeReferral(tx, order);
+  }
+  return order;
+}
+
+function safeEvaluate(condition: unknown, context: object, slug: string): boolean {
+  try {
+    return evaluateCondition(condition, context);
+  } catch (err) {
+    console.warn(`[playcart] rule ${slug}: condition failed (${err instanceof Error ? err.message : String(err)}); not fired`);
+    return false;
+  }
+}
+
+export const pendingEventCount = async (db: EngageDb) =>
+  Number((await db.select({ n: sql<number>`count(*)::int` }).from(events).where(isNull(events.processedAt)))[0]?.n ?? 0);

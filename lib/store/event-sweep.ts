@@ -1,0 +1,39 @@
+// When the demo store runs Playcart's rules engine: after the response of anything that
+// records events (never inside the webhook's statement), and from the /api/cron/events sweep.
+import "server-only";
+import { after } from "next/server";
+import { getDb } from "@/db/client";
+import { processPendingEvents } from "@/lib/engage";
+import { env } from "@/lib/env";
+import { storeNow } from "./clock";
+
+// One sweep at a time per process: a burst of webhooks schedules one more run, not one each.
+let running: Promise<void> | null = null;
+let again = false;
+
+async function sweepUntilIdle(now: Date): Promise<void> {
+  const db = await getDb();
+  do {
+    again = false;
+    await processPendingEvents(db, { now, timeZone: env().STORE_TIMEZONE, limit: 200 });
+  } while (again);
+}
+
+/** Processes pending events once the response has been sent. Call inside a request. */
+export function sweepEventsAfterResponse(): void {
+  // The clock is read now: the test clock's cookie is only readable inside the request.
+  const nowPromise = storeNow().catch(() => new Date());
+  after(async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = nowPromise
+      .then(sweepUntilIdle)
+      .catch((err) => console.error("[playcart] event sweep failed", err))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  });
+}
