@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   "review.posted",
   "referral.converted",
   "birthday",
+  "catalog.redeemed",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -31,3 +31,8 @@ export { identityKeys, limitEmail } from "./identity";
 export { customerProfile, tierFor, type CustomerProfile } from "./profile";
 export { publicOdds } from "./odds";
 export { EVENT_TYPES, recordEvent, type EventType, type NewEvent } from "./events";
+export { buyCatalogItem, listCatalog, openCatalogRewards, type CatalogPurchase } from "./catalog";
+export { creditBonusRewards } from "./bonus-rewards";
+export { rewardEffect, hasEffect, type RewardEffect, type ChosenReward } from "./rewards";
+export { tierProgress, type TierProgress } from "./tier-progress";
+export { adventCalendar, type AdventDoor, type AdventCalendar } from "./advent";

@@ -46,7 +46,7 @@ export default async function CheckoutPage() {
       <div className="space-y-6">
         <OrderSummary
           lines={cart.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineTotalMinor: l.lineTotalMinor }))}
-          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0)}
+          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, { waiveShipping: reward?.waiveShipping })}
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
