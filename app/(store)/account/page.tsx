@@ -7,6 +7,7 @@ import { balances, findCustomerByEmail, history } from "@/lib/engage";
 import { currentViewer } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/store/money";
 import { listOrdersForUser } from "@/lib/store/orders";
+import { AccountRewards } from "./account-rewards";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -34,6 +35,7 @@ export default async function AccountPage() {
         <p className="mt-1 text-4xl font-semibold" data-testid="points-balance">{balance.available}</p>
         {balance.held > 0 && <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>}
       </section>
+      <AccountRewards viewer={viewer} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-medium">Points history</h2>
         {entries.length === 0 ? (
