@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
-import { GameLauncher } from "@/components/engage/game-launcher";
+import { CheckoutGames } from "@/components/engage/checkout-games";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { env, paymentsMode } from "@/lib/env";
@@ -52,7 +52,7 @@ export default async function CheckoutPage() {
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
-        {engage && <GameLauncher offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
+        {engage && <CheckoutGames offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
       </div>
     </div>
   );
