@@ -23,8 +23,10 @@ function cpuOf(pid: number): number {
   }
 }
 
-export async function startNext(opts: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<NextServer> {
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+export async function startNext(opts: { databaseUrl: string; port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<NextServer> {
+  const nextCli = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const args = [...(opts.nodeArgs ?? []), nextCli, "start", "-p", String(opts.port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 2_048;
 const STATUS: Record<string, number> = { invalid: 400, rate_limited: 429, not_found: 404, error: 500 };
 
-const reply = (body: object, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+// no-transform: next start's gzip would otherwise compress this small body, which cost more
+// CPU per play (a zlib stream per response) than the draw itself. no-store: a play is never cached.
+const reply = (body: object, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" } });
 
 export async function POST(req: Request) {
   const raw = await req.text();
