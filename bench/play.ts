@@ -1,15 +1,19 @@
 // `npm run bench:play`: latency of a play at checkout on a real Postgres.
 //
 // A throwaway database gets a realistic live campaign (five prizes: limited inventories, a
-// value budget, a daily cap, a consolation); then 20 shoppers play at once, each one play
-// after another with a fresh requestId, straight through `play()` on a pool of 20
-// connections, for BENCH_DURATION seconds. Each play is the whole server-side work: the
-// allowance consumed, the draw, the prize claimed under its limits, the play and reward
-// recorded, in one transaction.
+// value budget, a daily cap, a consolation); then 20 shoppers play at once, for
+// BENCH_DURATION seconds per path:
+//   1. straight through `play()` on a pool of 20 connections (the core's own cost);
+//   2. over HTTP against `next start` (needs a build: `npm run build`), through the JSON
+//      route and through the checkout's server action, each request a new first-time shopper
+//      with a session cookie and a cart, as a browser sends it.
+// Each play is the whole server-side work: the allowance consumed, the draw, the prize
+// claimed under its limits, the play and reward recorded, in one transaction. Then the
+// checkout page's first-load JavaScript (gzip) with Playcart and with PLAYCART_ENGAGE=off.
 // Not a test: it prints figures and PASS/FAIL against the floor, and exits 0 unless it broke.
 //
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_DURATION (s, default 12), BENCH_SHOPPERS (default 20).
+// BENCH_DURATION (s, default 12), BENCH_SHOPPERS (default 20), BENCH_PORT (default 3290).
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eq, sql } from "drizzle-orm";
@@ -17,7 +21,11 @@ import { openPostgres, type Db } from "@/db/client";
 import { rowsOf } from "@/lib/engage/db";
 import { play, PlayError, type PlayShopper } from "@/lib/engage/play";
 import { campaigns, prizes } from "@/lib/engage/schema";
+import { seed } from "@/db/seed";
 import { createTestDatabase } from "../test/support/pg";
+import { checkoutFirstLoadJs } from "./checkout-js";
+import { hasBuild, startNext, type NextServer } from "./next-server";
+import { createSessions, measureHttpPlays, playActionId } from "./play-http";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 20);
@@ -117,56 +125,123 @@ export async function measurePlays(db: Db, campaignId: string, opts: { shoppers:
   return m;
 }
 
+type Row = { label: string; latenciesMs: number[]; seconds: number; errors: number; refused: number; cpuMsPerPlay: number; cpuLabel: string };
+
+function summarise(row: Row) {
+  const sorted = [...row.latenciesMs].sort((a, b) => a - b);
+  return { ...row, sorted, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99) };
+}
+
+function printTable(rows: ReturnType<typeof summarise>[]) {
+  console.log(`  ${"path".padEnd(34)} ${"plays".padStart(6)} ${"plays/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p90 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)} ${"CPU/play".padStart(9)} ${"refused".padStart(7)} ${"errors".padStart(6)}`);
+  for (const r of rows) {
+    console.log(
+      `  ${r.label.padEnd(34)} ${String(r.sorted.length).padStart(6)} ${fmt(r.sorted.length / r.seconds).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p90).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.sorted.at(-1) ?? NaN).padStart(7)} ${`${fmt(r.cpuMsPerPlay, 2)} ms`.padStart(9)} ${String(r.refused).padStart(7)} ${String(r.errors).padStart(6)}`,
+    );
+  }
+  console.log(`  CPU/play: ${rows.map((r) => `${r.label}: ${r.cpuLabel}`).join("; ")}`);
+}
+
+const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
+const JS_FLOOR_BYTES = 15 * 1024;
+
 async function main() {
-  log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs`);
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  log(`load average before: ${load()} on ${os.cpus().length} CPUs`);
   const t = await createTestDatabase();
   let closePool: (() => Promise<void>) | undefined;
+  let server: NextServer | undefined;
   try {
     const campaignId = await createCampaign(t.db);
     const pool = await openPostgres(t.url, { max: SHOPPERS, migrate: false });
     closePool = pool.close;
     log(`database ${new URL(t.url).pathname.slice(1)}, pool of ${SHOPPERS} connections`);
 
-    log(`warm-up: ${WARMUP_SECONDS} s`);
+    log(`in process: warm-up ${WARMUP_SECONDS} s, then ${SHOPPERS} shoppers playing back to back for ${DURATION} s`);
     await measurePlays(pool.db, campaignId, { shoppers: SHOPPERS, seconds: WARMUP_SECONDS });
-    log(`${SHOPPERS} shoppers playing back to back for ${DURATION} s`);
     const m = await measurePlays(pool.db, campaignId, { shoppers: SHOPPERS, seconds: DURATION });
+    const rows = [
+      summarise({
+        label: "play() in process (pool of 20)",
+        latenciesMs: m.latenciesMs,
+        seconds: m.seconds,
+        errors: m.errors,
+        refused: [...m.refusals.values()].reduce((a, b) => a + b, 0),
+        cpuMsPerPlay: m.cpuMs / Math.max(1, m.latenciesMs.length),
+        cpuLabel: "this process (driver + ORM + core)",
+      }),
+    ];
+    log(`load average after the in-process run: ${load()}`);
 
-    const sorted = [...m.latenciesMs].sort((a, b) => a - b);
-    const p50 = percentile(sorted, 50);
-    const p90 = percentile(sorted, 90);
-    const p99 = percentile(sorted, 99);
+    let js: { on: number; off: number; chunksOn: number; chunksOff: number } | null = null;
+    if (!hasBuild()) {
+      log("no .next build: run `npm run build` first to measure plays over HTTP and the checkout's JavaScript");
+    } else {
+      await seed(t.db); // products for the carts, and the demo campaigns a checkout offers
+      const perRun = Math.ceil(SHOPPERS * DURATION * 60);
+      const sessions = await createSessions(t.db, perRun * 2 + SHOPPERS * WARMUP_SECONDS * 60 + 2);
+      const take = (n: number) => sessions.splice(0, n);
+      server = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
+      const running = server;
+      log(`next start on :${BENCH_PORT} against the same database`);
+      const actionId = playActionId();
+      const http = async (label: string, via: Parameters<typeof measureHttpPlays>[1]) => {
+        await measureHttpPlays(running.url, via, campaignId, take(SHOPPERS * WARMUP_SECONDS * 30), { shoppers: SHOPPERS, seconds: WARMUP_SECONDS, serverCpuMs: running.cpuMs });
+        const h = await measureHttpPlays(running.url, via, campaignId, take(perRun), { shoppers: SHOPPERS, seconds: DURATION, serverCpuMs: running.cpuMs });
+        return summarise({
+          label,
+          latenciesMs: h.latenciesMs,
+          seconds: h.seconds,
+          errors: h.errors,
+          refused: [...h.refused.values()].reduce((a, b) => a + b, 0),
+          cpuMsPerPlay: h.serverCpuMs / Math.max(1, h.latenciesMs.length),
+          cpuLabel: `next server process (${label.startsWith("POST /api") ? "route" : "action"})`,
+        });
+      };
+      log(`over HTTP: ${SHOPPERS} first-time shoppers in flight, each request a new shopper with a cart, ${DURATION} s per path`);
+      rows.push(await http("POST /api/engage/play (route)", { kind: "route" }));
+      log(`load average after the route run: ${load()}`);
+      rows.push(await http("POST /checkout (server action)", { kind: "action", actionId }));
+      log(`load average after the action run: ${load()}`);
+
+      const [onSession, offSession] = take(2);
+      const on = await checkoutFirstLoadJs(running.url, onSession);
+      await running.stop();
+      server = await startNext({ databaseUrl: t.url, port: BENCH_PORT, env: { PLAYCART_ENGAGE: "off" } });
+      const off = await checkoutFirstLoadJs(server.url, offSession);
+      js = { on: on.gzipBytes, off: off.gzipBytes, chunksOn: on.chunks, chunksOff: off.chunks };
+    }
+
+    console.log("");
+    console.log(`Results (${SHOPPERS} concurrent shoppers, ${DURATION} s per path, loopback Postgres, ${os.cpus().length} CPUs shared with other work)`);
+    console.log("");
+    printTable(rows);
     const table = await t.db
-      .select({ label: prizes.label, wins: prizes.wins, inventory: prizes.inventory, value: prizes.valueAwardedMinor, budget: prizes.budgetValueMinor })
+      .select({ label: prizes.label, wins: prizes.wins, inventory: prizes.inventory })
       .from(prizes)
       .where(eq(prizes.campaignId, campaignId))
       .orderBy(prizes.position);
+    console.log(`  prizes (incl. warm-ups): ${table.map((p) => `${p.label} ${p.wins}${p.inventory !== null ? `/${p.inventory}` : ""}`).join(", ")}`);
     const [overLimit] = rowsOf<{ n: number }>(
       await t.db.execute(sql`
         SELECT count(*)::int AS n FROM playcart_prizes
         WHERE (inventory IS NOT NULL AND wins > inventory) OR (budget_value_minor IS NOT NULL AND value_awarded_minor > budget_value_minor)`),
     );
+    if (js) {
+      const kb = (b: number) => `${fmt(b / 1024)} kB`;
+      console.log("");
+      console.log(`  checkout first-load JS (gzip): with Playcart ${kb(js.on)} (${js.chunksOn} chunks), PLAYCART_ENGAGE=off ${kb(js.off)} (${js.chunksOff} chunks), difference ${kb(js.on - js.off)}`);
+    }
 
-    console.log("");
-    console.log(`Results (${SHOPPERS} concurrent shoppers, ${fmt(m.seconds)} s, play() on a pool of ${SHOPPERS}, loopback Postgres)`);
-    console.log("");
-    console.log(`  ${"plays".padStart(7)} ${"plays/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p90 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"wins".padStart(6)} ${"errors".padStart(7)}`);
-    console.log(
-      `  ${String(sorted.length).padStart(7)} ${fmt(sorted.length / m.seconds).padStart(8)} ${fmt(p50).padStart(8)} ${fmt(p90).padStart(8)} ${fmt(p99).padStart(8)} ${fmt(sorted.at(-1) ?? NaN).padStart(8)} ${String(m.wins).padStart(6)} ${String(m.errors).padStart(7)}`,
-    );
-    console.log(`  node CPU per play: ${fmt(m.cpuMs / Math.max(1, sorted.length), 2)} ms (${fmt((m.cpuMs / 1_000 / m.seconds) * 100, 0)} % of one core)`);
-    if (m.refusals.size > 0) console.log(`  refused: ${[...m.refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
-    console.log(`  prizes (incl. warm-up): ${table.map((p) => `${p.label} ${p.wins}${p.inventory !== null ? `/${p.inventory}` : ""}`).join(", ")}`);
-
-    const verdicts: Array<[string, boolean]> = [
-      [`play p99 <= ${FLOORS.playP99Ms} ms (${fmt(p99)} ms)`, p99 <= FLOORS.playP99Ms],
-      [`no play errors (${m.errors}) or refusals (${[...m.refusals.values()].reduce((a, b) => a + b, 0)})`, m.errors === 0 && m.refusals.size === 0],
-      [`no prize over its inventory or budget (${overLimit.n})`, overLimit.n === 0],
-    ];
+    const verdicts: Array<[string, boolean]> = rows.map((r) => [`${r.label}: p99 <= ${FLOORS.playP99Ms} ms (${fmt(r.p99)} ms)`, r.p99 <= FLOORS.playP99Ms]);
+    verdicts.push([`no play errors or refusals (${rows.map((r) => r.errors + r.refused).join(", ")})`, rows.every((r) => r.errors === 0 && r.refused === 0)]);
+    verdicts.push([`no prize over its inventory or budget (${overLimit.n})`, overLimit.n === 0]);
+    if (js) verdicts.push([`checkout JS added by Playcart <= 15 kB (${fmt((js.on - js.off) / 1024)} kB)`, js.on - js.off <= JS_FLOOR_BYTES]);
     console.log("");
     for (const [label, ok] of verdicts) console.log(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
-    log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    log(`load average after: ${load()}`);
   } finally {
+    await server?.stop().catch(() => {});
     await closePool?.().catch(() => {});
     await t.drop();
     log("database dropped");

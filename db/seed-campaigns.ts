@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { campaigns, prizes } from "./schema";
+import { seedAdvent, seedCatalog } from "./seed-seasonal";
 
 type PrizeSeed = Omit<typeof prizes.$inferInsert, "campaignId">;
 
@@ -91,11 +92,14 @@ const demo: { campaign: typeof campaigns.$inferInsert; prizes: PrizeSeed[] }[] =
 
 export async function seedCampaigns(db: Db): Promise<void> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns);
-  if (n > 0) return;
-  await db.transaction(async (tx) => {
-    for (const { campaign, prizes: table } of demo) {
-      const [row] = await tx.insert(campaigns).values(campaign).returning({ id: campaigns.id });
-      await tx.insert(prizes).values(table.map((p) => ({ ...p, campaignId: row.id })));
-    }
-  });
+  if (n === 0) {
+    await db.transaction(async (tx) => {
+      for (const { campaign, prizes: table } of demo) {
+        const [row] = await tx.insert(campaigns).values(campaign).returning({ id: campaigns.id });
+        await tx.insert(prizes).values(table.map((p) => ({ ...p, campaignId: row.id })));
+      }
+    });
+  }
+  await seedAdvent(db);
+  await seedCatalog(db);
 }

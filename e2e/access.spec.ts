@@ -1,7 +1,7 @@
 // Who may see what: the admin is for store owners, an order for the one who placed it.
 import { Store } from "./pages/store";
 import { test, expect } from "./support/fixtures";
-import { products, uniqueEmail, usd } from "./support/data";
+import { products, uniqueEmail, usd, orderTotal } from "./support/data";
 
 const { croissant } = products;
 
@@ -48,7 +48,7 @@ test("another browser cannot open someone else's order or its payment page", asy
     }
   });
 
-  await owner.payWithTestCard(usd(croissant.priceCents));
+  await owner.payWithTestCard(usd(orderTotal(croissant.priceCents)));
 
   await test.step("the paid order, as a guest and as another signed-in shopper", async () => {
     const stranger = await browser.newContext();

@@ -2,7 +2,7 @@
 // change to the cart or the order.
 import { Store } from "./pages/store";
 import { test, expect } from "./support/fixtures";
-import { pointsFor, products, uniqueEmail, usd } from "./support/data";
+import { pointsFor, products, uniqueEmail, usd, orderTotal } from "./support/data";
 
 const { espresso, croissant } = products;
 
@@ -131,12 +131,12 @@ test("a declined test card says so, leaves the order unpaid, and the shopper can
     await expect(store.pointsEarned).toHaveCount(0);
     await page.getByRole("link", { name: "Pay for this order" }).click();
     await expect(page).toHaveURL(new RegExp(`/pay/${orderId}$`));
-    await expect(store.payButton(usd(espresso.priceCents))).toBeVisible();
+    await expect(store.payButton(usd(orderTotal(espresso.priceCents)))).toBeVisible();
   });
 
   await test.step("paying with the good test card then works", async () => {
-    await store.payWithTestCard(usd(espresso.priceCents));
-    await expect(store.pointsEarned).toContainText(`You earned ${pointsFor(espresso.priceCents)} points with this order.`);
+    await store.payWithTestCard(usd(orderTotal(espresso.priceCents)));
+    await expect(store.pointsEarned).toContainText(`You earned ${pointsFor(orderTotal(espresso.priceCents))} points with this order.`);
     await store.expectCartCount(0);
   });
 });

@@ -6,7 +6,7 @@
 import { campaigns, discountFor, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { test, expect } from "./support/fixtures";
-import { products, uniqueEmail, usd } from "./support/data";
+import { products, uniqueEmail, usd, orderTotal } from "./support/data";
 import type { Mailbox } from "./support/fixtures";
 
 const { espresso, croissant, mug } = products;
@@ -15,13 +15,13 @@ const WEDNESDAY = "2026-11-18T10:00:00.000Z";
 const SATURDAY = "2026-11-21T10:00:00.000Z"; // 11:00 in Berlin, inside 09:00-15:00
 const SUNDAY = "2026-11-22T11:00:00.000Z"; // 12:00 in Berlin, inside 10:00-18:00
 
-/** Checks out what is in the cart and pays the given total with the test card. */
+/** Checks out what is in the cart and pays its total (with delivery) with the test card. */
 async function buy(store: Store, email: string, totalCents: number) {
   await store.openCart();
   await store.goToCheckoutFromCart();
   await store.placeOrder(email);
-  await expect(store.page.getByTestId("order-total")).toHaveText(usd(totalCents));
-  await store.payWithTestCard(usd(totalCents));
+  await expect(store.page.getByTestId("order-total")).toHaveText(usd(orderTotal(totalCents)));
+  await store.payWithTestCard(usd(orderTotal(totalCents)));
 }
 
 type Purchase = { slug: string; priceCents: number; quantity: number };
@@ -89,11 +89,11 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
     await store.openCart();
     await expect(page.getByTestId("cart-total")).toHaveCount(0);
     await store.goToCheckoutFromCart();
-    await expect(page.getByTestId("order-total")).toHaveText(usd(espresso.priceCents));
+    await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(espresso.priceCents)));
     await expect(page.getByTestId("order-discount")).toHaveCount(0);
     await expect(games.offer(campaigns.wheel.name)).toHaveCount(0);
     await store.placeOrder(email);
-    await expect(page.getByTestId("order-total")).toHaveText(usd(espresso.priceCents));
+    await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(espresso.priceCents)));
   });
 });
 
@@ -123,8 +123,8 @@ test("a returning guest shakes the tree; the reward shows in the next order's ca
   await test.step("the order it was won on does not get it", async () => {
     await expect(page.getByTestId("order-discount")).toHaveCount(0);
     await store.placeOrder(email);
-    await expect(page.getByTestId("order-total")).toHaveText(usd(espresso.priceCents));
-    await store.payWithTestCard(usd(espresso.priceCents));
+    await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(espresso.priceCents)));
+    await store.payWithTestCard(usd(orderTotal(espresso.priceCents)));
   });
 
   await test.step("the next order's cart shows it and its total uses it", async () => {
@@ -138,12 +138,12 @@ test("a returning guest shakes the tree; the reward shows in the next order's ca
     await store.openCart();
     await expect(page.getByText(`Reward: ${prize}`)).toBeVisible();
     await expect(page.getByTestId("cart-discount")).toHaveText(`−${usd(discount)}`);
-    await expect(page.getByTestId("cart-total")).toHaveText(usd(subtotal - discount));
+    await expect(page.getByTestId("cart-total")).toHaveText(usd(orderTotal(subtotal, discount)));
     await store.goToCheckoutFromCart();
-    await expect(page.getByTestId("order-total")).toHaveText(usd(subtotal - discount));
+    await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(subtotal, discount)));
     await store.placeOrder(email);
-    await expect(page.getByTestId("order-total")).toHaveText(usd(subtotal - discount));
-    await store.payWithTestCard(usd(subtotal - discount));
+    await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(subtotal, discount)));
+    await store.payWithTestCard(usd(orderTotal(subtotal, discount)));
   });
 });
 

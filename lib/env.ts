@@ -61,6 +61,9 @@ const schema = z
       .optional(),
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
+    // "off" runs the store without Playcart's checkout layer (no game offered, none loaded):
+    // the baseline `npm run bench:play` weighs the checkout against.
+    PLAYCART_ENGAGE: z.enum(["on", "off"], { message: 'PLAYCART_ENGAGE must be "on" or "off"' }).default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

@@ -23,6 +23,13 @@ const PATHS: Record<GameOffer["gameType"], React.ReactNode> = {
       <path d="M7 13.5c2-3 4 1 6-2s3 0 4-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
     </>
   ),
+  advent_calendar: (
+    <>
+      <rect x="3" y="4" width="18" height="16" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M3 12h18M12 4v16" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx="16.5" cy="8" r="1.5" fill="#fde047" />
+    </>
+  ),
 };
 
 export function GameIcon({ type }: { type: GameOffer["gameType"] }) {

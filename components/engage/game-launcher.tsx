@@ -10,12 +10,19 @@ import { GameIcon } from "./game-icon";
 import { playsLabel, type PlayResult } from "./game-types";
 
 // One loader per game, shared by next/dynamic and the warm-up on hover, so each game is one chunk.
-const load = { spin_wheel: () => import("./spin-wheel"), shake_tree: () => import("./shake-tree"), scratch_card: () => import("./scratch-card") };
+// An advent door is a scratch card: offered anywhere else than its calendar, it plays as one.
+const load = {
+  spin_wheel: () => import("./spin-wheel"),
+  shake_tree: () => import("./shake-tree"),
+  scratch_card: () => import("./scratch-card"),
+  advent_calendar: () => import("./scratch-card"),
+};
 const loading = () => <p role="status" className="py-20 text-center text-sm text-stone-600">Loading the game…</p>;
 const games = {
   spin_wheel: dynamic(() => load.spin_wheel().then((m) => m.SpinWheel), { ssr: false, loading }),
   shake_tree: dynamic(() => load.shake_tree().then((m) => m.ShakeTree), { ssr: false, loading }),
   scratch_card: dynamic(() => load.scratch_card().then((m) => m.ScratchCard), { ssr: false, loading }),
+  advent_calendar: dynamic(() => load.advent_calendar().then((m) => m.ScratchCard), { ssr: false, loading }),
 };
 
 // A fresh nonce per press: the server refuses a replayed request. getRandomValues also

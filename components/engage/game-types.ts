@@ -17,6 +17,6 @@ export type GameProps = {
 
 /** "1 spin", "3 spins": how each game counts its plays. */
 export function playsLabel(gameType: GameOffer["gameType"], n: number): string {
-  const noun = { spin_wheel: "spin", shake_tree: "shake", scratch_card: "card" }[gameType];
+  const noun = { spin_wheel: "spin", shake_tree: "shake", scratch_card: "card", advent_calendar: "door" }[gameType];
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

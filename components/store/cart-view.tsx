@@ -11,7 +11,7 @@ export type CartLineView = { productId: string; slug: string; name: string; imag
 export type CartRewardView = { label: string; amount: string; total: string };
 
 /** Quantities change at once on screen; the server's answer (new totals) replaces them. */
-export function CartView({ lines, subtotal, reward }: { lines: CartLineView[]; subtotal: string; reward?: CartRewardView | null }) {
+export function CartView({ lines, subtotal, shipping, reward }: { lines: CartLineView[]; subtotal: string; shipping?: string; reward?: CartRewardView | null }) {
   const [state, action] = useActionState(setQuantityAction, idle);
   const [optimistic, setOptimistic] = useOptimistic(lines, (current, change: { productId: string; quantity: number }) =>
     current.flatMap((l) => (l.productId !== change.productId ? [l] : change.quantity === 0 ? [] : [{ ...l, quantity: change.quantity }])),
@@ -57,9 +57,10 @@ export function CartView({ lines, subtotal, reward }: { lines: CartLineView[]; s
       <div className="flex items-center justify-between">
         <div>
           <p className="text-lg">Subtotal <span className="font-semibold tabular-nums" data-testid="cart-subtotal">{subtotal}</span></p>
+          {shipping && <p className="text-stone-600">Shipping <span className="tabular-nums" data-testid="cart-shipping">{shipping}</span></p>}
           {reward && (
             <>
-              <p className="text-brand-700">Reward: {reward.label} <span className="tabular-nums" data-testid="cart-discount">−{reward.amount}</span></p>
+              <p className="text-brand-700">Reward: {reward.label} {reward.amount && <span className="tabular-nums" data-testid="cart-discount">−{reward.amount}</span>}</p>
               <p className="text-lg">Total <span className="font-semibold tabular-nums" data-testid="cart-total">{reward.total}</span></p>
             </>
           )}

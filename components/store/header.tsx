@@ -22,6 +22,7 @@ export async function Header() {
         <span className="hidden rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">with Playcart</span>
         <div className="ml-auto flex items-center gap-5 text-sm">
           <Link href="/" className="hover:underline">Shop</Link>
+          <Link href="/advent" className="hover:underline">Advent</Link>
           {shopper.viewer?.isAdmin && <Link href="/admin" className="hover:underline">Admin</Link>}
           {shopper.viewer ? (
             <Link href="/account" className="hover:underline">Account</Link>

@@ -1,7 +1,7 @@
 import { formatMoney } from "@/lib/store/money";
 
 type Line = { key: string; name: string; quantity: number; lineTotalMinor: number };
-type Totals = { subtotalMinor: number; discountMinor: number; totalMinor: number };
+type Totals = { subtotalMinor: number; discountMinor: number; shippingMinor?: number; totalMinor: number };
 
 export function OrderSummary({
   lines,
@@ -29,8 +29,17 @@ export function OrderSummary({
       </ul>
       <dl className="mt-4 space-y-1 border-t border-stone-200 pt-4 text-sm">
         <div className="flex justify-between"><dt>Subtotal</dt><dd className="tabular-nums">{formatMoney(totals.subtotalMinor, currency)}</dd></div>
+        {discountLabel && totals.discountMinor === 0 && (
+          <div className="flex justify-between text-brand-700"><dt>Reward: {discountLabel}</dt><dd>applied</dd></div>
+        )}
         {totals.discountMinor > 0 && (
           <div className="flex justify-between text-brand-700"><dt>Reward{discountLabel ? `: ${discountLabel}` : ""}</dt><dd className="tabular-nums" data-testid="order-discount">−{formatMoney(totals.discountMinor, currency)}</dd></div>
+        )}
+        {totals.shippingMinor !== undefined && (
+          <div className="flex justify-between">
+            <dt>Shipping</dt>
+            <dd className="tabular-nums" data-testid="order-shipping">{totals.shippingMinor > 0 ? formatMoney(totals.shippingMinor, currency) : "Free"}</dd>
+          </div>
         )}
         <div className="flex justify-between text-base font-semibold">
           <dt>Total</dt>

@@ -102,6 +102,8 @@ export const orders = pgTable(
     // The Playcart reward behind discountMinor, reserved for this order until it is paid.
     rewardId: uuid("reward_id"),
     discountLabel: text("discount_label"),
+    // Delivery, priced by the server (lib/store/pricing.ts); 0 when free or waived by a reward.
+    shippingMinor: integer("shipping_minor").notNull().default(0),
     totalMinor: integer("total_minor").notNull(),
     amountRefundedMinor: integer("amount_refunded_minor").notNull().default(0),
     disputeStatus: text("dispute_status"),
@@ -120,7 +122,7 @@ export const orders = pgTable(
     index("orders_payment_intent_idx").on(t.paymentIntentId),
     // One order in flight per cart: a double-submitted checkout reuses it.
     uniqueIndex("orders_cart_open_uq").on(t.cartId).where(sql`${t.status} IN ('pending', 'processing')`),
-    check("orders_totals", sql`${t.totalMinor} = ${t.subtotalMinor} - ${t.discountMinor} AND ${t.totalMinor} >= 0`),
+    check("orders_totals", sql`${t.totalMinor} = ${t.subtotalMinor} - ${t.discountMinor} + ${t.shippingMinor} AND ${t.totalMinor} >= 0 AND ${t.shippingMinor} >= 0`),
     check("orders_refund_range", sql`${t.amountRefundedMinor} BETWEEN 0 AND ${t.totalMinor}`),
   ],
 );

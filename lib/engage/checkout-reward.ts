@@ -8,14 +8,24 @@ import { playContext, type CartSummary } from "./campaigns";
 import { EngageError } from "./errors";
 import type { PlayShopper } from "./play";
 import { customerProfile } from "./profile";
-import { bestReward, discountFor, rewardOwnerOf, usableRewards, type RewardLine } from "./rewards";
+import { bestReward, rewardEffect, rewardOwnerOf, usableRewards, type ChosenReward, type RewardLine } from "./rewards";
 import { campaigns, type Reward } from "./schema";
 
-export type OrderReward = { reward: Reward; discountMinor: number };
+export type OrderReward = ChosenReward;
 
 export async function rewardForOrder(
   db: EngageDb,
-  input: { shopper: PlayShopper; cartRef: string | null; lines: RewardLine[]; cart: CartSummary; requestedRewardId?: string | null; now: Date; timeZone: string },
+  input: {
+    shopper: PlayShopper;
+    cartRef: string | null;
+    lines: RewardLine[];
+    cart: CartSummary;
+    /** The delivery fee the store charges this order before rewards (a free-shipping reward waives it). */
+    shippingMinor?: number;
+    requestedRewardId?: string | null;
+    now: Date;
+    timeZone: string;
+  },
 ): Promise<OrderReward | null> {
   const owner = rewardOwnerOf(input.shopper);
   const usable = await usableRewards(db, { ...owner, cartRef: input.cartRef, now: input.now });
@@ -23,9 +33,9 @@ export async function rewardForOrder(
   if (input.requestedRewardId) {
     const reward = eligible.find((r) => r.id === input.requestedRewardId);
     if (!reward) throw new EngageError("invalid:input", "That reward is not available to you.");
-    return { reward, discountMinor: discountFor(reward, input.lines) };
+    return { reward, ...rewardEffect(reward, input.lines, input.shippingMinor ?? 0) };
   }
-  return bestReward(eligible, input.lines);
+  return bestReward(eligible, input.lines, input.shippingMinor ?? 0);
 }
 
 async function stillEligible(db: EngageDb, usable: Reward[], input: Parameters<typeof rewardForOrder>[1]): Promise<Reward[]> {

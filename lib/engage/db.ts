@@ -40,7 +40,9 @@ type UnsafeClient = { unsafe: (query: string, params: unknown[], opts: { prepare
  * every call); other drivers run it as usual. Returns the rows.
  */
 export async function executePrepared<T>(db: EngageDb, query: SQL): Promise<T[]> {
-  const client = (db as unknown as { $client?: Partial<UnsafeClient> }).$client;
+  // Inside a transaction the session's client is the transaction's own connection.
+  const handle = db as unknown as { session?: { client?: Partial<UnsafeClient> }; $client?: Partial<UnsafeClient> };
+  const client = handle.session?.client ?? handle.$client;
   const dialect = (db as unknown as { dialect?: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } }).dialect;
   if (typeof client?.unsafe !== "function" || !dialect) return rowsOf<T>(await db.execute(query));
   const { sql: text, params } = dialect.sqlToQuery(query);

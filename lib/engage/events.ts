@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   "badge.awarded",
   "badge.revoked",
   "birthday",
+  "catalog.redeemed",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

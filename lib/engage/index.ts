@@ -44,3 +44,8 @@ export { categoryAffinity, recordOrderPlaced, type Affinity, type OrderPlaced } 
 export { orderStats, primarySegment, SEGMENTS, segmentsOf, type Segment } from "./segments";
 export { grantBonusPlays } from "./play-grants";
 export { reverseOrderEarnings } from "./refund-reversal";
+export { buyCatalogItem, listCatalog, openCatalogRewards, type CatalogPurchase } from "./catalog";
+export { creditBonusRewards } from "./bonus-rewards";
+export { rewardEffect, hasEffect, type RewardEffect, type ChosenReward } from "./rewards";
+export { tierProgress, type TierProgress } from "./tier-progress";
+export { adventCalendar, type AdventDoor, type AdventCalendar } from "./advent";

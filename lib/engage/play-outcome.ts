@@ -17,7 +17,7 @@ export type GameOffer = {
   campaignId: string;
   slug: string;
   name: string;
-  gameType: "spin_wheel" | "shake_tree" | "scratch_card";
+  gameType: "spin_wheel" | "shake_tree" | "scratch_card" | "advent_calendar";
   rewardScope: "this_order" | "next_order";
   segments: string[];
   playsLeft: number;

@@ -2,14 +2,14 @@
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
-import { isUniqueViolation, rowsOf } from "./db";
+import { executePrepared, isUniqueViolation } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
 import { ensureCustomer } from "./customers";
-import { recordEvent } from "./events";
 import { cryptoRng, drawOne, type Rng } from "./draw";
 import { identityKeys, type Shopper } from "./identity";
-import { customerProfile } from "./profile";
-import { campaigns, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Placement, type Prize } from "./schema";
+import { customerProfile, profileFromRow, profileQuery, type ProfileRow } from "./profile";
+import { rowFromJson } from "./json-rows";
+import { campaigns, playAllowances, prizes, type Campaign, type Placement, type Prize } from "./schema";
 import { storeDay } from "./store-time";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants";
 import { prizeCategory } from "./prize-category";
@@ -48,7 +48,6 @@ export type PlayResult = {
 };
 
 const LIFETIME = "lifetime";
-const NO_ID = "00000000-0000-0000-0000-000000000000";
 
 export type Offer = {
   campaignId: string;
@@ -111,189 +110,233 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
   }
 }
 
+// A play is five round trips for a known shopper: BEGIN; (1) campaign, prizes with today's
+// wins, replay check and the shopper's profile in one read; (2) every allowance row consumed
+// in one INSERT .. ON CONFLICT; (3) the prize claimed and the play, reward and event recorded
+// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race one retry.
+// Each runs as a prepared statement on postgres.js.
 async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayResult> {
-  const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
+  const keys = identityKeys(input.shopper);
+  const today = storeDay(input.now, input.timeZone);
+  const loaded = await loadPlay(tx, input, today);
+  const campaign = loaded.campaign;
   if (!campaign) throw new PlayError("not_found", "This game does not exist.");
   const windowKey = openWindow(campaign, input.now, input.timeZone);
   if (!windowKey) throw new PlayError("closed", "This game is not open right now.");
-  const keys = identityKeys(input.shopper);
   if (keys.length === 0) throw new PlayError("unidentified", "We could not tell who is playing.");
-  const [replay] = await tx.select({ id: plays.id }).from(plays).where(eq(plays.requestId, input.requestId));
-  if (replay) throw new PlayError("replayed", "This play was already made.");
+  if (loaded.replayed) throw new PlayError("replayed", "This play was already made.");
 
-  const profile = await customerProfile(tx, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
+  const { profile, customer: known } = loaded;
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
   if (!isEligible(campaign, context)) throw new PlayError("not_eligible", "This game is not offered to you.");
 
   const granted = allowanceFor(campaign, profile.tier, [{ name: profile.tier, playMultiplier: profile.tierPlayMultiplier }]);
-  // The window's own plays first; when any key has used them up, a bonus play granted by a
-  // rule (if there is one) instead, after handing back what the other keys just took.
-  const taken: string[] = [];
-  for (const key of keys) {
-    if (!(await tryConsume(tx, campaign.id, key, windowKey, granted))) break;
-    taken.push(key);
-  }
-  if (taken.length < keys.length) {
-    await giveBack(tx, campaign.id, taken, windowKey);
-    if (!(await consumeBonusPlay(tx, campaign.id, keys))) throw new PlayError("no_plays_left", "You have no plays left.");
-  }
-  if (campaign.lifetimeLimit !== null) {
-    for (const key of keys) await consume(tx, campaign.id, key, LIFETIME, campaign.lifetimeLimit);
-  }
+  const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);
 
-  const customer = input.shopper.email ? await ensureCustomer(tx, { email: input.shopper.email, userRef: input.shopper.userRef }) : null;
-  const playsLeft = await remainingPlays(tx, campaign, keys, windowKey, profile.tier);
+  const needsUpsert = input.shopper.email && (!known || (input.shopper.userRef && !known.userRef));
+  const customerId = needsUpsert ? (await ensureCustomer(tx, { email: input.shopper.email!, userRef: input.shopper.userRef })).id : input.shopper.email ? (known?.id ?? null) : null;
 
-  // The prize is claimed last: its row stays locked until commit, and every play that draws
-  // the same prize waits on it, so only the play and reward inserts may follow.
-  const table = await campaignPrizes(tx, campaign.id);
-  const today = storeDay(input.now, input.timeZone);
-  const prize = await claimPrize(tx, table, today, input.rng ?? cryptoRng);
+  // The prize is claimed in the same statement that records the play: its row stays locked
+  // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
+  const table = loaded.prizes;
+  const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
+  const base = { input, campaign, keys, windowKey, customerId, expiresAt, today };
+  const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, input.rng ?? cryptoRng);
   const won = Boolean(prize && prize.rewardType !== "none");
-
-  const [row] = await tx
-    .insert(plays)
-    .values({
-      campaignId: campaign.id,
-      requestId: input.requestId,
-      customerId: customer?.id ?? null,
-      identityKeys: keys,
-      sessionRef: input.shopper.sessionRef ?? null,
-      windowKey,
-      prizeId: prize?.id ?? null,
-      won: won ? 1 : 0,
-    })
-    .returning({ id: plays.id });
-
-  let reward: PlayResult["reward"] = null;
-  if (prize && won) {
-    const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
-    const categoryRef = prize.categoryScope ? await prizeCategory(tx, prize.categoryScope, customer?.id ?? null, input.now) : null;
-    const label = categoryRef ? `${prize.label} (${categoryRef})` : prize.label;
-    const [issued] = await tx
-      .insert(rewards)
-      .values({
-        customerId: customer?.id ?? null,
-        sessionRef: input.shopper.sessionRef ?? null,
-        identityKeys: keys,
-        campaignId: campaign.id,
-        playId: row.id,
-        label,
-        categoryRef,
-        rewardType: prize.rewardType,
-        rewardValue: prize.rewardValue,
-        productRef: prize.productRef,
-        maxDiscountMinor: prize.maxDiscountMinor,
-        scope: campaign.rewardScope,
-        earnedOnCartRef: campaign.rewardScope === "next_order" ? (input.cart.cartRef ?? null) : null,
-        expiresAt,
-      })
-      .returning({ id: rewards.id });
-    reward = { id: issued.id, label, scope: campaign.rewardScope, expiresAt };
-  }
-
-  await recordEvent(tx, {
-    type: "game.played",
-    key: row.id,
-    customerId: customer?.id ?? null,
-    sessionRef: input.shopper.sessionRef ?? null,
-    campaignId: campaign.id,
-    valueMinor: won && prize ? prize.costMinor : 0,
-    payload: { won, prizeId: prize?.id ?? null, rewardId: reward?.id ?? null, windowKey },
-  });
-
+  const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt } : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
-  return { playId: row.id, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft };
+  return { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft };
 }
 
-/** Uses one play of an identity's allowance, or refuses: the row's CHECK and WHERE hold it. */
-async function consume(tx: EngageDb, campaignId: string, identityKey: string, windowKey: string, granted: number) {
-  if (!(await tryConsume(tx, campaignId, identityKey, windowKey, granted))) throw new PlayError("no_plays_left", "You have no plays left.");
+type LoadedRow = ProfileRow & {
+  campaign: Record<string, unknown> | null;
+  prizes: Record<string, unknown>[] | null;
+  daily: Record<string, number> | null;
+  replayed: boolean;
+  bonus_left: number | null;
+};
+
+async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
+  const [row] = await executePrepared<LoadedRow>(
+    tx,
+    sql`
+      WITH profile AS (${profileQuery({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now })})
+      SELECT profile.*,
+        (SELECT row_to_json(c) FROM playcart_campaigns c WHERE c.id = ${input.campaignId}::uuid) AS campaign,
+        (SELECT json_agg(p ORDER BY p.position, p.id) FROM playcart_prizes p WHERE p.campaign_id = ${input.campaignId}::uuid) AS prizes,
+        (SELECT json_object_agg(d.prize_id, d.wins) FROM playcart_prize_daily_wins d JOIN playcart_prizes p ON p.id = d.prize_id
+          WHERE p.campaign_id = ${input.campaignId}::uuid AND d.store_day = ${today}) AS daily,
+        EXISTS (SELECT 1 FROM playcart_plays WHERE request_id = ${input.requestId}) AS replayed,
+        (SELECT coalesce(sum(b.granted - b.used), 0)::int FROM playcart_play_allowances b
+          WHERE b.campaign_id = ${input.campaignId}::uuid AND b.window_key = ${BONUS_WINDOW}
+            AND b.identity_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(identityKeys(input.shopper))}::jsonb))) AS bonus_left
+      FROM profile`,
+  );
+  const { profile, customer } = profileFromRow(row, input.now);
+  return {
+    bonusLeft: Number(row.bonus_left ?? 0),
+    campaign: row.campaign ? rowFromJson(campaigns, row.campaign) : null,
+    prizes: (row.prizes ?? []).map((p) => rowFromJson(prizes, p)),
+    dailyWins: new Map(Object.entries(row.daily ?? {}).map(([id, wins]) => [id, Number(wins)])),
+    replayed: Boolean(row.replayed),
+    profile,
+    customer,
+  };
 }
 
-async function giveBack(tx: EngageDb, campaignId: string, identityKeys: string[], windowKey: string) {
-  if (identityKeys.length === 0) return;
-  await tx
-    .update(playAllowances)
-    .set({ used: sql`${playAllowances.used} - 1` })
-    .where(and(eq(playAllowances.campaignId, campaignId), inArray(playAllowances.identityKey, identityKeys), eq(playAllowances.windowKey, windowKey)));
+/**
+ * Uses one play: one of the window's plays for every identity (and its lifetime cap) in one
+ * statement; when some identity has used up the window's, a bonus play a rule granted
+ * instead (after handing back what the statement took). Returns the plays left after it.
+ */
+async function consumePlay(tx: EngageDb, campaign: Campaign, keys: string[], windowKey: string, granted: number, bonusLeft: number): Promise<number> {
+  const lifetime = campaign.lifetimeLimit;
+  const lifetimeRows = lifetime === null ? [] : keys.map((k): AllowanceRow => [k, LIFETIME, lifetime]);
+  if (lifetime !== null && lifetime <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
+  if (granted > 0) {
+    const wanted = [...keys.map((k): AllowanceRow => [k, windowKey, granted]), ...lifetimeRows];
+    const taken = await consumeRows(tx, campaign.id, wanted);
+    if (taken.length === wanted.length) {
+      const most = (w: string) => Math.max(0, ...taken.filter((r) => r.window_key === w).map((r) => Number(r.used)));
+      let left = Math.max(0, granted - most(windowKey)) + bonusLeft;
+      if (lifetime !== null) left = Math.min(left, lifetime - most(LIFETIME));
+      return Math.max(0, left);
+    }
+    await giveBack(tx, campaign.id, taken);
+  }
+  // Rare: the window's plays are gone; a bonus play, within the lifetime cap, or none.
+  if (bonusLeft <= 0 || !(await consumeBonusPlay(tx, campaign.id, keys))) throw new PlayError("no_plays_left", "You have no plays left.");
+  const takenLifetime = await consumeRows(tx, campaign.id, lifetimeRows);
+  if (takenLifetime.length !== lifetimeRows.length) throw new PlayError("no_plays_left", "You have no plays left.");
+  return Math.max(0, bonusLeft - 1);
 }
 
-async function tryConsume(tx: EngageDb, campaignId: string, identityKey: string, windowKey: string, granted: number): Promise<boolean> {
-  if (granted <= 0) return false;
-  const rows = await tx.execute(sql`
-    INSERT INTO ${playAllowances} (campaign_id, identity_key, window_key, granted, used)
-    VALUES (${campaignId}, ${identityKey}, ${windowKey}, ${granted}, 1)
-    ON CONFLICT (campaign_id, identity_key, window_key) DO UPDATE
-      SET used = ${playAllowances}.used + 1, granted = greatest(${playAllowances}.granted, excluded.granted)
-      WHERE ${playAllowances}.used < greatest(${playAllowances}.granted, excluded.granted)
-    RETURNING used`);
-  return rowsOf(rows).length > 0;
+type AllowanceRow = [identityKey: string, windowKey: string, limit: number];
+
+/**
+ * One INSERT .. ON CONFLICT over the allowance rows: a row at its limit is not updated, so
+ * fewer rows come back. Rows are written in the given (sorted key) order, so concurrent plays
+ * take the row locks in the same order (no deadlocks).
+ */
+async function consumeRows(tx: EngageDb, campaignId: string, rows: AllowanceRow[]) {
+  if (rows.length === 0) return [];
+  const values = sql.join(
+    rows.map(([key, window, limit]) => sql`(${campaignId}::uuid, ${key}, ${window}, ${limit}::int, 1)`),
+    sql`, `,
+  );
+  return executePrepared<{ identity_key: string; window_key: string; used: number }>(
+    tx,
+    sql`
+      INSERT INTO playcart_play_allowances AS a (campaign_id, identity_key, window_key, granted, used)
+      VALUES ${values}
+      ON CONFLICT (campaign_id, identity_key, window_key) DO UPDATE
+        SET used = a.used + 1, granted = greatest(a.granted, excluded.granted)
+        WHERE a.used < greatest(a.granted, excluded.granted)
+      RETURNING identity_key, window_key, used`,
+  );
+}
+
+async function giveBack(tx: EngageDb, campaignId: string, taken: Array<{ identity_key: string; window_key: string }>) {
+  for (const row of taken) {
+    await tx
+      .update(playAllowances)
+      .set({ used: sql`${playAllowances.used} - 1` })
+      .where(and(eq(playAllowances.campaignId, campaignId), eq(playAllowances.identityKey, row.identity_key), eq(playAllowances.windowKey, row.window_key)));
+  }
 }
 
 /**
  * Draws among the prizes with stock, budget and daily cap left, and claims the winner with a
- * conditional UPDATE. If another play took the last unit first, that prize drops out and the
- * draw runs again among the rest (renormalised odds).
+ * conditional UPDATE that also records the play. If another play took the last unit first,
+ * nothing is recorded, that prize drops out and the draw runs again among the rest
+ * (renormalised odds). With nothing left to draw, the play is recorded without a prize.
  */
-async function claimPrize(tx: EngageDb, table: Prize[], today: string, rng: Rng): Promise<Prize | null> {
+async function drawAndRecord(tx: EngageDb, base: PlayBase, table: Prize[], dailyWins: Map<string, number>, rng: Rng) {
   const excluded = new Set<string>();
-  const dailyWins = new Map(
-    (
-      await tx
-        .select({ prizeId: prizeDailyWins.prizeId, wins: prizeDailyWins.wins })
-        .from(prizeDailyWins)
-        .where(and(inArray(prizeDailyWins.prizeId, table.length ? table.map((p) => p.id) : [NO_ID]), eq(prizeDailyWins.storeDay, today)))
-    ).map((r) => [r.prizeId, r.wins]),
-  );
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
     (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap);
   for (;;) {
     const chosen = drawOne(table.filter((p) => !excluded.has(p.id) && hasStock(p)), rng);
-    if (!chosen) return null;
-    if (await claim(tx, chosen, today)) return chosen;
+    if (!chosen) return { prize: null, recorded: (await claimAndRecord(tx, base, null))! };
+    const recorded = await claimAndRecord(tx, base, chosen);
+    if (recorded) return { prize: chosen, recorded };
     excluded.add(chosen.id);
   }
 }
 
-async function claim(tx: EngageDb, prize: Prize, today: string): Promise<boolean> {
-  // Without a daily cap the conditional UPDATE is the only write: no savepoint needed.
-  if (prize.dailyCap === null) return (await claimStock(tx, prize)).length === 1;
-  // A savepoint: a daily cap taken but inventory lost to another play must be given back.
-  return tx
-    .transaction(async (sp) => {
-      if (prize.dailyCap !== null) {
-        const day = await sp.execute(sql`
-          INSERT INTO ${prizeDailyWins} (prize_id, store_day, wins) VALUES (${prize.id}, ${today}, 1)
-          ON CONFLICT (prize_id, store_day) DO UPDATE SET wins = ${prizeDailyWins}.wins + 1
-            WHERE ${prizeDailyWins}.wins < ${prize.dailyCap}
-          RETURNING wins`);
-        if (rowsOf(day).length === 0) throw new SoldOut();
-      }
-      if ((await claimStock(sp, prize)).length === 0) throw new SoldOut();
-      return true;
-    })
-    .catch((err) => {
-      if (err instanceof SoldOut) return false;
-      throw err;
-    });
-}
+type PlayBase = { input: PlayInput; campaign: Campaign; keys: string[]; windowKey: string; customerId: string | null; expiresAt: Date; today: string };
 
-/** One unit of the prize, if its inventory and value budget allow: a single conditional UPDATE. */
-function claimStock(tx: EngageDb, prize: Prize) {
-  return tx
-    .update(prizes)
-    .set({ wins: sql`${prizes.wins} + 1`, valueAwardedMinor: sql`${prizes.valueAwardedMinor} + ${prizes.costMinor}` })
-    .where(
-      and(
-        eq(prizes.id, prize.id),
-        sql`(${prizes.inventory} IS NULL OR ${prizes.wins} < ${prizes.inventory})`,
-        sql`(${prizes.budgetValueMinor} IS NULL OR ${prizes.valueAwardedMinor} + ${prizes.costMinor} <= ${prizes.budgetValueMinor})`,
-      ),
-    )
-    .returning({ id: prizes.id });
+/**
+ * One statement: one unit of the prize, if its inventory, value budget and daily cap allow,
+ * then the play, its reward and the game.played event, all conditional on the claim. The
+ * day's row is taken first, then the prize row (the same order in every play). In the rare
+ * case the day had room but the stock was gone, the day's count is given back; this play
+ * holds that row's lock, so nobody saw the extra win. Returns null when the prize was gone.
+ */
+async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null): Promise<{ playId: string; rewardId: string | null; label: string } | null> {
+  const { input, campaign } = base;
+  const won = Boolean(prize && prize.rewardType !== "none");
+  // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
+  const categoryRef = prize && won && prize.categoryScope ? await prizeCategory(tx, prize.categoryScope, base.customerId, input.now) : null;
+  const label = prize ? (categoryRef ? `${prize.label} (${categoryRef})` : prize.label) : "No prize this time";
+  const capped = prize !== null && prize.dailyCap !== null;
+  const day = capped
+    ? sql`day AS (
+        INSERT INTO playcart_prize_daily_wins AS d (prize_id, store_day, wins) VALUES (${prize.id}::uuid, ${base.today}, 1)
+        ON CONFLICT (prize_id, store_day) DO UPDATE SET wins = d.wins + 1 WHERE d.wins < ${prize.dailyCap}::int
+        RETURNING 1
+      ),`
+    : sql``;
+  const claimed = prize
+    ? sql`claimed AS (
+        UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor
+        WHERE id = ${prize.id}::uuid
+          AND (inventory IS NULL OR wins < inventory)
+          AND (budget_value_minor IS NULL OR value_awarded_minor + cost_minor <= budget_value_minor)
+          ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
+        RETURNING id
+      )`
+    : sql`claimed AS (SELECT NULL::uuid AS id)`;
+  const sessionRef = input.shopper.sessionRef ?? null;
+  const keysJson = JSON.stringify(base.keys);
+  const earnedOn = campaign.rewardScope === "next_order" ? (input.cart.cartRef ?? null) : null;
+  const issued =
+    prize && won
+      ? sql`
+      INSERT INTO playcart_rewards (customer_id, session_ref, identity_keys, campaign_id, play_id, label, category_ref, reward_type, reward_value,
+        product_ref, max_discount_minor, scope, earned_on_cart_ref, expires_at)
+      SELECT ${base.customerId}::uuid, ${sessionRef}, ${keysJson}::jsonb, ${campaign.id}::uuid, played.id, ${label}, ${categoryRef}, ${prize.rewardType},
+        ${prize.rewardValue}::int, ${prize.productRef}, ${prize.maxDiscountMinor}::int, ${campaign.rewardScope}, ${earnedOn},
+        ${base.expiresAt.toISOString()}::timestamptz
+      FROM played RETURNING id`
+      : sql`SELECT NULL::uuid AS id WHERE false`;
+  const [row] = await executePrepared<{ day_ok: boolean | null; play_id: string | null; reward_id: string | null }>(
+    tx,
+    sql`
+      WITH ${day} ${claimed}, played AS (
+        INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won)
+        SELECT ${campaign.id}::uuid, ${input.requestId}, ${base.customerId}::uuid, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
+          claimed.id, ${won ? 1 : 0}::int
+        FROM claimed
+        RETURNING id
+      ), issued AS (${issued}), logged AS (
+        INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload)
+        SELECT 'game.played:' || played.id, 'game.played', ${base.customerId}::uuid, ${sessionRef}, ${campaign.id}::uuid,
+          ${won && prize ? prize.costMinor : 0}::int,
+          jsonb_build_object('won', ${won}::boolean, 'prizeId', ${prize?.id ?? null}::text, 'rewardId', (SELECT id::text FROM issued), 'windowKey', ${base.windowKey}::text)
+        FROM played
+        ON CONFLICT (event_key) DO NOTHING
+      )
+      SELECT ${capped ? sql`EXISTS (SELECT 1 FROM day)` : sql`NULL::boolean`} AS day_ok,
+        (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id`,
+  );
+  if (!row.play_id) {
+    if (capped && row.day_ok) {
+      await executePrepared(tx, sql`UPDATE playcart_prize_daily_wins SET wins = wins - 1 WHERE prize_id = ${prize!.id}::uuid AND store_day = ${base.today}`);
+    }
+    return null;
+  }
+  return { playId: row.play_id, rewardId: row.reward_id, label };
 }
-
-class SoldOut extends Error {}

@@ -1,10 +1,11 @@
 // What Playcart knows about a shopper, for conditions and allowances: paid orders, spend
-// and tier, all computed from its own record of paid orders (net of refunds).
-import { and, eq, gt, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
-import { findCustomerByEmail } from "./customers";
-import { customers, orderRewards } from "./schema";
-import { getSettings, type Tier } from "./settings";
+// and tier, all computed from its own record of paid orders (net of refunds). One statement
+// reads the customer, the settings and both sums, so a play can embed it in its first query.
+import { sql, type SQL } from "drizzle-orm";
+import { executePrepared, type EngageDb } from "./db";
+import { identityEmail } from "./customers";
+import { primarySegment, segmentsOf, type Segment } from "./segments";
+import { DEFAULT_SETTINGS, settingsSchema, type EngageSettings, type Tier } from "./settings";
 
 export type CustomerProfile = {
   known: boolean;
@@ -15,40 +16,108 @@ export type CustomerProfile = {
   tier: string;
   /** The tier's play multiplier (settings), for campaigns without a number for this tier. */
   tierPlayMultiplier: number;
+  /** Segments (new, active, lapsed, high_value, discount_driven) and the most telling one. */
+  segments: Segment[];
+  segment: Segment | null;
 };
 
 export function tierFor(tiers: Tier[], trailingSpendMinor: number): Tier {
   return tiers.reduce((best, t) => (trailingSpendMinor >= t.minSpendMinor ? t : best), tiers[0]);
 }
 
-export async function customerProfile(db: EngageDb, input: { email?: string | null; userRef?: string | null; now: Date }): Promise<CustomerProfile> {
-  const settings = await getSettings(db);
-  const customer = input.email
-    ? await findCustomerByEmail(db, input.email)
+export type ProfileLookup = { email?: string | null; userRef?: string | null; now: Date };
+
+/** Columns of the profile row: the customer, the settings, and what their paid orders add up to. */
+export type ProfileRow = {
+  customer_id: string | null;
+  customer_user_ref: string | null;
+  settings: Record<string, unknown> | null;
+  paid_orders: number | null;
+  lifetime_spend: number | null;
+  trailing_spend: number | null;
+  first_paid_at: string | Date | null;
+  last_paid_at: string | Date | null;
+  orders_with_reward: number | null;
+};
+
+/** A one-row query for the profile; the customer is found by email, else by account. */
+export function profileQuery(input: ProfileLookup): SQL {
+  const match = input.email
+    ? sql`email = ${identityEmail(input.email)}`
     : input.userRef
-      ? (await db.select().from(customers).where(eq(customers.userRef, input.userRef)))[0]
-      : undefined;
-  if (!customer) {
-    return { known: false, paidOrders: 0, firstPurchase: true, lifetimeSpendMinor: 0, trailingSpendMinor: 0, tier: settings.tiers[0].name, tierPlayMultiplier: settings.tiers[0].playMultiplier };
+      ? sql`user_ref = ${input.userRef}`
+      : sql`false`;
+  return sql`
+    SELECT c.id AS customer_id, c.user_ref AS customer_user_ref,
+           (SELECT json_object_agg(key, value) FROM playcart_settings) AS settings,
+           s.paid_orders, s.lifetime_spend, s.trailing_spend, s.first_paid_at, s.last_paid_at, s.orders_with_reward
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (SELECT id, user_ref FROM playcart_customers WHERE ${match} LIMIT 1) c ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS paid_orders,
+             coalesce(sum(amount_paid_minor - amount_refunded_minor), 0)::int AS lifetime_spend,
+             coalesce(sum(amount_paid_minor - amount_refunded_minor) FILTER (
+               WHERE paid_at > ${input.now.toISOString()}::timestamptz - make_interval(days => coalesce(
+                 (SELECT (value #>> '{}')::int FROM playcart_settings WHERE key = 'tierWindowDays'), ${DEFAULT_SETTINGS.tierWindowDays}::int))
+             ), 0)::int AS trailing_spend,
+             min(paid_at) AS first_paid_at, max(paid_at) AS last_paid_at,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM playcart_rewards r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS orders_with_reward
+      FROM playcart_order_rewards o WHERE o.customer_id = c.id
+    ) s ON true`;
+}
+
+export function profileFromRow(row: ProfileRow, now: Date): { profile: CustomerProfile; settings: EngageSettings; customer: { id: string; userRef: string | null } | null } {
+  const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(row.settings ?? {}) });
+  if (!row.customer_id) {
+    const first = settings.tiers[0];
+    const profile: CustomerProfile = {
+      known: false,
+      paidOrders: 0,
+      firstPurchase: true,
+      lifetimeSpendMinor: 0,
+      trailingSpendMinor: 0,
+      tier: first.name,
+      tierPlayMultiplier: first.playMultiplier,
+      segments: ["new"],
+      segment: "new",
+    };
+    return { profile, settings, customer: null };
   }
-  const since = new Date(input.now.getTime() - settings.tierWindowDays * 86_400_000);
-  const net = sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int`;
-  const [all] = await db
-    .select({ orders: sql<number>`count(*)::int`, spend: net })
-    .from(orderRewards)
-    .where(eq(orderRewards.customerId, customer.id));
-  const [trailing] = await db
-    .select({ spend: net })
-    .from(orderRewards)
-    .where(and(eq(orderRewards.customerId, customer.id), gt(orderRewards.paidAt, since)));
-  const tier = tierFor(settings.tiers, trailing.spend);
+  const paidOrders = Number(row.paid_orders ?? 0);
+  const trailing = Number(row.trailing_spend ?? 0);
+  const lifetime = Number(row.lifetime_spend ?? 0);
+  const tier = tierFor(settings.tiers, trailing);
+  const date = (d: string | Date | null) => (d ? new Date(d) : null);
+  const segments = segmentsOf(
+    {
+      paidOrders,
+      netSpendMinor: lifetime,
+      firstPaidAt: date(row.first_paid_at),
+      lastPaidAt: date(row.last_paid_at),
+      ordersWithReward: Number(row.orders_with_reward ?? 0),
+    },
+    now,
+    settings.segments,
+  );
   return {
-    known: true,
-    paidOrders: all.orders,
-    firstPurchase: all.orders === 0,
-    lifetimeSpendMinor: all.spend,
-    trailingSpendMinor: trailing.spend,
-    tier: tier.name,
-    tierPlayMultiplier: tier.playMultiplier,
+    profile: {
+      known: true,
+      paidOrders,
+      firstPurchase: paidOrders === 0,
+      lifetimeSpendMinor: lifetime,
+      trailingSpendMinor: trailing,
+      tier: tier.name,
+      tierPlayMultiplier: tier.playMultiplier,
+      segments,
+      segment: primarySegment(segments),
+    },
+    settings,
+    customer: { id: row.customer_id, userRef: row.customer_user_ref },
   };
+}
+
+export async function customerProfile(db: EngageDb, input: ProfileLookup): Promise<CustomerProfile> {
+  const [row] = await executePrepared<ProfileRow>(db, profileQuery(input));
+  return profileFromRow(row, input.now).profile;
 }

@@ -74,12 +74,36 @@ export async function usableRewards(db: EngageDb, owner: RewardOwner & { cartRef
   );
 }
 
-/** The usable reward worth most on these lines (ties: the one expiring first). */
-export function bestReward(candidates: Reward[], lines: RewardLine[]): { reward: Reward; discountMinor: number } | null {
-  let best: { reward: Reward; discountMinor: number } | null = null;
+/**
+ * What a reward does to an order: money off the lines, the delivery fee waived, or bonus
+ * points credited once the order is paid. Only the server computes this.
+ */
+export type RewardEffect = { discountMinor: number; shippingWaivedMinor: number; bonusPoints: number };
+
+export function rewardEffect(reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor">, lines: RewardLine[], shippingMinor = 0): RewardEffect {
+  return {
+    discountMinor: discountFor(reward, lines),
+    shippingWaivedMinor: reward.rewardType === "free_shipping" ? Math.max(0, shippingMinor) : 0,
+    bonusPoints: reward.rewardType === "bonus_points" ? Math.max(0, reward.rewardValue) : 0,
+  };
+}
+
+export type ChosenReward = { reward: Reward } & RewardEffect;
+
+/** Does the reward do anything for this order? */
+export const hasEffect = (e: RewardEffect) => e.discountMinor > 0 || e.shippingWaivedMinor > 0 || e.bonusPoints > 0;
+
+/**
+ * The usable reward worth most on these lines, in money off (discount or delivery); a
+ * bonus-points reward only when none takes money off. Ties: the one expiring first.
+ */
+export function bestReward(candidates: Reward[], lines: RewardLine[], shippingMinor = 0): ChosenReward | null {
+  let best: ChosenReward | null = null;
+  const worth = (c: RewardEffect) => c.discountMinor + c.shippingWaivedMinor;
   for (const reward of candidates) {
-    const discountMinor = discountFor(reward, lines);
-    if (discountMinor > 0 && (!best || discountMinor > best.discountMinor)) best = { reward, discountMinor };
+    const effect = rewardEffect(reward, lines, shippingMinor);
+    if (!hasEffect(effect)) continue;
+    if (!best || worth(effect) > worth(best)) best = { reward, ...effect };
   }
   return best;
 }

@@ -33,6 +33,7 @@ export const LEDGER_KINDS = [
   "dispute_lost",
   "redeem",
   "adjust",
+  "bonus",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -122,13 +123,14 @@ export type OrderReward = typeof orderRewards.$inferSelect;
 // ---------------------------------------------------------------------------------------
 // Campaigns, prizes, plays and rewards: the games.
 
-export const GAME_TYPES = ["spin_wheel", "shake_tree", "scratch_card"] as const;
+export const GAME_TYPES = ["spin_wheel", "shake_tree", "scratch_card", "advent_calendar"] as const;
 export type GameType = (typeof GAME_TYPES)[number];
 // Where a campaign's game is offered.
-export const PLACEMENTS = ["checkout_first_order", "checkout_returning"] as const;
+// seasonal_page: a page of its own (the advent calendar), not the checkout.
+export const PLACEMENTS = ["checkout_first_order", "checkout_returning", "seasonal_page"] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 export const CAMPAIGN_STATUSES = ["draft", "live", "paused", "ended"] as const;
-export const REWARD_TYPES = ["percent_off", "amount_off", "free_product", "bonus_points", "none"] as const;
+export const REWARD_TYPES = ["percent_off", "amount_off", "free_product", "free_shipping", "bonus_points", "none"] as const;
 export type RewardType = (typeof REWARD_TYPES)[number];
 // this_order: lowers the order being checked out; next_order: a later order, same session or before expiry.
 export const REWARD_SCOPES = ["this_order", "next_order"] as const;
@@ -264,6 +266,8 @@ export const rewards = pgTable(
     identityKeys: jsonb("identity_keys").$type<string[]>().notNull(),
     campaignId: uuid("campaign_id").references(() => campaigns.id),
     playId: uuid("play_id").references(() => plays.id),
+    // A reward bought from the catalog: its purchase's key, so a replayed purchase issues nothing.
+    sourceKey: text("source_key").unique(),
     label: text("label").notNull(),
     rewardType: text("reward_type", { enum: REWARD_TYPES }).notNull(),
     rewardValue: integer("reward_value").notNull(),
@@ -287,6 +291,31 @@ export const rewards = pgTable(
   ],
 );
 
+// Rewards a shopper buys with points (earn and burn). Buying one posts a `redeem` ledger
+// entry and issues a next-order reward in the same transaction.
+export const catalogItems = pgTable(
+  "playcart_catalog_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    pointsCost: integer("points_cost").notNull(),
+    rewardType: text("reward_type", { enum: REWARD_TYPES }).notNull(),
+    rewardValue: integer("reward_value").notNull().default(0),
+    productRef: text("product_ref"),
+    maxDiscountMinor: integer("max_discount_minor"),
+    validDays: integer("valid_days").notNull().default(30),
+    active: integer("active").notNull().default(1),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    check("playcart_catalog_items_cost", sql`${t.pointsCost} > 0`),
+    check("playcart_catalog_items_value", sql`${t.rewardValue} >= 0 AND ${t.validDays} > 0`),
+  ],
+);
+
+export type CatalogItem = typeof catalogItems.$inferSelect;
 export type Campaign = typeof campaigns.$inferSelect;
 export type Prize = typeof prizes.$inferSelect;
 export type Reward = typeof rewards.$inferSelect;

@@ -59,7 +59,8 @@ export async function getSettings(db: EngageDb): Promise<EngageSettings> {
 
 export async function saveSettings(
   db: EngageDb,
-  values: Partial<EngageSettings>,
+  // Input form: defaults (such as a tier's multipliers) are filled in by the schema.
+  values: Partial<z.input<typeof settingsSchema>>,
   opts: { onlyIfMissing?: boolean } = {},
 ): Promise<void> {
   const parsed = settingsSchema.partial().parse(values);

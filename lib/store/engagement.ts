@@ -9,7 +9,8 @@ import { rewardForOrder } from "@/lib/engage/checkout-reward";
 import { findCustomerByEmail, recordEvent } from "@/lib/engage";
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/guards";
-import type { PricedLine } from "./pricing";
+import { hasEffect } from "@/lib/engage/rewards";
+import { shippingFor, type PricedLine } from "./pricing";
 import { storeNow } from "./clock";
 
 export type StoreShopper = { sessionId: string | null; userId: string | null; viewer: Viewer | null };
@@ -89,9 +90,17 @@ export async function previewReward(db: Db, shopper: PlayShopper, cartRef: strin
     cartRef,
     lines: rewardLines(lines),
     cart: cartSummary(lines),
+    shippingMinor: shippingFor(lines.reduce((s, l) => s + l.lineTotalMinor, 0)),
     now: await storeNow(),
     timeZone: env().STORE_TIMEZONE,
   });
-  if (!chosen || chosen.discountMinor <= 0) return null;
-  return { id: chosen.reward.id, label: chosen.reward.label, discountMinor: chosen.discountMinor, scope: chosen.reward.scope };
+  if (!chosen || !hasEffect(chosen)) return null;
+  return {
+    id: chosen.reward.id,
+    label: chosen.reward.label,
+    discountMinor: chosen.discountMinor,
+    waiveShipping: chosen.shippingWaivedMinor > 0,
+    bonusPoints: chosen.bonusPoints,
+    scope: chosen.reward.scope,
+  };
 }

@@ -10,7 +10,8 @@ import { env } from "@/lib/env";
 import { CartError, cartLines, findOpenCart, type CartOwner } from "./cart";
 import { storeNow } from "./clock";
 import { cartSummary, playShopper, rewardLines } from "./engagement";
-import { withDiscount } from "./pricing";
+import { hasEffect } from "@/lib/engage/rewards";
+import { shippingFor, withDiscount } from "./pricing";
 
 /**
  * Turns the owner's cart into an order priced from the database. A cart has at most one
@@ -46,6 +47,7 @@ export async function placeOrder(
       cartRef: cart.id,
       lines: rewardLines(lines),
       cart: cartSummary(lines),
+      shippingMinor: shippingFor(totals.subtotalMinor),
       requestedRewardId: opts.rewardId,
       now,
       timeZone: env().STORE_TIMEZONE,
@@ -53,7 +55,8 @@ export async function placeOrder(
       if (err instanceof EngageError) throw new CartError("rewardId", err.message);
       throw err;
     });
-    const priced = withDiscount(totals, chosen?.discountMinor ?? 0);
+    const used = chosen && hasEffect(chosen) ? chosen : null;
+    const priced = withDiscount(totals, used?.discountMinor ?? 0, { waiveShipping: (used?.shippingWaivedMinor ?? 0) > 0 });
 
     const values = {
       email,
@@ -62,9 +65,10 @@ export async function placeOrder(
       currency: env().STORE_CURRENCY,
       subtotalMinor: priced.subtotalMinor,
       discountMinor: priced.discountMinor,
+      shippingMinor: priced.shippingMinor,
       totalMinor: priced.totalMinor,
-      rewardId: chosen && priced.discountMinor > 0 ? chosen.reward.id : null,
-      discountLabel: chosen && priced.discountMinor > 0 ? chosen.reward.label : null,
+      rewardId: used ? used.reward.id : null,
+      discountLabel: used ? used.reward.label : null,
       updatedAt: new Date(),
     };
     const [order] = inFlight

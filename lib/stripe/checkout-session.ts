@@ -32,6 +32,15 @@ export async function createCheckoutSession(db: Db, order: Order, origin: string
       payment_intent_data: { metadata: { order_id: order.id } },
       customer_email: order.email,
       ...(coupon ? { discounts: [{ coupon: coupon.id }] } : {}),
+      // Delivery as priced by the server (0 when free or waived by a reward), so the session's
+      // amount_total is exactly the order's total.
+      ...(order.shippingMinor > 0
+        ? {
+            shipping_options: [
+              { shipping_rate_data: { type: "fixed_amount" as const, display_name: "Standard delivery", fixed_amount: { amount: order.shippingMinor, currency: order.currency } } },
+            ],
+          }
+        : {}),
       line_items: items.map((i) => ({
         quantity: i.quantity,
         price_data: { currency: order.currency, unit_amount: i.unitPriceMinor, product_data: { name: i.productName } },

@@ -28,7 +28,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-async function orderWith(lines: { slug: string; quantity: number }[], discountMinor = 0) {
+async function orderWith(lines: { slug: string; quantity: number }[], discountMinor = 0, shippingMinor = 0) {
   const db = handle.db;
   const [cart] = await db.insert(carts).values({ sessionId: `s${Math.random().toString(36).slice(2).padEnd(40, "x")}` }).returning();
   const priced = await Promise.all(
@@ -44,7 +44,8 @@ async function orderWith(lines: { slug: string; quantity: number }[], discountMi
       currency: "usd",
       subtotalMinor: subtotal,
       discountMinor,
-      totalMinor: subtotal - discountMinor,
+      shippingMinor,
+      totalMinor: subtotal - discountMinor + shippingMinor,
       discountLabel: discountMinor ? "10% off" : null,
     })
     .returning();
@@ -100,5 +101,21 @@ describe("createCheckoutSession (Stripe mode, FakeStripeApi)", () => {
     const session = fake.requests.filter((r) => r.path === "/v1/checkout/sessions").at(-1)!;
     expect(session.form.get("discounts[0][coupon]")).toMatch(/^coupon_fake_/);
     expect(session.form.get("line_items[0][price_data][unit_amount]")).toBe("1800");
+  });
+
+  it("passes the server's delivery fee as the session's shipping, and none when it is free or waived", async () => {
+    const { createCheckoutSession } = await import("@/lib/stripe/checkout-session");
+    const order = await orderWith([{ slug: "house-espresso", quantity: 1 }], 0, 495);
+    expect(order.totalMinor).toBe(1450 + 495);
+    await createCheckoutSession(handle.db, order, "http://shop.test");
+    const session = fake.requests.filter((r) => r.path === "/v1/checkout/sessions").at(-1)!;
+    expect(session.form.get("shipping_options[0][shipping_rate_data][type]")).toBe("fixed_amount");
+    expect(session.form.get("shipping_options[0][shipping_rate_data][fixed_amount][amount]")).toBe("495");
+    expect(session.form.get("shipping_options[0][shipping_rate_data][fixed_amount][currency]")).toBe("usd");
+
+    const free = await orderWith([{ slug: "house-espresso", quantity: 1 }], 0, 0);
+    await createCheckoutSession(handle.db, free, "http://shop.test");
+    const freeSession = fake.requests.filter((r) => r.path === "/v1/checkout/sessions").at(-1)!;
+    expect([...freeSession.form.keys()].some((k) => k.startsWith("shipping_options"))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { balances, findCustomerByEmail, history } from "@/lib/engage";
 import { currentViewer } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/store/money";
 import { listOrdersForUser } from "@/lib/store/orders";
+import { AccountRewards } from "./account-rewards";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -36,6 +37,7 @@ export default async function AccountPage() {
         {balance.held > 0 && <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>}
       </section>
       <AccountLoyalty email={viewer.email} userId={viewer.id} />
+      <AccountRewards viewer={viewer} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-medium">Points history</h2>
         {entries.length === 0 ? (

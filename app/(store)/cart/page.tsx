@@ -5,7 +5,7 @@ import { loadCart } from "@/lib/store/cart";
 import { playShopper, previewReward } from "@/lib/store/engagement";
 import { formatMoney } from "@/lib/store/money";
 import { currentShopper } from "@/lib/store/owner";
-import { withDiscount } from "@/lib/store/pricing";
+import { shippingFor, withDiscount } from "@/lib/store/pricing";
 
 export const metadata: Metadata = { title: "Your cart" };
 
@@ -15,7 +15,9 @@ export default async function CartPage() {
   const cart = await loadCart(db, shopper);
   // The reward this cart would use at checkout: a prize won on an earlier order shows here.
   const reward = cart.lines.length > 0 ? await previewReward(db, playShopper(shopper, cart.email), cart.id, cart.lines) : null;
-  const totals = withDiscount(cart.totals, reward?.discountMinor ?? 0);
+  const totals = withDiscount(cart.totals, reward?.discountMinor ?? 0, { waiveShipping: reward?.waiveShipping });
+  // Money the reward saves (a bonus-points reward saves none: it pays out after the order).
+  const rewardAmount = totals.discountMinor + (reward?.waiveShipping ? shippingFor(totals.subtotalMinor) : 0);
   const lines = cart.lines.map((l) => ({
     productId: l.productId,
     slug: l.slug,
@@ -31,7 +33,8 @@ export default async function CartPage() {
       <CartView
         lines={lines}
         subtotal={formatMoney(totals.subtotalMinor)}
-        reward={reward && totals.discountMinor > 0 ? { label: reward.label, amount: formatMoney(totals.discountMinor), total: formatMoney(totals.totalMinor) } : null}
+        shipping={formatMoney(totals.shippingMinor)}
+        reward={reward ? { label: reward.label, amount: rewardAmount > 0 ? formatMoney(rewardAmount) : "", total: formatMoney(totals.totalMinor) } : null}
       />
     </div>
   );

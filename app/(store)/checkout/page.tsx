@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
-import { GameLauncher } from "@/components/engage/game-launcher";
+import { CheckoutGames } from "@/components/engage/checkout-games";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
-import { paymentsMode } from "@/lib/env";
+import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
@@ -27,9 +27,11 @@ export default async function CheckoutPage() {
     );
   }
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
-  const [offer, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
+  // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up or sent).
+  const engage = env().PLAYCART_ENGAGE === "on";
+  const [offer, reward] = await Promise.all([engage ? checkoutOffer(db, identity, cart.lines) : null, previewReward(db, identity, cart.id, cart.lines)]);
   const cartId = cart.id;
-  if (cartId) {
+  if (cartId && engage) {
     after(() =>
       recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, offer).catch((err) => console.error("[playcart] checkout view not logged", err)),
     );
@@ -46,11 +48,11 @@ export default async function CheckoutPage() {
       <div className="space-y-6">
         <OrderSummary
           lines={cart.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineTotalMinor: l.lineTotalMinor }))}
-          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0)}
+          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, { waiveShipping: reward?.waiveShipping })}
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
-        <GameLauncher offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />
+        {engage && <CheckoutGames offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
       </div>
     </div>
   );

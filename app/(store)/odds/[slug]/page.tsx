@@ -11,7 +11,7 @@ import { chanceWords, limitWords, playsWords, prizeUseWords, rewardWords, whenWo
 
 export const metadata: Metadata = { title: "Odds and rules" };
 
-const NOUN = { spin_wheel: "spin", shake_tree: "shake", scratch_card: "card" } as const;
+const NOUN = { spin_wheel: "spin", shake_tree: "shake", scratch_card: "card", advent_calendar: "door" } as const;
 
 // Public: anyone may read a game's odds before (or without) playing.
 export default async function OddsPage({ params }: { params: Promise<{ slug: string }> }) {

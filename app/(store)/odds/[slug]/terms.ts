@@ -20,8 +20,10 @@ export function rewardWords(prize: PublicPrize, money: Money, productName?: stri
       return `${money(r.rewardValue)} off`;
     case "free_product":
       return `A free ${productName ?? r.productRef ?? "item"}, taken off when one is in your cart`;
+    case "free_shipping":
+      return "Free shipping";
     case "bonus_points":
-      return `${plural(r.rewardValue, "bonus point")}`;
+      return `${plural(r.rewardValue, "bonus point")}, credited once the order is paid`;
     default:
       return "No prize";
   }

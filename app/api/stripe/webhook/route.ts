@@ -1,8 +1,9 @@
 // Stripe webhooks. Authorised by the signature alone (there is no user): verified on the
 // raw body before anything is parsed or written.
-import type { NextRequest } from "next/server";
+import { after, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
+import { creditBonusRewards } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
 import { webhookSecret } from "@/lib/stripe/webhook-secret";
@@ -22,10 +23,19 @@ export async function POST(req: NextRequest) {
   const verified = verifyStripeEvent(raw, req.headers.get("stripe-signature"), webhookSecret());
   if (!verified.ok) return reply({ error: verified.error }, 400);
 
-  const result = await applyStripeEvent(await getDb(), verified.event);
+  const db = await getDb();
+  const result = await applyStripeEvent(db, verified.event);
   if (result.status === "invalid") return reply({ error: result.error }, 400);
-  // Loyalty rules (tiers, referrals, badges) run after the response, never in its statement.
-  if (result.status === "applied") sweepEventsAfterResponse();
+  if (result.status === "applied") {
+    // Loyalty rules (tiers, referrals, badges) run after the response, never in its statement.
+    sweepEventsAfterResponse();
+    // A bonus-points reward used on a paid order pays out after the response too; crediting
+    // is keyed per reward, so redeliveries and retries credit nothing twice.
+    const orderId = result.orderId;
+    if (orderId && (result.outcome === "fulfilled" || result.outcome === "already_paid")) {
+      after(() => creditBonusRewards(db, orderId).catch((err) => console.error(`[playcart] bonus points for order ${orderId} not credited`, err)));
+    }
+  }
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.
   return reply({ received: true, ...result });
 }

@@ -1,0 +1,75 @@
+// The app as a shopper reaches it, for the play benchmark: `next start` on a build, against
+// the benchmark's Postgres database; its CPU time read from /proc.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+
+export type NextServer = { url: string; cpuMs: () => number; stop: () => Promise<void> };
+
+export function hasBuild(): boolean {
+  return existsSync(path.join(root, ".next", "BUILD_ID"));
+}
+
+/** Process CPU (user + system) in ms, from /proc; NaN where /proc is missing. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
+export async function startNext(opts: { databaseUrl: string; port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<NextServer> {
+  const nextCli = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const args = [...(opts.nodeArgs ?? []), nextCli, "start", "-p", String(opts.port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: opts.databaseUrl,
+      AUTH_SECRET: "bench-secret-bench-secret-bench",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PLAYCART_TEST_CLOCK: "",
+      ...opts.env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${opts.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("next start did not answer /api/health within 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // `next start` is a small launcher around the server process; both are counted.
+  const pids = () => [child.pid!, ...childrenOf(child.pid!)];
+  return {
+    url,
+    cpuMs: () => pids().reduce((sum, pid) => sum + cpuOf(pid), 0),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return kids.flatMap((k) => [k, ...childrenOf(k)]);
+  } catch {
+    return [];
+  }
+}
