@@ -5,12 +5,14 @@ import { categories, products, users } from "./schema";
 import { DEMO_ADMIN_EMAIL, DEMO_SHOPPER_EMAIL, demoCategories, demoProducts } from "./seed-data";
 import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { seedCampaigns } from "./seed-campaigns";
+import { seedReminders } from "./seed-reminders";
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);
   if (n > 0) {
     // Campaigns arrived after the catalog: an older demo database gets them too.
     await seedCampaigns(db);
+    await seedReminders(db);
     return false;
   }
   await seed(db);
@@ -43,4 +45,5 @@ export async function seed(db: Db): Promise<void> {
     await saveSettings(tx, DEFAULT_SETTINGS, { onlyIfMissing: true });
   });
   await seedCampaigns(db);
+  await seedReminders(db);
 }

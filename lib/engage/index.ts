@@ -31,3 +31,22 @@ export { identityKeys, limitEmail } from "./identity";
 export { customerProfile, tierFor, type CustomerProfile } from "./profile";
 export { publicOdds } from "./odds";
 export { EVENT_TYPES, recordEvent, type EventType, type NewEvent } from "./events";
+// Cart abandonment and reminders.
+export { canRemind, contactOf, recordConsent, withdrawConsent } from "./consent";
+export { activeSequence, cartReminders, detectAbandonedCarts, markCartAbandoned, trackCart, type SequencePlan } from "./abandonment";
+export {
+  claimDueReminders,
+  dispatchReminders,
+  sendClaimed,
+  SendFailure,
+  type DispatchReport,
+  type PushOutcome,
+  type PushTarget,
+  type ReminderMessage,
+  type ReminderSenders,
+} from "./reminder-dispatch";
+export { DEFAULT_QUIET_HOURS, DEFAULT_STEPS, inQuietHours, outOfQuietHours, reminderDueTimes, retryDelayMs, type QuietHours } from "./reminder-schedule";
+export { readRestoreToken, readUnsubscribeToken, restoreToken, unsubscribeToken, RESTORE_LINK_DAYS } from "./reminder-tokens";
+export { recordReminderClick, recordRecoveries, RECOVERY_WINDOW_DAYS } from "./recovery";
+export { claimNudge, recordNudgeConverted, recordNudgeDismissed } from "./nudges";
+export { deletePushSubscription, pushSubscriptionsFor, savePushSubscription } from "./push-subscriptions";

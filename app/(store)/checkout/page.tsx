@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
+import { ExitIntent } from "@/components/engage/exit-intent";
 import { GameLauncher } from "@/components/engage/game-launcher";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
-import { paymentsMode } from "@/lib/env";
+import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
+import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
 import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
+import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
 import { playGameAction } from "./play-action";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -27,7 +30,14 @@ export default async function CheckoutPage() {
     );
   }
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
-  const [offer, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
+  const [regularOffer, reward, comeback, cameBack] = await Promise.all([
+    checkoutOffer(db, identity, cart.lines),
+    previewReward(db, identity, cart.id, cart.lines),
+    comebackOffer(db, identity, cart.lines),
+    cameBackFromReminder(),
+  ]);
+  // Back from a reminder: the comeback game comes first. Otherwise the exit nudge may carry it.
+  const offer = cameBack && comeback ? comeback : regularOffer;
   const cartId = cart.id;
   if (cartId) {
     after(() =>
@@ -38,6 +48,7 @@ export default async function CheckoutPage() {
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">
         <h1 className="font-display text-3xl font-semibold">Checkout</h1>
+        {cameBack ? <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">Welcome back! Your cart is just as you left it.</p> : null}
         <CheckoutForm
           defaultEmail={identity.email ?? ""}
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
@@ -51,6 +62,13 @@ export default async function CheckoutPage() {
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
         <GameLauncher offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />
+        <ExitIntent
+          offer={offer === comeback ? null : comeback}
+          play={playGameAction}
+          claim={claimNudgeAction}
+          dismiss={dismissNudgeAction}
+          vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
+        />
       </div>
     </div>
   );

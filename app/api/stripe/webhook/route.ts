@@ -1,7 +1,8 @@
 // Stripe webhooks. Authorised by the signature alone (there is no user): verified on the
 // raw body before anything is parsed or written.
-import type { NextRequest } from "next/server";
+import { after, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
+import { recordRecoveries } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
 import { webhookSecret } from "@/lib/stripe/webhook-secret";
@@ -21,8 +22,13 @@ export async function POST(req: NextRequest) {
   const verified = verifyStripeEvent(raw, req.headers.get("stripe-signature"), webhookSecret());
   if (!verified.ok) return reply({ error: verified.error }, 400);
 
-  const result = await applyStripeEvent(await getDb(), verified.event);
+  const db = await getDb();
+  const result = await applyStripeEvent(db, verified.event);
   if (result.status === "invalid") return reply({ error: result.error }, 400);
+  // After the response: a paid order within 7 days of a reminder click counts as recovered,
+  // and stops that shopper's remaining reminders (the cron job catches up anything missed).
+  const orderRef = result.status === "applied" && result.outcome === "fulfilled" ? result.orderId : undefined;
+  if (orderRef) after(() => recordRecoveries(db, { orderRef }).catch((err) => console.error("[playcart] recovery not recorded", err)));
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.
   return reply({ received: true, ...result });
 }
