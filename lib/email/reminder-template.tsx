@@ -33,7 +33,7 @@ export function ReminderEmail(p: ReminderEmailProps) {
                   {item.imageUrl ? <Img src={item.imageUrl} alt="" width={64} height={64} style={{ borderRadius: 8 }} /> : null}
                 </Column>
                 <Column style={{ padding: "8px 12px" }}>
-                  <Text style={{ margin: 0, fontSize: 15 }}>{item.quantity} × {item.name}</Text>
+                  <Text style={{ margin: 0, fontSize: 15 }}>{`${item.quantity} × ${item.name}`}</Text>
                 </Column>
                 <Column style={{ width: 90, textAlign: "right" }}>
                   <Text style={{ margin: 0, fontSize: 15 }}>{item.lineTotal}</Text>
@@ -41,7 +41,7 @@ export function ReminderEmail(p: ReminderEmailProps) {
               </Row>
             ))}
           </Section>
-          <Text style={{ fontSize: 16, fontWeight: 600, textAlign: "right" }}>Total {p.total}</Text>
+          <Text style={{ fontSize: 16, fontWeight: 600, textAlign: "right" }}>{`Total ${p.total}`}</Text>
           {p.discountPercent ? (
             <Text style={{ fontSize: 16, color: "#047857" }}>Come back today and take {p.discountPercent}% off this cart.</Text>
           ) : null}
@@ -56,7 +56,7 @@ export function ReminderEmail(p: ReminderEmailProps) {
             You get this email because you agreed to hear from {p.storeName} at checkout.{" "}
             <Link href={p.unsubscribeUrl} style={{ color: "#78716c" }}>Unsubscribe</Link> at any time.
           </Text>
-          <Text style={{ fontSize: 12, color: "#78716c" }}>{p.storeName} · {p.postalAddress}</Text>
+          <Text style={{ fontSize: 12, color: "#78716c" }}>{`${p.storeName} · ${p.postalAddress}`}</Text>
         </Container>
       </Body>
     </Html>
