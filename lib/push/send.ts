@@ -1,6 +1,7 @@
 // Web push for reminders: VAPID-signed, payload encrypted by `web-push` (aes128gcm), with a
 // TTL so a phone that is off for days does not get a stale reminder. A 404 or 410 from the
 // push service means the subscription is gone: the dispatcher deletes it.
+import type { Agent } from "node:https";
 import webpush from "web-push";
 import type { PushOutcome, PushTarget, ReminderMessage } from "@/lib/engage/reminder-dispatch";
 
@@ -17,7 +18,8 @@ export function pushPayload(m: ReminderMessage, restoreUrl: string) {
   };
 }
 
-export function pushSender(vapid: VapidKeys, restoreUrlFor: (m: ReminderMessage) => string) {
+/** `agent` lets a test trust its local push service's certificate; production uses the default. */
+export function pushSender(vapid: VapidKeys, restoreUrlFor: (m: ReminderMessage) => string, opts: { agent?: Agent } = {}) {
   return async (m: ReminderMessage, targets: PushTarget[]): Promise<PushOutcome> => {
     const payload = JSON.stringify(pushPayload(m, restoreUrlFor(m)));
     const out: PushOutcome = { delivered: 0, gone: [] };
@@ -29,6 +31,8 @@ export function pushSender(vapid: VapidKeys, restoreUrlFor: (m: ReminderMessage)
             vapidDetails: vapid,
             contentEncoding: "aes128gcm",
             urgency: "normal",
+            timeout: 10_000,
+            ...(opts.agent ? { agent: opts.agent } : {}),
           });
           out.delivered += 1;
         } catch (err) {
