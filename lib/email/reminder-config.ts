@@ -1,5 +1,4 @@
 // The store facts every marketing email carries, and the secret its links are signed with.
-import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import type { StoreInfo } from "./reminder-email";
