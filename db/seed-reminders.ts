@@ -16,7 +16,7 @@ export async function seedReminders(db: Db): Promise<void> {
         .insert(campaigns)
         .values({
           slug: COMEBACK_CAMPAIGN_SLUG,
-          name: "Welcome back: scratch to reveal your reward",
+          name: "Scratch to reveal your comeback reward",
           gameType: "scratch_card",
           placement: "comeback",
           status: "live",

@@ -50,3 +50,4 @@ export { readRestoreToken, readUnsubscribeToken, restoreToken, unsubscribeToken,
 export { recordReminderClick, recordRecoveries, RECOVERY_WINDOW_DAYS } from "./recovery";
 export { claimNudge, recordNudgeConverted, recordNudgeDismissed } from "./nudges";
 export { deletePushSubscription, pushSubscriptionsFor, savePushSubscription } from "./push-subscriptions";
+export { recentReminders, recoveredOrders } from "./reminder-report";
