@@ -17,10 +17,13 @@ export type NudgeProps = {
 
 export function ExitNudge({ offer, play, onClose, onContinue, vapidPublicKey }: NudgeProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const primary = useRef<HTMLButtonElement>(null);
   const title = useId();
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // showModal focuses the first focusable element; the main action is the better start.
+    primary.current?.focus();
   }, []);
   return (
     <dialog
@@ -46,7 +49,7 @@ export function ExitNudge({ offer, play, onClose, onContinue, vapidPublicKey }: 
         <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-stone-700 underline underline-offset-2 hover:text-stone-900">
           No thanks
         </button>
-        <button type="button" autoFocus onClick={onContinue} className="rounded-full bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+        <button type="button" ref={primary} onClick={onContinue} className="rounded-full bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
           Finish my order
         </button>
       </div>

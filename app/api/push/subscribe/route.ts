@@ -2,6 +2,7 @@
 // for permission only after the shopper presses a button (components/engage/push-opt-in).
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
+import { z } from "zod";
 import { savePushSubscription } from "@/lib/engage";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
@@ -23,8 +24,9 @@ export async function POST(req: NextRequest) {
   }
   try {
     await savePushSubscription(db, email, body as never);
-  } catch {
-    return Response.json({ error: "not a push subscription" }, { status: 400 });
+  } catch (err) {
+    if (err instanceof z.ZodError) return Response.json({ error: "not a push subscription", issues: err.issues.map((i) => i.path.join(".")) }, { status: 400 });
+    throw err;
   }
   return Response.json({ subscribed: true }, { status: 201 });
 }
