@@ -4,23 +4,28 @@
 import { and, eq, sql } from "drizzle-orm";
 import { rowsOf, type EngageDb } from "./db";
 import { recordEvent } from "./events";
-import { reminders, trackedCarts } from "./schema";
+import { identityKeys } from "./identity";
+import { reminders, rewards, trackedCarts } from "./schema";
 
 export const RECOVERY_WINDOW_DAYS = 7;
 
+export const REMINDER_DISCOUNT_VALID_DAYS = 7;
+
 /**
  * Records a click on a reminder's link (once per reminder) and returns the cart it
- * restores, or null for an unknown reminder. `sessionRef` is the browser that clicked.
+ * restores, or null for an unknown reminder. `sessionRef` is the browser that clicked. The
+ * first click on a step that carries a discount issues it, as a reward on this order for
+ * that browser (the store's checkout applies it like a game prize).
  */
-export async function recordReminderClick(db: EngageDb, input: { reminderId: number; cartRef: string; sessionRef: string | null }) {
+export async function recordReminderClick(db: EngageDb, input: { reminderId: number; cartRef: string; sessionRef: string | null; now: Date }) {
   const [row] = await db
-    .select({ cart: trackedCarts, sequenceId: reminders.sequenceId, step: reminders.step })
+    .select({ cart: trackedCarts, sequenceId: reminders.sequenceId, step: reminders.step, discountPercent: reminders.discountPercent })
     .from(reminders)
     .innerJoin(trackedCarts, eq(trackedCarts.cartRef, reminders.cartRef))
     .where(and(eq(reminders.id, input.reminderId), eq(reminders.cartRef, input.cartRef)));
   if (!row) return null;
   // Clicks are timed by the database clock, like order.paid, so the 7-day window compares like with like.
-  await recordEvent(db, {
+  const first = await recordEvent(db, {
     type: "reminder.clicked",
     key: String(input.reminderId),
     customerId: row.cart.customerId,
@@ -29,6 +34,18 @@ export async function recordReminderClick(db: EngageDb, input: { reminderId: num
     valueMinor: row.cart.valueMinor,
     payload: { step: row.step, cartRef: row.cart.cartRef },
   });
+  if (first !== null && row.discountPercent && input.sessionRef) {
+    await db.insert(rewards).values({
+      customerId: row.cart.customerId,
+      sessionRef: input.sessionRef,
+      identityKeys: identityKeys({ deviceId: input.sessionRef }),
+      label: `${row.discountPercent}% off: welcome back`,
+      rewardType: "percent_off",
+      rewardValue: row.discountPercent,
+      scope: "this_order",
+      expiresAt: new Date(input.now.getTime() + REMINDER_DISCOUNT_VALID_DAYS * 86_400_000),
+    });
+  }
   return { cart: row.cart, sequenceId: row.sequenceId };
 }
 

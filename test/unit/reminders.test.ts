@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { claimDueReminders, dispatchReminders, readRestoreToken, recordRecoveries, recordReminderClick, sendClaimed } from "@/lib/engage";
 import { recordFirstPayment } from "@/lib/engage/first-payment";
-import { contacts, reminders } from "@/lib/engage/schema";
+import { contacts, reminders, rewards } from "@/lib/engage/schema";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
 import { closeReminderTransport, reminderEmailSender } from "@/lib/email/reminder-sender";
 import { startMailServer, type Mail, type Mailbox } from "../../e2e/support/smtp";
@@ -198,8 +198,8 @@ describe("reminder email over SMTP", () => {
     await abandonAt(db, minutes(T0, 61));
     await dispatchAt(minutes(T0, 122));
     const [step1] = await remindersOf(db, cartRef);
-    expect(await recordReminderClick(db, { reminderId: step1.id, cartRef: "someone-else", sessionRef: "x" })).toBeNull();
-    const clicked = await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-2" });
+    expect(await recordReminderClick(db, { reminderId: step1.id, cartRef: "someone-else", sessionRef: "x", now: T0 })).toBeNull();
+    const clicked = await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-2", now: T0 });
     expect(clicked?.cart.items.map((i) => i.name)).toEqual(["House Espresso", "Stoneware Mug"]);
     await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4230, currency: "usd" });
     expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(1);
@@ -209,12 +209,37 @@ describe("reminder email over SMTP", () => {
     expect((await remindersOf(db, cartRef)).map((r) => r.status)).toEqual(["sent", "cancelled", "cancelled"]);
   });
 
+  it("a click on the last step issues its discount once, as a this-order reward for the clicking browser", async () => {
+    const { cartRef } = await cartAt(db, T0);
+    await abandonAt(db, minutes(T0, 61));
+    const step3 = (await remindersOf(db, cartRef))[2];
+    expect(step3.discountPercent).toBe(10);
+    const step1 = (await remindersOf(db, cartRef))[0];
+    await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-3", now: T0 });
+    await recordReminderClick(db, { reminderId: step3.id, cartRef, sessionRef: "browser-3", now: T0 });
+    await recordReminderClick(db, { reminderId: step3.id, cartRef, sessionRef: "browser-3", now: T0 });
+    const issued = await db.select().from(rewards).where(eq(rewards.sessionRef, "browser-3"));
+    expect(issued.map((r) => [r.label, r.rewardType, r.rewardValue, r.scope, r.status])).toEqual([["10% off: welcome back", "percent_off", 10, "this_order", "issued"]]);
+    expect(issued[0].expiresAt.toISOString()).toBe(new Date(T0.getTime() + 7 * 86_400_000).toISOString());
+  });
+
   it("does not count an order without a click as recovered", async () => {
     const { email, cartRef } = await cartAt(db, T0);
     await abandonAt(db, minutes(T0, 61));
     await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
     expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(0);
   });
+});
+
+it("keeps reminders in the dev outbox when no SMTP server is configured", async () => {
+  const { outboxMessages } = await import("@/db/schema");
+  const { email } = await cartAt(db, T0);
+  await abandonAt(db, minutes(T0, 61));
+  const now = minutes(T0, 122);
+  await dispatchReminders(db, { email: reminderEmailSender(db, { origin: ORIGIN, smtpUrl: null, now: () => now }) }, { now, timeZone: TZ });
+  const kept = await db.select().from(outboxMessages).where(eq(outboxMessages.to, email));
+  expect(kept.map((m) => m.subject)).toEqual(["You left something in your cart"]);
+  expect(kept[0].text).toContain(`${ORIGIN}/r/`);
 });
 
 describe("SMTP failures", () => {

@@ -16,13 +16,14 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
   const to = (path: string) => NextResponse.redirect(new URL(path, req.nextUrl.origin), 303);
-  const claim = readRestoreToken(reminderLinkSecret(), token, await storeNow());
+  const now = await storeNow();
+  const claim = readRestoreToken(reminderLinkSecret(), token, now);
   if (!claim) return to("/cart?link=expired");
   const db = await getDb();
   const existing = await readShopperSession();
   const sessionId = existing ?? newShopperSessionId();
   const viewer = await currentViewer();
-  const clicked = await recordReminderClick(db, { reminderId: claim.reminderId, cartRef: claim.cartRef, sessionRef: sessionId });
+  const clicked = await recordReminderClick(db, { reminderId: claim.reminderId, cartRef: claim.cartRef, sessionRef: sessionId, now });
   if (!clicked) return to("/cart?link=expired");
   await restoreCart(db, { sessionId, userId: viewer?.id ?? null }, clicked.cart);
   const res = to("/checkout?welcome=back");
