@@ -143,3 +143,18 @@ test("the exit nudge shows once per session, carries the comeback game, and neve
   await page.waitForTimeout(300);
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
+
+test("on a phone, Back from checkout shows the nudge first; a second Back leaves", async ({ page }) => {
+  const store = new Store(page);
+  await store.addProduct(mug.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+  await page.goBack();
+  await expect(nudge).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await nudge.getByRole("button", { name: "Finish my order" }).click();
+  await expect(nudge).toBeHidden();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
+});

@@ -13,9 +13,11 @@ import { newShopperSessionId, readShopperSession, SHOPPER_COOKIE, shopperCookieO
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+export async function GET(_req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
-  const to = (path: string) => NextResponse.redirect(new URL(path, req.nextUrl.origin), 303);
+  // A relative Location: Next reports a loopback host as "localhost", and a redirect there
+  // would leave this host's new cookies behind.
+  const to = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
   const now = await storeNow();
   const claim = readRestoreToken(reminderLinkSecret(), token, now);
   if (!claim) return to("/cart?link=expired");
