@@ -18,6 +18,16 @@ export async function reportCart(db: Db, cart: { id: string; email: string; sess
   await trackCart(db, { cartRef: cart.id, email: cart.email, sessionRef: cart.sessionId, currency: env().STORE_CURRENCY, items, now: await storeNow() });
 }
 
+/**
+ * After a cart change: a cart with a known contact (signed in, or an email already given at
+ * checkout) is reported again, so its last activity moves on.
+ */
+export async function reportCartOf(db: Db, shopper: CartOwner & { viewer: { email: string } | null }) {
+  const cart = await findOpenCart(db, shopper);
+  const email = shopper.viewer?.email ?? cart?.email;
+  if (cart && email) await reportCart(db, { id: cart.id, email, sessionId: shopper.sessionId });
+}
+
 /** After an order is placed at checkout: consent (if ticked), the cart report, the nudge's conversion. */
 export async function afterCheckout(db: Db, input: { email: string; consent: boolean; cartId: string; sessionId: string; orderId: string; totalMinor: number }) {
   const now = await storeNow();
