@@ -143,3 +143,29 @@ async function recordAbandoned(tx: EngageDb, cart: TrackedCart, sequenceId: stri
 export async function cartReminders(db: EngageDb, cartRef: string) {
   return db.select().from(reminders).where(and(eq(reminders.cartRef, cartRef))).orderBy(asc(reminders.step));
 }
+
+/**
+ * Schedules a tracked cart's reminders (a rule outcome can call this). Idempotent: a cart has
+ * one reminder per step, so calling it again adds nothing. Nothing is scheduled without the
+ * contact's consent. Returns how many reminders were added now.
+ */
+export async function scheduleReminders(
+  db: EngageDb,
+  input: { cartRef: string; now: Date; timeZone: string; quietHours?: QuietHours; steps?: SequencePlan["steps"] },
+): Promise<number> {
+  const [row] = await db
+    .select({ cart: trackedCarts, contact: contacts })
+    .from(trackedCarts)
+    .leftJoin(contacts, eq(contacts.email, trackedCarts.email))
+    .where(eq(trackedCarts.cartRef, input.cartRef));
+  if (!row || row.cart.status === "purchased" || !canRemind(row.contact ?? undefined)) return 0;
+  const plan = await activeSequence(db);
+  const steps = input.steps ? reminderStepsSchema.parse(input.steps) : plan.steps;
+  const due = reminderDueTimes(input.now, steps, input.quietHours ?? DEFAULT_QUIET_HOURS, input.timeZone);
+  const added = await db
+    .insert(reminders)
+    .values(due.map((d) => ({ cartRef: input.cartRef, sequenceId: row.cart.sequenceId ?? plan.id, step: d.step, discountPercent: d.discountPercent, dueAt: d.dueAt })))
+    .onConflictDoNothing()
+    .returning({ id: reminders.id });
+  return added.length;
+}

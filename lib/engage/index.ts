@@ -33,7 +33,7 @@ export { publicOdds } from "./odds";
 export { EVENT_TYPES, recordEvent, type EventType, type NewEvent } from "./events";
 // Cart abandonment and reminders.
 export { canRemind, contactOf, recordConsent, withdrawConsent } from "./consent";
-export { activeSequence, cartReminders, detectAbandonedCarts, markCartAbandoned, trackCart, type SequencePlan } from "./abandonment";
+export { activeSequence, cartReminders, detectAbandonedCarts, markCartAbandoned, scheduleReminders, trackCart, type SequencePlan } from "./abandonment";
 export {
   claimDueReminders,
   dispatchReminders,

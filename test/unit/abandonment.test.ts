@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seed } from "@/db/seed";
-import { claimNudge, recordConsent, recordNudgeConverted, recordNudgeDismissed, trackCart } from "@/lib/engage";
+import { claimNudge, recordConsent, recordNudgeConverted, recordNudgeDismissed, scheduleReminders, trackCart } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { createMemoryDb } from "../support/pglite";
 import { createOrders } from "../support/store-db";
@@ -43,6 +43,27 @@ describe("checkout.session.expired", () => {
     const event = stripeEvent("checkout.session.expired", checkoutSession(order, { status: "expired", payment_status: "unpaid" }));
     expect(await applyStripeEvent(db, event as never)).toMatchObject({ status: "applied", outcome: "expired" });
     expect(await cartRow(db, order.cartId)).toBeUndefined();
+  });
+});
+
+describe("scheduleReminders (a rule outcome)", () => {
+  it("schedules a tracked cart's steps once, and nothing without consent", async () => {
+    const now = new Date("2026-03-25T09:00:00Z");
+    const consenting = { cartRef: randomUUID(), email: `yes-${randomUUID().slice(0, 6)}@example.test` };
+    const silent = { cartRef: randomUUID(), email: `no-${randomUUID().slice(0, 6)}@example.test` };
+    await recordConsent(db, { email: consenting.email, wording: WORDING, source: "checkout_form", now });
+    for (const c of [consenting, silent]) await trackCart(db, { ...c, currency: "usd", items: [espresso], now });
+    const opts = { now, timeZone: "Europe/Berlin" };
+    expect(await scheduleReminders(db, { cartRef: consenting.cartRef, ...opts, steps: [{ afterMinutes: 30 }, { afterMinutes: 120, discountPercent: 15 }] })).toBe(2);
+    expect(await scheduleReminders(db, { cartRef: consenting.cartRef, ...opts })).toBe(1); // only the default's step 3 is new
+    expect(await scheduleReminders(db, { cartRef: consenting.cartRef, ...opts })).toBe(0);
+    expect(await scheduleReminders(db, { cartRef: silent.cartRef, ...opts })).toBe(0);
+    expect(await scheduleReminders(db, { cartRef: "unknown", ...opts })).toBe(0);
+    expect((await remindersOf(db, consenting.cartRef)).map((r) => [r.step, r.dueAt.toISOString(), r.discountPercent])).toEqual([
+      [1, "2026-03-25T09:30:00.000Z", null],
+      [2, "2026-03-25T11:00:00.000Z", 15],
+      [3, "2026-03-28T09:00:00.000Z", 10],
+    ]);
   });
 });
 
