@@ -6,6 +6,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_SHOPPER_EMAIL, demoCategories, demoProducts } fr
 import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { seedCampaigns } from "./seed-campaigns";
 import { seedRules } from "./seed-rules";
+import { seedReminders } from "./seed-reminders";
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);
@@ -13,6 +14,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     // Campaigns arrived after the catalog: an older demo database gets them too.
     await seedCampaigns(db);
     await seedRules(db);
+    await seedReminders(db);
     return false;
   }
   await seed(db);
@@ -46,4 +48,5 @@ export async function seed(db: Db): Promise<void> {
   });
   await seedCampaigns(db);
   await seedRules(db);
+  await seedReminders(db);
 }

@@ -46,6 +46,8 @@ const schema = z
       .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Playcart Demo Store <store@playcart.test>"),
+    // Printed in the footer of every marketing email (CAN-SPAM and similar laws require it).
+    STORE_POSTAL_ADDRESS: z.string().min(5).max(200).default("Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
     STORE_TIMEZONE: timeZone.default("UTC"),
     STORE_CURRENCY: z
@@ -59,6 +61,7 @@ const schema = z
         message: 'PLAYCART_TEST_CLOCK must be an ISO instant such as 2026-11-21T10:00:00Z, or "cookie"',
       })
       .optional(),
+    PLAYCART_SELF_SCHEDULE: z.enum(["0", "1"], { message: "PLAYCART_SELF_SCHEDULE must be 1 (the server runs the reminder schedule itself) or 0" }).optional(),
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
     // "off" runs the store without Playcart's checkout layer (no game offered, none loaded):

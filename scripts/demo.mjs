@@ -36,7 +36,11 @@ if (!process.argv.includes("--no-build")) {
   run("node_modules/.bin/next", ["build"]);
 }
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "" } });
+// PLAYCART_SELF_SCHEDULE: the server sends due cart reminders itself (no external cron in the demo).
+const server = spawn("node_modules/.bin/next", ["start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "", PORT: port, PLAYCART_SELF_SCHEDULE: process.env.PLAYCART_SELF_SCHEDULE ?? "1" },
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
 

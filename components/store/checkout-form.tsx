@@ -5,6 +5,7 @@ import { placeOrderAction } from "@/app/(store)/checkout/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
+import { MARKETING_CONSENT_WORDING } from "@/lib/store/marketing-consent";
 
 export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string; payLabel: string }) {
   const [state, action] = useActionState(placeOrderAction, idle);
@@ -29,6 +30,11 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
         />
         <p id="email-hint" className="mt-1 text-xs text-stone-500">No account needed: guests earn points too.</p>
         <FieldError state={state} name="email" id="email-error" />
+      </div>
+      {/* Unchecked by default: consent is given, never assumed. Its wording is stored with it. */}
+      <div className="flex items-start gap-2">
+        <input id="marketingConsent" name="marketingConsent" type="checkbox" value="yes" className="mt-1 h-4 w-4 accent-brand-700" />
+        <label htmlFor="marketingConsent" className="text-sm text-stone-700">{MARKETING_CONSENT_WORDING}</label>
       </div>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Placing your order…" className="w-full">{payLabel}</SubmitButton>

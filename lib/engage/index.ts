@@ -49,3 +49,23 @@ export { creditBonusRewards } from "./bonus-rewards";
 export { rewardEffect, hasEffect, type RewardEffect, type ChosenReward } from "./rewards";
 export { tierProgress, type TierProgress } from "./tier-progress";
 export { adventCalendar, type AdventDoor, type AdventCalendar } from "./advent";
+// Cart abandonment and reminders.
+export { canRemind, contactOf, recordConsent, withdrawConsent } from "./consent";
+export { activeSequence, cartReminders, detectAbandonedCarts, markCartAbandoned, scheduleReminders, trackCart, type SequencePlan } from "./abandonment";
+export {
+  claimDueReminders,
+  dispatchReminders,
+  sendClaimed,
+  SendFailure,
+  type DispatchReport,
+  type PushOutcome,
+  type PushTarget,
+  type ReminderMessage,
+  type ReminderSenders,
+} from "./reminder-dispatch";
+export { DEFAULT_QUIET_HOURS, DEFAULT_STEPS, inQuietHours, outOfQuietHours, reminderDueTimes, retryDelayMs, type QuietHours } from "./reminder-schedule";
+export { readRestoreToken, readUnsubscribeToken, restoreToken, unsubscribeToken, RESTORE_LINK_DAYS } from "./reminder-tokens";
+export { recordReminderClick, recordRecoveries, RECOVERY_WINDOW_DAYS } from "./recovery";
+export { claimNudge, recordNudgeConverted, recordNudgeDismissed } from "./nudges";
+export { deletePushSubscription, pushSubscriptionsFor, savePushSubscription } from "./push-subscriptions";
+export { recentReminders, recoveredOrders } from "./reminder-report";

@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -127,7 +128,8 @@ export const GAME_TYPES = ["spin_wheel", "shake_tree", "scratch_card", "advent_c
 export type GameType = (typeof GAME_TYPES)[number];
 // Where a campaign's game is offered.
 // seasonal_page: a page of its own (the advent calendar), not the checkout.
-export const PLACEMENTS = ["checkout_first_order", "checkout_returning", "seasonal_page"] as const;
+// comeback: offered to a shopper coming back from a reminder or held by the exit nudge.
+export const PLACEMENTS = ["checkout_first_order", "checkout_returning", "seasonal_page", "comeback"] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 export const CAMPAIGN_STATUSES = ["draft", "live", "paused", "ended"] as const;
 export const REWARD_TYPES = ["percent_off", "amount_off", "free_product", "free_shipping", "bonus_points", "none"] as const;
@@ -353,3 +355,113 @@ export const events = pgTable(
 export type EngageEvent = typeof events.$inferSelect;
 
 export * from "./loyalty-schema";
+// ---------------------------------------------------------------------------------------
+// Cart abandonment: contacts and their consent, carts Playcart follows up, the reminders
+// scheduled for them, and browsers subscribed to web push.
+
+// One row per email Playcart may contact. Consent is stored with its wording and source;
+// the full history is in the event log (consent.given, consent.withdrawn).
+export const contacts = pgTable("playcart_contacts", {
+  email: text("email").primaryKey(),
+  customerId: uuid("customer_id").references(() => customers.id),
+  consentAt: timestamp("consent_at", { withTimezone: true }),
+  consentWording: text("consent_wording"),
+  consentSource: text("consent_source"),
+  unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+  // At most one reminder per contact per 24 h: the claim moves this under a row lock.
+  lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
+});
+
+export const TRACKED_CART_STATUSES = ["active", "abandoned", "purchased"] as const;
+
+export type CartItemSnapshot = { name: string; quantity: number; unitPriceMinor: number; imageUrl?: string | null; productRef?: string | null };
+
+// A host cart with a known contact. The host reports it (trackCart) whenever its content or
+// contact changes; it is abandoned after N minutes without activity or a purchase.
+export const trackedCarts = pgTable(
+  "playcart_carts",
+  {
+    cartRef: text("cart_ref").primaryKey(),
+    email: text("email").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    sessionRef: text("session_ref"),
+    currency: text("currency").notNull(),
+    valueMinor: integer("value_minor").notNull(),
+    items: jsonb("items").$type<CartItemSnapshot[]>().notNull(),
+    status: text("status", { enum: TRACKED_CART_STATUSES }).notNull().default("active"),
+    // The shopper's last change to the cart: a purchase after it stops the reminders.
+    activityAt: timestamp("activity_at", { withTimezone: true }).notNull(),
+    abandonedAt: timestamp("abandoned_at", { withTimezone: true }),
+    sequenceId: uuid("sequence_id"),
+  },
+  (t) => [
+    // The abandonment scan reads only active carts, oldest activity first.
+    index("playcart_carts_active_idx").on(t.activityAt).where(sql`${t.status} = 'active'`),
+    index("playcart_carts_customer_idx").on(t.customerId),
+  ],
+);
+
+export type ReminderStep = { afterMinutes: number; discountPercent?: number };
+
+// A reminder sequence (a campaign): when to remind after abandonment, and the comeback game.
+export const reminderSequences = pgTable("playcart_reminder_sequences", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("live"),
+  abandonAfterMinutes: integer("abandon_after_minutes").notNull().default(60),
+  steps: jsonb("steps").$type<ReminderStep[]>().notNull(),
+  comebackCampaignId: uuid("comeback_campaign_id").references(() => campaigns.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const REMINDER_STATUSES = ["scheduled", "sending", "sent", "cancelled", "failed"] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+export const reminders = pgTable(
+  "playcart_reminders",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    cartRef: text("cart_ref")
+      .notNull()
+      .references(() => trackedCarts.cartRef, { onDelete: "cascade" }),
+    sequenceId: uuid("sequence_id").references(() => reminderSequences.id),
+    step: integer("step").notNull(),
+    discountPercent: integer("discount_percent"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: REMINDER_STATUSES }).notNull().default("scheduled"),
+    attempts: integer("attempts").notNull().default(0),
+    // Why it was cancelled or failed (purchased, unsubscribed, no_consent, smtp 550 ...).
+    outcome: text("outcome"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    // Channels it went out on, e.g. {email,push}.
+    channels: text("channels").array(),
+  },
+  (t) => [
+    // One reminder per cart and step, however often a cart is reported abandoned.
+    uniqueIndex("playcart_reminders_step_uq").on(t.cartRef, t.step),
+    // The dispatcher's scan: only scheduled reminders, by due time, so it reads what is due
+    // and never the whole table.
+    index("playcart_reminders_due_idx").on(t.dueAt).where(sql`${t.status} = 'scheduled'`),
+  ],
+);
+
+export const pushSubscriptions = pgTable(
+  "playcart_push_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("playcart_push_subscriptions_email_idx").on(t.email)],
+);
+
+export type TrackedCart = typeof trackedCarts.$inferSelect;
+export type Reminder = typeof reminders.$inferSelect;
+export type ReminderSequence = typeof reminderSequences.$inferSelect;

@@ -12,17 +12,21 @@ export async function readShopperSession(): Promise<string | null> {
   return value && VALID.test(value) ? value : null;
 }
 
+export const newShopperSessionId = () => randomBytes(24).toString("base64url");
+
+export const shopperCookieOptions = () => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https://") === true,
+  path: "/",
+  maxAge: ONE_YEAR,
+});
+
 /** For server actions and route handlers (the only places that may set cookies). */
 export async function ensureShopperSession(): Promise<string> {
   const existing = await readShopperSession();
   if (existing) return existing;
-  const id = randomBytes(24).toString("base64url");
-  (await cookies()).set(SHOPPER_COOKIE, id, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https://") === true,
-    path: "/",
-    maxAge: ONE_YEAR,
-  });
+  const id = newShopperSessionId();
+  (await cookies()).set(SHOPPER_COOKIE, id, shopperCookieOptions());
   return id;
 }

@@ -28,5 +28,6 @@ export const productIdField = z.uuid({ message: "That product does not exist." }
 
 export const addToCartInput = z.object({ productId: productIdField, quantity: wholeNumber(1) });
 export const setQuantityInput = z.object({ productId: productIdField, quantity: wholeNumber(0) });
-export const checkoutInput = z.object({ email: emailField });
+// An unchecked checkbox is absent from the form: no consent.
+export const checkoutInput = z.object({ email: emailField, marketingConsent: z.literal("yes").optional() });
 export const orderIdInput = z.object({ orderId: z.uuid({ message: "Unknown order." }) });

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { reportCartOf } from "@/lib/store/abandonment";
 import { actionError } from "@/lib/store/action-errors";
 import { addToCart, setCartQuantity } from "@/lib/store/cart";
 import { currentShopperForWrite } from "@/lib/store/owner";
@@ -14,7 +16,9 @@ export async function addToCartAction(_prev: ActionState, form: FormData): Promi
   if (!input.success) return invalid(input.error);
   try {
     const shopper = await currentShopperForWrite();
-    await addToCart(await getDb(), shopper, input.data.productId, input.data.quantity);
+    const db = await getDb();
+    await addToCart(db, shopper, input.data.productId, input.data.quantity);
+    after(() => reportCartOf(db, shopper).catch((err) => console.error("[playcart] cart not reported", err)));
   } catch (err) {
     return actionError(err);
   }
@@ -27,7 +31,9 @@ export async function setQuantityAction(_prev: ActionState, form: FormData): Pro
   if (!input.success) return invalid(input.error);
   try {
     const shopper = await currentShopperForWrite();
-    await setCartQuantity(await getDb(), shopper, input.data.productId, input.data.quantity);
+    const db = await getDb();
+    await setCartQuantity(db, shopper, input.data.productId, input.data.quantity);
+    after(() => reportCartOf(db, shopper).catch((err) => console.error("[playcart] cart not reported", err)));
   } catch (err) {
     return actionError(err);
   }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formObject, invalid, type ActionState } from "@/lib/action-state";
 import { paymentsMode } from "@/lib/env";
+import { afterCheckout } from "@/lib/store/abandonment";
 import { actionError } from "@/lib/store/action-errors";
 import { placeOrder } from "@/lib/store/orders";
 import { requestOrigin } from "@/lib/store/origin";
@@ -20,6 +21,15 @@ export async function placeOrderAction(_prev: ActionState, form: FormData): Prom
     const shopper = await currentShopperForWrite();
     const db = await getDb();
     const order = await placeOrder(db, shopper, input.data.email, { referralCode: await readReferralCode() });
+    // Consent (only if ticked), the cart report for abandonment, the exit nudge's conversion.
+    await afterCheckout(db, {
+      email: input.data.email,
+      consent: input.data.marketingConsent === "yes",
+      cartId: order.cartId,
+      sessionId: shopper.sessionId,
+      orderId: order.id,
+      totalMinor: order.totalMinor,
+    });
     next = paymentsMode() === "stripe" ? await createCheckoutSession(db, order, await requestOrigin()) : `/pay/${order.id}`;
   } catch (err) {
     return actionError(err);

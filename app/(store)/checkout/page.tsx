@@ -3,13 +3,16 @@ import Link from "next/link";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { CheckoutGames } from "@/components/engage/checkout-games";
+import { ExitIntent } from "@/components/engage/exit-intent";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
+import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
 import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
+import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
 import { playGameAction } from "./play-action";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -29,7 +32,14 @@ export default async function CheckoutPage() {
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
   // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up or sent).
   const engage = env().PLAYCART_ENGAGE === "on";
-  const [offer, reward] = await Promise.all([engage ? checkoutOffer(db, identity, cart.lines) : null, previewReward(db, identity, cart.id, cart.lines)]);
+  const [regularOffer, reward, comeback, cameBack] = await Promise.all([
+    engage ? checkoutOffer(db, identity, cart.lines) : null,
+    previewReward(db, identity, cart.id, cart.lines),
+    engage ? comebackOffer(db, identity, cart.lines) : null,
+    cameBackFromReminder(),
+  ]);
+  // Back from a reminder: the comeback game comes first. Otherwise the exit nudge may carry it.
+  const offer = cameBack && comeback ? comeback : regularOffer;
   const cartId = cart.id;
   if (cartId && engage) {
     after(() =>
@@ -40,6 +50,7 @@ export default async function CheckoutPage() {
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">
         <h1 className="font-display text-3xl font-semibold">Checkout</h1>
+        {cameBack ? <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">Welcome back! Your cart is just as you left it.</p> : null}
         <CheckoutForm
           defaultEmail={identity.email ?? ""}
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
@@ -53,6 +64,15 @@ export default async function CheckoutPage() {
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
         {engage && <CheckoutGames offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
+        {engage && (
+          <ExitIntent
+            offer={offer === comeback ? null : comeback}
+            play={playGameAction}
+            claim={claimNudgeAction}
+            dismiss={dismissNudgeAction}
+            vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
+          />
+        )}
       </div>
     </div>
   );

@@ -1,11 +1,22 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { orders } from "@/db/schema";
+import { markCartAbandoned } from "@/lib/engage";
+import { env } from "@/lib/env";
 import { closeUnpaidOrder, type Result } from "@/lib/store/fulfilment";
 import { checkoutSessionSchema, sessionOrderId } from "../objects";
 
 export const schema = checkoutSessionSchema;
 
-// The cart stays open: the shopper can come back to it (and abandonment follows it up).
+// The cart stays open: the shopper can come back to it. Playcart marks it abandoned now
+// (if it follows the cart: a contact is known), which schedules its reminders.
 export async function apply(tx: Db, session: (typeof schema)["_output"]): Promise<Result> {
   const orderId = sessionOrderId(session);
-  return orderId ? closeUnpaidOrder(tx, orderId, "expired") : { outcome: "unknown_order" };
+  if (!orderId) return { outcome: "unknown_order" };
+  const result = await closeUnpaidOrder(tx, orderId, "expired");
+  if (result.outcome === "expired") {
+    const [order] = await tx.select({ cartId: orders.cartId }).from(orders).where(eq(orders.id, orderId));
+    if (order) await markCartAbandoned(tx, order.cartId, { now: new Date(), timeZone: env().STORE_TIMEZONE });
+  }
+  return result;
 }

@@ -3,7 +3,7 @@
 import { after, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
-import { creditBonusRewards } from "@/lib/engage";
+import { creditBonusRewards, recordRecoveries } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
 import { webhookSecret } from "@/lib/stripe/webhook-secret";
@@ -29,11 +29,16 @@ export async function POST(req: NextRequest) {
   if (result.status === "applied") {
     // Loyalty rules (tiers, referrals, badges) run after the response, never in its statement.
     sweepEventsAfterResponse();
-    // A bonus-points reward used on a paid order pays out after the response too; crediting
-    // is keyed per reward, so redeliveries and retries credit nothing twice.
     const orderId = result.orderId;
     if (orderId && (result.outcome === "fulfilled" || result.outcome === "already_paid")) {
+      // A bonus-points reward used on a paid order pays out after the response too; crediting
+      // is keyed per reward, so redeliveries and retries credit nothing twice.
       after(() => creditBonusRewards(db, orderId).catch((err) => console.error(`[playcart] bonus points for order ${orderId} not credited`, err)));
+    }
+    // A paid order within 7 days of a reminder click counts as recovered, and stops that
+    // shopper's remaining reminders (the cron job catches up anything missed).
+    if (orderId && result.outcome === "fulfilled") {
+      after(() => recordRecoveries(db, { orderRef: orderId }).catch((err) => console.error("[playcart] recovery not recorded", err)));
     }
   }
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.

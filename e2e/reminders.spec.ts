@@ -1,0 +1,160 @@
+// Issue 4 acceptance in Chromium: a guest adds items, gives an email with consent and leaves;
+// the clock moves on and the scheduled route sends a reminder to a real SMTP server; its link
+// restores the cart in another browser and shows the comeback game; the order completes and
+// the store owner sees it counted as recovered. The exit nudge shows once per session.
+import type { APIRequestContext, Page } from "@playwright/test";
+import { Store } from "./pages/store";
+import { setStoreClock } from "./pages/games";
+import { ADMIN_EMAIL, orderLabel, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
+
+const { espresso, mug } = products;
+const CRON_SECRET = "e2e-cron-secret-0123456789";
+// Wednesday 18 November 2026, 10:00 in Berlin: the guest's last change to the cart.
+const LEFT_AT = new Date("2026-11-18T09:00:00.000Z");
+const at = (minutes: number) => new Date(LEFT_AT.getTime() + minutes * 60_000).toISOString();
+
+/** Runs the reminder schedule as a scheduler would, at a store time of our choosing. */
+async function runSchedule(request: APIRequestContext, when: string) {
+  const res = await request.post("/api/cron/reminders", { headers: { authorization: `Bearer ${CRON_SECRET}`, cookie: `pc_test_clock=${when}` } });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as { abandoned: number; sent: number; recovered: number };
+}
+
+/** A pointer leaving the page toward the top (what a desktop browser reports as mouseout). */
+const pointerLeavesTop = (page: Page) =>
+  page.evaluate(() => document.dispatchEvent(new MouseEvent("mouseout", { clientX: 400, clientY: -2, bubbles: true, relatedTarget: null })));
+
+test("the scheduled route refuses a caller without the secret", async ({ request }) => {
+  expect((await request.post("/api/cron/reminders")).status()).toBe(401);
+  expect((await request.get("/api/cron/reminders", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })).status()).toBe(401);
+});
+
+test("a guest who leaves gets a reminder whose link restores the cart and the comeback game; the order counts as recovered", async ({
+  page,
+  context,
+  browser,
+  request,
+  mailbox,
+}) => {
+  const store = new Store(page);
+  const email = uniqueEmail("comeback");
+  const total = espresso.priceCents * 2 + mug.priceCents;
+
+  await test.step("a guest fills a cart and gives an email with consent, then leaves", async () => {
+    await setStoreClock(context, LEFT_AT.toISOString());
+    await store.addProduct(espresso.slug, 2);
+    await store.addProduct(mug.slug);
+    await store.openCart();
+    await store.goToCheckoutFromCart();
+    const consent = page.getByRole("checkbox", { name: /Email me .* about my cart and offers/ });
+    await expect(consent).not.toBeChecked();
+    await consent.check();
+    await store.placeOrder(email);
+    await page.close();
+  });
+
+  let link = "";
+  await test.step("the clock moves on: the cart is abandoned, and the first reminder arrives 1 h later", async () => {
+    await runSchedule(request, at(30)); // idle 30 minutes: not abandoned yet
+    expect((await runSchedule(request, at(65))).abandoned).toBeGreaterThanOrEqual(1);
+    await runSchedule(request, at(100)); // not due yet
+    expect(mailbox.messages.filter((m) => m.to.includes(email.toLowerCase()))).toHaveLength(0);
+    expect((await runSchedule(request, at(126))).sent).toBeGreaterThanOrEqual(1);
+    const mail = await mailbox.waitForMail(email, (m) => m.subject === "You left something in your cart");
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    expect(mail.headers["list-unsubscribe"]).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/);
+    expect(mail.text).toContain("2 x House Espresso");
+    expect(mail.html).toContain("/products/stoneware-mug.svg");
+    link = /http:\/\/127\.0\.0\.1:\d+\/comeback\/[\w.-]+/.exec(mail.text)![0];
+    // Running the schedule again sends nothing more today.
+    await runSchedule(request, at(130));
+    expect(mailbox.messages.filter((m) => m.to.includes(email.toLowerCase()))).toHaveLength(1);
+  });
+
+  const other = await browser.newContext();
+  const back = new Store(await other.newPage());
+  await test.step("the link restores the cart in another browser and shows the comeback game", async () => {
+    await back.page.goto(link);
+    await expect(back.page).toHaveURL(/\/checkout\?welcome=back$/);
+    await expect(back.page.getByText("Welcome back! Your cart is just as you left it.")).toBeVisible();
+    await back.expectCartCount(3);
+    await expect(back.page.getByTestId("order-total")).toHaveText(usd(total));
+    const game = back.page.getByRole("region", { name: "Scratch to reveal your comeback reward" });
+    await expect(game).toBeVisible();
+    await expect(game.getByRole("button", { name: "Play", exact: true })).toBeEnabled();
+    await expect(back.checkoutEmail).toHaveValue(email.toLowerCase());
+  });
+
+  let orderId = "";
+  await test.step("the order completes", async () => {
+    orderId = await back.placeOrder(email);
+    await back.payWithTestCard(usd(total));
+  });
+
+  await test.step("the store owner sees it recovered, with its revenue", async () => {
+    const admin = new Store(await (await browser.newContext()).newPage());
+    await admin.signIn(mailbox, ADMIN_EMAIL, { from: "/signin?callbackUrl=%2Fadmin%2Freminders" });
+    const row = admin.page.getByRole("region", { name: "Recovered orders" }).getByRole("row", { name: new RegExp(orderLabel(orderId)) });
+    // Recorded just after the webhook's response: reload until it is there.
+    await expect(async () => {
+      await admin.page.goto("/admin/reminders");
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(row).toContainText("Cart reminders: 1 h, 24 h, 72 h");
+    await expect(row).toContainText(usd(total));
+    // The purchase stopped the rest of the sequence.
+    const steps = admin.page.getByRole("region", { name: "Latest reminders" }).getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&"), "i") });
+    await expect(steps.filter({ hasText: "cancelled (purchased)" })).toHaveCount(2);
+    await expect(steps.filter({ hasText: "sent" })).toHaveCount(1);
+  });
+  await other.close();
+});
+
+test("the exit nudge shows once per session, carries the comeback game, and never after purchase", async ({ page }) => {
+  const store = new Store(page);
+  await store.addProduct(espresso.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+
+  await pointerLeavesTop(page);
+  await expect(nudge).toBeVisible();
+  await expect(nudge.getByRole("region", { name: "Scratch to reveal your comeback reward" })).toBeVisible();
+  await expect(nudge.getByRole("button", { name: "Finish my order" })).toBeFocused();
+  await nudge.getByRole("button", { name: "No thanks" }).click();
+  await expect(nudge).toBeHidden();
+
+  await pointerLeavesTop(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  await pointerLeavesTop(page);
+  await page.evaluate(() => sessionStorage.clear()); // even if the browser forgets, the server remembers
+  await page.reload();
+  await pointerLeavesTop(page);
+  await page.waitForTimeout(500);
+  await expect(nudge).toHaveCount(0);
+
+  // The confirmation page has no nudge at all.
+  const email = uniqueEmail("nudge");
+  await store.placeOrder(email);
+  await store.payWithTestCard(usd(espresso.priceCents));
+  await pointerLeavesTop(page);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("on a phone, Back from checkout shows the nudge first; a second Back leaves", async ({ page }) => {
+  const store = new Store(page);
+  await store.addProduct(mug.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+  await page.goBack();
+  await expect(nudge).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await nudge.getByRole("button", { name: "Finish my order" }).click();
+  await expect(nudge).toBeHidden();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
+});

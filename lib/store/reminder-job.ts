@@ -1,0 +1,30 @@
+// The scheduled reminder job, as the cron route and the dev server's own schedule run it:
+// abandon idle carts, send due reminders, and attribute recovered orders.
+import "server-only";
+import type { Db } from "@/db/client";
+import { detectAbandonedCarts, dispatchReminders, recordRecoveries, type DispatchReport } from "@/lib/engage";
+import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
+import { storeInfo } from "@/lib/email/reminder-config";
+import { env } from "@/lib/env";
+import { vapidKeys } from "@/lib/push/config";
+import { pushSender } from "@/lib/push/send";
+
+export type ReminderJobReport = DispatchReport & { abandoned: number; recovered: number };
+
+export async function runReminderJob(db: Db, opts: { now: Date; origin?: string }): Promise<ReminderJobReport> {
+  const timeZone = env().STORE_TIMEZONE;
+  let abandoned = 0;
+  for (let n = -1; n !== 0; ) abandoned += n = await detectAbandonedCarts(db, { now: opts.now, timeZone });
+  const store = storeInfo(opts.origin);
+  const vapid = vapidKeys();
+  const report = await dispatchReminders(
+    db,
+    {
+      email: reminderEmailSender(db, { origin: store.origin, now: () => opts.now }),
+      push: vapid ? pushSender(vapid, (m) => reminderLinks(m, store, opts.now).restoreUrl) : undefined,
+    },
+    { now: opts.now, timeZone },
+  );
+  const recovered = await recordRecoveries(db);
+  return { ...report, abandoned, recovered };
+}
