@@ -13,8 +13,8 @@ export {
   syncOrderPoints,
   type OrderPaid,
 } from "./order-points";
-export { DEFAULT_SETTINGS, getSettings, saveSettings, type EngageSettings } from "./settings";
-export { findOffer, play, PlayError, remainingPlays, type Offer, type PlayInput, type PlayResult, type PlayShopper } from "./play";
+export { DEFAULT_SETTINGS, getSettings, saveSettings, settingsSchema, type EngageSettings } from "./settings";
+export { findOffer, findPlacement, play, PlayError, remainingPlays, type Offer, type PlayInput, type PlayResult, type PlayShopper } from "./play";
 export type { GameOffer, PlayOutcome, PlayRequest } from "./play-outcome";
 export { rewardForOrder } from "./checkout-reward";
 export {
@@ -31,3 +31,12 @@ export { identityKeys, limitEmail } from "./identity";
 export { customerProfile, tierFor, type CustomerProfile } from "./profile";
 export { publicOdds } from "./odds";
 export { EVENT_TYPES, recordEvent, type EventType, type NewEvent } from "./events";
+export { holdoutIdentity, isHeldOut } from "./holdout";
+export { auditTrail, recordAudit, type AuditInput } from "./audit";
+export { campaignDraftSchema, prizeDraftSchema, type CampaignDraft, type PrizeDraft } from "./campaign-draft";
+export { allowedTransitions, campaignWithPrizes, CampaignInputError, listCampaigns, saveCampaign, setCampaignStatus, toDraft } from "./campaign-admin";
+export { prizeEconomics, type PrizeEconomics } from "./prize-economics";
+export { previewWindows, type WindowPreview } from "./schedule-preview";
+export { updateSettings } from "./settings-admin";
+export { adjustmentSchema, adjustPoints, customerDetail, searchCustomersByEmail, type Adjustment } from "./customer-admin";
+export { dailySeries, funnelCounts, kpiReport, liftCounts, liftInterval, participationCounts, type KpiRange, type KpiReport } from "./kpis";

@@ -7,6 +7,7 @@ import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, pl
 import { ensureCustomer } from "./customers";
 import { recordEvent } from "./events";
 import { cryptoRng, drawOne, type Rng } from "./draw";
+import { holdoutIdentity, isHeldOut } from "./holdout";
 import { identityKeys, type Shopper } from "./identity";
 import { customerProfile } from "./profile";
 import { campaigns, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Placement, type Prize } from "./schema";
@@ -58,13 +59,15 @@ export type Offer = {
   playsLeft: number;
 };
 
-/** The game this shopper is offered at a placement right now, if any. */
-export async function findOffer(
-  db: EngageDb,
-  input: { placement: Placement; shopper: PlayShopper; cart: CartSummary; now: Date; timeZone: string },
-): Promise<Offer | null> {
+export type OfferInput = { placement: Placement; shopper: PlayShopper; cart: CartSummary; now: Date; timeZone: string };
+
+/**
+ * What a placement shows this shopper right now: the game offered, or the campaign that would
+ * have offered one but holds this shopper out (no game; the host records `game.held_out`).
+ */
+export async function findPlacement(db: EngageDb, input: OfferInput): Promise<{ offer: Offer | null; heldOut: { campaignId: string } | null }> {
   const keys = identityKeys(input.shopper);
-  if (keys.length === 0) return null;
+  if (keys.length === 0) return { offer: null, heldOut: null };
   const profile = await customerProfile(db, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
   for (const campaign of await liveCampaigns(db, input.placement)) {
@@ -72,18 +75,29 @@ export async function findOffer(
     if (!windowKey || !isEligible(campaign, context)) continue;
     const playsLeft = await remainingPlays(db, campaign, keys, windowKey, profile.tier);
     if (playsLeft <= 0) continue;
+    // The first campaign that would offer decides: a held-out shopper sees no game here at
+    // all (falling through to another campaign would blur the comparison).
+    if (isHeldOut(campaign, holdoutIdentity(input.shopper))) return { offer: null, heldOut: { campaignId: campaign.id } };
     const table = await campaignPrizes(db, campaign.id);
     return {
-      campaignId: campaign.id,
-      slug: campaign.slug,
-      name: campaign.name,
-      gameType: campaign.gameType,
-      rewardScope: campaign.rewardScope,
-      segments: table.map((p) => p.label),
-      playsLeft,
+      offer: {
+        campaignId: campaign.id,
+        slug: campaign.slug,
+        name: campaign.name,
+        gameType: campaign.gameType,
+        rewardScope: campaign.rewardScope,
+        segments: table.map((p) => p.label),
+        playsLeft,
+      },
+      heldOut: null,
     };
   }
-  return null;
+  return { offer: null, heldOut: null };
+}
+
+/** The game this shopper is offered at a placement right now, if any. */
+export async function findOffer(db: EngageDb, input: OfferInput): Promise<Offer | null> {
+  return (await findPlacement(db, input)).offer;
 }
 
 export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: string[], windowKey: string, tier: string): Promise<number> {
@@ -119,7 +133,8 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
 
   const profile = await customerProfile(tx, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
-  if (!isEligible(campaign, context)) throw new PlayError("not_eligible", "This game is not offered to you.");
+  if (!isEligible(campaign, context) || isHeldOut(campaign, holdoutIdentity(input.shopper)))
+    throw new PlayError("not_eligible", "This game is not offered to you.");
 
   const granted = allowanceFor(campaign, profile.tier);
   for (const key of keys) {

@@ -27,11 +27,12 @@ export default async function CheckoutPage() {
     );
   }
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
-  const [offer, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
+  const [placement, reward] = await Promise.all([checkoutOffer(db, identity, cart.lines), previewReward(db, identity, cart.id, cart.lines)]);
+  const offer = placement.offer;
   const cartId = cart.id;
   if (cartId) {
     after(() =>
-      recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, offer).catch((err) => console.error("[playcart] checkout view not logged", err)),
+      recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, placement).catch((err) => console.error("[playcart] checkout view not logged", err)),
     );
   }
   return (
