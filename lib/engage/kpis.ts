@@ -113,16 +113,19 @@ export async function liftCounts(db: EngageDb, r: KpiRange) {
 export async function dailySeries(db: EngageDb, r: KpiRange) {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      SELECT to_char(occurred_at AT TIME ZONE ${r.timeZone}, 'YYYY-MM-DD') AS day,
-        count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
-        count(*) FILTER (WHERE type = 'game.offered') AS offers,
-        count(*) FILTER (WHERE type = 'game.played') AS plays,
-        count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
-        count(*) FILTER (WHERE type = 'order.paid') AS orders,
-        coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
-      FROM ${events}
-      WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)} AND ${forCampaign(r)}
-      GROUP BY 1 ORDER BY 1`),
+      -- Grouped by the truncated timestamp, formatted once per day (not once per row).
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
+        SELECT date_trunc('day', occurred_at AT TIME ZONE ${r.timeZone}) AS day,
+          count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
+          count(*) FILTER (WHERE type = 'game.offered') AS offers,
+          count(*) FILTER (WHERE type = 'game.played') AS plays,
+          count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
+          count(*) FILTER (WHERE type = 'order.paid') AS orders,
+          coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
+        FROM ${events}
+        WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)} AND ${forCampaign(r)}
+        GROUP BY 1
+      ) per_day ORDER BY per_day.day`),
   );
   return rows.map((x) => ({ day: String(x.day), views: n(x.views), offers: n(x.offers), plays: n(x.plays), wins: n(x.wins), orders: n(x.orders), revenueMinor: n(x.revenue) }));
 }
