@@ -35,5 +35,7 @@ export function prizeEconomics(table: PrizeLine[]): { prizes: PrizeEconomics[]; 
     return { label: p.label, chance, costPer1000Minor: Math.round(chance * p.costMinor * 1000), budgetLeftMinor, winsLeft };
   });
   const winChance = table.reduce((s, p, i) => s + (p.rewardType === "none" ? 0 : prizes[i].chance), 0);
-  return { prizes, costPer1000Minor: prizes.reduce((s, p) => s + p.costPer1000Minor, 0), winChance };
+  // The total is rounded once, from the exact expectations (not the sum of rounded parts).
+  const exactTotal = table.reduce((s, p, i) => s + prizes[i].chance * p.costMinor * 1000, 0);
+  return { prizes, costPer1000Minor: Math.round(exactTotal), winChance };
 }

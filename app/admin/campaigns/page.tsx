@@ -21,7 +21,7 @@ export default async function CampaignsPage() {
       </div>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-sm">
-          <thead className="text-left text-stone-500">
+          <thead className="text-left text-stone-600">
             <tr><th className="py-2 font-normal">Campaign</th><th className="font-normal">Game</th><th className="font-normal">Placement</th><th className="font-normal">Status</th><th className="font-normal">Holdout</th></tr>
           </thead>
           <tbody className="divide-y divide-stone-200">

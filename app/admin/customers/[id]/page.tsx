@@ -50,7 +50,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <h2 id="ledger-h" className="text-lg font-semibold">Points history</h2>
         <div className="overflow-x-auto">
           <table className={table}>
-            <thead className="text-left text-stone-500"><tr><th className="py-1 font-normal">When (UTC)</th><th className="font-normal">Change</th><th className="font-normal">Balance</th><th className="font-normal">Kind</th><th className="font-normal">Reason</th></tr></thead>
+            <thead className="text-left text-stone-600"><tr><th className="py-1 font-normal">When (UTC)</th><th className="font-normal">Change</th><th className="font-normal">Balance</th><th className="font-normal">Kind</th><th className="font-normal">Reason</th></tr></thead>
             <tbody className="divide-y divide-stone-200">
               {ledger.map((e) => (
                 <tr key={e.id}><td className="py-1 tabular-nums">{when(e.createdAt)}</td><td className="tabular-nums">{e.delta > 0 ? `+${e.delta}` : e.delta}{e.account === "held" ? " (held)" : ""}</td><td className="tabular-nums">{e.balanceAfter}</td><td>{e.kind}</td><td>{e.reason}</td></tr>
