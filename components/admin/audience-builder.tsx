@@ -3,7 +3,7 @@
 // The visual condition builder: react-querybuilder over the play context's fields, read from
 // and written as JSON Logic (the format campaigns.audience stores and the engine evaluates).
 import { useMemo, useState } from "react";
-import { QueryBuilder, type Field, type RuleGroupType } from "react-querybuilder";
+import { QueryBuilder, toOptions, ValueEditor, type Field, type RuleGroupType, type ValueEditorProps, type ValueSelectorProps } from "react-querybuilder";
 import { formatQuery } from "react-querybuilder/formatQuery";
 import { parseJsonLogic } from "react-querybuilder/parseJsonLogic";
 import "react-querybuilder/dist/query-builder.css";
@@ -28,6 +28,26 @@ export function audienceFields(tiers: { name: string; label: string }[]): Field[
   ];
 }
 
+// The library's selects and inputs carry only a title; these give each an accessible name.
+function LabelledSelector({ className, handleOnChange, options, title, value, disabled }: ValueSelectorProps) {
+  return (
+    <select aria-label={title} title={title} className={className} value={value as string} disabled={disabled} onChange={(e) => handleOnChange(e.target.value)}>
+      {toOptions(options)}
+    </select>
+  );
+}
+
+function LabelledValueEditor(props: ValueEditorProps) {
+  return (
+    <label className="inline-flex items-center">
+      <span className="sr-only">{props.title ?? "Value"}</span>
+      <ValueEditor {...props} />
+    </label>
+  );
+}
+
+const controls = { combinatorSelector: LabelledSelector, fieldSelector: LabelledSelector, operatorSelector: LabelledSelector, valueEditor: LabelledValueEditor };
+
 const EMPTY: RuleGroupType = { combinator: "and", rules: [] };
 
 /** JSON Logic for a query; `true` (everyone) when it has no rules. */
@@ -51,6 +71,7 @@ export function AudienceBuilder({ value, onChange, tiers, error }: { value: unkn
             onChange(toAudience(q, fields));
           }}
           controlClassnames={{ queryBuilder: "queryBuilder-branches" }}
+          controlElements={controls}
           translations={{ addRule: { label: "Add rule", title: "Add rule" }, addGroup: { label: "Add group", title: "Add group" } }}
         />
       </div>
