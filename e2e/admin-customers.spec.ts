@@ -34,7 +34,7 @@ test("an owner finds a customer and adjusts their points with a reason", async (
   expect(earned).toBeLessThanOrEqual(pointsFor(products.mug.priceCents));
 
   await test.step("a reason is required, and nothing changes without one", async () => {
-    await page.getByLabel("Points").fill("25");
+    await page.getByLabel("Points", { exact: true }).fill("25");
     await page.getByRole("button", { name: "Adjust points" }).click();
     await expect(page.getByText("Give a reason (5 characters or more)")).toBeVisible();
     await expect(balance).toHaveText(String(earned));

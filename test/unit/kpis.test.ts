@@ -152,7 +152,8 @@ afterAll(async () => {
 const rate = (a: number, b: number) => (b > 0 ? a / b : null);
 
 describe("KPIs over 10,000 generated customers", () => {
-  it("store-wide figures equal the independent counts", async () => {
+  // PGlite (WASM) over ~60,000 events: generous timeouts for a loaded machine.
+  it("store-wide figures equal the independent counts", { timeout: 180_000 }, async () => {
     const e = history.all;
     expect(history.rows.length).toBeGreaterThan(40_000);
     const r = await kpiReport(db, { from: FROM, to: TO, timeZone: TZ });
@@ -178,7 +179,7 @@ describe("KPIs over 10,000 generated customers", () => {
     expect(r.daily.reduce((s, d) => s + d.revenueMinor, 0)).toBe(e.revenue);
   });
 
-  it("per-campaign figures equal the independent counts", async () => {
+  it("per-campaign figures equal the independent counts", { timeout: 180_000 }, async () => {
     for (const id of CAMPAIGNS) {
       const e = history.perCampaign.get(id)!;
       const r = await kpiReport(db, { from: FROM, to: TO, timeZone: TZ, campaignId: id });
@@ -190,7 +191,7 @@ describe("KPIs over 10,000 generated customers", () => {
     }
   });
 
-  it("an empty range gives zeros and no rates", async () => {
+  it("an empty range gives zeros and no rates", { timeout: 60_000 }, async () => {
     const r = await kpiReport(db, { from: new Date("2020-01-01T00:00:00Z"), to: new Date("2020-02-01T00:00:00Z"), timeZone: TZ });
     expect(r.funnel.views).toBe(0);
     expect(r.participationRate).toBeNull();
@@ -200,7 +201,7 @@ describe("KPIs over 10,000 generated customers", () => {
 });
 
 describe("reward cost is consistent with the prizes and rewards", () => {
-  it("equals the value awarded on the prize table and counts one reward per win", async () => {
+  it("equals the value awarded on the prize table and counts one reward per win", { timeout: 120_000 }, async () => {
     const [c] = await db.insert(campaigns).values({ slug: `k-${randomUUID()}`, name: "Cost check", gameType: "spin_wheel", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 50 } }).returning();
     await db.insert(prizes).values([
       { campaignId: c.id, position: 0, label: "$3 off", weight: 1, rewardType: "amount_off", rewardValue: 300, costMinor: 300 },
