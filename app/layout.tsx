@@ -18,7 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
-        <footer className="mx-auto max-w-6xl px-4 py-10 text-sm text-stone-500">
+        <footer className="mx-auto max-w-6xl px-4 py-10 text-sm text-stone-600">
           Corner Roastery is a demo store for Playcart. Nothing here is for sale.
         </footer>
       </body>

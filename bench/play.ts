@@ -54,6 +54,7 @@ async function createCampaign(db: Db): Promise<string> {
       gameType: "spin_wheel",
       placement: "checkout_first_order",
       status: "live",
+      holdoutPercent: 0,
       audience: { "==": [{ var: "customer.firstPurchase" }, true] },
       // Enough plays that no shopper runs out during the run.
       allowance: { default: 1_000 },

@@ -90,12 +90,14 @@ const demo: { campaign: typeof campaigns.$inferInsert; prizes: PrizeSeed[] }[] =
   },
 ];
 
+// The demo offers its games to everyone, so a first visit always shows one; a store sets a
+// holdout (10% by default for new campaigns) in the admin to measure lift.
 export async function seedCampaigns(db: Db): Promise<void> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns);
   if (n === 0) {
     await db.transaction(async (tx) => {
       for (const { campaign, prizes: table } of demo) {
-        const [row] = await tx.insert(campaigns).values(campaign).returning({ id: campaigns.id });
+        const [row] = await tx.insert(campaigns).values({ holdoutPercent: 0, ...campaign }).returning({ id: campaigns.id });
         await tx.insert(prizes).values(table.map((p) => ({ ...p, campaignId: row.id })));
       }
     });

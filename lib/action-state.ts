@@ -5,6 +5,8 @@ export type ActionState = {
   status: "idle" | "ok" | "invalid" | "unauthenticated" | "forbidden" | "error";
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** The record an action created (e.g. a new campaign's id), for the form to navigate to. */
+  id?: string;
 };
 
 export const idle: ActionState = { status: "idle" };

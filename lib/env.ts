@@ -19,6 +19,18 @@ const timeZone = z.string().refine(
   { message: "STORE_TIMEZONE must be an IANA time zone such as Europe/Berlin" },
 );
 
+// CSP frame-ancestors sources: 'self', 'none', or origins (a leading *. for subdomains).
+const frameSource = /^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
+const frameAncestors = z
+  .string()
+  .transform((s) => s.trim().split(/\s+/).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().regex(frameSource, "ADMIN_FRAME_ANCESTORS takes 'self', 'none' or origins such as https://backoffice.example.com, separated by spaces"))
+      .min(1)
+      .refine((list) => !list.includes("'none'") || list.length === 1, "ADMIN_FRAME_ANCESTORS: 'none' cannot be combined with other sources"),
+  );
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -62,6 +74,8 @@ const schema = z
       })
       .optional(),
     PLAYCART_SELF_SCHEDULE: z.enum(["0", "1"], { message: "PLAYCART_SELF_SCHEDULE must be 1 (the server runs the reminder schedule itself) or 0" }).optional(),
+    // Who may frame /admin (the store's own back office): a CSP frame-ancestors list.
+    ADMIN_FRAME_ANCESTORS: frameAncestors.default(["'self'"]),
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
     // "off" runs the store without Playcart's checkout layer (no game offered, none loaded):

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
 import { formObject, invalid, type ActionState } from "@/lib/action-state";
 import { requireAdmin } from "@/lib/auth/guards";
+import { recordAudit } from "@/lib/engage/audit";
 import { currencyExponent } from "@/lib/engage/money";
 import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
@@ -28,7 +29,7 @@ const refundInput = z.object({
 /** Refunds an order. The ledger changes only when the refund's webhook arrives. */
 export async function refundOrderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    await requireAdmin();
+    const admin = await requireAdmin();
     const input = refundInput.safeParse(formObject(form));
     if (!input.success) return invalid(input.error);
     const db = await getDb();
@@ -52,6 +53,8 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
         { idempotencyKey: `playcart:refund:${order.id}:${cumulative}` },
       );
     }
+    // The request is audited here; the ledger's own entries follow from the webhook.
+    await recordAudit(db, { actor: admin.email, action: "order.refund", entity: "order", entityId: order.id, before: { amountRefundedMinor: order.amountRefundedMinor }, after: { amountRefundedMinor: cumulative, mode: paymentsMode() } });
     revalidatePath("/admin");
     return { status: "ok", message: `Refunded ${formatMoney(amount, order.currency)}.` };
   } catch (err) {

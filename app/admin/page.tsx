@@ -33,8 +33,8 @@ export default async function AdminHome() {
       <p className="text-sm text-stone-600">
         {paymentsMode() === "test" ? "Test mode: a refund sends a signed charge.refunded event to the webhook." : "Refunds go through Stripe; points change when its webhook arrives."}
       </p>
-      <table className="w-full text-sm">
-        <thead className="text-left text-stone-500">
+      <div className="overflow-x-auto"><table className="w-full min-w-[40rem] text-sm">
+        <thead className="text-left text-stone-600">
           <tr><th className="py-2 font-normal">Order</th><th className="font-normal">Email</th><th className="font-normal">Status</th><th className="font-normal">Total</th><th className="font-normal">Refunded</th><th className="font-normal">Refund</th></tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
@@ -52,7 +52,7 @@ export default async function AdminHome() {
             );
           })}
         </tbody>
-      </table>
+      </table></div>
     </div>
   );
 }

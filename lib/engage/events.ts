@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   "checkout.viewed",
   "checkout.exit_intent",
   "game.offered",
+  // A shopper the campaign's holdout kept from its game (the control group for lift).
+  "game.held_out",
   "game.played",
   "reward.redeemed",
   "order.paid",

@@ -9,7 +9,8 @@ import { DEFAULT_SETTINGS } from "./settings";
 
 /**
  * CTEs (without the leading WITH) that read a CTE named `paid_orders(order_ref text, email
- * text, user_ref text, amount_minor int)` defined before them, all paid in `currency`. They
+ * text, user_ref text, amount_minor int, session_ref text)` defined before them (session_ref:
+ * the shopper session that placed it, so KPIs can tie a payment to the game it was offered), all paid in `currency`. They
  * define `pc_reward(order_ref, customer_id, points_base, amount_paid_minor)`: one row per
  * order recorded now, with its `order.paid` event; an order recorded before gets no row and
  * no entries (the general path converges it).
@@ -43,8 +44,9 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
       ON CONFLICT (order_ref) DO NOTHING
       RETURNING order_ref, customer_id, points_base, amount_paid_minor
     ), pc_paid_event AS (
-      INSERT INTO ${events} (event_key, type, customer_id, order_ref, value_minor)
-      SELECT 'order.paid:' || order_ref, 'order.paid', customer_id, order_ref, amount_paid_minor FROM pc_reward
+      INSERT INTO ${events} (event_key, type, customer_id, session_ref, order_ref, value_minor)
+      SELECT 'order.paid:' || r.order_ref, 'order.paid', r.customer_id, po.session_ref, r.order_ref, r.amount_paid_minor
+      FROM pc_reward r JOIN paid_orders po ON po.order_ref = r.order_ref
       ON CONFLICT (event_key) DO NOTHING
     ), pc_earn AS (
       INSERT INTO ${ledgerEntries} (customer_id, delta, kind, reason, source_key, order_ref)
@@ -56,12 +58,13 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
 /** One paid order through firstPaymentCtes; null if it was already recorded. */
 export async function recordFirstPayment(
   db: EngageDb,
-  paid: { orderRef: string; email: string; userRef?: string | null; amountPaidMinor: number; currency: string },
+  paid: { orderRef: string; email: string; userRef?: string | null; sessionRef?: string | null; amountPaidMinor: number; currency: string },
 ): Promise<number | null> {
   const rows = rowsOf<{ points: number }>(
     await db.execute(sql`
       WITH paid_orders AS (
-        SELECT ${paid.orderRef}::text AS order_ref, ${paid.email}::text AS email, ${paid.userRef ?? null}::text AS user_ref, ${paid.amountPaidMinor}::int AS amount_minor
+        SELECT ${paid.orderRef}::text AS order_ref, ${paid.email}::text AS email, ${paid.userRef ?? null}::text AS user_ref, ${paid.amountPaidMinor}::int AS amount_minor,
+               ${paid.sessionRef ?? null}::text AS session_ref
       ), ${firstPaymentCtes(paid.currency, { redeemReservedRewards: false })}
       SELECT points_base AS points FROM pc_reward`),
   );

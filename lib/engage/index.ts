@@ -13,8 +13,8 @@ export {
   syncOrderPoints,
   type OrderPaid,
 } from "./order-points";
-export { DEFAULT_SETTINGS, getSettings, saveSettings, type EngageSettings } from "./settings";
-export { findOffer, play, PlayError, remainingPlays, type Offer, type PlayInput, type PlayResult, type PlayShopper } from "./play";
+export { DEFAULT_SETTINGS, getSettings, saveSettings, settingsSchema, type EngageSettings } from "./settings";
+export { findOffer, findPlacement, play, PlayError, remainingPlays, type Offer, type PlayInput, type PlayResult, type PlayShopper } from "./play";
 export type { GameOffer, PlayOutcome, PlayRequest } from "./play-outcome";
 export { rewardForOrder } from "./checkout-reward";
 export {
@@ -69,3 +69,12 @@ export { recordReminderClick, recordRecoveries, RECOVERY_WINDOW_DAYS } from "./r
 export { claimNudge, recordNudgeConverted, recordNudgeDismissed } from "./nudges";
 export { deletePushSubscription, pushSubscriptionsFor, savePushSubscription } from "./push-subscriptions";
 export { recentReminders, recoveredOrders } from "./reminder-report";
+export { holdoutIdentity, isHeldOut } from "./holdout";
+export { auditTrail, recordAudit, type AuditInput } from "./audit";
+export { campaignDraftSchema, prizeDraftSchema, type CampaignDraft, type PrizeDraft } from "./campaign-draft";
+export { allowedTransitions, campaignWithPrizes, CampaignInputError, listCampaigns, saveCampaign, setCampaignStatus, toDraft } from "./campaign-admin";
+export { prizeEconomics, type PrizeEconomics } from "./prize-economics";
+export { previewWindows, type WindowPreview } from "./schedule-preview";
+export { updateSettings } from "./settings-admin";
+export { adjustmentSchema, adjustPoints, customerDetail, searchCustomersByEmail, type Adjustment } from "./customer-admin";
+export { dailySeries, funnelCounts, kpiReport, liftCounts, liftInterval, participationCounts, type KpiRange, type KpiReport } from "./kpis";

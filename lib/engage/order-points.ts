@@ -17,6 +17,8 @@ export type OrderPaid = {
   orderRef: string;
   email: string;
   userRef?: string | null;
+  /** The shopper session that placed the order (ties the payment to games it was offered). */
+  sessionRef?: string | null;
   amountPaidMinor: number;
   currency: string;
   /** Refunds or disputes the host saw before the payment (events out of order). */
@@ -48,6 +50,7 @@ export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<nu
     type: "order.paid",
     key: paid.orderRef,
     customerId: customer.id,
+    sessionRef: paid.sessionRef ?? null,
     orderRef: paid.orderRef,
     valueMinor: paid.amountPaidMinor,
   });

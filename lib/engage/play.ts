@@ -6,6 +6,7 @@ import { executePrepared, isUniqueViolation } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
 import { ensureCustomer } from "./customers";
 import { cryptoRng, drawOne, type Rng } from "./draw";
+import { holdoutIdentity, isHeldOut } from "./holdout";
 import { identityKeys, type Shopper } from "./identity";
 import { customerProfile, profileFromRow, profileQuery, type ProfileRow } from "./profile";
 import { rowFromJson } from "./json-rows";
@@ -59,13 +60,15 @@ export type Offer = {
   playsLeft: number;
 };
 
-/** The game this shopper is offered at a placement right now, if any. */
-export async function findOffer(
-  db: EngageDb,
-  input: { placement: Placement; shopper: PlayShopper; cart: CartSummary; now: Date; timeZone: string },
-): Promise<Offer | null> {
+export type OfferInput = { placement: Placement; shopper: PlayShopper; cart: CartSummary; now: Date; timeZone: string };
+
+/**
+ * What a placement shows this shopper right now: the game offered, or the campaign that would
+ * have offered one but holds this shopper out (no game; the host records `game.held_out`).
+ */
+export async function findPlacement(db: EngageDb, input: OfferInput): Promise<{ offer: Offer | null; heldOut: { campaignId: string } | null }> {
   const keys = identityKeys(input.shopper);
-  if (keys.length === 0) return null;
+  if (keys.length === 0) return { offer: null, heldOut: null };
   const profile = await customerProfile(db, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
   for (const campaign of await liveCampaigns(db, input.placement)) {
@@ -73,18 +76,29 @@ export async function findOffer(
     if (!windowKey || !isEligible(campaign, context)) continue;
     const playsLeft = await remainingPlays(db, campaign, keys, windowKey, profile.tier, profile.tierPlayMultiplier);
     if (playsLeft <= 0) continue;
+    // The first campaign that would offer decides: a held-out shopper sees no game here at
+    // all (falling through to another campaign would blur the comparison).
+    if (isHeldOut(campaign, holdoutIdentity(input.shopper))) return { offer: null, heldOut: { campaignId: campaign.id } };
     const table = await campaignPrizes(db, campaign.id);
     return {
-      campaignId: campaign.id,
-      slug: campaign.slug,
-      name: campaign.name,
-      gameType: campaign.gameType,
-      rewardScope: campaign.rewardScope,
-      segments: table.map((p) => p.label),
-      playsLeft,
+      offer: {
+        campaignId: campaign.id,
+        slug: campaign.slug,
+        name: campaign.name,
+        gameType: campaign.gameType,
+        rewardScope: campaign.rewardScope,
+        segments: table.map((p) => p.label),
+        playsLeft,
+      },
+      heldOut: null,
     };
   }
-  return null;
+  return { offer: null, heldOut: null };
+}
+
+/** The game this shopper is offered at a placement right now, if any. */
+export async function findOffer(db: EngageDb, input: OfferInput): Promise<Offer | null> {
+  return (await findPlacement(db, input)).offer;
 }
 
 export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: string[], windowKey: string, tier: string, playMultiplier = 1): Promise<number> {
@@ -128,7 +142,8 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
 
   const { profile, customer: known } = loaded;
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
-  if (!isEligible(campaign, context)) throw new PlayError("not_eligible", "This game is not offered to you.");
+  if (!isEligible(campaign, context) || isHeldOut(campaign, holdoutIdentity(input.shopper)))
+    throw new PlayError("not_eligible", "This game is not offered to you.");
 
   const granted = allowanceFor(campaign, profile.tier, [{ name: profile.tier, playMultiplier: profile.tierPlayMultiplier }]);
   const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);

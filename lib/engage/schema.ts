@@ -161,10 +161,15 @@ export const campaigns = pgTable(
     lifetimeLimit: integer("lifetime_limit"),
     rewardScope: text("reward_scope", { enum: REWARD_SCOPES }).notNull(),
     rewardValidDays: integer("reward_valid_days").notNull().default(30),
+    // Share of shoppers (0-100) kept out of the game to measure its lift; see holdout.ts.
+    holdoutPercent: integer("holdout_percent").notNull().default(10),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("playcart_campaigns_live_idx").on(t.placement, t.status)],
+  (t) => [
+    index("playcart_campaigns_live_idx").on(t.placement, t.status),
+    check("playcart_campaigns_holdout", sql`${t.holdoutPercent} BETWEEN 0 AND 100`),
+  ],
 );
 
 export const prizes = pgTable(
@@ -465,3 +470,23 @@ export const pushSubscriptions = pgTable(
 export type TrackedCart = typeof trackedCarts.$inferSelect;
 export type Reminder = typeof reminders.$inferSelect;
 export type ReminderSequence = typeof reminderSequences.$inferSelect;
+// ---------------------------------------------------------------------------------------
+// The audit trail: every change made through the admin, with who, when, before and after.
+// Append-only like the ledger (a trigger rejects UPDATE and DELETE).
+
+export const auditLog = pgTable(
+  "playcart_audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("playcart_audit_entity_idx").on(t.entity, t.entityId, t.at), index("playcart_audit_at_idx").on(t.at)],
+);
+
+export type AuditEntry = typeof auditLog.$inferSelect;

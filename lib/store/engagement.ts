@@ -4,7 +4,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
-import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
+import { findPlacement, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { rewardForOrder } from "@/lib/engage/checkout-reward";
 import { findCustomerByEmail, recordEvent } from "@/lib/engage";
 import { env } from "@/lib/env";
@@ -55,28 +55,39 @@ export async function knownEmail(db: Db, shopper: StoreShopper, cartEmail: strin
 export const rewardLines = (lines: PricedLine[]) =>
   lines.map((l) => ({ productRef: l.slug, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity, category: l.categorySlug }));
 
-/** The game offered at checkout: the first-order wheel or the returning shopper's game. */
-export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<Offer | null> {
+export type CheckoutOffer = { offer: Offer | null; heldOut: string[] };
+
+/**
+ * The game offered at checkout: the first-order wheel or the returning shopper's game, and
+ * the campaigns whose holdout kept this shopper from theirs.
+ */
+export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<CheckoutOffer> {
   const now = await storeNow();
   const timeZone = env().STORE_TIMEZONE;
   const cart = cartSummary(lines);
-  return (
-    (await findOffer(db, { placement: "checkout_first_order", shopper, cart, now, timeZone })) ??
-    (await findOffer(db, { placement: "checkout_returning", shopper, cart, now, timeZone }))
-  );
+  const heldOut: string[] = [];
+  for (const placement of ["checkout_first_order", "checkout_returning"] as const) {
+    const found = await findPlacement(db, { placement, shopper, cart, now, timeZone });
+    if (found.heldOut) heldOut.push(found.heldOut.campaignId);
+    if (found.offer) return { offer: found.offer, heldOut };
+  }
+  return { offer: null, heldOut };
 }
 
 /**
- * Logs a checkout view and the game it offered, once per shopper session and cart (a reload
+ * Logs a checkout view, the game it offered and any holdout, once per shopper session and cart (a reload
  * is the same view). Run after the response: the checkout never waits on it.
  */
-export async function recordCheckoutView(db: Db, shopper: PlayShopper, cartRef: string, valueMinor: number, offer: Offer | null) {
+export async function recordCheckoutView(db: Db, shopper: PlayShopper, cartRef: string, valueMinor: number, { offer, heldOut }: CheckoutOffer) {
   const session = shopper.sessionRef ?? "none";
   const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
   const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null };
   await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
   if (offer) {
     await recordEvent(db, { type: "game.offered", key: `${offer.campaignId}:${session}:${cartRef}`, ...base, campaignId: offer.campaignId });
+  }
+  for (const campaignId of heldOut) {
+    await recordEvent(db, { type: "game.held_out", key: `${campaignId}:${session}:${cartRef}`, ...base, campaignId });
   }
 }
 

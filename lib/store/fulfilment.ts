@@ -63,11 +63,11 @@ export async function fulfilInOneStatement(db: Db, orderId: string, payment: Pay
             payment_intent_id = coalesce(${payment.paymentIntentId}, payment_intent_id), review_reason = NULL
         WHERE id = ${orderId} AND status IN ('pending', 'processing') AND total_minor = ${payment.amountTotal}
           AND currency = ${currency} AND amount_refunded_minor = 0 AND dispute_status IS NULL
-        RETURNING id, cart_id, email, user_id, total_minor
+        RETURNING id, cart_id, email, user_id, total_minor, session_id
       ), closed AS (
         UPDATE ${carts} SET status = 'converted', updated_at = ${now} FROM paid WHERE ${carts}.id = paid.cart_id
       ), paid_orders AS (
-        SELECT id::text AS order_ref, email, user_id AS user_ref, total_minor AS amount_minor FROM paid
+        SELECT id::text AS order_ref, email, user_id AS user_ref, total_minor AS amount_minor, session_id AS session_ref FROM paid
       ), ${firstPaymentCtes(currency, { redeemReservedRewards: true })},
       recorded AS (
         INSERT INTO ${stripeEvents} (id, type, outcome, order_id) SELECT ${event.id}, ${event.type}, 'fulfilled', id FROM paid
@@ -111,6 +111,7 @@ export async function markOrderPaid(tx: Db, orderId: string, payment: Payment): 
     orderRef: order.id,
     email: order.email,
     userRef: order.userId,
+    sessionRef: order.sessionId,
     amountPaidMinor: order.totalMinor,
     currency: order.currency,
     amountRefundedMinor: order.amountRefundedMinor,

@@ -40,7 +40,7 @@ async function makeCampaign(overrides: Partial<typeof campaigns.$inferInsert>, t
   const id = randomUUID();
   const [campaign] = await t.db
     .insert(campaigns)
-    .values({ slug: `c-${id}`, name: `Campaign ${id.slice(0, 8)}`, gameType: "spin_wheel", placement: "checkout_first_order", status: "live", rewardScope: "this_order", ...overrides })
+    .values({ slug: `c-${id}`, name: `Campaign ${id.slice(0, 8)}`, gameType: "spin_wheel", placement: "checkout_first_order", status: "live", rewardScope: "this_order", holdoutPercent: 0, ...overrides })
     .returning();
   const rows = await t.db
     .insert(prizes)

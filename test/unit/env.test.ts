@@ -111,3 +111,20 @@ describe("parseEnv", () => {
     expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "STORE_CURRENCY", "STORE_TIMEZONE"]);
   });
 });
+
+describe("ADMIN_FRAME_ANCESTORS", () => {
+  const base = { AUTH_SECRET: "0123456789abcdef0123" };
+  it("defaults to the store itself and takes origins", () => {
+    expect(parseEnv(base).ADMIN_FRAME_ANCESTORS).toEqual(["'self'"]);
+    expect(parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'self' https://backoffice.example.com https://*.shop.example" }).ADMIN_FRAME_ANCESTORS).toEqual([
+      "'self'",
+      "https://backoffice.example.com",
+      "https://*.shop.example",
+    ]);
+  });
+  it("refuses anything that is not a source, with a message that says what to set", () => {
+    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "*" })).toThrow(/ADMIN_FRAME_ANCESTORS takes 'self', 'none' or origins/);
+    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "https://ok.example; script-src *" })).toThrow(/ADMIN_FRAME_ANCESTORS/);
+    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'none' https://a.example" })).toThrow(/'none' cannot be combined/);
+  });
+});

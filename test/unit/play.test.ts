@@ -56,6 +56,8 @@ async function makeCampaign(overrides: NewCampaign = {}, table: NewPrize[] = [{ 
       placement: "checkout_first_order",
       status: "live",
       rewardScope: "this_order",
+      // No holdout: these tests are about plays (holdout.test.ts covers the holdout).
+      holdoutPercent: 0,
       ...overrides,
     })
     .returning();

@@ -32,18 +32,19 @@ export default async function CheckoutPage() {
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
   // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up or sent).
   const engage = env().PLAYCART_ENGAGE === "on";
-  const [regularOffer, reward, comeback, cameBack] = await Promise.all([
+  const [placement, reward, comeback, cameBack] = await Promise.all([
     engage ? checkoutOffer(db, identity, cart.lines) : null,
     previewReward(db, identity, cart.id, cart.lines),
     engage ? comebackOffer(db, identity, cart.lines) : null,
     cameBackFromReminder(),
   ]);
   // Back from a reminder: the comeback game comes first. Otherwise the exit nudge may carry it.
+  const regularOffer = placement?.offer ?? null;
   const offer = cameBack && comeback ? comeback : regularOffer;
   const cartId = cart.id;
   if (cartId && engage) {
     after(() =>
-      recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, offer).catch((err) => console.error("[playcart] checkout view not logged", err)),
+      recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, placement ?? { offer: null, heldOut: [] }).catch((err) => console.error("[playcart] checkout view not logged", err)),
     );
   }
   return (

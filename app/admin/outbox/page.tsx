@@ -25,7 +25,7 @@ export default async function OutboxPage() {
       <ul className="space-y-3">
         {mail.map((m) => (
           <li key={m.id} className="rounded-xl border border-stone-200 bg-white p-4">
-            <p className="text-sm text-stone-500">{m.createdAt.toISOString()} · to {m.to}</p>
+            <p className="text-sm text-stone-600">{m.createdAt.toISOString()} · to {m.to}</p>
             <p className="font-medium">{m.subject}</p>
             <pre className="mt-2 whitespace-pre-wrap break-all text-sm">{m.text}</pre>
           </li>

@@ -1,0 +1,59 @@
+// CSV export of the KPIs for a date range (and optionally one campaign). Store owners only.
+import { getDb } from "@/db/client";
+import { AuthorizationError, requireAdmin } from "@/lib/auth/guards";
+import { kpiReport } from "@/lib/engage/kpis";
+import { readRange } from "../range";
+
+const cell = (v: unknown) => {
+  const s = v === null || v === undefined ? "" : String(v);
+  // Quote, and defuse formulas a spreadsheet would run.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+export async function GET(request: Request) {
+  try {
+    await requireAdmin();
+  } catch (err) {
+    if (err instanceof AuthorizationError) return new Response(err.message, { status: err.reason === "unauthenticated" ? 401 : 403 });
+    throw err;
+  }
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const { range, fromDay, toDay } = await readRange(params);
+  const r = await kpiReport(await getDb(), range);
+  const rows: [string, unknown][] = [
+    ["from", fromDay],
+    ["to", toDay],
+    ["campaign", range.campaignId ?? "all"],
+    ["checkout_views", r.funnel.views],
+    ["offers", r.funnel.offers],
+    ["held_out", r.heldOut],
+    ["plays", r.funnel.plays],
+    ["wins", r.funnel.wins],
+    ["redemptions", r.funnel.redemptions],
+    ["paid_orders", r.funnel.orders],
+    ["revenue_minor", r.funnel.revenueMinor],
+    ["participation_rate", r.participationRate],
+    ["conversion_offered", r.conversion.offered.rate],
+    ["conversion_holdout", r.conversion.holdout.rate],
+    ["conversion_difference", r.conversion.interval?.difference],
+    ["conversion_ci95_low", r.conversion.interval?.low],
+    ["conversion_ci95_high", r.conversion.interval?.high],
+    ["revenue_per_checkout_minor", r.revenuePerCheckoutMinor],
+    ["reward_cost_minor", r.rewardCostMinor],
+    ["abandonment_rate", r.abandonment.rate],
+    ["reminders_sent", r.reminders.sent],
+    ["reminder_recovery_rate", r.reminders.recoveryRate],
+    ["revenue_recovered_minor", r.reminders.revenueRecoveredMinor],
+    ["referral_visits", r.referrals.visits],
+    ["referral_conversion_rate", r.referrals.conversionRate],
+  ];
+  const summary = ["metric,value", ...rows.map(([k, v]) => `${cell(k)},${cell(v)}`)];
+  const daily = ["day,views,offers,plays,wins,orders,revenue_minor", ...r.daily.map((d) => [d.day, d.views, d.offers, d.plays, d.wins, d.orders, d.revenueMinor].map(cell).join(","))];
+  return new Response([...summary, "", ...daily].join("\r\n") + "\r\n", {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="playcart-kpis-${fromDay}-to-${toDay}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,85 @@
+"use client";
+
+// The visual condition builder: react-querybuilder over the play context's fields, read from
+// and written as JSON Logic (the format campaigns.audience stores and the engine evaluates).
+import { useMemo, useState } from "react";
+import { QueryBuilder, toOptions, ValueEditor, type Field, type RuleGroupType, type ValueEditorProps, type ValueSelectorProps } from "react-querybuilder";
+import { formatQuery } from "react-querybuilder/formatQuery";
+import { parseJsonLogic } from "react-querybuilder/parseJsonLogic";
+import "react-querybuilder/dist/query-builder.css";
+
+const numberOps = ["=", "!=", "<", "<=", ">", ">="].map((name) => ({ name, label: name }));
+const boolOps = [{ name: "=", label: "is" }];
+
+export function audienceFields(tiers: { name: string; label: string }[]): Field[] {
+  const yesNo = { valueEditorType: "checkbox" as const, operators: boolOps, defaultValue: true };
+  const number = { inputType: "number", operators: numberOps, defaultValue: 0 };
+  return [
+    { name: "customer.firstPurchase", label: "First order", ...yesNo },
+    { name: "customer.signedIn", label: "Signed in", ...yesNo },
+    { name: "customer.paidOrders", label: "Paid orders", ...number },
+    { name: "customer.tier", label: "Tier", valueEditorType: "select", values: tiers.map((t) => ({ name: t.name, label: t.label })), operators: [{ name: "=", label: "is" }, { name: "!=", label: "is not" }], defaultValue: tiers[0]?.name },
+    { name: "customer.trailingSpendMinor", label: "Spend in tier window (cents)", ...number },
+    { name: "customer.lifetimeSpendMinor", label: "Lifetime spend (cents)", ...number },
+    { name: "cart.valueMinor", label: "Cart value (cents)", ...number },
+    { name: "cart.itemCount", label: "Items in cart", ...number },
+    { name: "store.weekday", label: "Store weekday (1 = Monday)", ...number },
+    { name: "store.hour", label: "Store hour (0-23)", ...number },
+  ];
+}
+
+// The library's selects and inputs carry only a title; these give each an accessible name.
+function LabelledSelector({ className, handleOnChange, options, title, value, disabled }: ValueSelectorProps) {
+  return (
+    <select aria-label={title} title={title} className={className} value={value as string} disabled={disabled} onChange={(e) => handleOnChange(e.target.value)}>
+      {toOptions(options)}
+    </select>
+  );
+}
+
+function LabelledValueEditor(props: ValueEditorProps) {
+  return (
+    <label className="inline-flex items-center">
+      <span className="sr-only">{props.title ?? "Value"}</span>
+      <ValueEditor {...props} />
+    </label>
+  );
+}
+
+const controls = { combinatorSelector: LabelledSelector, fieldSelector: LabelledSelector, operatorSelector: LabelledSelector, valueEditor: LabelledValueEditor };
+
+const EMPTY: RuleGroupType = { combinator: "and", rules: [] };
+
+/** JSON Logic for a query; `true` (everyone) when it has no rules. */
+export function toAudience(query: RuleGroupType, fields: Field[]): unknown {
+  const logic = formatQuery(query, { format: "jsonlogic", parseNumbers: true, fields });
+  return logic === false ? true : logic;
+}
+
+export function AudienceBuilder({ value, onChange, tiers, error }: { value: unknown; onChange: (audience: unknown) => void; tiers: { name: string; label: string }[]; error?: string }) {
+  const fields = useMemo(() => audienceFields(tiers), [tiers]);
+  const [query, setQuery] = useState<RuleGroupType>(() => (value === true || value == null ? EMPTY : (parseJsonLogic(value as never) ?? EMPTY)));
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-stone-600">Who is offered the game. No rules: everyone.</p>
+      <div className="overflow-x-auto text-sm [&_select]:rounded [&_select]:border [&_select]:border-stone-300 [&_input]:rounded [&_input]:border [&_input]:border-stone-300 [&_input]:px-1">
+        <QueryBuilder
+          fields={fields}
+          query={query}
+          onQueryChange={(q) => {
+            setQuery(q);
+            onChange(toAudience(q, fields));
+          }}
+          controlClassnames={{ queryBuilder: "queryBuilder-branches" }}
+          controlElements={controls}
+          translations={{ addRule: { label: "Add rule", title: "Add rule" }, addGroup: { label: "Add group", title: "Add group" } }}
+        />
+      </div>
+      <details className="text-xs text-stone-600">
+        <summary className="cursor-pointer">Stored condition (JSON Logic)</summary>
+        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-stone-50 p-2">{JSON.stringify(toAudience(query, fields))}</pre>
+      </details>
+      {error && <p className="text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { saveLoyaltySettingsAction } from "@/app/admin/settings/actions";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/action-state";
+import { Field, inputClass } from "./field";
+
+type TierRow = { name: string; label: string; minSpend: string };
+
+/** Earn rate, tier window and tiers with their thresholds (in currency units). */
+export function LoyaltySettingsForm({ earnRate, tierWindowDays, tiers, currency }: { earnRate: number; tierWindowDays: number; tiers: TierRow[]; currency: string }) {
+  const [state, action] = useActionState(saveLoyaltySettingsAction, idle);
+  const [rows, setRows] = useState(tiers);
+  const [rate, setRate] = useState(String(earnRate));
+  const [days, setDays] = useState(String(tierWindowDays));
+  const errors = state.fieldErrors ?? {};
+  const set = (i: number, patch: Partial<TierRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <form action={action} noValidate className="space-y-4">
+      <input type="hidden" name="tiers" value={JSON.stringify(rows)} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={`Earn rate (points per ${currency.toUpperCase()} paid)`} error={errors.earnRate}>{(a) => <input {...a} name="earnRate" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} className={inputClass} />}</Field>
+        <Field label="Tier window (days of trailing spend)" error={errors.tierWindowDays}>{(a) => <input {...a} name="tierWindowDays" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={inputClass} />}</Field>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">Tiers, lowest first</legend>
+        {rows.map((t, i) => (
+          <div key={i} className="grid grid-cols-3 gap-2">
+            <div><label htmlFor={`tier-${i}-label`} className="block text-xs font-medium">{`Tier ${i + 1} name`}</label><input id={`tier-${i}-label`} value={t.label} onChange={(e) => set(i, { label: e.target.value })} className={inputClass} /></div>
+            <div><label htmlFor={`tier-${i}-key`} className="block text-xs font-medium">{`Tier ${i + 1} key`}</label><input id={`tier-${i}-key`} value={t.name} onChange={(e) => set(i, { name: e.target.value })} className={inputClass} /></div>
+            <div><label htmlFor={`tier-${i}-min`} className="block text-xs font-medium">{`Tier ${i + 1} from (${currency.toUpperCase()})`}</label><input id={`tier-${i}-min`} inputMode="decimal" value={t.minSpend} onChange={(e) => set(i, { minSpend: e.target.value })} className={inputClass} /></div>
+          </div>
+        ))}
+        <div className="flex gap-3 text-sm">
+          <button type="button" className="underline" onClick={() => setRows([...rows, { name: "", label: "", minSpend: "" }])}>Add tier</button>
+          {rows.length > 1 && <button type="button" className="text-red-700 underline" onClick={() => setRows(rows.slice(0, -1))}>Remove last tier</button>}
+        </div>
+        {Object.entries(errors).filter(([k]) => k.startsWith("tiers")).map(([k, v]) => <p key={k} className="text-sm text-red-700">{v}</p>)}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3"><SubmitButton pendingLabel="Saving…">Save settings</SubmitButton><FormMessage state={state} /></div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+// axe-core on the admin pages and on every game: no serious or critical violations.
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { Admin } from "./pages/admin";
+import { campaigns, Games, setStoreClock } from "./pages/games";
+import { Store } from "./pages/store";
+import { adminPages } from "./support/admin-routes";
+import { test, expect } from "./support/fixtures";
+import { products, uniqueEmail } from "./support/data";
+
+/** Checks the page, or only the game's card when given (the store around it is not the game). */
+async function expectNoSeriousViolations(page: Page, label: string, scope?: Locator) {
+  const builder = new AxeBuilder({ page });
+  if (scope) {
+    await scope.evaluate((el) => el.setAttribute("data-axe-scope", ""));
+    builder.include("[data-axe-scope]");
+  }
+  const results = await builder.analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+test("admin pages", async ({ page, mailbox }) => {
+  await new Admin(page).signInAndOpen(mailbox);
+  await page.goto("/admin/campaigns");
+  const firstCampaign = await page.getByRole("link", { name: campaigns.wheel.name }).getAttribute("href");
+  const pages = adminPages().map((p) => p.replace("/admin/campaigns/00000000-0000-4000-8000-000000000000", firstCampaign!)).filter((p) => !p.includes("00000000"));
+  await page.goto("/admin/customers");
+  for (const path of [...pages, "/admin/customers?q=admin"]) {
+    await page.goto(path);
+    await expect(page.getByRole("navigation", { name: "Admin" })).toBeVisible();
+    await expectNoSeriousViolations(page, path);
+  }
+});
+
+test("every game, opened and played", async ({ page, context }) => {
+  const store = new Store(page);
+  const games = new Games(page);
+
+  // The wheel: a first-time guest on a weekday.
+  await setStoreClock(context, "2026-11-18T10:00:00.000Z");
+  await store.addProduct(products.croissant.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const wheel = games.offer(campaigns.wheel.name);
+  await expect(wheel).toBeVisible();
+  await expectNoSeriousViolations(page, "wheel offer", wheel);
+  await games.open(wheel);
+  await wheel.getByRole("button", { name: "Spin the wheel" }).click();
+  await games.prizeWon(wheel);
+  await expectNoSeriousViolations(page, "wheel played", wheel);
+
+  // Become a returning guest: pay once.
+  const email = uniqueEmail("axe");
+  await store.placeOrder(email);
+  // The wheel's prize came off this order, so the total is whatever is left.
+  await page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
+  await store.expectConfirmation();
+
+  // The tree: a returning shopper on a weekday; the scratch card: on Sunday.
+  for (const [clock, campaign, button] of [
+    ["2026-11-18T10:00:00.000Z", campaigns.tree.name, "Shake the tree"],
+    ["2026-11-22T11:00:00.000Z", campaigns.scratch.name, "Reveal"],
+  ] as const) {
+    await setStoreClock(context, clock);
+    await store.addProduct(products.croissant.slug);
+    await store.openCart();
+    await store.goToCheckoutFromCart();
+    const offer = games.offer(campaign);
+    await expect(offer).toBeVisible();
+    await expectNoSeriousViolations(page, `${campaign} offer`, offer);
+    await games.open(offer);
+    await offer.getByRole("button", { name: button, exact: true }).click();
+    await games.prizeWon(offer, 20_000);
+    await expectNoSeriousViolations(page, `${campaign} played`, offer);
+  }
+});

@@ -1,0 +1,52 @@
+// Customers in the admin: find a shopper by email, see their points, and adjust them with a
+// required reason (a ledger entry, in the audit trail).
+import { Admin } from "./pages/admin";
+import { Store } from "./pages/store";
+import { test, expect } from "./support/fixtures";
+import { pointsFor, products, uniqueEmail } from "./support/data";
+
+test("an owner finds a customer and adjusts their points with a reason", async ({ page, browser, mailbox }) => {
+  const email = uniqueEmail("loyal");
+  const shopper = await browser.newContext();
+  try {
+    const store = new Store(await shopper.newPage());
+    await store.addProduct(products.mug.slug);
+    await store.openCart();
+    await store.goToCheckoutFromCart();
+    await store.placeOrder(email);
+    // A first order may win the wheel; whatever it took off, pay what is due.
+    await store.page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
+    await store.expectConfirmation();
+  } finally {
+    await shopper.close();
+  }
+
+  const admin = new Admin(page);
+  await admin.signInAndOpen(mailbox);
+  await page.goto("/admin/customers");
+  await page.getByLabel("Search by email or name").fill(email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: email }).click();
+  await expect(page.getByRole("heading", { name: email })).toBeVisible();
+  const balance = page.getByTestId("points-balance");
+  const earned = Number(await balance.textContent());
+  expect(earned).toBeGreaterThan(0);
+  expect(earned).toBeLessThanOrEqual(pointsFor(products.mug.priceCents));
+
+  await test.step("a reason is required, and nothing changes without one", async () => {
+    await page.getByLabel("Points", { exact: true }).fill("25");
+    await page.getByRole("button", { name: "Adjust points" }).click();
+    await expect(page.getByText("Give a reason (5 characters or more)")).toBeVisible();
+    await expect(balance).toHaveText(String(earned));
+  });
+
+  await test.step("with a reason it posts, shows in the history and the audit trail", async () => {
+    await page.getByLabel("Reason").fill("Goodwill for a late delivery");
+    await page.getByRole("button", { name: "Adjust points" }).click();
+    await expect(page.getByText(`Posted +25 points. Balance: ${earned + 25}.`)).toBeVisible();
+    await expect(balance).toHaveText(String(earned + 25));
+    await expect(page.getByRole("row").filter({ hasText: "Goodwill for a late delivery" })).toContainText("adjust");
+    await page.goto("/admin/audit");
+    await expect(page.getByText("points.adjust", { exact: true }).first()).toBeVisible();
+  });
+});
