@@ -12,7 +12,7 @@ import type { Campaign, Prize } from "./schema";
  * nothing is recorded, that prize drops out and the draw runs again among the rest
  * (renormalised odds). With nothing left to draw, the play is recorded without a prize.
  */
-export async function drawAndRecord(tx: EngageDb, base: PlayBase, table: Prize[], dailyWins: Map<string, number>, rng: Rng) {
+export async function drawAndRecord(tx: EngageDb, base: PlayBase, table: Prize[], dailyWins: Map<string, number>, rng: Rng): Promise<{ prize: Prize | null; recorded: { playId: string; rewardId: string | null } }> {
   const excluded = new Set<string>();
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
@@ -47,16 +47,20 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
         RETURNING 1
       ),`
     : sql``;
-  const claimed = prize
-    ? sql`claimed AS (
+  // A prize with no inventory, budget or daily cap has nothing to claim: its counters are
+  // statistics, moved after the commit (countUnlimitedWin), so no play waits on its row.
+  const claimed = !prize
+    ? sql`claimed AS (SELECT NULL::uuid AS id)`
+    : isUnlimited(prize)
+      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id)`
+      : sql`claimed AS (
         UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor
         WHERE id = ${prize.id}::uuid
           AND (inventory IS NULL OR wins < inventory)
           AND (budget_value_minor IS NULL OR value_awarded_minor + cost_minor <= budget_value_minor)
           ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
         RETURNING id
-      )`
-    : sql`claimed AS (SELECT NULL::uuid AS id)`;
+      )`;
   const sessionRef = input.shopper.sessionRef ?? null;
   const keysJson = JSON.stringify(base.keys);
   const earnedOn = campaign.rewardScope === "next_order" ? (input.cart.cartRef ?? null) : null;
@@ -97,4 +101,17 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
     return null;
   }
   return { playId: row.play_id, rewardId: row.reward_id };
+}
+
+export const isUnlimited = (p: Prize) => p.inventory === null && p.budgetValueMinor === null && p.dailyCap === null;
+
+/**
+ * Counts a win of a prize without limits, after the play has committed: one autocommitted
+ * UPDATE, so its row is locked only for that statement, not for the rest of every play's
+ * transaction (that row is the one every play of a busy campaign lands on). The play row
+ * stays the record; a crash between the two leaves this statistic one short, never a limit.
+ */
+export async function countUnlimitedWin(db: EngageDb, prize: Prize): Promise<void> {
+  await executePrepared(db, sql`
+    UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor WHERE id = ${prize.id}::uuid`);
 }

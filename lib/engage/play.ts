@@ -6,11 +6,11 @@ import { executePrepared, isUniqueViolation } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
 import { ensureCustomer } from "./customers";
 import { cryptoRng, type Rng } from "./draw";
-import { drawAndRecord } from "./play-claim";
+import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
 import { identityKeys, type Shopper } from "./identity";
 import { customerProfile, profileFromRow, profileQuery, type ProfileRow } from "./profile";
 import { rowFromJson } from "./json-rows";
-import { campaigns, playAllowances, prizes, type Campaign, type Placement } from "./schema";
+import { campaigns, playAllowances, prizes, type Campaign, type Placement, type Prize } from "./schema";
 import { storeDay } from "./store-time";
 
 export type PlayErrorCode = "not_found" | "closed" | "not_eligible" | "unidentified" | "no_plays_left" | "replayed";
@@ -99,7 +99,9 @@ export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: str
 
 export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> {
   try {
-    return await db.transaction((tx) => playInTransaction(tx, input));
+    const { result, prize } = await db.transaction((tx) => playInTransaction(tx, input));
+    if (prize && isUnlimited(prize)) await countUnlimitedWin(db, prize);
+    return result;
   } catch (err) {
     // Two deliveries of one request racing: the loser hits the unique request id.
     if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
@@ -110,9 +112,10 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
 // A play is five round trips for a known shopper: BEGIN; (1) campaign, prizes with today's
 // wins, replay check and the shopper's profile in one read; (2) every allowance row consumed
 // in one INSERT .. ON CONFLICT; (3) the prize claimed and the play, reward and event recorded
-// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race one retry.
+// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race one retry,
+// and a prize without limits one autocommitted counter update after the commit.
 // Each runs as a prepared statement on postgres.js.
-async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayResult> {
+async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ result: PlayResult; prize: Prize | null }> {
   const keys = identityKeys(input.shopper);
   const today = storeDay(input.now, input.timeZone);
   const loaded = await loadPlay(tx, input, today);
@@ -145,7 +148,7 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: prize.label, scope: campaign.rewardScope, expiresAt } : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
-  return { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft };
+  return { result: { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft }, prize };
 }
 
 type LoadedRow = ProfileRow & { campaign: Record<string, unknown> | null; prizes: Record<string, unknown>[] | null; daily: Record<string, number> | null; replayed: boolean };
