@@ -5,15 +5,15 @@ import type { EngageDb } from "./db";
 import { executePrepared, isUniqueViolation } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
 import { ensureCustomer } from "./customers";
-import { cryptoRng, drawOne, type Rng } from "./draw";
+import { cryptoRng, type Rng } from "./draw";
 import { holdoutIdentity, isHeldOut } from "./holdout";
+import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
 import { identityKeys, type Shopper } from "./identity";
 import { customerProfile, profileFromRow, profileQuery, type ProfileRow } from "./profile";
 import { rowFromJson } from "./json-rows";
 import { campaigns, playAllowances, prizes, type Campaign, type Placement, type Prize } from "./schema";
 import { storeDay } from "./store-time";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants";
-import { prizeCategory } from "./prize-category";
 
 export type PlayErrorCode = "not_found" | "closed" | "not_eligible" | "unidentified" | "no_plays_left" | "replayed";
 
@@ -116,7 +116,9 @@ export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: str
 
 export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> {
   try {
-    return await db.transaction((tx) => playInTransaction(tx, input));
+    const { result, prize } = await db.transaction((tx) => playInTransaction(tx, input));
+    if (prize && isUnlimited(prize)) await countUnlimitedWin(db, prize);
+    return result;
   } catch (err) {
     // Two deliveries of one request racing: the loser hits the unique request id.
     if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
@@ -127,9 +129,10 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
 // A play is five round trips for a known shopper: BEGIN; (1) campaign, prizes with today's
 // wins, replay check and the shopper's profile in one read; (2) every allowance row consumed
 // in one INSERT .. ON CONFLICT; (3) the prize claimed and the play, reward and event recorded
-// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race one retry.
+// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race one retry,
+// and a prize without limits one autocommitted counter update after the commit.
 // Each runs as a prepared statement on postgres.js.
-async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayResult> {
+async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ result: PlayResult; prize: Prize | null }> {
   const keys = identityKeys(input.shopper);
   const today = storeDay(input.now, input.timeZone);
   const loaded = await loadPlay(tx, input, today);
@@ -160,7 +163,7 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<PlayRe
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt } : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
-  return { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft };
+  return { result: { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft }, prize };
 }
 
 type LoadedRow = ProfileRow & {
@@ -258,100 +261,4 @@ async function giveBack(tx: EngageDb, campaignId: string, taken: Array<{ identit
       .set({ used: sql`${playAllowances.used} - 1` })
       .where(and(eq(playAllowances.campaignId, campaignId), eq(playAllowances.identityKey, row.identity_key), eq(playAllowances.windowKey, row.window_key)));
   }
-}
-
-/**
- * Draws among the prizes with stock, budget and daily cap left, and claims the winner with a
- * conditional UPDATE that also records the play. If another play took the last unit first,
- * nothing is recorded, that prize drops out and the draw runs again among the rest
- * (renormalised odds). With nothing left to draw, the play is recorded without a prize.
- */
-async function drawAndRecord(tx: EngageDb, base: PlayBase, table: Prize[], dailyWins: Map<string, number>, rng: Rng) {
-  const excluded = new Set<string>();
-  const hasStock = (p: Prize) =>
-    (p.inventory === null || p.wins < p.inventory) &&
-    (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
-    (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap);
-  for (;;) {
-    const chosen = drawOne(table.filter((p) => !excluded.has(p.id) && hasStock(p)), rng);
-    if (!chosen) return { prize: null, recorded: (await claimAndRecord(tx, base, null))! };
-    const recorded = await claimAndRecord(tx, base, chosen);
-    if (recorded) return { prize: chosen, recorded };
-    excluded.add(chosen.id);
-  }
-}
-
-type PlayBase = { input: PlayInput; campaign: Campaign; keys: string[]; windowKey: string; customerId: string | null; expiresAt: Date; today: string };
-
-/**
- * One statement: one unit of the prize, if its inventory, value budget and daily cap allow,
- * then the play, its reward and the game.played event, all conditional on the claim. The
- * day's row is taken first, then the prize row (the same order in every play). In the rare
- * case the day had room but the stock was gone, the day's count is given back; this play
- * holds that row's lock, so nobody saw the extra win. Returns null when the prize was gone.
- */
-async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null): Promise<{ playId: string; rewardId: string | null; label: string } | null> {
-  const { input, campaign } = base;
-  const won = Boolean(prize && prize.rewardType !== "none");
-  // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
-  const categoryRef = prize && won && prize.categoryScope ? await prizeCategory(tx, prize.categoryScope, base.customerId, input.now) : null;
-  const label = prize ? (categoryRef ? `${prize.label} (${categoryRef})` : prize.label) : "No prize this time";
-  const capped = prize !== null && prize.dailyCap !== null;
-  const day = capped
-    ? sql`day AS (
-        INSERT INTO playcart_prize_daily_wins AS d (prize_id, store_day, wins) VALUES (${prize.id}::uuid, ${base.today}, 1)
-        ON CONFLICT (prize_id, store_day) DO UPDATE SET wins = d.wins + 1 WHERE d.wins < ${prize.dailyCap}::int
-        RETURNING 1
-      ),`
-    : sql``;
-  const claimed = prize
-    ? sql`claimed AS (
-        UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor
-        WHERE id = ${prize.id}::uuid
-          AND (inventory IS NULL OR wins < inventory)
-          AND (budget_value_minor IS NULL OR value_awarded_minor + cost_minor <= budget_value_minor)
-          ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
-        RETURNING id
-      )`
-    : sql`claimed AS (SELECT NULL::uuid AS id)`;
-  const sessionRef = input.shopper.sessionRef ?? null;
-  const keysJson = JSON.stringify(base.keys);
-  const earnedOn = campaign.rewardScope === "next_order" ? (input.cart.cartRef ?? null) : null;
-  const issued =
-    prize && won
-      ? sql`
-      INSERT INTO playcart_rewards (customer_id, session_ref, identity_keys, campaign_id, play_id, label, category_ref, reward_type, reward_value,
-        product_ref, max_discount_minor, scope, earned_on_cart_ref, expires_at)
-      SELECT ${base.customerId}::uuid, ${sessionRef}, ${keysJson}::jsonb, ${campaign.id}::uuid, played.id, ${label}, ${categoryRef}, ${prize.rewardType},
-        ${prize.rewardValue}::int, ${prize.productRef}, ${prize.maxDiscountMinor}::int, ${campaign.rewardScope}, ${earnedOn},
-        ${base.expiresAt.toISOString()}::timestamptz
-      FROM played RETURNING id`
-      : sql`SELECT NULL::uuid AS id WHERE false`;
-  const [row] = await executePrepared<{ day_ok: boolean | null; play_id: string | null; reward_id: string | null }>(
-    tx,
-    sql`
-      WITH ${day} ${claimed}, played AS (
-        INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won)
-        SELECT ${campaign.id}::uuid, ${input.requestId}, ${base.customerId}::uuid, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
-          claimed.id, ${won ? 1 : 0}::int
-        FROM claimed
-        RETURNING id
-      ), issued AS (${issued}), logged AS (
-        INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload)
-        SELECT 'game.played:' || played.id, 'game.played', ${base.customerId}::uuid, ${sessionRef}, ${campaign.id}::uuid,
-          ${won && prize ? prize.costMinor : 0}::int,
-          jsonb_build_object('won', ${won}::boolean, 'prizeId', ${prize?.id ?? null}::text, 'rewardId', (SELECT id::text FROM issued), 'windowKey', ${base.windowKey}::text)
-        FROM played
-        ON CONFLICT (event_key) DO NOTHING
-      )
-      SELECT ${capped ? sql`EXISTS (SELECT 1 FROM day)` : sql`NULL::boolean`} AS day_ok,
-        (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id`,
-  );
-  if (!row.play_id) {
-    if (capped && row.day_ok) {
-      await executePrepared(tx, sql`UPDATE playcart_prize_daily_wins SET wins = wins - 1 WHERE prize_id = ${prize!.id}::uuid AND store_day = ${base.today}`);
-    }
-    return null;
-  }
-  return { playId: row.play_id, rewardId: row.reward_id, label };
 }
