@@ -1,9 +1,10 @@
 // What Playcart knows about a shopper, for conditions and allowances: paid orders, spend
 // and tier, all computed from its own record of paid orders (net of refunds).
-import { and, eq, gt, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { findCustomerByEmail } from "./customers";
-import { customers, orderRewards } from "./schema";
+import { customers } from "./schema";
+import { orderStats, primarySegment, segmentsOf, type Segment } from "./segments";
 import { getSettings, type Tier } from "./settings";
 
 export type CustomerProfile = {
@@ -15,6 +16,9 @@ export type CustomerProfile = {
   tier: string;
   /** The tier's play multiplier (settings), for campaigns without a number for this tier. */
   tierPlayMultiplier: number;
+  /** Segments (new, active, lapsed, high_value, discount_driven) and the most telling one. */
+  segments: Segment[];
+  segment: Segment | null;
 };
 
 export function tierFor(tiers: Tier[], trailingSpendMinor: number): Tier {
@@ -29,26 +33,31 @@ export async function customerProfile(db: EngageDb, input: { email?: string | nu
       ? (await db.select().from(customers).where(eq(customers.userRef, input.userRef)))[0]
       : undefined;
   if (!customer) {
-    return { known: false, paidOrders: 0, firstPurchase: true, lifetimeSpendMinor: 0, trailingSpendMinor: 0, tier: settings.tiers[0].name, tierPlayMultiplier: settings.tiers[0].playMultiplier };
+    return {
+      known: false,
+      paidOrders: 0,
+      firstPurchase: true,
+      lifetimeSpendMinor: 0,
+      trailingSpendMinor: 0,
+      tier: settings.tiers[0].name,
+      tierPlayMultiplier: settings.tiers[0].playMultiplier,
+      segments: ["new"],
+      segment: "new",
+    };
   }
-  const since = new Date(input.now.getTime() - settings.tierWindowDays * 86_400_000);
-  const net = sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int`;
-  const [all] = await db
-    .select({ orders: sql<number>`count(*)::int`, spend: net })
-    .from(orderRewards)
-    .where(eq(orderRewards.customerId, customer.id));
-  const [trailing] = await db
-    .select({ spend: net })
-    .from(orderRewards)
-    .where(and(eq(orderRewards.customerId, customer.id), gt(orderRewards.paidAt, since)));
-  const tier = tierFor(settings.tiers, trailing.spend);
+  // One query for orders, spend, trailing spend and what segments need.
+  const stats = await orderStats(db, customer.id, undefined, new Date(input.now.getTime() - settings.tierWindowDays * 86_400_000));
+  const tier = tierFor(settings.tiers, stats.trailingSpendMinor);
+  const segments = segmentsOf(stats, input.now, settings.segments);
   return {
     known: true,
-    paidOrders: all.orders,
-    firstPurchase: all.orders === 0,
-    lifetimeSpendMinor: all.spend,
-    trailingSpendMinor: trailing.spend,
+    paidOrders: stats.paidOrders,
+    firstPurchase: stats.paidOrders === 0,
+    lifetimeSpendMinor: stats.netSpendMinor,
+    trailingSpendMinor: stats.trailingSpendMinor,
     tier: tier.name,
     tierPlayMultiplier: tier.playMultiplier,
+    segments,
+    segment: primarySegment(segments),
   };
 }
