@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedRules } from "@/db/seed-rules";
-import { categoryAffinity } from "@/lib/engage/affinity";
+import { categoryAffinity, recordOrderPlaced } from "@/lib/engage/affinity";
 import { customerBadgeList } from "@/lib/engage/badges";
 import { recordBirthdayEvents, setBirthday } from "@/lib/engage/birthdays";
 import { processPendingEvents } from "@/lib/engage/engine";
@@ -15,7 +15,7 @@ import { findOffer, play } from "@/lib/engage/play";
 import { customerProfile } from "@/lib/engage/profile";
 import { recordReferralVisit, referralCodeFor } from "@/lib/engage/referrals";
 import { discountFor } from "@/lib/engage/rewards";
-import { campaigns, events, prizes, referrals, rewards, rules, stampCards, type ReferralRejection } from "@/lib/engage/schema";
+import { campaigns, events, orderCategories, orderFacts, prizes, referrals, rewards, rules, stampCards, type ReferralRejection } from "@/lib/engage/schema";
 import { orderStats, segmentsOf } from "@/lib/engage/segments";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
 import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
@@ -210,6 +210,20 @@ describe("reviews and birthdays", () => {
 });
 
 describe("personalization", () => {
+  it("refuses a malformed order description and records nothing", async () => {
+    const orderRef = randomUUID();
+    const good = { orderRef, email: newEmail("placed"), lines: [{ category: "bread", amountMinor: 500 }] };
+    await expect(recordOrderPlaced(db, { ...good, lines: [{ category: "bread", amountMinor: -5 }] })).rejects.toThrow();
+    await expect(recordOrderPlaced(db, { ...good, email: "not-an-email" })).rejects.toThrow();
+    await expect(recordOrderPlaced(db, { ...good, referralCode: "DROP TABLE" })).rejects.toThrow();
+    expect(await db.select().from(orderFacts).where(eq(orderFacts.orderRef, orderRef))).toEqual([]);
+    // Placing again (a changed cart) replaces the categories.
+    await recordOrderPlaced(db, good);
+    await recordOrderPlaced(db, { ...good, lines: [{ category: "cakes", amountMinor: 200, quantity: 2 }, { category: "cakes", amountMinor: 100 }] });
+    expect(await db.select().from(orderCategories).where(eq(orderCategories.orderRef, orderRef))).toEqual([{ orderRef, category: "cakes", amountMinor: 300 }]);
+    expect((await db.select().from(orderFacts).where(eq(orderFacts.orderRef, orderRef)))[0].itemCount).toBe(3);
+  });
+
   it("weighs recent orders more: an old big coffee order loses to recent bread", async () => {
     const email = newEmail("aff");
     await paidOrder(db, { email, amountMinor: 10_000, categories: { coffee: 10_000 }, paidAt: new Date(Date.now() - 400 * 86_400_000) });

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { storeNow } from "@/lib/store/clock";
 import { cartSummary, knownEmail, playShopper } from "@/lib/store/engagement";
+import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 import { currentShopperForWrite } from "@/lib/store/owner";
 import { allowPlayAttempt } from "@/lib/store/play-limiter";
 
@@ -40,6 +41,8 @@ export async function playGameAction(raw: PlayRequest): Promise<PlayOutcome> {
       now: await storeNow(),
       timeZone: env().STORE_TIMEZONE,
     });
+    // Rules on game.played run after the response, so the animation never waits on them.
+    sweepEventsAfterResponse();
     return {
       status: "ok",
       won: result.won,
