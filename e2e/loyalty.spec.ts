@@ -1,7 +1,7 @@
 // Loyalty in Chromium: a review earns the community champion badge, shown on the account
 // page and on its public page with a preview image; the referral link and the cron sweep.
 import { expect, test } from "./support/fixtures";
-import { products, uniqueEmail } from "./support/data";
+import { products, uniqueEmail, usd } from "./support/data";
 import { Store } from "./pages/store";
 
 const CRON_SECRET = "e2e-cron-secret-0123456789";
@@ -69,10 +69,11 @@ test("a shopper posts a review and sees the badge on the account page and its pu
   expect(missing.status()).toBe(404);
 });
 
-test("a referral link remembers the referrer in a cookie and sends the friend to the store", async ({ page, mailbox, browser }) => {
+test("a friend who orders through a referral link gives the referrer a stamp", async ({ page, mailbox, browser }) => {
   const store = new Store(page);
   await store.signIn(mailbox, uniqueEmail("referrer"), { from: "/signin" });
   await page.goto("/account");
+  await expect(page.getByTestId("stamp-progress")).toHaveText("0 of 9 stamps");
   const link = await page.getByTestId("referral-link").inputValue();
   const code = link.split("/r/")[1];
 
@@ -80,9 +81,21 @@ test("a referral link remembers the referrer in a cookie and sends the friend to
   const friendPage = await friend.newPage();
   await friendPage.goto(`/r/${code}`);
   await expect(friendPage).toHaveURL(/\/$/);
-  const cookies = await friend.cookies();
-  expect(cookies.find((c) => c.name === "pc_ref")?.value).toBe(code);
+  expect((await friend.cookies()).find((c) => c.name === "pc_ref")?.value).toBe(code);
+  const friendStore = new Store(friendPage);
+  await friendStore.addProduct(products.croissant.slug);
+  await friendStore.openCart();
+  await friendStore.goToCheckoutFromCart();
+  await friendStore.placeOrder(uniqueEmail("friend"));
+  await friendStore.payWithTestCard(usd(products.croissant.priceCents));
   await friend.close();
+
+  // The stamp comes from the rules engine, after the payment webhook's response.
+  await expect(async () => {
+    await page.goto("/account");
+    await expect(page.getByTestId("stamp-progress")).toHaveText("1 of 9 stamps", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByText("1 friend has ordered through your link.")).toBeVisible();
 });
 
 test("the cron sweep needs the secret and then processes events", async ({ request }) => {

@@ -168,3 +168,7 @@ CREATE TRIGGER playcart_stamps_no_update BEFORE UPDATE OR DELETE ON playcart_sta
 --> statement-breakpoint
 CREATE TRIGGER playcart_stamps_no_truncate BEFORE TRUNCATE ON playcart_stamp_entries
   FOR EACH STATEMENT EXECUTE FUNCTION playcart_stamps_reject_change();
+--> statement-breakpoint
+-- Events recorded before the rules engine existed are not replayed through today's rules
+-- (that would pay tier bonuses and rule points for old orders at upgrade time).
+UPDATE playcart_events SET processed_at = now() WHERE processed_at IS NULL;

@@ -37,6 +37,7 @@ export async function processPendingEvents(db: EngageDb, clock: EngineClock & { 
   const retries = new Map<number, number>();
   let current: number | null = null;
   while (done.length < limit && failed.size < limit) {
+    current = null;
     try {
       const processed = await db.transaction(async (tx) => {
         const skip = failed.size > 0 ? notInArray(events.id, [...failed]) : undefined;

@@ -24,7 +24,7 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
   const key = `rule:${f.rule.id}:${f.event.id}`;
   switch (outcome.type) {
     case "grant_points": {
-      const entry = await postEntry(db, { customerId: customer.id, delta: outcome.points, kind: "earn", reason: outcome.reason ?? f.rule.name, sourceKey: key });
+      const entry = await postEntry(db, { customerId: customer.id, delta: outcome.points, kind: "bonus", reason: outcome.reason ?? f.rule.name, sourceKey: key });
       return { type: outcome.type, points: entry ? outcome.points : 0, sourceKey: key };
     }
     case "grant_plays":

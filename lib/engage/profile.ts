@@ -93,6 +93,7 @@ export function profileFromRow(row: ProfileRow, now: Date): { profile: CustomerP
     {
       paidOrders,
       netSpendMinor: lifetime,
+      trailingSpendMinor: trailing,
       firstPaidAt: date(row.first_paid_at),
       lastPaidAt: date(row.last_paid_at),
       ordersWithReward: Number(row.orders_with_reward ?? 0),

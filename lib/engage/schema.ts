@@ -27,7 +27,10 @@ export const LEDGER_ACCOUNTS = ["available", "held"] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
 export const LEDGER_KINDS = [
+  // An order's base points: exactly one per paid order.
   "earn",
+  // Points the rules engine grants on top: tier bonuses and rule outcomes.
+  "bonus",
   "clawback",
   "dispute_hold",
   "dispute_release",

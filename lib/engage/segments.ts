@@ -10,14 +10,24 @@ export type Segment = (typeof SEGMENTS)[number];
 // Which segment names a shopper best when they are in several.
 const PRIORITY: Segment[] = ["high_value", "lapsed", "discount_driven", "active", "new"];
 
-export type OrderStats = { paidOrders: number; netSpendMinor: number; firstPaidAt: Date | null; lastPaidAt: Date | null; ordersWithReward: number };
+export type OrderStats = {
+  paidOrders: number;
+  netSpendMinor: number;
+  firstPaidAt: Date | null;
+  lastPaidAt: Date | null;
+  ordersWithReward: number;
+  /** Net spend on orders paid after `trailingSince` (0 when it was not given). */
+  trailingSpendMinor: number;
+};
 
 /** The customer's paid orders, those paid by `asOf` only when given (the time of an event). */
-export async function orderStats(db: EngageDb, customerId: string, asOf?: Date): Promise<OrderStats> {
-  const [row] = rowsOf<{ n: number; spend: number; first: string | null; last: string | null; discounted: number }>(
+export async function orderStats(db: EngageDb, customerId: string, asOf?: Date, trailingSince?: Date): Promise<OrderStats> {
+  const since = trailingSince?.toISOString() ?? null;
+  const [row] = rowsOf<{ n: number; spend: number; trailing: number; first: string | Date | null; last: string | Date | null; discounted: number }>(
     await db.execute(sql`
       SELECT count(*)::int AS n,
              coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor), 0)::int AS spend,
+             coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor) FILTER (WHERE o.paid_at > ${since}::timestamptz), 0)::int AS trailing,
              min(o.paid_at) AS first, max(o.paid_at) AS last,
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM ${rewards} r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS discounted
@@ -30,6 +40,7 @@ export async function orderStats(db: EngageDb, customerId: string, asOf?: Date):
     firstPaidAt: row?.first ? new Date(row.first) : null,
     lastPaidAt: row?.last ? new Date(row.last) : null,
     ordersWithReward: Number(row?.discounted ?? 0),
+    trailingSpendMinor: Number(row?.trailing ?? 0),
   };
 }
 

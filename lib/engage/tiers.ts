@@ -66,7 +66,7 @@ export async function grantTierBonus(db: EngageDb, order: OrderReward, settings:
   const entry = await postEntry(db, {
     customerId: order.customerId,
     delta: bonus,
-    kind: "earn",
+    kind: "bonus",
     reason: `${tier.label} tier bonus on order ${order.orderRef.slice(0, 8).toUpperCase()}`,
     sourceKey: bonusKey(order.orderRef),
   });

@@ -8,6 +8,7 @@ import { loadCart } from "./cart";
 import { storeNow } from "./clock";
 import { cartSummary, knownEmail, playShopper, type StoreShopper } from "./engagement";
 import { allowPlayAttempt } from "./play-limiter";
+import { sweepEventsAfterResponse } from "./event-sweep";
 
 // Which game and a nonce, nothing else: any other field (a prize, an amount, a price) is
 // dropped here and could not reach the draw anyway.
@@ -38,6 +39,8 @@ export async function playFromRequest(db: Db, shopper: StoreShopper & { sessionI
       now: await storeNow(),
       timeZone: env().STORE_TIMEZONE,
     });
+    // Rules on game.played run after the response, so the animation never waits on them.
+    sweepEventsAfterResponse();
     return {
       status: "ok",
       won: result.won,

@@ -6,16 +6,16 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedRules } from "@/db/seed-rules";
-import { categoryAffinity } from "@/lib/engage/affinity";
+import { categoryAffinity, recordOrderPlaced } from "@/lib/engage/affinity";
 import { customerBadgeList } from "@/lib/engage/badges";
 import { recordBirthdayEvents, setBirthday } from "@/lib/engage/birthdays";
 import { processPendingEvents } from "@/lib/engage/engine";
 import { balances } from "@/lib/engage/ledger";
-import { play } from "@/lib/engage/play";
+import { findOffer, play } from "@/lib/engage/play";
 import { customerProfile } from "@/lib/engage/profile";
 import { recordReferralVisit, referralCodeFor } from "@/lib/engage/referrals";
 import { discountFor } from "@/lib/engage/rewards";
-import { campaigns, events, prizes, referrals, rewards, rules, stampCards, type ReferralRejection } from "@/lib/engage/schema";
+import { campaigns, events, orderCategories, orderFacts, prizes, referrals, rewards, rules, stampCards, type ReferralRejection } from "@/lib/engage/schema";
 import { orderStats, segmentsOf } from "@/lib/engage/segments";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
 import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
@@ -210,6 +210,20 @@ describe("reviews and birthdays", () => {
 });
 
 describe("personalization", () => {
+  it("refuses a malformed order description and records nothing", async () => {
+    const orderRef = randomUUID();
+    const good = { orderRef, email: newEmail("placed"), lines: [{ category: "bread", amountMinor: 500 }] };
+    await expect(recordOrderPlaced(db, { ...good, lines: [{ category: "bread", amountMinor: -5 }] })).rejects.toThrow();
+    await expect(recordOrderPlaced(db, { ...good, email: "not-an-email" })).rejects.toThrow();
+    await expect(recordOrderPlaced(db, { ...good, referralCode: "DROP TABLE" })).rejects.toThrow();
+    expect(await db.select().from(orderFacts).where(eq(orderFacts.orderRef, orderRef))).toEqual([]);
+    // Placing again (a changed cart) replaces the categories.
+    await recordOrderPlaced(db, good);
+    await recordOrderPlaced(db, { ...good, lines: [{ category: "cakes", amountMinor: 200, quantity: 2 }, { category: "cakes", amountMinor: 100 }] });
+    expect(await db.select().from(orderCategories).where(eq(orderCategories.orderRef, orderRef))).toEqual([{ orderRef, category: "cakes", amountMinor: 300 }]);
+    expect((await db.select().from(orderFacts).where(eq(orderFacts.orderRef, orderRef)))[0].itemCount).toBe(3);
+  });
+
   it("weighs recent orders more: an old big coffee order loses to recent bread", async () => {
     const email = newEmail("aff");
     await paidOrder(db, { email, amountMinor: 10_000, categories: { coffee: 10_000 }, paidAt: new Date(Date.now() - 400 * 86_400_000) });
@@ -272,7 +286,7 @@ describe("personalization", () => {
     const rulesOf = DEFAULT_SETTINGS.segments;
     const now = new Date("2026-06-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
-    const stats = (s: Partial<Parameters<typeof segmentsOf>[0]>) => ({ paidOrders: 0, netSpendMinor: 0, firstPaidAt: null, lastPaidAt: null, ordersWithReward: 0, ...s });
+    const stats = (s: Partial<Parameters<typeof segmentsOf>[0]>) => ({ paidOrders: 0, netSpendMinor: 0, firstPaidAt: null, lastPaidAt: null, ordersWithReward: 0, trailingSpendMinor: 0, ...s });
     expect(segmentsOf(stats({}), now, rulesOf)).toEqual(["new"]);
     expect(segmentsOf(stats({ paidOrders: 1, firstPaidAt: ago(5), lastPaidAt: ago(5), netSpendMinor: 1_000 }), now, rulesOf)).toEqual(["new"]);
     expect(segmentsOf(stats({ paidOrders: 3, firstPaidAt: ago(50), lastPaidAt: ago(10), netSpendMinor: 5_000 }), now, rulesOf)).toEqual(["active"]);
@@ -296,6 +310,35 @@ describe("personalization", () => {
     await sweep();
     expect(await pointsFrom(db, c, `rule:${r.id}`)).toBe(7);
     void plain;
+    await db.update(rules).set({ status: "paused" }).where(eq(rules.id, r.id));
+  });
+
+  it("a campaign's audience can target a segment: a win-back game only for lapsed shoppers", async () => {
+    const [winBack] = await db
+      .insert(campaigns)
+      .values({
+        slug: `c-${randomUUID()}`,
+        name: "We missed you",
+        gameType: "scratch_card",
+        placement: "checkout_returning",
+        status: "live",
+        rewardScope: "next_order",
+        audience: { "==": [{ var: "customer.segment" }, "lapsed"] },
+        // Ahead of every other returning-shopper campaign this suite made.
+        windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "23:59" })),
+      })
+      .returning();
+    await db.insert(prizes).values({ campaignId: winBack.id, label: "Nothing", weight: 1, rewardType: "none" });
+    const lapsed = newEmail("lapsed");
+    const active = newEmail("active");
+    await paidOrder(db, { email: lapsed, amountMinor: 2_000, paidAt: new Date(Date.now() - 200 * 86_400_000) });
+    for (let i = 0; i < 2; i++) await paidOrder(db, { email: active, amountMinor: 2_000 });
+    const offer = (email: string) =>
+      findOffer(db, { placement: "checkout_returning", shopper: { email }, cart: { valueMinor: 1, itemCount: 1, categories: [] }, now: new Date(), timeZone: TZ });
+    expect((await customerProfile(db, { email: lapsed, now: new Date() })).segment).toBe("lapsed");
+    expect((await offer(lapsed))?.campaignId).toBe(winBack.id);
+    expect((await offer(active))?.campaignId).not.toBe(winBack.id);
+    await db.update(campaigns).set({ status: "ended" }).where(eq(campaigns.id, winBack.id));
   });
 });
 
