@@ -21,7 +21,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dispatchReminders, type DispatchReport } from "@/lib/engage";
 import { rowsOf } from "@/lib/engage/db";
-import { closeReminderTransport, reminderEmailSender } from "@/lib/email/reminder-sender";
+import { storeInfo } from "@/lib/email/reminder-config";
+import { buildReminderEmail } from "@/lib/email/reminder-email";
+import { closeReminderTransport, reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { createTestDatabase } from "../test/support/pg";
 import { loadReminders } from "../test/support/reminder-load";
 
@@ -77,7 +79,9 @@ async function runOnce(total: number, sink: Sink) {
     const plan = await explainClaim(t.db);
     await sink.ask("reset");
 
-    const sender = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}`, now: () => NOW });
+    const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}`, now: () => NOW });
+    // BENCH_SMTP=off (diagnosis only): build each message but send none, to see the database's share.
+    const sender = process.env.BENCH_SMTP === "off" ? async (m: Parameters<typeof smtp>[0]) => void (await buildReminderEmail(m, reminderLinks(m, storeInfo("https://shop.example.test"), NOW), storeInfo("https://shop.example.test"))) : smtp;
     const t0 = performance.now();
     const report: DispatchReport = await dispatchReminders(t.db, { email: sender }, { now: NOW, timeZone: "Europe/Berlin", batchSize: BATCH, concurrency: CONCURRENCY, maxBatches: 10_000 });
     const elapsed = performance.now() - t0;
@@ -87,9 +91,15 @@ async function runOnce(total: number, sink: Sink) {
       await t.db.execute(sql`SELECT (SELECT count(*)::int FROM playcart_reminders WHERE status = 'sent') AS sent,
                                     (SELECT count(*)::int FROM playcart_events WHERE type = 'reminder.sent') AS events`),
     );
+    if (process.env.BENCH_SMTP === "off") sunk.messages = sunk.recipients = DUE;
     const exact = report.sent === DUE && sunk.messages === DUE && sunk.recipients === DUE && sunk.duplicates === 0 && db.sent === DUE && db.events === DUE;
+    log(`  report: ${JSON.stringify(report)}`);
+    if (report.retried > 0) {
+      const why = rowsOf<{ outcome: string; n: number }>(await t.db.execute(sql`SELECT outcome, count(*)::int AS n FROM playcart_reminders WHERE outcome LIKE 'retry:%' GROUP BY outcome ORDER BY n DESC LIMIT 3`));
+      log(`  retried because: ${JSON.stringify(why)}`);
+    }
     log(`  claim + send + record: ${secs(elapsed)} (${Math.round((DUE / elapsed) * 1000).toLocaleString("en-US")} reminders/s)`);
-    log(`  sink received ${sunk.messages} messages for ${sunk.recipients} recipients (${sunk.duplicates} duplicates); database: ${db.sent} sent, ${db.events} reminder.sent events`);
+    log(`  sink received ${sunk.messages} messages for ${sunk.recipients} recipients (${sunk.duplicates} duplicates) over ${sunk.connections} SMTP connections; database: ${db.sent} sent, ${db.events} reminder.sent events`);
     log(`  claim scan: ${plan.usesIndex ? "partial index playcart_reminders_due_idx" : "NOT using the due index"}, ${plan.time} for a batch of ${BATCH}`);
     return { total, elapsed, exact, plan };
   } finally {

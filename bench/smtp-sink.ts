@@ -5,11 +5,16 @@ import { SMTPServer } from "smtp-server";
 
 const perRecipient = new Map<string, number>();
 let messages = 0;
+let connections = 0;
 
 const server = new SMTPServer({
   disabledCommands: ["STARTTLS", "AUTH"],
   logger: false,
-  maxClients: 100,
+  maxClients: 1000,
+  onConnect(_session, cb) {
+    connections += 1;
+    cb();
+  },
   onData(stream, session, cb) {
     stream.on("data", () => {});
     stream.on("end", () => {
@@ -32,11 +37,12 @@ process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk: string) => {
   if (chunk.includes("count")) {
     const duplicates = [...perRecipient.values()].filter((n) => n > 1).length;
-    process.stdout.write(JSON.stringify({ messages, recipients: perRecipient.size, duplicates }) + "\n");
+    process.stdout.write(JSON.stringify({ messages, recipients: perRecipient.size, duplicates, connections }) + "\n");
   }
   if (chunk.includes("reset")) {
     perRecipient.clear();
     messages = 0;
+    connections = 0;
     process.stdout.write(JSON.stringify({ reset: true }) + "\n");
   }
 });

@@ -15,8 +15,14 @@ export type BuiltMail = { to: string; subject: string; html: string; text: strin
 const RESTORE = "https://placeholder.invalid/restore";
 const UNSUBSCRIBE = "https://placeholder.invalid/unsubscribe";
 
-const money = (minor: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(minor / 10 ** currencyExponent(currency));
+// Creating an Intl.NumberFormat costs more than formatting with one: one per currency.
+const formats = new Map<string, Intl.NumberFormat>();
+function money(minor: number, currency: string) {
+  const code = currency.toUpperCase();
+  let f = formats.get(code);
+  if (!f) formats.set(code, (f = new Intl.NumberFormat("en-US", { style: "currency", currency: code })));
+  return f.format(minor / 10 ** currencyExponent(code));
+}
 
 function copy(step: number, discountPercent: number | null) {
   if (discountPercent) return { subject: `${discountPercent}% off the cart you left`, headline: "Still thinking it over?", intro: `Your cart is saved, and for a little while it comes with ${discountPercent}% off.` };

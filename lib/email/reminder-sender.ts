@@ -17,7 +17,13 @@ async function transportFor(url: string): Promise<Transporter> {
   if (pooled?.url === url) return pooled.transport;
   const { createTransport } = await import("nodemailer");
   // A pool keeps a few connections open for a whole batch instead of one per message.
-  const transport = createTransport({ url, pool: true, maxConnections: 25, maxMessages: Infinity });
+  // nodemailer reads only the URL when given one, so the pool settings go in its query
+  // (settings already in SMTP_URL win).
+  const pooledUrl = new URL(url);
+  for (const [k, v] of Object.entries({ pool: "true", maxConnections: "10", maxMessages: "1000" })) {
+    if (!pooledUrl.searchParams.has(k)) pooledUrl.searchParams.set(k, v);
+  }
+  const transport = createTransport(pooledUrl.toString());
   pooled = { url, transport };
   return transport;
 }

@@ -75,7 +75,8 @@ export async function claimDueReminders(db: EngageDb, opts: DispatchOptions): Pr
                ct.consent_at, ct.unsubscribed_at, ${purchasedSince(sql`c.customer_id`, sql`c.activity_at`)} AS purchased
         FROM due JOIN playcart_reminders r ON r.id = due.id
         JOIN playcart_carts c ON c.cart_ref = r.cart_ref
-        LEFT JOIN playcart_contacts ct ON ct.email = c.email
+        -- LATERAL: one index lookup per due row; a join would let the planner hash every contact.
+        LEFT JOIN LATERAL (SELECT consent_at, unsubscribed_at FROM playcart_contacts WHERE email = c.email) ct ON true
         ORDER BY r.due_at, r.id`),
     );
     if (due.length === 0) return { claimed: [], seen: 0 };
@@ -118,9 +119,10 @@ export async function claimDueReminders(db: EngageDb, opts: DispatchOptions): Pr
     if (held.length) {
       await tx.execute(sql`
         UPDATE playcart_reminders r
-        SET due_at = greatest(r.due_at, coalesce(ct.last_reminder_at, ${now}::timestamptz) + make_interval(hours => ${CONTACT_GAP_HOURS}))
-        FROM playcart_carts c JOIN playcart_contacts ct ON ct.email = c.email
-        WHERE c.cart_ref = r.cart_ref AND r.id = ANY(${idArray(held.map((r) => r.id))}::bigint[])`);
+        SET due_at = greatest(r.due_at, coalesce(
+          (SELECT ct.last_reminder_at FROM playcart_carts c JOIN playcart_contacts ct ON ct.email = c.email WHERE c.cart_ref = r.cart_ref),
+          ${now}::timestamptz) + make_interval(hours => ${CONTACT_GAP_HOURS}))
+        WHERE r.id = ANY(${idArray(held.map((r) => r.id))}::bigint[])`);
     }
     if (claimed.length) {
       await tx.execute(sql`
@@ -159,7 +161,7 @@ async function stoppedNow(db: EngageDb, ids: number[]): Promise<Map<number, stri
     await db.execute(sql`
       SELECT r.id::int AS id, CASE WHEN ${purchasedSince(sql`c.customer_id`, sql`c.activity_at`)} THEN 'purchased' ELSE 'unsubscribed' END AS outcome
       FROM playcart_reminders r JOIN playcart_carts c ON c.cart_ref = r.cart_ref
-      LEFT JOIN playcart_contacts ct ON ct.email = c.email
+      LEFT JOIN LATERAL (SELECT consent_at, unsubscribed_at FROM playcart_contacts WHERE email = c.email) ct ON true
       WHERE r.id = ANY(${idArray(ids)}::bigint[])
         AND (ct.unsubscribed_at IS NOT NULL OR ct.consent_at IS NULL OR ${purchasedSince(sql`c.customer_id`, sql`c.activity_at`)})`),
   );
@@ -186,6 +188,9 @@ export async function sendClaimed(
 ): Promise<DispatchReport> {
   const report: DispatchReport = { claimed: claimed.length, sent: 0, stopped: 0, retried: 0, failed: 0 };
   const chunkSize = opts.concurrency ?? 20;
+  // A chunk's results are recorded while the next chunk is sent (the database and the mail
+  // server work at the same time); every record is awaited before this returns.
+  let recording: Promise<void> = Promise.resolve();
   for (let i = 0; i < claimed.length; i += chunkSize) {
     const chunk = claimed.slice(i, i + chunkSize);
     const stopped = await stoppedNow(db, chunk.map((c) => c.reminderId));
@@ -197,9 +202,11 @@ export async function sendClaimed(
         return [m, await sendOne(m, senders, subs.get(m.email) ?? [])];
       }),
     );
-    await record(db, results, opts.now);
+    await recording;
+    recording = record(db, results, opts.now);
     for (const [, r] of results) report[r.kind === "retry" ? "retried" : r.kind] += 1;
   }
+  await recording;
   return report;
 }
 
@@ -243,22 +250,24 @@ async function record(db: EngageDb, results: [Claimed, Result][], now: Date) {
   const at = now.toISOString();
   await db.transaction(async (tx) => {
     const sent = results.filter((r): r is [Claimed, Extract<Result, { kind: "sent" }>] => r[1].kind === "sent");
-    if (sent.length) {
-      const payload = JSON.stringify(sent.map(([m, r]) => ({ id: m.reminderId, channels: r.channels })));
+    // One statement per set of channels (email, or email and push): `id = ANY(array)` keeps
+    // the update on the primary key, whatever the planner guesses about the batch.
+    const byChannels = new Map<string, number[]>();
+    for (const [m, r] of sent) byChannels.set(r.channels.join(","), [...(byChannels.get(r.channels.join(",")) ?? []), m.reminderId]);
+    for (const [channels, ids] of byChannels) {
       await tx.execute(sql`
-        WITH s AS (SELECT * FROM jsonb_to_recordset(${payload}::jsonb) AS x(id bigint, channels text[])),
-        upd AS (
-          UPDATE playcart_reminders r SET status = 'sent', sent_at = ${at}, channels = s.channels, outcome = 'sent'
-          FROM s WHERE r.id = s.id AND r.status = 'sending'
-          RETURNING r.id, r.step, r.sequence_id, r.cart_ref, s.channels)
+        WITH upd AS (
+          UPDATE playcart_reminders r SET status = 'sent', sent_at = ${at}, channels = ${`{${channels}}`}::text[], outcome = 'sent'
+          WHERE r.id = ANY(${idArray(ids)}::bigint[]) AND r.status = 'sending'
+          RETURNING r.id, r.step, r.sequence_id, r.cart_ref, r.channels)
         INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload, occurred_at)
         SELECT 'reminder.sent:' || upd.id || ':' || ch, 'reminder.sent', c.customer_id, c.session_ref, upd.sequence_id, c.value_minor,
                jsonb_build_object('channel', ch, 'step', upd.step, 'reminderId', upd.id, 'cartRef', upd.cart_ref), ${at}
-        FROM upd JOIN playcart_carts c ON c.cart_ref = upd.cart_ref CROSS JOIN LATERAL unnest(upd.channels) AS ch
+        FROM upd CROSS JOIN LATERAL (SELECT * FROM playcart_carts WHERE cart_ref = upd.cart_ref) c CROSS JOIN LATERAL unnest(upd.channels) AS ch
         ON CONFLICT (event_key) DO NOTHING`);
-      const gone = sent.flatMap(([, r]) => r.gone);
-      if (gone.length) await tx.delete(pushSubscriptions).where(sql`${pushSubscriptions.endpoint} = ANY(${textArray(gone)}::text[])`);
     }
+    const gone = sent.flatMap(([, r]) => r.gone);
+    if (gone.length) await tx.delete(pushSubscriptions).where(sql`${pushSubscriptions.endpoint} = ANY(${textArray(gone)}::text[])`);
     for (const [m, r] of results) {
       if (r.kind === "stopped") {
         await tx.execute(sql`UPDATE playcart_reminders SET status = 'cancelled', outcome = ${r.outcome} WHERE id = ${m.reminderId}`);
@@ -288,9 +297,14 @@ async function giveBackSlot(tx: EngageDb, m: Claimed, at: string) {
  */
 export async function dispatchReminders(db: EngageDb, senders: ReminderSenders, opts: DispatchOptions & { concurrency?: number; maxBatches?: number }): Promise<DispatchReport> {
   const total: DispatchReport = { claimed: 0, sent: 0, stopped: 0, retried: 0, failed: 0 };
-  for (let batch = 0; batch < (opts.maxBatches ?? 100); batch++) {
-    const { claimed, seen } = await claimDueReminders(db, opts);
+  const maxBatches = opts.maxBatches ?? 100;
+  // The next batch is claimed while this one is sent. A claimed batch is always sent: a
+  // claim left unsent would stay `sending` and never go out.
+  let next = claimDueReminders(db, opts);
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const { claimed, seen } = await next;
     if (seen === 0) break;
+    next = batch + 1 < maxBatches ? claimDueReminders(db, opts) : Promise.resolve({ claimed: [], seen: 0 });
     total.stopped += seen - claimed.length;
     const r = await sendClaimed(db, claimed, senders, { now: opts.now, concurrency: opts.concurrency });
     for (const k of Object.keys(total) as (keyof DispatchReport)[]) total[k] += r[k];
