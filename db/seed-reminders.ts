@@ -17,6 +17,8 @@ export async function seedReminders(db: Db): Promise<void> {
         .values({
           slug: COMEBACK_CAMPAIGN_SLUG,
           name: "Scratch to reveal your comeback reward",
+          // Everyone gets the game: holdouts are for campaigns that measure lift.
+          holdoutPercent: 0,
           gameType: "scratch_card",
           placement: "comeback",
           status: "live",

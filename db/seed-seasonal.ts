@@ -20,6 +20,8 @@ export async function seedAdvent(db: Db): Promise<void> {
       .values({
         slug: ADVENT_SLUG,
         name: "The 12 days of Corner Roastery",
+        // Everyone gets the game: holdouts are for campaigns that measure lift.
+        holdoutPercent: 0,
         gameType: "advent_calendar",
         placement: "seasonal_page",
         status: "live",

@@ -13,6 +13,8 @@ import { liveRulesFor } from "./rules";
 import { events, orderRewards, ruleFirings, type EngageEvent, type OrderReward } from "./schema";
 import { getSettings, type EngageSettings } from "./settings";
 import { grantTierBonus, recomputeTier } from "./tiers";
+import { creditBonusRewards } from "./bonus-rewards";
+import { recordRecoveries } from "./recovery";
 
 export type EngineClock = { now: Date; timeZone: string };
 export type ProcessedEvent = { eventId: number; type: string; fired: string[] };
@@ -95,8 +97,8 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
 }
 
 /**
- * What every store gets without writing a rule: on a payment, the tier bonus and the
- * referral verdict; on payments and refunds, reversals and the tier (after the rules).
+ * What every store gets without writing a rule: on a payment, the tier bonus, the
+ * referral verdict, bonus-points rewards and reminder recovery; on payments and refunds, reversals and the tier (after the rules).
  * The order row stays locked: every event of one order is processed one at a time.
  */
 async function builtInBefore(tx: EngageDb, event: EngageEvent, settings: EngageSettings, now: Date): Promise<OrderReward | null> {
@@ -106,6 +108,10 @@ async function builtInBefore(tx: EngageDb, event: EngageEvent, settings: EngageS
   if (event.type === "order.paid") {
     await grantTierBonus(tx, order, settings);
     await judgeReferral(tx, order);
+    // A bonus-points reward used on this order pays out, and a reminder clicked in the week
+    // before counts the order as recovered (and stops the shopper's remaining reminders).
+    await creditBonusRewards(tx, order.orderRef);
+    await recordRecoveries(tx, { orderRef: order.orderRef });
   }
   return order;
 }

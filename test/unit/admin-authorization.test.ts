@@ -20,7 +20,9 @@ const state = vi.hoisted(() => {
 vi.mock("@/lib/auth/index", () => ({ auth: async () => state.session, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
 vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers({ host: "127.0.0.1:1", "x-forwarded-proto": "http" }) }));
+// A session cookie is present whenever the test gives Auth.js a session (the guard looks for one first).
+const sessionCookies = () => (state.session ? [{ name: "authjs.session-token", value: "test" }] : []);
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, getAll: sessionCookies }), headers: async () => new Headers({ host: "127.0.0.1:1", "x-forwarded-proto": "http" }) }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`NEXT_REDIRECT ${url}`);

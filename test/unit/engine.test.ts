@@ -116,7 +116,7 @@ describe("outcomes", () => {
   async function liveCampaign() {
     const [c] = await db
       .insert(campaigns)
-      .values({ slug: `c-${randomUUID()}`, name: "Bonus game", gameType: "scratch_card", placement: "checkout_returning", status: "live", rewardScope: "next_order", allowance: { default: 1 } })
+      .values({ slug: `c-${randomUUID()}`, name: "Bonus game", gameType: "scratch_card", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 1 } })
       .returning();
     await db.insert(prizes).values({ campaignId: c.id, label: "Nothing", weight: 1, rewardType: "none" });
     return c;

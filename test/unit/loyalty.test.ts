@@ -82,7 +82,7 @@ describe("tiers", () => {
     expect([profile.tier, profile.tierPlayMultiplier]).toEqual(["platinum", DEFAULT_SETTINGS.tiers[2].playMultiplier]);
     const [c] = await db
       .insert(campaigns)
-      .values({ slug: `c-${randomUUID()}`, name: "Daily", gameType: "scratch_card", placement: "checkout_returning", status: "live", rewardScope: "next_order", allowance: { default: 1 } })
+      .values({ slug: `c-${randomUUID()}`, name: "Daily", gameType: "scratch_card", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 1 } })
       .returning();
     await db.insert(prizes).values({ campaignId: c.id, label: "Nothing", weight: 1, rewardType: "none" });
     const shopper = { email, deviceId: `d-${randomUUID()}` };
@@ -242,7 +242,7 @@ describe("personalization", () => {
   it("a favourite-category prize gives two shoppers at the same checkout different rewards", async () => {
     const [c] = await db
       .insert(campaigns)
-      .values({ slug: `c-${randomUUID()}`, name: "Favourites", gameType: "shake_tree", placement: "checkout_returning", status: "live", rewardScope: "next_order", allowance: { default: 1 } })
+      .values({ slug: `c-${randomUUID()}`, name: "Favourites", gameType: "shake_tree", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 1 } })
       .returning();
     await db.insert(prizes).values({ campaignId: c.id, label: "10% off your favourite category", weight: 1, rewardType: "percent_off", rewardValue: 10, categoryScope: "favourite" });
     const baker = newEmail("baker");
@@ -319,6 +319,7 @@ describe("personalization", () => {
       .values({
         slug: `c-${randomUUID()}`,
         name: "We missed you",
+        holdoutPercent: 0,
         gameType: "scratch_card",
         placement: "checkout_returning",
         status: "live",

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { orders, products } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { buyCatalogItem, creditBonusRewards, ensureCustomer, InsufficientPointsError, postEntry, rewardOwnerOf, saveSettings } from "@/lib/engage";
+import { buyCatalogItem, creditBonusRewards, ensureCustomer, InsufficientPointsError, postEntry, processPendingEvents, rewardOwnerOf, saveSettings } from "@/lib/engage";
 import { catalogItems, events, ledgerEntries, pointBalances, rewards } from "@/lib/engage/schema";
 import { progressFor, tierProgress } from "@/lib/engage/tier-progress";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
@@ -179,6 +179,24 @@ describe("bonus-points rewards", () => {
     const earned = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderRef, order.id), eq(ledgerEntries.kind, "earn")));
     expect(bonus[0].customerId).toBe(earned[0].customerId);
     expect((await db.select().from(orders).where(eq(orders.id, order.id)))[0].status).toBe("paid");
+  });
+
+  it("are credited by the engine when it processes the order.paid event, once", async () => {
+    const email = `engine-bonus-${randomUUID().slice(0, 8)}@example.test`;
+    const sessionId = `sess_${randomUUID().replace(/-/g, "")}`;
+    const [p] = await db.select().from(products).where(eq(products.slug, "burr-grinder"));
+    await addToCart(db, { sessionId, userId: null }, p.id, 1);
+    await db
+      .insert(rewards)
+      .values({ sessionRef: sessionId, identityKeys: [`device:${sessionId}`], label: "40 bonus stars", rewardType: "bonus_points", rewardValue: 40, scope: "next_order", expiresAt: new Date(Date.now() + 86_400_000) });
+    const order = await placeOrder(db, { sessionId, userId: null }, email);
+    await applyStripeEvent(db, stripeEvent("checkout.session.completed", checkoutSession({ ...order, paymentIntentId: null })) as unknown as Stripe.Event);
+    const clock = { now: new Date(), timeZone: "Europe/Berlin" };
+    await processPendingEvents(db, clock);
+    await processPendingEvents(db, clock);
+    const bonus = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderRef, order.id), eq(ledgerEntries.kind, "bonus")));
+    expect(bonus.map((e) => e.delta)).toEqual([40]);
+    expect(await creditBonusRewards(db, order.id)).toBe(0);
   });
 });
 

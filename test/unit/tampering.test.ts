@@ -27,7 +27,7 @@ beforeAll(async () => {
   // A game that can only give "no prize": the jackpot has weight 0, so only a forged request could name it.
   const [c] = await db
     .insert(campaigns)
-    .values({ slug: "tamper", name: "Tamper", gameType: "spin_wheel", placement: "checkout_first_order", status: "live", allowance: { default: 50 }, rewardScope: "this_order" })
+    .values({ slug: "tamper", name: "Tamper", gameType: "spin_wheel", placement: "checkout_first_order", status: "live", allowance: { default: 50 }, rewardScope: "this_order", holdoutPercent: 0 })
     .returning();
   campaignId = c.id;
   const rows = await db

@@ -1,9 +1,8 @@
 // Stripe webhooks. Authorised by the signature alone (there is no user): verified on the
 // raw body before anything is parsed or written.
-import { after, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
-import { creditBonusRewards, recordRecoveries } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
 import { webhookSecret } from "@/lib/stripe/webhook-secret";
@@ -26,21 +25,10 @@ export async function POST(req: NextRequest) {
   const db = await getDb();
   const result = await applyStripeEvent(db, verified.event);
   if (result.status === "invalid") return reply({ error: result.error }, 400);
-  if (result.status === "applied") {
-    // Loyalty rules (tiers, referrals, badges) run after the response, never in its statement.
-    sweepEventsAfterResponse();
-    const orderId = result.orderId;
-    if (orderId && (result.outcome === "fulfilled" || result.outcome === "already_paid")) {
-      // A bonus-points reward used on a paid order pays out after the response too; crediting
-      // is keyed per reward, so redeliveries and retries credit nothing twice.
-      after(() => creditBonusRewards(db, orderId).catch((err) => console.error(`[playcart] bonus points for order ${orderId} not credited`, err)));
-    }
-    // A paid order within 7 days of a reminder click counts as recovered, and stops that
-    // shopper's remaining reminders (the cron job catches up anything missed).
-    if (orderId && result.outcome === "fulfilled") {
-      after(() => recordRecoveries(db, { orderRef: orderId }).catch((err) => console.error("[playcart] recovery not recorded", err)));
-    }
-  }
+  // Everything else a payment sets off (tier, tier bonus, referral stamp, bonus-points
+  // rewards, reminder recovery, the store's rules) runs on its order.paid event after the
+  // response, in batches, never inside the payment's own statement.
+  if (result.status === "applied") sweepEventsAfterResponse();
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.
   return reply({ received: true, ...result });
 }
