@@ -5,7 +5,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Store } from "./pages/store";
 import { setStoreClock } from "./pages/games";
-import { ADMIN_EMAIL, orderLabel, products, uniqueEmail, usd } from "./support/data";
+import { ADMIN_EMAIL, orderLabel, orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
@@ -138,7 +138,7 @@ test("the exit nudge shows once per session, carries the comeback game, and neve
   // The confirmation page has no nudge at all.
   const email = uniqueEmail("nudge");
   await store.placeOrder(email);
-  await store.payWithTestCard(usd(espresso.priceCents));
+  await store.payWithTestCard(usd(orderTotal(espresso.priceCents)));
   await pointerLeavesTop(page);
   await page.waitForTimeout(300);
   await expect(page.getByRole("dialog")).toHaveCount(0);

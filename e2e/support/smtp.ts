@@ -114,6 +114,9 @@ export async function startMailServer(opts: { port?: number; host?: string } = {
   const server = new SMTPServer({
     // nodemailer would upgrade to STARTTLS and then reject the self-signed certificate.
     disabledCommands: ["STARTTLS"],
+    // The app keeps a pooled SMTP connection open: on close, drop it after a second rather
+    // than the default 30 s (which outlasts Playwright's fixture teardown timeout).
+    closeTimeout: 1_000,
     authOptional: true,
     allowInsecureAuth: true,
     logger: false,
