@@ -23,7 +23,7 @@ import { dispatchReminders, type DispatchReport } from "@/lib/engage";
 import { rowsOf } from "@/lib/engage/db";
 import { storeInfo } from "@/lib/email/reminder-config";
 import { buildReminderEmail } from "@/lib/email/reminder-email";
-import { closeReminderTransport, reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
+import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { createTestDatabase } from "../test/support/pg";
 import { loadReminders } from "../test/support/reminder-load";
 
@@ -85,6 +85,7 @@ async function runOnce(total: number, sink: Sink) {
     const t0 = performance.now();
     const report: DispatchReport = await dispatchReminders(t.db, { email: sender }, { now: NOW, timeZone: "Europe/Berlin", batchSize: BATCH, concurrency: CONCURRENCY, maxBatches: 10_000 });
     const elapsed = performance.now() - t0;
+    await smtp.close();
 
     const sunk = await sink.ask("count");
     const [db] = rowsOf<{ sent: number; events: number }>(
@@ -114,7 +115,6 @@ async function main() {
   try {
     for (const total of CARTS) results.push(await runOnce(total, sink));
   } finally {
-    closeReminderTransport();
     sink.stop();
   }
   console.log("\n  carts        due      claim+send+record   per second   exactly once   floor (<= 10 s)");

@@ -150,6 +150,8 @@ test("on a phone, Back from checkout shows the nudge first; a second Back leaves
   await store.openCart();
   await store.goToCheckoutFromCart();
   const nudge = page.getByRole("dialog", { name: "Before you go…" });
+  // The watcher arms itself after hydration by adding one history entry; Back before that would simply leave.
+  await page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
   await page.goBack();
   await expect(nudge).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);

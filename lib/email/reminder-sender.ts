@@ -11,21 +11,16 @@ import { buildReminderEmail, type StoreInfo } from "./reminder-email";
 import { reminderLinkSecret, storeInfo, unsubscribeMailto } from "./reminder-config";
 import { classifySmtpError } from "./smtp-errors";
 
-let pooled: { url: string; transport: Transporter } | undefined;
-
-async function transportFor(url: string): Promise<Transporter> {
-  if (pooled?.url === url) return pooled.transport;
+async function pooledTransport(url: string): Promise<Transporter> {
   const { createTransport } = await import("nodemailer");
-  // A pool keeps a few connections open for a whole batch instead of one per message.
+  // A pool keeps a few connections open for a whole run instead of one per message.
   // nodemailer reads only the URL when given one, so the pool settings go in its query
   // (settings already in SMTP_URL win).
   const pooledUrl = new URL(url);
-  for (const [k, v] of Object.entries({ pool: "true", maxConnections: "10", maxMessages: "1000" })) {
+  for (const [k, v] of Object.entries({ pool: "true", maxConnections: "50", maxMessages: "1000" })) {
     if (!pooledUrl.searchParams.has(k)) pooledUrl.searchParams.set(k, v);
   }
-  const transport = createTransport(pooledUrl.toString());
-  pooled = { url, transport };
-  return transport;
+  return createTransport(pooledUrl.toString());
 }
 
 export function reminderLinks(m: ReminderMessage, store: StoreInfo, now: Date) {
@@ -38,27 +33,32 @@ export function reminderLinks(m: ReminderMessage, store: StoreInfo, now: Date) {
   };
 }
 
-/** Sends one reminder email; throws SendFailure (permanent or not) when SMTP refuses it. */
+/**
+ * Sends one reminder email; throws SendFailure (permanent or not) when SMTP refuses it.
+ * One SMTP pool per sender: call `close()` when the run is over, so no connection lingers.
+ */
 export function reminderEmailSender(db: Db, opts: { origin?: string; smtpUrl?: string | null; now: () => Date }) {
   const store = storeInfo(opts.origin);
   const smtpUrl = opts.smtpUrl === undefined ? env().SMTP_URL : opts.smtpUrl;
-  return async (m: ReminderMessage) => {
+  let transport: Promise<Transporter> | undefined;
+  const send = async (m: ReminderMessage) => {
     const mail = await buildReminderEmail(m, reminderLinks(m, store, opts.now()), store);
     if (!smtpUrl) {
       await db.insert(outboxMessages).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       return;
     }
-    const transport = await transportFor(smtpUrl);
+    transport ??= pooledTransport(smtpUrl);
     try {
       // base64 is encoded natively; quoted-printable in JavaScript costs more than the rest of a send.
-      await transport.sendMail({ from: env().MAIL_FROM, ...mail, textEncoding: "base64" });
+      await (await transport).sendMail({ from: env().MAIL_FROM, ...mail, textEncoding: "base64" });
     } catch (err) {
       throw classifySmtpError(err);
     }
   };
-}
-
-export function closeReminderTransport() {
-  pooled?.transport.close();
-  pooled = undefined;
+  const close = async () => {
+    const t = transport;
+    transport = undefined;
+    if (t) (await t).close();
+  };
+  return Object.assign(send, { close });
 }

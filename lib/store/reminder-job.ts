@@ -17,14 +17,12 @@ export async function runReminderJob(db: Db, opts: { now: Date; origin?: string 
   for (let n = -1; n !== 0; ) abandoned += n = await detectAbandonedCarts(db, { now: opts.now, timeZone });
   const store = storeInfo(opts.origin);
   const vapid = vapidKeys();
+  const email = reminderEmailSender(db, { origin: store.origin, now: () => opts.now });
   const report = await dispatchReminders(
     db,
-    {
-      email: reminderEmailSender(db, { origin: store.origin, now: () => opts.now }),
-      push: vapid ? pushSender(vapid, (m) => reminderLinks(m, store, opts.now).restoreUrl) : undefined,
-    },
+    { email, push: vapid ? pushSender(vapid, (m) => reminderLinks(m, store, opts.now).restoreUrl) : undefined },
     { now: opts.now, timeZone },
-  );
+  ).finally(() => email.close());
   const recovered = await recordRecoveries(db);
   return { ...report, abandoned, recovered };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type Db } from "@/db/client";
 import { dispatchReminders } from "@/lib/engage";
 import { rowsOf } from "@/lib/engage/db";
-import { closeReminderTransport, reminderEmailSender } from "@/lib/email/reminder-sender";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { startMailServer, type Mailbox } from "../../e2e/support/smtp";
 import { createTestDatabase } from "../support/pg";
 import { loadEmail, loadReminders } from "../support/reminder-load";
@@ -30,7 +30,6 @@ beforeAll(async () => {
   await loadReminders(t.db, { prefix: "c", carts: DUE + DOUBLE + 500, due: DUE, doubleCarts: DOUBLE, now: NOW });
 });
 afterAll(async () => {
-  closeReminderTransport();
   await mailbox?.close();
   await a?.close().catch(() => {});
   await b?.close().catch(() => {});
@@ -39,12 +38,10 @@ afterAll(async () => {
 
 describe("concurrent dispatch", () => {
   it("sends each of 1,000 due reminders exactly once with two dispatchers racing", async () => {
-    const run = (db: Db) =>
-      dispatchReminders(db, { email: reminderEmailSender(db, { origin: "https://shop.test", smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, now: () => NOW }) }, {
-        now: NOW,
-        timeZone: "Europe/Berlin",
-        batchSize: 100,
-      });
+    const run = async (db: Db) => {
+      const email = reminderEmailSender(db, { origin: "https://shop.test", smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, now: () => NOW });
+      return dispatchReminders(db, { email }, { now: NOW, timeZone: "Europe/Berlin", batchSize: 100 }).finally(() => email.close());
+    };
     const [ra, rb] = await Promise.all([run(a.db), run(b.db)]);
     // Both did part of the work.
     expect(ra.sent).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { claimDueReminders, dispatchReminders, readRestoreToken, recordRecoverie
 import { recordFirstPayment } from "@/lib/engage/first-payment";
 import { contacts, reminders, rewards } from "@/lib/engage/schema";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { closeReminderTransport, reminderEmailSender } from "@/lib/email/reminder-sender";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { startMailServer, type Mail, type Mailbox } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, cartRow, eventsOfType, minutes, remindersOf, TZ, WORDING } from "../support/reminders";
@@ -27,14 +27,28 @@ beforeAll(async () => {
   (globalThis as { __playcartDb?: unknown }).__playcartDb = Promise.resolve({ db, close, kind: "pglite" });
 });
 afterAll(async () => {
-  closeReminderTransport();
   await mailbox?.close();
   await close?.();
 });
 beforeEach(() => mailbox.clear());
 
-const senders = (now: Date, smtpPort = mailbox.port) => ({ email: reminderEmailSender(db, { origin: ORIGIN, smtpUrl: `smtp://127.0.0.1:${smtpPort}`, now: () => now }) });
-const dispatchAt = (now: Date, smtpPort?: number) => dispatchReminders(db, senders(now, smtpPort), { now, timeZone: TZ });
+const openSenders: { close: () => Promise<void> }[] = [];
+afterAll(async () => {
+  for (const s of openSenders) await s.close();
+});
+function senders(now: Date, smtpPort = mailbox.port) {
+  const email = reminderEmailSender(db, { origin: ORIGIN, smtpUrl: `smtp://127.0.0.1:${smtpPort}`, now: () => now });
+  openSenders.push(email);
+  return { email };
+}
+async function dispatchAt(now: Date, smtpPort?: number) {
+  const s = senders(now, smtpPort);
+  try {
+    return await dispatchReminders(db, s, { now, timeZone: TZ });
+  } finally {
+    await s.email.close();
+  }
+}
 const mailsTo = (email: string) => mailbox.messages.filter((m) => m.to.includes(email));
 
 // Wednesday 25 March 2026, 10:00 in Berlin: the shopper's last change to the cart.

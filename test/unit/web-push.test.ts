@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { dispatchReminders, savePushSubscription } from "@/lib/engage";
 import { pushSubscriptions } from "@/lib/engage/schema";
-import { closeReminderTransport, reminderEmailSender } from "@/lib/email/reminder-sender";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { PUSH_TTL_SECONDS, pushSender } from "@/lib/push/send";
 import { startMailServer, type Mailbox } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
@@ -52,7 +52,6 @@ beforeAll(async () => {
   base = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 afterAll(async () => {
-  closeReminderTransport();
   await new Promise<void>((r) => server.close(() => r()));
   await mailbox?.close();
   await close?.();
@@ -82,14 +81,15 @@ describe("web push reminders", () => {
     await abandonAt(db, minutes(T0, 61));
     const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:store@playcart.test" };
     const now = minutes(T0, 122);
+    const mailer = reminderEmailSender(db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, now: () => now });
     const report = await dispatchReminders(
       db,
       {
-        email: reminderEmailSender(db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, now: () => now }),
+        email: mailer,
         push: pushSender(vapid, (m) => `https://shop.example.test/comeback/token-${m.reminderId}`, { agent }),
       },
       { now, timeZone: TZ },
-    );
+    ).finally(() => mailer.close());
     expect(report).toMatchObject({ sent: 1 });
     const [step1] = await remindersOf(db, cartRef);
     expect(step1.channels).toEqual(["email", "push"]);
