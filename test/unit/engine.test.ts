@@ -270,3 +270,20 @@ describe("conditions over the context", () => {
     expect(await pointsFrom(db, c, `rule:${r.id}`)).toBe(9);
   });
 });
+
+describe("events no rule listens to", () => {
+  it("are settled in one statement; an event with a live rule, and every payment, still go through the engine", async () => {
+    const c = await customerId(db, newEmail());
+    await settleBacklog(db);
+    const viewed = await event(db, "checkout.viewed", { customerId: c });
+    const played = await event(db, "game.played", { customerId: c });
+    const r = await rule(db, { trigger: "review.posted", outcomes: [{ type: "grant_points", points: 5 }] });
+    const reviewed = await event(db, "review.posted", { customerId: c });
+
+    const done = await processPendingEvents(db, clock);
+    // Only the review went through a transaction of its own, and its rule fired.
+    expect(done.map((p) => [p.eventId, p.fired])).toEqual([[reviewed, [r.slug]]]);
+    const settled = await db.select().from(events).where(sql`${events.id} IN (${viewed}, ${played})`);
+    expect(settled.map((e) => e.processedAt?.toISOString())).toEqual([NOW.toISOString(), NOW.toISOString()]);
+  });
+});
