@@ -73,7 +73,9 @@ const schema = z
         message: 'PLAYCART_TEST_CLOCK must be an ISO instant such as 2026-11-21T10:00:00Z, or "cookie"',
       })
       .optional(),
-    PLAYCART_SELF_SCHEDULE: z.enum(["0", "1"], { message: "PLAYCART_SELF_SCHEDULE must be 1 (the server runs the reminder schedule itself) or 0" }).optional(),
+    PLAYCART_SELF_SCHEDULE: z
+      .enum(["0", "1", "events"], { message: "PLAYCART_SELF_SCHEDULE must be 1 (the server runs its scheduled routes itself), events (the rules engine's sweep only) or 0" })
+      .optional(),
     // Who may frame /admin (the store's own back office): a CSP frame-ancestors list.
     ADMIN_FRAME_ANCESTORS: frameAncestors.default(["'self'"]),
     VAPID_PUBLIC_KEY: z.string().optional(),

@@ -27,6 +27,10 @@ Object.assign(env, {
   // Each browser may pin Playcart's clock with the pc_test_clock cookie (weekly windows).
   PLAYCART_TEST_CLOCK: "cookie",
   STORE_TIMEZONE: "Europe/Berlin",
+  // The rules engine's sweep runs on the server's own schedule, as in the demo; reminders
+  // are dispatched by the tests themselves (their clock is the browser's test clock).
+  PLAYCART_SELF_SCHEDULE: "events",
+  PORT: port,
 });
 
 rmSync(path.join(root, ".data-e2e"), { recursive: true, force: true });
