@@ -16,6 +16,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { seed } from "@/db/seed";
 import { rowsOf } from "@/lib/engage/db";
+import { processPendingEvents } from "@/lib/engage/engine";
 import { reconcile } from "@/lib/engage/ledger";
 import { createTestDatabase } from "../test/support/pg";
 import { distDir, ensureBuild, repoRoot, startServer, type TestServer } from "../test/support/server";
@@ -48,6 +49,7 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 40_000);
 // weighs on both alike; figures are over all slices.
 const SLICES = Number(process.env.BENCH_SLICES ?? 4);
 const WARMUP_SECONDS = 3;
+const SWEEP_SAMPLE = Number(process.env.BENCH_SWEEP_SAMPLE ?? 1_000);
 
 const FLOORS = { throughputRatio: 0.5, p99Ms: 100 };
 
@@ -233,6 +235,20 @@ async function main() {
           (SELECT count(*) FROM stripe_events)::int AS events`),
     );
     const { mismatches } = await reconcile(t.db);
+
+    // The rules engine's share of a payment runs in the scheduled sweep, not in the webhook:
+    // sweep up to SWEEP_SAMPLE of the backlog the load left, in one process, to show its cost.
+    const [{ pending }] = rowsOf<{ pending: number }>(await t.db.execute(sql`SELECT count(*)::int AS pending FROM playcart_events WHERE processed_at IS NULL`));
+    const sweepStarted = performance.now();
+    const cpuStarted = process.cpuUsage();
+    let swept = 0;
+    while (swept < SWEEP_SAMPLE) {
+      const batch = await processPendingEvents(t.db, { now: new Date(), timeZone: "UTC", limit: Math.min(500, SWEEP_SAMPLE - swept) });
+      swept += batch.length;
+      if (batch.length === 0) break;
+    }
+    const sweepSeconds = (performance.now() - sweepStarted) / 1000;
+    const sweepCpu = process.cpuUsage(cpuStarted);
     const sent = cursor.next;
 
     console.log("");
@@ -248,6 +264,10 @@ async function main() {
     for (const l of loads) console.log(`  server CPU per request, ${l.name}: ${fmt(l.serverCpuMs / Math.max(1, l.count), 2)} ms`);
     console.log(`  webhook responses (incl. warm-up): ${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
     console.log(`  webhook events sent: ${sent}; stripe_events rows: ${dup.events}; paid orders: ${dup.paid}; earn entries: ${dup.earn}`);
+    console.log(
+      `  rules engine (scheduled sweep, not in the webhook): ${pending} pending events after the load; one sweep processed ${swept} of them in ${fmt(sweepSeconds)} s ` +
+        `(${fmt(swept / Math.max(sweepSeconds, 0.001), 0)} events/s, ${fmt((sweepCpu.user + sweepCpu.system) / 1000 / Math.max(swept, 1), 2)} ms Node CPU each)`,
+    );
 
     const ratio = w.rps / h.rps;
     const duplicates = Number(dup.multi_earn) + Number(dup.multi_rows) + Number(dup.multi_fulfil) + mismatches.length;
