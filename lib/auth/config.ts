@@ -1,9 +1,13 @@
 // The part of the Auth.js config that needs no database (sessions are JWTs).
 import type { NextAuthConfig } from "next-auth";
+import { framedAdminCookies } from "./frame-cookies";
+
+const cookies = framedAdminCookies({ ADMIN_FRAME_ANCESTORS: process.env.ADMIN_FRAME_ANCESTORS, AUTH_URL: process.env.AUTH_URL });
 
 export const authConfig = {
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   session: { strategy: "jwt" },
+  ...(cookies ? { cookies } : {}),
   providers: [],
   callbacks: {
     // Next.js reports a loopback host (127.0.0.1, [::1]) as "localhost" in a route handler's
