@@ -2,7 +2,7 @@
 // abandon idle carts, send due reminders, and attribute recovered orders.
 import "server-only";
 import type { Db } from "@/db/client";
-import { detectAbandonedCarts, dispatchReminders, recordRecoveries, type DispatchReport } from "@/lib/engage";
+import { detectAbandonedCarts, dispatchReminders, getSettings, recordRecoveries, type DispatchReport } from "@/lib/engage";
 import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { storeInfo } from "@/lib/email/reminder-config";
 import { env } from "@/lib/env";
@@ -13,8 +13,10 @@ export type ReminderJobReport = DispatchReport & { abandoned: number; recovered:
 
 export async function runReminderJob(db: Db, opts: { now: Date; origin?: string }): Promise<ReminderJobReport> {
   const timeZone = env().STORE_TIMEZONE;
+  // Quiet hours are a setting the admin edits; read on each run so a change applies at once.
+  const { quietHours } = await getSettings(db);
   let abandoned = 0;
-  for (let n = -1; n !== 0; ) abandoned += n = await detectAbandonedCarts(db, { now: opts.now, timeZone });
+  for (let n = -1; n !== 0; ) abandoned += n = await detectAbandonedCarts(db, { now: opts.now, timeZone, quietHours });
   const store = storeInfo(opts.origin);
   const vapid = vapidKeys();
   const report = await dispatchReminders(
@@ -23,7 +25,7 @@ export async function runReminderJob(db: Db, opts: { now: Date; origin?: string 
       email: reminderEmailSender(db, { origin: store.origin, now: () => opts.now }),
       push: vapid ? pushSender(vapid, (m) => reminderLinks(m, store, opts.now).restoreUrl) : undefined,
     },
-    { now: opts.now, timeZone },
+    { now: opts.now, timeZone, quietHours },
   );
   const recovered = await recordRecoveries(db);
   return { ...report, abandoned, recovered };
