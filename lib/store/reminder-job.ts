@@ -2,11 +2,12 @@
 // abandon idle carts, send due reminders, and attribute recovered orders.
 import "server-only";
 import type { Db } from "@/db/client";
-import { detectAbandonedCarts, dispatchReminders, getSettings, recordRecoveries, type DispatchReport } from "@/lib/engage";
+import { detectAbandonedCarts, dispatchReminders, getSettings, recordRecoveries, type DispatchReport, type ReminderMessage } from "@/lib/engage";
 import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { storeInfo } from "@/lib/email/reminder-config";
 import { env } from "@/lib/env";
 import { vapidKeys } from "@/lib/push/config";
+import { devPushRecorder } from "@/lib/push/dev-outbox";
 import { pushSender } from "@/lib/push/send";
 
 export type ReminderJobReport = DispatchReport & { abandoned: number; recovered: number };
@@ -19,11 +20,19 @@ export async function runReminderJob(db: Db, opts: { now: Date; origin?: string 
   for (let n = -1; n !== 0; ) abandoned += n = await detectAbandonedCarts(db, { now: opts.now, timeZone, quietHours });
   const store = storeInfo(opts.origin);
   const vapid = vapidKeys();
+  const restoreUrl = (m: ReminderMessage) => reminderLinks(m, store, opts.now).restoreUrl;
+  const sendEmail = reminderEmailSender(db, { origin: store.origin, now: () => opts.now });
+  const recordDevPush = vapid ? null : devPushRecorder(db, restoreUrl);
   const report = await dispatchReminders(
     db,
     {
-      email: reminderEmailSender(db, { origin: store.origin, now: () => opts.now }),
-      push: vapid ? pushSender(vapid, (m) => reminderLinks(m, store, opts.now).restoreUrl) : undefined,
+      email: recordDevPush
+        ? async (m) => {
+            await sendEmail(m);
+            await recordDevPush(m);
+          }
+        : sendEmail,
+      push: vapid ? pushSender(vapid, restoreUrl) : undefined,
     },
     { now: opts.now, timeZone, quietHours },
   );
