@@ -10,6 +10,7 @@ import { expect, test } from "./support/fixtures";
 const saved = (page: Page, name: string) => page.getByRole("status").filter({ hasText: `Saved ${name}.` });
 
 test("the owner edits the reward catalog and a rule, and the shopper sees both take effect", async ({ page, browser, mailbox }) => {
+  test.setTimeout(180_000);
   const tag = Date.now().toString(36);
   const reward = `Tote bag voucher ${tag}`;
   await new Admin(page).signInAndOpen(mailbox);
@@ -60,7 +61,7 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
     await page.getByLabel("Trigger (event)").selectOption("review.posted");
     await page.getByLabel("Status").selectOption("live");
     await page.getByRole("button", { name: "Add rule" }).click();
-    await page.getByRole("combobox", { name: "Fields" }).selectOption("customer.paidOrders");
+    await page.getByRole("combobox", { name: "Field", exact: true }).selectOption("customer.paidOrders");
     await expect(page.getByText('{"==":[{"var":"customer.paidOrders"},0]}')).toBeAttached();
     await page.getByLabel("Points", { exact: true }).fill("0");
     await page.getByRole("button", { name: "Save rule" }).click();
