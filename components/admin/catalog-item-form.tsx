@@ -1,12 +1,13 @@
 "use client";
 
 // One reward in the catalog (or a new one): what it costs in points and what it gives.
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "@/app/admin/settings/catalog/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { Field, inputClass } from "./field";
+import { useFormDraft } from "./use-form-draft";
 
 export type CatalogItemValues = {
   id?: string;
@@ -33,9 +34,27 @@ const TYPES = [
 export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
   const [state, action] = useActionState(saveCatalogItemAction, idle);
   const e = state.fieldErrors ?? {};
-  const input = (name: keyof CatalogItemValues, label: string, extra: { inputMode?: "numeric"; hint?: string } = {}) => (
+  const { bind, reset } = useFormDraft({
+    name: item.name,
+    slug: item.slug,
+    description: item.description,
+    pointsCost: String(item.pointsCost),
+    rewardType: item.rewardType,
+    rewardValue: String(item.rewardValue),
+    productRef: item.productRef,
+    maxDiscountMinor: String(item.maxDiscountMinor),
+    validDays: String(item.validDays),
+  });
+  const [active, setActive] = useState(item.active);
+  // A reward just added leaves the "new" form empty for the next one.
+  const isNew = !item.id;
+  useEffect(() => {
+    if (isNew && state.status === "ok") reset();
+  }, [state]);
+  type Text = Parameters<typeof bind>[0];
+  const input = (name: Text, label: string, extra: { inputMode?: "numeric"; hint?: string } = {}) => (
     <Field label={label} error={e[name]} hint={extra.hint}>
-      {(a) => <input {...a} name={name} inputMode={extra.inputMode} defaultValue={String(item[name] ?? "")} className={inputClass} />}
+      {(a) => <input {...a} {...bind(name)} inputMode={extra.inputMode} className={inputClass} />}
     </Field>
   );
   return (
@@ -48,7 +67,7 @@ export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
         {input("pointsCost", "Points cost", { inputMode: "numeric" })}
         <Field label="Reward type" error={e.rewardType}>
           {(a) => (
-            <select {...a} name="rewardType" defaultValue={item.rewardType} className={inputClass}>
+            <select {...a} {...bind("rewardType")} className={inputClass}>
               {TYPES.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
             </select>
           )}
@@ -60,7 +79,7 @@ export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
       </div>
       {input("description", "Description")}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={item.active} /> Offered in the catalog
+        <input type="checkbox" name="active" checked={active} onChange={(ev) => setActive(ev.target.checked)} /> Offered in the catalog
       </label>
       {e.form && <p className="text-sm text-red-700">{e.form}</p>}
       <div className="flex flex-wrap items-center gap-3">

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { Field, inputClass } from "./field";
+import { useFormDraft } from "./use-form-draft";
 
 type Step = { afterHours: string; discountPercent: string };
 
@@ -15,6 +16,7 @@ export function ReminderSequenceForm({ sequence, statuses }: { sequence: { id: s
   const [state, action] = useActionState(saveReminderSequenceAction, idle);
   const [steps, setSteps] = useState<Step[]>(sequence.steps.map((s) => ({ afterHours: String(s.afterMinutes / 60), discountPercent: s.discountPercent ? String(s.discountPercent) : "" })));
   const e = state.fieldErrors ?? {};
+  const { bind } = useFormDraft({ name: sequence.name, status: sequence.status, abandonAfterMinutes: String(sequence.abandonAfterMinutes) });
   // Hours are typed, minutes stored; an empty discount means none.
   const posted = steps.map((s) => ({ afterMinutes: s.afterHours.trim() === "" ? null : Math.round(Number(s.afterHours) * 60), ...(s.discountPercent.trim() ? { discountPercent: Number(s.discountPercent) } : {}) }));
   const set = (i: number, patch: Partial<Step>) => setSteps(steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -23,9 +25,9 @@ export function ReminderSequenceForm({ sequence, statuses }: { sequence: { id: s
       <input type="hidden" name="id" value={sequence.id} />
       <input type="hidden" name="steps" value={JSON.stringify(posted)} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Name" error={e.name}>{(a) => <input {...a} name="name" defaultValue={sequence.name} className={inputClass} />}</Field>
-        <Field label="Status" error={e.status}>{(a) => <select {...a} name="status" defaultValue={sequence.status} className={inputClass}>{statuses.map((s) => <option key={s} value={s}>{s}</option>)}</select>}</Field>
-        <Field label="Abandoned after (minutes idle)" error={e.abandonAfterMinutes}>{(a) => <input {...a} name="abandonAfterMinutes" inputMode="numeric" defaultValue={sequence.abandonAfterMinutes} className={inputClass} />}</Field>
+        <Field label="Name" error={e.name}>{(a) => <input {...a} {...bind("name")} className={inputClass} />}</Field>
+        <Field label="Status" error={e.status}>{(a) => <select {...a} {...bind("status")} className={inputClass}>{statuses.map((s) => <option key={s} value={s}>{s}</option>)}</select>}</Field>
+        <Field label="Abandoned after (minutes idle)" error={e.abandonAfterMinutes}>{(a) => <input {...a} {...bind("abandonAfterMinutes")} inputMode="numeric" className={inputClass} />}</Field>
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">Reminders, in order</legend>
@@ -57,11 +59,12 @@ export function ReminderSequenceForm({ sequence, statuses }: { sequence: { id: s
 export function QuietHoursForm({ quiet, timeZone }: { quiet: { start: string; end: string }; timeZone: string }) {
   const [state, action] = useActionState(saveQuietHoursAction, idle);
   const e = state.fieldErrors ?? {};
+  const { bind } = useFormDraft({ start: quiet.start, end: quiet.end });
   return (
     <form action={action} noValidate className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={`Quiet from (${timeZone})`} error={e.start} hint="24-hour time, e.g. 21:00">{(a) => <input {...a} name="start" defaultValue={quiet.start} className={inputClass} />}</Field>
-        <Field label={`Quiet until (${timeZone})`} error={e.end} hint="24-hour time, e.g. 08:00">{(a) => <input {...a} name="end" defaultValue={quiet.end} className={inputClass} />}</Field>
+        <Field label={`Quiet from (${timeZone})`} error={e.start} hint="24-hour time, e.g. 21:00">{(a) => <input {...a} {...bind("start")} className={inputClass} />}</Field>
+        <Field label={`Quiet until (${timeZone})`} error={e.end} hint="24-hour time, e.g. 08:00">{(a) => <input {...a} {...bind("end")} className={inputClass} />}</Field>
       </div>
       <div className="flex flex-wrap items-center gap-3"><SubmitButton pendingLabel="Saving…">Save quiet hours</SubmitButton><FormMessage state={state} /></div>
     </form>
