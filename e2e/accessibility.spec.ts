@@ -24,7 +24,11 @@ test("admin pages", async ({ page, mailbox }) => {
   await new Admin(page).signInAndOpen(mailbox);
   await page.goto("/admin/campaigns");
   const firstCampaign = await page.getByRole("link", { name: campaigns.wheel.name }).getAttribute("href");
-  const pages = adminPages().map((p) => p.replace("/admin/campaigns/00000000-0000-4000-8000-000000000000", firstCampaign!)).filter((p) => !p.includes("00000000"));
+  await page.goto("/admin/settings/rules");
+  const firstRule = await page.getByRole("link", { name: "Birthday treat" }).getAttribute("href");
+  const pages = adminPages()
+    .map((p) => p.replace("/admin/campaigns/00000000-0000-4000-8000-000000000000", firstCampaign!).replace("/admin/settings/rules/00000000-0000-4000-8000-000000000000", firstRule!))
+    .filter((p) => !p.includes("00000000"));
   await page.goto("/admin/customers");
   for (const path of [...pages, "/admin/customers?q=admin"]) {
     await page.goto(path);

@@ -45,7 +45,7 @@ test("the admin sends its frame-ancestors policy and fits a phone", async ({ bro
     const res = await page.request.get("/admin", { maxRedirects: 0 });
     expect(res.headers()["content-security-policy"]).toBe("frame-ancestors 'self'");
     await new Admin(page).signInAndOpen(mailbox);
-    for (const path of ["/admin", "/admin/campaigns/new", "/admin/kpis", "/admin/settings"]) {
+    for (const path of ["/admin", "/admin/campaigns/new", "/admin/kpis", "/admin/settings", "/admin/settings/catalog", "/admin/settings/badges", "/admin/settings/rules", "/admin/settings/rules/new", "/admin/settings/reminders", "/admin/outbox"]) {
       await page.goto(path);
       // Nothing wider than the screen: wide tables scroll inside their own box.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

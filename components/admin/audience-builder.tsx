@@ -56,12 +56,25 @@ export function toAudience(query: RuleGroupType, fields: Field[]): unknown {
   return logic === false ? true : logic;
 }
 
-export function AudienceBuilder({ value, onChange, tiers, error }: { value: unknown; onChange: (audience: unknown) => void; tiers: { name: string; label: string }[]; error?: string }) {
-  const fields = useMemo(() => audienceFields(tiers), [tiers]);
+type BuilderProps = {
+  value: unknown;
+  onChange: (audience: unknown) => void;
+  tiers: { name: string; label: string }[];
+  error?: string;
+  /** Other fields than a campaign audience's (the rules engine's context, for example). */
+  fields?: Field[];
+  intro?: string;
+};
+
+export function AudienceBuilder({ value, onChange, tiers, error, fields: given, intro = "Who is offered the game. No rules: everyone." }: BuilderProps) {
+  const fields = useMemo(() => given ?? audienceFields(tiers), [given, tiers]);
   const [query, setQuery] = useState<RuleGroupType>(() => (value === true || value == null ? EMPTY : (parseJsonLogic(value as never) ?? EMPTY)));
+  // A stored condition the builder cannot show exactly is kept as stored until it is edited here.
+  const [shownExactly] = useState(() => value === true || value == null || JSON.stringify(toAudience(query, fields)) === JSON.stringify(value));
   return (
     <div className="space-y-2">
-      <p className="text-sm text-stone-600">Who is offered the game. No rules: everyone.</p>
+      <p className="text-sm text-stone-600">{intro}</p>
+      {!shownExactly && <p className="text-sm text-amber-800">The stored condition uses operators this builder does not show; it is kept as stored unless you change it here.</p>}
       <div className="overflow-x-auto text-sm [&_select]:rounded [&_select]:border [&_select]:border-stone-300 [&_input]:rounded [&_input]:border [&_input]:border-stone-300 [&_input]:px-1">
         <QueryBuilder
           fields={fields}

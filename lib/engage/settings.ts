@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { EngageDb } from "./db";
+import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "./reminder-schedule";
 import { engageSettings } from "./schema";
 
 const tierSchema = z.object({
@@ -35,6 +36,8 @@ export const settingsSchema = z.object({
       discountShare: z.number().min(0).max(1),
     })
     .default({ newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 }),
+  // Store wall-clock hours in which no reminder is sent (due ones wait for the end).
+  quietHours: quietHoursSchema.default(DEFAULT_QUIET_HOURS),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -49,6 +52,7 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   tierWindowDays: 365,
   affinityHalfLifeDays: 90,
   segments: { newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 },
+  quietHours: DEFAULT_QUIET_HOURS,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {

@@ -54,7 +54,7 @@ let orderId: string;
 
 /** Everything an admin action could change, as one comparable value. */
 async function footprint() {
-  const tables = ["playcart_campaigns", "playcart_prizes", "playcart_audit_log", "playcart_ledger_entries", "playcart_point_balances", "playcart_settings", "orders", "playcart_events", "stripe_events", "users"];
+  const tables = ["playcart_campaigns", "playcart_prizes", "playcart_audit_log", "playcart_ledger_entries", "playcart_point_balances", "playcart_settings", "playcart_catalog_items", "playcart_badges", "playcart_stamp_cards", "playcart_rules", "playcart_reminder_sequences", "outbox_messages", "orders", "playcart_events", "stripe_events", "users"];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     const res = await state.db.execute(sql.raw(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${t} x`));

@@ -12,6 +12,9 @@ const tierRow = z.object({
   name: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, "Use a lower-case key such as gold"),
   label: z.string().trim().min(1, "Give the tier a name").max(40),
   minSpend: z.coerce.number({ message: "Enter an amount" }).min(0, "A threshold cannot be negative").max(10_000_000),
+  // Optional so a client posting only thresholds keeps each tier's multipliers (updateSettings).
+  earnMultiplier: z.coerce.number({ message: "Enter a multiplier" }).min(1, "A multiplier is at least 1").max(10, "At most 10x").optional(),
+  playMultiplier: z.coerce.number({ message: "Enter a multiplier" }).min(1, "A multiplier is at least 1").max(10, "At most 10x").optional(),
 });
 
 const loyaltyInput = z.object({
@@ -38,7 +41,13 @@ export const saveLoyaltySettingsAction = adminAction(loyaltyInput, async (input,
   await updateSettings(await getDb(), admin.email, {
     earnRate: input.earnRate,
     tierWindowDays: input.tierWindowDays,
-    tiers: input.tiers.map((t) => ({ name: t.name, label: t.label, minSpendMinor: Math.round(t.minSpend * scale) })),
+    tiers: input.tiers.map((t) => ({
+      name: t.name,
+      label: t.label,
+      minSpendMinor: Math.round(t.minSpend * scale),
+      ...(t.earnMultiplier === undefined ? {} : { earnMultiplier: t.earnMultiplier }),
+      ...(t.playMultiplier === undefined ? {} : { playMultiplier: t.playMultiplier }),
+    })),
   });
   revalidatePath("/admin/settings");
   return { status: "ok", message: "Settings saved." };

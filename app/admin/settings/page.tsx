@@ -10,9 +10,13 @@ import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
-// Settings sections other parts of Playcart add (reward catalog, badges, stamp cards, referral
-// rules, reminder schedule and quiet hours) go in this list as their own pages under /admin/settings.
-const MORE: { href: string; label: string }[] = [];
+// Each further section is its own page under /admin/settings.
+const MORE: { href: string; label: string }[] = [
+  { href: "/admin/settings/catalog", label: "Reward catalog" },
+  { href: "/admin/settings/badges", label: "Badges and stamp cards" },
+  { href: "/admin/settings/rules", label: "Rules, referral rules included" },
+  { href: "/admin/settings/reminders", label: "Reminder schedule and quiet hours" },
+];
 
 export default async function SettingsPage() {
   if (!(await adminViewerOrRedirect("/admin/settings"))) return <Forbidden />;
@@ -36,13 +40,14 @@ export default async function SettingsPage() {
           earnRate={settings.earnRate}
           tierWindowDays={settings.tierWindowDays}
           currency={e.STORE_CURRENCY}
-          tiers={settings.tiers.map((t) => ({ name: t.name, label: t.label, minSpend: toUnits(t.minSpendMinor, e.STORE_CURRENCY) }))}
+          tiers={settings.tiers.map((t) => ({ name: t.name, label: t.label, minSpend: toUnits(t.minSpendMinor, e.STORE_CURRENCY), earnMultiplier: String(t.earnMultiplier), playMultiplier: String(t.playMultiplier) }))}
         />
       </section>
-      {MORE.length > 0 && (
+      <nav aria-labelledby="more-h" className="space-y-2">
+        <h2 id="more-h" className="text-lg font-semibold">More settings</h2>
         <ul className="list-disc pl-5">{MORE.map((m) => <li key={m.href}><Link href={m.href} className="underline">{m.label}</Link></li>)}</ul>
-      )}
-      <p className="text-sm"><Link href="/admin/outbox" className="underline">Dev outbox</Link>: emails kept when no SMTP_URL is set.</p>
+      </nav>
+      <p className="text-sm"><Link href="/admin/outbox" className="underline">Dev outbox</Link>: emails kept when no SMTP_URL is set, pushes when no VAPID keys are set.</p>
     </div>
   );
 }

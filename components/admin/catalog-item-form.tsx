@@ -1,0 +1,104 @@
+"use client";
+
+// One reward in the catalog (or a new one): what it costs in points and what it gives.
+import { useActionState, useEffect, useState } from "react";
+import { saveCatalogItemAction, setCatalogItemActiveAction } from "@/app/admin/settings/catalog/actions";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/action-state";
+import { Field, inputClass } from "./field";
+import { useFormDraft } from "./use-form-draft";
+
+export type CatalogItemValues = {
+  id?: string;
+  slug: string;
+  name: string;
+  description: string;
+  pointsCost: number | "";
+  rewardType: string;
+  rewardValue: number | "";
+  productRef: string;
+  maxDiscountMinor: number | "";
+  validDays: number | "";
+  position: number;
+  active: boolean;
+};
+
+const TYPES = [
+  { value: "percent_off", label: "Percent off (value: 1 to 100)" },
+  { value: "amount_off", label: "Amount off (value in cents)" },
+  { value: "free_product", label: "Free product (needs a product)" },
+  { value: "free_shipping", label: "Free shipping" },
+];
+
+export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
+  const [state, action] = useActionState(saveCatalogItemAction, idle);
+  const e = state.fieldErrors ?? {};
+  const { bind, reset } = useFormDraft({
+    name: item.name,
+    slug: item.slug,
+    description: item.description,
+    pointsCost: String(item.pointsCost),
+    rewardType: item.rewardType,
+    rewardValue: String(item.rewardValue),
+    productRef: item.productRef,
+    maxDiscountMinor: String(item.maxDiscountMinor),
+    validDays: String(item.validDays),
+  });
+  const [active, setActive] = useState(item.active);
+  // A reward just added leaves the "new" form empty for the next one.
+  const isNew = !item.id;
+  useEffect(() => {
+    if (isNew && state.status === "ok") reset();
+  }, [state]);
+  type Text = Parameters<typeof bind>[0];
+  const input = (name: Text, label: string, extra: { inputMode?: "numeric"; hint?: string } = {}) => (
+    <Field label={label} error={e[name]} hint={extra.hint}>
+      {(a) => <input {...a} {...bind(name)} inputMode={extra.inputMode} className={inputClass} />}
+    </Field>
+  );
+  return (
+    <form action={action} noValidate className="space-y-3">
+      {item.id && <input type="hidden" name="id" value={item.id} />}
+      <input type="hidden" name="position" value={item.position} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        {input("name", "Name")}
+        {input("slug", "Key", { hint: "Lower-case letters, digits and -" })}
+        {input("pointsCost", "Points cost", { inputMode: "numeric" })}
+        <Field label="Reward type" error={e.rewardType}>
+          {(a) => (
+            <select {...a} {...bind("rewardType")} className={inputClass}>
+              {TYPES.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+            </select>
+          )}
+        </Field>
+        {input("rewardValue", "Value", { inputMode: "numeric" })}
+        {input("validDays", "Valid for (days)", { inputMode: "numeric" })}
+        {input("productRef", "Product (for a free product)")}
+        {input("maxDiscountMinor", "Discount cap in cents (optional)", { inputMode: "numeric" })}
+      </div>
+      {input("description", "Description")}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="active" checked={active} onChange={(ev) => setActive(ev.target.checked)} /> Offered in the catalog
+      </label>
+      {e.form && <p className="text-sm text-red-700">{e.form}</p>}
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingLabel="Saving…">{item.id ? "Save reward" : "Add reward"}</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** Takes a reward off the catalog (or puts it back) without opening its form. */
+export function CatalogActiveToggle({ id, active, name }: { id: string; active: boolean; name: string }) {
+  const [state, action] = useActionState(setCatalogItemActiveAction, idle);
+  return (
+    <form action={action} className="inline-flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <button type="submit" className="text-sm underline" aria-label={`${active ? "Deactivate" : "Activate"} ${name}`}>{active ? "Deactivate" : "Activate"}</button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

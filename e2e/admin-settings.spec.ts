@@ -1,0 +1,105 @@
+// The owner's settings take effect for shoppers: a reward added to the catalog and then
+// edited shows on a shopper's account page as edited, and a rule built in the rule editor
+// (trigger, a condition from the visual builder, an outcome) pays points for a review.
+import type { Page } from "@playwright/test";
+import { Admin } from "./pages/admin";
+import { Store } from "./pages/store";
+import { products, uniqueEmail } from "./support/data";
+import { expect, test } from "./support/fixtures";
+
+const saved = (page: Page, name: string) => page.getByRole("status").filter({ hasText: `Saved ${name}.` });
+
+test("the owner edits the reward catalog and a rule, and the shopper sees both take effect", async ({ page, browser, mailbox }) => {
+  test.setTimeout(180_000);
+  const tag = Date.now().toString(36);
+  const reward = `Tote bag voucher ${tag}`;
+  await new Admin(page).signInAndOpen(mailbox);
+
+  // A new catalog reward, with an impossible cost refused first.
+  await page.goto("/admin/settings");
+  await page.getByRole("link", { name: "Reward catalog" }).click();
+  const form = page.getByRole("region", { name: "New reward" });
+  await form.getByLabel("Name").fill(reward);
+  await form.getByLabel("Key").fill(`tote-${tag}`);
+  await form.getByLabel("Points cost").fill("0");
+  await form.getByLabel("Value").fill("300");
+  await form.getByRole("button", { name: "Add reward" }).click();
+  await expect(form.getByText("It must cost at least 1 point")).toBeVisible();
+  // What was typed stays, so only the wrong field needs fixing.
+  await expect(form.getByLabel("Name")).toHaveValue(reward);
+  await form.getByLabel("Points cost").fill("500");
+  await form.getByRole("button", { name: "Add reward" }).click();
+  await expect(saved(page, reward)).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("");
+
+  // The shopper, in another browser context, sees it on the account page.
+  const shopperContext = await browser.newContext();
+  try {
+    const shopperPage = await shopperContext.newPage();
+    const shopper = new Store(shopperPage);
+    await shopper.signIn(mailbox, uniqueEmail("settings"), { from: "/signin" });
+    await shopper.openAccount();
+    await expect(shopperPage.getByRole("button", { name: `Redeem 500 points for ${reward}` })).toBeVisible();
+
+    // The owner makes it cheaper; the shopper's catalog follows.
+    await page.reload();
+    await page.getByText(`Edit ${reward}`).click();
+    const edit = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: reward }) });
+    await edit.getByLabel("Points cost").fill("450");
+    await edit.getByRole("button", { name: "Save reward" }).click();
+    await expect(saved(page, reward)).toBeVisible();
+    await shopper.openAccount();
+    await expect(shopperPage.getByRole("button", { name: `Redeem 450 points for ${reward}` })).toBeVisible();
+    await expect(shopperPage.getByRole("button", { name: `Redeem 500 points for ${reward}` })).toHaveCount(0);
+
+    // A rule: a review by a shopper with no paid orders earns points.
+    const rule = `Reviews earn points ${tag}`;
+    await page.goto("/admin/settings/rules");
+    await page.getByRole("link", { name: "New rule" }).click();
+    await page.getByLabel("Name").fill(rule);
+    await page.getByLabel("Key").fill(`review-points-${tag}`);
+    await page.getByLabel("Trigger (event)").selectOption("review.posted");
+    await page.getByLabel("Status").selectOption("live");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await page.getByRole("combobox", { name: "Field", exact: true }).selectOption("customer.paidOrders");
+    await expect(page.getByText('{"==":[{"var":"customer.paidOrders"},0]}')).toBeAttached();
+    await page.getByLabel("Points", { exact: true }).fill("0");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await expect(page.getByText("At least 1 point")).toBeVisible();
+    await page.getByLabel("Points", { exact: true }).fill("5");
+    await page.getByLabel("Reason shown in the ledger").fill(`Thanks for your review ${tag}`);
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await expect(page).toHaveURL(/\/admin\/settings\/rules\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { name: rule })).toBeVisible();
+    // Edited after creation: the engine uses the edited outcome.
+    await page.getByLabel("Points", { exact: true }).fill("9");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await expect(saved(page, rule)).toBeVisible();
+
+    await shopperPage.goto(`/products/${products.croissant.slug}`);
+    await shopperPage.getByLabel("5 stars").check();
+    await shopperPage.getByLabel("Your review").fill(`Crisp outside, soft inside, gone in a minute. (${tag})`);
+    await shopperPage.getByRole("button", { name: "Post review" }).click();
+    await expect(shopperPage.getByText("Thank you! Your review is posted.")).toBeVisible();
+    // The engine runs just after the response.
+    await expect(async () => {
+      await shopper.openAccount();
+      await expect(shopper.pointsBalance).toHaveText("9", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+
+    // The audit trail has the rule's edit, with before and after.
+    await page.goto("/admin/audit");
+    await expect(page.getByText("rule.update").first()).toBeVisible();
+  } finally {
+    await shopperContext.close();
+    // Leave the shared demo data as other specs expect it.
+    await page.goto("/admin/settings/rules");
+    const row = page.getByRole("row").filter({ hasText: `Reviews earn points ${tag}` });
+    await row.getByRole("combobox").selectOption("paused");
+    await row.getByRole("button", { name: "Set" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "is paused." })).toBeVisible();
+    await page.goto("/admin/settings/catalog");
+    await page.getByRole("button", { name: `Deactivate ${reward}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "is off the catalog." })).toBeVisible();
+  }
+});
