@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { executePrepared, isUniqueViolation } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
-import { ensureCustomer } from "./customers";
+import { identityEmail } from "./customers";
 import { cryptoRng, type Rng } from "./draw";
 import { holdoutIdentity, isHeldOut } from "./holdout";
 import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
@@ -152,7 +152,7 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);
 
   const needsUpsert = input.shopper.email && (!known || (input.shopper.userRef && !known.userRef));
-  const customerId = needsUpsert ? (await ensureCustomer(tx, { email: input.shopper.email!, userRef: input.shopper.userRef })).id : input.shopper.email ? (known?.id ?? null) : null;
+  const customerId = needsUpsert ? await upsertPlayingCustomer(tx, input.shopper.email!, input.shopper.userRef ?? null) : input.shopper.email ? (known?.id ?? null) : null;
 
   // The prize is claimed in the same statement that records the play: its row stays locked
   // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
@@ -164,6 +164,18 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt } : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
   return { result: { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft }, prize };
+}
+
+/** ensureCustomer's upsert as a prepared statement (a first play is the common case): the customer's id. */
+async function upsertPlayingCustomer(tx: EngageDb, email: string, userRef: string | null): Promise<string> {
+  const [row] = await executePrepared<{ id: string }>(
+    tx,
+    sql`
+      INSERT INTO playcart_customers AS c (email, user_ref) VALUES (${identityEmail(email)}, ${userRef})
+      ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(c.user_ref, excluded.user_ref)
+      RETURNING id`,
+  );
+  return row.id;
 }
 
 type LoadedRow = ProfileRow & {
