@@ -151,31 +151,23 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   const granted = allowanceFor(campaign, profile.tier, [{ name: profile.tier, playMultiplier: profile.tierPlayMultiplier }]);
   const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);
 
-  const needsUpsert = input.shopper.email && (!known || (input.shopper.userRef && !known.userRef));
-  const customerId = needsUpsert ? await upsertPlayingCustomer(tx, input.shopper.email!, input.shopper.userRef ?? null) : input.shopper.email ? (known?.id ?? null) : null;
+  // A new customer (or an account to link) is upserted by the statement that records the play
+  // (play-claim.ts): ensureCustomer's upsert, without a round trip of its own. Any refusal
+  // before it rolls the transaction back, so a refused play still creates no customer.
+  const needsUpsert = Boolean(input.shopper.email && (!known || (input.shopper.userRef && !known.userRef)));
+  const customerId = input.shopper.email ? (known?.id ?? null) : null;
+  const upsertCustomer = needsUpsert ? { email: identityEmail(input.shopper.email!), userRef: input.shopper.userRef ?? null } : null;
 
   // The prize is claimed in the same statement that records the play: its row stays locked
   // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
   const table = loaded.prizes;
   const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
-  const base = { input, campaign, keys, windowKey, customerId, expiresAt, today };
+  const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today };
   const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, input.rng ?? cryptoRng);
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt } : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
   return { result: { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft }, prize };
-}
-
-/** ensureCustomer's upsert as a prepared statement (a first play is the common case): the customer's id. */
-async function upsertPlayingCustomer(tx: EngageDb, email: string, userRef: string | null): Promise<string> {
-  const [row] = await executePrepared<{ id: string }>(
-    tx,
-    sql`
-      INSERT INTO playcart_customers AS c (email, user_ref) VALUES (${identityEmail(email)}, ${userRef})
-      ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(c.user_ref, excluded.user_ref)
-      RETURNING id`,
-  );
-  return row.id;
 }
 
 type LoadedRow = ProfileRow & {
