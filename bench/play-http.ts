@@ -86,3 +86,23 @@ export async function measureHttpPlays(
   if (next >= sessions.length) console.log(`[bench] note: ran out of prepared sessions after ${next} plays`);
   return m;
 }
+
+/**
+ * The floor under any play over HTTP: `next start`'s own cost of one request that runs one
+ * query (GET /api/health), with the same 20 requests in flight. Server CPU per request.
+ */
+export async function measureRequestFloor(baseUrl: string, opts: { shoppers: number; seconds: number; serverCpuMs: () => number }): Promise<{ requests: number; cpuMsPerRequest: number }> {
+  let requests = 0;
+  const cpu0 = opts.serverCpuMs();
+  const deadline = performance.now() + opts.seconds * 1_000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const res = await fetch(`${baseUrl}/api/health`);
+      await res.text();
+      if (!res.ok) throw new Error(`/api/health answered ${res.status}`);
+      requests += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.shoppers }, worker));
+  return { requests, cpuMsPerRequest: (opts.serverCpuMs() - cpu0) / Math.max(1, requests) };
+}

@@ -25,7 +25,7 @@ import { seed } from "@/db/seed";
 import { createTestDatabase } from "../test/support/pg";
 import { checkoutFirstLoadJs } from "./checkout-js";
 import { hasBuild, startNext, type NextServer } from "./next-server";
-import { createSessions, measureHttpPlays, playActionId } from "./play-http";
+import { createSessions, measureHttpPlays, measureRequestFloor, playActionId } from "./play-http";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 20);
@@ -175,6 +175,7 @@ async function main() {
     log(`load average after the in-process run: ${load()}`);
 
     let js: { on: number; off: number; chunksOn: number; chunksOff: number } | null = null;
+    let floor: { requests: number; cpuMsPerRequest: number } | null = null;
     if (!hasBuild()) {
       log("no .next build: run `npm run build` first to measure plays over HTTP and the checkout's JavaScript");
     } else {
@@ -204,6 +205,8 @@ async function main() {
       log(`load average after the route run: ${load()}`);
       rows.push(await http("POST /checkout (server action)", { kind: "action", actionId }));
       log(`load average after the action run: ${load()}`);
+      floor = await measureRequestFloor(running.url, { shoppers: SHOPPERS, seconds: Math.max(2, DURATION / 2), serverCpuMs: running.cpuMs });
+      log(`load average after the request-floor run: ${load()}`);
 
       const [onSession, offSession] = take(2);
       const on = await checkoutFirstLoadJs(running.url, onSession);
@@ -222,6 +225,7 @@ async function main() {
       .from(prizes)
       .where(eq(prizes.campaignId, campaignId))
       .orderBy(prizes.position);
+    if (floor) console.log(`  next start's own floor: ${fmt(floor.cpuMsPerRequest, 2)} ms server CPU per request (GET /api/health, one query, ${floor.requests} requests, ${SHOPPERS} in flight)`);
     console.log(`  prizes (incl. warm-ups): ${table.map((p) => `${p.label} ${p.wins}${p.inventory !== null ? `/${p.inventory}` : ""}`).join(", ")}`);
     const [overLimit] = rowsOf<{ n: number }>(
       await t.db.execute(sql`

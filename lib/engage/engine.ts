@@ -3,14 +3,14 @@
 // response, a cron on several instances) can run at once: each event is taken by one of
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { pgError, rowsOf, type EngageDb } from "./db";
+import { executePrepared, pgError, type EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
 import { eventContext } from "./engine-context";
 import { applyOutcome, type Applied } from "./outcomes";
 import { judgeReferral } from "./referrals";
 import { reverseOrderEarnings } from "./refund-reversal";
 import { liveRulesFor } from "./rules";
-import { events, orderRewards, ruleFirings, rules, type EngageEvent, type OrderReward } from "./schema";
+import { events, orderRewards, ruleFirings, type EngageEvent, type OrderReward } from "./schema";
 import { getSettings, type EngageSettings } from "./settings";
 import { grantTierBonus, recomputeTier } from "./tiers";
 import { creditBonusRewards } from "./bonus-rewards";
@@ -32,8 +32,9 @@ export async function processEvent(db: EngageDb, eventId: number, clock: EngineC
  * Events recorded while it runs (a referral.converted from an order.paid) are taken too.
  */
 export async function processPendingEvents(db: EngageDb, clock: EngineClock & { limit?: number }): Promise<ProcessedEvent[]> {
-  await settleEventsWithoutRules(db, clock.now);
+  const { pending } = await settleEventsWithoutRules(db, clock.now);
   const done: ProcessedEvent[] = [];
+  if (!pending) return done;
   const limit = clock.limit ?? 500;
   // Events that failed in this sweep stay pending for the next one, but must not block this one.
   const failed = new Set<number>();
@@ -71,20 +72,34 @@ const BUILT_IN_TYPES = ["order.paid", "order.refunded"];
 /**
  * Most events (checkout views, offers, plays) have no live rule: processing one would only
  * mark it processed. This marks all such pending events in one statement, skipping any a
- * sweep holds, so the per-event transactions are spent only where a rule may fire.
+ * sweep holds, so the per-event transactions are spent only where a rule may fire. The same
+ * statement says whether any pending event is left that needs one (a built-in type, or a
+ * type a live rule listens to), so a sweep with nothing else to do ends after this one round
+ * trip. Events it skipped because another sweep holds them are that sweep's to finish.
  */
-export async function settleEventsWithoutRules(db: EngageDb, now: Date): Promise<number> {
+export async function settleEventsWithoutRules(db: EngageDb, now: Date): Promise<{ settled: number; pending: boolean }> {
   const builtIn = sql.join(BUILT_IN_TYPES.map((t) => sql`${t}`), sql`, `);
-  const rows = await db.execute(sql`
-    UPDATE ${events} SET processed_at = ${now.toISOString()}::timestamptz
-    WHERE id IN (
-      SELECT e.id FROM ${events} e
-      WHERE e.processed_at IS NULL AND e.type NOT IN (${builtIn})
-        AND NOT EXISTS (SELECT 1 FROM ${rules} r WHERE r.trigger = e.type AND r.status = 'live')
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id`);
-  return rowsOf(rows).length;
+  const [row] = await executePrepared<{ settled: number; pending: boolean }>(
+    db,
+    sql`
+      WITH settled AS (
+        UPDATE playcart_events SET processed_at = ${now.toISOString()}::timestamptz
+        WHERE id IN (
+          SELECT e.id FROM playcart_events e
+          WHERE e.processed_at IS NULL AND e.type NOT IN (${builtIn})
+            AND NOT EXISTS (SELECT 1 FROM playcart_rules r WHERE r.trigger = e.type AND r.status = 'live')
+          FOR UPDATE SKIP LOCKED
+        )
+        RETURNING id
+      )
+      SELECT (SELECT count(*) FROM settled)::int AS settled,
+        EXISTS (
+          SELECT 1 FROM playcart_events e
+          WHERE e.processed_at IS NULL
+            AND (e.type IN (${builtIn}) OR EXISTS (SELECT 1 FROM playcart_rules r WHERE r.trigger = e.type AND r.status = 'live'))
+        ) AS pending`,
+  );
+  return { settled: Number(row?.settled ?? 0), pending: Boolean(row?.pending) };
 }
 
 async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineClock): Promise<ProcessedEvent> {

@@ -28,7 +28,18 @@ export async function drawAndRecord(tx: EngageDb, base: PlayBase, table: Prize[]
   }
 }
 
-export type PlayBase = { input: PlayInput; campaign: Campaign; keys: string[]; windowKey: string; customerId: string | null; expiresAt: Date; today: string };
+export type PlayBase = {
+  input: PlayInput;
+  campaign: Campaign;
+  keys: string[];
+  windowKey: string;
+  /** The known customer (null for a new one or a shopper without an email). */
+  customerId: string | null;
+  /** Set when the play's statement must upsert the customer (new, or an account to link), as ensureCustomer does. */
+  upsertCustomer: { email: string; userRef: string | null } | null;
+  expiresAt: Date;
+  today: string;
+};
 
 /**
  * One statement: one unit of the prize, if its inventory, value budget and daily cap allow,
@@ -65,6 +76,17 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
           ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
         RETURNING id
       )`;
+  // The customer row is taken after the prize row (the CTE is read by the play's INSERT); plays
+  // sharing an email already wait on each other's allowance rows, so no new lock cycle.
+  const upsert = base.upsertCustomer;
+  const customerCte = upsert
+    ? sql`customer AS (
+        INSERT INTO playcart_customers AS c (email, user_ref) VALUES (${upsert.email}, ${upsert.userRef})
+        ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(c.user_ref, excluded.user_ref)
+        RETURNING id
+      ),`
+    : sql``;
+  const customerId = upsert ? sql`(SELECT id FROM customer)` : sql`${base.customerId}::uuid`;
   const sessionRef = input.shopper.sessionRef ?? null;
   const keysJson = JSON.stringify(base.keys);
   const earnedOn = campaign.rewardScope === "next_order" ? (input.cart.cartRef ?? null) : null;
@@ -73,7 +95,7 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
       ? sql`
       INSERT INTO playcart_rewards (customer_id, session_ref, identity_keys, campaign_id, play_id, label, category_ref, reward_type, reward_value,
         product_ref, max_discount_minor, scope, earned_on_cart_ref, expires_at)
-      SELECT ${base.customerId}::uuid, ${sessionRef}, ${keysJson}::jsonb, ${campaign.id}::uuid, played.id, ${label}, ${categoryRef}, ${prize.rewardType},
+      SELECT ${customerId}, ${sessionRef}, ${keysJson}::jsonb, ${campaign.id}::uuid, played.id, ${label}, ${categoryRef}, ${prize.rewardType},
         ${prize.rewardValue}::int, ${prize.productRef}, ${prize.maxDiscountMinor}::int, ${campaign.rewardScope}, ${earnedOn},
         ${base.expiresAt.toISOString()}::timestamptz
       FROM played RETURNING id`
@@ -81,15 +103,15 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
   const [row] = await executePrepared<{ day_ok: boolean | null; play_id: string | null; reward_id: string | null }>(
     tx,
     sql`
-      WITH ${day} ${claimed}, played AS (
+      WITH ${customerCte} ${day} ${claimed}, played AS (
         INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won)
-        SELECT ${campaign.id}::uuid, ${input.requestId}, ${base.customerId}::uuid, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
+        SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
           claimed.id, ${won ? 1 : 0}::int
         FROM claimed
         RETURNING id
       ), issued AS (${issued}), logged AS (
         INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload)
-        SELECT 'game.played:' || played.id, 'game.played', ${base.customerId}::uuid, ${sessionRef}, ${campaign.id}::uuid,
+        SELECT 'game.played:' || played.id, 'game.played', ${customerId}, ${sessionRef}, ${campaign.id}::uuid,
           ${won && prize ? prize.costMinor : 0}::int,
           jsonb_build_object('won', ${won}::boolean, 'prizeId', ${prize?.id ?? null}::text, 'rewardId', (SELECT id::text FROM issued), 'windowKey', ${base.windowKey}::text)
         FROM played

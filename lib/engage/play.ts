@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { executePrepared, isUniqueViolation } from "./db";
 import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
-import { ensureCustomer } from "./customers";
+import { identityEmail } from "./customers";
 import { cryptoRng, type Rng } from "./draw";
 import { holdoutIdentity, isHeldOut } from "./holdout";
 import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
@@ -151,14 +151,18 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   const granted = allowanceFor(campaign, profile.tier, [{ name: profile.tier, playMultiplier: profile.tierPlayMultiplier }]);
   const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);
 
-  const needsUpsert = input.shopper.email && (!known || (input.shopper.userRef && !known.userRef));
-  const customerId = needsUpsert ? (await ensureCustomer(tx, { email: input.shopper.email!, userRef: input.shopper.userRef })).id : input.shopper.email ? (known?.id ?? null) : null;
+  // A new customer (or an account to link) is upserted by the statement that records the play
+  // (play-claim.ts): ensureCustomer's upsert, without a round trip of its own. Any refusal
+  // before it rolls the transaction back, so a refused play still creates no customer.
+  const needsUpsert = Boolean(input.shopper.email && (!known || (input.shopper.userRef && !known.userRef)));
+  const customerId = input.shopper.email ? (known?.id ?? null) : null;
+  const upsertCustomer = needsUpsert ? { email: identityEmail(input.shopper.email!), userRef: input.shopper.userRef ?? null } : null;
 
   // The prize is claimed in the same statement that records the play: its row stays locked
   // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
   const table = loaded.prizes;
   const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
-  const base = { input, campaign, keys, windowKey, customerId, expiresAt, today };
+  const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today };
   const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, input.rng ?? cryptoRng);
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt } : null;

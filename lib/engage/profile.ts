@@ -67,8 +67,28 @@ export function profileQuery(input: ProfileLookup): SQL {
     ) s ON true`;
 }
 
+// The settings this process last parsed, keyed by the stored rows exactly as read (their JSON
+// text): every play reads the settings in its own statement, and parsing them again with zod
+// is the same answer for the same text. Never stale: different rows, different key. Frozen,
+// so a caller that tried to change the shared object would throw rather than leak it.
+let lastSettings: { key: string; settings: EngageSettings } | null = null;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function settingsFrom(stored: Record<string, unknown> | null): EngageSettings {
+  const key = JSON.stringify(stored ?? {});
+  if (lastSettings?.key !== key) lastSettings = { key, settings: deepFreeze(settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(stored ?? {}) })) };
+  return lastSettings.settings;
+}
+
 export function profileFromRow(row: ProfileRow, now: Date): { profile: CustomerProfile; settings: EngageSettings; customer: { id: string; userRef: string | null } | null } {
-  const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(row.settings ?? {}) });
+  const settings = settingsFrom(row.settings);
   if (!row.customer_id) {
     const first = settings.tiers[0];
     const profile: CustomerProfile = {

@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { play, PlayError } from "@/lib/engage/play";
 import type { PlayOutcome } from "@/lib/engage/play-outcome";
 import { env } from "@/lib/env";
-import { loadCart } from "./cart";
 import { storeNow } from "./clock";
-import { cartSummary, knownEmail, playShopper, type StoreShopper } from "./engagement";
+import { playShopper, type StoreShopper } from "./engagement";
+import { playCart } from "./play-cart";
 import { allowPlayAttempt } from "./play-limiter";
 import { sweepEventsAfterResponse } from "./event-sweep";
 
@@ -29,13 +29,13 @@ export async function playFromRequest(db: Db, shopper: StoreShopper & { sessionI
   if (!(await allowPlayAttempt(shopper.sessionId))) {
     return { status: "error", code: "rate_limited", message: "Too many plays in a minute. Take a breath and try again." };
   }
-  const cart = await loadCart(db, shopper);
+  const { cartRef, email, ...cart } = await playCart(db, shopper);
   try {
     const result = await play(db, {
       campaignId: input.data.campaignId,
       requestId: input.data.requestId,
-      shopper: playShopper(shopper, await knownEmail(db, shopper, cart.email)),
-      cart: { ...cartSummary(cart.lines), cartRef: cart.id },
+      shopper: playShopper(shopper, email),
+      cart: { ...cart, cartRef },
       now: await storeNow(),
       timeZone: env().STORE_TIMEZONE,
     });
