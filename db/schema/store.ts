@@ -120,6 +120,8 @@ export const orders = pgTable(
   (t) => [
     index("orders_user_idx").on(t.userId, t.createdAt),
     index("orders_payment_intent_idx").on(t.paymentIntentId),
+    // The checkout recognises a returning guest by the last paid order of their browser session.
+    index("orders_session_paid_idx").on(t.sessionId, t.paidAt).where(sql`${t.status} = 'paid'`),
     // One order in flight per cart: a double-submitted checkout reuses it.
     uniqueIndex("orders_cart_open_uq").on(t.cartId).where(sql`${t.status} IN ('pending', 'processing')`),
     check("orders_totals", sql`${t.totalMinor} = ${t.subtotalMinor} - ${t.discountMinor} + ${t.shippingMinor} AND ${t.totalMinor} >= 0 AND ${t.shippingMinor} >= 0`),
