@@ -82,9 +82,11 @@ async function runOnce(total: number, sink: Sink) {
     const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}`, now: () => NOW });
     // BENCH_SMTP=off (diagnosis only): build each message but send none, to see the database's share.
     const sender = process.env.BENCH_SMTP === "off" ? async (m: Parameters<typeof smtp>[0]) => void (await buildReminderEmail(m, reminderLinks(m, storeInfo("https://shop.example.test"), NOW), storeInfo("https://shop.example.test"))) : smtp;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const report: DispatchReport = await dispatchReminders(t.db, { email: sender }, { now: NOW, timeZone: "Europe/Berlin", batchSize: BATCH, concurrency: CONCURRENCY, maxBatches: 10_000 });
     const elapsed = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     await smtp.close();
 
     const sunk = await sink.ask("count");
@@ -101,6 +103,7 @@ async function runOnce(total: number, sink: Sink) {
     }
     log(`  claim + send + record: ${secs(elapsed)} (${Math.round((DUE / elapsed) * 1000).toLocaleString("en-US")} reminders/s)`);
     log(`  sink received ${sunk.messages} messages for ${sunk.recipients} recipients (${sunk.duplicates} duplicates) over ${sunk.connections} SMTP connections; database: ${db.sent} sent, ${db.events} reminder.sent events`);
+    log(`  CPU: dispatcher ${secs((cpu.user + cpu.system) / 1000)}, SMTP sink ${secs(sunk.cpuMs)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     log(`  claim scan: ${plan.usesIndex ? "partial index playcart_reminders_due_idx" : "NOT using the due index"}, ${plan.time} for a batch of ${BATCH}`);
     return { total, elapsed, exact, plan };
   } finally {
