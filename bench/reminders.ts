@@ -79,7 +79,7 @@ async function runOnce(total: number, sink: Sink) {
     const plan = await explainClaim(t.db);
     await sink.ask("reset");
 
-    const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}`, now: () => NOW });
+    const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}${process.env.BENCH_SMTP_QUERY ?? ""}`, now: () => NOW });
     // BENCH_SMTP=off (diagnosis only): build each message but send none, to see the database's share.
     const sender = process.env.BENCH_SMTP === "off" ? async (m: Parameters<typeof smtp>[0]) => void (await buildReminderEmail(m, reminderLinks(m, storeInfo("https://shop.example.test"), NOW), storeInfo("https://shop.example.test"))) : smtp;
     const cpu0 = process.cpuUsage();

@@ -1,10 +1,13 @@
 // The email sender handed to Playcart's dispatcher: signs the shopper's links, builds the
 // message, and sends it through a pooled SMTP connection (SMTP_URL), or keeps it in the dev
 // outbox when no SMTP server is configured.
+import { randomUUID } from "node:crypto";
 import { connect, type Socket } from "node:net";
 import type { Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
+import addressparser from "nodemailer/lib/addressparser";
 import MailComposer from "nodemailer/lib/mail-composer";
+import type Mail from "nodemailer/lib/mailer";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
@@ -46,6 +49,14 @@ async function pooledTransport(url: string): Promise<Transporter> {
   } as SMTPPool.Options);
 }
 
+const fromDomains = new Map<string, string>();
+/** The domain of the From address, for the Message-ID (as nodemailer picks it). */
+function fromDomain(from: string) {
+  let domain = fromDomains.get(from);
+  if (!domain) fromDomains.set(from, (domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost"));
+  return domain;
+}
+
 export function reminderLinks(m: ReminderMessage, store: StoreInfo, now: Date) {
   const secret = reminderLinkSecret();
   const unsub = unsubscribeToken(secret, m.email);
@@ -76,7 +87,11 @@ export function reminderEmailSender(db: Db, opts: { origin?: string; smtpUrl?: s
       // The message is composed into one buffer (the same composer sendMail uses, so the same
       // bytes) and handed over raw: streamed straight from the composer, it reached the socket
       // in dozens of small writes, which cost more CPU than composing it.
-      const node = new MailComposer({ from: env().MAIL_FROM, ...mail, textEncoding: "base64" }).compile();
+      // The Message-ID and the multipart boundary come from one pooled randomUUID: nodemailer
+      // otherwise draws them with eight separate randomBytes calls per message.
+      const from = env().MAIL_FROM;
+      const id = randomUUID();
+      const node = new MailComposer({ from, ...mail, textEncoding: "base64", messageId: `<${id}@${fromDomain(from)}>`, baseBoundary: id.replaceAll("-", "") } as Mail.Options).compile();
       const raw = await node.build();
       await (await transport).sendMail({ envelope: node.getEnvelope(), raw });
     } catch (err) {
