@@ -85,8 +85,8 @@ export function reminderEmailSender(db: Db, opts: { origin?: string; smtpUrl?: s
     try {
       // base64 is encoded natively; quoted-printable in JavaScript costs more than the rest of a send.
       // The message is composed into one buffer (the same composer sendMail uses, so the same
-      // bytes) and handed over raw: streamed straight from the composer, it reached the socket
-      // in dozens of small writes, which cost more CPU than composing it.
+      // bytes) and handed over raw: it reaches the socket in one write instead of one per
+      // encoded chunk, and with TCP_NODELAY each write would be a packet of its own.
       // The Message-ID and the multipart boundary come from one pooled randomUUID: nodemailer
       // otherwise draws them with eight separate randomBytes calls per message.
       const from = env().MAIL_FROM;
