@@ -11,7 +11,8 @@
 //
 // Env: DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_CARTS (default 1000000,100000), BENCH_DUE (default 10000), BENCH_BATCH (default 1000),
-// BENCH_CONCURRENCY (messages in flight, default 50).
+// BENCH_CONCURRENCY (messages in flight, default 50), BENCH_SMTP_QUERY (appended to the sink's SMTP URL,
+// e.g. "?maxConnections=20", to try pool settings).
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
