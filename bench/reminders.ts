@@ -11,7 +11,8 @@
 //
 // Env: DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_CARTS (default 1000000,100000), BENCH_DUE (default 10000), BENCH_BATCH (default 1000),
-// BENCH_CONCURRENCY (messages in flight, default 50).
+// BENCH_CONCURRENCY (messages in flight, default 50), BENCH_SMTP_QUERY (appended to the sink's SMTP URL,
+// e.g. "?maxConnections=20", to try pool settings).
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -79,12 +80,14 @@ async function runOnce(total: number, sink: Sink) {
     const plan = await explainClaim(t.db);
     await sink.ask("reset");
 
-    const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}`, now: () => NOW });
+    const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}${process.env.BENCH_SMTP_QUERY ?? ""}`, now: () => NOW });
     // BENCH_SMTP=off (diagnosis only): build each message but send none, to see the database's share.
     const sender = process.env.BENCH_SMTP === "off" ? async (m: Parameters<typeof smtp>[0]) => void (await buildReminderEmail(m, reminderLinks(m, storeInfo("https://shop.example.test"), NOW), storeInfo("https://shop.example.test"))) : smtp;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const report: DispatchReport = await dispatchReminders(t.db, { email: sender }, { now: NOW, timeZone: "Europe/Berlin", batchSize: BATCH, concurrency: CONCURRENCY, maxBatches: 10_000 });
     const elapsed = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     await smtp.close();
 
     const sunk = await sink.ask("count");
@@ -101,6 +104,7 @@ async function runOnce(total: number, sink: Sink) {
     }
     log(`  claim + send + record: ${secs(elapsed)} (${Math.round((DUE / elapsed) * 1000).toLocaleString("en-US")} reminders/s)`);
     log(`  sink received ${sunk.messages} messages for ${sunk.recipients} recipients (${sunk.duplicates} duplicates) over ${sunk.connections} SMTP connections; database: ${db.sent} sent, ${db.events} reminder.sent events`);
+    log(`  CPU: dispatcher ${secs((cpu.user + cpu.system) / 1000)}, SMTP sink ${secs(sunk.cpuMs)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     log(`  claim scan: ${plan.usesIndex ? "partial index playcart_reminders_due_idx" : "NOT using the due index"}, ${plan.time} for a batch of ${BATCH}`);
     return { total, elapsed, exact, plan };
   } finally {

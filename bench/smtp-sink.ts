@@ -6,6 +6,7 @@ import { SMTPServer } from "smtp-server";
 const perRecipient = new Map<string, number>();
 let messages = 0;
 let connections = 0;
+let cpuAtReset = process.cpuUsage();
 
 const server = new SMTPServer({
   disabledCommands: ["STARTTLS", "AUTH"],
@@ -37,12 +38,15 @@ process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk: string) => {
   if (chunk.includes("count")) {
     const duplicates = [...perRecipient.values()].filter((n) => n > 1).length;
-    process.stdout.write(JSON.stringify({ messages, recipients: perRecipient.size, duplicates, connections }) + "\n");
+    // The sink's own CPU time since the last reset (user + system, ms): its share of the run.
+    const cpu = process.cpuUsage(cpuAtReset);
+    process.stdout.write(JSON.stringify({ messages, recipients: perRecipient.size, duplicates, connections, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) + "\n");
   }
   if (chunk.includes("reset")) {
     perRecipient.clear();
     messages = 0;
     connections = 0;
+    cpuAtReset = process.cpuUsage();
     process.stdout.write(JSON.stringify({ reset: true }) + "\n");
   }
 });
