@@ -64,7 +64,7 @@ export default async function CheckoutPage() {
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
-        {engage && <CheckoutGames offer={offer} play={playGameAction} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
+        {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
         {engage && (
           <ExitIntent
             offer={offer === comeback ? null : comeback}
