@@ -3,12 +3,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { carts, orders, stripeEvents, type Order } from "@/db/schema";
+import { carts, orders, type Order } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
-import { executePrepared } from "@/lib/engage/db";
-import { firstPaymentCtes } from "@/lib/engage/first-payment";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";
+import { fulfilFirstPayment } from "./fulfilment-batch";
 
 export type Outcome =
   | "fulfilled"
@@ -46,35 +45,24 @@ type Payment = { amountTotal: number | null; currency: string | null; paymentInt
 /**
  * The usual first payment as one autocommitted statement: the order (if unpaid, with the
  * amount and currency it was priced at) is marked paid, its cart closed, Playcart records
- * it and awards its points, and the event id is recorded, or none of it happens. A
- * duplicate event fails on stripe_events' primary key. Returns null when the order was not
- * in that state; the caller then runs the general transaction.
+ * it and awards its points, and the event id is recorded, or none of it happens. Payments
+ * arriving together share the statement (fulfilment-batch.ts). Returns null when the order
+ * was not in that state (or a duplicate delivery); the caller then runs the general
+ * transaction, where a duplicate event fails on stripe_events' primary key.
  */
 export async function fulfilInOneStatement(db: Db, orderId: string, payment: Payment, event: { id: string; type: string }): Promise<Result | null> {
   const currency = payment.currency?.toLowerCase();
   if (!currency || payment.amountTotal === null) return null;
-  const now = new Date().toISOString();
-  const rows = await executePrepared<{ id: string }>(
-    db,
-    sql`
-      WITH paid AS (
-        UPDATE ${orders}
-        SET status = 'paid', paid_at = ${now}, updated_at = ${now}, stripe_session_id = ${payment.stripeSessionId},
-            payment_intent_id = coalesce(${payment.paymentIntentId}, payment_intent_id), review_reason = NULL
-        WHERE id = ${orderId} AND status IN ('pending', 'processing') AND total_minor = ${payment.amountTotal}
-          AND currency = ${currency} AND amount_refunded_minor = 0 AND dispute_status IS NULL
-        RETURNING id, cart_id, email, user_id, total_minor, session_id
-      ), closed AS (
-        UPDATE ${carts} SET status = 'converted', updated_at = ${now} FROM paid WHERE ${carts}.id = paid.cart_id
-      ), paid_orders AS (
-        SELECT id::text AS order_ref, email, user_id AS user_ref, total_minor AS amount_minor, session_id AS session_ref FROM paid
-      ), ${firstPaymentCtes(currency, { redeemReservedRewards: true })},
-      recorded AS (
-        INSERT INTO ${stripeEvents} (id, type, outcome, order_id) SELECT ${event.id}, ${event.type}, 'fulfilled', id FROM paid
-      )
-      SELECT id FROM paid`,
-  );
-  return rows.length === 1 ? { outcome: "fulfilled", orderId } : null;
+  const fulfilled = await fulfilFirstPayment(db, {
+    orderId,
+    amountTotal: payment.amountTotal,
+    currency,
+    paymentIntentId: payment.paymentIntentId,
+    stripeSessionId: payment.stripeSessionId,
+    eventId: event.id,
+    eventType: event.type,
+  });
+  return fulfilled ? { outcome: "fulfilled", orderId } : null;
 }
 
 /**
