@@ -19,19 +19,27 @@ function chiSquarePValue(stat: number, df: number): number {
 }
 
 describe("drawOne", () => {
+  // With fair draws, p > 0.01 fails one run in a hundred by chance alone. A run of 100,000
+  // draws is therefore repeated, up to three independent times, and must pass once: a fair
+  // draw then fails one run in a million, while a misweighted one (p near 0 at this size)
+  // fails all three every time.
   it("matches the configured weights over 100,000 cryptographic draws (chi-square p > 0.01)", () => {
     const n = 100_000;
-    const counts = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const p = drawOne(prizes)!;
-      counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-    }
     const total = prizes.reduce((s, p) => s + p.weight, 0);
-    const stat = prizes.reduce((s, p) => {
-      const expected = (n * p.weight) / total;
-      return s + (counts.get(p.id)! - expected) ** 2 / expected;
-    }, 0);
-    expect(chiSquarePValue(stat, prizes.length - 1)).toBeGreaterThan(0.01);
+    const pValues: number[] = [];
+    for (let trial = 0; trial < 3 && !pValues.some((p) => p > 0.01); trial++) {
+      const counts = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const p = drawOne(prizes)!;
+        counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+      }
+      const stat = prizes.reduce((s, p) => {
+        const expected = (n * p.weight) / total;
+        return s + ((counts.get(p.id) ?? 0) - expected) ** 2 / expected;
+      }, 0);
+      pValues.push(chiSquarePValue(stat, prizes.length - 1));
+    }
+    expect(Math.max(...pValues), `p-values of the trials: ${pValues.join(", ")}`).toBeGreaterThan(0.01);
   });
 
   it("the p-value function rejects a skewed distribution (the check can fail)", () => {
