@@ -134,10 +134,7 @@ export async function releaseOrderRewards(db: EngageDb, orderRef: string): Promi
     .update(rewards)
     .set({ status: "issued", orderRef: null })
     .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "reserved")))
-    .returning({ id: rewards.id, customerId: rewards.customerId, sessionRef: rewards.sessionRef, campaignId: rewards.campaignId });
-  for (const r of rows) {
-    await recordEvent(db, { type: "reward.redeemed", key: r.id, customerId: r.customerId, sessionRef: r.sessionRef, orderRef, campaignId: r.campaignId });
-  }
+    .returning({ id: rewards.id });
   return rows.length;
 }
 

@@ -21,7 +21,7 @@ import {
   usableRewards,
   type RewardOwner,
 } from "@/lib/engage/rewards";
-import { campaigns, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Prize } from "@/lib/engage/schema";
+import { campaigns, events, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Prize } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
 const TZ = "Europe/Berlin";
@@ -498,6 +498,9 @@ describe("rewards", () => {
     const second = `order-${randomUUID()}`;
     expect(await reserveReward(db, { rewardId, orderRef: second, owner, now })).toBe(true);
     expect(await redeemOrderRewards(db, second, now)).toBe(1);
+    // The event log has one redemption, for the order that spent it; the release logged none.
+    const logged = await db.select().from(events).where(and(eq(events.type, "reward.redeemed"), eq(events.eventKey, `reward.redeemed:${rewardId}`)));
+    expect(logged.map((e) => e.orderRef)).toEqual([second]);
   });
 
   it("this_order is for the session that won it; next_order is not for the cart it was won on", async () => {
