@@ -1,27 +1,19 @@
 // Scheduled sweep of Playcart's event log: today's birthday events, then every pending
 // event through the rules engine. Safe on several instances at once (events are taken with
 // FOR UPDATE SKIP LOCKED, birthdays are one event per customer per year).
-import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db/client";
 import { processPendingEvents, recordBirthdayEvents } from "@/lib/engage";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
+import { isCronAuthorized } from "@/lib/store/cron-auth";
 
 export const dynamic = "force-dynamic";
 
 const reply = (body: object, status = 200) => Response.json(body, { status });
 
-function authorised(header: string | null): boolean {
-  const secret = env().CRON_SECRET;
-  if (!secret || !header) return false;
-  const given = Buffer.from(header);
-  const expected = Buffer.from(`Bearer ${secret}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 async function run(req: Request) {
   if (!env().CRON_SECRET) return reply({ error: "CRON_SECRET is not set" }, 503);
-  if (!authorised(req.headers.get("authorization"))) return reply({ error: "unauthorised" }, 401);
+  if (!isCronAuthorized(req.headers.get("authorization"))) return reply({ error: "unauthorised" }, 401);
   const db = await getDb();
   const now = await storeNow();
   const timeZone = env().STORE_TIMEZONE;
