@@ -1,6 +1,7 @@
 // What payment events do to the store's orders. Each function runs inside the webhook's
 // transaction, locks the order row first, and hands loyalty effects to Playcart's core.
-import "server-only";
+// No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
+// only under the App Router's react-server condition. Nothing on the client imports it.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orders, type Order } from "@/db/schema";

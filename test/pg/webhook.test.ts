@@ -320,6 +320,45 @@ describe("deliveries that fail verification write nothing", () => {
     expect(await snapshot(t.db)).toEqual(before);
   });
 
+  it("a correctly signed body over 512 KB: 413, and nothing is read past the limit", async () => {
+    const padded = structuredClone(event) as unknown as { data: { object: { metadata: Record<string, string> } } };
+    padded.data.object.metadata.padding = "x".repeat(600 * 1024);
+    const { payload, header } = sign(JSON.stringify(padded));
+    const res = await post(server.url, payload, header);
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ error: "payload too large" });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("the same body streamed without a Content-Length: 413 once the limit is read, and nothing written", async () => {
+    const padded = structuredClone(event) as unknown as { data: { object: { metadata: Record<string, string> } } };
+    padded.data.object.metadata.padding = "x".repeat(600 * 1024);
+    const { payload, header } = sign(JSON.stringify(padded));
+    const bytes = new TextEncoder().encode(payload);
+    const body = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.slice(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/api/stripe/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": header },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: "payload too large" });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("a GET (or any other method) gets 405 with Allow: POST", async () => {
+    const res = await fetch(`${server.url}/api/stripe/webhook`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it("the same event, correctly signed, then applies (the payloads above were otherwise valid)", async () => {
     const res = await deliver(server.url, event);
     expect(res.status).toBe(200);
