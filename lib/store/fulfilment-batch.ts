@@ -5,7 +5,8 @@
 // is flushed at once). Anything the batch does not fulfil (already paid, a mismatch, a second
 // delivery of the same order, a failed batch) comes back as null, and the caller takes the
 // general, transactional path, which decides it exactly as before.
-import "server-only";
+// No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
+// only under the App Router's react-server condition. Nothing on the client imports it.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orders, stripeEvents } from "@/db/schema";
@@ -46,8 +47,20 @@ class FulfilmentQueue {
       while (this.waiting.length > 0) {
         // One currency per statement (the points rate is per currency); the rest wait a turn.
         const currency = this.waiting[0].currency;
-        const batch = this.waiting.filter((w) => w.currency === currency).slice(0, MAX_BATCH);
-        this.waiting = this.waiting.filter((w) => !batch.includes(w));
+        const taken = this.waiting.filter((w) => w.currency === currency).slice(0, MAX_BATCH);
+        this.waiting = this.waiting.filter((w) => !taken.includes(w));
+        // A second delivery of an event already in this batch must not share the first's
+        // answer (both would say "applied"): it takes the general path, which records it as
+        // the duplicate it is, whichever of the two reaches the order first.
+        const eventIds = new Set<string>();
+        const batch: Waiting[] = [];
+        for (const w of taken) {
+          if (eventIds.has(w.eventId)) w.done(false);
+          else {
+            eventIds.add(w.eventId);
+            batch.push(w);
+          }
+        }
         let fulfilled = new Set<string>();
         try {
           fulfilled = await fulfilBatch(this.db, currency, batch);
