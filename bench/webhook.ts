@@ -8,8 +8,9 @@
 //
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default 10), BENCH_ORDERS (default 40000),
-// NEXT_DIST_DIR (build to use; built first if missing), BENCH_REBUILD=1 (build even if present).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// NEXT_DIST_DIR (build to use; built first if missing), BENCH_REBUILD=1 (build even if present),
+// BENCH_PROFILE=<dir> (write a V8 CPU profile of the server for each webhook slice there).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -52,6 +53,7 @@ const WARMUP_SECONDS = 3;
 const SWEEP_SAMPLE = Number(process.env.BENCH_SWEEP_SAMPLE ?? 1_000);
 
 const FLOORS = { throughputRatio: 0.5, p99Ms: 100 };
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
 
 /**
  * CPU time (ms) used so far by every process in a process group, from /proc (Linux): the
@@ -71,6 +73,29 @@ function groupCpuMs(pgid: number): number {
     }
   }
   return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** CPU time (ms) used so far by every Postgres server process on this machine. */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process exited while we looked
+    }
+  }
+  return ticks * 10;
+}
+
+/** Idle CPU time (ms, all cores) of the machine so far, from /proc/stat. */
+function machineIdleMs(): number {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0].split(/\s+/).slice(1).map(Number);
+  return (cpu[3] + cpu[4]) * 10; // idle + iowait
 }
 
 function log(msg: string) {
@@ -107,6 +132,9 @@ class Load {
   non2xx = 0;
   errors = 0;
   serverCpuMs = 0;
+  postgresCpuMs = 0;
+  clientCpuMs = 0;
+  idleMs = 0;
   /** The server's process group, for its CPU time per request. */
   static serverPgid = 0;
   constructor(
@@ -117,12 +145,19 @@ class Load {
   async run(url: string, duration: number, record = true) {
     const started = process.hrtime.bigint();
     const cpuBefore = Load.serverPgid ? groupCpuMs(Load.serverPgid) : 0;
+    const pgBefore = postgresCpuMs();
+    const idleBefore = machineIdleMs();
+    const clientBefore = process.cpuUsage();
     const inst = autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1, requests: this.requests });
     const latencies: number[] = [];
     inst.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
     const r = await inst;
     if (!record) return;
     if (Load.serverPgid) this.serverCpuMs += groupCpuMs(Load.serverPgid) - cpuBefore;
+    this.postgresCpuMs += postgresCpuMs() - pgBefore;
+    this.idleMs += machineIdleMs() - idleBefore;
+    const client = process.cpuUsage(clientBefore);
+    this.clientCpuMs += (client.user + client.system) / 1000;
     this.seconds += Number(process.hrtime.bigint() - started) / 1e9;
     this.latencies.push(...latencies);
     this.non2xx += r.non2xx;
@@ -197,9 +232,19 @@ async function main() {
     const started = Date.now();
     const orders = await createPendingOrders(t.db, ORDERS);
     log(`created ${orders.length} pending orders in ${Date.now() - started} ms`);
-    await t.db.execute(sql`ANALYZE`);
+    // The setup's own writes (tens of thousands of rows) must not be flushed, vacuumed or
+    // analysed by Postgres in the middle of the measured load: do it all now.
+    await t.db.execute(sql`VACUUM ANALYZE`);
+    await t.db.execute(sql`CHECKPOINT`);
 
-    server = await startServer({ databaseUrl: t.url });
+    if (PROFILE_DIR) {
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      log(`profiling the server's webhook slices into ${PROFILE_DIR}: the profiler slows it, so these figures are not the benchmark's`);
+    }
+    const profiling = PROFILE_DIR
+      ? { NODE_OPTIONS: `--require ${path.join(repoRoot, "bench", "cpu-profile-on-signal.cjs")}`, PLAYCART_CPU_PROFILE_DIR: PROFILE_DIR }
+      : {};
+    server = await startServer({ databaseUrl: t.url, env: profiling, logs: Boolean(PROFILE_DIR) });
     log(`next start on ${server.url}, database ${new URL(t.url).pathname.slice(1)}`);
     Load.serverPgid = server.pid;
 
@@ -215,7 +260,10 @@ async function main() {
     log(`${CONNECTIONS} connections, ${DURATION} s on each endpoint, alternating in ${SLICES} slices of ${slice} s`);
     for (let i = 0; i < SLICES; i++) {
       await h.run(server.url, slice);
+      // `next start` serves from the process it was spawned as (the group leader).
+      if (PROFILE_DIR) process.kill(server.pid, "SIGUSR2");
       await w.run(server.url, slice);
+      if (PROFILE_DIR) process.kill(server.pid, "SIGUSR2");
     }
     const loads = [h, w];
     // Let requests cut off by the end of the last slice finish on the server.
@@ -261,7 +309,12 @@ async function main() {
       );
     }
     console.log("");
-    for (const l of loads) console.log(`  server CPU per request, ${l.name}: ${fmt(l.serverCpuMs / Math.max(1, l.count), 2)} ms`);
+    // Where the two cores went, per request: the app server, Postgres, the load generator, idle.
+    console.log(`  CPU per request (ms)          ${"server".padStart(8)} ${"postgres".padStart(9)} ${"client".padStart(8)} ${"idle".padStart(8)}`);
+    for (const l of loads) {
+      const per = (ms: number) => fmt(ms / Math.max(1, l.count), 2);
+      console.log(`  ${l.name.padEnd(28)} ${per(l.serverCpuMs).padStart(8)} ${per(l.postgresCpuMs).padStart(9)} ${per(l.clientCpuMs).padStart(8)} ${per(l.idleMs).padStart(8)}`);
+    }
     console.log(`  webhook responses (incl. warm-up): ${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
     console.log(`  webhook events sent: ${sent}; stripe_events rows: ${dup.events}; paid orders: ${dup.paid}; earn entries: ${dup.earn}`);
     console.log(
