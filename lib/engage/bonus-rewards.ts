@@ -6,6 +6,9 @@ import type { EngageDb } from "./db";
 import { postEntry } from "./ledger";
 import { orderRewards, rewards } from "./schema";
 
+/** The ledger source key of a bonus-points reward's credit (a refund's clawback extends it). */
+export const bonusRewardKey = (rewardId: string) => `reward-bonus:${rewardId}`;
+
 /** Credits the bonus points of the order's redeemed rewards; returns the points credited now. */
 export async function creditBonusRewards(db: EngageDb, orderRef: string): Promise<number> {
   return db.transaction(async (tx) => {
@@ -24,7 +27,7 @@ export async function creditBonusRewards(db: EngageDb, orderRef: string): Promis
         delta: r.points,
         kind: "bonus",
         reason: `Bonus points: ${r.label}`,
-        sourceKey: `reward-bonus:${r.id}`,
+        sourceKey: bonusRewardKey(r.id),
         orderRef,
       });
       if (entry) credited += r.points;

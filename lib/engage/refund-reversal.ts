@@ -1,11 +1,13 @@
 // A refund reverses, in proportion to the refunded share, what the order earned beyond its
-// base points (which syncOrderPoints handles): the tier bonus, points granted by rules,
-// stamps (on anyone's card: a referral stamp is the referrer's), and badges tied to it.
+// base points (which syncOrderPoints handles): the tier bonus, bonus points from rewards
+// used on it, points granted by rules, stamps (on anyone's card: a referral stamp is the
+// referrer's), and badges tied to it.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { revokeBadge } from "./badges";
 import { clawbackFor } from "./money";
-import { customerBadges, ruleFirings, stampCards, stampEntries, type OrderReward } from "./schema";
+import { bonusRewardKey } from "./bonus-rewards";
+import { customerBadges, rewards, ruleFirings, stampCards, stampEntries, type OrderReward } from "./schema";
 import { settleCardBadge, stampCount } from "./stamps";
 import { clawBackGrant, tierBonusKey } from "./tiers";
 
@@ -18,6 +20,20 @@ export async function reverseOrderEarnings(db: EngageDb, order: OrderReward, now
     order,
     reason: `Refund on order ${short(order.orderRef)}: tier bonus`,
   });
+
+  // Bonus points from rewards used on this order, credited to the order's customer on payment.
+  const bonusRewards = await db
+    .select({ id: rewards.id, label: rewards.label })
+    .from(rewards)
+    .where(and(eq(rewards.orderRef, order.orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")));
+  for (const r of bonusRewards) {
+    points += await clawBackGrant(db, {
+      customerId: order.customerId,
+      grantKey: bonusRewardKey(r.id),
+      order,
+      reason: `Refund on order ${short(order.orderRef)}: ${r.label}`,
+    });
+  }
 
   // Points rules granted for this order's events (possibly to someone else, e.g. a referrer).
   const firings = await db.select().from(ruleFirings).where(eq(ruleFirings.orderRef, order.orderRef));

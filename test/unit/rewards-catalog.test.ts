@@ -1,7 +1,7 @@
 // Earn and burn: catalog purchases through the ledger, bonus-points rewards credited once
 // when their order is paid, free shipping in totals, and the tier progress numbers.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -17,7 +17,7 @@ import { FREE_SHIPPING_FROM_MINOR, SHIPPING_FEE_MINOR, priceLines, shippingFor, 
 import { purchaseReward } from "@/lib/store/reward-purchase";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { createMemoryDb } from "../support/pglite";
-import { checkoutSession, stripeEvent } from "../support/stripe-events";
+import { charge, checkoutSession, stripeEvent } from "../support/stripe-events";
 
 let handle: Awaited<ReturnType<typeof createMemoryDb>>;
 let db: Db;
@@ -197,6 +197,40 @@ describe("bonus-points rewards", () => {
     const bonus = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderRef, order.id), eq(ledgerEntries.kind, "bonus")));
     expect(bonus.map((e) => e.delta)).toEqual([40]);
     expect(await creditBonusRewards(db, order.id)).toBe(0);
+  });
+});
+
+describe("bonus-points rewards on a refunded order", () => {
+  it("are clawed back in proportion: half on a half refund, the rest on the full refund, never twice", async () => {
+    const email = `refund-bonus-${randomUUID().slice(0, 8)}@example.test`;
+    const sessionId = `sess_${randomUUID().replace(/-/g, "")}`;
+    const [p] = await db.select().from(products).where(eq(products.slug, "burr-grinder"));
+    await addToCart(db, { sessionId, userId: null }, p.id, 1);
+    const [reward] = await db
+      .insert(rewards)
+      .values({ sessionRef: sessionId, identityKeys: [`device:${sessionId}`], label: "40 bonus stars", rewardType: "bonus_points", rewardValue: 40, scope: "next_order", expiresAt: new Date(Date.now() + 86_400_000) })
+      .returning();
+    const order = await placeOrder(db, { sessionId, userId: null }, email);
+    const ref = { ...order, paymentIntentId: `pi_${randomUUID().replace(/-/g, "")}` };
+    await applyStripeEvent(db, stripeEvent("checkout.session.completed", checkoutSession(ref)) as unknown as Stripe.Event);
+    const clock = { now: new Date(), timeZone: "Europe/Berlin" };
+    await processPendingEvents(db, clock);
+    // The credit and its clawbacks share the reward's source key as a prefix.
+    const bonusEntries = async () =>
+      (await db.select().from(ledgerEntries).where(like(ledgerEntries.sourceKey, `reward-bonus:${reward.id}%`)).orderBy(ledgerEntries.id)).map((e) => e.delta);
+    expect(await bonusEntries()).toEqual([40]);
+
+    const refund = async (amountRefunded: number) => {
+      await applyStripeEvent(db, stripeEvent("charge.refunded", charge(ref, amountRefunded)) as unknown as Stripe.Event);
+      await processPendingEvents(db, clock);
+      await processPendingEvents(db, clock);
+    };
+    await refund(Math.floor(order.totalMinor / 2));
+    expect(await bonusEntries()).toEqual([40, -20]);
+    await refund(Math.floor(order.totalMinor / 2)); // the same cumulative amount again: nothing more
+    expect(await bonusEntries()).toEqual([40, -20]);
+    await refund(order.totalMinor);
+    expect(await bonusEntries()).toEqual([40, -20, -20]);
   });
 });
 
