@@ -1,11 +1,10 @@
 // Birthdays: a month and day the shopper gives on their account, and one `birthday` event
 // per customer per year on that day in store time (a rule turns it into a dated reward).
 import { DateTime } from "luxon";
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "./db";
-import { recordEvent } from "./events";
-import { customerLoyalty } from "./schema";
+import { rowsOf, type EngageDb } from "./db";
+import { customerLoyalty, events } from "./schema";
 
 export const birthdaySchema = z
   .string()
@@ -36,17 +35,25 @@ export function birthdaysOn(date: DateTime): string[] {
 export const isBirthdayToday = (birthday: string | null, now: Date, timeZone: string) =>
   birthday !== null && birthdaysOn(DateTime.fromJSDate(now, { zone: timeZone })).includes(birthday);
 
-/** Records today's birthday events (key customer:year, so once a year). Returns how many are new. */
+/**
+ * Records today's birthday events (key customer:year, so once a year). Returns how many are
+ * new. One statement whatever the number of customers: the scheduled sweep calls this every
+ * run, so customers already celebrated this year are skipped by the index on event_key
+ * rather than re-inserted one by one.
+ */
 export async function recordBirthdayEvents(db: EngageDb, now: Date, timeZone: string): Promise<number> {
   const today = DateTime.fromJSDate(now, { zone: timeZone });
-  const rows = await db
-    .select({ customerId: customerLoyalty.customerId, birthday: customerLoyalty.birthday })
-    .from(customerLoyalty)
-    .where(inArray(customerLoyalty.birthday, birthdaysOn(today)));
-  let recorded = 0;
-  for (const r of rows) {
-    const id = await recordEvent(db, { type: "birthday", key: `${r.customerId}:${today.year}`, customerId: r.customerId, payload: { date: today.toISODate() }, occurredAt: now });
-    if (id !== null) recorded++;
-  }
-  return recorded;
+  const suffix = `:${today.year}`;
+  const inserted = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      INSERT INTO ${events} (event_key, type, customer_id, payload, occurred_at)
+      SELECT 'birthday:' || l.customer_id || ${suffix}, 'birthday', l.customer_id,
+             jsonb_build_object('date', ${today.toISODate()}::text), ${now.toISOString()}::timestamptz
+      FROM ${customerLoyalty} l
+      WHERE l.birthday IN (${sql.join(birthdaysOn(today).map((md) => sql`${md}`), sql`, `)})
+        AND NOT EXISTS (SELECT 1 FROM ${events} e WHERE e.event_key = 'birthday:' || l.customer_id || ${suffix})
+      ON CONFLICT (event_key) DO NOTHING
+      RETURNING id`),
+  );
+  return inserted.length;
 }
