@@ -5,6 +5,7 @@
 import { getDb } from "@/db/client";
 import { currentShopperForWrite } from "@/lib/store/owner";
 import { playFromRequest } from "@/lib/store/play-request";
+import { fromThisStore } from "@/lib/store/same-origin-json";
 
 export const dynamic = "force-dynamic";
 
@@ -15,17 +16,6 @@ const STATUS: Record<string, number> = { invalid: 400, rate_limited: 429, not_fo
 // CPU per play (a zlib stream per response) than the draw itself. no-store: a play is never cached.
 const reply = (body: object, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" } });
-
-/**
- * Only this store's own pages may play for a shopper: a JSON body (a cross-site form cannot
- * send one without a CORS preflight, which this route never grants) and, where the browser
- * says where the request came from, the same origin.
- */
-function fromThisStore(req: Request): boolean {
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return false;
-  const site = req.headers.get("sec-fetch-site");
-  return site === null || site === "same-origin";
-}
 
 export async function POST(req: Request) {
   if (!fromThisStore(req)) return reply({ status: "error", code: "forbidden", message: "Plays are made from the store's own pages." }, 403);

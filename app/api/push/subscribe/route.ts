@@ -6,19 +6,25 @@ import { z } from "zod";
 import { savePushSubscription } from "@/lib/engage";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
+import { fromThisStore } from "@/lib/store/same-origin-json";
 
 export const dynamic = "force-dynamic";
 
+const MAX_BODY_BYTES = 4_096;
+
 export async function POST(req: NextRequest) {
+  if (!fromThisStore(req)) return Response.json({ error: "push subscriptions are saved from the store's own pages" }, { status: 403 });
   const shopper = await currentShopper();
   const db = await getDb();
   // Who to remind: the account, or the email given at checkout for this browser's cart.
   const cart = shopper.sessionId || shopper.userId ? await loadCart(db, shopper) : null;
   const email = shopper.viewer?.email ?? cart?.email;
   if (!email) return Response.json({ error: "no contact for this browser yet" }, { status: 403 });
+  const raw = await req.text();
+  if (raw.length > MAX_BODY_BYTES) return Response.json({ error: "body too large" }, { status: 413 });
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(raw);
   } catch {
     return Response.json({ error: "body must be JSON" }, { status: 400 });
   }
