@@ -165,6 +165,26 @@ describe("route handlers", () => {
   });
 });
 
+describe("the KPI export's input", () => {
+  it("refuses a range it cannot read with 400 and says why, rather than exporting another range", async () => {
+    const { GET } = await import("@/app/admin/kpis/export/route");
+    state.session = { user: { id: adminId } };
+    for (const [query, why] of [
+      ["from=2026-11-30&to=2026-11-01", "ends before it starts"],
+      ["from=2026-02-30&to=2026-03-01", "do not exist"],
+      ["from=yesterday&to=today", "must look like"],
+      ["from=2024-01-01&to=2026-01-01", "At most a year"],
+    ]) {
+      const res = await GET(new Request(`http://127.0.0.1/admin/kpis/export?${query}`));
+      expect(res.status, query).toBe(400);
+      expect(await res.text(), query).toContain(why);
+    }
+    const ok = await GET(new Request("http://127.0.0.1/admin/kpis/export?from=2026-11-01&to=2026-11-21"));
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('"from","2026-11-01"');
+  });
+});
+
 describe("pages", () => {
   const params = async () => ({ id: campaignId });
   it.each(pageFiles.map(rel))("%s: anonymous visitors are sent to sign in, shoppers see only the refusal", async (file) => {

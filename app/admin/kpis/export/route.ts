@@ -18,7 +18,9 @@ export async function GET(request: Request) {
     throw err;
   }
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const { range, fromDay, toDay } = await readRange(params);
+  const { range, fromDay, toDay, error } = await readRange(params);
+  // The page falls back to the last 30 days and says so; a download cannot, so refuse it.
+  if (error) return new Response(error.replace(/; showing the last 30 days\.$/, "."), { status: 400 });
   const r = await kpiReport(await getDb(), range);
   const rows: [string, unknown][] = [
     ["from", fromDay],
