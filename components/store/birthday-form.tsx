@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
 import { saveBirthdayAction } from "@/app/(store)/account/birthday-action";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { idle } from "@/lib/action-state";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -13,13 +14,8 @@ export function BirthdayForm({ birthday }: { birthday: string | null }) {
   const [month, setMonth] = useState(birthday ? String(Number(birthday.slice(0, 2))) : "");
   const [day, setDay] = useState(birthday ? String(Number(birthday.slice(3))) : "");
   return (
-    // Submitted by hand so React does not reset the chosen month after the action.
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
+      onSubmit={submitWithoutReset(action)}
       className="flex flex-wrap items-end gap-3"
       noValidate
     >

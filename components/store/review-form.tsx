@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
 import { postReviewAction } from "@/app/(store)/products/[slug]/review-action";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { idle } from "@/lib/action-state";
 
 export function ReviewForm({ productId }: { productId: string }) {
@@ -10,14 +11,8 @@ export function ReviewForm({ productId }: { productId: string }) {
   const [rating, setRating] = useState("");
   const [body, setBody] = useState("");
   return (
-    // Submitted by hand, not through the form's action prop: React resets a form after its
-    // action, which unchecks the rating even though the state still holds it.
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
-      }}
+      onSubmit={submitWithoutReset(action)}
       className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5"
       noValidate
     >
