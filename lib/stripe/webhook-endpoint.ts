@@ -4,7 +4,7 @@
 // written.
 // No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
 // only under the App Router's react-server condition. Nothing on the client imports it.
-import { getDb } from "@/db/client";
+import { getPaymentsDb } from "@/db/client";
 import { applyStripeEvent } from "./apply-event";
 import { verifyStripeEvent } from "./verify";
 import { webhookSecret } from "./webhook-secret";
@@ -18,7 +18,7 @@ export async function receiveStripeWebhook(raw: string, signature: string | null
   const verified = verifyStripeEvent(raw, signature, webhookSecret());
   if (!verified.ok) return { status: 400, body: { error: verified.error } };
 
-  const db = await getDb();
+  const db = await getPaymentsDb();
   const result = await applyStripeEvent(db, verified.event);
   if (result.status === "invalid") return { status: 400, body: { error: result.error } };
   // Everything else a payment sets off (tier, tier bonus, referral stamp, bonus-points

@@ -1,7 +1,10 @@
 // POST /api/stripe/webhook on a real `next start` and a real Postgres: what each event type
 // does to the database, and that rejected deliveries write nothing.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAYMENTS_SESSION } from "@/db/client";
 import { seed } from "@/db/seed";
+import { rowsOf } from "@/lib/engage/db";
 import { createTestDatabase } from "../support/pg";
 import { startServer, type TestServer } from "../support/server";
 import {
@@ -87,6 +90,11 @@ describe("each handled event type", () => {
     expect(await balancesByEmail(t.db, o.email)).toEqual({ available: points, held: 0 });
     expect(await rewardRow(t.db, o.id)).toMatchObject({ amountPaidMinor: o.totalMinor, pointsBase: points, amountRefundedMinor: 0 });
     expect((await stripeEventRows(t.db, event.id))[0].orderId).toBe(o.id);
+    // Written through the payments pool (db/client.ts), whose sessions cannot keep a stale plan.
+    const sessions = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${PAYMENTS_SESSION.application_name}`),
+    );
+    expect(sessions[0].n).toBeGreaterThanOrEqual(1);
   });
 
   it("checkout.session.completed (unpaid, delayed method) leaves the order processing with no points", async () => {

@@ -1,0 +1,139 @@
+// Every payment checks foreign keys against playcart_customers four times (order record,
+// order.paid event, ledger entry, balance row). A Postgres session caches a generic plan for
+// those checks from the table's size when the plan was made: a new store's table is tiny, the
+// plan is a sequential scan, and that session keeps scanning every customer on every payment
+// until the table is analysed again. The webhook's own pool (db/client.ts) plans each
+// statement afresh, so its checks follow the table as it grows. These tests reproduce the
+// stale plan on an ordinary session and show the payments pool's session using the index.
+import { drizzle } from "drizzle-orm/postgres-js";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAYMENTS_SESSION, openPostgres, type Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { seed } from "@/db/seed";
+import { rowsOf } from "@/lib/engage/db";
+import { fulfilFirstPayment } from "@/lib/store/fulfilment-batch";
+import { createTestDatabase } from "../support/pg";
+import { createOrders, type TestOrder } from "../support/store-db";
+
+// Enough first payments for the session to settle on its cached plan (Postgres switches to a
+// generic plan after five custom ones), then enough customers for a scan to be many pages.
+const WHILE_SMALL = 8;
+const GROWN_BY = 3_000;
+const AFTER_GROWTH = 50;
+const FK_CHECKS_PER_PAYMENT = 4;
+
+type Scans = { seq_scan: number; idx_scan: number };
+
+/**
+ * A new store's database: the catalog, pending orders, and playcart_customers analysed while
+ * empty (as autovacuum leaves a small table). Autovacuum is off for that table so that it
+ * cannot re-analyse it in the middle of the test.
+ */
+async function newStore() {
+  const t = await createTestDatabase();
+  await seed(t.db);
+  const orders = await createOrders(t.db, WHILE_SMALL + AFTER_GROWTH);
+  await t.db.execute(sql`ALTER TABLE playcart_customers SET (autovacuum_enabled = false)`);
+  await t.db.execute(sql`ANALYZE playcart_customers`);
+  return { t, orders };
+}
+
+const pay = (db: Db, o: TestOrder) =>
+  fulfilFirstPayment(db, {
+    orderId: o.id,
+    amountTotal: o.totalMinor,
+    currency: "usd",
+    paymentIntentId: o.paymentIntentId,
+    stripeSessionId: `cs_test_${o.id.replace(/-/g, "")}`,
+    eventId: `evt_${o.id.replace(/-/g, "")}`,
+    eventType: "checkout.session.completed",
+  });
+
+/**
+ * Pays the first orders while the table is small, adds GROWN_BY customers from another
+ * session (as other instances would), then pays the rest on the same session. Returns the
+ * scans of playcart_customers made after the growth (all of them by that session).
+ */
+async function payThroughGrowth(session: postgres.Sql, store: Awaited<ReturnType<typeof newStore>>): Promise<Scans> {
+  const db = drizzle(session, { schema }) as unknown as Db;
+  const { t, orders } = store;
+  for (const o of orders.slice(0, WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
+
+  await t.db.execute(sql`
+    INSERT INTO playcart_customers (email)
+    SELECT 'earlier-' || g || '@playcart.test' FROM generate_series(1, ${GROWN_BY}::int) g`);
+  // The session reports its table statistics when it next goes idle; from here on, count.
+  await session`select pg_stat_force_next_flush()`;
+  const before = await settledScans(t.db);
+
+  for (const o of orders.slice(WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
+  await session.end(); // a closing session reports its statistics
+  const after = await settledScans(t.db);
+  return { seq_scan: after.seq_scan - before.seq_scan, idx_scan: after.idx_scan - before.idx_scan };
+}
+
+async function scans(db: Db): Promise<Scans> {
+  await db.execute(sql`select pg_stat_clear_snapshot()`);
+  const [row] = rowsOf<Scans>(
+    await db.execute(sql`select seq_scan::int, coalesce(idx_scan, 0)::int as idx_scan from pg_stat_user_tables where relname = 'playcart_customers'`),
+  );
+  return { seq_scan: Number(row.seq_scan), idx_scan: Number(row.idx_scan) };
+}
+
+/** The counters once another session's report has arrived (it lands just after it goes idle or closes). */
+async function settledScans(db: Db): Promise<Scans> {
+  let last = await scans(db);
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const next = await scans(db);
+    if (next.seq_scan === last.seq_scan && next.idx_scan === last.idx_scan && i >= 2) return next;
+    last = next;
+  }
+  return last;
+}
+
+describe("foreign-key checks on playcart_customers through a burst of first-time buyers", () => {
+  const stores: Awaited<ReturnType<typeof newStore>>[] = [];
+  beforeAll(async () => {
+    stores.push(await newStore(), await newStore());
+  });
+  afterAll(async () => {
+    for (const s of stores) await s.t.drop();
+  });
+
+  it("an ordinary session keeps its plan from when the table was small: a full scan per check", async () => {
+    const { t } = stores[0];
+    const session = postgres(t.url, { max: 1, onnotice: () => {} });
+    const grown = await payThroughGrowth(session, stores[0]);
+    expect(grown.seq_scan).toBeGreaterThanOrEqual(AFTER_GROWTH * FK_CHECKS_PER_PAYMENT);
+  });
+
+  it("a session of the payments pool uses the primary key for every check once the table has grown", async () => {
+    const { t } = stores[1];
+    const session = postgres(t.url, { max: 1, onnotice: () => {}, connection: PAYMENTS_SESSION });
+    const grown = await payThroughGrowth(session, stores[1]);
+    expect(grown.seq_scan).toBe(0);
+    expect(grown.idx_scan).toBeGreaterThanOrEqual(AFTER_GROWTH * FK_CHECKS_PER_PAYMENT);
+  });
+});
+
+describe("the app's handles", () => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let handle: Awaited<ReturnType<typeof openPostgres>>;
+  beforeAll(async () => {
+    t = await createTestDatabase({ migrate: false });
+    handle = await openPostgres(t.url, { migrate: false });
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await t?.drop();
+  });
+
+  it("the payments pool plans every statement afresh; the main pool keeps cached plans", async () => {
+    const mode = async (db: Db) => rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`))[0].plan_cache_mode;
+    expect(await mode(handle.paymentsDb)).toBe("force_custom_plan");
+    expect(await mode(handle.db)).toBe("auto");
+  });
+});
