@@ -22,7 +22,7 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
   await form.getByLabel("Name").fill(reward);
   await form.getByLabel("Key").fill(`tote-${tag}`);
   await form.getByLabel("Points cost").fill("0");
-  await form.getByLabel("Value").fill("300");
+  await form.getByLabel("Value").fill("3"); // dollars: $3 off
   await form.getByRole("button", { name: "Add reward" }).click();
   await expect(form.getByText("It must cost at least 1 point")).toBeVisible();
   // What was typed stays, so only the wrong field needs fixing.
@@ -45,6 +45,8 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
     await page.reload();
     await page.getByText(`Edit ${reward}`).click();
     const edit = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: reward }) });
+    // Kept in cents, shown as typed.
+    await expect(edit.getByLabel("Value")).toHaveValue("3.00");
     await edit.getByLabel("Points cost").fill("450");
     await edit.getByRole("button", { name: "Save reward" }).click();
     await expect(saved(page, reward)).toBeVisible();

@@ -16,22 +16,24 @@ export type CatalogItemValues = {
   description: string;
   pointsCost: number | "";
   rewardType: string;
-  rewardValue: number | "";
+  /** As typed: an amount in the store's currency for an amount off ("4.95"), else a number. */
+  rewardValue: string;
   productRef: string;
-  maxDiscountMinor: number | "";
+  /** As typed, in the store's currency; "" for no cap. */
+  maxDiscount: string;
   validDays: number | "";
   position: number;
   active: boolean;
 };
 
-const TYPES = [
+const types = (currency: string) => [
   { value: "percent_off", label: "Percent off (value: 1 to 100)" },
-  { value: "amount_off", label: "Amount off (value in cents)" },
+  { value: "amount_off", label: `Amount off (value in ${currency.toUpperCase()}, such as 4.95)` },
   { value: "free_product", label: "Free product (needs a product)" },
   { value: "free_shipping", label: "Free shipping" },
 ];
 
-export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
+export function CatalogItemForm({ item, currency }: { item: CatalogItemValues; currency: string }) {
   const [state, action] = useActionState(saveCatalogItemAction, idle);
   const e = state.fieldErrors ?? {};
   const { bind, reset } = useFormDraft({
@@ -40,9 +42,9 @@ export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
     description: item.description,
     pointsCost: String(item.pointsCost),
     rewardType: item.rewardType,
-    rewardValue: String(item.rewardValue),
+    rewardValue: item.rewardValue,
     productRef: item.productRef,
-    maxDiscountMinor: String(item.maxDiscountMinor),
+    maxDiscount: item.maxDiscount,
     validDays: String(item.validDays),
   });
   const [active, setActive] = useState(item.active);
@@ -52,7 +54,7 @@ export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
     if (isNew && state.status === "ok") reset();
   }, [state]);
   type Text = Parameters<typeof bind>[0];
-  const input = (name: Text, label: string, extra: { inputMode?: "numeric"; hint?: string } = {}) => (
+  const input = (name: Text, label: string, extra: { inputMode?: "numeric" | "decimal"; hint?: string } = {}) => (
     <Field label={label} error={e[name]} hint={extra.hint}>
       {(a) => <input {...a} {...bind(name)} inputMode={extra.inputMode} className={inputClass} />}
     </Field>
@@ -68,14 +70,14 @@ export function CatalogItemForm({ item }: { item: CatalogItemValues }) {
         <Field label="Reward type" error={e.rewardType}>
           {(a) => (
             <select {...a} {...bind("rewardType")} className={inputClass}>
-              {TYPES.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+              {types(currency).map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
             </select>
           )}
         </Field>
-        {input("rewardValue", "Value", { inputMode: "numeric" })}
+        {input("rewardValue", "Value", { inputMode: "decimal" })}
         {input("validDays", "Valid for (days)", { inputMode: "numeric" })}
         {input("productRef", "Product (for a free product)")}
-        {input("maxDiscountMinor", "Discount cap in cents (optional)", { inputMode: "numeric" })}
+        {input("maxDiscount", `Discount cap in ${currency.toUpperCase()} (optional)`, { inputMode: "decimal" })}
       </div>
       {input("description", "Description")}
       <label className="flex items-center gap-2 text-sm">

@@ -6,11 +6,20 @@ export const money = (minor: number, currency: string) =>
 
 export const percent = (x: number | null, digits = 1) => (x === null ? "–" : `${(x * 100).toFixed(digits)}%`);
 
-/** Minor units to the decimal a person types ("12.50"), and back (null when empty or not a number). */
+/**
+ * Minor units to the decimal a person types ("12.50"), and back: null when empty, NaN when it
+ * is not a plain amount in this currency ("$5", "1e3", or more decimals than it has, which
+ * would otherwise be rounded silently). A minus sign is read, so the server can say that an
+ * amount cannot be negative.
+ */
 export const toUnits = (minor: number | null, currency: string) => (minor === null ? "" : (minor / 10 ** currencyExponent(currency)).toFixed(currencyExponent(currency)));
 export function toMinor(text: string, currency: string): number | null {
   const t = text.trim();
   if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? Math.round(n * 10 ** currencyExponent(currency)) : NaN;
+  const exponent = currencyExponent(currency);
+  const match = /^(-?)(\d{1,9})(?:[.,](\d*))?$/.exec(t);
+  if (!match || (match[3] ?? "").length > exponent) return NaN;
+  const [, sign, units, fraction = ""] = match;
+  const minor = Number(units) * 10 ** exponent + Number(fraction.padEnd(exponent, "0") || "0");
+  return sign ? -minor : minor;
 }

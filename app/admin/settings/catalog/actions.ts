@@ -4,23 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { saveCatalogItem, setCatalogItemActive } from "@/lib/engage/catalog-admin";
+import { env } from "@/lib/env";
 import { adminAction } from "../../admin-action";
-import { formCheckbox, formNumber, optionalFormNumber, optionalFormText } from "../form-values";
-
-const itemForm = z.object({
-  id: optionalFormText(),
-  slug: z.string({ message: "Give the reward a key" }),
-  name: z.string({ message: "Give the reward a name" }),
-  description: z.string().default(""),
-  pointsCost: formNumber("Enter a number of points"),
-  rewardType: z.string({ message: "Choose a reward type" }),
-  rewardValue: formNumber("Enter a value"),
-  productRef: optionalFormText(),
-  maxDiscountMinor: optionalFormNumber(),
-  validDays: formNumber("Enter a number of days"),
-  position: optionalFormNumber(),
-  active: formCheckbox(),
-});
+import { formCheckbox } from "../form-values";
+import { catalogItemForm } from "./item-form";
 
 const refresh = () => {
   revalidatePath("/admin/settings/catalog");
@@ -28,7 +15,7 @@ const refresh = () => {
 };
 
 /** Creates or edits a catalog item; the core validates every value and audits the change. */
-export const saveCatalogItemAction = adminAction(itemForm, async (input, admin) => {
+export const saveCatalogItemAction = adminAction(z.lazy(() => catalogItemForm(env().STORE_CURRENCY)), async (input, admin) => {
   const row = await saveCatalogItem(await getDb(), admin.email, { ...input, rewardType: input.rewardType as never, position: input.position ?? 0 });
   refresh();
   return { status: "ok", message: `Saved ${row.name}.`, id: row.id };

@@ -5,12 +5,23 @@ import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
 import { allCatalogItems } from "@/lib/engage/catalog-admin";
+import { env } from "@/lib/env";
+import { toUnits } from "@/components/admin/format";
 
 export const metadata: Metadata = { title: "Reward catalog" };
 
 export default async function CatalogSettingsPage() {
   if (!(await adminViewerOrRedirect("/admin/settings/catalog"))) return <Forbidden />;
   const items = await allCatalogItems(await getDb());
+  const currency = env().STORE_CURRENCY;
+  // Amounts are shown as the owner types them (4.95), not in minor units.
+  const asTyped = (item: (typeof items)[number]) => ({
+    ...item,
+    rewardValue: item.rewardType === "amount_off" ? toUnits(item.rewardValue, currency) : String(item.rewardValue),
+    productRef: item.productRef ?? "",
+    maxDiscount: toUnits(item.maxDiscountMinor, currency),
+    active: item.active === 1,
+  });
   return (
     <div className="space-y-6">
       <p className="text-sm"><Link href="/admin/settings" className="underline">Settings</Link></p>
@@ -26,7 +37,7 @@ export default async function CatalogSettingsPage() {
             <details className="mt-2">
               <summary className="cursor-pointer text-sm underline">{`Edit ${item.name}`}</summary>
               <div className="mt-3">
-                <CatalogItemForm item={{ ...item, productRef: item.productRef ?? "", maxDiscountMinor: item.maxDiscountMinor ?? "", active: item.active === 1 }} />
+                <CatalogItemForm item={asTyped(item)} currency={currency} />
               </div>
             </details>
           </li>
@@ -34,7 +45,7 @@ export default async function CatalogSettingsPage() {
       </ul>
       <section aria-labelledby="new-reward-h" className="space-y-2 rounded-2xl border border-stone-200 bg-white/60 p-4">
         <h2 id="new-reward-h" className="text-lg font-semibold">New reward</h2>
-        <CatalogItemForm item={{ slug: "", name: "", description: "", pointsCost: "", rewardType: "amount_off", rewardValue: "", productRef: "", maxDiscountMinor: "", validDays: 30, position: items.length, active: true }} />
+        <CatalogItemForm item={{ slug: "", name: "", description: "", pointsCost: "", rewardType: "amount_off", rewardValue: "", productRef: "", maxDiscount: "", validDays: 30, position: items.length, active: true }} currency={currency} />
       </section>
     </div>
   );
