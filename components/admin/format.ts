@@ -17,8 +17,9 @@ export function toMinor(text: string, currency: string): number | null {
   const t = text.trim();
   if (t === "") return null;
   const exponent = currencyExponent(currency);
-  const match = /^(-?)(\d{1,9})(?:[.,](\d*))?$/.exec(t);
-  if (!match || (match[3] ?? "").length > exponent) return NaN;
+  const match = /^(-?)(\d{0,9})(?:[.,](\d*))?$/.exec(t);
+  // At least one digit (".50" is half a unit; "." is nothing), and no more decimals than the currency has.
+  if (!match || !/\d/.test(t) || (match[3] ?? "").length > exponent) return NaN;
   const [, sign, units, fraction = ""] = match;
   const minor = Number(units) * 10 ** exponent + Number(fraction.padEnd(exponent, "0") || "0");
   return sign ? -minor : minor;

@@ -20,7 +20,7 @@ export const catalogItemInput = z
     rewardType: z.enum(CATALOG_REWARD_TYPES, { message: "Choose a reward type" }),
     rewardValue: z.number({ message: "Enter a value" }).int("A whole number").min(0, "A value cannot be negative").max(1_000_000, "Too large"),
     productRef: z.string().trim().max(100).nullish(),
-    maxDiscountMinor: z.number().int().min(0, "A cap cannot be negative").nullish(),
+    maxDiscountMinor: z.number().int().min(0, "A cap cannot be negative").max(100_000_000, "Too large").nullish(),
     validDays: z.number({ message: "Enter a number of days" }).int("Whole days").min(1, "At least 1 day").max(365, "At most 365 days"),
     position: z.number().int().min(0).max(10_000).default(0),
     active: z.boolean().default(true),

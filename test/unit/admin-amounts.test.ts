@@ -12,6 +12,7 @@ describe("toMinor", () => {
     [" 12.00 ", "usd", 1200],
     ["0", "usd", 0],
     ["4.", "usd", 400],
+    [".50", "usd", 50],
     ["500", "jpy", 500],
   ])("%j in %s is %i minor units", (text, currency, minor) => {
     expect(toMinor(text, currency)).toBe(minor);
@@ -32,6 +33,7 @@ describe("toMinor", () => {
     ["5e2", "usd"],
     ["five", "usd"],
     ["1.2.3", "usd"],
+    [".", "usd"],
     ["9999999999", "usd"],
   ])("%j in %s is not an amount (NaN)", (text, currency) => {
     expect(toMinor(text, currency)).toBeNaN();
@@ -80,6 +82,11 @@ describe("the catalog form", () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[field, "Enter an amount in USD, such as 5 or 4.95"]]);
     }
+  });
+
+  it("refuses a negative amount next to its field (the core's message would name a field the form does not have)", () => {
+    const result = form.safeParse(fields({ maxDiscount: "-5" }));
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["maxDiscount", "An amount cannot be negative"]]);
   });
 
   it("refuses an empty value", () => {

@@ -89,6 +89,8 @@ describe("the reward catalog", () => {
     ["slug", { slug: "Not A Key" }],
     ["name", { name: "  " }],
     ["rewardType", { rewardType: "bonus_points" }],
+    // Past what the integer column holds: refused with a message, not a database error.
+    ["maxDiscountMinor", { maxDiscountMinor: 5_000_000_000 }],
   ])("refuses an impossible %s and changes nothing", async (field, over) => {
     await rejects(field, () => saveCatalogItem(db, ACTOR, newItem(over) as never));
   });

@@ -27,6 +27,7 @@ export function catalogItemForm(currency: string) {
       const amount = (text: string, field: string) => {
         const minor = toMinor(text, currency);
         if (minor === null || Number.isNaN(minor)) ctx.addIssue({ code: "custom", path: [field], message: amountHint(currency) });
+        else if (minor < 0) ctx.addIssue({ code: "custom", path: [field], message: "An amount cannot be negative" });
         return minor ?? 0;
       };
       let value: number;
