@@ -31,7 +31,7 @@ export const PAYMENTS_POOL_MAX = 4;
 /** Session settings of the payments pool's connections. */
 export const PAYMENTS_SESSION = { plan_cache_mode: "force_custom_plan", application_name: "playcart-payments" } as const;
 
-export async function openPostgres(url: string, opts: { max?: number; migrate?: boolean } = {}): Promise<Handle> {
+export async function openPostgres(url: string, opts: { max?: number; migrate?: boolean; paymentsCustomPlans?: boolean } = {}): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   if (opts.migrate !== false) {
@@ -50,7 +50,8 @@ export async function openPostgres(url: string, opts: { max?: number; migrate?: 
   const payments = postgres(url, {
     max: PAYMENTS_POOL_MAX,
     onnotice: () => {},
-    connection: PAYMENTS_SESSION,
+    // A pooler such as PgBouncer may refuse the startup parameter: PAYMENTS_CUSTOM_PLANS=off.
+    connection: opts.paymentsCustomPlans === false ? { application_name: PAYMENTS_SESSION.application_name } : PAYMENTS_SESSION,
   });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
@@ -78,7 +79,7 @@ const globalForDb = globalThis as unknown as { __playcartDb?: Promise<Handle> };
 async function open(): Promise<Handle> {
   const { env } = await import("@/lib/env");
   const e = env();
-  if (e.DATABASE_URL) return openPostgres(e.DATABASE_URL);
+  if (e.DATABASE_URL) return openPostgres(e.DATABASE_URL, { paymentsCustomPlans: e.PAYMENTS_CUSTOM_PLANS === "on" });
   const handle = await openPglite(e.PGLITE_DIR);
   // The embedded database is the demo: give it a catalog and demo accounts on first start.
   const { seedIfEmpty } = await import("./seed");

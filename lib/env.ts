@@ -83,6 +83,9 @@ const schema = z
     // "off" runs the store without Playcart's checkout layer (no game offered, none loaded):
     // the baseline `npm run bench:play` weighs the checkout against.
     PLAYCART_ENGAGE: z.enum(["on", "off"], { message: 'PLAYCART_ENGAGE must be "on" or "off"' }).default("on"),
+    // "off" behind a pooler that refuses startup parameters (PgBouncer without
+    // ignore_startup_parameters): the webhook's pool then keeps Postgres's default plan cache.
+    PAYMENTS_CUSTOM_PLANS: z.enum(["on", "off"], { message: 'PAYMENTS_CUSTOM_PLANS must be "on" or "off"' }).default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

@@ -59,17 +59,21 @@ const pay = (db: Db, o: TestOrder) =>
 async function payThroughGrowth(session: postgres.Sql, store: Awaited<ReturnType<typeof newStore>>): Promise<Scans> {
   const db = drizzle(session, { schema }) as unknown as Db;
   const { t, orders } = store;
-  for (const o of orders.slice(0, WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
+  let before: Scans;
+  try {
+    for (const o of orders.slice(0, WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
 
-  await t.db.execute(sql`
-    INSERT INTO playcart_customers (email)
-    SELECT 'earlier-' || g || '@playcart.test' FROM generate_series(1, ${GROWN_BY}::int) g`);
-  // The session reports its table statistics when it next goes idle; from here on, count.
-  await session`select pg_stat_force_next_flush()`;
-  const before = await settledScans(t.db);
+    await t.db.execute(sql`
+      INSERT INTO playcart_customers (email)
+      SELECT 'earlier-' || g || '@playcart.test' FROM generate_series(1, ${GROWN_BY}::int) g`);
+    // The session reports its table statistics when it next goes idle; from here on, count.
+    await session`select pg_stat_force_next_flush()`;
+    before = await settledScans(t.db);
 
-  for (const o of orders.slice(WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
-  await session.end(); // a closing session reports its statistics
+    for (const o of orders.slice(WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
+  } finally {
+    await session.end(); // a closing session reports its statistics
+  }
   const after = await settledScans(t.db);
   return { seq_scan: after.seq_scan - before.seq_scan, idx_scan: after.idx_scan - before.idx_scan };
 }
@@ -131,9 +135,21 @@ describe("the app's handles", () => {
     await t?.drop();
   });
 
+  const mode = async (db: Db) => rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`))[0].plan_cache_mode;
+
   it("the payments pool plans every statement afresh; the main pool keeps cached plans", async () => {
-    const mode = async (db: Db) => rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`))[0].plan_cache_mode;
     expect(await mode(handle.paymentsDb)).toBe("force_custom_plan");
     expect(await mode(handle.db)).toBe("auto");
+  });
+
+  it("with PAYMENTS_CUSTOM_PLANS=off (a pooler that refuses the parameter) the payments pool sends none", async () => {
+    const plain = await openPostgres(t.url, { migrate: false, paymentsCustomPlans: false });
+    try {
+      expect(await mode(plain.paymentsDb)).toBe("auto");
+      const [{ name }] = rowsOf<{ name: string }>(await plain.paymentsDb.execute(sql`select current_setting('application_name') as name`));
+      expect(name).toBe(PAYMENTS_SESSION.application_name);
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -102,6 +102,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, ADMIN_EMAILS: " Owner@Shop.test ,, second@shop.test," }).ADMIN_EMAILS).toEqual(["owner@shop.test", "second@shop.test"]);
   });
 
+  it("opens the webhook's pool with custom plans unless PAYMENTS_CUSTOM_PLANS is off, and says what it takes", () => {
+    expect(parseEnv(base).PAYMENTS_CUSTOM_PLANS).toBe("on");
+    expect(parseEnv({ ...base, PAYMENTS_CUSTOM_PLANS: "off" }).PAYMENTS_CUSTOM_PLANS).toBe("off");
+    expect(problems({ ...base, PAYMENTS_CUSTOM_PLANS: "false" })).toEqual(['PAYMENTS_CUSTOM_PLANS: PAYMENTS_CUSTOM_PLANS must be "on" or "off"']);
+  });
+
   it("wants both VAPID keys or neither", () => {
     expect(problems({ ...base, VAPID_PUBLIC_KEY: "pub" })).toEqual(["VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither"]);
   });
