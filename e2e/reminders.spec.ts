@@ -144,6 +144,51 @@ test("the exit nudge shows once per session, carries the comeback game, and neve
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
+/** The tab going to the background or coming back, as the browser reports it to the page. */
+const setTabVisibility = (page: Page, state: "hidden" | "visible") =>
+  page.evaluate((s) => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, state);
+
+/** Waits until the checkout's exit watcher is listening (it arms after hydration). */
+const watcherArmed = (page: Page) => page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
+
+test("on a phone, switching to another app and back shows the nudge on return, not while away", async ({ page }) => {
+  const store = new Store(page);
+  await store.addProduct(espresso.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  await watcherArmed(page);
+  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+
+  await setTabVisibility(page, "hidden");
+  await page.waitForTimeout(300);
+  await expect(nudge).toHaveCount(0);
+  await setTabVisibility(page, "visible");
+  await expect(nudge).toBeVisible();
+  await expect(nudge.getByRole("button", { name: "Finish my order" })).toBeFocused();
+});
+
+test("a shopper idle at checkout for 90 seconds gets the nudge; any key or tap restarts the wait", async ({ page }) => {
+  await page.clock.install();
+  const store = new Store(page);
+  await store.addProduct(espresso.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  await watcherArmed(page);
+  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+
+  await page.clock.runFor(60_000);
+  await page.keyboard.press("Tab"); // still there: the 90 s start again
+  await page.clock.runFor(60_000);
+  await page.waitForTimeout(300);
+  await expect(nudge).toHaveCount(0);
+
+  await page.clock.runFor(31_000);
+  await expect(nudge).toBeVisible();
+});
+
 test("on a phone, Back from checkout shows the nudge first; a second Back leaves", async ({ page }) => {
   const store = new Store(page);
   await store.addProduct(mug.slug);
