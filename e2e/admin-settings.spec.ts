@@ -105,3 +105,38 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
     await expect(page.getByRole("status").filter({ hasText: "is off the catalog." })).toBeVisible();
   }
 });
+
+test("the owner adds a badge and a stamp card that gives it", async ({ page, mailbox }) => {
+  const tag = Date.now().toString(36);
+  const badge = `Early bird ${tag}`;
+  const card = `Morning orders ${tag}`;
+  await new Admin(page).signInAndOpen(mailbox);
+  await page.goto("/admin/settings/badges");
+
+  const newBadge = page.getByRole("region", { name: "New badge" });
+  await newBadge.getByLabel("Name of the new badge").fill(badge);
+  await newBadge.getByLabel("Badge key").fill("community-champion"); // taken
+  await newBadge.getByLabel("Emoji").fill("🐦");
+  await newBadge.getByLabel("How it is earned").fill("Three orders before nine");
+  await newBadge.getByRole("button", { name: "Add badge" }).click();
+  await expect(newBadge.getByText("Another badge already uses this key")).toBeVisible();
+  await newBadge.getByLabel("Badge key").fill(`early-bird-${tag}`);
+  await newBadge.getByRole("button", { name: "Add badge" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Added ${badge}.` })).toBeVisible();
+  await expect(newBadge.getByLabel("Name of the new badge")).toHaveValue("");
+
+  const newCard = page.getByRole("region", { name: "New stamp card" });
+  await newCard.getByLabel("Name of the new card").fill(card);
+  await newCard.getByLabel("Card key").fill(`mornings-${tag}`);
+  await newCard.getByLabel("Stamps to fill it").fill("3");
+  await newCard.getByLabel("Badge when full").selectOption({ label: badge });
+  await newCard.getByRole("button", { name: "Add stamp card" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Added ${card}.` })).toBeVisible();
+
+  // Kept: both are listed for editing under their keys, the card giving the new badge.
+  await page.reload();
+  await expect(page.getByLabel(`Name of badge early-bird-${tag}`)).toHaveValue(badge);
+  await expect(page.getByLabel(`Name of card mornings-${tag}`)).toHaveValue(card);
+  const cardForm = page.locator("form").filter({ has: page.getByLabel(`Name of card mornings-${tag}`) });
+  await expect(cardForm.getByLabel("Badge when full").locator("option:checked")).toHaveText(badge);
+});

@@ -28,7 +28,7 @@ export async function AccountLoyalty({ email, userId }: { email: string; userId:
       <section aria-labelledby="stamps-heading" className="space-y-3">
         <h2 id="stamps-heading" className="text-lg font-medium">Stamp cards</h2>
         {cards.map((c) => (
-          <StampCard key={c.slug} name={c.name} stamps={c.stamps} required={c.required} reward={c.slug === "referrals" ? "the Influencer badge" : undefined} />
+          <StampCard key={c.slug} name={c.name} stamps={c.stamps} required={c.required} reward={c.badge ? `the ${c.badge} badge` : undefined} />
         ))}
       </section>
       <section aria-labelledby="referral-heading" className="space-y-2">

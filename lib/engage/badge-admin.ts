@@ -1,5 +1,6 @@
-// Badges and stamp cards as the admin edits them: names, descriptions, how many stamps fill a
-// card and which badge a full card gives. Keys (slugs) stay fixed: rules refer to them.
+// Badges and stamp cards as the admin creates and edits them: names, descriptions, how many
+// stamps fill a card and which badge a full card gives. A key (slug) is chosen at creation
+// and stays fixed: rules refer to it.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "./audit";
@@ -23,6 +24,10 @@ export const stampCardEdit = z.object({
   badgeId: z.uuid().nullish(),
 });
 
+const slug = z.string({ message: "Give it a key" }).trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and -");
+export const badgeNew = badgeEdit.omit({ id: true }).extend({ slug });
+export const stampCardNew = stampCardEdit.omit({ id: true }).extend({ slug });
+
 export async function badgesAndCards(db: EngageDb) {
   const [b, c] = await Promise.all([db.select().from(badges).orderBy(asc(badges.slug)), db.select().from(stampCards).orderBy(asc(stampCards.slug))]);
   return { badges: b, cards: c };
@@ -36,6 +41,33 @@ export async function updateBadge(db: EngageDb, actor: string, input: z.input<ty
     const [after] = await tx.update(badges).set(values).where(eq(badges.id, id)).returning();
     await recordAudit(tx, { actor, action: "badge.update", entity: "badge", entityId: id, before, after });
     return after;
+  });
+}
+
+/** A new badge, for rules (grant_badge) and stamp cards to give. Throws ZodError on bad input or a taken key. */
+export async function createBadge(db: EngageDb, actor: string, input: z.input<typeof badgeNew>) {
+  const values = badgeNew.parse(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(badges).values(values).onConflictDoNothing({ target: badges.slug }).returning();
+    if (!row) throw fieldError("slug", "Another badge already uses this key");
+    await recordAudit(tx, { actor, action: "badge.create", entity: "badge", entityId: row.id, before: null, after: row });
+    return row;
+  });
+}
+
+/** A new stamp card, for rules (grant_stamp) to fill. Throws ZodError on bad input, a taken key or an unknown badge. */
+export async function createStampCard(db: EngageDb, actor: string, input: z.input<typeof stampCardNew>) {
+  const parsed = stampCardNew.parse(input);
+  const values = { ...parsed, badgeId: parsed.badgeId ?? null };
+  return db.transaction(async (tx) => {
+    if (values.badgeId) {
+      const [badge] = await tx.select({ id: badges.id }).from(badges).where(eq(badges.id, values.badgeId));
+      if (!badge) throw fieldError("badgeId", "Choose one of the badges");
+    }
+    const [row] = await tx.insert(stampCards).values(values).onConflictDoNothing({ target: stampCards.slug }).returning();
+    if (!row) throw fieldError("slug", "Another stamp card already uses this key");
+    await recordAudit(tx, { actor, action: "stamp_card.create", entity: "stamp_card", entityId: row.id, before: null, after: row });
+    return row;
   });
 }
 

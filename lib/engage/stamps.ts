@@ -40,7 +40,8 @@ export async function settleCardBadge(db: EngageDb, card: StampCard, customerId:
   return false;
 }
 
-export type CardProgress = { slug: string; name: string; stamps: number; required: number };
+/** `badge`: the name of the badge a full card gives, if any. */
+export type CardProgress = { slug: string; name: string; stamps: number; required: number; badge: string | null };
 
 /** Every stamp card with this customer's progress (cards they have no stamps on included). */
 export async function stampCardProgress(db: EngageDb, customerId: string): Promise<CardProgress[]> {
@@ -49,11 +50,13 @@ export async function stampCardProgress(db: EngageDb, customerId: string): Promi
       slug: stampCards.slug,
       name: stampCards.name,
       required: stampCards.stampsRequired,
+      badge: badges.name,
       stamps: sql<number>`coalesce(sum(${stampEntries.delta}), 0)::int`,
     })
     .from(stampCards)
+    .leftJoin(badges, eq(badges.id, stampCards.badgeId))
     .leftJoin(stampEntries, and(eq(stampEntries.cardId, stampCards.id), eq(stampEntries.customerId, customerId)))
-    .groupBy(stampCards.id)
+    .groupBy(stampCards.id, badges.name)
     .orderBy(stampCards.slug);
-  return rows.map((r) => ({ slug: r.slug, name: r.name, required: r.required, stamps: Math.max(0, Number(r.stamps)) }));
+  return rows.map((r) => ({ slug: r.slug, name: r.name, required: r.required, badge: r.badge, stamps: Math.max(0, Number(r.stamps)) }));
 }

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { seed } from "@/db/seed";
-import { awardBadge, ensureCustomer, listCatalog, recordConsent } from "@/lib/engage";
+import { awardBadge, ensureCustomer, grantStamps, listCatalog, recordConsent } from "@/lib/engage";
 import { auditTrail } from "@/lib/engage/audit";
-import { badgesAndCards, updateBadge, updateStampCard } from "@/lib/engage/badge-admin";
+import { ruleEditorOptions } from "@/app/admin/settings/rules/editor-options";
+import { badgesAndCards, createBadge, createStampCard, updateBadge, updateStampCard } from "@/lib/engage/badge-admin";
 import { allCatalogItems, saveCatalogItem, setCatalogItemActive } from "@/lib/engage/catalog-admin";
 import { customerLoyaltyDetail } from "@/lib/engage/customer-loyalty-admin";
 import { EngageError } from "@/lib/engage/errors";
@@ -132,6 +133,35 @@ describe("badges and stamp cards", () => {
     await rejects("stampsRequired", () => updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 1.5 }));
     await rejects("badgeId", () => updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 3, badgeId: randomUUID() }));
     await rejects("name", () => updateBadge(db, ACTOR, { id: badges[0].id, name: "", description: "x", emoji: "🏅" }));
+  });
+
+  it("creates a badge and a card that gives it; stamps from a rule fill the card and award the badge; both audited", async () => {
+    const badge = await createBadge(db, ACTOR, { slug: "early-bird", name: "Early bird", description: "Five orders before 9", emoji: "🐦" });
+    const card = await createStampCard(db, ACTOR, { slug: "mornings", name: "Morning orders", stampsRequired: 2, badgeId: badge.id });
+    expect((await badgesAndCards(db)).cards.map((c) => c.slug)).toContain("mornings");
+    expect((await auditTrail(db, { entity: "badge", entityId: badge.id }))[0]).toMatchObject({ actor: ACTOR, action: "badge.create", before: null });
+    expect((await auditTrail(db, { entity: "stamp_card", entityId: card.id }))[0]).toMatchObject({ actor: ACTOR, action: "stamp_card.create", before: null });
+
+    const customer = await ensureCustomer(db, { email: "early@playcart.test" });
+    const stamp = (n: number) => grantStamps(db, { customerId: customer.id, card: "mornings", stamps: 1, reason: "Morning order", sourceKey: `morning:${n}`, now: NOW });
+    expect(await stamp(1)).toMatchObject({ count: 1, badgeAwarded: false });
+    expect(await stamp(2)).toMatchObject({ count: 2, badgeAwarded: true });
+    // The rule editor offers both as outcomes.
+    const options = await ruleEditorOptions(db);
+    expect(options.badges).toContainEqual({ slug: "early-bird", name: "Early bird" });
+    expect(options.cards).toContainEqual({ slug: "mornings", name: "Morning orders" });
+  });
+
+  it("refuses a new badge or card with a taken or malformed key, a missing name or an unknown badge, and changes nothing", async () => {
+    const { badges } = await badgesAndCards(db);
+    const badge = { slug: "new-one", name: "New one", description: "Earned somehow", emoji: "⭐" };
+    await rejects("slug", () => createBadge(db, ACTOR, { ...badge, slug: badges[0].slug }));
+    await rejects("slug", () => createBadge(db, ACTOR, { ...badge, slug: "Not A Key" }));
+    await rejects("name", () => createBadge(db, ACTOR, { ...badge, name: " " }));
+    const card = { slug: "new-card", name: "New card", stampsRequired: 5, badgeId: null };
+    await rejects("slug", () => createStampCard(db, ACTOR, { ...card, slug: "referrals" }));
+    await rejects("stampsRequired", () => createStampCard(db, ACTOR, { ...card, stampsRequired: 0 }));
+    await rejects("badgeId", () => createStampCard(db, ACTOR, { ...card, badgeId: randomUUID() }));
   });
 });
 

@@ -150,8 +150,8 @@ describe("referrals", () => {
     for (let i = 0; i < 9; i++) orders.push(await paidOrder(db, { email: newEmail("friend"), amountMinor: 2_000, referralCode: a.code }));
     await sweep();
     expect(await stampCount(db, a.id, referralCard)).toBe(9);
-    expect(await stampCardProgress(db, a.id)).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 9, required: 9 }]);
-    expect(await stampCardProgress(db, await customerId(db, newEmail("nobody")))).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 0, required: 9 }]);
+    expect(await stampCardProgress(db, a.id)).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 9, required: 9, badge: "Influencer" }]);
+    expect(await stampCardProgress(db, await customerId(db, newEmail("nobody")))).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 0, required: 9, badge: "Influencer" }]);
     expect((await customerBadgeList(db, a.id)).map((b) => b.slug)).toEqual(["influencer"]);
 
     await refund(db, orders[0], 1_000); // half: the stamp stays (rounded in the shopper's favour)
