@@ -151,16 +151,22 @@ const setTabVisibility = (page: Page, state: "hidden" | "visible") =>
     document.dispatchEvent(new Event("visibilitychange"));
   }, state);
 
-/** Waits until the checkout's exit watcher is listening (it arms after hydration). */
-const watcherArmed = (page: Page) => page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
-
-test("on a phone, switching to another app and back shows the nudge on return, not while away", async ({ page }) => {
+/**
+ * A guest at checkout with one product, once the exit watcher is listening: it arms itself
+ * after hydration by adding one history entry (a Back or a timer before that would not
+ * count). Returns the nudge dialog.
+ */
+async function atCheckoutWatched(page: Page, slug: string) {
   const store = new Store(page);
-  await store.addProduct(espresso.slug);
+  await store.addProduct(slug);
   await store.openCart();
   await store.goToCheckoutFromCart();
-  await watcherArmed(page);
-  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+  await page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
+  return page.getByRole("dialog", { name: "Before you go…" });
+}
+
+test("on a phone, switching to another app and back shows the nudge on return, not while away", async ({ page }) => {
+  const nudge = await atCheckoutWatched(page, espresso.slug);
 
   await setTabVisibility(page, "hidden");
   await page.waitForTimeout(300);
@@ -172,12 +178,7 @@ test("on a phone, switching to another app and back shows the nudge on return, n
 
 test("a shopper idle at checkout for 90 seconds gets the nudge; any key or tap restarts the wait", async ({ page }) => {
   await page.clock.install();
-  const store = new Store(page);
-  await store.addProduct(espresso.slug);
-  await store.openCart();
-  await store.goToCheckoutFromCart();
-  await watcherArmed(page);
-  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+  const nudge = await atCheckoutWatched(page, espresso.slug);
 
   await page.clock.runFor(60_000);
   await page.keyboard.press("Tab"); // still there: the 90 s start again
@@ -190,13 +191,7 @@ test("a shopper idle at checkout for 90 seconds gets the nudge; any key or tap r
 });
 
 test("on a phone, Back from checkout shows the nudge first; a second Back leaves", async ({ page }) => {
-  const store = new Store(page);
-  await store.addProduct(mug.slug);
-  await store.openCart();
-  await store.goToCheckoutFromCart();
-  const nudge = page.getByRole("dialog", { name: "Before you go…" });
-  // The watcher arms itself after hydration by adding one history entry; Back before that would simply leave.
-  await page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
+  const nudge = await atCheckoutWatched(page, mug.slug);
   await page.goBack();
   await expect(nudge).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);
