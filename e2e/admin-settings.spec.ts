@@ -109,7 +109,7 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
 test("the owner adds a badge and a stamp card that gives it", async ({ page, mailbox }) => {
   const tag = Date.now().toString(36);
   const badge = `Early bird ${tag}`;
-  const card = `Morning orders ${tag}`;
+  const card = `Morning coffees ${tag}`;
   await new Admin(page).signInAndOpen(mailbox);
   await page.goto("/admin/settings/badges");
 

@@ -7,7 +7,7 @@ import { Store } from "./pages/store";
 
 const CRON_SECRET = "e2e-cron-secret-0123456789";
 /** The seeded referral card on the account page (the owner may have added other cards). */
-const referralCard = (page: Page) => page.getByRole("region", { name: "Refer a friend" });
+const referralCard = (page: Page) => page.getByRole("group", { name: "Refer a friend", exact: true });
 
 test("a shopper posts a review and sees the badge on the account page and its public page", async ({ page, mailbox, request }) => {
   const store = new Store(page);

@@ -2,8 +2,9 @@
 export function StampCard({ name, stamps, required, reward }: { name: string; stamps: number; required: number; reward?: string }) {
   const shown = Math.min(stamps, required);
   return (
-    // A region named after the card, so a shopper with several cards (and assistive technology) can tell them apart.
-    <section aria-label={name} className="rounded-2xl border border-amber-200 bg-amber-50 p-5">
+    // A group named after the card, so a shopper with several cards (and assistive technology)
+    // can tell them apart; a group, not a region, so the page's landmarks stay its sections.
+    <div role="group" aria-label={name} className="rounded-2xl border border-amber-200 bg-amber-50 p-5">
       <div className="flex items-baseline justify-between">
         <h3 className="font-medium">{name}</h3>
         <p className="text-sm text-stone-600" data-testid="stamp-progress">{shown} of {required} stamps</p>
@@ -20,6 +21,6 @@ export function StampCard({ name, stamps, required, reward }: { name: string; st
         ))}
       </ol>
       {reward && <p className="mt-2 text-sm text-stone-600">{shown >= required ? `Complete: ${reward} earned!` : `Fill the card to earn ${reward}.`}</p>}
-    </section>
+    </div>
   );
 }
