@@ -15,14 +15,15 @@ const MIGRATION_LOCK_KEY = 7_202_611;
  * `db` for everything, and `paymentsDb` for the Stripe webhook's writes. On Postgres the
  * latter is a pool of its own whose sessions plan every statement afresh
  * (plan_cache_mode = force_custom_plan), because each payment inserts a customer and checks
- * three foreign keys against playcart_customers. A session caches a generic plan for those
- * checks from the table's statistics at the time: analysed while small (a new store), the
- * plan is a sequential scan, and it stays one in that session until autovacuum analyses the
- * table again. Through a burst of first-time buyers every payment then scans every customer
- * so far (measured: 0.5 ms of Postgres CPU per payment at the start, 3.1 ms after 16,000).
- * Custom plans cost that statement nothing measurable and cannot go stale; the rest of the
- * app keeps cached plans (forcing custom plans everywhere cost the in-process play a third
- * of its throughput). On PGlite (one session) both are the same handle.
+ * four foreign keys against playcart_customers (order record, event, ledger entry, balance).
+ * A session caches a generic plan for those checks from the table's statistics at the time:
+ * analysed while small (a new store), the plan is a sequential scan, and it stays one in
+ * that session until autovacuum analyses the table again. Through a burst of first-time
+ * buyers every payment then scans every customer so far (measured: 0.5 ms of Postgres CPU
+ * per payment at the start, 3.1 ms after 16,000). Custom plans cost that statement nothing
+ * measurable and cannot go stale; the rest of the app keeps cached plans (forcing custom
+ * plans everywhere cost the in-process play a third of its throughput). On PGlite (one
+ * session) both are the same handle.
  */
 type Handle = { db: Db; paymentsDb: Db; close: () => Promise<void>; kind: "pglite" | "postgres" };
 

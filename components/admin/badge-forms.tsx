@@ -2,7 +2,7 @@
 
 // A badge's name, description and emoji; a stamp card's name, stamps and the badge it gives.
 // Without an id, each form adds a new one and asks for its key (fixed from then on).
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { saveBadgeAction, saveStampCardAction } from "@/app/admin/settings/badges/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,12 +16,8 @@ type CardValues = { id?: string; slug: string; name: string; stampsRequired: num
 export function BadgeForm({ badge }: { badge: BadgeValues }) {
   const [state, action] = useActionState(saveBadgeAction, idle);
   const e = state.fieldErrors ?? {};
-  const { bind, reset } = useFormDraft({ slug: badge.slug, name: badge.name, emoji: badge.emoji, description: badge.description });
   const isNew = !badge.id;
-  // A badge just added leaves the "new" form empty for the next one.
-  useEffect(() => {
-    if (isNew && state.status === "ok") reset();
-  }, [state]);
+  const { bind } = useFormDraft({ slug: badge.slug, name: badge.name, emoji: badge.emoji, description: badge.description }, isNew ? state : undefined);
   return (
     <form action={action} noValidate className="space-y-2">
       {badge.id && <input type="hidden" name="id" value={badge.id} />}
@@ -39,11 +35,8 @@ export function BadgeForm({ badge }: { badge: BadgeValues }) {
 export function StampCardForm({ card, badges }: { card: CardValues; badges: { id: string; name: string }[] }) {
   const [state, action] = useActionState(saveStampCardAction, idle);
   const e = state.fieldErrors ?? {};
-  const { bind, reset } = useFormDraft({ slug: card.slug, name: card.name, stampsRequired: String(card.stampsRequired), badgeId: card.badgeId ?? "" });
   const isNew = !card.id;
-  useEffect(() => {
-    if (isNew && state.status === "ok") reset();
-  }, [state]);
+  const { bind } = useFormDraft({ slug: card.slug, name: card.name, stampsRequired: String(card.stampsRequired), badgeId: card.badgeId ?? "" }, isNew ? state : undefined);
   return (
     <form action={action} noValidate className="space-y-2">
       {card.id && <input type="hidden" name="id" value={card.id} />}

@@ -1,7 +1,7 @@
 "use client";
 
 // One reward in the catalog (or a new one): what it costs in points and what it gives.
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "@/app/admin/settings/catalog/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -36,23 +36,23 @@ const types = (currency: string) => [
 export function CatalogItemForm({ item, currency }: { item: CatalogItemValues; currency: string }) {
   const [state, action] = useActionState(saveCatalogItemAction, idle);
   const e = state.fieldErrors ?? {};
-  const { bind, reset } = useFormDraft({
-    name: item.name,
-    slug: item.slug,
-    description: item.description,
-    pointsCost: String(item.pointsCost),
-    rewardType: item.rewardType,
-    rewardValue: item.rewardValue,
-    productRef: item.productRef,
-    maxDiscount: item.maxDiscount,
-    validDays: String(item.validDays),
-  });
-  const [active, setActive] = useState(item.active);
   // A reward just added leaves the "new" form empty for the next one.
   const isNew = !item.id;
-  useEffect(() => {
-    if (isNew && state.status === "ok") reset();
-  }, [state]);
+  const { bind } = useFormDraft(
+    {
+      name: item.name,
+      slug: item.slug,
+      description: item.description,
+      pointsCost: String(item.pointsCost),
+      rewardType: item.rewardType,
+      rewardValue: item.rewardValue,
+      productRef: item.productRef,
+      maxDiscount: item.maxDiscount,
+      validDays: String(item.validDays),
+    },
+    isNew ? state : undefined,
+  );
+  const [active, setActive] = useState(item.active);
   type Text = Parameters<typeof bind>[0];
   const input = (name: Text, label: string, extra: { inputMode?: "numeric" | "decimal"; hint?: string } = {}) => (
     <Field label={label} error={e[name]} hint={extra.hint}>

@@ -2,14 +2,21 @@
 
 // Keeps what the owner typed in a form's fields. React resets a form's uncontrolled fields
 // after every action, so without this a refused save would wipe the values its errors are about.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
-export function useFormDraft<T extends Record<string, string>>(initial: T) {
+/**
+ * `addState`: for a form that adds a new item, its action state. After each successful add
+ * the fields go back to `initial`, empty for the next one; a refused add keeps them.
+ */
+export function useFormDraft<T extends Record<string, string>>(initial: T, addState?: { status: string }) {
   const [values, setValues] = useState(initial);
+  useEffect(() => {
+    if (addState?.status === "ok") setValues(initial);
+  }, [addState]);
   const bind = (name: keyof T & string) => ({
     name,
     value: values[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
-  return { values, bind, reset: () => setValues(initial) };
+  return { values, bind };
 }

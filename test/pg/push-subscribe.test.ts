@@ -3,23 +3,18 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "@/db/seed";
 import { rowsOf } from "@/lib/engage/db";
-import { createTestDatabase } from "../support/pg";
-import { startServer, type TestServer } from "../support/server";
+import { startSeededServer, type TestDatabase } from "../support/seeded-server";
+import type { TestServer } from "../support/server";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let t: TestDatabase;
 let server: TestServer;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  server = await startServer({ databaseUrl: t.url });
+  ({ t, server, close } = await startSeededServer());
 });
-afterAll(async () => {
-  await server?.stop();
-  await t?.drop();
-});
+afterAll(() => close?.());
 
 /** A browser whose open cart has the given contact email (null: a cart without one). */
 async function browserWithCart(email: string | null) {

@@ -3,10 +3,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYMENTS_SESSION } from "@/db/client";
-import { seed } from "@/db/seed";
 import { rowsOf } from "@/lib/engage/db";
-import { createTestDatabase } from "../support/pg";
-import { startServer, type TestServer } from "../support/server";
+import { startSeededServer, type TestDatabase } from "../support/seeded-server";
+import type { TestServer } from "../support/server";
 import {
   balancesByEmail,
   cartStatus,
@@ -30,19 +29,15 @@ import {
   uniqueId,
 } from "../support/stripe-events";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let t: TestDatabase;
 let server: TestServer;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  server = await startServer({ databaseUrl: t.url });
+  ({ t, server, close } = await startSeededServer());
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await t?.drop();
-});
+afterAll(() => close?.());
 
 // Default earn rate: one point per whole currency unit, rounded down.
 const pointsFor = (o: TestOrder) => Math.floor(o.totalMinor / 100);
