@@ -1,30 +1,17 @@
-// Stripe webhook payloads built from Stripe's own fixtures (../shared/fixtures/stripe/
-// fixtures3.json beside the repository): take the resource, override what Playcart reads,
-// wrap it in the `event` fixture, sign it like Stripe does.
+// Stripe webhook payloads built from Stripe's own fixtures (test/fixtures/stripe/, see its
+// README): take the resource, override what Playcart reads, wrap it in the `event` fixture,
+// sign it like Stripe does.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import Stripe from "stripe";
-import { repoRoot, TEST_WEBHOOK_SECRET } from "./server";
-
-export const FIXTURES_PATH = path.resolve(repoRoot, "../shared/fixtures/stripe/fixtures3.json");
+import stripeFixtures from "../fixtures/stripe/fixtures3.json";
+import { TEST_WEBHOOK_SECRET } from "./server";
 
 type Json = Record<string, unknown>;
-let fixtures: Record<string, Json> | undefined;
+const resources: Record<string, Json> = stripeFixtures.resources;
 
 export function fixture(name: string): Json {
-  if (!fixtures) {
-    if (!existsSync(FIXTURES_PATH)) {
-      throw new Error(
-        `Stripe's fixtures are missing: expected ${FIXTURES_PATH}.\n` +
-          `The webhook tests build their payloads from Stripe's fixtures3.json, kept in the shared/ ` +
-          `checkout beside this repository (../shared/fixtures/stripe/fixtures3.json). Clone or copy it there.`,
-      );
-    }
-    fixtures = (JSON.parse(readFileSync(FIXTURES_PATH, "utf8")) as { resources: Record<string, Json> }).resources;
-  }
-  const r = fixtures[name];
-  if (!r) throw new Error(`${FIXTURES_PATH} has no resources["${name}"]`);
+  const r = resources[name];
+  if (!r) throw new Error(`test/fixtures/stripe/fixtures3.json has no resources["${name}"]`);
   return structuredClone(r);
 }
 
