@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: install, build and start the seeded demo store on the embedded database.
-// Uses only Node built-ins, so it runs on a fresh clone before `npm install`.
+// Uses only Node built-ins, so it runs on a fresh clone before `npm ci`.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const run = (cmd, args) => {
 
 if (!existsSync("node_modules/.bin/next")) {
   console.log("[demo] installing dependencies (about a minute)…");
-  run("npm", ["install", "--no-audit", "--no-fund"]);
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
 // Secrets the app needs even in a demo, generated once and kept out of git.

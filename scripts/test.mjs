@@ -37,8 +37,8 @@ function abort(message) {
 // A fresh clone: install first, so `npm test` is the whole story.
 if (!existsSync(bin("vitest")) || !existsSync(bin("playwright"))) {
   console.log("Installing dependencies...");
-  if (spawnSync("npm", ["install", "--no-audit", "--no-fund"], { stdio: "inherit" }).status !== 0) {
-    console.error("npm install failed");
+  if (spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" }).status !== 0) {
+    console.error("npm ci failed");
     console.log("0 passed, 1 failed");
     process.exit(1);
   }
