@@ -8,6 +8,10 @@ export async function register() {
   const secret = process.env.CRON_SECRET;
   if ((selfSchedule === "1" || selfSchedule === "events") && secret) {
     const { startSelfSchedule } = await import("./lib/cron/self-schedule");
-    startSelfSchedule({ origin: `http://127.0.0.1:${process.env.PORT ?? "3000"}`, secret, only: selfSchedule === "events" ? ["events"] : undefined });
+    startSelfSchedule({
+      origin: `http://127.0.0.1:${process.env.PORT ?? "3000"}`,
+      secret,
+      only: selfSchedule === "events" ? ["events"] : undefined,
+    });
   }
 }

@@ -5,7 +5,9 @@ export default function NotFound() {
     <div className="mx-auto max-w-md space-y-3">
       <h1 className="font-display text-3xl font-semibold">Not found</h1>
       <p className="text-stone-600">That page does not exist, or it is not yours to see.</p>
-      <Link href="/" className="text-brand-700 underline">Back to the shop</Link>
+      <Link href="/" className="text-brand-700 underline">
+        Back to the shop
+      </Link>
     </div>
   );
 }

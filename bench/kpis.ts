@@ -68,7 +68,11 @@ async function main() {
     await generate(t.db);
     const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`SELECT count(*)::int AS n FROM playcart_events`));
     log(`${n.toLocaleString("en-US")} events generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const all: KpiRange = { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z"), timeZone: "Europe/Berlin" };
+    const all: KpiRange = {
+      from: new Date("2026-03-01T00:00:00Z"),
+      to: new Date("2026-04-01T00:00:00Z"),
+      timeZone: "Europe/Berlin",
+    };
     const one: KpiRange = { ...all, campaignId: C1 };
     const queries: [string, () => Promise<unknown>][] = [
       ["funnel (store-wide)", () => funnelCounts(t.db, all)],

@@ -23,7 +23,12 @@ function cpuOf(pid: number): number {
   }
 }
 
-export async function startNext(opts: { databaseUrl: string; port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<NextServer> {
+export async function startNext(opts: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<NextServer> {
   const nextCli = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const args = [...(opts.nodeArgs ?? []), nextCli, "start", "-p", String(opts.port), "-H", "127.0.0.1"];
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -67,7 +72,11 @@ export async function startNext(opts: { databaseUrl: string; port: number; env?:
 
 function childrenOf(pid: number): number[] {
   try {
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return kids.flatMap((k) => [k, ...childrenOf(k)]);
   } catch {
     return [];

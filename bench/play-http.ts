@@ -8,7 +8,13 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
-export type HttpMeasurement = { latenciesMs: number[]; refused: Map<string, number>; errors: number; seconds: number; serverCpuMs: number };
+export type HttpMeasurement = {
+  latenciesMs: number[];
+  refused: Map<string, number>;
+  errors: number;
+  seconds: number;
+  serverCpuMs: number;
+};
 
 /** Shopper sessions with carts, `count` of them: ids valid for the pc_sid cookie. */
 export async function createSessions(db: Db, count: number): Promise<string[]> {
@@ -25,8 +31,12 @@ export async function createSessions(db: Db, count: number): Promise<string[]> {
 }
 
 export function playActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8"));
-  const entry = Object.entries(manifest.node as Record<string, { exportedName?: string }>).find(([, v]) => v.exportedName === "playGameAction");
+  const manifest = JSON.parse(
+    readFileSync(path.resolve(__dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8"),
+  );
+  const entry = Object.entries(manifest.node as Record<string, { exportedName?: string }>).find(
+    ([, v]) => v.exportedName === "playGameAction",
+  );
   if (!entry) throw new Error("playGameAction is not in the build's server-reference-manifest.json");
   return entry[0];
 }
@@ -46,7 +56,13 @@ async function playOnce(baseUrl: string, via: Via, sessionId: string, campaignId
   }
   const res = await fetch(`${baseUrl}/checkout`, {
     method: "POST",
-    headers: { "next-action": via.actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: baseUrl, cookie: `pc_sid=${sessionId}` },
+    headers: {
+      "next-action": via.actionId,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      origin: baseUrl,
+      cookie: `pc_sid=${sessionId}`,
+    },
     body: JSON.stringify([body]),
   });
   const text = await res.text();
@@ -91,7 +107,10 @@ export async function measureHttpPlays(
  * The floor under any play over HTTP: `next start`'s own cost of one request that runs one
  * query (GET /api/health), with the same 20 requests in flight. Server CPU per request.
  */
-export async function measureRequestFloor(baseUrl: string, opts: { shoppers: number; seconds: number; serverCpuMs: () => number }): Promise<{ requests: number; cpuMsPerRequest: number }> {
+export async function measureRequestFloor(
+  baseUrl: string,
+  opts: { shoppers: number; seconds: number; serverCpuMs: () => number },
+): Promise<{ requests: number; cpuMsPerRequest: number }> {
   let requests = 0;
   const cpu0 = opts.serverCpuMs();
   const deadline = performance.now() + opts.seconds * 1_000;

@@ -63,10 +63,46 @@ async function createCampaign(db: Db): Promise<string> {
     })
     .returning({ id: campaigns.id });
   await db.insert(prizes).values([
-    { campaignId: campaign.id, position: 0, label: "10% off", weight: 10, rewardType: "percent_off", rewardValue: 10, maxDiscountMinor: 2_000, costMinor: 500, inventory: 400 },
-    { campaignId: campaign.id, position: 1, label: "$5 off", weight: 15, rewardType: "amount_off", rewardValue: 500, costMinor: 500, budgetValueMinor: 150_000 },
-    { campaignId: campaign.id, position: 2, label: "Free pastry", weight: 10, rewardType: "free_product", rewardValue: 0, productRef: "butter-croissant", costMinor: 150, dailyCap: 300 },
-    { campaignId: campaign.id, position: 3, label: "50 bonus stars", weight: 20, rewardType: "bonus_points", rewardValue: 50 },
+    {
+      campaignId: campaign.id,
+      position: 0,
+      label: "10% off",
+      weight: 10,
+      rewardType: "percent_off",
+      rewardValue: 10,
+      maxDiscountMinor: 2_000,
+      costMinor: 500,
+      inventory: 400,
+    },
+    {
+      campaignId: campaign.id,
+      position: 1,
+      label: "$5 off",
+      weight: 15,
+      rewardType: "amount_off",
+      rewardValue: 500,
+      costMinor: 500,
+      budgetValueMinor: 150_000,
+    },
+    {
+      campaignId: campaign.id,
+      position: 2,
+      label: "Free pastry",
+      weight: 10,
+      rewardType: "free_product",
+      rewardValue: 0,
+      productRef: "butter-croissant",
+      costMinor: 150,
+      dailyCap: 300,
+    },
+    {
+      campaignId: campaign.id,
+      position: 3,
+      label: "50 bonus stars",
+      weight: 20,
+      rewardType: "bonus_points",
+      rewardValue: 50,
+    },
     { campaignId: campaign.id, position: 4, label: "Try again", weight: 45, rewardType: "none" },
   ]);
   return campaign.id;
@@ -88,15 +124,31 @@ export type PlayMeasurement = {
  * fresh requestId; returns each play's latency. Plays refused (PlayError) are counted apart
  * and not timed; any other error is counted as an error.
  */
-export async function measurePlays(db: Db, campaignId: string, opts: { shoppers: number; seconds: number }): Promise<PlayMeasurement> {
+export async function measurePlays(
+  db: Db,
+  campaignId: string,
+  opts: { shoppers: number; seconds: number },
+): Promise<PlayMeasurement> {
   const run = randomUUID().slice(0, 8);
-  const m: PlayMeasurement = { shoppers: opts.shoppers, seconds: 0, latenciesMs: [], wins: 0, refusals: new Map(), errors: 0, cpuMs: 0 };
+  const m: PlayMeasurement = {
+    shoppers: opts.shoppers,
+    seconds: 0,
+    latenciesMs: [],
+    wins: 0,
+    refusals: new Map(),
+    errors: 0,
+    cpuMs: 0,
+  };
   const cpu = process.cpuUsage();
   const started = performance.now();
   const deadline = started + opts.seconds * 1_000;
   const now = () => new Date();
   const shopper = async (i: number) => {
-    const who: PlayShopper = { email: `bench-${run}-${i}@example.test`, deviceId: `dev-${run}-${i}`, sessionRef: `sess-${run}-${i}` };
+    const who: PlayShopper = {
+      email: `bench-${run}-${i}@example.test`,
+      deviceId: `dev-${run}-${i}`,
+      sessionRef: `sess-${run}-${i}`,
+    };
     while (performance.now() < deadline) {
       const t0 = performance.now();
       try {
@@ -126,7 +178,15 @@ export async function measurePlays(db: Db, campaignId: string, opts: { shoppers:
   return m;
 }
 
-type Row = { label: string; latenciesMs: number[]; seconds: number; errors: number; refused: number; cpuMsPerPlay: number; cpuLabel: string };
+type Row = {
+  label: string;
+  latenciesMs: number[];
+  seconds: number;
+  errors: number;
+  refused: number;
+  cpuMsPerPlay: number;
+  cpuLabel: string;
+};
 
 function summarise(row: Row) {
   const sorted = [...row.latenciesMs].sort((a, b) => a - b);
@@ -134,7 +194,9 @@ function summarise(row: Row) {
 }
 
 function printTable(rows: ReturnType<typeof summarise>[]) {
-  console.log(`  ${"path".padEnd(34)} ${"plays".padStart(6)} ${"plays/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p90 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)} ${"CPU/play".padStart(9)} ${"refused".padStart(7)} ${"errors".padStart(6)}`);
+  console.log(
+    `  ${"path".padEnd(34)} ${"plays".padStart(6)} ${"plays/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p90 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)} ${"CPU/play".padStart(9)} ${"refused".padStart(7)} ${"errors".padStart(6)}`,
+  );
   for (const r of rows) {
     console.log(
       `  ${r.label.padEnd(34)} ${String(r.sorted.length).padStart(6)} ${fmt(r.sorted.length / r.seconds).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p90).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.sorted.at(-1) ?? NaN).padStart(7)} ${`${fmt(r.cpuMsPerPlay, 2)} ms`.padStart(9)} ${String(r.refused).padStart(7)} ${String(r.errors).padStart(6)}`,
@@ -147,7 +209,11 @@ const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
 const JS_FLOOR_BYTES = 15 * 1024;
 
 async function main() {
-  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ");
   log(`load average before: ${load()} on ${os.cpus().length} CPUs`);
   const t = await createTestDatabase();
   let closePool: (() => Promise<void>) | undefined;
@@ -188,8 +254,16 @@ async function main() {
       log(`next start on :${BENCH_PORT} against the same database`);
       const actionId = playActionId();
       const http = async (label: string, via: Parameters<typeof measureHttpPlays>[1]) => {
-        await measureHttpPlays(running.url, via, campaignId, take(SHOPPERS * WARMUP_SECONDS * 30), { shoppers: SHOPPERS, seconds: WARMUP_SECONDS, serverCpuMs: running.cpuMs });
-        const h = await measureHttpPlays(running.url, via, campaignId, take(perRun), { shoppers: SHOPPERS, seconds: DURATION, serverCpuMs: running.cpuMs });
+        await measureHttpPlays(running.url, via, campaignId, take(SHOPPERS * WARMUP_SECONDS * 30), {
+          shoppers: SHOPPERS,
+          seconds: WARMUP_SECONDS,
+          serverCpuMs: running.cpuMs,
+        });
+        const h = await measureHttpPlays(running.url, via, campaignId, take(perRun), {
+          shoppers: SHOPPERS,
+          seconds: DURATION,
+          serverCpuMs: running.cpuMs,
+        });
         return summarise({
           label,
           latenciesMs: h.latenciesMs,
@@ -200,12 +274,18 @@ async function main() {
           cpuLabel: `next server process (${label.startsWith("POST /api") ? "route" : "action"})`,
         });
       };
-      log(`over HTTP: ${SHOPPERS} first-time shoppers in flight, each request a new shopper with a cart, ${DURATION} s per path`);
+      log(
+        `over HTTP: ${SHOPPERS} first-time shoppers in flight, each request a new shopper with a cart, ${DURATION} s per path`,
+      );
       rows.push(await http("POST /api/engage/play (route)", { kind: "route" }));
       log(`load average after the route run: ${load()}`);
       rows.push(await http("POST /checkout (server action)", { kind: "action", actionId }));
       log(`load average after the action run: ${load()}`);
-      floor = await measureRequestFloor(running.url, { shoppers: SHOPPERS, seconds: Math.max(2, DURATION / 2), serverCpuMs: running.cpuMs });
+      floor = await measureRequestFloor(running.url, {
+        shoppers: SHOPPERS,
+        seconds: Math.max(2, DURATION / 2),
+        serverCpuMs: running.cpuMs,
+      });
       log(`load average after the request-floor run: ${load()}`);
 
       const [onSession, offSession] = take(2);
@@ -217,7 +297,9 @@ async function main() {
     }
 
     console.log("");
-    console.log(`Results (${SHOPPERS} concurrent shoppers, ${DURATION} s per path, loopback Postgres, ${os.cpus().length} CPUs shared with other work)`);
+    console.log(
+      `Results (${SHOPPERS} concurrent shoppers, ${DURATION} s per path, loopback Postgres, ${os.cpus().length} CPUs shared with other work)`,
+    );
     console.log("");
     printTable(rows);
     const table = await t.db
@@ -225,8 +307,13 @@ async function main() {
       .from(prizes)
       .where(eq(prizes.campaignId, campaignId))
       .orderBy(prizes.position);
-    if (floor) console.log(`  next start's own floor: ${fmt(floor.cpuMsPerRequest, 2)} ms server CPU per request (GET /api/health, one query, ${floor.requests} requests, ${SHOPPERS} in flight)`);
-    console.log(`  prizes (incl. warm-ups): ${table.map((p) => `${p.label} ${p.wins}${p.inventory !== null ? `/${p.inventory}` : ""}`).join(", ")}`);
+    if (floor)
+      console.log(
+        `  next start's own floor: ${fmt(floor.cpuMsPerRequest, 2)} ms server CPU per request (GET /api/health, one query, ${floor.requests} requests, ${SHOPPERS} in flight)`,
+      );
+    console.log(
+      `  prizes (incl. warm-ups): ${table.map((p) => `${p.label} ${p.wins}${p.inventory !== null ? `/${p.inventory}` : ""}`).join(", ")}`,
+    );
     const [overLimit] = rowsOf<{ n: number }>(
       await t.db.execute(sql`
         SELECT count(*)::int AS n FROM playcart_prizes
@@ -235,13 +322,25 @@ async function main() {
     if (js) {
       const kb = (b: number) => `${fmt(b / 1024)} kB`;
       console.log("");
-      console.log(`  checkout first-load JS (gzip): with Playcart ${kb(js.on)} (${js.chunksOn} chunks), PLAYCART_ENGAGE=off ${kb(js.off)} (${js.chunksOff} chunks), difference ${kb(js.on - js.off)}`);
+      console.log(
+        `  checkout first-load JS (gzip): with Playcart ${kb(js.on)} (${js.chunksOn} chunks), PLAYCART_ENGAGE=off ${kb(js.off)} (${js.chunksOff} chunks), difference ${kb(js.on - js.off)}`,
+      );
     }
 
-    const verdicts: Array<[string, boolean]> = rows.map((r) => [`${r.label}: p99 <= ${FLOORS.playP99Ms} ms (${fmt(r.p99)} ms)`, r.p99 <= FLOORS.playP99Ms]);
-    verdicts.push([`no play errors or refusals (${rows.map((r) => r.errors + r.refused).join(", ")})`, rows.every((r) => r.errors === 0 && r.refused === 0)]);
+    const verdicts: Array<[string, boolean]> = rows.map((r) => [
+      `${r.label}: p99 <= ${FLOORS.playP99Ms} ms (${fmt(r.p99)} ms)`,
+      r.p99 <= FLOORS.playP99Ms,
+    ]);
+    verdicts.push([
+      `no play errors or refusals (${rows.map((r) => r.errors + r.refused).join(", ")})`,
+      rows.every((r) => r.errors === 0 && r.refused === 0),
+    ]);
     verdicts.push([`no prize over its inventory or budget (${overLimit.n})`, overLimit.n === 0]);
-    if (js) verdicts.push([`checkout JS added by Playcart <= 15 kB (${fmt((js.on - js.off) / 1024)} kB)`, js.on - js.off <= JS_FLOOR_BYTES]);
+    if (js)
+      verdicts.push([
+        `checkout JS added by Playcart <= 15 kB (${fmt((js.on - js.off) / 1024)} kB)`,
+        js.on - js.off <= JS_FLOOR_BYTES,
+      ]);
     console.log("");
     for (const [label, ok] of verdicts) console.log(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
     log(`load average after: ${load()}`);

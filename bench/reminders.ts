@@ -67,7 +67,10 @@ async function explainClaim(db: Db) {
       ORDER BY due_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`),
   );
   const plan = rows.map((r) => r["QUERY PLAN"]);
-  return { usesIndex: plan.some((l) => l.includes("playcart_reminders_due_idx")), time: plan.find((l) => l.startsWith("Execution Time")) ?? "?" };
+  return {
+    usesIndex: plan.some((l) => l.includes("playcart_reminders_due_idx")),
+    time: plan.find((l) => l.startsWith("Execution Time")) ?? "?",
+  };
 }
 
 async function runOnce(total: number, sink: Sink) {
@@ -80,12 +83,28 @@ async function runOnce(total: number, sink: Sink) {
     const plan = await explainClaim(t.db);
     await sink.ask("reset");
 
-    const smtp = reminderEmailSender(t.db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${sink.port}${process.env.BENCH_SMTP_QUERY ?? ""}`, now: () => NOW });
+    const smtp = reminderEmailSender(t.db, {
+      origin: "https://shop.example.test",
+      smtpUrl: `smtp://127.0.0.1:${sink.port}${process.env.BENCH_SMTP_QUERY ?? ""}`,
+      now: () => NOW,
+    });
     // BENCH_SMTP=off (diagnosis only): build each message but send none, to see the database's share.
-    const sender = process.env.BENCH_SMTP === "off" ? async (m: Parameters<typeof smtp>[0]) => void (await buildReminderEmail(m, reminderLinks(m, storeInfo("https://shop.example.test"), NOW), storeInfo("https://shop.example.test"))) : smtp;
+    const sender =
+      process.env.BENCH_SMTP === "off"
+        ? async (m: Parameters<typeof smtp>[0]) =>
+            void (await buildReminderEmail(
+              m,
+              reminderLinks(m, storeInfo("https://shop.example.test"), NOW),
+              storeInfo("https://shop.example.test"),
+            ))
+        : smtp;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const report: DispatchReport = await dispatchReminders(t.db, { email: sender }, { now: NOW, timeZone: "Europe/Berlin", batchSize: BATCH, concurrency: CONCURRENCY, maxBatches: 10_000 });
+    const report: DispatchReport = await dispatchReminders(
+      t.db,
+      { email: sender },
+      { now: NOW, timeZone: "Europe/Berlin", batchSize: BATCH, concurrency: CONCURRENCY, maxBatches: 10_000 },
+    );
     const elapsed = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     await smtp.close();
@@ -96,16 +115,37 @@ async function runOnce(total: number, sink: Sink) {
                                     (SELECT count(*)::int FROM playcart_events WHERE type = 'reminder.sent') AS events`),
     );
     if (process.env.BENCH_SMTP === "off") sunk.messages = sunk.recipients = DUE;
-    const exact = report.sent === DUE && sunk.messages === DUE && sunk.recipients === DUE && sunk.duplicates === 0 && db.sent === DUE && db.events === DUE;
+    const exact =
+      report.sent === DUE &&
+      sunk.messages === DUE &&
+      sunk.recipients === DUE &&
+      sunk.duplicates === 0 &&
+      db.sent === DUE &&
+      db.events === DUE;
     log(`  report: ${JSON.stringify(report)}`);
     if (report.retried > 0) {
-      const why = rowsOf<{ outcome: string; n: number }>(await t.db.execute(sql`SELECT outcome, count(*)::int AS n FROM playcart_reminders WHERE outcome LIKE 'retry:%' GROUP BY outcome ORDER BY n DESC LIMIT 3`));
+      const why = rowsOf<{ outcome: string; n: number }>(
+        await t.db.execute(
+          sql`SELECT outcome, count(*)::int AS n FROM playcart_reminders WHERE outcome LIKE 'retry:%' GROUP BY outcome ORDER BY n DESC LIMIT 3`,
+        ),
+      );
       log(`  retried because: ${JSON.stringify(why)}`);
     }
-    log(`  claim + send + record: ${secs(elapsed)} (${Math.round((DUE / elapsed) * 1000).toLocaleString("en-US")} reminders/s)`);
-    log(`  sink received ${sunk.messages} messages for ${sunk.recipients} recipients (${sunk.duplicates} duplicates) over ${sunk.connections} SMTP connections; database: ${db.sent} sent, ${db.events} reminder.sent events`);
-    log(`  CPU: dispatcher ${secs((cpu.user + cpu.system) / 1000)}, SMTP sink ${secs(sunk.cpuMs)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    log(`  claim scan: ${plan.usesIndex ? "partial index playcart_reminders_due_idx" : "NOT using the due index"}, ${plan.time} for a batch of ${BATCH}`);
+    log(
+      `  claim + send + record: ${secs(elapsed)} (${Math.round((DUE / elapsed) * 1000).toLocaleString("en-US")} reminders/s)`,
+    );
+    log(
+      `  sink received ${sunk.messages} messages for ${sunk.recipients} recipients (${sunk.duplicates} duplicates) over ${sunk.connections} SMTP connections; database: ${db.sent} sent, ${db.events} reminder.sent events`,
+    );
+    log(
+      `  CPU: dispatcher ${secs((cpu.user + cpu.system) / 1000)}, SMTP sink ${secs(sunk.cpuMs)}; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+    log(
+      `  claim scan: ${plan.usesIndex ? "partial index playcart_reminders_due_idx" : "NOT using the due index"}, ${plan.time} for a batch of ${BATCH}`,
+    );
     return { total, elapsed, exact, plan };
   } finally {
     await t.drop();
@@ -113,7 +153,9 @@ async function runOnce(total: number, sink: Sink) {
 }
 
 async function main() {
-  log(`Postgres at ${process.env.DATABASE_URL ?? "127.0.0.1:5432"}; ${os.cpus().length} CPUs; batch ${BATCH}, ${CONCURRENCY} messages in flight`);
+  log(
+    `Postgres at ${process.env.DATABASE_URL ?? "127.0.0.1:5432"}; ${os.cpus().length} CPUs; batch ${BATCH}, ${CONCURRENCY} messages in flight`,
+  );
   const sink = await startSink();
   const results = [];
   try {
@@ -127,7 +169,11 @@ async function main() {
     const ok = r.elapsed <= FLOOR_SECONDS * 1000 && r.exact;
     failed ||= !ok;
     console.log(
-      `  ${r.total.toLocaleString("en-US").padEnd(12)} ${DUE.toLocaleString("en-US").padEnd(8)} ${secs(r.elapsed).padEnd(19)} ${Math.round((DUE / r.elapsed) * 1000).toLocaleString("en-US").padEnd(12)} ${(r.exact ? "yes" : "NO").padEnd(14)} ${ok ? "PASS" : "FAIL"}`,
+      `  ${r.total.toLocaleString("en-US").padEnd(12)} ${DUE.toLocaleString("en-US").padEnd(8)} ${secs(r.elapsed).padEnd(19)} ${Math.round(
+        (DUE / r.elapsed) * 1000,
+      )
+        .toLocaleString("en-US")
+        .padEnd(12)} ${(r.exact ? "yes" : "NO").padEnd(14)} ${ok ? "PASS" : "FAIL"}`,
     );
   }
   process.exit(failed ? 1 : 0);

@@ -40,7 +40,15 @@ process.stdin.on("data", (chunk: string) => {
     const duplicates = [...perRecipient.values()].filter((n) => n > 1).length;
     // The sink's own CPU time since the last reset (user + system, ms): its share of the run.
     const cpu = process.cpuUsage(cpuAtReset);
-    process.stdout.write(JSON.stringify({ messages, recipients: perRecipient.size, duplicates, connections, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) + "\n");
+    process.stdout.write(
+      JSON.stringify({
+        messages,
+        recipients: perRecipient.size,
+        duplicates,
+        connections,
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      }) + "\n",
+    );
   }
   if (chunk.includes("reset")) {
     perRecipient.clear();

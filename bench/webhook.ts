@@ -102,7 +102,10 @@ function log(msg: string) {
   console.log(`[bench] ${msg}`);
 }
 
-async function createPendingOrders(db: Awaited<ReturnType<typeof createTestDatabase>>["db"], n: number): Promise<OrderRef[]> {
+async function createPendingOrders(
+  db: Awaited<ReturnType<typeof createTestDatabase>>["db"],
+  n: number,
+): Promise<OrderRef[]> {
   // One cart and one order per distinct shopper, in one set-based statement.
   const rows = rowsOf<{ id: string; total_minor: number; currency: string; email: string; payment_intent_id: string }>(
     await db.execute(sql`
@@ -187,7 +190,9 @@ function healthLoad() {
 const PRESIGNED = Number(process.env.BENCH_PRESIGNED ?? 16_000);
 
 function webhookLoad(orders: OrderRef[], cursor: { next: number }, outcomes: Map<string, number>) {
-  const signed = orders.slice(0, PRESIGNED).map((order) => sign(stripeEvent("checkout.session.completed", checkoutSession(order))));
+  const signed = orders
+    .slice(0, PRESIGNED)
+    .map((order) => sign(stripeEvent("checkout.session.completed", checkoutSession(order))));
   return new Load("POST /api/stripe/webhook", [
     {
       method: "POST",
@@ -197,7 +202,8 @@ function webhookLoad(orders: OrderRef[], cursor: { next: number }, outcomes: Map
         const order = orders[i];
         if (!order) throw new Error(`ran out of pre-created orders after ${orders.length}; raise BENCH_ORDERS`);
         // Past the pre-signed ones (a very fast server), sign at request time.
-        const { payload, header } = signed[i] ?? sign(stripeEvent("checkout.session.completed", checkoutSession(order)));
+        const { payload, header } =
+          signed[i] ?? sign(stripeEvent("checkout.session.completed", checkoutSession(order)));
         return { ...req, body: payload, headers: { "content-type": "application/json", "stripe-signature": header } };
       },
       onResponse: (status, body) => {
@@ -221,9 +227,16 @@ async function main() {
   if (process.env.BENCH_REBUILD === "1" || !existsSync(buildId)) {
     ensureBuild({ force: true });
   } else {
-    log(`reusing the build in ${distDir()}/ from ${statSync(buildId).mtime.toISOString()} (BENCH_REBUILD=1 to rebuild)`);
+    log(
+      `reusing the build in ${distDir()}/ from ${statSync(buildId).mtime.toISOString()} (BENCH_REBUILD=1 to rebuild)`,
+    );
   }
-  log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs`);
+  log(
+    `load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} on ${os.cpus().length} CPUs`,
+  );
 
   const t = await createTestDatabase();
   let server: TestServer | undefined;
@@ -239,10 +252,15 @@ async function main() {
 
     if (PROFILE_DIR) {
       mkdirSync(PROFILE_DIR, { recursive: true });
-      log(`profiling the server's webhook slices into ${PROFILE_DIR}: the profiler slows it, so these figures are not the benchmark's`);
+      log(
+        `profiling the server's webhook slices into ${PROFILE_DIR}: the profiler slows it, so these figures are not the benchmark's`,
+      );
     }
     const profiling = PROFILE_DIR
-      ? { NODE_OPTIONS: `--require ${path.join(repoRoot, "bench", "cpu-profile-on-signal.cjs")}`, PLAYCART_CPU_PROFILE_DIR: PROFILE_DIR }
+      ? {
+          NODE_OPTIONS: `--require ${path.join(repoRoot, "bench", "cpu-profile-on-signal.cjs")}`,
+          PLAYCART_CPU_PROFILE_DIR: PROFILE_DIR,
+        }
       : {};
     server = await startServer({ databaseUrl: t.url, env: profiling, logs: Boolean(PROFILE_DIR) });
     log(`next start on ${server.url}, database ${new URL(t.url).pathname.slice(1)}`);
@@ -270,7 +288,14 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1_000));
 
     // Duplicate effects: judged from the database, not from the responses.
-    const [dup] = rowsOf<{ multi_earn: number; multi_rows: number; multi_fulfil: number; earn: number; paid: number; events: number }>(
+    const [dup] = rowsOf<{
+      multi_earn: number;
+      multi_rows: number;
+      multi_fulfil: number;
+      earn: number;
+      paid: number;
+      events: number;
+    }>(
       await t.db.execute(sql`
         SELECT
           (SELECT count(*) FROM (SELECT order_ref FROM playcart_ledger_entries WHERE kind = 'earn'
@@ -286,12 +311,18 @@ async function main() {
 
     // The rules engine's share of a payment runs in the scheduled sweep, not in the webhook:
     // sweep up to SWEEP_SAMPLE of the backlog the load left, in one process, to show its cost.
-    const [{ pending }] = rowsOf<{ pending: number }>(await t.db.execute(sql`SELECT count(*)::int AS pending FROM playcart_events WHERE processed_at IS NULL`));
+    const [{ pending }] = rowsOf<{ pending: number }>(
+      await t.db.execute(sql`SELECT count(*)::int AS pending FROM playcart_events WHERE processed_at IS NULL`),
+    );
     const sweepStarted = performance.now();
     const cpuStarted = process.cpuUsage();
     let swept = 0;
     while (swept < SWEEP_SAMPLE) {
-      const batch = await processPendingEvents(t.db, { now: new Date(), timeZone: "UTC", limit: Math.min(500, SWEEP_SAMPLE - swept) });
+      const batch = await processPendingEvents(t.db, {
+        now: new Date(),
+        timeZone: "UTC",
+        limit: Math.min(500, SWEEP_SAMPLE - swept),
+      });
       swept += batch.length;
       if (batch.length === 0) break;
     }
@@ -300,9 +331,13 @@ async function main() {
     const sent = cursor.next;
 
     console.log("");
-    console.log(`Results (${CONNECTIONS} connections, ${DURATION} s on each endpoint, loopback, ${ORDERS} pre-created orders)`);
+    console.log(
+      `Results (${CONNECTIONS} connections, ${DURATION} s on each endpoint, loopback, ${ORDERS} pre-created orders)`,
+    );
     console.log("");
-    console.log(`  ${"endpoint".padEnd(26)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p90 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"requests".padStart(9)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`);
+    console.log(
+      `  ${"endpoint".padEnd(26)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p90 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"requests".padStart(9)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`,
+    );
     for (const l of loads) {
       console.log(
         `  ${l.name.padEnd(26)} ${fmt(l.rps).padStart(8)} ${fmt(l.percentile(50)).padStart(8)} ${fmt(l.percentile(90)).padStart(8)} ${fmt(l.percentile(99)).padStart(8)} ${fmt(l.percentile(100)).padStart(8)} ${String(l.count).padStart(9)} ${String(l.non2xx).padStart(8)} ${String(l.errors).padStart(7)}`,
@@ -310,13 +345,19 @@ async function main() {
     }
     console.log("");
     // Where the two cores went, per request: the app server, Postgres, the load generator, idle.
-    console.log(`  CPU per request (ms)          ${"server".padStart(8)} ${"postgres".padStart(9)} ${"client".padStart(8)} ${"idle".padStart(8)}`);
+    console.log(
+      `  CPU per request (ms)          ${"server".padStart(8)} ${"postgres".padStart(9)} ${"client".padStart(8)} ${"idle".padStart(8)}`,
+    );
     for (const l of loads) {
       const per = (ms: number) => fmt(ms / Math.max(1, l.count), 2);
-      console.log(`  ${l.name.padEnd(28)} ${per(l.serverCpuMs).padStart(8)} ${per(l.postgresCpuMs).padStart(9)} ${per(l.clientCpuMs).padStart(8)} ${per(l.idleMs).padStart(8)}`);
+      console.log(
+        `  ${l.name.padEnd(28)} ${per(l.serverCpuMs).padStart(8)} ${per(l.postgresCpuMs).padStart(9)} ${per(l.clientCpuMs).padStart(8)} ${per(l.idleMs).padStart(8)}`,
+      );
     }
     console.log(`  webhook responses (incl. warm-up): ${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
-    console.log(`  webhook events sent: ${sent}; stripe_events rows: ${dup.events}; paid orders: ${dup.paid}; earn entries: ${dup.earn}`);
+    console.log(
+      `  webhook events sent: ${sent}; stripe_events rows: ${dup.events}; paid orders: ${dup.paid}; earn entries: ${dup.earn}`,
+    );
     console.log(
       `  rules engine (scheduled sweep, not in the webhook): ${pending} pending events after the load; one sweep processed ${swept} of them in ${fmt(sweepSeconds)} s ` +
         `(${fmt(swept / Math.max(sweepSeconds, 0.001), 0)} events/s, ${fmt((sweepCpu.user + sweepCpu.system) / 1000 / Math.max(swept, 1), 2)} ms Node CPU each)`,
@@ -337,7 +378,9 @@ async function main() {
     const answered = [...outcomes].filter(([k]) => k.startsWith("200 applied")).reduce((n, [, v]) => n + v, 0);
     const rows = Number(dup.events);
     const consistent = rows >= answered && rows <= sent && Number(dup.paid) === rows && Number(dup.earn) === rows;
-    console.log(`  applied exactly once (rows = paid orders = earn entries, between answered and sent): ${consistent ? "yes" : "NO"}`);
+    console.log(
+      `  applied exactly once (rows = paid orders = earn entries, between answered and sent): ${consistent ? "yes" : "NO"}`,
+    );
 
     const verdicts: Array<[string, boolean]> = [
       [`webhook throughput >= ${FLOORS.throughputRatio} x health (${fmt(ratio, 2)})`, ratio >= FLOORS.throughputRatio],
@@ -347,7 +390,12 @@ async function main() {
     ];
     console.log("");
     for (const [label, ok] of verdicts) console.log(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
-    log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    log(
+      `load average after: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await server?.stop();
     await t.drop();

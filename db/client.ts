@@ -30,9 +30,15 @@ type Handle = { db: Db; paymentsDb: Db; close: () => Promise<void>; kind: "pglit
 /** Connections of the payments pool per app instance, on top of the main pool's. */
 export const PAYMENTS_POOL_MAX = 4;
 /** Session settings of the payments pool's connections. */
-export const PAYMENTS_SESSION = { plan_cache_mode: "force_custom_plan", application_name: "playcart-payments" } as const;
+export const PAYMENTS_SESSION = {
+  plan_cache_mode: "force_custom_plan",
+  application_name: "playcart-payments",
+} as const;
 
-export async function openPostgres(url: string, opts: { max?: number; migrate?: boolean; paymentsCustomPlans?: boolean } = {}): Promise<Handle> {
+export async function openPostgres(
+  url: string,
+  opts: { max?: number; migrate?: boolean; paymentsCustomPlans?: boolean } = {},
+): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   if (opts.migrate !== false) {
@@ -52,7 +58,8 @@ export async function openPostgres(url: string, opts: { max?: number; migrate?: 
     max: PAYMENTS_POOL_MAX,
     onnotice: () => {},
     // A pooler such as PgBouncer may refuse the startup parameter: PAYMENTS_CUSTOM_PLANS=off.
-    connection: opts.paymentsCustomPlans === false ? { application_name: PAYMENTS_SESSION.application_name } : PAYMENTS_SESSION,
+    connection:
+      opts.paymentsCustomPlans === false ? { application_name: PAYMENTS_SESSION.application_name } : PAYMENTS_SESSION,
   });
   return {
     db: drizzle(client, { schema }) as unknown as Db,

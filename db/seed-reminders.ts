@@ -10,7 +10,10 @@ export async function seedReminders(db: Db): Promise<void> {
   const [existing] = await db.select({ id: reminderSequences.id }).from(reminderSequences).limit(1);
   if (existing) return;
   await db.transaction(async (tx) => {
-    let [game] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, COMEBACK_CAMPAIGN_SLUG));
+    let [game] = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(eq(campaigns.slug, COMEBACK_CAMPAIGN_SLUG));
     if (!game) {
       [game] = await tx
         .insert(campaigns)
@@ -30,9 +33,35 @@ export async function seedReminders(db: Db): Promise<void> {
         })
         .returning({ id: campaigns.id });
       await tx.insert(prizes).values([
-        { campaignId: game.id, position: 0, label: "10% off this order", weight: 30, rewardType: "percent_off", rewardValue: 10, maxDiscountMinor: 2000, costMinor: 300 },
-        { campaignId: game.id, position: 1, label: "$2 off this order", weight: 50, rewardType: "amount_off", rewardValue: 200, costMinor: 200 },
-        { campaignId: game.id, position: 2, label: "A free butter croissant", weight: 20, rewardType: "free_product", rewardValue: 0, productRef: "butter-croissant", costMinor: 100 },
+        {
+          campaignId: game.id,
+          position: 0,
+          label: "10% off this order",
+          weight: 30,
+          rewardType: "percent_off",
+          rewardValue: 10,
+          maxDiscountMinor: 2000,
+          costMinor: 300,
+        },
+        {
+          campaignId: game.id,
+          position: 1,
+          label: "$2 off this order",
+          weight: 50,
+          rewardType: "amount_off",
+          rewardValue: 200,
+          costMinor: 200,
+        },
+        {
+          campaignId: game.id,
+          position: 2,
+          label: "A free butter croissant",
+          weight: 20,
+          rewardType: "free_product",
+          rewardValue: 0,
+          productRef: "butter-croissant",
+          costMinor: 100,
+        },
       ]);
     }
     await tx.insert(reminderSequences).values({

@@ -8,21 +8,60 @@ import { badges, rules, stampCards } from "./schema";
 import type { RuleOutcome } from "@/lib/engage/rule-outcomes";
 
 const demoBadges = [
-  { slug: "influencer", name: "Influencer", description: "Nine friends placed their first order through this shopper's link.", emoji: "🌟" },
-  { slug: "community-champion", name: "Community champion", description: "Shared an honest review to help other shoppers choose.", emoji: "💬" },
+  {
+    slug: "influencer",
+    name: "Influencer",
+    description: "Nine friends placed their first order through this shopper's link.",
+    emoji: "🌟",
+  },
+  {
+    slug: "community-champion",
+    name: "Community champion",
+    description: "Shared an honest review to help other shoppers choose.",
+    emoji: "💬",
+  },
 ];
 
-type RuleSeed = { slug: string; name: string; trigger: string; condition: unknown; outcomes: RuleOutcome[]; position: number };
+type RuleSeed = {
+  slug: string;
+  name: string;
+  trigger: string;
+  condition: unknown;
+  outcomes: RuleOutcome[];
+  position: number;
+};
 
 const demoRules: RuleSeed[] = [
-  { slug: "review-champion", name: "A review makes a community champion", trigger: "review.posted", condition: true, outcomes: [{ type: "grant_badge", badge: "community-champion" }], position: 0 },
-  { slug: "referral-stamp", name: "A referred friend's first order stamps the referrer's card", trigger: "referral.converted", condition: true, outcomes: [{ type: "grant_stamp", card: "referrals", stamps: 1 }], position: 0 },
+  {
+    slug: "review-champion",
+    name: "A review makes a community champion",
+    trigger: "review.posted",
+    condition: true,
+    outcomes: [{ type: "grant_badge", badge: "community-champion" }],
+    position: 0,
+  },
+  {
+    slug: "referral-stamp",
+    name: "A referred friend's first order stamps the referrer's card",
+    trigger: "referral.converted",
+    condition: true,
+    outcomes: [{ type: "grant_stamp", card: "referrals", stamps: 1 }],
+    position: 0,
+  },
   {
     slug: "birthday-treat",
     name: "Birthday treat",
     trigger: "birthday",
     condition: true,
-    outcomes: [{ type: "issue_reward", label: "Happy birthday: $5 off", rewardType: "amount_off", rewardValue: 500, validDays: 14 }],
+    outcomes: [
+      {
+        type: "issue_reward",
+        label: "Happy birthday: $5 off",
+        rewardType: "amount_off",
+        rewardValue: 500,
+        validDays: 14,
+      },
+    ],
     position: 0,
   },
   {
@@ -37,8 +76,20 @@ const demoRules: RuleSeed[] = [
     slug: "regulars-favourite",
     name: "Regulars get 10% off their favourite category",
     trigger: "order.paid",
-    condition: { and: [{ ">=": [{ var: "customer.paidOrders" }, 3] }, { "!!": [{ var: "customer.favouriteCategory" }] }] },
-    outcomes: [{ type: "issue_reward", label: "10% off your favourite category", rewardType: "percent_off", rewardValue: 10, maxDiscountMinor: 2_000, category: "favourite", validDays: 30 }],
+    condition: {
+      and: [{ ">=": [{ var: "customer.paidOrders" }, 3] }, { "!!": [{ var: "customer.favouriteCategory" }] }],
+    },
+    outcomes: [
+      {
+        type: "issue_reward",
+        label: "10% off your favourite category",
+        rewardType: "percent_off",
+        rewardValue: 10,
+        maxDiscountMinor: 2_000,
+        category: "favourite",
+        validDays: 30,
+      },
+    ],
     position: 1,
   },
 ];

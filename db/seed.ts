@@ -23,7 +23,10 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
 
 export async function seed(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(categories).values([...demoCategories]).onConflictDoNothing();
+    await tx
+      .insert(categories)
+      .values([...demoCategories])
+      .onConflictDoNothing();
     await tx
       .insert(products)
       .values(

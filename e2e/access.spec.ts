@@ -73,14 +73,25 @@ test("another browser cannot open someone else's order or its payment page", asy
   await owner.expectConfirmation();
 });
 
-test("the play route answers only the store's own pages: a form post or a cross-site request is refused", async ({ request }) => {
-  const body = JSON.stringify({ campaignId: "00000000-0000-4000-8000-000000000000", requestId: "abcdefghijklmnop1234" });
+test("the play route answers only the store's own pages: a form post or a cross-site request is refused", async ({
+  request,
+}) => {
+  const body = JSON.stringify({
+    campaignId: "00000000-0000-4000-8000-000000000000",
+    requestId: "abcdefghijklmnop1234",
+  });
   const asForm = await request.post("/api/engage/play", { headers: { "content-type": "text/plain" }, data: body });
   expect(asForm.status()).toBe(403);
-  const crossSite = await request.post("/api/engage/play", { headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" }, data: body });
+  const crossSite = await request.post("/api/engage/play", {
+    headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" },
+    data: body,
+  });
   expect(crossSite.status()).toBe(403);
   // The store's own request gets an answer about the game itself (here: there is no such game).
-  const own = await request.post("/api/engage/play", { headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, data: body });
+  const own = await request.post("/api/engage/play", {
+    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+    data: body,
+  });
   expect(own.status()).toBe(404);
   expect(await own.json()).toMatchObject({ status: "error", code: "not_found" });
 });

@@ -17,7 +17,15 @@ async function expectNoSeriousViolations(page: Page, label: string, scope?: Loca
   }
   const results = await builder.analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 test("admin pages", async ({ page, mailbox }) => {
@@ -27,7 +35,11 @@ test("admin pages", async ({ page, mailbox }) => {
   await page.goto("/admin/settings/rules");
   const firstRule = await page.getByRole("link", { name: "Birthday treat" }).getAttribute("href");
   const pages = adminPages()
-    .map((p) => p.replace("/admin/campaigns/00000000-0000-4000-8000-000000000000", firstCampaign!).replace("/admin/settings/rules/00000000-0000-4000-8000-000000000000", firstRule!))
+    .map((p) =>
+      p
+        .replace("/admin/campaigns/00000000-0000-4000-8000-000000000000", firstCampaign!)
+        .replace("/admin/settings/rules/00000000-0000-4000-8000-000000000000", firstRule!),
+    )
     .filter((p) => !p.includes("00000000"));
   // One navigation and one axe run per admin page (about 2 s each on two shared cores, 6 s on
   // a slow machine), so the budget grows with the admin rather than failing when a page is added.

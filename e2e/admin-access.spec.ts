@@ -7,7 +7,17 @@ import { test, expect } from "./support/fixtures";
 import { uniqueEmail } from "./support/data";
 
 test("the scan finds the admin's pages and its CSV route", () => {
-  expect(adminPages()).toEqual(expect.arrayContaining(["/admin", "/admin/campaigns", "/admin/kpis", "/admin/customers", "/admin/settings", "/admin/audit", "/admin/outbox"]));
+  expect(adminPages()).toEqual(
+    expect.arrayContaining([
+      "/admin",
+      "/admin/campaigns",
+      "/admin/kpis",
+      "/admin/customers",
+      "/admin/settings",
+      "/admin/audit",
+      "/admin/outbox",
+    ]),
+  );
   expect(adminRoutes()).toContain("/admin/kpis/export");
 });
 
@@ -30,7 +40,9 @@ test("every admin page and route refuses a signed-in shopper", async ({ page, ma
   for (const path of adminPages()) {
     await page.goto(`${path}?role=admin`);
     await expect(page.getByRole("heading", { name: "Store owners only" }), path).toBeVisible();
-    await expect(page.getByRole("button", { name: /^(Create campaign|Save settings|Adjust points|Publish|Refund )/ })).toHaveCount(0);
+    await expect(
+      page.getByRole("button", { name: /^(Create campaign|Save settings|Adjust points|Publish|Refund )/ }),
+    ).toHaveCount(0);
   }
   for (const path of adminRoutes()) {
     const res = await page.request.get(path);
@@ -45,7 +57,18 @@ test("the admin sends its frame-ancestors policy and fits a phone", async ({ bro
     const res = await page.request.get("/admin", { maxRedirects: 0 });
     expect(res.headers()["content-security-policy"]).toBe("frame-ancestors 'self'");
     await new Admin(page).signInAndOpen(mailbox);
-    for (const path of ["/admin", "/admin/campaigns/new", "/admin/kpis", "/admin/settings", "/admin/settings/catalog", "/admin/settings/badges", "/admin/settings/rules", "/admin/settings/rules/new", "/admin/settings/reminders", "/admin/outbox"]) {
+    for (const path of [
+      "/admin",
+      "/admin/campaigns/new",
+      "/admin/kpis",
+      "/admin/settings",
+      "/admin/settings/catalog",
+      "/admin/settings/badges",
+      "/admin/settings/rules",
+      "/admin/settings/rules/new",
+      "/admin/settings/reminders",
+      "/admin/outbox",
+    ]) {
       await page.goto(path);
       // Nothing wider than the screen: wide tables scroll inside their own box.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -10,7 +10,11 @@ import { products } from "./support/data";
 
 const SATURDAY = "2026-11-21T10:00:00.000Z"; // 11:00 in Berlin, inside 09:00-15:00
 
-test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it; the funnel counts the play", async ({ page, browser, mailbox }) => {
+test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it; the funnel counts the play", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   const admin = new Admin(page);
   const editor = new CampaignEditor(page);
   const tag = Date.now().toString(36);
@@ -22,7 +26,14 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
     await editor.openNew();
     // Holdout 0: this shopper must be offered the game (holdouts are covered by unit tests).
     await editor.fillBasics({ name, slug: `saturday-wheel-${tag}`, holdout: "0" });
-    await editor.setPrize(1, { label: "10% off", reward: "Percent off", value: "10", weight: "1", cost: "1.00", budget: "50.00" });
+    await editor.setPrize(1, {
+      label: "10% off",
+      reward: "Percent off",
+      value: "10",
+      weight: "1",
+      cost: "1.00",
+      budget: "50.00",
+    });
     await editor.setPrize(2, { label: "$2 off", reward: "Amount off", value: "2", weight: "2", cost: "2.00" });
     await editor.setPrize(3, { label: "5% off", reward: "Percent off", value: "5", weight: "3", cost: "0.50" });
     await expect(editor.odds(1)).toHaveText("16.7%");
@@ -33,7 +44,8 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
     await page.getByLabel("Plays per window").fill("3");
     await editor.addWindow({ day: "Saturday", opens: "09:00", closes: "15:00" });
     await expect(editor.nextWindows).toHaveCount(5);
-    for (const item of await editor.nextWindows.all()) await expect(item).toHaveText(/^Sat \d+ \w+ \d{4}, 09:00–15:00 GMT\+1$/);
+    for (const item of await editor.nextWindows.all())
+      await expect(item).toHaveText(/^Sat \d+ \w+ \d{4}, 09:00–15:00 GMT\+1$/);
     campaignId = await editor.create();
     await expect(editor.status).toHaveText("draft");
   });
@@ -89,6 +101,7 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
 
   await test.step("every change is in the audit trail", async () => {
     await page.goto("/admin/audit");
-    for (const action of ["campaign.create", "campaign.publish", "campaign.pause"]) await expect(page.getByText(action, { exact: true }).first()).toBeVisible();
+    for (const action of ["campaign.create", "campaign.publish", "campaign.pause"])
+      await expect(page.getByText(action, { exact: true }).first()).toBeVisible();
   });
 });

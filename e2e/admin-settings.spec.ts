@@ -9,7 +9,11 @@ import { expect, test } from "./support/fixtures";
 
 const saved = (page: Page, name: string) => page.getByRole("status").filter({ hasText: `Saved ${name}.` });
 
-test("the owner edits the reward catalog and a rule, and the shopper sees both take effect", async ({ page, browser, mailbox }) => {
+test("the owner edits the reward catalog and a rule, and the shopper sees both take effect", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   test.setTimeout(180_000);
   const tag = Date.now().toString(36);
   const reward = `Tote bag voucher ${tag}`;

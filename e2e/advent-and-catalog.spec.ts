@@ -10,7 +10,10 @@ const { espresso, mug } = products;
 const DECEMBER_3 = "2026-12-03T09:00:00.000Z"; // 10:00 in Berlin
 const DECEMBER_4 = "2026-12-04T09:00:00.000Z";
 
-test("the advent calendar: today's door opens by keyboard onto a scratch card; tomorrow's is locked", async ({ page, context }) => {
+test("the advent calendar: today's door opens by keyboard onto a scratch card; tomorrow's is locked", async ({
+  page,
+  context,
+}) => {
   await setStoreClock(context, DECEMBER_3);
   await page.goto("/advent");
   const door = (n: number) => page.getByTestId(`door-${n}`);
@@ -32,7 +35,9 @@ test("the advent calendar: today's door opens by keyboard onto a scratch card; t
 
   // The door now shows what was behind it, and there is no second scratch today.
   await expect(door(3).getByRole("button")).toHaveCount(0);
-  const label = announced.startsWith("You won: ") ? announced.slice("You won: ".length).split("Saved for")[0].trim() : "No prize this time";
+  const label = announced.startsWith("You won: ")
+    ? announced.slice("You won: ".length).split("Saved for")[0].trim()
+    : "No prize this time";
   await expect(door(3)).toContainText(label);
   await page.reload();
   await expect(door(3)).toContainText(label);
@@ -46,7 +51,10 @@ test("the advent calendar: today's door opens by keyboard onto a scratch card; t
   await expect(door(5)).toContainText("Locked until 5 December");
 });
 
-test("a member sees tier progress, spends points on free shipping, and the next checkout ships free", async ({ page, mailbox }) => {
+test("a member sees tier progress, spends points on free shipping, and the next checkout ships free", async ({
+  page,
+  mailbox,
+}) => {
   const store = new Store(page);
   const email = uniqueEmail("catalog");
   await store.signIn(mailbox, email, { from: "/signin" });
@@ -66,7 +74,10 @@ test("a member sees tier progress, spends points on free shipping, and the next 
   await store.openAccount();
   await expect(store.pointsBalance).toHaveText(String(points));
   await expect(page.getByTestId("tier-next")).toContainText(`Spend ${usd(20_000 - subtotal)} more to reach Gold.`);
-  await expect(page.getByRole("progressbar", { name: "Progress to Gold" })).toHaveAttribute("aria-valuenow", String(Math.floor((subtotal * 100) / 20_000)));
+  await expect(page.getByRole("progressbar", { name: "Progress to Gold" })).toHaveAttribute(
+    "aria-valuenow",
+    String(Math.floor((subtotal * 100) / 20_000)),
+  );
   await page.getByRole("button", { name: "Redeem 15 points for Free shipping" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Free shipping: saved for your next order." })).toBeVisible();
   await expect(store.pointsBalance).toHaveText(String(points - 15));

@@ -136,7 +136,9 @@ test("a declined test card says so, leaves the order unpaid, and the shopper can
 
   await test.step("paying with the good test card then works", async () => {
     await store.payWithTestCard(usd(orderTotal(espresso.priceCents)));
-    await expect(store.pointsEarned).toContainText(`You earned ${pointsFor(orderTotal(espresso.priceCents))} points with this order.`);
+    await expect(store.pointsEarned).toContainText(
+      `You earned ${pointsFor(orderTotal(espresso.priceCents))} points with this order.`,
+    );
     await store.expectCartCount(0);
   });
 });

@@ -41,7 +41,10 @@ async function buyAsMember(store: Store, mailbox: Mailbox, email: string, orders
   await buyAsGuest(store, email, orders);
 }
 
-test("a first-time guest spins the wheel by keyboard, the prize lowers this order before paying, and is used once", async ({ page, context }) => {
+test("a first-time guest spins the wheel by keyboard, the prize lowers this order before paying, and is used once", async ({
+  page,
+  context,
+}) => {
   await setStoreClock(context, WEDNESDAY);
   const store = new Store(page);
   const games = new Games(page);
@@ -55,7 +58,10 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
   await store.goToCheckoutFromCart();
   const wheel = games.offer(campaigns.wheel.name);
   await expect(games.playsLeft(wheel)).toHaveText("1 spin left");
-  await expect(wheel.getByRole("link", { name: "See the odds" })).toHaveAttribute("href", `/odds/${campaigns.wheel.slug}`);
+  await expect(wheel.getByRole("link", { name: "See the odds" })).toHaveAttribute(
+    "href",
+    `/odds/${campaigns.wheel.slug}`,
+  );
   await expect(page.getByTestId("order-total")).toHaveText(usd(subtotal));
 
   let prize: string | null = null;
@@ -97,7 +103,10 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
   });
 });
 
-test("a returning guest shakes the tree; the reward shows in the next order's cart and applies to that order only", async ({ page, context }) => {
+test("a returning guest shakes the tree; the reward shows in the next order's cart and applies to that order only", async ({
+  page,
+  context,
+}) => {
   await setStoreClock(context, WEDNESDAY);
   const store = new Store(page);
   const games = new Games(page);
@@ -151,7 +160,11 @@ for (const shopper of [
   { tier: "Green", spins: 1, orders: [{ ...espresso, quantity: 1 }] },
   { tier: "Gold", spins: 3, orders: [{ ...grinder, quantity: 3 }] }, // $267 paid: Gold from $200
 ]) {
-  test(`Saturday 09:00-15:00 in Berlin: a ${shopper.tier} shopper gets ${shopper.spins} spin${shopper.spins === 1 ? "" : "s"}`, async ({ page, context, mailbox }) => {
+  test(`Saturday 09:00-15:00 in Berlin: a ${shopper.tier} shopper gets ${shopper.spins} spin${shopper.spins === 1 ? "" : "s"}`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await setStoreClock(context, SATURDAY);
     const store = new Store(page);
     const games = new Games(page);
@@ -168,7 +181,9 @@ for (const shopper of [
     for (let left = shopper.spins; left > 0; left--) {
       const spin = saturday.getByRole("button", { name: left === shopper.spins ? "Spin the wheel" : "Spin again" });
       await spin.press("Enter");
-      await expect(games.playsLeft(saturday)).toHaveText(left > 1 ? plural(left - 1) : "No plays left", { timeout: 15_000 });
+      await expect(games.playsLeft(saturday)).toHaveText(left > 1 ? plural(left - 1) : "No plays left", {
+        timeout: 15_000,
+      });
       await expect(games.result(saturday)).toBeVisible();
     }
     await expect(saturday.getByRole("button", { name: "No spins left" })).toBeDisabled();
@@ -194,7 +209,10 @@ test("with reduced motion the result appears at once, without waiting for the sp
   await expect(games.result(wheel)).toContainText("Applied to this order.");
 });
 
-test("on a Sunday a returning guest reveals a scratch card by keyboard, and the result is announced", async ({ page, context }) => {
+test("on a Sunday a returning guest reveals a scratch card by keyboard, and the result is announced", async ({
+  page,
+  context,
+}) => {
   await setStoreClock(context, SUNDAY);
   const store = new Store(page);
   const games = new Games(page);
@@ -215,5 +233,8 @@ test("on a Sunday a returning guest reveals a scratch card by keyboard, and the 
   const prize = await games.prizeWon(card);
   if (prize) await expect(result).toContainText("Saved for your next order");
   else await expect(result).toContainText("Thanks for playing");
-  await expect(card.getByRole("link", { name: /odds/i }).first()).toHaveAttribute("href", `/odds/${campaigns.scratch.slug}`);
+  await expect(card.getByRole("link", { name: /odds/i }).first()).toHaveAttribute(
+    "href",
+    `/odds/${campaigns.scratch.slug}`,
+  );
 });

@@ -9,7 +9,11 @@ const CRON_SECRET = "e2e-cron-secret-0123456789";
 /** The seeded referral card on the account page (the owner may have added other cards). */
 const referralCard = (page: Page) => page.getByRole("group", { name: "Refer a friend", exact: true });
 
-test("a shopper posts a review and sees the badge on the account page and its public page", async ({ page, mailbox, request }) => {
+test("a shopper posts a review and sees the badge on the account page and its public page", async ({
+  page,
+  mailbox,
+  request,
+}) => {
   const store = new Store(page);
   await store.signIn(mailbox, uniqueEmail("reviewer"), { from: "/signin" });
   await page.goto(`/products/${products.croissant.slug}`);
@@ -35,7 +39,9 @@ test("a shopper posts a review and sees the badge on the account page and its pu
   // The badge comes from the rules engine, which runs just after the response.
   await expect(async () => {
     await page.goto("/account");
-    await expect(page.getByRole("link", { name: "Share your Community champion badge" })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByRole("link", { name: "Share your Community champion badge" })).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 15_000 });
   await expect(referralCard(page).getByTestId("stamp-progress")).toHaveText("0 of 9 stamps");
   await expect(page.getByTestId("referral-link")).toHaveValue(/\/r\/[a-z0-9]{8}$/);
@@ -103,7 +109,11 @@ test("a friend who orders through a referral link gives the referrer a stamp", a
 
 test("the cron sweep needs the secret and then processes events", async ({ request }) => {
   expect((await request.get("/api/cron/events")).status()).toBe(401);
-  expect((await request.get("/api/cron/events", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })).status()).toBe(401);
+  expect(
+    (
+      await request.get("/api/cron/events", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })
+    ).status(),
+  ).toBe(401);
   const ok = await request.get("/api/cron/events", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(ok.status()).toBe(200);
   const body = await ok.json();

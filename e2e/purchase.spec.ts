@@ -83,7 +83,12 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
       await expect(admin.cell(label, "total")).toHaveText(usd(totalCents));
       // More than was paid: refused with a clear message, the typed amount kept, nothing refunded.
       await admin.refund(label, "999.00");
-      await expect(admin.row(label).getByText(`Refund between $0.01 and ${usd(totalCents)}.`).first()).toBeVisible();
+      await expect(
+        admin
+          .row(label)
+          .getByText(`Refund between $0.01 and ${usd(totalCents)}.`)
+          .first(),
+      ).toBeVisible();
       await expect(admin.row(label).getByLabel(`Amount to refund for order ${label}`)).toHaveValue("999.00");
       await expect(admin.cell(label, "refunded")).toHaveText(usd(0));
       await admin.refund(label, "10.00");
@@ -108,7 +113,11 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
   });
 });
 
-test("reloading the confirmation, going back and paying again never charges or awards twice", async ({ page, browser, mailbox }) => {
+test("reloading the confirmation, going back and paying again never charges or awards twice", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   const email = uniqueEmail("repeat");
   const store = new Store(page);
   const total = espresso.priceCents + mug.priceCents;

@@ -19,5 +19,9 @@ test("README screenshot: the checkout page with two products", async ({ page }) 
   await expect(page.getByRole("button", { name: "Continue to test payment" })).toBeEnabled();
   // Web fonts and product images are local; wait until they are in before taking it.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(__dirname, "..", "docs", "checkout.png"), animations: "disabled", caret: "hide" });
+  await page.screenshot({
+    path: path.join(__dirname, "..", "docs", "checkout.png"),
+    animations: "disabled",
+    caret: "hide",
+  });
 });

@@ -16,18 +16,28 @@ const at = (minutes: number) => new Date(LEFT_AT.getTime() + minutes * 60_000).t
 
 /** Runs the reminder schedule as a scheduler would, at a store time of our choosing. */
 async function runSchedule(request: APIRequestContext, when: string) {
-  const res = await request.post("/api/cron/reminders", { headers: { authorization: `Bearer ${CRON_SECRET}`, cookie: `pc_test_clock=${when}` } });
+  const res = await request.post("/api/cron/reminders", {
+    headers: { authorization: `Bearer ${CRON_SECRET}`, cookie: `pc_test_clock=${when}` },
+  });
   expect(res.status()).toBe(200);
   return (await res.json()) as { abandoned: number; sent: number; recovered: number };
 }
 
 /** A pointer leaving the page toward the top (what a desktop browser reports as mouseout). */
 const pointerLeavesTop = (page: Page) =>
-  page.evaluate(() => document.dispatchEvent(new MouseEvent("mouseout", { clientX: 400, clientY: -2, bubbles: true, relatedTarget: null })));
+  page.evaluate(() =>
+    document.dispatchEvent(
+      new MouseEvent("mouseout", { clientX: 400, clientY: -2, bubbles: true, relatedTarget: null }),
+    ),
+  );
 
 test("the scheduled route refuses a caller without the secret", async ({ request }) => {
   expect((await request.post("/api/cron/reminders")).status()).toBe(401);
-  expect((await request.get("/api/cron/reminders", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })).status()).toBe(401);
+  expect(
+    (
+      await request.get("/api/cron/reminders", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })
+    ).status(),
+  ).toBe(401);
 });
 
 test("a guest who leaves gets a reminder whose link restores the cart and the comeback game; the order counts as recovered", async ({
@@ -63,7 +73,9 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
     expect((await runSchedule(request, at(126))).sent).toBeGreaterThanOrEqual(1);
     const mail = await mailbox.waitForMail(email, (m) => m.subject === "You left something in your cart");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
-    expect(mail.headers["list-unsubscribe"]).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/);
+    expect(mail.headers["list-unsubscribe"]).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/,
+    );
     expect(mail.text).toContain("2 x House Espresso");
     expect(mail.html).toContain("/products/stoneware-mug.svg");
     link = /http:\/\/127\.0\.0\.1:\d+\/comeback\/[\w.-]+/.exec(mail.text)![0];
@@ -95,7 +107,9 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
   await test.step("the store owner sees it recovered, with its revenue", async () => {
     const admin = new Store(await (await browser.newContext()).newPage());
     await admin.signIn(mailbox, ADMIN_EMAIL, { from: "/signin?callbackUrl=%2Fadmin%2Freminders" });
-    const row = admin.page.getByRole("region", { name: "Recovered orders" }).getByRole("row", { name: new RegExp(orderLabel(orderId)) });
+    const row = admin.page
+      .getByRole("region", { name: "Recovered orders" })
+      .getByRole("row", { name: new RegExp(orderLabel(orderId)) });
     // Recorded just after the webhook's response: reload until it is there.
     await expect(async () => {
       await admin.page.goto("/admin/reminders");
@@ -104,7 +118,9 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
     await expect(row).toContainText("Cart reminders: 1 h, 24 h, 72 h");
     await expect(row).toContainText(usd(total));
     // The purchase stopped the rest of the sequence.
-    const steps = admin.page.getByRole("region", { name: "Latest reminders" }).getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&"), "i") });
+    const steps = admin.page
+      .getByRole("region", { name: "Latest reminders" })
+      .getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&"), "i") });
     await expect(steps.filter({ hasText: "cancelled (purchased)" })).toHaveCount(2);
     await expect(steps.filter({ hasText: "sent" })).toHaveCount(1);
   });

@@ -20,4 +20,5 @@ export function invalid(error: z.ZodError): ActionState {
   return { status: "invalid", message: "Please correct the highlighted fields.", fieldErrors };
 }
 
-export const formObject = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+export const formObject = (form: FormData) =>
+  Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));

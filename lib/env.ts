@@ -4,7 +4,12 @@ import { z } from "zod";
 
 const emailList = z
   .string()
-  .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.email({ message: "ADMIN_EMAILS must be a comma-separated list of email addresses" })));
 
 const timeZone = z.string().refine(
@@ -26,9 +31,19 @@ const frameAncestors = z
   .transform((s) => s.trim().split(/\s+/).filter(Boolean))
   .pipe(
     z
-      .array(z.string().regex(frameSource, "ADMIN_FRAME_ANCESTORS takes 'self', 'none' or origins such as https://backoffice.example.com, separated by spaces"))
+      .array(
+        z
+          .string()
+          .regex(
+            frameSource,
+            "ADMIN_FRAME_ANCESTORS takes 'self', 'none' or origins such as https://backoffice.example.com, separated by spaces",
+          ),
+      )
       .min(1)
-      .refine((list) => !list.includes("'none'") || list.length === 1, "ADMIN_FRAME_ANCESTORS: 'none' cannot be combined with other sources"),
+      .refine(
+        (list) => !list.includes("'none'") || list.length === 1,
+        "ADMIN_FRAME_ANCESTORS: 'none' cannot be combined with other sources",
+      ),
   );
 
 const schema = z
@@ -50,7 +65,10 @@ const schema = z
     // Test seam: a local stand-in for api.stripe.com. Never set it in production.
     STRIPE_API_BASE: z.url({ message: "STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111" }).optional(),
     AUTH_SECRET: z
-      .string({ message: "AUTH_SECRET is required: set it to a random string (openssl rand -base64 32); `npm run demo` writes one to .env.local" })
+      .string({
+        message:
+          "AUTH_SECRET is required: set it to a random string (openssl rand -base64 32); `npm run demo` writes one to .env.local",
+      })
       .min(16, "AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"),
     ADMIN_EMAILS: emailList.default([]),
     SMTP_URL: z
@@ -59,7 +77,11 @@ const schema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default("Playcart Demo Store <store@playcart.test>"),
     // Printed in the footer of every marketing email (CAN-SPAM and similar laws require it).
-    STORE_POSTAL_ADDRESS: z.string().min(5).max(200).default("Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
+    STORE_POSTAL_ADDRESS: z
+      .string()
+      .min(5)
+      .max(200)
+      .default("Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
     STORE_TIMEZONE: timeZone.default("UTC"),
     STORE_CURRENCY: z
@@ -74,7 +96,10 @@ const schema = z
       })
       .optional(),
     PLAYCART_SELF_SCHEDULE: z
-      .enum(["0", "1", "events"], { message: "PLAYCART_SELF_SCHEDULE must be 1 (the server runs its scheduled routes itself), events (the rules engine's sweep only) or 0" })
+      .enum(["0", "1", "events"], {
+        message:
+          "PLAYCART_SELF_SCHEDULE must be 1 (the server runs its scheduled routes itself), events (the rules engine's sweep only) or 0",
+      })
       .optional(),
     // Who may frame /admin (the store's own back office): a CSP frame-ancestors list.
     ADMIN_FRAME_ANCESTORS: frameAncestors.default(["'self'"]),
@@ -85,7 +110,9 @@ const schema = z
     PLAYCART_ENGAGE: z.enum(["on", "off"], { message: 'PLAYCART_ENGAGE must be "on" or "off"' }).default("on"),
     // "off" behind a pooler that refuses startup parameters (PgBouncer without
     // ignore_startup_parameters): the webhook's pool then keeps Postgres's default plan cache.
-    PAYMENTS_CUSTOM_PLANS: z.enum(["on", "off"], { message: 'PAYMENTS_CUSTOM_PLANS must be "on" or "off"' }).default("on"),
+    PAYMENTS_CUSTOM_PLANS: z
+      .enum(["on", "off"], { message: 'PAYMENTS_CUSTOM_PLANS must be "on" or "off"' })
+      .default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
@@ -96,10 +123,18 @@ const schema = z
       });
     }
     if (env.PLAYCART_TEST_CLOCK && env.STRIPE_SECRET_KEY) {
-      ctx.addIssue({ code: "custom", path: ["PLAYCART_TEST_CLOCK"], message: "PLAYCART_TEST_CLOCK is for test payments only: unset it when using Stripe keys" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PLAYCART_TEST_CLOCK"],
+        message: "PLAYCART_TEST_CLOCK is for test payments only: unset it when using Stripe keys",
+      });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAPID_PRIVATE_KEY"],
+        message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
+      });
     }
   });
 

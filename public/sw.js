@@ -7,7 +7,11 @@ self.addEventListener("push", (event) => {
     data = { title: "Your cart is waiting", body: event.data ? event.data.text() : "" };
   }
   event.waitUntil(
-    self.registration.showNotification(data.title || "Your cart is waiting", { body: data.body || "", data: { url: data.url || "/cart" }, tag: "playcart-cart" }),
+    self.registration.showNotification(data.title || "Your cart is waiting", {
+      body: data.body || "",
+      data: { url: data.url || "/cart" },
+      tag: "playcart-cart",
+    }),
   );
 });
 

@@ -22,8 +22,10 @@ if (!existsSync("node_modules/.bin/next")) {
 const envFile = ".env.local";
 const current = existsSync(envFile) ? readFileSync(envFile, "utf8") : "";
 const missing = [];
-if (!/^AUTH_SECRET=/m.test(current) && !process.env.AUTH_SECRET) missing.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
-if (!/^CRON_SECRET=/m.test(current) && !process.env.CRON_SECRET) missing.push(`CRON_SECRET=${randomBytes(24).toString("base64url")}`);
+if (!/^AUTH_SECRET=/m.test(current) && !process.env.AUTH_SECRET)
+  missing.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
+if (!/^CRON_SECRET=/m.test(current) && !process.env.CRON_SECRET)
+  missing.push(`CRON_SECRET=${randomBytes(24).toString("base64url")}`);
 if (!/^ADMIN_EMAILS=/m.test(current) && !process.env.ADMIN_EMAILS) missing.push("ADMIN_EMAILS=admin@playcart.test");
 if (!/^AUTH_TRUST_HOST=/m.test(current)) missing.push("AUTH_TRUST_HOST=true");
 if (missing.length) {
@@ -39,7 +41,12 @@ if (!process.argv.includes("--no-build")) {
 // PLAYCART_SELF_SCHEDULE: the server sends due cart reminders itself (no external cron in the demo).
 const server = spawn("node_modules/.bin/next", ["start", "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "", PORT: port, PLAYCART_SELF_SCHEDULE: process.env.PLAYCART_SELF_SCHEDULE ?? "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+    PORT: port,
+    PLAYCART_SELF_SCHEDULE: process.env.PLAYCART_SELF_SCHEDULE ?? "1",
+  },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
@@ -48,7 +55,10 @@ server.on("exit", (code) => process.exit(code ?? 0));
 const url = `http://localhost:${port}`;
 for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 1000));
-  const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${url}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) {
     console.log(`
   Playcart demo store: ${url}

@@ -44,7 +44,7 @@ for (const [i, p] of demoProducts.entries()) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" role="img" aria-label="${escape(p.name)}">
   <defs><linearGradient id="g" gradientTransform="rotate(${angle} .5 .5)"><stop offset="0" stop-color="${dark}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs>
   <rect width="400" height="300" fill="url(#g)"/>
-  <circle cx="${60 + (i * 37) % 280}" cy="${40 + (i * 23) % 60}" r="70" fill="${light}" opacity=".08"/>
+  <circle cx="${60 + ((i * 37) % 280)}" cy="${40 + ((i * 23) % 60)}" r="70" fill="${light}" opacity=".08"/>
   ${shapes[p.category](dark, light)}
   <text x="200" y="288" text-anchor="middle" font-family="Georgia, serif" font-size="18" fill="${light}">${escape(p.name)}</text>
 </svg>

@@ -8,7 +8,9 @@ async function main() {
   try {
     const { accounts, mismatches } = await reconcile(handle.db);
     for (const m of mismatches) {
-      console.log(`MISMATCH customer ${m.customerId} ${m.account}: stored ${m.stored}, entries sum to ${m.fromEntries}`);
+      console.log(
+        `MISMATCH customer ${m.customerId} ${m.account}: stored ${m.stored}, entries sum to ${m.fromEntries}`,
+      );
     }
     console.log(`${accounts} balances checked, ${mismatches.length} mismatches`);
     return mismatches.length > 0 ? 1 : 0;
@@ -17,4 +19,7 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code), (err) => (console.error(err), process.exit(2)));
+main().then(
+  (code) => process.exit(code),
+  (err) => (console.error(err), process.exit(2)),
+);

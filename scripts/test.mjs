@@ -16,14 +16,25 @@ const SUITES = {
   unit: { cmd: bin("vitest"), args: ["run", "--project", "unit"], report: "test-results/unit.json", kind: "vitest" },
   pg: { cmd: bin("vitest"), args: ["run", "--project", "pg"], report: "test-results/pg.json", kind: "vitest" },
   // The json reporter and its file are set in playwright.config.ts.
-  e2e: { cmd: bin("playwright"), args: ["test", "--pass-with-no-tests"], report: "test-results/e2e.json", kind: "playwright" },
+  e2e: {
+    cmd: bin("playwright"),
+    args: ["test", "--pass-with-no-tests"],
+    report: "test-results/e2e.json",
+    kind: "playwright",
+  },
 };
 for (const s of ["unit", "pg"]) {
-  SUITES[s].args.push("--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${SUITES[s].report}`);
+  SUITES[s].args.push(
+    "--passWithNoTests",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${SUITES[s].report}`,
+  );
 }
 
 function finish(totals) {
-  const line = `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped > 0 ? `, ${totals.skipped} skipped` : "");
+  const line =
+    `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped > 0 ? `, ${totals.skipped} skipped` : "");
   console.log(line);
   process.exit(totals.failed > 0 ? 1 : 0);
 }
@@ -105,7 +116,9 @@ function count(suite, report) {
       failed: report.numFailedTests + brokenFiles,
       skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
       total: report.numTotalTests,
-      note: brokenFiles ? `${brokenFiles} test file(s) failed to load or a hook threw; see the output above` : undefined,
+      note: brokenFiles
+        ? `${brokenFiles} test file(s) failed to load or a hook threw; see the output above`
+        : undefined,
     };
   }
   const s = report.stats;
@@ -114,7 +127,13 @@ function count(suite, report) {
   const errors = (report.errors ?? []).length;
   const failed = s.unexpected + (errors > 0 && s.unexpected === 0 ? 1 : 0);
   const total = s.expected + s.flaky + s.unexpected + s.skipped;
-  return { passed: s.expected + s.flaky, failed, skipped: s.skipped, total, note: errors ? `${errors} error(s) outside tests; see the output above` : undefined };
+  return {
+    passed: s.expected + s.flaky,
+    failed,
+    skipped: s.skipped,
+    total,
+    note: errors ? `${errors} error(s) outside tests; see the output above` : undefined,
+  };
 }
 
 // The pg suite (test/support/server.ts) and the e2e suite (scripts/e2e-server.mjs) both run
@@ -123,7 +142,12 @@ function count(suite, report) {
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 function suiteEnv() {
-  return { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: process.env.FORCE_COLOR ?? "1", E2E_SKIP_BUILD: "1" };
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    FORCE_COLOR: process.env.FORCE_COLOR ?? "1",
+    E2E_SKIP_BUILD: "1",
+  };
 }
 
 function buildOnce() {
@@ -134,9 +158,12 @@ function buildOnce() {
   // Next adds a non-default build directory to tsconfig.json's include; keep the file as it was.
   const tsconfig = readFileSync("tsconfig.json", "utf8");
   const res = run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (distDir !== ".next" && readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
+  if (distDir !== ".next" && readFileSync("tsconfig.json", "utf8") !== tsconfig)
+    writeFileSync("tsconfig.json", tsconfig);
   if (res.status !== 0 || !existsSync(buildId)) {
-    abort(`next build failed (${res.signal ?? `exit ${res.status}`}); the pg and e2e suites need it. See the output above.`);
+    abort(
+      `next build failed (${res.signal ?? `exit ${res.status}`}); the pg and e2e suites need it. See the output above.`,
+    );
   }
   console.log(`\nnext build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
@@ -151,10 +178,18 @@ function runSuite(name) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const exit = res.error ? res.error.message : res.signal ? `signal ${res.signal}` : `exit ${res.status}`;
   const counts = count(suite, readReport(suite));
-  if (!counts) return { name, passed: 0, failed: 1, skipped: 0, seconds, note: `runner crashed or wrote no report (${exit})` };
-  if (counts.total === 0 && counts.failed === 0) return { name, ...counts, failed: 1, seconds, note: "suite ran no tests" };
+  if (!counts)
+    return { name, passed: 0, failed: 1, skipped: 0, seconds, note: `runner crashed or wrote no report (${exit})` };
+  if (counts.total === 0 && counts.failed === 0)
+    return { name, ...counts, failed: 1, seconds, note: "suite ran no tests" };
   if (counts.failed === 0 && res.status !== 0) {
-    return { name, ...counts, failed: 1, seconds, note: `runner failed (${exit}) although no test failed; see its output` };
+    return {
+      name,
+      ...counts,
+      failed: 1,
+      seconds,
+      note: `runner failed (${exit}) although no test failed; see its output`,
+    };
   }
   return { name, ...counts, seconds };
 }
@@ -176,6 +211,13 @@ const results = selected.map(runSuite);
 console.log("\nSummary");
 for (const r of results) {
   const skipped = r.skipped > 0 ? `, ${r.skipped} skipped` : "";
-  console.log(`  ${r.name.padEnd(5)} ${r.passed} passed, ${r.failed} failed${skipped} (${r.seconds}s)${r.note ? `: ${r.note}` : ""}`);
+  console.log(
+    `  ${r.name.padEnd(5)} ${r.passed} passed, ${r.failed} failed${skipped} (${r.seconds}s)${r.note ? `: ${r.note}` : ""}`,
+  );
 }
-finish(results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 }));
+finish(
+  results.reduce(
+    (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  ),
+);

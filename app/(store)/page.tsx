@@ -2,27 +2,42 @@ import Link from "next/link";
 import { ProductCard } from "@/components/store/product-card";
 import { listCategories, listProducts } from "@/lib/store/catalog";
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CatalogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q : "";
   const category = typeof params.category === "string" ? params.category : "";
-  const [categories, products] = await Promise.all([listCategories(), listProducts({ q, category: category || undefined })]);
+  const [categories, products] = await Promise.all([
+    listCategories(),
+    listProducts({ q, category: category || undefined }),
+  ]);
   const current = categories.find((c) => c.slug === category);
   return (
     <div className="space-y-8">
       <section className="rounded-3xl bg-brand-800 px-8 py-10 text-white">
         <h1 className="font-display text-3xl font-semibold sm:text-4xl">Fresh roasts, warm bakes.</h1>
-        <p className="mt-2 max-w-xl text-brand-100">Every paid order earns points: one for each dollar, yours to see in your account.</p>
+        <p className="mt-2 max-w-xl text-brand-100">
+          Every paid order earns points: one for each dollar, yours to see in your account.
+        </p>
       </section>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
         <nav aria-label="Categories">
           <ul className="flex flex-wrap gap-2 text-sm">
             <li>
-              <Link href="/" aria-current={!category ? "page" : undefined} className={chip(!category)}>All</Link>
+              <Link href="/" aria-current={!category ? "page" : undefined} className={chip(!category)}>
+                All
+              </Link>
             </li>
             {categories.map((c) => (
               <li key={c.slug}>
-                <Link href={`/?category=${c.slug}`} aria-current={category === c.slug ? "page" : undefined} className={chip(category === c.slug)}>
+                <Link
+                  href={`/?category=${c.slug}`}
+                  aria-current={category === c.slug ? "page" : undefined}
+                  className={chip(category === c.slug)}
+                >
                   {c.name}
                 </Link>
               </li>
@@ -31,17 +46,36 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         </nav>
         <form role="search" action="/" className="flex gap-2">
           {category && <input type="hidden" name="category" value={category} />}
-          <label htmlFor="q" className="sr-only">Search products</label>
-          <input id="q" name="q" defaultValue={q} placeholder="Search products" maxLength={80} className="w-56 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm" />
-          <button className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-50">Search</button>
+          <label htmlFor="q" className="sr-only">
+            Search products
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={q}
+            placeholder="Search products"
+            maxLength={80}
+            className="w-56 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
+          />
+          <button className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-50">
+            Search
+          </button>
         </form>
       </div>
       <h2 className="text-lg font-medium">{current ? current.name : q ? `Results for “${q}”` : "All products"}</h2>
       {products.length === 0 ? (
-        <p className="text-stone-600">No products match. <Link href="/" className="underline">See everything</Link>.</p>
+        <p className="text-stone-600">
+          No products match.{" "}
+          <Link href="/" className="underline">
+            See everything
+          </Link>
+          .
+        </p>
       ) : (
         <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
-          {products.map((p) => <ProductCard key={p.id} product={p} />)}
+          {products.map((p) => (
+            <ProductCard key={p.id} product={p} />
+          ))}
         </ul>
       )}
     </div>

@@ -37,7 +37,9 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
     if (!order) return { status: "invalid", message: "Unknown order.", fieldErrors: { orderId: "Unknown order." } };
     if (order.status !== "paid") return { status: "invalid", message: "Only paid orders can be refunded." };
     const remaining = order.totalMinor - order.amountRefundedMinor;
-    const amount = input.data.amount ? Math.round(Number(input.data.amount) * 10 ** currencyExponent(order.currency)) : remaining;
+    const amount = input.data.amount
+      ? Math.round(Number(input.data.amount) * 10 ** currencyExponent(order.currency))
+      : remaining;
     if (amount <= 0 || amount > remaining) {
       const message = `Refund between ${formatMoney(1, order.currency)} and ${formatMoney(remaining, order.currency)}.`;
       return { status: "invalid", message, fieldErrors: { amount: message } };
@@ -45,7 +47,8 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
     const cumulative = order.amountRefundedMinor + amount;
     if (paymentsMode() === "test") {
       const res = await postSignedEvent(await requestOrigin(), chargeRefunded(order, cumulative));
-      if (!res.ok) return { status: "error", message: `The refund could not be recorded (webhook answered ${res.status}).` };
+      if (!res.ok)
+        return { status: "error", message: `The refund could not be recorded (webhook answered ${res.status}).` };
     } else {
       if (!order.paymentIntentId) return { status: "invalid", message: "This order has no Stripe payment to refund." };
       await stripe().refunds.create(
@@ -54,7 +57,14 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
       );
     }
     // The request is audited here; the ledger's own entries follow from the webhook.
-    await recordAudit(db, { actor: admin.email, action: "order.refund", entity: "order", entityId: order.id, before: { amountRefundedMinor: order.amountRefundedMinor }, after: { amountRefundedMinor: cumulative, mode: paymentsMode() } });
+    await recordAudit(db, {
+      actor: admin.email,
+      action: "order.refund",
+      entity: "order",
+      entityId: order.id,
+      before: { amountRefundedMinor: order.amountRefundedMinor },
+      after: { amountRefundedMinor: cumulative, mode: paymentsMode() },
+    });
     revalidatePath("/admin");
     return { status: "ok", message: `Refunded ${formatMoney(amount, order.currency)}.` };
   } catch (err) {

@@ -9,7 +9,10 @@ import { CampaignInputError } from "@/lib/engage/campaign-admin";
 import { EngageError } from "@/lib/engage/errors";
 import { actionError } from "@/lib/store/action-errors";
 
-export function adminAction<S extends z.ZodType>(schema: S, run: (input: z.infer<S>, admin: Viewer) => Promise<ActionState>) {
+export function adminAction<S extends z.ZodType>(
+  schema: S,
+  run: (input: z.infer<S>, admin: Viewer) => Promise<ActionState>,
+) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     try {
       const admin = await requireAdmin();
@@ -17,7 +20,8 @@ export function adminAction<S extends z.ZodType>(schema: S, run: (input: z.infer
       if (!input.success) return invalid(input.error);
       return await run(input.data, admin);
     } catch (err) {
-      if (err instanceof CampaignInputError) return { status: "invalid", message: err.message, fieldErrors: err.fieldErrors };
+      if (err instanceof CampaignInputError)
+        return { status: "invalid", message: err.message, fieldErrors: err.fieldErrors };
       if (err instanceof EngageError) return { status: "invalid", message: err.message };
       if (err instanceof z.ZodError) return invalid(err);
       return actionError(err);

@@ -19,7 +19,9 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
           <li className="font-semibold">Playcart admin</li>
           {sections.map((s) => (
             <li key={s.href}>
-              <Link href={s.href} className="underline underline-offset-2 hover:text-brand-700">{s.label}</Link>
+              <Link href={s.href} className="underline underline-offset-2 hover:text-brand-700">
+                {s.label}
+              </Link>
             </li>
           ))}
         </ul>

@@ -3,7 +3,15 @@
 // The visual condition builder: react-querybuilder over the play context's fields, read from
 // and written as JSON Logic (the format campaigns.audience stores and the engine evaluates).
 import { useMemo, useState } from "react";
-import { QueryBuilder, toOptions, ValueEditor, type Field, type RuleGroupType, type ValueEditorProps, type ValueSelectorProps } from "react-querybuilder";
+import {
+  QueryBuilder,
+  toOptions,
+  ValueEditor,
+  type Field,
+  type RuleGroupType,
+  type ValueEditorProps,
+  type ValueSelectorProps,
+} from "react-querybuilder";
 import { formatQuery } from "react-querybuilder/formatQuery";
 import { parseJsonLogic } from "react-querybuilder/parseJsonLogic";
 import "react-querybuilder/dist/query-builder.css";
@@ -18,7 +26,17 @@ export function audienceFields(tiers: { name: string; label: string }[]): Field[
     { name: "customer.firstPurchase", label: "First order", ...yesNo },
     { name: "customer.signedIn", label: "Signed in", ...yesNo },
     { name: "customer.paidOrders", label: "Paid orders", ...number },
-    { name: "customer.tier", label: "Tier", valueEditorType: "select", values: tiers.map((t) => ({ name: t.name, label: t.label })), operators: [{ name: "=", label: "is" }, { name: "!=", label: "is not" }], defaultValue: tiers[0]?.name },
+    {
+      name: "customer.tier",
+      label: "Tier",
+      valueEditorType: "select",
+      values: tiers.map((t) => ({ name: t.name, label: t.label })),
+      operators: [
+        { name: "=", label: "is" },
+        { name: "!=", label: "is not" },
+      ],
+      defaultValue: tiers[0]?.name,
+    },
     { name: "customer.trailingSpendMinor", label: "Spend in tier window (cents)", ...number },
     { name: "customer.lifetimeSpendMinor", label: "Lifetime spend (cents)", ...number },
     { name: "cart.valueMinor", label: "Cart value (cents)", ...number },
@@ -31,7 +49,14 @@ export function audienceFields(tiers: { name: string; label: string }[]): Field[
 // The library's selects and inputs carry only a title; these give each an accessible name.
 function LabelledSelector({ className, handleOnChange, options, title, value, disabled }: ValueSelectorProps) {
   return (
-    <select aria-label={title} title={title} className={className} value={value as string} disabled={disabled} onChange={(e) => handleOnChange(e.target.value)}>
+    <select
+      aria-label={title}
+      title={title}
+      className={className}
+      value={value as string}
+      disabled={disabled}
+      onChange={(e) => handleOnChange(e.target.value)}
+    >
       {toOptions(options)}
     </select>
   );
@@ -46,7 +71,12 @@ function LabelledValueEditor(props: ValueEditorProps) {
   );
 }
 
-const controls = { combinatorSelector: LabelledSelector, fieldSelector: LabelledSelector, operatorSelector: LabelledSelector, valueEditor: LabelledValueEditor };
+const controls = {
+  combinatorSelector: LabelledSelector,
+  fieldSelector: LabelledSelector,
+  operatorSelector: LabelledSelector,
+  valueEditor: LabelledValueEditor,
+};
 
 const EMPTY: RuleGroupType = { combinator: "and", rules: [] };
 
@@ -66,15 +96,31 @@ type BuilderProps = {
   intro?: string;
 };
 
-export function AudienceBuilder({ value, onChange, tiers, error, fields: given, intro = "Who is offered the game. No rules: everyone." }: BuilderProps) {
+export function AudienceBuilder({
+  value,
+  onChange,
+  tiers,
+  error,
+  fields: given,
+  intro = "Who is offered the game. No rules: everyone.",
+}: BuilderProps) {
   const fields = useMemo(() => given ?? audienceFields(tiers), [given, tiers]);
-  const [query, setQuery] = useState<RuleGroupType>(() => (value === true || value == null ? EMPTY : (parseJsonLogic(value as never) ?? EMPTY)));
+  const [query, setQuery] = useState<RuleGroupType>(() =>
+    value === true || value == null ? EMPTY : (parseJsonLogic(value as never) ?? EMPTY),
+  );
   // A stored condition the builder cannot show exactly is kept as stored until it is edited here.
-  const [shownExactly] = useState(() => value === true || value == null || JSON.stringify(toAudience(query, fields)) === JSON.stringify(value));
+  const [shownExactly] = useState(
+    () => value === true || value == null || JSON.stringify(toAudience(query, fields)) === JSON.stringify(value),
+  );
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-600">{intro}</p>
-      {!shownExactly && <p className="text-sm text-amber-800">The stored condition uses operators this builder does not show; it is kept as stored unless you change it here.</p>}
+      {!shownExactly && (
+        <p className="text-sm text-amber-800">
+          The stored condition uses operators this builder does not show; it is kept as stored unless you change it
+          here.
+        </p>
+      )}
       <div className="overflow-x-auto text-sm [&_select]:rounded [&_select]:border [&_select]:border-stone-300 [&_input]:rounded [&_input]:border [&_input]:border-stone-300 [&_input]:px-1">
         <QueryBuilder
           fields={fields}
@@ -85,12 +131,17 @@ export function AudienceBuilder({ value, onChange, tiers, error, fields: given, 
           }}
           controlClassnames={{ queryBuilder: "queryBuilder-branches" }}
           controlElements={controls}
-          translations={{ addRule: { label: "Add rule", title: "Add rule" }, addGroup: { label: "Add group", title: "Add group" } }}
+          translations={{
+            addRule: { label: "Add rule", title: "Add rule" },
+            addGroup: { label: "Add group", title: "Add group" },
+          }}
         />
       </div>
       <details className="text-xs text-stone-600">
         <summary className="cursor-pointer">Stored condition (JSON Logic)</summary>
-        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-stone-50 p-2">{JSON.stringify(toAudience(query, fields))}</pre>
+        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-stone-50 p-2">
+          {JSON.stringify(toAudience(query, fields))}
+        </pre>
       </details>
       {error && <p className="text-sm text-red-700">{error}</p>}
     </div>

@@ -76,7 +76,12 @@ function toDraftJson(base: CampaignDraft, rows: PrizeRow[], currency: string) {
       label: r.label,
       weight: num(r.weight) ?? 0,
       rewardType: r.rewardType,
-      rewardValue: r.rewardType === "amount_off" ? (minor(r.rewardValue, currency) ?? 0) : r.rewardType === "percent_off" || r.rewardType === "bonus_points" ? (num(r.rewardValue) ?? 0) : 0,
+      rewardValue:
+        r.rewardType === "amount_off"
+          ? (minor(r.rewardValue, currency) ?? 0)
+          : r.rewardType === "percent_off" || r.rewardType === "bonus_points"
+            ? (num(r.rewardValue) ?? 0)
+            : 0,
       productRef: r.rewardType === "free_product" ? r.productRef || null : null,
       maxDiscountMinor: minor(r.maxDiscount, currency),
       costMinor: minor(r.cost, currency) ?? 0,
@@ -87,7 +92,8 @@ function toDraftJson(base: CampaignDraft, rows: PrizeRow[], currency: string) {
   };
 }
 
-const localInput = (iso: string | null, zone: string) => (iso ? DateTime.fromISO(iso, { zone }).toFormat("yyyy-MM-dd'T'HH:mm") : "");
+const localInput = (iso: string | null, zone: string) =>
+  iso ? DateTime.fromISO(iso, { zone }).toFormat("yyyy-MM-dd'T'HH:mm") : "";
 const fromLocal = (value: string, zone: string) => (value ? DateTime.fromISO(value, { zone }).toUTC().toISO() : null);
 
 export function CampaignEditor(props: EditorProps) {
@@ -111,64 +117,189 @@ export function CampaignEditor(props: EditorProps) {
       <input type="hidden" name="draft" value={payload} />
       <fieldset disabled={props.readOnly} className="space-y-6">
         <section className={section} aria-labelledby="basics-h">
-          <h2 id="basics-h" className="text-lg font-semibold">Basics</h2>
+          <h2 id="basics-h" className="text-lg font-semibold">
+            Basics
+          </h2>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Name" error={errors.name}>{(a) => <input {...a} value={draft.name} onChange={(e) => set({ name: e.target.value })} className={inputClass} />}</Field>
-            <Field label="Slug" error={errors.slug} hint="Its odds page: /odds/slug">{(a) => <input {...a} value={draft.slug} onChange={(e) => set({ slug: e.target.value })} className={inputClass} />}</Field>
+            <Field label="Name" error={errors.name}>
+              {(a) => (
+                <input
+                  {...a}
+                  value={draft.name}
+                  onChange={(e) => set({ name: e.target.value })}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field label="Slug" error={errors.slug} hint="Its odds page: /odds/slug">
+              {(a) => (
+                <input
+                  {...a}
+                  value={draft.slug}
+                  onChange={(e) => set({ slug: e.target.value })}
+                  className={inputClass}
+                />
+              )}
+            </Field>
             <Field label="Game" error={errors.gameType}>
               {(a) => (
-                <select {...a} value={draft.gameType} onChange={(e) => set({ gameType: e.target.value as CampaignDraft["gameType"] })} className={inputClass}>
-                  {GAMES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                <select
+                  {...a}
+                  value={draft.gameType}
+                  onChange={(e) => set({ gameType: e.target.value as CampaignDraft["gameType"] })}
+                  className={inputClass}
+                >
+                  {GAMES.map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field label="Placement" error={errors.placement}>
               {(a) => (
-                <select {...a} value={draft.placement} onChange={(e) => set({ placement: e.target.value as CampaignDraft["placement"] })} className={inputClass}>
-                  {PLACEMENTS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                <select
+                  {...a}
+                  value={draft.placement}
+                  onChange={(e) => set({ placement: e.target.value as CampaignDraft["placement"] })}
+                  className={inputClass}
+                >
+                  {PLACEMENTS.map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field label="Prizes apply to" error={errors.rewardScope}>
               {(a) => (
-                <select {...a} value={draft.rewardScope} onChange={(e) => set({ rewardScope: e.target.value as CampaignDraft["rewardScope"] })} className={inputClass}>
+                <select
+                  {...a}
+                  value={draft.rewardScope}
+                  onChange={(e) => set({ rewardScope: e.target.value as CampaignDraft["rewardScope"] })}
+                  className={inputClass}
+                >
                   <option value="this_order">This order</option>
                   <option value="next_order">The next order</option>
                 </select>
               )}
             </Field>
-            <Field label="Rewards valid for (days)" error={errors.rewardValidDays}>{(a) => <input {...a} inputMode="numeric" value={String(draft.rewardValidDays)} onChange={(e) => set({ rewardValidDays: Number(e.target.value) })} className={inputClass} />}</Field>
-            <Field label="Holdout (%)" error={errors.holdoutPercent} hint="Shoppers kept from the game to measure its lift (0-50).">{(a) => <input {...a} inputMode="numeric" value={String(draft.holdoutPercent)} onChange={(e) => set({ holdoutPercent: Number(e.target.value) })} className={inputClass} />}</Field>
+            <Field label="Rewards valid for (days)" error={errors.rewardValidDays}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={String(draft.rewardValidDays)}
+                  onChange={(e) => set({ rewardValidDays: Number(e.target.value) })}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field
+              label="Holdout (%)"
+              error={errors.holdoutPercent}
+              hint="Shoppers kept from the game to measure its lift (0-50)."
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={String(draft.holdoutPercent)}
+                  onChange={(e) => set({ holdoutPercent: Number(e.target.value) })}
+                  className={inputClass}
+                />
+              )}
+            </Field>
           </div>
         </section>
 
         <section className={section} aria-labelledby="audience-h">
-          <h2 id="audience-h" className="text-lg font-semibold">Audience</h2>
-          <AudienceBuilder value={draft.audience} onChange={(audience) => set({ audience })} tiers={props.tiers} error={errors.audience} />
+          <h2 id="audience-h" className="text-lg font-semibold">
+            Audience
+          </h2>
+          <AudienceBuilder
+            value={draft.audience}
+            onChange={(audience) => set({ audience })}
+            tiers={props.tiers}
+            error={errors.audience}
+          />
         </section>
 
         <section id="prizes" className={section} aria-labelledby="prizes-h">
-          <h2 id="prizes-h" className="text-lg font-semibold">Prizes</h2>
+          <h2 id="prizes-h" className="text-lg font-semibold">
+            Prizes
+          </h2>
           <PrizeTableEditor rows={rows} onChange={setRows} currency={currency} errors={errors} />
         </section>
 
         <section className={section} aria-labelledby="schedule-h">
-          <h2 id="schedule-h" className="text-lg font-semibold">Schedule</h2>
+          <h2 id="schedule-h" className="text-lg font-semibold">
+            Schedule
+          </h2>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label={`Starts (${timeZone})`} error={errors.startsAt} hint="Empty: as soon as it is published.">{(a) => <input {...a} type="datetime-local" value={localInput(draft.startsAt, timeZone)} onChange={(e) => set({ startsAt: fromLocal(e.target.value, timeZone) })} className={inputClass} />}</Field>
-            <Field label={`Ends (${timeZone})`} error={errors.endsAt} hint="Empty: until it is ended.">{(a) => <input {...a} type="datetime-local" value={localInput(draft.endsAt, timeZone)} onChange={(e) => set({ endsAt: fromLocal(e.target.value, timeZone) })} className={inputClass} />}</Field>
+            <Field label={`Starts (${timeZone})`} error={errors.startsAt} hint="Empty: as soon as it is published.">
+              {(a) => (
+                <input
+                  {...a}
+                  type="datetime-local"
+                  value={localInput(draft.startsAt, timeZone)}
+                  onChange={(e) => set({ startsAt: fromLocal(e.target.value, timeZone) })}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field label={`Ends (${timeZone})`} error={errors.endsAt} hint="Empty: until it is ended.">
+              {(a) => (
+                <input
+                  {...a}
+                  type="datetime-local"
+                  value={localInput(draft.endsAt, timeZone)}
+                  onChange={(e) => set({ endsAt: fromLocal(e.target.value, timeZone) })}
+                  className={inputClass}
+                />
+              )}
+            </Field>
           </div>
-          <ScheduleEditor windows={draft.windows as WeeklyWindow[]} onChange={(windows) => set({ windows })} timeZone={timeZone} now={props.now} startsAt={draft.startsAt} endsAt={draft.endsAt} errors={errors} />
+          <ScheduleEditor
+            windows={draft.windows as WeeklyWindow[]}
+            onChange={(windows) => set({ windows })}
+            timeZone={timeZone}
+            now={props.now}
+            startsAt={draft.startsAt}
+            endsAt={draft.endsAt}
+            errors={errors}
+          />
         </section>
 
         <section className={section} aria-labelledby="plays-h">
-          <h2 id="plays-h" className="text-lg font-semibold">Plays</h2>
+          <h2 id="plays-h" className="text-lg font-semibold">
+            Plays
+          </h2>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field label="Plays per window" error={errors["allowance.default"]} hint="Per shopper, per window (or per store day without windows).">
-              {(a) => <input {...a} inputMode="numeric" value={String(draft.allowance.default)} onChange={(e) => set({ allowance: { ...draft.allowance, default: Number(e.target.value) } })} className={inputClass} />}
+            <Field
+              label="Plays per window"
+              error={errors["allowance.default"]}
+              hint="Per shopper, per window (or per store day without windows)."
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={String(draft.allowance.default)}
+                  onChange={(e) => set({ allowance: { ...draft.allowance, default: Number(e.target.value) } })}
+                  className={inputClass}
+                />
+              )}
             </Field>
             {props.tiers.slice(1).map((t) => (
-              <Field key={t.name} label={`Plays for ${t.label}`} error={errors[`allowance.byTier.${t.name}`]} hint="Empty: as above.">
+              <Field
+                key={t.name}
+                label={`Plays for ${t.label}`}
+                error={errors[`allowance.byTier.${t.name}`]}
+                hint="Empty: as above."
+              >
                 {(a) => (
                   <input
                     {...a}
@@ -186,16 +317,34 @@ export function CampaignEditor(props: EditorProps) {
               </Field>
             ))}
             <Field label="Lifetime limit per shopper" error={errors.lifetimeLimit} hint="Empty: no lifetime limit.">
-              {(a) => <input {...a} inputMode="numeric" value={draft.lifetimeLimit === null ? "" : String(draft.lifetimeLimit)} onChange={(e) => set({ lifetimeLimit: e.target.value.trim() === "" ? null : Number(e.target.value) })} className={inputClass} />}
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  value={draft.lifetimeLimit === null ? "" : String(draft.lifetimeLimit)}
+                  onChange={(e) => set({ lifetimeLimit: e.target.value.trim() === "" ? null : Number(e.target.value) })}
+                  className={inputClass}
+                />
+              )}
             </Field>
           </div>
         </section>
       </fieldset>
 
       <section className={section} aria-labelledby="preview-h">
-        <h2 id="preview-h" className="text-lg font-semibold">Preview</h2>
+        <h2 id="preview-h" className="text-lg font-semibold">
+          Preview
+        </h2>
         <GamePreview
-          offer={{ campaignId: props.campaignId ?? "preview", slug: draft.slug, name: draft.name || "Your campaign", gameType: draft.gameType, rewardScope: draft.rewardScope, segments: rows.map((r) => r.label || "?"), playsLeft: Math.max(1, draft.allowance.default) }}
+          offer={{
+            campaignId: props.campaignId ?? "preview",
+            slug: draft.slug,
+            name: draft.name || "Your campaign",
+            gameType: draft.gameType,
+            rewardScope: draft.rewardScope,
+            segments: rows.map((r) => r.label || "?"),
+            playsLeft: Math.max(1, draft.allowance.default),
+          }}
           weights={rows.map((r) => Number(r.weight) || 0)}
         />
       </section>
@@ -206,7 +355,9 @@ export function CampaignEditor(props: EditorProps) {
           <FormMessage state={state} />
           {state.status === "invalid" && Object.keys(errors).length > 0 && (
             <ul className="w-full list-disc pl-5 text-sm text-red-700">
-              {Object.entries(errors).map(([k, v]) => <li key={k}>{v}</li>)}
+              {Object.entries(errors).map(([k, v]) => (
+                <li key={k}>{v}</li>
+              ))}
             </ul>
           )}
         </div>

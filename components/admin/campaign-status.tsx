@@ -12,7 +12,9 @@ export function CampaignStatus({ id, status, allowed }: { id: string; status: st
   const [state, action, pending] = useActionState(setCampaignStatusAction, idle);
   return (
     <div className="space-y-2">
-      <p className="text-sm">Status: <strong data-testid="campaign-status">{status}</strong></p>
+      <p className="text-sm">
+        Status: <strong data-testid="campaign-status">{status}</strong>
+      </p>
       <div className="flex flex-wrap gap-2">
         {allowed.map((next) => (
           <form key={next} action={action}>
@@ -29,7 +31,9 @@ export function CampaignStatus({ id, status, allowed }: { id: string; status: st
         ))}
       </div>
       <FormMessage state={state} />
-      {state.fieldErrors && Object.values(state.fieldErrors).length > 1 && <p className="text-sm text-red-700">{Object.values(state.fieldErrors).join(" ")}</p>}
+      {state.fieldErrors && Object.values(state.fieldErrors).length > 1 && (
+        <p className="text-sm text-red-700">{Object.values(state.fieldErrors).join(" ")}</p>
+      )}
     </div>
   );
 }

@@ -70,7 +70,11 @@ export function CatalogItemForm({ item, currency }: { item: CatalogItemValues; c
         <Field label="Reward type" error={e.rewardType}>
           {(a) => (
             <select {...a} {...bind("rewardType")} className={inputClass}>
-              {types(currency).map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+              {types(currency).map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -81,7 +85,8 @@ export function CatalogItemForm({ item, currency }: { item: CatalogItemValues; c
       </div>
       {input("description", "Description")}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="active" checked={active} onChange={(ev) => setActive(ev.target.checked)} /> Offered in the catalog
+        <input type="checkbox" name="active" checked={active} onChange={(ev) => setActive(ev.target.checked)} /> Offered
+        in the catalog
       </label>
       {e.form && <p className="text-sm text-red-700">{e.form}</p>}
       <div className="flex flex-wrap items-center gap-3">
@@ -99,7 +104,9 @@ export function CatalogActiveToggle({ id, active, name }: { id: string; active: 
     <form action={action} className="inline-flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <button type="submit" className="text-sm underline" aria-label={`${active ? "Deactivate" : "Activate"} ${name}`}>{active ? "Deactivate" : "Activate"}</button>
+      <button type="submit" className="text-sm underline" aria-label={`${active ? "Deactivate" : "Activate"} ${name}`}>
+        {active ? "Deactivate" : "Activate"}
+      </button>
       <FormMessage state={state} />
     </form>
   );

@@ -2,7 +2,9 @@
 import { currencyExponent } from "@/lib/engage/money";
 
 export const money = (minor: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(minor / 10 ** currencyExponent(currency));
+  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(
+    minor / 10 ** currencyExponent(currency),
+  );
 
 export const percent = (x: number | null, digits = 1) => (x === null ? "–" : `${(x * 100).toFixed(digits)}%`);
 
@@ -12,7 +14,8 @@ export const percent = (x: number | null, digits = 1) => (x === null ? "–" : `
  * would otherwise be rounded silently). A minus sign is read, so the server can say that an
  * amount cannot be negative.
  */
-export const toUnits = (minor: number | null, currency: string) => (minor === null ? "" : (minor / 10 ** currencyExponent(currency)).toFixed(currencyExponent(currency)));
+export const toUnits = (minor: number | null, currency: string) =>
+  minor === null ? "" : (minor / 10 ** currencyExponent(currency)).toFixed(currencyExponent(currency));
 export function toMinor(text: string, currency: string): number | null {
   const t = text.trim();
   if (t === "") return null;

@@ -8,17 +8,33 @@ import type { GameOffer, PlayOutcome } from "@/lib/engage/play-outcome";
 export function GamePreview({ offer, weights }: { offer: GameOffer; weights: number[] }) {
   async function play(): Promise<PlayOutcome> {
     const total = weights.reduce((s, w) => s + Math.max(0, w), 0);
-    if (total <= 0) return { status: "error", code: "preview", message: "All prize weights are zero: no prize could ever be drawn." };
+    if (total <= 0)
+      return { status: "error", code: "preview", message: "All prize weights are zero: no prize could ever be drawn." };
     let ticket = Math.random() * total;
-    const segment = Math.max(0, weights.findIndex((w) => (ticket -= Math.max(0, w)) < 0));
+    const segment = Math.max(
+      0,
+      weights.findIndex((w) => (ticket -= Math.max(0, w)) < 0),
+    );
     const label = offer.segments[segment] ?? "No prize this time";
-    return { status: "ok", won: true, segment, label, reward: { label, scope: offer.rewardScope, expiresAt: new Date().toISOString() }, playsLeft: offer.playsLeft };
+    return {
+      status: "ok",
+      won: true,
+      segment,
+      label,
+      reward: { label, scope: offer.rewardScope, expiresAt: new Date().toISOString() },
+      playsLeft: offer.playsLeft,
+    };
   }
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-600">Preview only: plays here are drawn in your browser and record nothing.</p>
       <div className="max-w-md">
-        <GameLauncher key={`${offer.gameType}:${offer.segments.join("|")}`} offer={offer} play={play} oddsHref="#prizes" />
+        <GameLauncher
+          key={`${offer.gameType}:${offer.segments.join("|")}`}
+          offer={offer}
+          play={play}
+          oddsHref="#prizes"
+        />
       </div>
     </div>
   );

@@ -10,7 +10,17 @@ import { Field, inputClass } from "./field";
 type TierRow = { name: string; label: string; minSpend: string; earnMultiplier: string; playMultiplier: string };
 
 /** Earn rate, tier window and tiers with their thresholds (in currency units). */
-export function LoyaltySettingsForm({ earnRate, tierWindowDays, tiers, currency }: { earnRate: number; tierWindowDays: number; tiers: TierRow[]; currency: string }) {
+export function LoyaltySettingsForm({
+  earnRate,
+  tierWindowDays,
+  tiers,
+  currency,
+}: {
+  earnRate: number;
+  tierWindowDays: number;
+  tiers: TierRow[];
+  currency: string;
+}) {
   const [state, action] = useActionState(saveLoyaltySettingsAction, idle);
   const [rows, setRows] = useState(tiers);
   const [rate, setRate] = useState(String(earnRate));
@@ -21,27 +31,122 @@ export function LoyaltySettingsForm({ earnRate, tierWindowDays, tiers, currency 
     <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="tiers" value={JSON.stringify(rows)} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={`Earn rate (points per ${currency.toUpperCase()} paid)`} error={errors.earnRate}>{(a) => <input {...a} name="earnRate" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} className={inputClass} />}</Field>
-        <Field label="Tier window (days of trailing spend)" error={errors.tierWindowDays}>{(a) => <input {...a} name="tierWindowDays" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={inputClass} />}</Field>
+        <Field label={`Earn rate (points per ${currency.toUpperCase()} paid)`} error={errors.earnRate}>
+          {(a) => (
+            <input
+              {...a}
+              name="earnRate"
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field label="Tier window (days of trailing spend)" error={errors.tierWindowDays}>
+          {(a) => (
+            <input
+              {...a}
+              name="tierWindowDays"
+              inputMode="numeric"
+              value={days}
+              onChange={(e) => setDays(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">Tiers, lowest first</legend>
         {rows.map((t, i) => (
           <div key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-5">
-            <div><label htmlFor={`tier-${i}-label`} className="block text-xs font-medium">{`Tier ${i + 1} name`}</label><input id={`tier-${i}-label`} value={t.label} onChange={(e) => set(i, { label: e.target.value })} className={inputClass} /></div>
-            <div><label htmlFor={`tier-${i}-key`} className="block text-xs font-medium">{`Tier ${i + 1} key`}</label><input id={`tier-${i}-key`} value={t.name} onChange={(e) => set(i, { name: e.target.value })} className={inputClass} /></div>
-            <div><label htmlFor={`tier-${i}-min`} className="block text-xs font-medium">{`Tier ${i + 1} from (${currency.toUpperCase()})`}</label><input id={`tier-${i}-min`} inputMode="decimal" value={t.minSpend} onChange={(e) => set(i, { minSpend: e.target.value })} className={inputClass} /></div>
-            <div><label htmlFor={`tier-${i}-earn`} className="block text-xs font-medium">{`Tier ${i + 1} points multiplier`}</label><input id={`tier-${i}-earn`} inputMode="decimal" value={t.earnMultiplier} onChange={(e) => set(i, { earnMultiplier: e.target.value })} className={inputClass} /></div>
-            <div><label htmlFor={`tier-${i}-play`} className="block text-xs font-medium">{`Tier ${i + 1} plays multiplier`}</label><input id={`tier-${i}-play`} inputMode="decimal" value={t.playMultiplier} onChange={(e) => set(i, { playMultiplier: e.target.value })} className={inputClass} /></div>
+            <div>
+              <label htmlFor={`tier-${i}-label`} className="block text-xs font-medium">{`Tier ${i + 1} name`}</label>
+              <input
+                id={`tier-${i}-label`}
+                value={t.label}
+                onChange={(e) => set(i, { label: e.target.value })}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label htmlFor={`tier-${i}-key`} className="block text-xs font-medium">{`Tier ${i + 1} key`}</label>
+              <input
+                id={`tier-${i}-key`}
+                value={t.name}
+                onChange={(e) => set(i, { name: e.target.value })}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label
+                htmlFor={`tier-${i}-min`}
+                className="block text-xs font-medium"
+              >{`Tier ${i + 1} from (${currency.toUpperCase()})`}</label>
+              <input
+                id={`tier-${i}-min`}
+                inputMode="decimal"
+                value={t.minSpend}
+                onChange={(e) => set(i, { minSpend: e.target.value })}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label
+                htmlFor={`tier-${i}-earn`}
+                className="block text-xs font-medium"
+              >{`Tier ${i + 1} points multiplier`}</label>
+              <input
+                id={`tier-${i}-earn`}
+                inputMode="decimal"
+                value={t.earnMultiplier}
+                onChange={(e) => set(i, { earnMultiplier: e.target.value })}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label
+                htmlFor={`tier-${i}-play`}
+                className="block text-xs font-medium"
+              >{`Tier ${i + 1} plays multiplier`}</label>
+              <input
+                id={`tier-${i}-play`}
+                inputMode="decimal"
+                value={t.playMultiplier}
+                onChange={(e) => set(i, { playMultiplier: e.target.value })}
+                className={inputClass}
+              />
+            </div>
           </div>
         ))}
         <div className="flex gap-3 text-sm">
-          <button type="button" className="underline" onClick={() => setRows([...rows, { name: "", label: "", minSpend: "", earnMultiplier: "1", playMultiplier: "1" }])}>Add tier</button>
-          {rows.length > 1 && <button type="button" className="text-red-700 underline" onClick={() => setRows(rows.slice(0, -1))}>Remove last tier</button>}
+          <button
+            type="button"
+            className="underline"
+            onClick={() =>
+              setRows([...rows, { name: "", label: "", minSpend: "", earnMultiplier: "1", playMultiplier: "1" }])
+            }
+          >
+            Add tier
+          </button>
+          {rows.length > 1 && (
+            <button type="button" className="text-red-700 underline" onClick={() => setRows(rows.slice(0, -1))}>
+              Remove last tier
+            </button>
+          )}
         </div>
-        {Object.entries(errors).filter(([k]) => k.startsWith("tiers")).map(([k, v]) => <p key={k} className="text-sm text-red-700">{v}</p>)}
+        {Object.entries(errors)
+          .filter(([k]) => k.startsWith("tiers"))
+          .map(([k, v]) => (
+            <p key={k} className="text-sm text-red-700">
+              {v}
+            </p>
+          ))}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pendingLabel="Saving…">Save settings</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -23,7 +23,20 @@ export type PrizeRow = {
   valueAwardedMinor: number;
 };
 
-export const emptyPrize = (): PrizeRow => ({ label: "", weight: "1", rewardType: "percent_off", rewardValue: "10", productRef: "", maxDiscount: "", cost: "0", budget: "", inventory: "", dailyCap: "", wins: 0, valueAwardedMinor: 0 });
+export const emptyPrize = (): PrizeRow => ({
+  label: "",
+  weight: "1",
+  rewardType: "percent_off",
+  rewardValue: "10",
+  productRef: "",
+  maxDiscount: "",
+  cost: "0",
+  budget: "",
+  inventory: "",
+  dailyCap: "",
+  wins: 0,
+  valueAwardedMinor: 0,
+});
 
 const REWARD_LABEL: Record<PrizeRow["rewardType"], string> = {
   percent_off: "Percent off",
@@ -49,24 +62,61 @@ export function prizeLines(rows: PrizeRow[], currency: string) {
   }));
 }
 
-export function PrizeTableEditor({ rows, onChange, currency, errors }: { rows: PrizeRow[]; onChange: (rows: PrizeRow[]) => void; currency: string; errors: Record<string, string> }) {
-  const econ = prizeEconomics(prizeLines(rows, currency).map((l) => ({ ...l, budgetValueMinor: Number.isNaN(l.budgetValueMinor) ? null : l.budgetValueMinor })));
+export function PrizeTableEditor({
+  rows,
+  onChange,
+  currency,
+  errors,
+}: {
+  rows: PrizeRow[];
+  onChange: (rows: PrizeRow[]) => void;
+  currency: string;
+  errors: Record<string, string>;
+}) {
+  const econ = prizeEconomics(
+    prizeLines(rows, currency).map((l) => ({
+      ...l,
+      budgetValueMinor: Number.isNaN(l.budgetValueMinor) ? null : l.budgetValueMinor,
+    })),
+  );
   const set = (i: number, patch: Partial<PrizeRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const err = (i: number, key: string) => errors[`prizes.${i}.${key}`];
-  const box = (i: number, key: keyof PrizeRow, label: string, errKey: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
+  const box = (
+    i: number,
+    key: keyof PrizeRow,
+    label: string,
+    errKey: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => {
     const id = `prize-${i}-${String(key)}`;
     const e = err(i, errKey);
     return (
       <div className="space-y-1">
         <label htmlFor={id} className="block text-xs font-medium text-stone-700">{`Prize ${i + 1} ${label}`}</label>
-        <input id={id} value={String(rows[i][key] ?? "")} onChange={(ev) => set(i, { [key]: ev.target.value } as Partial<PrizeRow>)} aria-invalid={Boolean(e)} aria-describedby={e ? `${id}-error` : undefined} className={inputClass} {...extra} />
-        {e && <p id={`${id}-error`} className="text-xs text-red-700">{e}</p>}
+        <input
+          id={id}
+          value={String(rows[i][key] ?? "")}
+          onChange={(ev) => set(i, { [key]: ev.target.value } as Partial<PrizeRow>)}
+          aria-invalid={Boolean(e)}
+          aria-describedby={e ? `${id}-error` : undefined}
+          className={inputClass}
+          {...extra}
+        />
+        {e && (
+          <p id={`${id}-error`} className="text-xs text-red-700">
+            {e}
+          </p>
+        )}
       </div>
     );
   };
   return (
     <div className="space-y-3">
-      {errors.prizes && <p role="alert" className="text-sm font-medium text-red-700">{errors.prizes}</p>}
+      {errors.prizes && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {errors.prizes}
+        </p>
+      )}
       <ol className="space-y-3">
         {rows.map((p, i) => {
           const e = econ.prizes[i];
@@ -75,35 +125,90 @@ export function PrizeTableEditor({ rows, onChange, currency, errors }: { rows: P
               <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
                 <div className="col-span-2">{box(i, "label", "label", "label")}</div>
                 <div className="space-y-1">
-                  <label htmlFor={`prize-${i}-type`} className="block text-xs font-medium text-stone-700">{`Prize ${i + 1} reward`}</label>
-                  <select id={`prize-${i}-type`} value={p.rewardType} onChange={(ev) => set(i, { rewardType: ev.target.value as PrizeRow["rewardType"] })} className={inputClass}>
-                    {REWARD_TYPES.map((t) => <option key={t} value={t}>{REWARD_LABEL[t]}</option>)}
+                  <label
+                    htmlFor={`prize-${i}-type`}
+                    className="block text-xs font-medium text-stone-700"
+                  >{`Prize ${i + 1} reward`}</label>
+                  <select
+                    id={`prize-${i}-type`}
+                    value={p.rewardType}
+                    onChange={(ev) => set(i, { rewardType: ev.target.value as PrizeRow["rewardType"] })}
+                    className={inputClass}
+                  >
+                    {REWARD_TYPES.map((t) => (
+                      <option key={t} value={t}>
+                        {REWARD_LABEL[t]}
+                      </option>
+                    ))}
                   </select>
                 </div>
-                {p.rewardType === "free_product"
-                  ? box(i, "productRef", "product", "productRef", { placeholder: "butter-croissant" })
-                  : p.rewardType === "none"
-                    ? <div />
-                    : box(i, "rewardValue", p.rewardType === "percent_off" ? "percent" : p.rewardType === "amount_off" ? `amount (${currency.toUpperCase()})` : "points", "rewardValue", { inputMode: "decimal" })}
+                {p.rewardType === "free_product" ? (
+                  box(i, "productRef", "product", "productRef", { placeholder: "butter-croissant" })
+                ) : p.rewardType === "none" ? (
+                  <div />
+                ) : (
+                  box(
+                    i,
+                    "rewardValue",
+                    p.rewardType === "percent_off"
+                      ? "percent"
+                      : p.rewardType === "amount_off"
+                        ? `amount (${currency.toUpperCase()})`
+                        : "points",
+                    "rewardValue",
+                    { inputMode: "decimal" },
+                  )
+                )}
                 {box(i, "weight", "weight", "weight", { inputMode: "numeric" })}
                 {box(i, "cost", `cost per win (${currency.toUpperCase()})`, "costMinor", { inputMode: "decimal" })}
-                {box(i, "budget", `budget (${currency.toUpperCase()})`, "budgetValueMinor", { inputMode: "decimal", placeholder: "No limit" })}
+                {box(i, "budget", `budget (${currency.toUpperCase()})`, "budgetValueMinor", {
+                  inputMode: "decimal",
+                  placeholder: "No limit",
+                })}
                 {box(i, "inventory", "inventory", "inventory", { inputMode: "numeric", placeholder: "No limit" })}
               </div>
               <dl className="mt-3 grid grid-cols-3 gap-2 rounded-lg bg-stone-50 p-2 text-xs">
-                <div><dt className="text-stone-600">Odds</dt><dd className="font-semibold tabular-nums" data-testid={`prize-${i}-odds`}>{percent(e?.chance ?? 0)}</dd></div>
-                <div><dt className="text-stone-600">Cost per 1,000 plays</dt><dd className="font-semibold tabular-nums">{money(e?.costPer1000Minor ?? 0, currency)}</dd></div>
-                <div><dt className="text-stone-600">Budget left</dt><dd className="font-semibold tabular-nums">{e?.budgetLeftMinor == null ? "No limit" : money(e.budgetLeftMinor, currency)}{e?.winsLeft != null && ` (${e.winsLeft} wins)`}</dd></div>
+                <div>
+                  <dt className="text-stone-600">Odds</dt>
+                  <dd className="font-semibold tabular-nums" data-testid={`prize-${i}-odds`}>
+                    {percent(e?.chance ?? 0)}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-stone-600">Cost per 1,000 plays</dt>
+                  <dd className="font-semibold tabular-nums">{money(e?.costPer1000Minor ?? 0, currency)}</dd>
+                </div>
+                <div>
+                  <dt className="text-stone-600">Budget left</dt>
+                  <dd className="font-semibold tabular-nums">
+                    {e?.budgetLeftMinor == null ? "No limit" : money(e.budgetLeftMinor, currency)}
+                    {e?.winsLeft != null && ` (${e.winsLeft} wins)`}
+                  </dd>
+                </div>
               </dl>
-              <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))} className="mt-2 text-sm text-red-700 underline" aria-label={`Remove prize ${i + 1}`}>Remove</button>
+              <button
+                type="button"
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                className="mt-2 text-sm text-red-700 underline"
+                aria-label={`Remove prize ${i + 1}`}
+              >
+                Remove
+              </button>
             </li>
           );
         })}
       </ol>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <button type="button" onClick={() => onChange([...rows, emptyPrize()])} className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-50">Add prize</button>
+        <button
+          type="button"
+          onClick={() => onChange([...rows, emptyPrize()])}
+          className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
+        >
+          Add prize
+        </button>
         <p className="text-sm" aria-live="polite">
-          Expected reward cost: <strong className="tabular-nums">{money(econ.costPer1000Minor, currency)}</strong> per 1,000 plays · win chance {percent(econ.winChance)}
+          Expected reward cost: <strong className="tabular-nums">{money(econ.costPer1000Minor, currency)}</strong> per
+          1,000 plays · win chance {percent(econ.winChance)}
         </p>
       </div>
     </div>

@@ -15,7 +15,9 @@ export function RefundForm({ orderId, label }: { orderId: string; label: string 
   return (
     <form action={action} className="flex flex-wrap items-start gap-2" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
-      <label htmlFor={inputId} className="sr-only">Amount to refund for order {label}</label>
+      <label htmlFor={inputId} className="sr-only">
+        Amount to refund for order {label}
+      </label>
       <input
         id={inputId}
         name="amount"
@@ -26,8 +28,13 @@ export function RefundForm({ orderId, label }: { orderId: string; label: string 
         aria-invalid={Boolean(state.fieldErrors?.amount)}
         className="w-24 rounded border border-stone-300 px-2 py-1"
       />
-      <SubmitButton pendingLabel="Refunding…" className="!px-3 !py-1 text-sm">Refund {label}</SubmitButton>
-      <div className="w-full"><FieldError state={state} name="amount" id={`${inputId}-error`} /><FormMessage state={state} /></div>
+      <SubmitButton pendingLabel="Refunding…" className="!px-3 !py-1 text-sm">
+        Refund {label}
+      </SubmitButton>
+      <div className="w-full">
+        <FieldError state={state} name="amount" id={`${inputId}-error`} />
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -12,46 +12,121 @@ import { useFormDraft } from "./use-form-draft";
 
 type Step = { afterHours: string; discountPercent: string };
 
-export function ReminderSequenceForm({ sequence, statuses }: { sequence: { id: string; name: string; status: string; abandonAfterMinutes: number; steps: { afterMinutes: number; discountPercent?: number }[] }; statuses: readonly string[] }) {
+export function ReminderSequenceForm({
+  sequence,
+  statuses,
+}: {
+  sequence: {
+    id: string;
+    name: string;
+    status: string;
+    abandonAfterMinutes: number;
+    steps: { afterMinutes: number; discountPercent?: number }[];
+  };
+  statuses: readonly string[];
+}) {
   const [state, action] = useActionState(saveReminderSequenceAction, idle);
-  const [steps, setSteps] = useState<Step[]>(sequence.steps.map((s) => ({ afterHours: String(s.afterMinutes / 60), discountPercent: s.discountPercent ? String(s.discountPercent) : "" })));
+  const [steps, setSteps] = useState<Step[]>(
+    sequence.steps.map((s) => ({
+      afterHours: String(s.afterMinutes / 60),
+      discountPercent: s.discountPercent ? String(s.discountPercent) : "",
+    })),
+  );
   const e = state.fieldErrors ?? {};
-  const { bind } = useFormDraft({ name: sequence.name, status: sequence.status, abandonAfterMinutes: String(sequence.abandonAfterMinutes) });
+  const { bind } = useFormDraft({
+    name: sequence.name,
+    status: sequence.status,
+    abandonAfterMinutes: String(sequence.abandonAfterMinutes),
+  });
   // Hours are typed, minutes stored; an empty discount means none.
-  const posted = steps.map((s) => ({ afterMinutes: s.afterHours.trim() === "" ? null : Math.round(Number(s.afterHours) * 60), ...(s.discountPercent.trim() ? { discountPercent: Number(s.discountPercent) } : {}) }));
+  const posted = steps.map((s) => ({
+    afterMinutes: s.afterHours.trim() === "" ? null : Math.round(Number(s.afterHours) * 60),
+    ...(s.discountPercent.trim() ? { discountPercent: Number(s.discountPercent) } : {}),
+  }));
   const set = (i: number, patch: Partial<Step>) => setSteps(steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={sequence.id} />
       <input type="hidden" name="steps" value={JSON.stringify(posted)} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Name" error={e.name}>{(a) => <input {...a} {...bind("name")} className={inputClass} />}</Field>
-        <Field label="Status" error={e.status}>{(a) => <select {...a} {...bind("status")} className={inputClass}>{statuses.map((s) => <option key={s} value={s}>{s}</option>)}</select>}</Field>
-        <Field label="Abandoned after (minutes idle)" error={e.abandonAfterMinutes}>{(a) => <input {...a} {...bind("abandonAfterMinutes")} inputMode="numeric" className={inputClass} />}</Field>
+        <Field label="Name" error={e.name}>
+          {(a) => <input {...a} {...bind("name")} className={inputClass} />}
+        </Field>
+        <Field label="Status" error={e.status}>
+          {(a) => (
+            <select {...a} {...bind("status")} className={inputClass}>
+              {statuses.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Abandoned after (minutes idle)" error={e.abandonAfterMinutes}>
+          {(a) => <input {...a} {...bind("abandonAfterMinutes")} inputMode="numeric" className={inputClass} />}
+        </Field>
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">Reminders, in order</legend>
         {steps.map((s, i) => (
           <div key={i} className="grid grid-cols-2 gap-2">
             <div>
-              <label htmlFor={`step-${i}-hours`} className="block text-xs font-medium">{`Reminder ${i + 1}: hours after abandonment`}</label>
-              <input id={`step-${i}-hours`} inputMode="decimal" value={s.afterHours} aria-invalid={Boolean(e[`steps.${i}.afterMinutes`])} onChange={(ev) => set(i, { afterHours: ev.target.value })} className={inputClass} />
+              <label
+                htmlFor={`step-${i}-hours`}
+                className="block text-xs font-medium"
+              >{`Reminder ${i + 1}: hours after abandonment`}</label>
+              <input
+                id={`step-${i}-hours`}
+                inputMode="decimal"
+                value={s.afterHours}
+                aria-invalid={Boolean(e[`steps.${i}.afterMinutes`])}
+                onChange={(ev) => set(i, { afterHours: ev.target.value })}
+                className={inputClass}
+              />
               {e[`steps.${i}.afterMinutes`] && <p className="text-sm text-red-700">{e[`steps.${i}.afterMinutes`]}</p>}
             </div>
             <div>
-              <label htmlFor={`step-${i}-discount`} className="block text-xs font-medium">{`Reminder ${i + 1}: discount % (optional)`}</label>
-              <input id={`step-${i}-discount`} inputMode="numeric" value={s.discountPercent} aria-invalid={Boolean(e[`steps.${i}.discountPercent`])} onChange={(ev) => set(i, { discountPercent: ev.target.value })} className={inputClass} />
-              {e[`steps.${i}.discountPercent`] && <p className="text-sm text-red-700">{e[`steps.${i}.discountPercent`]}</p>}
+              <label
+                htmlFor={`step-${i}-discount`}
+                className="block text-xs font-medium"
+              >{`Reminder ${i + 1}: discount % (optional)`}</label>
+              <input
+                id={`step-${i}-discount`}
+                inputMode="numeric"
+                value={s.discountPercent}
+                aria-invalid={Boolean(e[`steps.${i}.discountPercent`])}
+                onChange={(ev) => set(i, { discountPercent: ev.target.value })}
+                className={inputClass}
+              />
+              {e[`steps.${i}.discountPercent`] && (
+                <p className="text-sm text-red-700">{e[`steps.${i}.discountPercent`]}</p>
+              )}
             </div>
           </div>
         ))}
         <div className="flex gap-3 text-sm">
-          {steps.length < 10 && <button type="button" className="underline" onClick={() => setSteps([...steps, { afterHours: "", discountPercent: "" }])}>Add reminder</button>}
-          {steps.length > 1 && <button type="button" className="text-red-700 underline" onClick={() => setSteps(steps.slice(0, -1))}>Remove last reminder</button>}
+          {steps.length < 10 && (
+            <button
+              type="button"
+              className="underline"
+              onClick={() => setSteps([...steps, { afterHours: "", discountPercent: "" }])}
+            >
+              Add reminder
+            </button>
+          )}
+          {steps.length > 1 && (
+            <button type="button" className="text-red-700 underline" onClick={() => setSteps(steps.slice(0, -1))}>
+              Remove last reminder
+            </button>
+          )}
         </div>
         {e.steps && <p className="text-sm text-red-700">{e.steps}</p>}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pendingLabel="Saving…">Save sequence</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingLabel="Saving…">Save sequence</SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
@@ -63,10 +138,17 @@ export function QuietHoursForm({ quiet, timeZone }: { quiet: { start: string; en
   return (
     <form action={action} noValidate className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={`Quiet from (${timeZone})`} error={e.start} hint="24-hour time, e.g. 21:00">{(a) => <input {...a} {...bind("start")} className={inputClass} />}</Field>
-        <Field label={`Quiet until (${timeZone})`} error={e.end} hint="24-hour time, e.g. 08:00">{(a) => <input {...a} {...bind("end")} className={inputClass} />}</Field>
+        <Field label={`Quiet from (${timeZone})`} error={e.start} hint="24-hour time, e.g. 21:00">
+          {(a) => <input {...a} {...bind("start")} className={inputClass} />}
+        </Field>
+        <Field label={`Quiet until (${timeZone})`} error={e.end} hint="24-hour time, e.g. 08:00">
+          {(a) => <input {...a} {...bind("end")} className={inputClass} />}
+        </Field>
       </div>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pendingLabel="Saving…">Save quiet hours</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingLabel="Saving…">Save quiet hours</SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

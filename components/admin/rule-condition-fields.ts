@@ -3,7 +3,10 @@
 import type { Field } from "react-querybuilder";
 
 const numberOps = ["=", "!=", "<", "<=", ">", ">="].map((name) => ({ name, label: name }));
-const isOps = [{ name: "=", label: "is" }, { name: "!=", label: "is not" }];
+const isOps = [
+  { name: "=", label: "is" },
+  { name: "!=", label: "is not" },
+];
 
 export function ruleConditionFields(opts: { tiers: { name: string; label: string }[]; segments: string[] }): Field[] {
   const yesNo = { valueEditorType: "checkbox" as const, operators: [{ name: "=", label: "is" }], defaultValue: true };
@@ -14,8 +17,22 @@ export function ruleConditionFields(opts: { tiers: { name: string; label: string
     { name: "customer.firstPurchase", label: "First order", ...yesNo },
     { name: "customer.birthdayToday", label: "Birthday today", ...yesNo },
     { name: "customer.paidOrders", label: "Paid orders", ...number },
-    { name: "customer.tier", label: "Tier", valueEditorType: "select", values: opts.tiers.map((t) => ({ name: t.name, label: t.label })), operators: isOps, defaultValue: opts.tiers[0]?.name },
-    { name: "customer.segment", label: "Main segment", valueEditorType: "select", values: opts.segments.map((s) => ({ name: s, label: s.replace("_", " ") })), operators: isOps, defaultValue: opts.segments[0] },
+    {
+      name: "customer.tier",
+      label: "Tier",
+      valueEditorType: "select",
+      values: opts.tiers.map((t) => ({ name: t.name, label: t.label })),
+      operators: isOps,
+      defaultValue: opts.tiers[0]?.name,
+    },
+    {
+      name: "customer.segment",
+      label: "Main segment",
+      valueEditorType: "select",
+      values: opts.segments.map((s) => ({ name: s, label: s.replace("_", " ") })),
+      operators: isOps,
+      defaultValue: opts.segments[0],
+    },
     { name: "customer.favouriteCategory", label: "Favourite category", operators: isOps, defaultValue: "" },
     { name: "customer.trailingSpendMinor", label: "Spend in tier window (cents)", ...number },
     { name: "customer.lifetimeSpendMinor", label: "Lifetime spend (cents)", ...number },

@@ -25,7 +25,8 @@ export function ScheduleEditor({
   endsAt: string | null;
   errors: Record<string, string>;
 }) {
-  const set = (i: number, patch: Partial<WeeklyWindow>) => onChange(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const set = (i: number, patch: Partial<WeeklyWindow>) =>
+    onChange(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
   // Only well-formed windows can be previewed; the errors below name the others.
   const valid = windows.filter((w) => /^\d\d:\d\d$/.test(w.start) && /^\d\d:\d\d$/.test(w.end) && w.end > w.start);
   let preview: ReturnType<typeof previewWindows> = [];
@@ -36,36 +37,86 @@ export function ScheduleEditor({
   }
   return (
     <div className="space-y-3">
-      <p className="text-sm text-stone-600">Times are the store&rsquo;s wall clock ({timeZone}). No windows: open whenever the campaign is live.</p>
+      <p className="text-sm text-stone-600">
+        Times are the store&rsquo;s wall clock ({timeZone}). No windows: open whenever the campaign is live.
+      </p>
       <ol className="space-y-2">
         {windows.map((w, i) => (
           <li key={i} className="flex flex-wrap items-end gap-2">
             <div>
               <label htmlFor={`window-${i}-day`} className="block text-xs font-medium">{`Window ${i + 1} day`}</label>
-              <select id={`window-${i}-day`} value={w.weekday} onChange={(e) => set(i, { weekday: Number(e.target.value) })} className={inputClass}>
-                {DAYS.map((d, k) => <option key={d} value={k + 1}>{d}</option>)}
+              <select
+                id={`window-${i}-day`}
+                value={w.weekday}
+                onChange={(e) => set(i, { weekday: Number(e.target.value) })}
+                className={inputClass}
+              >
+                {DAYS.map((d, k) => (
+                  <option key={d} value={k + 1}>
+                    {d}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
-              <label htmlFor={`window-${i}-start`} className="block text-xs font-medium">{`Window ${i + 1} opens`}</label>
-              <input id={`window-${i}-start`} type="time" value={w.start} onChange={(e) => set(i, { start: e.target.value })} className={inputClass} aria-invalid={Boolean(errors[`windows.${i}.start`])} />
+              <label
+                htmlFor={`window-${i}-start`}
+                className="block text-xs font-medium"
+              >{`Window ${i + 1} opens`}</label>
+              <input
+                id={`window-${i}-start`}
+                type="time"
+                value={w.start}
+                onChange={(e) => set(i, { start: e.target.value })}
+                className={inputClass}
+                aria-invalid={Boolean(errors[`windows.${i}.start`])}
+              />
             </div>
             <div>
-              <label htmlFor={`window-${i}-end`} className="block text-xs font-medium">{`Window ${i + 1} closes`}</label>
-              <input id={`window-${i}-end`} type="time" value={w.end} onChange={(e) => set(i, { end: e.target.value })} className={inputClass} aria-invalid={Boolean(errors[`windows.${i}.end`])} />
+              <label
+                htmlFor={`window-${i}-end`}
+                className="block text-xs font-medium"
+              >{`Window ${i + 1} closes`}</label>
+              <input
+                id={`window-${i}-end`}
+                type="time"
+                value={w.end}
+                onChange={(e) => set(i, { end: e.target.value })}
+                className={inputClass}
+                aria-invalid={Boolean(errors[`windows.${i}.end`])}
+              />
             </div>
-            <button type="button" onClick={() => onChange(windows.filter((_, j) => j !== i))} className="pb-2 text-sm text-red-700 underline" aria-label={`Remove window ${i + 1}`}>Remove</button>
-            {(errors[`windows.${i}.end`] || errors[`windows.${i}.start`]) && <p className="w-full text-sm text-red-700">{errors[`windows.${i}.end`] ?? errors[`windows.${i}.start`]}</p>}
+            <button
+              type="button"
+              onClick={() => onChange(windows.filter((_, j) => j !== i))}
+              className="pb-2 text-sm text-red-700 underline"
+              aria-label={`Remove window ${i + 1}`}
+            >
+              Remove
+            </button>
+            {(errors[`windows.${i}.end`] || errors[`windows.${i}.start`]) && (
+              <p className="w-full text-sm text-red-700">
+                {errors[`windows.${i}.end`] ?? errors[`windows.${i}.start`]}
+              </p>
+            )}
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => onChange([...windows, { weekday: 6, start: "09:00", end: "15:00" }])} className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-50">Add weekly window</button>
+      <button
+        type="button"
+        onClick={() => onChange([...windows, { weekday: 6, start: "09:00", end: "15:00" }])}
+        className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
+      >
+        Add weekly window
+      </button>
       {windows.length > 0 && (
         <div>
           <h4 className="text-sm font-semibold">Next five windows</h4>
           {preview.length ? (
             <ul aria-label="Next five windows" className="mt-1 list-disc pl-5 text-sm tabular-nums">
-              {preview.map((p) => <li key={p.startsAt}>{p.label}</li>)}
+              {preview.map((p) => (
+                <li key={p.startsAt}>{p.label}</li>
+              ))}
             </ul>
           ) : (
             <p className="text-sm text-stone-600">No window opens within the campaign&rsquo;s dates.</p>

@@ -11,20 +11,45 @@ import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outc
 import type { PlayResult } from "./game-types";
 import styles from "./games.module.css";
 
-const loading = () => <p role="status" className="py-16 text-center text-sm text-stone-600">Opening the door…</p>;
+const loading = () => (
+  <p role="status" className="py-16 text-center text-sm text-stone-600">
+    Opening the door…
+  </p>
+);
 const ScratchCard = dynamic(() => import("./scratch-card").then((m) => m.ScratchCard), { ssr: false, loading });
 
-const nonce = () => crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-const dayWords = (date: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+const nonce = () =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+const dayWords = (date: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 
-export function AdventCalendarView({ calendar, play, oddsHref }: { calendar: AdventCalendar; play: (req: PlayRequest) => Promise<PlayOutcome>; oddsHref: string }) {
+export function AdventCalendarView({
+  calendar,
+  play,
+  oddsHref,
+}: {
+  calendar: AdventCalendar;
+  play: (req: PlayRequest) => Promise<PlayOutcome>;
+  oddsHref: string;
+}) {
   const router = useRouter();
   const [opened, setOpened] = useState<number | null>(null);
   const [played, setPlayed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const today = calendar.doors.find((d) => d.state === "today");
-  const offer: GameOffer = { campaignId: calendar.campaignId, slug: calendar.slug, name: calendar.name, gameType: "advent_calendar", rewardScope: "next_order", segments: [], playsLeft: 1 };
+  const offer: GameOffer = {
+    campaignId: calendar.campaignId,
+    slug: calendar.slug,
+    name: calendar.name,
+    gameType: "advent_calendar",
+    rewardScope: "next_order",
+    segments: [],
+    playsLeft: 1,
+  };
 
   async function onPlay(): Promise<PlayResult | null> {
     setError(null);
@@ -32,7 +57,11 @@ export function AdventCalendarView({ calendar, play, oddsHref }: { calendar: Adv
     try {
       outcome = await play({ campaignId: calendar.campaignId, requestId: nonce() });
     } catch {
-      outcome = { status: "error", code: "network", message: "We could not reach the store. Check your connection and try again." };
+      outcome = {
+        status: "error",
+        code: "network",
+        message: "We could not reach the store. Check your connection and try again.",
+      };
     }
     if (outcome.status === "ok") {
       setPlayed(true);
@@ -48,7 +77,12 @@ export function AdventCalendarView({ calendar, play, oddsHref }: { calendar: Adv
         {calendar.doors.map((door) => {
           const label = `Door ${door.day}, ${dayWords(door.date)}`;
           return (
-            <li key={door.day} className={`${styles.door} relative aspect-square rounded-2xl`} data-state={door.state} data-testid={`door-${door.day}`}>
+            <li
+              key={door.day}
+              className={`${styles.door} relative aspect-square rounded-2xl`}
+              data-state={door.state}
+              data-testid={`door-${door.day}`}
+            >
               {door.state === "today" && !played ? (
                 <button
                   type="button"
@@ -67,16 +101,24 @@ export function AdventCalendarView({ calendar, play, oddsHref }: { calendar: Adv
               ) : door.state === "opened" ? (
                 <div className="flex h-full flex-col items-center justify-center rounded-2xl border-2 border-amber-300 bg-amber-50 p-2 text-center">
                   <span className="text-xs font-semibold text-stone-500">Door {door.day}</span>
-                  <span className="text-sm font-semibold leading-tight text-stone-900 [text-wrap:balance]">{door.prizeLabel}</span>
+                  <span className="text-sm font-semibold leading-tight text-stone-900 [text-wrap:balance]">
+                    {door.prizeLabel}
+                  </span>
                   <span className="sr-only">, opened on {dayWords(door.date)}</span>
                 </div>
               ) : (
                 <div
                   className={`flex h-full flex-col items-center justify-center rounded-2xl p-2 text-center ${door.state === "locked" || door.state === "today" ? "bg-stone-800 text-stone-200" : "bg-stone-200 text-stone-500"}`}
                 >
-                  <span className="font-display text-2xl font-bold" aria-hidden="true">{door.day}</span>
+                  <span className="font-display text-2xl font-bold" aria-hidden="true">
+                    {door.day}
+                  </span>
                   <span className="text-xs">
-                    {door.state === "missed" ? "Missed" : door.state === "today" ? "Opened" : `Locked until ${dayWords(door.date)}`}
+                    {door.state === "missed"
+                      ? "Missed"
+                      : door.state === "today"
+                        ? "Opened"
+                        : `Locked until ${dayWords(door.date)}`}
                   </span>
                   <span className="sr-only">{label}</span>
                 </div>
@@ -87,13 +129,26 @@ export function AdventCalendarView({ calendar, play, oddsHref }: { calendar: Adv
       </ol>
       <p className="text-sm text-stone-600">
         {today ? "Today’s door is ready." : "No door to open today."}{" "}
-        <a href={oddsHref} className="underline underline-offset-2 hover:text-stone-900">See the odds</a>
+        <a href={oddsHref} className="underline underline-offset-2 hover:text-stone-900">
+          See the odds
+        </a>
       </p>
-      <p role="alert" className="text-center text-sm font-medium text-red-700 empty:hidden">{error}</p>
+      <p role="alert" className="text-center text-sm font-medium text-red-700 empty:hidden">
+        {error}
+      </p>
       <div id="advent-door-panel" ref={panel}>
         {opened !== null && (
-          <section aria-label={`Door ${opened}`} className="rounded-2xl border border-amber-200 bg-linear-to-br from-amber-50 via-white to-rose-50 p-5 shadow-sm">
-            <ScratchCard offer={offer} playsLeft={played ? 0 : 1} oddsHref={oddsHref} onPlay={onPlay} onRevealed={() => router.refresh()} />
+          <section
+            aria-label={`Door ${opened}`}
+            className="rounded-2xl border border-amber-200 bg-linear-to-br from-amber-50 via-white to-rose-50 p-5 shadow-sm"
+          >
+            <ScratchCard
+              offer={offer}
+              playsLeft={played ? 0 : 1}
+              oddsHref={oddsHref}
+              onPlay={onPlay}
+              onRevealed={() => router.refresh()}
+            />
           </section>
         )}
       </div>

@@ -32,7 +32,10 @@ export function ExitIntent({ offer, play, claim, dismiss, vapidPublicKey }: Prop
       fired = true;
       cleanup();
       sessionStorage.setItem(DONE_KEY, "1");
-      const [mod, decision] = await Promise.all([import("./exit-nudge"), claim(trigger).catch(() => ({ show: false }))]);
+      const [mod, decision] = await Promise.all([
+        import("./exit-nudge"),
+        claim(trigger).catch(() => ({ show: false })),
+      ]);
       if (decision.show) setNudge(() => mod.ExitNudge);
     };
     const onMouseOut = (e: MouseEvent) => {
@@ -65,5 +68,16 @@ export function ExitIntent({ offer, play, claim, dismiss, vapidPublicKey }: Prop
   }, [claim]);
 
   if (!Nudge) return null;
-  return <Nudge offer={offer} play={play} onClose={() => { setNudge(null); void dismiss(); }} onContinue={() => setNudge(null)} vapidPublicKey={vapidPublicKey} />;
+  return (
+    <Nudge
+      offer={offer}
+      play={play}
+      onClose={() => {
+        setNudge(null);
+        void dismiss();
+      }}
+      onContinue={() => setNudge(null)}
+      vapidPublicKey={vapidPublicKey}
+    />
+  );
 }

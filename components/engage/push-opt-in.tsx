@@ -17,8 +17,15 @@ export function PushOptIn({ vapidPublicKey }: { vapidPublicKey: string }) {
     try {
       if ((await Notification.requestPermission()) !== "granted") return setState("denied");
       const reg = await navigator.serviceWorker.register("/sw.js");
-      const sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: toKey(vapidPublicKey) });
-      const res = await fetch("/api/push/subscribe", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sub.toJSON()) });
+      const sub = await reg.pushManager.subscribe({
+        userVisibleOnly: true,
+        applicationServerKey: toKey(vapidPublicKey),
+      });
+      const res = await fetch("/api/push/subscribe", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(sub.toJSON()),
+      });
       setState(res.ok ? "done" : "error");
     } catch {
       setState("error");
@@ -28,9 +35,17 @@ export function PushOptIn({ vapidPublicKey }: { vapidPublicKey: string }) {
   return (
     <div className="mt-4 text-sm" aria-live="polite">
       {state === "idle" ? (
-        <button type="button" onClick={subscribe} className="underline underline-offset-2">Notify me on this device about my cart</button>
+        <button type="button" onClick={subscribe} className="underline underline-offset-2">
+          Notify me on this device about my cart
+        </button>
       ) : (
-        <p>{state === "done" ? "We will notify you on this device." : state === "denied" ? "Notifications are blocked in this browser." : "Notifications could not be turned on."}</p>
+        <p>
+          {state === "done"
+            ? "We will notify you on this device."
+            : state === "denied"
+              ? "Notifications are blocked in this browser."
+              : "Notifications could not be turned on."}
+        </p>
       )}
     </div>
   );

@@ -12,16 +12,23 @@ export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; o
       <div role="status" aria-live="polite" aria-atomic="true" className="min-h-12">
         {result && (
           <>
-            <p className="font-display text-xl font-semibold text-stone-900">{reward ? `You won: ${reward.label}` : `${result.label}. Thanks for playing!`}</p>
+            <p className="font-display text-xl font-semibold text-stone-900">
+              {reward ? `You won: ${reward.label}` : `${result.label}. Thanks for playing!`}
+            </p>
             {reward && (
               <p className="text-sm font-medium text-brand-800">
-                {reward.scope === "this_order" ? "Applied to this order." : `Saved for your next order, until ${untilDate(reward.expiresAt)}.`}
+                {reward.scope === "this_order"
+                  ? "Applied to this order."
+                  : `Saved for your next order, until ${untilDate(reward.expiresAt)}.`}
               </p>
             )}
           </>
         )}
       </div>
-      <a href={oddsHref} className="inline-block text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900">
+      <a
+        href={oddsHref}
+        className="inline-block text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900"
+      >
         See the odds
       </a>
     </div>

@@ -81,9 +81,16 @@ export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: 
     <div className="space-y-4">
       <div className="relative mx-auto w-full max-w-[20rem]">
         <div className="relative aspect-[16/9] overflow-hidden rounded-2xl bg-linear-to-br from-rose-500 via-amber-400 to-yellow-300 shadow-xl ring-4 ring-white">
-          <div aria-hidden="true" className="absolute inset-0 flex flex-col items-center justify-center p-4 text-center text-white">
-            <span className="text-xs font-semibold uppercase tracking-[0.2em] text-rose-950/70">{prize?.won ? "You won" : "\u00a0"}</span>
-            <span className="font-display text-2xl font-bold leading-tight text-rose-950 [text-wrap:balance]">{prize ? prize.label : "…"}</span>
+          <div
+            aria-hidden="true"
+            className="absolute inset-0 flex flex-col items-center justify-center p-4 text-center text-white"
+          >
+            <span className="text-xs font-semibold uppercase tracking-[0.2em] text-rose-950/70">
+              {prize?.won ? "You won" : "\u00a0"}
+            </span>
+            <span className="font-display text-2xl font-bold leading-tight text-rose-950 [text-wrap:balance]">
+              {prize ? prize.label : "…"}
+            </span>
           </div>
           <canvas
             key={card}

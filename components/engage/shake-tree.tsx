@@ -26,14 +26,29 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
 
   useEffect(() => button.current?.focus(), []);
 
-  const apple = fallen && reduced ? { transform: `translateY(${DROP}px)` } : ({ "--drop": `${DROP}px` } as CSSProperties);
-  const label = game.busy ? "Shaking…" : playsLeft <= 0 ? "No shakes left" : game.result ? "Shake again" : "Shake the tree";
+  const apple =
+    fallen && reduced ? { transform: `translateY(${DROP}px)` } : ({ "--drop": `${DROP}px` } as CSSProperties);
+  const label = game.busy
+    ? "Shaking…"
+    : playsLeft <= 0
+      ? "No shakes left"
+      : game.result
+        ? "Shake again"
+        : "Shake the tree";
   return (
     <div className="space-y-4">
       <div className="relative mx-auto w-full max-w-[19rem]">
-        <svg viewBox="0 0 320 252" role="img" aria-label={`A tree with a golden apple. Prizes: ${offer.segments.join(", ")}`} className="w-full">
+        <svg
+          viewBox="0 0 320 252"
+          role="img"
+          aria-label={`A tree with a golden apple. Prizes: ${offer.segments.join(", ")}`}
+          className="w-full"
+        >
           <Ground />
-          <g key={game.round} className={`${styles.tree} ${animating && !reduced ? styles.shaking : reduced ? "" : styles.sway}`}>
+          <g
+            key={game.round}
+            className={`${styles.tree} ${animating && !reduced ? styles.shaking : reduced ? "" : styles.sway}`}
+          >
             <Trunk />
             <Canopy />
             <g
@@ -46,7 +61,9 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
               </g>
             </g>
           </g>
-          {animating && !reduced && LEAVES.map(([x, y, delay]) => <Leaf key={`${game.round}-${x}`} x={x} y={y} delay={delay} />)}
+          {animating &&
+            !reduced &&
+            LEAVES.map(([x, y, delay]) => <Leaf key={`${game.round}-${x}`} x={x} y={y} delay={delay} />)}
         </svg>
         {landed?.won && !reduced && <Confetti key={game.round} />}
       </div>

@@ -36,16 +36,27 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
     if (result) setRotation((r) => landingRotation(r, result.segment, n, Math.random() - 0.5, reduced ? 0 : 6));
   }
 
-  const label = game.phase === "waiting" || game.phase === "animating" ? "Spinning…" : playsLeft <= 0 ? "No spins left" : game.result ? "Spin again" : "Spin the wheel";
+  const label =
+    game.phase === "waiting" || game.phase === "animating"
+      ? "Spinning…"
+      : playsLeft <= 0
+        ? "No spins left"
+        : game.result
+          ? "Spin again"
+          : "Spin the wheel";
   return (
     <div className="space-y-4">
-      <div className={`relative mx-auto aspect-square w-full max-w-[17rem] ${game.phase === "animating" ? styles.spinning : ""}`}>
+      <div
+        className={`relative mx-auto aspect-square w-full max-w-[17rem] ${game.phase === "animating" ? styles.spinning : ""}`}
+      >
         <svg viewBox="-170 -170 340 340" aria-hidden="true" className="absolute inset-0 h-full w-full drop-shadow-xl">
           <circle r="169" fill="#7c2d12" />
           <circle r="160" fill="#9a3412" />
           {Array.from({ length: BULBS }, (_, i) => {
             const [x, y] = polar(160, (i * 360) / BULBS);
-            return <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className={styles.bulb} />;
+            return (
+              <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className={styles.bulb} />
+            );
           })}
         </svg>
         <div
@@ -53,7 +64,12 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
           style={{ transform: `rotate(${rotation}deg)` }}
           onTransitionEnd={(e) => e.target === e.currentTarget && game.reveal()}
         >
-          <svg viewBox={`${-R - 2} ${-R - 2} ${2 * R + 4} ${2 * R + 4}`} role="img" aria-label={`Prize wheel: ${offer.segments.join(", ")}`} className="h-full w-full">
+          <svg
+            viewBox={`${-R - 2} ${-R - 2} ${2 * R + 4} ${2 * R + 4}`}
+            role="img"
+            aria-label={`Prize wheel: ${offer.segments.join(", ")}`}
+            className="h-full w-full"
+          >
             <defs>
               <radialGradient id={shine} cx="35%" cy="25%" r="75%">
                 <stop offset="0" stopColor="#fff" stopOpacity="0.35" />
@@ -76,7 +92,12 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
               const size = lines.length === 1 && text.length <= 8 ? 22 : 14;
               return (
                 <g key={i} transform={`rotate(${((i + 0.5) * 360) / n})`}>
-                  <text textAnchor="middle" fontSize={size} fontWeight="800" fill={SLICE_COLORS[i % SLICE_COLORS.length].ink}>
+                  <text
+                    textAnchor="middle"
+                    fontSize={size}
+                    fontWeight="800"
+                    fill={SLICE_COLORS[i % SLICE_COLORS.length].ink}
+                  >
                     {lines.map((line, k) => (
                       <tspan key={k} x="0" y={-R * 0.76 + size * 0.35 + k * size * 1.12}>
                         {line}
@@ -89,7 +110,12 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
             <circle r={R} fill={`url(#${shine})`} />
           </svg>
         </div>
-        <svg viewBox="-170 -170 340 340" aria-hidden="true" overflow="visible" className="pointer-events-none absolute inset-0 h-full w-full drop-shadow-md">
+        <svg
+          viewBox="-170 -170 340 340"
+          aria-hidden="true"
+          overflow="visible"
+          className="pointer-events-none absolute inset-0 h-full w-full drop-shadow-md"
+        >
           <circle r="30" fill="#fff7ed" stroke="#9a3412" strokeWidth="6" />
           <path d="M0 -15l4.4 9 9.9 1.4-7.2 7 1.7 9.8L0 7.6l-8.8 4.6 1.7-9.8-7.2-7 9.9-1.4z" fill="#f59e0b" />
           <g className={styles.pointer}>

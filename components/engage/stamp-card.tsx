@@ -1,5 +1,15 @@
 // A stamp card: one circle per stamp, filled as they are earned. Purely presentational.
-export function StampCard({ name, stamps, required, reward }: { name: string; stamps: number; required: number; reward?: string }) {
+export function StampCard({
+  name,
+  stamps,
+  required,
+  reward,
+}: {
+  name: string;
+  stamps: number;
+  required: number;
+  reward?: string;
+}) {
   const shown = Math.min(stamps, required);
   return (
     // A group named after the card, so a shopper with several cards (and assistive technology)
@@ -7,7 +17,9 @@ export function StampCard({ name, stamps, required, reward }: { name: string; st
     <div role="group" aria-label={name} className="rounded-2xl border border-amber-200 bg-amber-50 p-5">
       <div className="flex items-baseline justify-between">
         <h3 className="font-medium">{name}</h3>
-        <p className="text-sm text-stone-600" data-testid="stamp-progress">{shown} of {required} stamps</p>
+        <p className="text-sm text-stone-600" data-testid="stamp-progress">
+          {shown} of {required} stamps
+        </p>
       </div>
       <ol className="mt-3 flex flex-wrap gap-2" aria-label={`${shown} of ${required} stamps collected`}>
         {Array.from({ length: required }, (_, i) => (
@@ -20,7 +32,11 @@ export function StampCard({ name, stamps, required, reward }: { name: string; st
           </li>
         ))}
       </ol>
-      {reward && <p className="mt-2 text-sm text-stone-600">{shown >= required ? `Complete: ${reward} earned!` : `Fill the card to earn ${reward}.`}</p>}
+      {reward && (
+        <p className="mt-2 text-sm text-stone-600">
+          {shown >= required ? `Complete: ${reward} earned!` : `Fill the card to earn ${reward}.`}
+        </p>
+      )}
     </div>
   );
 }

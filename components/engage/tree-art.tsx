@@ -47,10 +47,23 @@ export function GoldenApple() {
       <circle r={r + 7} fill="#fef08a" opacity="0.5" />
       <circle r={r} fill="#f59e0b" stroke="#b45309" strokeWidth="1.5" />
       <circle cx="-2" cy="-2" r={r - 4} fill="#fbbf24" />
-      <ellipse cx={-r / 2.6} cy={-r / 2.6} rx={r / 3.4} ry={r / 4.5} fill="#fff" opacity="0.75" transform="rotate(-35)" />
+      <ellipse
+        cx={-r / 2.6}
+        cy={-r / 2.6}
+        rx={r / 3.4}
+        ry={r / 4.5}
+        fill="#fff"
+        opacity="0.75"
+        transform="rotate(-35)"
+      />
       <path d={`M0 ${-r + 1}v-5`} stroke="#78350f" strokeWidth="2.5" strokeLinecap="round" />
       <path d={`M1 ${-r - 3}q5-8 12-6-3 7-12 6z`} fill="#4ade80" />
-      <path d="M0-7L1.6-1.6 7 0 1.6 1.6 0 7-1.6 1.6-7 0-1.6-1.6Z" fill="#fff" transform={`translate(${r} ${-r}) scale(0.9)`} className={styles.bulb} />
+      <path
+        d="M0-7L1.6-1.6 7 0 1.6 1.6 0 7-1.6 1.6-7 0-1.6-1.6Z"
+        fill="#fff"
+        transform={`translate(${r} ${-r}) scale(0.9)`}
+        className={styles.bulb}
+      />
     </g>
   );
 }

@@ -10,7 +10,12 @@ export type Phase = "ready" | "waiting" | "animating" | "revealed";
  * announced) only once the animation has landed, or at once when motion is reduced.
  * `fallbackMs` reveals anyway if an animation event never arrives (a hidden tab).
  */
-export function useGameRound({ onPlay, onRevealed, reducedMotion, fallbackMs }: Pick<GameProps, "onPlay" | "onRevealed"> & { reducedMotion: boolean; fallbackMs?: number }) {
+export function useGameRound({
+  onPlay,
+  onRevealed,
+  reducedMotion,
+  fallbackMs,
+}: Pick<GameProps, "onPlay" | "onRevealed"> & { reducedMotion: boolean; fallbackMs?: number }) {
   const [phase, setPhase] = useState<Phase>("ready");
   const [result, setResult] = useState<PlayResult | null>(null);
   const [round, setRound] = useState(0);

@@ -12,5 +12,9 @@ function subscribe(onChange: () => void) {
 
 /** True when the shopper asked for less motion: games then reveal at once. */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

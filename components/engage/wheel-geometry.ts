@@ -53,5 +53,11 @@ export function wrapLabel(label: string, width = 12): string[] {
     else lines.push(word);
   }
   if (lines.length <= 3) return lines;
-  return [...lines.slice(0, 2), `${lines.slice(2).join(" ").slice(0, width - 1)}…`];
+  return [
+    ...lines.slice(0, 2),
+    `${lines
+      .slice(2)
+      .join(" ")
+      .slice(0, width - 1)}…`,
+  ];
 }

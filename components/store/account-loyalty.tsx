@@ -3,7 +3,14 @@
 import { getDb } from "@/db/client";
 import { BadgeList } from "@/components/engage/badge-list";
 import { StampCard } from "@/components/engage/stamp-card";
-import { birthdayOf, customerBadgeList, ensureCustomer, referralCodeFor, referralSummary, stampCardProgress } from "@/lib/engage";
+import {
+  birthdayOf,
+  customerBadgeList,
+  ensureCustomer,
+  referralCodeFor,
+  referralSummary,
+  stampCardProgress,
+} from "@/lib/engage";
 import { requestOrigin } from "@/lib/store/origin";
 import { BirthdayForm } from "./birthday-form";
 
@@ -22,24 +29,48 @@ export async function AccountLoyalty({ email, userId }: { email: string; userId:
   return (
     <>
       <section aria-labelledby="badges-heading" className="space-y-3">
-        <h2 id="badges-heading" className="text-lg font-medium">Badges</h2>
+        <h2 id="badges-heading" className="text-lg font-medium">
+          Badges
+        </h2>
         <BadgeList badges={held} />
       </section>
       <section aria-labelledby="stamps-heading" className="space-y-3">
-        <h2 id="stamps-heading" className="text-lg font-medium">Stamp cards</h2>
+        <h2 id="stamps-heading" className="text-lg font-medium">
+          Stamp cards
+        </h2>
         {cards.map((c) => (
-          <StampCard key={c.slug} name={c.name} stamps={c.stamps} required={c.required} reward={c.badge ? `the ${c.badge} badge` : undefined} />
+          <StampCard
+            key={c.slug}
+            name={c.name}
+            stamps={c.stamps}
+            required={c.required}
+            reward={c.badge ? `the ${c.badge} badge` : undefined}
+          />
         ))}
       </section>
       <section aria-labelledby="referral-heading" className="space-y-2">
-        <h2 id="referral-heading" className="text-lg font-medium">Refer a friend</h2>
+        <h2 id="referral-heading" className="text-lg font-medium">
+          Refer a friend
+        </h2>
         <p className="text-stone-600">Share your link. When a friend places their first order, you get a stamp.</p>
-        <label htmlFor="referral-link" className="sr-only">Your referral link</label>
-        <input id="referral-link" readOnly value={link} className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 font-mono text-sm" data-testid="referral-link" />
-        <p className="text-sm text-stone-500">{referred.converted} {referred.converted === 1 ? "friend has" : "friends have"} ordered through your link.</p>
+        <label htmlFor="referral-link" className="sr-only">
+          Your referral link
+        </label>
+        <input
+          id="referral-link"
+          readOnly
+          value={link}
+          className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 font-mono text-sm"
+          data-testid="referral-link"
+        />
+        <p className="text-sm text-stone-500">
+          {referred.converted} {referred.converted === 1 ? "friend has" : "friends have"} ordered through your link.
+        </p>
       </section>
       <section aria-labelledby="birthday-heading" className="space-y-2">
-        <h2 id="birthday-heading" className="text-lg font-medium">Your birthday</h2>
+        <h2 id="birthday-heading" className="text-lg font-medium">
+          Your birthday
+        </h2>
         <p className="text-stone-600">Tell us the day and we'll send a treat.</p>
         <BirthdayForm birthday={birthday} />
       </section>

@@ -16,7 +16,9 @@ export function AddToCartForm({ productId }: { productId: string }) {
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="productId" value={productId} />
       <div>
-        <label htmlFor="quantity" className="block text-sm font-medium">Quantity</label>
+        <label htmlFor="quantity" className="block text-sm font-medium">
+          Quantity
+        </label>
         <input
           id="quantity"
           name="quantity"
@@ -33,7 +35,9 @@ export function AddToCartForm({ productId }: { productId: string }) {
       <SubmitButton pendingLabel="Adding…">Add to cart</SubmitButton>
       <FormMessage state={state} />
       {state.status === "ok" && (
-        <Link href="/cart" className="block text-sm text-brand-700 underline">View your cart</Link>
+        <Link href="/cart" className="block text-sm text-brand-700 underline">
+          View your cart
+        </Link>
       )}
     </form>
   );

@@ -15,7 +15,9 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
   return (
     <form action={action} className="space-y-4" noValidate>
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">Email for your receipt and points</label>
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email for your receipt and points
+        </label>
         <input
           id="email"
           name="email"
@@ -28,16 +30,28 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
           aria-describedby={state.fieldErrors?.email ? "email-error" : "email-hint"}
           className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
         />
-        <p id="email-hint" className="mt-1 text-xs text-stone-500">No account needed: guests earn points too.</p>
+        <p id="email-hint" className="mt-1 text-xs text-stone-500">
+          No account needed: guests earn points too.
+        </p>
         <FieldError state={state} name="email" id="email-error" />
       </div>
       {/* Unchecked by default: consent is given, never assumed. Its wording is stored with it. */}
       <div className="flex items-start gap-2">
-        <input id="marketingConsent" name="marketingConsent" type="checkbox" value="yes" className="mt-1 h-4 w-4 accent-brand-700" />
-        <label htmlFor="marketingConsent" className="text-sm text-stone-700">{MARKETING_CONSENT_WORDING}</label>
+        <input
+          id="marketingConsent"
+          name="marketingConsent"
+          type="checkbox"
+          value="yes"
+          className="mt-1 h-4 w-4 accent-brand-700"
+        />
+        <label htmlFor="marketingConsent" className="text-sm text-stone-700">
+          {MARKETING_CONSENT_WORDING}
+        </label>
       </div>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Placing your order…" className="w-full">{payLabel}</SubmitButton>
+      <SubmitButton pendingLabel="Placing your order…" className="w-full">
+        {payLabel}
+      </SubmitButton>
     </form>
   );
 }

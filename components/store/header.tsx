@@ -19,15 +19,29 @@ export async function Header() {
         <Link href="/" className="font-display text-xl font-semibold tracking-tight text-brand-800">
           Corner Roastery
         </Link>
-        <span className="hidden rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">with Playcart</span>
+        <span className="hidden rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">
+          with Playcart
+        </span>
         <div className="ml-auto flex items-center gap-5 text-sm">
-          <Link href="/" className="hover:underline">Shop</Link>
-          <Link href="/advent" className="hover:underline">Advent</Link>
-          {shopper.viewer?.isAdmin && <Link href="/admin" className="hover:underline">Admin</Link>}
+          <Link href="/" className="hover:underline">
+            Shop
+          </Link>
+          <Link href="/advent" className="hover:underline">
+            Advent
+          </Link>
+          {shopper.viewer?.isAdmin && (
+            <Link href="/admin" className="hover:underline">
+              Admin
+            </Link>
+          )}
           {shopper.viewer ? (
-            <Link href="/account" className="hover:underline">Account</Link>
+            <Link href="/account" className="hover:underline">
+              Account
+            </Link>
           ) : (
-            <Link href="/signin" className="hover:underline">Sign in</Link>
+            <Link href="/signin" className="hover:underline">
+              Sign in
+            </Link>
           )}
           <Link href="/cart" className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             Cart <span aria-label={`${count} items`}>({count})</span>

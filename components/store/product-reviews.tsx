@@ -10,7 +10,9 @@ export async function ProductReviews({ productId, slug }: { productId: string; s
   const [list, viewer] = await Promise.all([listReviews(await getDb(), productId), currentViewer()]);
   return (
     <section aria-labelledby="reviews-heading" className="space-y-4 md:col-span-2">
-      <h2 id="reviews-heading" className="text-xl font-medium">Reviews</h2>
+      <h2 id="reviews-heading" className="text-xl font-medium">
+        Reviews
+      </h2>
       {list.length === 0 ? (
         <p className="text-stone-600">No reviews yet. Be the first.</p>
       ) : (
@@ -18,8 +20,12 @@ export async function ProductReviews({ productId, slug }: { productId: string; s
           {list.map((r) => (
             <li key={r.id} className="p-4">
               <p className="text-sm">
-                <span aria-label={`${r.rating} out of 5 stars`}>{"★".repeat(r.rating)}{"☆".repeat(5 - r.rating)}</span>{" "}
-                <span className="font-medium">{r.authorName}</span> <span className="text-stone-500">· {dateFormat.format(r.createdAt)}</span>
+                <span aria-label={`${r.rating} out of 5 stars`}>
+                  {"★".repeat(r.rating)}
+                  {"☆".repeat(5 - r.rating)}
+                </span>{" "}
+                <span className="font-medium">{r.authorName}</span>{" "}
+                <span className="text-stone-500">· {dateFormat.format(r.createdAt)}</span>
               </p>
               <p className="mt-1 text-stone-700">{r.body}</p>
             </li>
@@ -30,7 +36,10 @@ export async function ProductReviews({ productId, slug }: { productId: string; s
         <ReviewForm productId={productId} />
       ) : (
         <p className="text-sm text-stone-600">
-          <Link href={`/signin?callbackUrl=/products/${slug}`} className="text-brand-700 underline">Sign in</Link> to write a review (and earn the community champion badge).
+          <Link href={`/signin?callbackUrl=/products/${slug}`} className="text-brand-700 underline">
+            Sign in
+          </Link>{" "}
+          to write a review (and earn the community champion badge).
         </p>
       )}
     </section>

@@ -22,7 +22,13 @@ export function ReviewForm({ productId }: { productId: string }) {
         <div className="mt-1 flex gap-3">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="flex items-center gap-1 text-sm">
-              <input type="radio" name="rating" value={n} checked={rating === String(n)} onChange={() => setRating(String(n))} />
+              <input
+                type="radio"
+                name="rating"
+                value={n}
+                checked={rating === String(n)}
+                onChange={() => setRating(String(n))}
+              />
               {n} {n === 1 ? "star" : "stars"}
             </label>
           ))}
@@ -30,7 +36,9 @@ export function ReviewForm({ productId }: { productId: string }) {
         <FieldError state={state} name="rating" id="rating-error" />
       </fieldset>
       <div>
-        <label htmlFor="review-body" className="block text-sm font-medium">Your review</label>
+        <label htmlFor="review-body" className="block text-sm font-medium">
+          Your review
+        </label>
         <textarea
           id="review-body"
           name="body"

@@ -15,7 +15,9 @@ export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl?: s
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <div>
-        <label htmlFor="signin-email" className="block text-sm font-medium">Email</label>
+        <label htmlFor="signin-email" className="block text-sm font-medium">
+          Email
+        </label>
         <input
           id="signin-email"
           name="email"
@@ -31,7 +33,9 @@ export function SignInForm({ callbackUrl, defaultEmail = "" }: { callbackUrl?: s
         <FieldError state={state} name="email" id="signin-email-error" />
       </div>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Sending…" className="w-full">Email me a sign-in link</SubmitButton>
+      <SubmitButton pendingLabel="Sending…" className="w-full">
+        Email me a sign-in link
+      </SubmitButton>
     </form>
   );
 }

@@ -13,11 +13,16 @@ export function TestPaymentForm({ orderId, total }: { orderId: string; total: st
     <div className="space-y-4">
       <form action={pay}>
         <input type="hidden" name="orderId" value={orderId} />
-        <SubmitButton pendingLabel="Paying…" className="w-full">Pay {total} with test card 4242</SubmitButton>
+        <SubmitButton pendingLabel="Paying…" className="w-full">
+          Pay {total} with test card 4242
+        </SubmitButton>
       </form>
       <form action={decline}>
         <input type="hidden" name="orderId" value={orderId} />
-        <button type="submit" className="w-full rounded-lg border border-stone-300 bg-white px-5 py-3 hover:bg-stone-50">
+        <button
+          type="submit"
+          className="w-full rounded-lg border border-stone-300 bg-white px-5 py-3 hover:bg-stone-50"
+        >
           Try a declined card (4000 0000 0000 0002)
         </button>
       </form>

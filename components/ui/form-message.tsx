@@ -5,7 +5,11 @@ export function FormMessage({ state }: { state: ActionState }) {
   if (!state.message) return <p role="status" aria-live="polite" className="sr-only" />;
   const ok = state.status === "ok";
   return (
-    <p role={ok ? "status" : "alert"} aria-live="polite" className={`text-sm ${ok ? "text-brand-700" : "text-red-700"}`}>
+    <p
+      role={ok ? "status" : "alert"}
+      aria-live="polite"
+      className={`text-sm ${ok ? "text-brand-700" : "text-red-700"}`}
+    >
       {state.message}
     </p>
   );

@@ -2,7 +2,12 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, pendingLabel, className = "", ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingLabel?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  className = "",
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingLabel?: string }) {
   const { pending } = useFormStatus();
   return (
     <button

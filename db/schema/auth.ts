@@ -9,7 +9,9 @@ export const users = pgTable("users", {
   email: text("email").unique(),
   emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
   image: text("image"),
-  role: text("role", { enum: ["shopper", "admin"] }).notNull().default("shopper"),
+  role: text("role", { enum: ["shopper", "admin"] })
+    .notNull()
+    .default("shopper"),
 });
 
 export const accounts = pgTable(

@@ -124,7 +124,10 @@ export const orders = pgTable(
     index("orders_session_paid_idx").on(t.sessionId, t.paidAt).where(sql`${t.status} = 'paid'`),
     // One order in flight per cart: a double-submitted checkout reuses it.
     uniqueIndex("orders_cart_open_uq").on(t.cartId).where(sql`${t.status} IN ('pending', 'processing')`),
-    check("orders_totals", sql`${t.totalMinor} = ${t.subtotalMinor} - ${t.discountMinor} + ${t.shippingMinor} AND ${t.totalMinor} >= 0 AND ${t.shippingMinor} >= 0`),
+    check(
+      "orders_totals",
+      sql`${t.totalMinor} = ${t.subtotalMinor} - ${t.discountMinor} + ${t.shippingMinor} AND ${t.totalMinor} >= 0 AND ${t.shippingMinor} >= 0`,
+    ),
     check("orders_refund_range", sql`${t.amountRefundedMinor} BETWEEN 0 AND ${t.totalMinor}`),
   ],
 );

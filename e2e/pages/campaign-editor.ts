@@ -1,7 +1,14 @@
 // The admin's campaign editor and status controls, as a store owner uses them.
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type PrizeInput = { label: string; reward: "Percent off" | "Amount off" | "No prize"; value?: string; weight: string; cost: string; budget?: string };
+export type PrizeInput = {
+  label: string;
+  reward: "Percent off" | "Amount off" | "No prize";
+  value?: string;
+  weight: string;
+  cost: string;
+  budget?: string;
+};
 
 export class CampaignEditor {
   constructor(readonly page: Page) {}

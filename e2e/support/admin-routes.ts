@@ -7,7 +7,9 @@ const root = path.resolve(__dirname, "../..");
 const adminDir = path.join(root, "app/admin");
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 const toUrl = (file: string, id: string) =>
@@ -20,9 +22,15 @@ const toUrl = (file: string, id: string) =>
     .join("/");
 
 export function adminPages(id = "00000000-0000-4000-8000-000000000000"): string[] {
-  return files(adminDir).filter((f) => f.endsWith(`${path.sep}page.tsx`)).map((f) => toUrl(f, id)).sort();
+  return files(adminDir)
+    .filter((f) => f.endsWith(`${path.sep}page.tsx`))
+    .map((f) => toUrl(f, id))
+    .sort();
 }
 
 export function adminRoutes(id = "00000000-0000-4000-8000-000000000000"): string[] {
-  return files(adminDir).filter((f) => f.endsWith(`${path.sep}route.ts`)).map((f) => toUrl(f, id)).sort();
+  return files(adminDir)
+    .filter((f) => f.endsWith(`${path.sep}route.ts`))
+    .map((f) => toUrl(f, id))
+    .sort();
 }

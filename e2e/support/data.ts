@@ -20,7 +20,8 @@ export const usd = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 /** What an order costs: the demo store's $4.95 delivery applies below a $25.00 subtotal (lib/store/pricing.ts). */
-export const orderTotal = (subtotalCents: number, discountCents = 0) => subtotalCents - discountCents + (subtotalCents < 2500 ? 495 : 0);
+export const orderTotal = (subtotalCents: number, discountCents = 0) =>
+  subtotalCents - discountCents + (subtotalCents < 2500 ? 495 : 0);
 
 /** 1 point per whole dollar paid, rounded down (the default earn rate). */
 export const pointsFor = (cents: number) => Math.floor(cents / 100);

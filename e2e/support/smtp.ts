@@ -39,8 +39,7 @@ function splitHeaders(raw: string): Part {
   return { headers, body };
 }
 
-const param = (value: string, name: string) =>
-  new RegExp(`;\\s*${name}="?([^";]+)"?`, "i").exec(value ?? "")?.[1];
+const param = (value: string, name: string) => new RegExp(`;\\s*${name}="?([^";]+)"?`, "i").exec(value ?? "")?.[1];
 
 function decodeBytes(bytes: Buffer, charset = "utf-8"): string {
   try {
@@ -68,10 +67,7 @@ function decodeWords(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[BQbq]\?[^?]*\?=)\s+(?==\?)/g, "$1")
     .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([BQbq])\?([^?]*)\?=/g, (_, charset: string, enc: string, text: string) =>
-      decodeBytes(
-        enc.toUpperCase() === "B" ? Buffer.from(text, "base64") : qpBytes(text.replace(/_/g, " ")),
-        charset,
-      ),
+      decodeBytes(enc.toUpperCase() === "B" ? Buffer.from(text, "base64") : qpBytes(text.replace(/_/g, " ")), charset),
     );
 }
 
@@ -89,7 +85,9 @@ function collect(part: Part, into: { text: string; html: string }) {
   if (type.startsWith("multipart/")) {
     const boundary = param(part.headers["content-type"], "boundary");
     if (!boundary) return;
-    const chunks = part.body.split(new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:--)?[ \\t]*\\r?\\n?`));
+    const chunks = part.body.split(
+      new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:--)?[ \\t]*\\r?\\n?`),
+    );
     for (const chunk of chunks.slice(1, -1)) collect(splitHeaders(chunk), into);
   } else if (!disposition.startsWith("attachment")) {
     if (type.startsWith("text/html") && !into.html) into.html = decodeBody(part);
@@ -138,7 +136,11 @@ export async function startMailServer(opts: { port?: number; host?: string } = {
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new Error(`SMTP port ${host}:${port} is already in use; stop whatever listens there`) : err),
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(`SMTP port ${host}:${port} is already in use; stop whatever listens there`)
+          : err,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

@@ -2,7 +2,10 @@
 import type { NextAuthConfig } from "next-auth";
 import { framedAdminCookies } from "./frame-cookies";
 
-const cookies = framedAdminCookies({ ADMIN_FRAME_ANCESTORS: process.env.ADMIN_FRAME_ANCESTORS, AUTH_URL: process.env.AUTH_URL });
+const cookies = framedAdminCookies({
+  ADMIN_FRAME_ANCESTORS: process.env.ADMIN_FRAME_ANCESTORS,
+  AUTH_URL: process.env.AUTH_URL,
+});
 
 export const authConfig = {
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
@@ -23,7 +26,10 @@ export const authConfig = {
         const loopback = (h: string) => h === "localhost" || h === "[::1]" || /^127(\.\d{1,3}){3}$/.test(h);
         const sameSite =
           target.origin === base.origin ||
-          (target.protocol === base.protocol && target.port === base.port && loopback(target.hostname) && loopback(base.hostname));
+          (target.protocol === base.protocol &&
+            target.port === base.port &&
+            loopback(target.hostname) &&
+            loopback(base.hostname));
         // One leading slash: "//host" would be read by the browser as another site.
         if (sameSite) return `/${target.pathname.replace(/^\/+/, "")}${target.search}${target.hash}`;
       } catch {

@@ -5,7 +5,10 @@
 type CookieOptions = { httpOnly: boolean; sameSite: "none"; path: string; secure: true };
 type AuthCookies = Record<"sessionToken" | "csrfToken" | "callbackUrl", { name: string; options: CookieOptions }>;
 
-export function framedAdminCookies(env: { ADMIN_FRAME_ANCESTORS?: string; AUTH_URL?: string }): AuthCookies | undefined {
+export function framedAdminCookies(env: {
+  ADMIN_FRAME_ANCESTORS?: string;
+  AUTH_URL?: string;
+}): AuthCookies | undefined {
   const https = (env.AUTH_URL ?? "").startsWith("https://");
   const framedByOrigin = (env.ADMIN_FRAME_ANCESTORS ?? "").split(/\s+/).some((source) => /^https:\/\//.test(source));
   if (!https || !framedByOrigin) return undefined;

@@ -27,7 +27,10 @@ export async function currentViewer(): Promise<Viewer | null> {
   const id = session?.user?.id;
   if (!id) return null;
   const db = await getDb();
-  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.id, id));
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.id, id));
   if (!user?.email) return null;
   const isAdmin = user.role === "admin" || env().ADMIN_EMAILS.includes(user.email.toLowerCase());
   return { id: user.id, email: user.email, name: user.name, isAdmin };

@@ -14,7 +14,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     ...authConfig,
     secret: env().AUTH_SECRET,
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
     providers: [
       {
         id: "email",

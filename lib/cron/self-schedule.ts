@@ -24,7 +24,10 @@ export function startSelfSchedule(opts: { origin: string; secret: string; only?:
       if (running) return;
       running = true;
       try {
-        const res = await fetch(`${opts.origin}${path}`, { method: "POST", headers: { authorization: `Bearer ${opts.secret}` } });
+        const res = await fetch(`${opts.origin}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${opts.secret}` },
+        });
         if (!res.ok) console.warn(`[playcart] ${name} schedule: ${res.status}`);
       } catch (err) {
         console.warn(`[playcart] ${name} schedule: ${err instanceof Error ? err.message : err}`);

@@ -7,7 +7,11 @@ export function storeInfo(origin?: string): StoreInfo {
   const e = env();
   const from = e.MAIL_FROM;
   const storeName = /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1] ?? "Playcart Demo Store";
-  return { storeName, postalAddress: e.STORE_POSTAL_ADDRESS, origin: origin ?? new URL(process.env.AUTH_URL ?? "http://localhost:3000").origin };
+  return {
+    storeName,
+    postalAddress: e.STORE_POSTAL_ADDRESS,
+    origin: origin ?? new URL(process.env.AUTH_URL ?? "http://localhost:3000").origin,
+  };
 }
 
 /** Reminder links are signed with a key derived from AUTH_SECRET, separate from its other uses. */

@@ -25,9 +25,23 @@ function money(minor: number, currency: string) {
 }
 
 function copy(step: number, discountPercent: number | null) {
-  if (discountPercent) return { subject: `${discountPercent}% off the cart you left`, headline: "Still thinking it over?", intro: `Your cart is saved, and for a little while it comes with ${discountPercent}% off.` };
-  if (step === 1) return { subject: "You left something in your cart", headline: "Your cart is waiting", intro: "We kept everything you picked. Come back whenever you are ready." };
-  return { subject: "Your cart is still saved", headline: "Still yours", intro: "The things you chose are still in your cart." };
+  if (discountPercent)
+    return {
+      subject: `${discountPercent}% off the cart you left`,
+      headline: "Still thinking it over?",
+      intro: `Your cart is saved, and for a little while it comes with ${discountPercent}% off.`,
+    };
+  if (step === 1)
+    return {
+      subject: "You left something in your cart",
+      headline: "Your cart is waiting",
+      intro: "We kept everything you picked. Come back whenever you are ready.",
+    };
+  return {
+    subject: "Your cart is still saved",
+    headline: "Still yours",
+    intro: "The things you chose are still in your cart.",
+  };
 }
 
 const cache = new Map<string, string>();
@@ -43,7 +57,11 @@ async function htmlFor(props: ReminderEmailProps): Promise<string> {
   return html;
 }
 
-export async function buildReminderEmail(m: ReminderMessage, links: ReminderLinks, store: StoreInfo): Promise<BuiltMail> {
+export async function buildReminderEmail(
+  m: ReminderMessage,
+  links: ReminderLinks,
+  store: StoreInfo,
+): Promise<BuiltMail> {
   const { subject, headline, intro } = copy(m.step, m.discountPercent);
   const items = m.items.map((i) => ({
     name: i.name,
@@ -53,8 +71,20 @@ export async function buildReminderEmail(m: ReminderMessage, links: ReminderLink
     imageUrl: i.imageUrl ? new URL(i.imageUrl, store.origin).toString() : null,
   }));
   const total = money(m.valueMinor, m.currency);
-  const props: ReminderEmailProps = { storeName: store.storeName, postalAddress: store.postalAddress, headline, intro, items, total, discountPercent: m.discountPercent, restoreUrl: RESTORE, unsubscribeUrl: UNSUBSCRIBE };
-  const html = (await htmlFor(props)).replaceAll(RESTORE, escapeAttr(links.restoreUrl)).replaceAll(UNSUBSCRIBE, escapeAttr(links.unsubscribeUrl));
+  const props: ReminderEmailProps = {
+    storeName: store.storeName,
+    postalAddress: store.postalAddress,
+    headline,
+    intro,
+    items,
+    total,
+    discountPercent: m.discountPercent,
+    restoreUrl: RESTORE,
+    unsubscribeUrl: UNSUBSCRIBE,
+  };
+  const html = (await htmlFor(props))
+    .replaceAll(RESTORE, escapeAttr(links.restoreUrl))
+    .replaceAll(UNSUBSCRIBE, escapeAttr(links.unsubscribeUrl));
   const text = [
     headline,
     "",

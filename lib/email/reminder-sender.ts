@@ -35,7 +35,10 @@ async function pooledTransport(url: string): Promise<Transporter> {
       const socket = connect({ host: o.host, port: o.port ?? (o.secure ? 465 : 587) });
       socket.setNoDelay(true);
       // nodemailer's own connection timeout (2 minutes by default) covers only sockets it opens.
-      const timer = setTimeout(() => socket.destroy(new Error("SMTP connection timed out")), o.connectionTimeout ?? 120_000);
+      const timer = setTimeout(
+        () => socket.destroy(new Error("SMTP connection timed out")),
+        o.connectionTimeout ?? 120_000,
+      );
       socket.once("error", (err) => {
         clearTimeout(timer);
         cb(err);
@@ -53,7 +56,11 @@ const fromDomains = new Map<string, string>();
 /** The domain of the From address, for the Message-ID (as nodemailer picks it). */
 function fromDomain(from: string) {
   let domain = fromDomains.get(from);
-  if (!domain) fromDomains.set(from, (domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost"));
+  if (!domain)
+    fromDomains.set(
+      from,
+      (domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost"),
+    );
   return domain;
 }
 
@@ -91,7 +98,13 @@ export function reminderEmailSender(db: Db, opts: { origin?: string; smtpUrl?: s
       // otherwise draws them with eight separate randomBytes calls per message.
       const from = env().MAIL_FROM;
       const id = randomUUID();
-      const node = new MailComposer({ from, ...mail, textEncoding: "base64", messageId: `<${id}@${fromDomain(from)}>`, baseBoundary: id.replaceAll("-", "") } as Mail.Options).compile();
+      const node = new MailComposer({
+        from,
+        ...mail,
+        textEncoding: "base64",
+        messageId: `<${id}@${fromDomain(from)}>`,
+        baseBoundary: id.replaceAll("-", ""),
+      } as Mail.Options).compile();
       const raw = await node.build();
       await (await transport).sendMail({ envelope: node.getEnvelope(), raw });
     } catch (err) {

@@ -1,7 +1,22 @@
 // The abandoned-cart reminder as a React Email template: the cart's items with their
 // images, one button that restores the cart, and the footer every marketing email needs
 // (why they get it, one-click unsubscribe, the store's postal address).
-import { Body, Button, Column, Container, Head, Heading, Hr, Html, Img, Link, Preview, Row, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Column,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Img,
+  Link,
+  Preview,
+  Row,
+  Section,
+  Text,
+} from "@react-email/components";
 
 export type ReminderEmailProps = {
   storeName: string;
@@ -24,13 +39,17 @@ export function ReminderEmail(p: ReminderEmailProps) {
       <Preview>{p.intro}</Preview>
       <Body style={{ backgroundColor: "#fafaf9", margin: 0, ...text }}>
         <Container style={{ maxWidth: 560, margin: "0 auto", padding: 24, backgroundColor: "#ffffff" }}>
-          <Heading as="h1" style={{ fontSize: 24, margin: "0 0 8px" }}>{p.headline}</Heading>
+          <Heading as="h1" style={{ fontSize: 24, margin: "0 0 8px" }}>
+            {p.headline}
+          </Heading>
           <Text style={{ fontSize: 16 }}>{p.intro}</Text>
           <Section>
             {p.items.map((item) => (
               <Row key={item.name} style={{ borderBottom: "1px solid #e7e5e4" }}>
                 <Column style={{ width: 72, padding: "8px 0" }}>
-                  {item.imageUrl ? <Img src={item.imageUrl} alt="" width={64} height={64} style={{ borderRadius: 8 }} /> : null}
+                  {item.imageUrl ? (
+                    <Img src={item.imageUrl} alt="" width={64} height={64} style={{ borderRadius: 8 }} />
+                  ) : null}
                 </Column>
                 <Column style={{ padding: "8px 12px" }}>
                   <Text style={{ margin: 0, fontSize: 15 }}>{`${item.quantity} × ${item.name}`}</Text>
@@ -43,10 +62,21 @@ export function ReminderEmail(p: ReminderEmailProps) {
           </Section>
           <Text style={{ fontSize: 16, fontWeight: 600, textAlign: "right" }}>{`Total ${p.total}`}</Text>
           {p.discountPercent ? (
-            <Text style={{ fontSize: 16, color: "#047857" }}>Come back today and take {p.discountPercent}% off this cart.</Text>
+            <Text style={{ fontSize: 16, color: "#047857" }}>
+              Come back today and take {p.discountPercent}% off this cart.
+            </Text>
           ) : null}
           <Section style={{ textAlign: "center", margin: "24px 0" }}>
-            <Button href={p.restoreUrl} style={{ backgroundColor: "#047857", color: "#ffffff", padding: "12px 20px", borderRadius: 8, fontSize: 16 }}>
+            <Button
+              href={p.restoreUrl}
+              style={{
+                backgroundColor: "#047857",
+                color: "#ffffff",
+                padding: "12px 20px",
+                borderRadius: 8,
+                fontSize: 16,
+              }}
+            >
               Return to your cart and play
             </Button>
           </Section>
@@ -54,7 +84,10 @@ export function ReminderEmail(p: ReminderEmailProps) {
           <Hr />
           <Text style={{ fontSize: 12, color: "#78716c" }}>
             You get this email because you agreed to hear from {p.storeName} at checkout.{" "}
-            <Link href={p.unsubscribeUrl} style={{ color: "#78716c" }}>Unsubscribe</Link> at any time.
+            <Link href={p.unsubscribeUrl} style={{ color: "#78716c" }}>
+              Unsubscribe
+            </Link>{" "}
+            at any time.
           </Text>
           <Text style={{ fontSize: 12, color: "#78716c" }}>{`${p.storeName} · ${p.postalAddress}`}</Text>
         </Container>

@@ -21,6 +21,8 @@ export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "outbox" }> 
     return { via: "smtp" };
   }
   const db = await getDb();
-  await db.insert(outboxMessages).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+  await db
+    .insert(outboxMessages)
+    .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
   return { via: "outbox" };
 }

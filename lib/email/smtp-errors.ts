@@ -8,6 +8,7 @@ type SmtpError = { responseCode?: number; code?: string; message?: string };
 export function classifySmtpError(err: unknown): SendFailure {
   const e = (err ?? {}) as SmtpError;
   const message = e.message ?? String(err);
-  if (typeof e.responseCode === "number") return new SendFailure(`smtp ${e.responseCode}: ${message}`, e.responseCode >= 500);
+  if (typeof e.responseCode === "number")
+    return new SendFailure(`smtp ${e.responseCode}: ${message}`, e.responseCode >= 500);
   return new SendFailure(`smtp ${e.code ?? "error"}: ${message}`, false);
 }

@@ -15,7 +15,14 @@ import {
   reminderStepsSchema,
   type QuietHours,
 } from "./reminder-schedule";
-import { contacts, reminders, reminderSequences, trackedCarts, type ReminderSequence, type TrackedCart } from "./schema";
+import {
+  contacts,
+  reminders,
+  reminderSequences,
+  trackedCarts,
+  type ReminderSequence,
+  type TrackedCart,
+} from "./schema";
 
 const itemSchema = z.object({
   name: z.string().min(1).max(200),
@@ -48,20 +55,53 @@ export async function trackCart(db: EngageDb, input: z.input<typeof trackCartInp
     const customer = await ensureCustomer(tx, { email });
     await tx
       .insert(trackedCarts)
-      .values({ cartRef: c.cartRef, email, customerId: customer.id, sessionRef: c.sessionRef ?? null, currency: c.currency, valueMinor, items: c.items, activityAt: c.now })
+      .values({
+        cartRef: c.cartRef,
+        email,
+        customerId: customer.id,
+        sessionRef: c.sessionRef ?? null,
+        currency: c.currency,
+        valueMinor,
+        items: c.items,
+        activityAt: c.now,
+      })
       .onConflictDoUpdate({
         target: trackedCarts.cartRef,
-        set: { email, customerId: customer.id, sessionRef: c.sessionRef ?? null, valueMinor, items: c.items, activityAt: c.now, status: sql`CASE WHEN ${trackedCarts.status} = 'purchased' THEN 'purchased' ELSE 'active' END` },
+        set: {
+          email,
+          customerId: customer.id,
+          sessionRef: c.sessionRef ?? null,
+          valueMinor,
+          items: c.items,
+          activityAt: c.now,
+          status: sql`CASE WHEN ${trackedCarts.status} = 'purchased' THEN 'purchased' ELSE 'active' END`,
+        },
       });
   });
 }
 
-export type SequencePlan = { id: string | null; abandonAfterMinutes: number; steps: z.infer<typeof reminderStepsSchema>; comebackCampaignId: string | null };
+export type SequencePlan = {
+  id: string | null;
+  abandonAfterMinutes: number;
+  steps: z.infer<typeof reminderStepsSchema>;
+  comebackCampaignId: string | null;
+};
 
 /** The live reminder sequence (the oldest live one), or the built-in defaults. */
 export async function activeSequence(db: EngageDb): Promise<SequencePlan> {
-  const [row] = await db.select().from(reminderSequences).where(eq(reminderSequences.status, "live")).orderBy(asc(reminderSequences.createdAt)).limit(1);
-  if (!row) return { id: null, abandonAfterMinutes: DEFAULT_ABANDON_AFTER_MINUTES, steps: DEFAULT_STEPS, comebackCampaignId: null };
+  const [row] = await db
+    .select()
+    .from(reminderSequences)
+    .where(eq(reminderSequences.status, "live"))
+    .orderBy(asc(reminderSequences.createdAt))
+    .limit(1);
+  if (!row)
+    return {
+      id: null,
+      abandonAfterMinutes: DEFAULT_ABANDON_AFTER_MINUTES,
+      steps: DEFAULT_STEPS,
+      comebackCampaignId: null,
+    };
   return planOf(row);
 }
 
@@ -96,7 +136,12 @@ export async function markCartAbandoned(db: EngageDb, cartRef: string, opts: Aba
   return (await abandon(db, plan, opts, sql`status = 'active' AND cart_ref = ${cartRef}`)) > 0;
 }
 
-async function abandon(db: EngageDb, plan: SequencePlan, opts: AbandonOptions, where: ReturnType<typeof sql>): Promise<number> {
+async function abandon(
+  db: EngageDb,
+  plan: SequencePlan,
+  opts: AbandonOptions,
+  where: ReturnType<typeof sql>,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const now = opts.now.toISOString();
     const carts = rowsOf<{ cart_ref: string; purchased: boolean }>(
@@ -115,12 +160,26 @@ async function abandon(db: EngageDb, plan: SequencePlan, opts: AbandonOptions, w
       .select({ cart: trackedCarts, contact: contacts })
       .from(trackedCarts)
       .leftJoin(contacts, eq(contacts.email, trackedCarts.email))
-      .where(sql`${trackedCarts.cartRef} = ANY(${`{${abandoned.map((r) => `"${r.replace(/"/g, '\\"')}"`).join(",")}}`}::text[])`);
+      .where(
+        sql`${trackedCarts.cartRef} = ANY(${`{${abandoned.map((r) => `"${r.replace(/"/g, '\\"')}"`).join(",")}}`}::text[])`,
+      );
     const schedule = reminderDueTimes(opts.now, plan.steps, opts.quietHours ?? DEFAULT_QUIET_HOURS, opts.timeZone);
     const due = rows
       .filter((r) => canRemind(r.contact ?? undefined))
-      .flatMap((r) => schedule.map((s) => ({ cartRef: r.cart.cartRef, sequenceId: plan.id, step: s.step, discountPercent: s.discountPercent, dueAt: s.dueAt })));
-    for (let i = 0; i < due.length; i += 1000) await tx.insert(reminders).values(due.slice(i, i + 1000)).onConflictDoNothing();
+      .flatMap((r) =>
+        schedule.map((s) => ({
+          cartRef: r.cart.cartRef,
+          sequenceId: plan.id,
+          step: s.step,
+          discountPercent: s.discountPercent,
+          dueAt: s.dueAt,
+        })),
+      );
+    for (let i = 0; i < due.length; i += 1000)
+      await tx
+        .insert(reminders)
+        .values(due.slice(i, i + 1000))
+        .onConflictDoNothing();
     for (const r of rows) await recordAbandoned(tx, r.cart, plan.id, opts.now);
     return carts.length;
   });
@@ -141,7 +200,11 @@ async function recordAbandoned(tx: EngageDb, cart: TrackedCart, sequenceId: stri
 
 /** The reminders of one cart, for the admin and tests. */
 export async function cartReminders(db: EngageDb, cartRef: string) {
-  return db.select().from(reminders).where(and(eq(reminders.cartRef, cartRef))).orderBy(asc(reminders.step));
+  return db
+    .select()
+    .from(reminders)
+    .where(and(eq(reminders.cartRef, cartRef)))
+    .orderBy(asc(reminders.step));
 }
 
 /**
@@ -164,7 +227,15 @@ export async function scheduleReminders(
   const due = reminderDueTimes(input.now, steps, input.quietHours ?? DEFAULT_QUIET_HOURS, input.timeZone);
   const added = await db
     .insert(reminders)
-    .values(due.map((d) => ({ cartRef: input.cartRef, sequenceId: row.cart.sequenceId ?? plan.id, step: d.step, discountPercent: d.discountPercent, dueAt: d.dueAt })))
+    .values(
+      due.map((d) => ({
+        cartRef: input.cartRef,
+        sequenceId: row.cart.sequenceId ?? plan.id,
+        step: d.step,
+        discountPercent: d.discountPercent,
+        dueAt: d.dueAt,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: reminders.id });
   return added.length;

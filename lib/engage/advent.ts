@@ -20,7 +20,13 @@ export type AdventDoor = {
   won: boolean;
 };
 
-export type AdventCalendar = { campaignId: string; slug: string; name: string; doors: AdventDoor[]; todayOpen: boolean };
+export type AdventCalendar = {
+  campaignId: string;
+  slug: string;
+  name: string;
+  doors: AdventDoor[];
+  todayOpen: boolean;
+};
 
 const MAX_DOORS = 31;
 
@@ -50,14 +56,23 @@ export async function adventCalendar(
       .select({ windowKey: plays.windowKey, label: prizes.label, won: plays.won })
       .from(plays)
       .leftJoin(prizes, eq(prizes.id, plays.prizeId))
-      .where(and(eq(plays.campaignId, campaign.id), sql`${plays.identityKeys} ?| array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`));
+      .where(
+        and(
+          eq(plays.campaignId, campaign.id),
+          sql`${plays.identityKeys} ?| array[${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )}]::text[]`,
+        ),
+      );
     for (const r of rows) if (!opened.has(r.windowKey)) opened.set(r.windowKey, { label: r.label, won: r.won === 1 });
   }
   const today = storeDay(input.now, input.timeZone);
   const todayOpen = openWindow(campaign, input.now, input.timeZone) === today;
   const doors = days.map((date, i): AdventDoor => {
     const found = opened.get(date);
-    if (found) return { day: i + 1, date, state: "opened", prizeLabel: found.label ?? "No prize this time", won: found.won };
+    if (found)
+      return { day: i + 1, date, state: "opened", prizeLabel: found.label ?? "No prize this time", won: found.won };
     const state = date === today && todayOpen ? "today" : date < today ? "missed" : date > today ? "locked" : "missed";
     return { day: i + 1, date, state, prizeLabel: null, won: false };
   });

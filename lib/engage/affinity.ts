@@ -10,8 +10,19 @@ const placedSchema = z.object({
   orderRef: z.string().min(1).max(100),
   email: z.email(),
   sessionRef: z.string().max(100).nullish(),
-  referralCode: z.string().regex(/^[a-z0-9]{4,32}$/).nullish(),
-  lines: z.array(z.object({ category: z.string().min(1).max(100), amountMinor: z.number().int().min(0), quantity: z.number().int().min(1).default(1) })).max(500),
+  referralCode: z
+    .string()
+    .regex(/^[a-z0-9]{4,32}$/)
+    .nullish(),
+  lines: z
+    .array(
+      z.object({
+        category: z.string().min(1).max(100),
+        amountMinor: z.number().int().min(0),
+        quantity: z.number().int().min(1).default(1),
+      }),
+    )
+    .max(500),
 });
 export type OrderPlaced = z.input<typeof placedSchema>;
 
@@ -35,14 +46,21 @@ export async function recordOrderPlaced(db: EngageDb, input: OrderPlaced): Promi
     .onConflictDoUpdate({ target: orderFacts.orderRef, set: { ...facts, placedAt: new Date() } });
   await db.delete(orderCategories).where(sql`${orderCategories.orderRef} = ${o.orderRef}`);
   if (byCategory.size > 0) {
-    await db.insert(orderCategories).values([...byCategory].map(([category, amountMinor]) => ({ orderRef: o.orderRef, category, amountMinor })));
+    await db
+      .insert(orderCategories)
+      .values([...byCategory].map(([category, amountMinor]) => ({ orderRef: o.orderRef, category, amountMinor })));
   }
 }
 
 export type Affinity = { scores: Record<string, number>; favourite: string | null };
 
 /** Shares (summing to 1) of the customer's recency-weighted, net-of-refund spend by category. */
-export async function categoryAffinity(db: EngageDb, customerId: string, now: Date, halfLifeDays: number): Promise<Affinity> {
+export async function categoryAffinity(
+  db: EngageDb,
+  customerId: string,
+  now: Date,
+  halfLifeDays: number,
+): Promise<Affinity> {
   const rows = rowsOf<{ category: string; score: number }>(
     await db.execute(sql`
       SELECT c.category,

@@ -24,7 +24,10 @@ function clause(op: string, name: string, value: unknown, o: AudienceWordsOption
       return op === "==" || op === "===" ? (value ? "signed-in shoppers" : "guests") : null;
     case "customer.paidOrders":
       if (typeof value !== "number") return null;
-      return at(`shoppers with more than ${plural(value, "paid order", "paid orders")}`, `shoppers with at least ${plural(value, "paid order", "paid orders")}`);
+      return at(
+        `shoppers with more than ${plural(value, "paid order", "paid orders")}`,
+        `shoppers with at least ${plural(value, "paid order", "paid orders")}`,
+      );
     case "customer.tier":
       if (op === "in" && Array.isArray(value)) return `${value.map(tier).join(" or ")} members`;
       return op === "==" || op === "===" ? `${tier(value)} members` : null;

@@ -3,7 +3,14 @@ import { desc, eq, and, type SQL } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { auditLog } from "./schema";
 
-export type AuditInput = { actor: string; action: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown };
+export type AuditInput = {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
 
 /** Call inside the transaction that makes the change, so the change and its record commit together. */
 export async function recordAudit(db: EngageDb, entry: AuditInput): Promise<void> {

@@ -20,16 +20,26 @@ export const badgeEdit = z.object({
 export const stampCardEdit = z.object({
   id: z.uuid(),
   name: z.string().trim().min(1, "Give the card a name").max(60, "At most 60 characters"),
-  stampsRequired: z.number({ message: "Enter a number" }).int("Whole stamps").min(1, "At least 1 stamp").max(100, "At most 100 stamps"),
+  stampsRequired: z
+    .number({ message: "Enter a number" })
+    .int("Whole stamps")
+    .min(1, "At least 1 stamp")
+    .max(100, "At most 100 stamps"),
   badgeId: z.uuid().nullish(),
 });
 
-const slug = z.string({ message: "Give it a key" }).trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and -");
+const slug = z
+  .string({ message: "Give it a key" })
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and -");
 export const badgeNew = badgeEdit.omit({ id: true }).extend({ slug });
 export const stampCardNew = stampCardEdit.omit({ id: true }).extend({ slug });
 
 export async function badgesAndCards(db: EngageDb) {
-  const [b, c] = await Promise.all([db.select().from(badges).orderBy(asc(badges.slug)), db.select().from(stampCards).orderBy(asc(stampCards.slug))]);
+  const [b, c] = await Promise.all([
+    db.select().from(badges).orderBy(asc(badges.slug)),
+    db.select().from(stampCards).orderBy(asc(stampCards.slug)),
+  ]);
   return { badges: b, cards: c };
 }
 
@@ -50,7 +60,14 @@ export async function createBadge(db: EngageDb, actor: string, input: z.input<ty
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(badges).values(values).onConflictDoNothing({ target: badges.slug }).returning();
     if (!row) throw fieldError("slug", "Another badge already uses this key");
-    await recordAudit(tx, { actor, action: "badge.create", entity: "badge", entityId: row.id, before: null, after: row });
+    await recordAudit(tx, {
+      actor,
+      action: "badge.create",
+      entity: "badge",
+      entityId: row.id,
+      before: null,
+      after: row,
+    });
     return row;
   });
 }
@@ -64,9 +81,20 @@ export async function createStampCard(db: EngageDb, actor: string, input: z.inpu
       const [badge] = await tx.select({ id: badges.id }).from(badges).where(eq(badges.id, values.badgeId));
       if (!badge) throw fieldError("badgeId", "Choose one of the badges");
     }
-    const [row] = await tx.insert(stampCards).values(values).onConflictDoNothing({ target: stampCards.slug }).returning();
+    const [row] = await tx
+      .insert(stampCards)
+      .values(values)
+      .onConflictDoNothing({ target: stampCards.slug })
+      .returning();
     if (!row) throw fieldError("slug", "Another stamp card already uses this key");
-    await recordAudit(tx, { actor, action: "stamp_card.create", entity: "stamp_card", entityId: row.id, before: null, after: row });
+    await recordAudit(tx, {
+      actor,
+      action: "stamp_card.create",
+      entity: "stamp_card",
+      entityId: row.id,
+      before: null,
+      after: row,
+    });
     return row;
   });
 }

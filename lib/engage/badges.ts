@@ -9,12 +9,21 @@ import { badges, customerBadges } from "./schema";
 const newShareId = () => randomBytes(9).toString("base64url");
 
 /** Awards a badge by slug; false if the customer already holds it or no such badge exists. */
-export async function awardBadge(db: EngageDb, input: { customerId: string; badge: string; orderRef?: string | null; now: Date }): Promise<boolean> {
+export async function awardBadge(
+  db: EngageDb,
+  input: { customerId: string; badge: string; orderRef?: string | null; now: Date },
+): Promise<boolean> {
   const [badge] = await db.select({ id: badges.id }).from(badges).where(eq(badges.slug, input.badge));
   if (!badge) return false;
   const rows = await db
     .insert(customerBadges)
-    .values({ badgeId: badge.id, customerId: input.customerId, shareId: newShareId(), orderRef: input.orderRef ?? null, awardedAt: input.now })
+    .values({
+      badgeId: badge.id,
+      customerId: input.customerId,
+      shareId: newShareId(),
+      orderRef: input.orderRef ?? null,
+      awardedAt: input.now,
+    })
     .onConflictDoUpdate({
       target: [customerBadges.badgeId, customerBadges.customerId],
       set: { revokedAt: null, revokeReason: null, awardedAt: input.now, orderRef: input.orderRef ?? null },
@@ -22,24 +31,51 @@ export async function awardBadge(db: EngageDb, input: { customerId: string; badg
     })
     .returning({ id: customerBadges.id });
   if (rows.length === 1) {
-    await recordEvent(db, { type: "badge.awarded", key: `${rows[0].id}:${input.now.toISOString()}`, customerId: input.customerId, orderRef: input.orderRef ?? null, payload: { badge: input.badge } });
+    await recordEvent(db, {
+      type: "badge.awarded",
+      key: `${rows[0].id}:${input.now.toISOString()}`,
+      customerId: input.customerId,
+      orderRef: input.orderRef ?? null,
+      payload: { badge: input.badge },
+    });
   }
   return rows.length === 1;
 }
 
-export async function revokeBadge(db: EngageDb, input: { customerId: string; badgeId: string; reason: string; now: Date }): Promise<boolean> {
+export async function revokeBadge(
+  db: EngageDb,
+  input: { customerId: string; badgeId: string; reason: string; now: Date },
+): Promise<boolean> {
   const rows = await db
     .update(customerBadges)
     .set({ revokedAt: input.now, revokeReason: input.reason })
-    .where(and(eq(customerBadges.customerId, input.customerId), eq(customerBadges.badgeId, input.badgeId), isNull(customerBadges.revokedAt)))
+    .where(
+      and(
+        eq(customerBadges.customerId, input.customerId),
+        eq(customerBadges.badgeId, input.badgeId),
+        isNull(customerBadges.revokedAt),
+      ),
+    )
     .returning({ id: customerBadges.id });
   if (rows.length === 1) {
-    await recordEvent(db, { type: "badge.revoked", key: `${rows[0].id}:${input.now.toISOString()}`, customerId: input.customerId, payload: { badgeId: input.badgeId, reason: input.reason } });
+    await recordEvent(db, {
+      type: "badge.revoked",
+      key: `${rows[0].id}:${input.now.toISOString()}`,
+      customerId: input.customerId,
+      payload: { badgeId: input.badgeId, reason: input.reason },
+    });
   }
   return rows.length === 1;
 }
 
-export type HeldBadge = { slug: string; name: string; description: string; emoji: string; shareId: string; awardedAt: Date };
+export type HeldBadge = {
+  slug: string;
+  name: string;
+  description: string;
+  emoji: string;
+  shareId: string;
+  awardedAt: Date;
+};
 
 const heldColumns = {
   slug: badges.slug,

@@ -22,7 +22,10 @@ export async function setBirthday(db: EngageDb, customerId: string, birthday: st
 }
 
 export async function birthdayOf(db: EngageDb, customerId: string): Promise<string | null> {
-  const [row] = await db.select({ birthday: customerLoyalty.birthday }).from(customerLoyalty).where(eq(customerLoyalty.customerId, customerId));
+  const [row] = await db
+    .select({ birthday: customerLoyalty.birthday })
+    .from(customerLoyalty)
+    .where(eq(customerLoyalty.customerId, customerId));
   return row?.birthday ?? null;
 }
 
@@ -50,7 +53,10 @@ export async function recordBirthdayEvents(db: EngageDb, now: Date, timeZone: st
       SELECT 'birthday:' || l.customer_id || ${suffix}, 'birthday', l.customer_id,
              jsonb_build_object('date', ${today.toISODate()}::text), ${now.toISOString()}::timestamptz
       FROM ${customerLoyalty} l
-      WHERE l.birthday IN (${sql.join(birthdaysOn(today).map((md) => sql`${md}`), sql`, `)})
+      WHERE l.birthday IN (${sql.join(
+        birthdaysOn(today).map((md) => sql`${md}`),
+        sql`, `,
+      )})
         AND NOT EXISTS (SELECT 1 FROM ${events} e WHERE e.event_key = 'birthday:' || l.customer_id || ${suffix})
       ON CONFLICT (event_key) DO NOTHING
       RETURNING id`),

@@ -13,12 +13,17 @@ export const bonusRewardKey = (rewardId: string) => `reward-bonus:${rewardId}`;
 export async function creditBonusRewards(db: EngageDb, orderRef: string): Promise<number> {
   return db.transaction(async (tx) => {
     // The paid order as Playcart recorded it: whose points these are. No row = not paid (yet).
-    const [paid] = await tx.select({ customerId: orderRewards.customerId }).from(orderRewards).where(eq(orderRewards.orderRef, orderRef));
+    const [paid] = await tx
+      .select({ customerId: orderRewards.customerId })
+      .from(orderRewards)
+      .where(eq(orderRewards.orderRef, orderRef));
     if (!paid) return 0;
     const due = await tx
       .select({ id: rewards.id, label: rewards.label, points: rewards.rewardValue })
       .from(rewards)
-      .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")));
+      .where(
+        and(eq(rewards.orderRef, orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")),
+      );
     let credited = 0;
     for (const r of due) {
       if (r.points <= 0) continue;

@@ -27,12 +27,27 @@ export const allowedTransitions = (from: CampaignStatus) => TRANSITIONS[from];
 
 export async function listCampaigns(db: EngageDb) {
   return db
-    .select({ id: campaigns.id, slug: campaigns.slug, name: campaigns.name, gameType: campaigns.gameType, placement: campaigns.placement, status: campaigns.status, holdoutPercent: campaigns.holdoutPercent, updatedAt: campaigns.updatedAt })
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      name: campaigns.name,
+      gameType: campaigns.gameType,
+      placement: campaigns.placement,
+      status: campaigns.status,
+      holdoutPercent: campaigns.holdoutPercent,
+      updatedAt: campaigns.updatedAt,
+    })
     .from(campaigns)
-    .orderBy(asc(sql`array_position(array['live','paused','draft','ended'], ${campaigns.status}::text)`), desc(campaigns.updatedAt));
+    .orderBy(
+      asc(sql`array_position(array['live','paused','draft','ended'], ${campaigns.status}::text)`),
+      desc(campaigns.updatedAt),
+    );
 }
 
-export async function campaignWithPrizes(db: EngageDb, id: string): Promise<{ campaign: Campaign; prizes: Prize[] } | null> {
+export async function campaignWithPrizes(
+  db: EngageDb,
+  id: string,
+): Promise<{ campaign: Campaign; prizes: Prize[] } | null> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!campaign) return null;
   const table = await db.select().from(prizes).where(eq(prizes.campaignId, id)).orderBy(asc(prizes.position));
@@ -81,8 +96,10 @@ type Schedule = { startsAt: Date | null; endsAt: Date | null; windows: WeeklyWin
 
 /** Two schedules share a moment: their dates overlap and, if both have weekly windows, two windows do. */
 export function schedulesOverlap(a: Schedule, b: Schedule): boolean {
-  const aStart = a.startsAt?.getTime() ?? -Infinity, aEnd = a.endsAt?.getTime() ?? Infinity;
-  const bStart = b.startsAt?.getTime() ?? -Infinity, bEnd = b.endsAt?.getTime() ?? Infinity;
+  const aStart = a.startsAt?.getTime() ?? -Infinity,
+    aEnd = a.endsAt?.getTime() ?? Infinity;
+  const bStart = b.startsAt?.getTime() ?? -Infinity,
+    bEnd = b.endsAt?.getTime() ?? Infinity;
   if (aStart >= bEnd || bStart >= aEnd) return false;
   // A windowed campaign deliberately wins over an always-on one while open (liveCampaigns),
   // so only two always-on ones, or two windowed ones sharing a window, conflict.
@@ -91,16 +108,36 @@ export function schedulesOverlap(a: Schedule, b: Schedule): boolean {
 }
 
 /** Throws when another live campaign at the same placement would be open at the same time. */
-async function assertNoLiveOverlap(db: EngageDb, id: string | null, placement: Campaign["placement"], schedule: Schedule) {
+async function assertNoLiveOverlap(
+  db: EngageDb,
+  id: string | null,
+  placement: Campaign["placement"],
+  schedule: Schedule,
+) {
   const others = await db
-    .select({ id: campaigns.id, name: campaigns.name, startsAt: campaigns.startsAt, endsAt: campaigns.endsAt, windows: campaigns.windows })
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      startsAt: campaigns.startsAt,
+      endsAt: campaigns.endsAt,
+      windows: campaigns.windows,
+    })
     .from(campaigns)
-    .where(and(eq(campaigns.placement, placement), eq(campaigns.status, "live"), id ? ne(campaigns.id, id) : undefined));
+    .where(
+      and(eq(campaigns.placement, placement), eq(campaigns.status, "live"), id ? ne(campaigns.id, id) : undefined),
+    );
   const clash = others.find((o) => schedulesOverlap(schedule, { ...o, windows: o.windows as WeeklyWindow[] }));
-  if (clash) throw new CampaignInputError({ placement: `Overlaps the live campaign “${clash.name}” at the same placement and time` });
+  if (clash)
+    throw new CampaignInputError({
+      placement: `Overlaps the live campaign “${clash.name}” at the same placement and time`,
+    });
 }
 
-const scheduleOf = (d: CampaignDraft): Schedule => ({ startsAt: d.startsAt ? new Date(d.startsAt) : null, endsAt: d.endsAt ? new Date(d.endsAt) : null, windows: d.windows });
+const scheduleOf = (d: CampaignDraft): Schedule => ({
+  startsAt: d.startsAt ? new Date(d.startsAt) : null,
+  endsAt: d.endsAt ? new Date(d.endsAt) : null,
+  windows: d.windows,
+});
 
 /** Creates (id null) or edits a campaign and its prize table. Returns the campaign id. */
 export async function saveCampaign(db: EngageDb, actor: string, id: string | null, input: unknown): Promise<string> {
@@ -109,7 +146,8 @@ export async function saveCampaign(db: EngageDb, actor: string, id: string | nul
     return await db.transaction(async (tx) => {
       const existing = id ? await campaignWithPrizes(tx, id) : null;
       if (id && !existing) throw new EngageError("invalid:input", "This campaign no longer exists.");
-      if (existing?.campaign.status === "ended") throw new CampaignInputError({ form: "An ended campaign cannot be edited" });
+      if (existing?.campaign.status === "ended")
+        throw new CampaignInputError({ form: "An ended campaign cannot be edited" });
       if (existing?.campaign.status === "live") await assertNoLiveOverlap(tx, id, draft.placement, scheduleOf(draft));
       const values = {
         name: draft.name,
@@ -128,8 +166,19 @@ export async function saveCampaign(db: EngageDb, actor: string, id: string | nul
         updatedAt: new Date(),
       };
       const campaignId = existing
-        ? (await tx.update(campaigns).set(values).where(eq(campaigns.id, existing.campaign.id)).returning({ id: campaigns.id }))[0].id
-        : (await tx.insert(campaigns).values({ ...values, status: "draft" }).returning({ id: campaigns.id }))[0].id;
+        ? (
+            await tx
+              .update(campaigns)
+              .set(values)
+              .where(eq(campaigns.id, existing.campaign.id))
+              .returning({ id: campaigns.id })
+          )[0].id
+        : (
+            await tx
+              .insert(campaigns)
+              .values({ ...values, status: "draft" })
+              .returning({ id: campaigns.id })
+          )[0].id;
       await savePrizes(tx, campaignId, existing?.prizes ?? [], draft);
       const after = await campaignWithPrizes(tx, campaignId);
       await recordAudit(tx, {
@@ -143,7 +192,8 @@ export async function saveCampaign(db: EngageDb, actor: string, id: string | nul
       return campaignId;
     });
   } catch (err) {
-    if (isUniqueViolation(err, "slug")) throw new CampaignInputError({ slug: "Another campaign already uses this slug" });
+    if (isUniqueViolation(err, "slug"))
+      throw new CampaignInputError({ slug: "Another campaign already uses this slug" });
     throw err;
   }
 }
@@ -153,28 +203,58 @@ async function savePrizes(tx: EngageDb, campaignId: string, current: Prize[], dr
   const keep = new Set(draft.prizes.map((p) => p.id).filter(Boolean));
   const dropped = current.filter((p) => !keep.has(p.id));
   if (dropped.length) {
-    const drawn = await tx.select({ prizeId: plays.prizeId }).from(plays).where(inArray(plays.prizeId, dropped.map((p) => p.id))).limit(1);
+    const drawn = await tx
+      .select({ prizeId: plays.prizeId })
+      .from(plays)
+      .where(
+        inArray(
+          plays.prizeId,
+          dropped.map((p) => p.id),
+        ),
+      )
+      .limit(1);
     if (drawn.length) {
       const label = dropped.find((p) => p.id === drawn[0].prizeId)?.label;
-      throw new CampaignInputError({ prizes: `“${label}” has been drawn and cannot be removed; set its weight to 0 instead` });
+      throw new CampaignInputError({
+        prizes: `“${label}” has been drawn and cannot be removed; set its weight to 0 instead`,
+      });
     }
-    await tx.delete(prizes).where(inArray(prizes.id, dropped.map((p) => p.id)));
+    await tx.delete(prizes).where(
+      inArray(
+        prizes.id,
+        dropped.map((p) => p.id),
+      ),
+    );
   }
   for (const [position, p] of draft.prizes.entries()) {
     const old = p.id ? current.find((c) => c.id === p.id) : undefined;
-    if (p.id && !old) throw new CampaignInputError({ [`prizes.${position}.label`]: "This prize belongs to another campaign" });
+    if (p.id && !old)
+      throw new CampaignInputError({ [`prizes.${position}.label`]: "This prize belongs to another campaign" });
     if (old && p.budgetValueMinor !== null && p.budgetValueMinor < old.valueAwardedMinor)
-      throw new CampaignInputError({ [`prizes.${position}.budgetValueMinor`]: `Budget is below the ${old.valueAwardedMinor} already awarded` });
+      throw new CampaignInputError({
+        [`prizes.${position}.budgetValueMinor`]: `Budget is below the ${old.valueAwardedMinor} already awarded`,
+      });
     if (old && p.inventory !== null && p.inventory < old.wins)
-      throw new CampaignInputError({ [`prizes.${position}.inventory`]: `Inventory is below the ${old.wins} already won` });
+      throw new CampaignInputError({
+        [`prizes.${position}.inventory`]: `Inventory is below the ${old.wins} already won`,
+      });
     const { id: _id, ...values } = p;
-    if (old) await tx.update(prizes).set({ ...values, position }).where(eq(prizes.id, old.id));
+    if (old)
+      await tx
+        .update(prizes)
+        .set({ ...values, position })
+        .where(eq(prizes.id, old.id));
     else await tx.insert(prizes).values({ ...values, position, campaignId });
   }
 }
 
 /** Publish (live), pause, resume or end. Publishing checks the table and overlapping live campaigns. */
-export async function setCampaignStatus(db: EngageDb, actor: string, id: string, status: CampaignStatus): Promise<void> {
+export async function setCampaignStatus(
+  db: EngageDb,
+  actor: string,
+  id: string,
+  status: CampaignStatus,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
     if (!campaign) throw new CampaignInputError({ form: "This campaign no longer exists" });
@@ -182,10 +262,22 @@ export async function setCampaignStatus(db: EngageDb, actor: string, id: string,
       throw new CampaignInputError({ form: `A ${campaign.status} campaign cannot become ${status}` });
     if (status === "live") {
       const table = await tx.select({ weight: prizes.weight }).from(prizes).where(eq(prizes.campaignId, id));
-      if (!table.some((p) => p.weight > 0)) throw new CampaignInputError({ prizes: "All prize weights are zero: no prize could ever be drawn" });
-      await assertNoLiveOverlap(tx, id, campaign.placement, { startsAt: campaign.startsAt, endsAt: campaign.endsAt, windows: campaign.windows as WeeklyWindow[] });
+      if (!table.some((p) => p.weight > 0))
+        throw new CampaignInputError({ prizes: "All prize weights are zero: no prize could ever be drawn" });
+      await assertNoLiveOverlap(tx, id, campaign.placement, {
+        startsAt: campaign.startsAt,
+        endsAt: campaign.endsAt,
+        windows: campaign.windows as WeeklyWindow[],
+      });
     }
     await tx.update(campaigns).set({ status, updatedAt: new Date() }).where(eq(campaigns.id, id));
-    await recordAudit(tx, { actor, action: `campaign.${status === "live" ? "publish" : status === "paused" ? "pause" : "end"}`, entity: "campaign", entityId: id, before: { status: campaign.status }, after: { status } });
+    await recordAudit(tx, {
+      actor,
+      action: `campaign.${status === "live" ? "publish" : status === "paused" ? "pause" : "end"}`,
+      entity: "campaign",
+      entityId: id,
+      before: { status: campaign.status },
+      after: { status },
+    });
   });
 }

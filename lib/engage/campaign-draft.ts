@@ -6,7 +6,12 @@ import { assertValidCondition } from "./conditions";
 import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "./schema";
 import { weeklyWindowSchema } from "./store-time";
 
-const count = (label: string, max: number) => z.number({ message: `${label} must be a whole number` }).int(`${label} must be a whole number`).min(0, `${label} cannot be negative`).max(max, `${label} is too large`);
+const count = (label: string, max: number) =>
+  z
+    .number({ message: `${label} must be a whole number` })
+    .int(`${label} must be a whole number`)
+    .min(0, `${label} cannot be negative`)
+    .max(max, `${label} is too large`);
 const optionalCount = (label: string, max = 100_000_000) => count(label, max).nullable();
 
 export const prizeDraftSchema = z
@@ -37,13 +42,25 @@ export const prizeDraftSchema = z
     if (p.rewardType === "free_product" && !p.productRef)
       ctx.addIssue({ code: "custom", path: ["productRef"], message: "Name the free product" });
     if (p.budgetValueMinor !== null && p.costMinor > p.budgetValueMinor)
-      ctx.addIssue({ code: "custom", path: ["budgetValueMinor"], message: "The budget is smaller than one win's cost: this prize could never be won" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["budgetValueMinor"],
+        message: "The budget is smaller than one win's cost: this prize could never be won",
+      });
   });
 export type PrizeDraft = z.infer<typeof prizeDraftSchema>;
 
 /** A context with every field the audience builder offers, to check a condition runs. */
 export const SAMPLE_PLAY_CONTEXT = {
-  customer: { known: true, paidOrders: 1, firstPurchase: false, lifetimeSpendMinor: 1000, trailingSpendMinor: 1000, tier: "green", signedIn: true },
+  customer: {
+    known: true,
+    paidOrders: 1,
+    firstPurchase: false,
+    lifetimeSpendMinor: 1000,
+    trailingSpendMinor: 1000,
+    tier: "green",
+    signedIn: true,
+  },
   cart: { valueMinor: 1000, itemCount: 1, categories: ["coffee"] },
   store: { date: "2026-01-01", weekday: 4, hour: 12 },
 };
@@ -53,7 +70,11 @@ const isoInstant = z.iso.datetime({ offset: true, message: "Use a date and time"
 export const campaignDraftSchema = z
   .object({
     name: z.string().trim().min(3, "Name the campaign (3 characters or more)").max(100),
-    slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and dashes, e.g. saturday-spin").max(60),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and dashes, e.g. saturday-spin")
+      .max(60),
     gameType: z.enum(GAME_TYPES, { message: "Choose a game" }),
     placement: z.enum(PLACEMENTS, { message: "Choose where the game is offered" }),
     audience: z.unknown().default(true),
@@ -64,22 +85,37 @@ export const campaignDraftSchema = z
     lifetimeLimit: z.number().int().min(1, "A lifetime limit must be at least 1").max(1000).nullable().default(null),
     rewardScope: z.enum(REWARD_SCOPES),
     rewardValidDays: z.number().int().min(1, "Rewards must be valid at least 1 day").max(365),
-    holdoutPercent: z.number().int("Holdout must be a whole percent").min(0, "Holdout cannot be negative").max(50, "Hold out at most 50%"),
+    holdoutPercent: z
+      .number()
+      .int("Holdout must be a whole percent")
+      .min(0, "Holdout cannot be negative")
+      .max(50, "Hold out at most 50%"),
     prizes: z.array(prizeDraftSchema).min(1, "Add at least one prize").max(12, "At most 12 prizes"),
   })
   .superRefine((c, ctx) => {
     if (c.prizes.every((p) => p.weight === 0))
-      ctx.addIssue({ code: "custom", path: ["prizes"], message: "All prize weights are zero: no prize could ever be drawn" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["prizes"],
+        message: "All prize weights are zero: no prize could ever be drawn",
+      });
     if (c.startsAt && c.endsAt && Date.parse(c.endsAt) <= Date.parse(c.startsAt))
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The campaign must end after it starts" });
     c.windows.forEach((w, i) => {
-      const clash = c.windows.findIndex((o, j) => j < i && o.weekday === w.weekday && o.start < w.end && w.start < o.end);
-      if (clash >= 0) ctx.addIssue({ code: "custom", path: ["windows", i, "start"], message: `Overlaps window ${clash + 1}` });
+      const clash = c.windows.findIndex(
+        (o, j) => j < i && o.weekday === w.weekday && o.start < w.end && w.start < o.end,
+      );
+      if (clash >= 0)
+        ctx.addIssue({ code: "custom", path: ["windows", i, "start"], message: `Overlaps window ${clash + 1}` });
     });
     try {
       assertValidCondition(c.audience, SAMPLE_PLAY_CONTEXT);
     } catch (err) {
-      ctx.addIssue({ code: "custom", path: ["audience"], message: err instanceof Error ? err.message : "Invalid condition" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["audience"],
+        message: err instanceof Error ? err.message : "Invalid condition",
+      });
     }
   });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;

@@ -16,9 +16,19 @@ export type PlayContext = {
   store: { date: string; weekday: number; hour: number };
 };
 
-export function playContext(profile: CustomerProfile, signedIn: boolean, cart: CartSummary, now: Date, timeZone: string): PlayContext {
+export function playContext(
+  profile: CustomerProfile,
+  signedIn: boolean,
+  cart: CartSummary,
+  now: Date,
+  timeZone: string,
+): PlayContext {
   const clock = storeClock(now, timeZone);
-  return { customer: { ...profile, signedIn }, cart, store: { date: clock.date, weekday: clock.weekday, hour: clock.hour } };
+  return {
+    customer: { ...profile, signedIn },
+    cart,
+    store: { date: clock.date, weekday: clock.weekday, hour: clock.hour },
+  };
 }
 
 /** The play window `now` falls in: a weekly window, or the store day when there are none. */
@@ -35,7 +45,11 @@ export function openWindow(campaign: Campaign, now: Date, timeZone: string): str
  * Plays per window for a tier: the campaign's own number for that tier, or else its default
  * times the tier's play multiplier (settings), so a higher tier plays more everywhere.
  */
-export function allowanceFor(campaign: Campaign, tier: string, tiers: Pick<Tier, "name" | "playMultiplier">[] = []): number {
+export function allowanceFor(
+  campaign: Campaign,
+  tier: string,
+  tiers: Pick<Tier, "name" | "playMultiplier">[] = [],
+): number {
   const own = campaign.allowance.byTier?.[tier];
   if (own !== undefined) return own;
   const multiplier = tiers.find((t) => t.name === tier)?.playMultiplier ?? 1;
@@ -47,14 +61,20 @@ export function isEligible(campaign: Campaign, context: PlayContext): boolean {
 }
 
 export async function liveCampaigns(db: EngageDb, placement: Placement): Promise<Campaign[]> {
-  return db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.placement, placement), eq(campaigns.status, "live")))
-    // A time-bound campaign (it has weekly windows) wins over an always-on one while open.
-    .orderBy(sql`${campaigns.windows} = '[]'::jsonb`, asc(campaigns.createdAt));
+  return (
+    db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.placement, placement), eq(campaigns.status, "live")))
+      // A time-bound campaign (it has weekly windows) wins over an always-on one while open.
+      .orderBy(sql`${campaigns.windows} = '[]'::jsonb`, asc(campaigns.createdAt))
+  );
 }
 
 export async function campaignPrizes(db: EngageDb, campaignId: string) {
-  return db.select().from(prizes).where(eq(prizes.campaignId, campaignId)).orderBy(asc(prizes.position), asc(prizes.id));
+  return db
+    .select()
+    .from(prizes)
+    .where(eq(prizes.campaignId, campaignId))
+    .orderBy(asc(prizes.position), asc(prizes.id));
 }

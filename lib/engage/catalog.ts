@@ -11,10 +11,20 @@ import type { RewardOwner } from "./rewards";
 import { catalogItems, rewards, type CatalogItem } from "./schema";
 
 export async function listCatalog(db: EngageDb): Promise<CatalogItem[]> {
-  return db.select().from(catalogItems).where(eq(catalogItems.active, 1)).orderBy(asc(catalogItems.position), asc(catalogItems.pointsCost));
+  return db
+    .select()
+    .from(catalogItems)
+    .where(eq(catalogItems.active, 1))
+    .orderBy(asc(catalogItems.position), asc(catalogItems.pointsCost));
 }
 
-export type CatalogPurchase = { rewardId: string; label: string; pointsSpent: number; expiresAt: Date; replayed: boolean };
+export type CatalogPurchase = {
+  rewardId: string;
+  label: string;
+  pointsSpent: number;
+  expiresAt: Date;
+  replayed: boolean;
+};
 
 export async function buyCatalogItem(
   db: EngageDb,
@@ -23,7 +33,10 @@ export async function buyCatalogItem(
   // The customer is part of the key: another shopper's request id can never match this one.
   const sourceKey = `catalog:${input.customerId}:${input.requestId}`;
   return db.transaction(async (tx) => {
-    const [item] = await tx.select().from(catalogItems).where(and(eq(catalogItems.id, input.itemId), eq(catalogItems.active, 1)));
+    const [item] = await tx
+      .select()
+      .from(catalogItems)
+      .where(and(eq(catalogItems.id, input.itemId), eq(catalogItems.active, 1)));
     if (!item) throw new EngageError("invalid:input", "That reward is not in the catalog.");
     const expiresAt = new Date(input.now.getTime() + item.validDays * 86_400_000);
     const [issued] = await tx
@@ -45,7 +58,13 @@ export async function buyCatalogItem(
       .returning({ id: rewards.id });
     if (!issued) {
       const [earlier] = await tx.select().from(rewards).where(eq(rewards.sourceKey, sourceKey));
-      return { rewardId: earlier.id, label: earlier.label, pointsSpent: 0, expiresAt: earlier.expiresAt, replayed: true };
+      return {
+        rewardId: earlier.id,
+        label: earlier.label,
+        pointsSpent: 0,
+        expiresAt: earlier.expiresAt,
+        replayed: true,
+      };
     }
     // Throws InsufficientPointsError (rolling the reward back) rather than overdraw.
     const entry = await postEntry(tx, {
@@ -72,7 +91,14 @@ export async function openCatalogRewards(db: EngageDb, customerId: string, now: 
   return db
     .select({ id: rewards.id, label: rewards.label, status: rewards.status, expiresAt: rewards.expiresAt })
     .from(rewards)
-    .where(and(eq(rewards.customerId, customerId), sql`${rewards.sourceKey} LIKE 'catalog:%'`, sql`${rewards.status} IN ('issued', 'reserved')`, sql`${rewards.expiresAt} > ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(rewards.customerId, customerId),
+        sql`${rewards.sourceKey} LIKE 'catalog:%'`,
+        sql`${rewards.status} IN ('issued', 'reserved')`,
+        sql`${rewards.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(sql`${rewards.createdAt} DESC`)
     .limit(20);
 }

@@ -38,12 +38,30 @@ export async function rewardForOrder(
   return bestReward(eligible, input.lines, input.shippingMinor ?? 0);
 }
 
-async function stillEligible(db: EngageDb, usable: Reward[], input: Parameters<typeof rewardForOrder>[1]): Promise<Reward[]> {
+async function stillEligible(
+  db: EngageDb,
+  usable: Reward[],
+  input: Parameters<typeof rewardForOrder>[1],
+): Promise<Reward[]> {
   const thisOrder = usable.filter((r) => r.scope === "this_order" && r.campaignId);
   if (thisOrder.length === 0) return usable;
-  const rows = await db.select({ id: campaigns.id, audience: campaigns.audience }).from(campaigns).where(inArray(campaigns.id, thisOrder.map((r) => r.campaignId!)));
+  const rows = await db
+    .select({ id: campaigns.id, audience: campaigns.audience })
+    .from(campaigns)
+    .where(
+      inArray(
+        campaigns.id,
+        thisOrder.map((r) => r.campaignId!),
+      ),
+    );
   const audience = new Map(rows.map((c) => [c.id, c.audience]));
-  const profile = await customerProfile(db, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
+  const profile = await customerProfile(db, {
+    email: input.shopper.email,
+    userRef: input.shopper.userRef,
+    now: input.now,
+  });
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
-  return usable.filter((r) => r.scope !== "this_order" || !r.campaignId || evaluateCondition(audience.get(r.campaignId) ?? true, context));
+  return usable.filter(
+    (r) => r.scope !== "this_order" || !r.campaignId || evaluateCondition(audience.get(r.campaignId) ?? true, context),
+  );
 }

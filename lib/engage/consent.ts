@@ -25,7 +25,13 @@ export async function recordConsent(db: EngageDb, input: z.input<typeof consentI
       .values({ email, customerId: customer.id, consentAt: c.now, consentWording: c.wording, consentSource: c.source })
       .onConflictDoUpdate({
         target: contacts.email,
-        set: { consentAt: c.now, consentWording: c.wording, consentSource: c.source, unsubscribedAt: null, customerId: customer.id },
+        set: {
+          consentAt: c.now,
+          consentWording: c.wording,
+          consentSource: c.source,
+          unsubscribedAt: null,
+          customerId: customer.id,
+        },
       });
     await recordEvent(tx, {
       type: "consent.given",
@@ -42,7 +48,10 @@ export async function recordConsent(db: EngageDb, input: z.input<typeof consentI
  * Withdraws consent: every reminder not yet sent stops (the dispatcher checks this at claim
  * and again just before sending). Returns false when there was nothing to withdraw.
  */
-export async function withdrawConsent(db: EngageDb, input: { email: string; source: string; now: Date }): Promise<boolean> {
+export async function withdrawConsent(
+  db: EngageDb,
+  input: { email: string; source: string; now: Date },
+): Promise<boolean> {
   const email = identityEmail(input.email);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -63,7 +72,10 @@ export async function withdrawConsent(db: EngageDb, input: { email: string; sour
 }
 
 export async function contactOf(db: EngageDb, email: string) {
-  const [row] = await db.select().from(contacts).where(eq(contacts.email, identityEmail(email)));
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.email, identityEmail(email)));
   return row;
 }
 

@@ -9,8 +9,16 @@ import { customerProfile } from "./profile";
 import { customers, events, plays, prizes, rewards } from "./schema";
 
 export async function searchCustomersByEmail(db: EngageDb, query: string, limit = 25) {
-  const like = `%${query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db.select({ id: customers.id, email: customers.email, userRef: customers.userRef }).from(customers).where(ilike(customers.email, like)).orderBy(customers.email).limit(limit);
+  const like = `%${query
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ id: customers.id, email: customers.email, userRef: customers.userRef })
+    .from(customers)
+    .where(ilike(customers.email, like))
+    .orderBy(customers.email)
+    .limit(limit);
 }
 
 export async function customerDetail(db: EngageDb, customerId: string, now: Date) {
@@ -28,13 +36,27 @@ export async function customerDetail(db: EngageDb, customerId: string, now: Date
       .orderBy(desc(plays.createdAt))
       .limit(50),
     await db
-      .select({ id: rewards.id, label: rewards.label, status: rewards.status, expiresAt: rewards.expiresAt, orderRef: rewards.orderRef, createdAt: rewards.createdAt })
+      .select({
+        id: rewards.id,
+        label: rewards.label,
+        status: rewards.status,
+        expiresAt: rewards.expiresAt,
+        orderRef: rewards.orderRef,
+        createdAt: rewards.createdAt,
+      })
       .from(rewards)
       .where(eq(rewards.customerId, customer.id))
       .orderBy(desc(rewards.createdAt))
       .limit(50),
     await db
-      .select({ id: events.id, type: events.type, at: events.occurredAt, valueMinor: events.valueMinor, orderRef: events.orderRef, payload: events.payload })
+      .select({
+        id: events.id,
+        type: events.type,
+        at: events.occurredAt,
+        valueMinor: events.valueMinor,
+        orderRef: events.orderRef,
+        payload: events.payload,
+      })
       .from(events)
       .where(eq(events.customerId, customer.id))
       .orderBy(desc(events.id))
@@ -50,14 +72,22 @@ export const adjustmentSchema = z.object({
     .int("Enter a whole number of points")
     .refine((d) => d !== 0, "Enter a number other than 0")
     .refine((d) => Math.abs(d) <= 1_000_000, "At most 1,000,000 points at a time"),
-  reason: z.string().trim().min(5, "Give a reason (5 characters or more)").max(200, "Keep the reason under 200 characters"),
+  reason: z
+    .string()
+    .trim()
+    .min(5, "Give a reason (5 characters or more)")
+    .max(200, "Keep the reason under 200 characters"),
   // The form's nonce: a double submit posts one entry.
   requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "Reload the page and try again"),
 });
 export type Adjustment = z.infer<typeof adjustmentSchema>;
 
 /** Posts a manual adjustment; throws InsufficientPointsError rather than go below zero. */
-export async function adjustPoints(db: EngageDb, actor: string, input: Adjustment): Promise<{ balance: number; applied: boolean }> {
+export async function adjustPoints(
+  db: EngageDb,
+  actor: string,
+  input: Adjustment,
+): Promise<{ balance: number; applied: boolean }> {
   return db.transaction(async (tx) => {
     const before = (await balances(tx, input.customerId)).available;
     const entry = await postEntry(tx, {
@@ -69,7 +99,15 @@ export async function adjustPoints(db: EngageDb, actor: string, input: Adjustmen
       actor,
     });
     const after = (await balances(tx, input.customerId)).available;
-    if (entry) await recordAudit(tx, { actor, action: "points.adjust", entity: "customer", entityId: input.customerId, before: { balance: before }, after: { balance: after, delta: input.delta, reason: input.reason, entryId: entry.id } });
+    if (entry)
+      await recordAudit(tx, {
+        actor,
+        action: "points.adjust",
+        entity: "customer",
+        entityId: input.customerId,
+        before: { balance: before },
+        after: { balance: after, delta: input.delta, reason: input.reason, entryId: entry.id },
+      });
     return { balance: after, applied: Boolean(entry) };
   });
 }

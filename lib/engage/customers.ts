@@ -6,7 +6,10 @@ import { customers, type Customer } from "./schema";
 
 export const identityEmail = (email: string) => email.trim().toLowerCase();
 
-export async function ensureCustomer(db: EngageDb, input: { email: string; userRef?: string | null }): Promise<Customer> {
+export async function ensureCustomer(
+  db: EngageDb,
+  input: { email: string; userRef?: string | null },
+): Promise<Customer> {
   const email = identityEmail(input.email);
   const [row] = await db
     .insert(customers)
@@ -21,6 +24,9 @@ export async function ensureCustomer(db: EngageDb, input: { email: string; userR
 }
 
 export async function findCustomerByEmail(db: EngageDb, email: string): Promise<Customer | undefined> {
-  const [row] = await db.select().from(customers).where(eq(customers.email, identityEmail(email)));
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(eq(customers.email, identityEmail(email)));
   return row;
 }

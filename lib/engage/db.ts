@@ -43,7 +43,8 @@ export async function executePrepared<T>(db: EngageDb, query: SQL): Promise<T[]>
   // Inside a transaction the session's client is the transaction's own connection.
   const handle = db as unknown as { session?: { client?: Partial<UnsafeClient> }; $client?: Partial<UnsafeClient> };
   const client = handle.session?.client ?? handle.$client;
-  const dialect = (db as unknown as { dialect?: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } }).dialect;
+  const dialect = (db as unknown as { dialect?: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } })
+    .dialect;
   if (typeof client?.unsafe !== "function" || !dialect) return rowsOf<T>(await db.execute(query));
   const { sql: text, params } = dialect.sqlToQuery(query);
   return rowsOf<T>(await (client as UnsafeClient).unsafe(text, params, { prepare: true }));

@@ -29,7 +29,13 @@ export type EventContext = {
   };
   cart: { valueMinor: number; itemCount: number; categories: string[] };
   store: { date: string; weekday: number; hour: number };
-  event: { type: string; valueMinor: number; orderRef: string | null; campaignId: string | null; payload: Record<string, unknown> };
+  event: {
+    type: string;
+    valueMinor: number;
+    orderRef: string | null;
+    campaignId: string | null;
+    payload: Record<string, unknown>;
+  };
 };
 
 /** A context with every field, for checking that a condition can run before it is saved. */
@@ -53,7 +59,13 @@ export const SAMPLE_CONTEXT: EventContext = {
   event: { type: "order.paid", valueMinor: 5_000, orderRef: "order", campaignId: null, payload: {} },
 };
 
-export async function eventContext(db: EngageDb, event: EngageEvent, settings: EngageSettings, now: Date, timeZone: string): Promise<EventContext> {
+export async function eventContext(
+  db: EngageDb,
+  event: EngageEvent,
+  settings: EngageSettings,
+  now: Date,
+  timeZone: string,
+): Promise<EventContext> {
   const clock = storeClock(now, timeZone);
   return {
     customer: await customerPart(db, event, settings, now, timeZone),
@@ -69,7 +81,13 @@ export async function eventContext(db: EngageDb, event: EngageEvent, settings: E
   };
 }
 
-async function customerPart(db: EngageDb, event: EngageEvent, settings: EngageSettings, now: Date, timeZone: string): Promise<EventContext["customer"]> {
+async function customerPart(
+  db: EngageDb,
+  event: EngageEvent,
+  settings: EngageSettings,
+  now: Date,
+  timeZone: string,
+): Promise<EventContext["customer"]> {
   const guest = {
     ...SAMPLE_CONTEXT.customer,
     known: false,
@@ -118,11 +136,18 @@ async function customerPart(db: EngageDb, event: EngageEvent, settings: EngageSe
 async function cartPart(db: EngageDb, event: EngageEvent): Promise<EventContext["cart"]> {
   const given = event.payload?.cart as Partial<EventContext["cart"]> | undefined;
   if (given && typeof given === "object" && typeof given.valueMinor === "number") {
-    return { valueMinor: given.valueMinor, itemCount: Number(given.itemCount ?? 0), categories: Array.isArray(given.categories) ? given.categories.map(String) : [] };
+    return {
+      valueMinor: given.valueMinor,
+      itemCount: Number(given.itemCount ?? 0),
+      categories: Array.isArray(given.categories) ? given.categories.map(String) : [],
+    };
   }
   if (!event.orderRef) return { valueMinor: event.valueMinor ?? 0, itemCount: 0, categories: [] };
   const lines = await db.select().from(orderCategories).where(eq(orderCategories.orderRef, event.orderRef));
-  const [facts] = await db.select({ itemCount: orderFacts.itemCount }).from(orderFacts).where(eq(orderFacts.orderRef, event.orderRef));
+  const [facts] = await db
+    .select({ itemCount: orderFacts.itemCount })
+    .from(orderFacts)
+    .where(eq(orderFacts.orderRef, event.orderRef));
   return {
     valueMinor: lines.length > 0 ? lines.reduce((s, l) => s + l.amountMinor, 0) : (event.valueMinor ?? 0),
     itemCount: facts?.itemCount ?? 0,

@@ -22,7 +22,11 @@ export type ProcessedEvent = { eventId: number; type: string; fired: string[] };
 /** Processes one event if it is still pending and nobody else holds it. */
 export async function processEvent(db: EngageDb, eventId: number, clock: EngineClock): Promise<ProcessedEvent | null> {
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(and(eq(events.id, eventId), isNull(events.processedAt))).for("update", { skipLocked: true });
+    const [event] = await tx
+      .select()
+      .from(events)
+      .where(and(eq(events.id, eventId), isNull(events.processedAt)))
+      .for("update", { skipLocked: true });
     return event ? processLocked(tx, event, clock) : null;
   });
 }
@@ -31,7 +35,10 @@ export async function processEvent(db: EngageDb, eventId: number, clock: EngineC
  * Processes pending events, oldest first, until none is left or `limit` were processed.
  * Events recorded while it runs (a referral.converted from an order.paid) are taken too.
  */
-export async function processPendingEvents(db: EngageDb, clock: EngineClock & { limit?: number }): Promise<ProcessedEvent[]> {
+export async function processPendingEvents(
+  db: EngageDb,
+  clock: EngineClock & { limit?: number },
+): Promise<ProcessedEvent[]> {
   const { pending } = await settleEventsWithoutRules(db, clock.now);
   const done: ProcessedEvent[] = [];
   if (!pending) return done;
@@ -45,7 +52,13 @@ export async function processPendingEvents(db: EngageDb, clock: EngineClock & { 
     try {
       const processed = await db.transaction(async (tx) => {
         const skip = failed.size > 0 ? notInArray(events.id, [...failed]) : undefined;
-        const [event] = await tx.select().from(events).where(and(isNull(events.processedAt), skip)).orderBy(asc(events.id)).limit(1).for("update", { skipLocked: true });
+        const [event] = await tx
+          .select()
+          .from(events)
+          .where(and(isNull(events.processedAt), skip))
+          .orderBy(asc(events.id))
+          .limit(1)
+          .for("update", { skipLocked: true });
         current = event?.id ?? null;
         return event ? processLocked(tx, event, clock) : null;
       });
@@ -77,8 +90,14 @@ const BUILT_IN_TYPES = ["order.paid", "order.refunded"];
  * type a live rule listens to), so a sweep with nothing else to do ends after this one round
  * trip. Events it skipped because another sweep holds them are that sweep's to finish.
  */
-export async function settleEventsWithoutRules(db: EngageDb, now: Date): Promise<{ settled: number; pending: boolean }> {
-  const builtIn = sql.join(BUILT_IN_TYPES.map((t) => sql`${t}`), sql`, `);
+export async function settleEventsWithoutRules(
+  db: EngageDb,
+  now: Date,
+): Promise<{ settled: number; pending: boolean }> {
+  const builtIn = sql.join(
+    BUILT_IN_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  );
   const [row] = await executePrepared<{ settled: number; pending: boolean }>(
     db,
     sql`
@@ -119,8 +138,12 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
         .returning({ ruleId: ruleFirings.ruleId });
       if (claimed.length === 0) continue;
       const applied: Applied[] = [];
-      for (const outcome of outcomes) applied.push(await applyOutcome(tx, outcome, { rule, event, settings, now: clock.now }));
-      await tx.update(ruleFirings).set({ applied }).where(and(eq(ruleFirings.eventId, event.id), eq(ruleFirings.ruleId, rule.id)));
+      for (const outcome of outcomes)
+        applied.push(await applyOutcome(tx, outcome, { rule, event, settings, now: clock.now }));
+      await tx
+        .update(ruleFirings)
+        .set({ applied })
+        .where(and(eq(ruleFirings.eventId, event.id), eq(ruleFirings.ruleId, rule.id)));
       fired.push(rule.slug);
     }
   }
@@ -139,7 +162,12 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
  * referral verdict, bonus-points rewards and reminder recovery; on payments and refunds, reversals and the tier (after the rules).
  * The order row stays locked: every event of one order is processed one at a time.
  */
-async function builtInBefore(tx: EngageDb, event: EngageEvent, settings: EngageSettings, now: Date): Promise<OrderReward | null> {
+async function builtInBefore(
+  tx: EngageDb,
+  event: EngageEvent,
+  settings: EngageSettings,
+  now: Date,
+): Promise<OrderReward | null> {
   if ((event.type !== "order.paid" && event.type !== "order.refunded") || !event.orderRef) return null;
   const [order] = await tx.select().from(orderRewards).where(eq(orderRewards.orderRef, event.orderRef)).for("update");
   if (!order) return null;
@@ -158,10 +186,14 @@ function safeEvaluate(condition: unknown, context: object, slug: string): boolea
   try {
     return evaluateCondition(condition, context);
   } catch (err) {
-    console.warn(`[playcart] rule ${slug}: condition failed (${err instanceof Error ? err.message : String(err)}); not fired`);
+    console.warn(
+      `[playcart] rule ${slug}: condition failed (${err instanceof Error ? err.message : String(err)}); not fired`,
+    );
     return false;
   }
 }
 
 export const pendingEventCount = async (db: EngageDb) =>
-  Number((await db.select({ n: sql<number>`count(*)::int` }).from(events).where(isNull(events.processedAt)))[0]?.n ?? 0);
+  Number(
+    (await db.select({ n: sql<number>`count(*)::int` }).from(events).where(isNull(events.processedAt)))[0]?.n ?? 0,
+  );

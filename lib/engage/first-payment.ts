@@ -58,7 +58,14 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
 /** One paid order through firstPaymentCtes; null if it was already recorded. */
 export async function recordFirstPayment(
   db: EngageDb,
-  paid: { orderRef: string; email: string; userRef?: string | null; sessionRef?: string | null; amountPaidMinor: number; currency: string },
+  paid: {
+    orderRef: string;
+    email: string;
+    userRef?: string | null;
+    sessionRef?: string | null;
+    amountPaidMinor: number;
+    currency: string;
+  },
 ): Promise<number | null> {
   const rows = rowsOf<{ points: number }>(
     await db.execute(sql`

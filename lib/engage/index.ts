@@ -14,7 +14,17 @@ export {
   type OrderPaid,
 } from "./order-points";
 export { DEFAULT_SETTINGS, getSettings, saveSettings, settingsSchema, type EngageSettings } from "./settings";
-export { findOffer, findPlacement, play, PlayError, remainingPlays, type Offer, type PlayInput, type PlayResult, type PlayShopper } from "./play";
+export {
+  findOffer,
+  findPlacement,
+  play,
+  PlayError,
+  remainingPlays,
+  type Offer,
+  type PlayInput,
+  type PlayResult,
+  type PlayShopper,
+} from "./play";
 export type { GameOffer, PlayOutcome, PlayRequest } from "./play-outcome";
 export { rewardForOrder } from "./checkout-reward";
 export {
@@ -38,7 +48,14 @@ export { ruleOutcomeSchema, ruleOutcomesSchema, type RuleOutcome } from "./rule-
 export { recomputeTier, tierHistoryOf, trailingSpend } from "./tiers";
 export { grantStamps, stampCardProgress, stampCount, type CardProgress } from "./stamps";
 export { awardBadge, badgeByShareId, customerBadgeList, revokeBadge, type HeldBadge } from "./badges";
-export { judgeReferral, recordReferralVisit, REFERRAL_CODE, referralCodeFor, referralSummary, referrerByCode } from "./referrals";
+export {
+  judgeReferral,
+  recordReferralVisit,
+  REFERRAL_CODE,
+  referralCodeFor,
+  referralSummary,
+  referrerByCode,
+} from "./referrals";
 export { birthdayOf, birthdaySchema, recordBirthdayEvents, setBirthday } from "./birthdays";
 export { categoryAffinity, recordOrderPlaced, type Affinity, type OrderPlaced } from "./affinity";
 export { orderStats, primarySegment, SEGMENTS, segmentsOf, type Segment } from "./segments";
@@ -51,7 +68,15 @@ export { tierProgress, type TierProgress } from "./tier-progress";
 export { adventCalendar, type AdventDoor, type AdventCalendar } from "./advent";
 // Cart abandonment and reminders.
 export { canRemind, contactOf, recordConsent, withdrawConsent } from "./consent";
-export { activeSequence, cartReminders, detectAbandonedCarts, markCartAbandoned, scheduleReminders, trackCart, type SequencePlan } from "./abandonment";
+export {
+  activeSequence,
+  cartReminders,
+  detectAbandonedCarts,
+  markCartAbandoned,
+  scheduleReminders,
+  trackCart,
+  type SequencePlan,
+} from "./abandonment";
 export {
   claimDueReminders,
   dispatchReminders,
@@ -63,8 +88,22 @@ export {
   type ReminderMessage,
   type ReminderSenders,
 } from "./reminder-dispatch";
-export { DEFAULT_QUIET_HOURS, DEFAULT_STEPS, inQuietHours, outOfQuietHours, reminderDueTimes, retryDelayMs, type QuietHours } from "./reminder-schedule";
-export { readRestoreToken, readUnsubscribeToken, restoreToken, unsubscribeToken, RESTORE_LINK_DAYS } from "./reminder-tokens";
+export {
+  DEFAULT_QUIET_HOURS,
+  DEFAULT_STEPS,
+  inQuietHours,
+  outOfQuietHours,
+  reminderDueTimes,
+  retryDelayMs,
+  type QuietHours,
+} from "./reminder-schedule";
+export {
+  readRestoreToken,
+  readUnsubscribeToken,
+  restoreToken,
+  unsubscribeToken,
+  RESTORE_LINK_DAYS,
+} from "./reminder-tokens";
 export { recordReminderClick, recordRecoveries, RECOVERY_WINDOW_DAYS } from "./recovery";
 export { claimNudge, recordNudgeConverted, recordNudgeDismissed } from "./nudges";
 export { deletePushSubscription, pushSubscriptionsFor, savePushSubscription } from "./push-subscriptions";
@@ -72,9 +111,32 @@ export { recentReminders, recoveredOrders } from "./reminder-report";
 export { holdoutIdentity, isHeldOut } from "./holdout";
 export { auditTrail, recordAudit, type AuditInput } from "./audit";
 export { campaignDraftSchema, prizeDraftSchema, type CampaignDraft, type PrizeDraft } from "./campaign-draft";
-export { allowedTransitions, campaignWithPrizes, CampaignInputError, listCampaigns, saveCampaign, setCampaignStatus, toDraft } from "./campaign-admin";
+export {
+  allowedTransitions,
+  campaignWithPrizes,
+  CampaignInputError,
+  listCampaigns,
+  saveCampaign,
+  setCampaignStatus,
+  toDraft,
+} from "./campaign-admin";
 export { prizeEconomics, type PrizeEconomics } from "./prize-economics";
 export { previewWindows, type WindowPreview } from "./schedule-preview";
 export { updateSettings } from "./settings-admin";
-export { adjustmentSchema, adjustPoints, customerDetail, searchCustomersByEmail, type Adjustment } from "./customer-admin";
-export { dailySeries, funnelCounts, kpiReport, liftCounts, liftInterval, participationCounts, type KpiRange, type KpiReport } from "./kpis";
+export {
+  adjustmentSchema,
+  adjustPoints,
+  customerDetail,
+  searchCustomersByEmail,
+  type Adjustment,
+} from "./customer-admin";
+export {
+  dailySeries,
+  funnelCounts,
+  kpiReport,
+  liftCounts,
+  liftInterval,
+  participationCounts,
+  type KpiRange,
+  type KpiReport,
+} from "./kpis";

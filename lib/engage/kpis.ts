@@ -20,10 +20,13 @@ import { events } from "./schema";
 export type KpiRange = { from: Date; to: Date; campaignId?: string | null; timeZone: string };
 
 const n = (v: unknown) => Number(v ?? 0);
-const inRange = (r: KpiRange) => sql`${events.occurredAt} >= ${r.from.toISOString()}::timestamptz AND ${events.occurredAt} < ${r.to.toISOString()}::timestamptz`;
+const inRange = (r: KpiRange) =>
+  sql`${events.occurredAt} >= ${r.from.toISOString()}::timestamptz AND ${events.occurredAt} < ${r.to.toISOString()}::timestamptz`;
 // Event types that belong to a campaign; the rest are store-wide.
 const forCampaign = (r: KpiRange): SQL =>
-  r.campaignId ? sql`(${events.type} IN ('checkout.viewed', 'order.paid') OR ${events.campaignId} = ${r.campaignId}::uuid)` : sql`true`;
+  r.campaignId
+    ? sql`(${events.type} IN ('checkout.viewed', 'order.paid') OR ${events.campaignId} = ${r.campaignId}::uuid)`
+    : sql`true`;
 
 export async function funnelCounts(db: EngageDb, r: KpiRange) {
   const [row] = rowsOf<Record<string, unknown>>(
@@ -104,7 +107,12 @@ export async function liftCounts(db: EngageDb, r: KpiRange) {
   );
   const group = (heldOut: boolean) => {
     const row = rows.find((x) => Boolean(x.held_out) === heldOut);
-    return { units: n(row?.units), converted: n(row?.converted), orders: n(row?.orders), revenueMinor: n(row?.revenue) };
+    return {
+      units: n(row?.units),
+      converted: n(row?.converted),
+      orders: n(row?.orders),
+      revenueMinor: n(row?.revenue),
+    };
   };
   return { offered: group(false), holdout: group(true) };
 }
@@ -127,23 +135,45 @@ export async function dailySeries(db: EngageDb, r: KpiRange) {
         GROUP BY 1
       ) per_day ORDER BY per_day.day`),
   );
-  return rows.map((x) => ({ day: String(x.day), views: n(x.views), offers: n(x.offers), plays: n(x.plays), wins: n(x.wins), orders: n(x.orders), revenueMinor: n(x.revenue) }));
+  return rows.map((x) => ({
+    day: String(x.day),
+    views: n(x.views),
+    offers: n(x.offers),
+    plays: n(x.plays),
+    wins: n(x.wins),
+    orders: n(x.orders),
+    revenueMinor: n(x.revenue),
+  }));
 }
 
 export type Proportion = { units: number; converted: number; rate: number | null };
-const proportion = (units: number, converted: number): Proportion => ({ units, converted, rate: units > 0 ? converted / units : null });
+const proportion = (units: number, converted: number): Proportion => ({
+  units,
+  converted,
+  rate: units > 0 ? converted / units : null,
+});
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /** Difference of two proportions with a 95% normal-approximation interval. */
-export function liftInterval(treated: Proportion, control: Proportion): { difference: number; low: number; high: number } | null {
+export function liftInterval(
+  treated: Proportion,
+  control: Proportion,
+): { difference: number; low: number; high: number } | null {
   if (treated.rate === null || control.rate === null) return null;
-  const se = Math.sqrt((treated.rate * (1 - treated.rate)) / treated.units + (control.rate * (1 - control.rate)) / control.units);
+  const se = Math.sqrt(
+    (treated.rate * (1 - treated.rate)) / treated.units + (control.rate * (1 - control.rate)) / control.units,
+  );
   const difference = treated.rate - control.rate;
   return { difference, low: difference - 1.96 * se, high: difference + 1.96 * se };
 }
 
 export async function kpiReport(db: EngageDb, r: KpiRange) {
-  const [funnel, participation, lift, daily] = [await funnelCounts(db, r), await participationCounts(db, r), await liftCounts(db, r), await dailySeries(db, r)];
+  const [funnel, participation, lift, daily] = [
+    await funnelCounts(db, r),
+    await participationCounts(db, r),
+    await liftCounts(db, r),
+    await dailySeries(db, r),
+  ];
   const offered = proportion(lift.offered.units, lift.offered.converted);
   const holdout = proportion(lift.holdout.units, lift.holdout.converted);
   // For one campaign, the checkouts and orders are those its exposure reached.
@@ -151,16 +181,36 @@ export async function kpiReport(db: EngageDb, r: KpiRange) {
   const orders = r.campaignId ? lift.offered.orders : funnel.orders;
   const revenueMinor = r.campaignId ? lift.offered.revenueMinor : funnel.revenueMinor;
   return {
-    funnel: { views, offers: funnel.offers, plays: funnel.plays, wins: funnel.wins, redemptions: funnel.redemptions, orders, revenueMinor },
+    funnel: {
+      views,
+      offers: funnel.offers,
+      plays: funnel.plays,
+      wins: funnel.wins,
+      redemptions: funnel.redemptions,
+      orders,
+      revenueMinor,
+    },
     heldOut: funnel.heldOut,
     participationRate: ratio(participation.playedSessions, participation.offeredSessions),
     participation,
     conversion: { offered, holdout, interval: liftInterval(offered, holdout) },
-    revenuePerCheckoutMinor: r.campaignId ? ratio(lift.offered.revenueMinor, funnel.offers) : ratio(funnel.revenueMinor, funnel.views),
+    revenuePerCheckoutMinor: r.campaignId
+      ? ratio(lift.offered.revenueMinor, funnel.offers)
+      : ratio(funnel.revenueMinor, funnel.views),
     rewardCostMinor: funnel.rewardCostMinor,
     abandonment: { abandoned: funnel.abandoned, rate: ratio(funnel.abandoned, funnel.views) },
-    reminders: { sent: funnel.remindersSent, clicked: funnel.remindersClicked, recovered: funnel.recovered, recoveryRate: ratio(funnel.recovered, funnel.abandoned), revenueRecoveredMinor: funnel.revenueRecoveredMinor },
-    referrals: { visits: funnel.referralVisits, conversions: funnel.referralConversions, conversionRate: ratio(funnel.referralConversions, funnel.referralVisits) },
+    reminders: {
+      sent: funnel.remindersSent,
+      clicked: funnel.remindersClicked,
+      recovered: funnel.recovered,
+      recoveryRate: ratio(funnel.recovered, funnel.abandoned),
+      revenueRecoveredMinor: funnel.revenueRecoveredMinor,
+    },
+    referrals: {
+      visits: funnel.referralVisits,
+      conversions: funnel.referralConversions,
+      conversionRate: ratio(funnel.referralConversions, funnel.referralVisits),
+    },
     daily,
   };
 }

@@ -18,7 +18,11 @@ export type NewEntry = {
 };
 
 /** Locks the account's balance row for the rest of the transaction and returns it. */
-export async function lockBalance(db: EngageDb, customerId: string, account: LedgerAccount = "available"): Promise<number> {
+export async function lockBalance(
+  db: EngageDb,
+  customerId: string,
+  account: LedgerAccount = "available",
+): Promise<number> {
   const rows = await db
     .select({ balance: pointBalances.balance })
     .from(pointBalances)
@@ -108,6 +112,11 @@ export async function reconcile(db: EngageDb): Promise<{ accounts: number; misma
   );
   const mismatches = rows
     .filter((r) => (r.stored ?? 0) !== (r.from_entries ?? 0))
-    .map((r) => ({ customerId: r.customer_id, account: r.account, stored: r.stored ?? 0, fromEntries: r.from_entries ?? 0 }));
+    .map((r) => ({
+      customerId: r.customer_id,
+      account: r.account,
+      stored: r.stored ?? 0,
+      fromEntries: r.from_entries ?? 0,
+    }));
   return { accounts: rows.length, mismatches };
 }

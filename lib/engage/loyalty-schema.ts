@@ -1,7 +1,19 @@
 // Playcart's rules engine and loyalty tables: rules and their firings, tiers, stamp cards,
 // badges, referrals and the per-order facts personalization is computed from.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { campaigns, customers, events } from "./schema";
 
 // Like a campaign's (spelled out: this module is evaluated before schema.ts's body).
@@ -141,11 +153,20 @@ export const customerBadges = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokeReason: text("revoke_reason"),
   },
-  (t) => [uniqueIndex("playcart_customer_badges_uq").on(t.badgeId, t.customerId), index("playcart_customer_badges_order_idx").on(t.orderRef)],
+  (t) => [
+    uniqueIndex("playcart_customer_badges_uq").on(t.badgeId, t.customerId),
+    index("playcart_customer_badges_order_idx").on(t.orderRef),
+  ],
 );
 
 export const REFERRAL_STATUSES = ["converted", "rejected"] as const;
-export const REFERRAL_REJECTIONS = ["unknown_code", "self_referral", "same_email", "same_device", "existing_customer"] as const;
+export const REFERRAL_REJECTIONS = [
+  "unknown_code",
+  "self_referral",
+  "same_email",
+  "same_device",
+  "existing_customer",
+] as const;
 export type ReferralRejection = (typeof REFERRAL_REJECTIONS)[number];
 
 // One row per referred order: converted (the referrer got a stamp) or rejected with why.
@@ -184,7 +205,10 @@ export const orderCategories = pgTable(
     category: text("category").notNull(),
     amountMinor: integer("amount_minor").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orderRef, t.category] }), check("playcart_order_categories_amount", sql`${t.amountMinor} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.orderRef, t.category] }),
+    check("playcart_order_categories_amount", sql`${t.amountMinor} >= 0`),
+  ],
 );
 
 export type Rule = typeof rules.$inferSelect;

@@ -5,7 +5,8 @@ export function currencyExponent(currency: string): number {
   const code = currency.toUpperCase();
   let exp = exponents.get(code);
   if (exp === undefined) {
-    exp = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    exp =
+      new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
     exponents.set(code, exp);
   }
   return exp;

@@ -20,7 +20,10 @@ export type PublicPrize = {
   limits: { inventory: number | null; dailyCap: number | null; budgeted: boolean };
 };
 
-export type PublicOdds = Pick<Campaign, "slug" | "name" | "gameType" | "rewardScope" | "rewardValidDays" | "lifetimeLimit" | "startsAt" | "endsAt"> & {
+export type PublicOdds = Pick<
+  Campaign,
+  "slug" | "name" | "gameType" | "rewardScope" | "rewardValidDays" | "lifetimeLimit" | "startsAt" | "endsAt"
+> & {
   /** Who may play, in words; null when the condition is beyond the words we have. */
   audience: string | null;
   /** Live (not paused or ended). */
@@ -35,7 +38,11 @@ export type PublicOdds = Pick<Campaign, "slug" | "name" | "gameType" | "rewardSc
 };
 
 /** The odds page's data, or null for a campaign that does not exist or is still a draft. */
-export async function publicOdds(db: EngageDb, slug: string, at: { now: Date; timeZone: string; currency: string }): Promise<PublicOdds | null> {
+export async function publicOdds(
+  db: EngageDb,
+  slug: string,
+  at: { now: Date; timeZone: string; currency: string },
+): Promise<PublicOdds | null> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
   if (!campaign || campaign.status === "draft") return null;
   const [table, settings] = await Promise.all([campaignPrizes(db, campaign.id), getSettings(db)]);
@@ -69,18 +76,31 @@ export async function publicOdds(db: EngageDb, slug: string, at: { now: Date; ti
     endsAt: campaign.endsAt,
     audience: describeAudience(campaign.audience, {
       tierLabel: (name) => settings.tiers.find((t) => t.name === name)?.label ?? name,
-      money: (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: at.currency.toUpperCase() }).format(minor / 10 ** currencyExponent(at.currency)),
+      money: (minor) =>
+        new Intl.NumberFormat("en-US", { style: "currency", currency: at.currency.toUpperCase() }).format(
+          minor / 10 ** currencyExponent(at.currency),
+        ),
     }),
     running: campaign.status === "live",
     openNow: openWindow(campaign, at.now, at.timeZone) !== null,
     windows: campaign.windows as WeeklyWindow[],
-    plays: settings.tiers.map((t) => ({ tier: t.name, label: t.label, minSpendMinor: t.minSpendMinor, plays: allowanceFor(campaign, t.name, settings.tiers) })),
+    plays: settings.tiers.map((t) => ({
+      tier: t.name,
+      label: t.label,
+      minSpendMinor: t.minSpendMinor,
+      plays: allowanceFor(campaign, t.name, settings.tiers),
+    })),
     tierWindowDays: settings.tierWindowDays,
     prizes: table.map((p) => ({
       label: p.label,
       chance: chances.get(p.id) ?? 0,
       soldOut: soldOut(p),
-      reward: { rewardType: p.rewardType, rewardValue: p.rewardValue, productRef: p.productRef, maxDiscountMinor: p.maxDiscountMinor },
+      reward: {
+        rewardType: p.rewardType,
+        rewardValue: p.rewardValue,
+        productRef: p.productRef,
+        maxDiscountMinor: p.maxDiscountMinor,
+      },
       limits: { inventory: p.inventory, dailyCap: p.dailyCap, budgeted: p.budgetValueMinor !== null },
     })),
   };

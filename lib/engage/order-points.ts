@@ -76,7 +76,10 @@ export async function recordOrderRefund(db: EngageDb, orderRef: string, amountRe
       customerId: order.customerId,
       orderRef,
       valueMinor: order.amountRefundedMinor,
-      payload: { amountPaidMinor: order.amountPaidMinor, fullyRefunded: order.amountRefundedMinor >= order.amountPaidMinor },
+      payload: {
+        amountPaidMinor: order.amountPaidMinor,
+        fullyRefunded: order.amountRefundedMinor >= order.amountPaidMinor,
+      },
     });
   }
 }
@@ -128,7 +131,13 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
   let posted = await postedFor(db, orderRef);
 
   if (posted.earned === 0 && order.pointsBase > 0) {
-    await postEntry(db, { ...base, delta: order.pointsBase, kind: "earn", reason: `Order ${short(orderRef)} paid`, sourceKey: key("earn") });
+    await postEntry(db, {
+      ...base,
+      delta: order.pointsBase,
+      kind: "earn",
+      reason: `Order ${short(orderRef)} paid`,
+      sourceKey: key("earn"),
+    });
     posted = await postedFor(db, orderRef);
   }
 
@@ -158,7 +167,8 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
         uncollected: rest - take,
         kind: "clawback",
         reason:
-          `Refund on order ${short(orderRef)}` + (rest > take ? ` (${rest - take} points already spent, not reclaimed)` : ""),
+          `Refund on order ${short(orderRef)}` +
+          (rest > take ? ` (${rest - take} points already spent, not reclaimed)` : ""),
         sourceKey: key(`refund:${order.amountRefundedMinor}`),
       });
     }
@@ -171,16 +181,43 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
     if (take > 0) {
       const reason = `Dispute opened on order ${short(orderRef)}: points on hold`;
       await postEntry(db, { ...base, delta: -take, kind: "dispute_hold", reason, sourceKey: key("dispute:hold:out") });
-      await postEntry(db, { ...base, account: "held", delta: take, kind: "dispute_hold", reason, sourceKey: key("dispute:hold:in") });
+      await postEntry(db, {
+        ...base,
+        account: "held",
+        delta: take,
+        kind: "dispute_hold",
+        reason,
+        sourceKey: key("dispute:hold:in"),
+      });
     }
   } else if (order.disputeStatus === "won" && posted.held > 0) {
     const reason = `Dispute on order ${short(orderRef)} closed in the store's favour: points released`;
-    await postEntry(db, { ...base, account: "held", delta: -posted.held, kind: "dispute_release", reason, sourceKey: key("dispute:release:out") });
-    await postEntry(db, { ...base, delta: posted.held, kind: "dispute_release", reason, sourceKey: key("dispute:release:in") });
+    await postEntry(db, {
+      ...base,
+      account: "held",
+      delta: -posted.held,
+      kind: "dispute_release",
+      reason,
+      sourceKey: key("dispute:release:out"),
+    });
+    await postEntry(db, {
+      ...base,
+      delta: posted.held,
+      kind: "dispute_release",
+      reason,
+      sourceKey: key("dispute:release:in"),
+    });
   } else if (order.disputeStatus === "lost" && !posted.lost) {
     const reason = `Dispute on order ${short(orderRef)} lost: points removed`;
     if (posted.held > 0) {
-      await postEntry(db, { ...base, account: "held", delta: -posted.held, kind: "dispute_lost", reason, sourceKey: key("dispute:lost") });
+      await postEntry(db, {
+        ...base,
+        account: "held",
+        delta: -posted.held,
+        kind: "dispute_lost",
+        reason,
+        sourceKey: key("dispute:lost"),
+      });
     } else if (stillOwned > 0) {
       // Closed before we saw it open: take the order's points straight from the balance.
       const take = Math.min(stillOwned, await lockBalance(db, order.customerId));

@@ -18,13 +18,21 @@ export type Applied = Record<string, unknown> & { type: RuleOutcome["type"] };
 type Firing = { rule: Rule; event: EngageEvent; settings: EngageSettings; now: Date };
 
 export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing): Promise<Applied> {
-  const customer = f.event.customerId ? (await db.select().from(customers).where(eq(customers.id, f.event.customerId)))[0] : undefined;
+  const customer = f.event.customerId
+    ? (await db.select().from(customers).where(eq(customers.id, f.event.customerId)))[0]
+    : undefined;
   // Every outcome is for a known customer; a guest's event fires the rule but grants nothing.
   if (!customer) return { type: outcome.type, skipped: "no customer" };
   const key = `rule:${f.rule.id}:${f.event.id}`;
   switch (outcome.type) {
     case "grant_points": {
-      const entry = await postEntry(db, { customerId: customer.id, delta: outcome.points, kind: "bonus", reason: outcome.reason ?? f.rule.name, sourceKey: key });
+      const entry = await postEntry(db, {
+        customerId: customer.id,
+        delta: outcome.points,
+        kind: "bonus",
+        reason: outcome.reason ?? f.rule.name,
+        sourceKey: key,
+      });
       return { type: outcome.type, points: entry ? outcome.points : 0, sourceKey: key };
     }
     case "grant_plays":
@@ -34,16 +42,40 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
       const plays = outcome.type === "grant_plays" ? outcome.plays : 1;
       await grantBonusPlays(db, campaignId, playKey(customer), plays);
       if (outcome.type === "offer_game") {
-        await recordEvent(db, { type: "game.offered", key: `${campaignId}:${key}`, customerId: customer.id, campaignId, payload: { ruleId: f.rule.id } });
+        await recordEvent(db, {
+          type: "game.offered",
+          key: `${campaignId}:${key}`,
+          customerId: customer.id,
+          campaignId,
+          payload: { ruleId: f.rule.id },
+        });
       }
       return { type: outcome.type, campaignId, plays };
     }
     case "grant_stamp": {
-      const r = await grantStamps(db, { customerId: customer.id, card: outcome.card, stamps: outcome.stamps, reason: f.rule.name, sourceKey: key, orderRef: f.event.orderRef, now: f.now });
-      return { type: outcome.type, card: outcome.card, stamps: r?.granted ? outcome.stamps : 0, badgeAwarded: r?.badgeAwarded ?? false };
+      const r = await grantStamps(db, {
+        customerId: customer.id,
+        card: outcome.card,
+        stamps: outcome.stamps,
+        reason: f.rule.name,
+        sourceKey: key,
+        orderRef: f.event.orderRef,
+        now: f.now,
+      });
+      return {
+        type: outcome.type,
+        card: outcome.card,
+        stamps: r?.granted ? outcome.stamps : 0,
+        badgeAwarded: r?.badgeAwarded ?? false,
+      };
     }
     case "grant_badge": {
-      const awarded = await awardBadge(db, { customerId: customer.id, badge: outcome.badge, orderRef: orderEarned(f.event), now: f.now });
+      const awarded = await awardBadge(db, {
+        customerId: customer.id,
+        badge: outcome.badge,
+        orderRef: orderEarned(f.event),
+        now: f.now,
+      });
       return { type: outcome.type, badge: outcome.badge, awarded };
     }
     case "issue_reward": {
@@ -76,4 +108,5 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
 const playKey = (c: Customer) => identityKeys({ email: c.email }).find((k) => k.startsWith("email:"))!;
 
 /** Only a paid order's own event earns something a refund of that order should take back. */
-const orderEarned = (e: EngageEvent) => (e.type === "order.paid" || e.type === "referral.converted" ? e.orderRef : null);
+const orderEarned = (e: EngageEvent) =>
+  e.type === "order.paid" || e.type === "referral.converted" ? e.orderRef : null;

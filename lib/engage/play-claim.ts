@@ -13,14 +13,23 @@ import type { Campaign, Prize } from "./schema";
  * nothing is recorded, that prize drops out and the draw runs again among the rest
  * (renormalised odds). With nothing left to draw, the play is recorded without a prize.
  */
-export async function drawAndRecord(tx: EngageDb, base: PlayBase, table: Prize[], dailyWins: Map<string, number>, rng: Rng): Promise<{ prize: Prize | null; recorded: { playId: string; rewardId: string | null; label: string } }> {
+export async function drawAndRecord(
+  tx: EngageDb,
+  base: PlayBase,
+  table: Prize[],
+  dailyWins: Map<string, number>,
+  rng: Rng,
+): Promise<{ prize: Prize | null; recorded: { playId: string; rewardId: string | null; label: string } }> {
   const excluded = new Set<string>();
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
     (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap);
   for (;;) {
-    const chosen = drawOne(table.filter((p) => !excluded.has(p.id) && hasStock(p)), rng);
+    const chosen = drawOne(
+      table.filter((p) => !excluded.has(p.id) && hasStock(p)),
+      rng,
+    );
     if (!chosen) return { prize: null, recorded: (await claimAndRecord(tx, base, null))! };
     const recorded = await claimAndRecord(tx, base, chosen);
     if (recorded) return { prize: chosen, recorded };
@@ -48,11 +57,18 @@ export type PlayBase = {
  * case the day had room but the stock was gone, the day's count is given back; this play
  * holds that row's lock, so nobody saw the extra win. Returns null when the prize was gone.
  */
-async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null): Promise<{ playId: string; rewardId: string | null; label: string } | null> {
+async function claimAndRecord(
+  tx: EngageDb,
+  base: PlayBase,
+  prize: Prize | null,
+): Promise<{ playId: string; rewardId: string | null; label: string } | null> {
   const { input, campaign } = base;
   const won = Boolean(prize && prize.rewardType !== "none");
   // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
-  const categoryRef = prize && won && prize.categoryScope ? await prizeCategory(tx, prize.categoryScope, base.customerId, input.now) : null;
+  const categoryRef =
+    prize && won && prize.categoryScope
+      ? await prizeCategory(tx, prize.categoryScope, base.customerId, input.now)
+      : null;
   const label = prize ? (categoryRef ? `${prize.label} (${categoryRef})` : prize.label) : "No prize this time";
   const capped = prize !== null && prize.dailyCap !== null;
   const day = capped
@@ -122,7 +138,10 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
   );
   if (!row.play_id) {
     if (capped && row.day_ok) {
-      await executePrepared(tx, sql`UPDATE playcart_prize_daily_wins SET wins = wins - 1 WHERE prize_id = ${prize!.id}::uuid AND store_day = ${base.today}`);
+      await executePrepared(
+        tx,
+        sql`UPDATE playcart_prize_daily_wins SET wins = wins - 1 WHERE prize_id = ${prize!.id}::uuid AND store_day = ${base.today}`,
+      );
     }
     return null;
   }
@@ -138,6 +157,9 @@ export const isUnlimited = (p: Prize) => p.inventory === null && p.budgetValueMi
  * stays the record; a crash between the two leaves this statistic one short, never a limit.
  */
 export async function countUnlimitedWin(db: EngageDb, prize: Prize): Promise<void> {
-  await executePrepared(db, sql`
-    UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor WHERE id = ${prize.id}::uuid`);
+  await executePrepared(
+    db,
+    sql`
+    UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor WHERE id = ${prize.id}::uuid`,
+  );
 }

@@ -7,7 +7,12 @@ import { playAllowances } from "./schema";
 
 export const BONUS_WINDOW = "bonus";
 
-export async function grantBonusPlays(db: EngageDb, campaignId: string, identityKey: string, plays: number): Promise<void> {
+export async function grantBonusPlays(
+  db: EngageDb,
+  campaignId: string,
+  identityKey: string,
+  plays: number,
+): Promise<void> {
   await db.execute(sql`
     INSERT INTO ${playAllowances} (campaign_id, identity_key, window_key, granted, used)
     VALUES (${campaignId}, ${identityKey}, ${BONUS_WINDOW}, ${plays}, 0)
@@ -17,7 +22,10 @@ export async function grantBonusPlays(db: EngageDb, campaignId: string, identity
 /** Uses one bonus play held by any of these identities; false if none is left. */
 export async function consumeBonusPlay(db: EngageDb, campaignId: string, identityKeys: string[]): Promise<boolean> {
   if (identityKeys.length === 0) return false;
-  const keys = sql.join(identityKeys.map((k) => sql`${k}`), sql`, `);
+  const keys = sql.join(
+    identityKeys.map((k) => sql`${k}`),
+    sql`, `,
+  );
   const rows = await db.execute(sql`
     UPDATE ${playAllowances} SET used = used + 1
     WHERE (campaign_id, identity_key, window_key) = (

@@ -3,7 +3,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { executePrepared, isUniqueViolation } from "./db";
-import { allowanceFor, campaignPrizes, isEligible, liveCampaigns, openWindow, playContext, type CartSummary } from "./campaigns";
+import {
+  allowanceFor,
+  campaignPrizes,
+  isEligible,
+  liveCampaigns,
+  openWindow,
+  playContext,
+  type CartSummary,
+} from "./campaigns";
 import { identityEmail } from "./customers";
 import { cryptoRng, type Rng } from "./draw";
 import { holdoutIdentity, isHeldOut } from "./holdout";
@@ -66,10 +74,17 @@ export type OfferInput = { placement: Placement; shopper: PlayShopper; cart: Car
  * What a placement shows this shopper right now: the game offered, or the campaign that would
  * have offered one but holds this shopper out (no game; the host records `game.held_out`).
  */
-export async function findPlacement(db: EngageDb, input: OfferInput): Promise<{ offer: Offer | null; heldOut: { campaignId: string } | null }> {
+export async function findPlacement(
+  db: EngageDb,
+  input: OfferInput,
+): Promise<{ offer: Offer | null; heldOut: { campaignId: string } | null }> {
   const keys = identityKeys(input.shopper);
   if (keys.length === 0) return { offer: null, heldOut: null };
-  const profile = await customerProfile(db, { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
+  const profile = await customerProfile(db, {
+    email: input.shopper.email,
+    userRef: input.shopper.userRef,
+    now: input.now,
+  });
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
   for (const campaign of await liveCampaigns(db, input.placement)) {
     const windowKey = openWindow(campaign, input.now, input.timeZone);
@@ -78,7 +93,8 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<{ 
     if (playsLeft <= 0) continue;
     // The first campaign that would offer decides: a held-out shopper sees no game here at
     // all (falling through to another campaign would blur the comparison).
-    if (isHeldOut(campaign, holdoutIdentity(input.shopper))) return { offer: null, heldOut: { campaignId: campaign.id } };
+    if (isHeldOut(campaign, holdoutIdentity(input.shopper)))
+      return { offer: null, heldOut: { campaignId: campaign.id } };
     const table = await campaignPrizes(db, campaign.id);
     return {
       offer: {
@@ -101,11 +117,24 @@ export async function findOffer(db: EngageDb, input: OfferInput): Promise<Offer 
   return (await findPlacement(db, input)).offer;
 }
 
-export async function remainingPlays(db: EngageDb, campaign: Campaign, keys: string[], windowKey: string, tier: string, playMultiplier = 1): Promise<number> {
+export async function remainingPlays(
+  db: EngageDb,
+  campaign: Campaign,
+  keys: string[],
+  windowKey: string,
+  tier: string,
+  playMultiplier = 1,
+): Promise<number> {
   const rows = await db
     .select({ windowKey: playAllowances.windowKey, used: playAllowances.used, granted: playAllowances.granted })
     .from(playAllowances)
-    .where(and(eq(playAllowances.campaignId, campaign.id), inArray(playAllowances.identityKey, keys), inArray(playAllowances.windowKey, [windowKey, LIFETIME, BONUS_WINDOW])));
+    .where(
+      and(
+        eq(playAllowances.campaignId, campaign.id),
+        inArray(playAllowances.identityKey, keys),
+        inArray(playAllowances.windowKey, [windowKey, LIFETIME, BONUS_WINDOW]),
+      ),
+    );
   const used = (w: string) => Math.max(0, ...rows.filter((r) => r.windowKey === w).map((r) => r.used));
   // Bonus plays granted by rules: usable in any open window once the regular ones are gone.
   const bonus = rows.filter((r) => r.windowKey === BONUS_WINDOW).reduce((s, r) => s + r.granted - r.used, 0);
@@ -148,7 +177,9 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   if (!isEligible(campaign, context) || isHeldOut(campaign, holdoutIdentity(input.shopper)))
     throw new PlayError("not_eligible", "This game is not offered to you.");
 
-  const granted = allowanceFor(campaign, profile.tier, [{ name: profile.tier, playMultiplier: profile.tierPlayMultiplier }]);
+  const granted = allowanceFor(campaign, profile.tier, [
+    { name: profile.tier, playMultiplier: profile.tierPlayMultiplier },
+  ]);
   const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);
 
   // A new customer (or an account to link) is upserted by the statement that records the play
@@ -156,7 +187,9 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   // before it rolls the transaction back, so a refused play still creates no customer.
   const needsUpsert = Boolean(input.shopper.email && (!known || (input.shopper.userRef && !known.userRef)));
   const customerId = input.shopper.email ? (known?.id ?? null) : null;
-  const upsertCustomer = needsUpsert ? { email: identityEmail(input.shopper.email!), userRef: input.shopper.userRef ?? null } : null;
+  const upsertCustomer = needsUpsert
+    ? { email: identityEmail(input.shopper.email!), userRef: input.shopper.userRef ?? null }
+    : null;
 
   // The prize is claimed in the same statement that records the play: its row stays locked
   // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
@@ -165,9 +198,23 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today };
   const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, input.rng ?? cryptoRng);
   const won = Boolean(prize && prize.rewardType !== "none");
-  const reward = prize && won && recorded.rewardId ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt } : null;
+  const reward =
+    prize && won && recorded.rewardId
+      ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt }
+      : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
-  return { result: { playId: recorded.playId, won, prizeId: prize?.id ?? null, segment, label: prize?.label ?? "No prize this time", reward, playsLeft }, prize };
+  return {
+    result: {
+      playId: recorded.playId,
+      won,
+      prizeId: prize?.id ?? null,
+      segment,
+      label: prize?.label ?? "No prize this time",
+      reward,
+      playsLeft,
+    },
+    prize,
+  };
 }
 
 type LoadedRow = ProfileRow & {
@@ -211,7 +258,14 @@ async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
  * statement; when some identity has used up the window's, a bonus play a rule granted
  * instead (after handing back what the statement took). Returns the plays left after it.
  */
-async function consumePlay(tx: EngageDb, campaign: Campaign, keys: string[], windowKey: string, granted: number, bonusLeft: number): Promise<number> {
+async function consumePlay(
+  tx: EngageDb,
+  campaign: Campaign,
+  keys: string[],
+  windowKey: string,
+  granted: number,
+  bonusLeft: number,
+): Promise<number> {
   const lifetime = campaign.lifetimeLimit;
   const lifetimeRows = lifetime === null ? [] : keys.map((k): AllowanceRow => [k, LIFETIME, lifetime]);
   if (lifetime !== null && lifetime <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
@@ -227,7 +281,8 @@ async function consumePlay(tx: EngageDb, campaign: Campaign, keys: string[], win
     await giveBack(tx, campaign.id, taken);
   }
   // Rare: the window's plays are gone; a bonus play, within the lifetime cap, or none.
-  if (bonusLeft <= 0 || !(await consumeBonusPlay(tx, campaign.id, keys))) throw new PlayError("no_plays_left", "You have no plays left.");
+  if (bonusLeft <= 0 || !(await consumeBonusPlay(tx, campaign.id, keys)))
+    throw new PlayError("no_plays_left", "You have no plays left.");
   const takenLifetime = await consumeRows(tx, campaign.id, lifetimeRows);
   if (takenLifetime.length !== lifetimeRows.length) throw new PlayError("no_plays_left", "You have no plays left.");
   return Math.max(0, bonusLeft - 1);
@@ -263,6 +318,12 @@ async function giveBack(tx: EngageDb, campaignId: string, taken: Array<{ identit
     await tx
       .update(playAllowances)
       .set({ used: sql`${playAllowances.used} - 1` })
-      .where(and(eq(playAllowances.campaignId, campaignId), eq(playAllowances.identityKey, row.identity_key), eq(playAllowances.windowKey, row.window_key)));
+      .where(
+        and(
+          eq(playAllowances.campaignId, campaignId),
+          eq(playAllowances.identityKey, row.identity_key),
+          eq(playAllowances.windowKey, row.window_key),
+        ),
+      );
   }
 }

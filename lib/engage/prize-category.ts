@@ -8,7 +8,12 @@ import { getSettings } from "./settings";
 export const FAVOURITE = "favourite";
 
 /** The category the reward is limited to; null (the whole order) for a shopper with no history. */
-export async function prizeCategory(db: EngageDb, scope: string, customerId: string | null, now: Date): Promise<string | null> {
+export async function prizeCategory(
+  db: EngageDb,
+  scope: string,
+  customerId: string | null,
+  now: Date,
+): Promise<string | null> {
   if (scope !== FAVOURITE) return scope;
   if (!customerId) return null;
   const { affinityHalfLifeDays } = await getSettings(db);

@@ -23,7 +23,11 @@ export type PrizeEconomics = {
   winsLeft: number | null;
 };
 
-export function prizeEconomics(table: PrizeLine[]): { prizes: PrizeEconomics[]; costPer1000Minor: number; winChance: number } {
+export function prizeEconomics(table: PrizeLine[]): {
+  prizes: PrizeEconomics[];
+  costPer1000Minor: number;
+  winChance: number;
+} {
   const total = table.reduce((s, p) => s + Math.max(0, p.weight), 0);
   const prizes = table.map((p) => {
     const chance = total > 0 ? Math.max(0, p.weight) / total : 0;
@@ -32,7 +36,13 @@ export function prizeEconomics(table: PrizeLine[]): { prizes: PrizeEconomics[]; 
     const byBudget = budgetLeftMinor === null || p.costMinor === 0 ? null : Math.floor(budgetLeftMinor / p.costMinor);
     const byStock = p.inventory === null ? null : Math.max(0, p.inventory - (p.wins ?? 0));
     const winsLeft = byBudget === null ? byStock : byStock === null ? byBudget : Math.min(byBudget, byStock);
-    return { label: p.label, chance, costPer1000Minor: Math.round(chance * p.costMinor * 1000), budgetLeftMinor, winsLeft };
+    return {
+      label: p.label,
+      chance,
+      costPer1000Minor: Math.round(chance * p.costMinor * 1000),
+      budgetLeftMinor,
+      winsLeft,
+    };
   });
   const winChance = table.reduce((s, p, i) => s + (p.rewardType === "none" ? 0 : prizes[i].chance), 0);
   // The total is rounded once, from the exact expectations (not the sum of rounded parts).

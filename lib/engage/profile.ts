@@ -83,11 +83,15 @@ function deepFreeze<T>(value: T): T {
 
 function settingsFrom(stored: Record<string, unknown> | null): EngageSettings {
   const key = JSON.stringify(stored ?? {});
-  if (lastSettings?.key !== key) lastSettings = { key, settings: deepFreeze(settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(stored ?? {}) })) };
+  if (lastSettings?.key !== key)
+    lastSettings = { key, settings: deepFreeze(settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(stored ?? {}) })) };
   return lastSettings.settings;
 }
 
-export function profileFromRow(row: ProfileRow, now: Date): { profile: CustomerProfile; settings: EngageSettings; customer: { id: string; userRef: string | null } | null } {
+export function profileFromRow(
+  row: ProfileRow,
+  now: Date,
+): { profile: CustomerProfile; settings: EngageSettings; customer: { id: string; userRef: string | null } | null } {
   const settings = settingsFrom(row.settings);
   if (!row.customer_id) {
     const first = settings.tiers[0];

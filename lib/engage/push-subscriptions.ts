@@ -19,7 +19,10 @@ export async function savePushSubscription(db: EngageDb, email: string, sub: z.i
   await db
     .insert(pushSubscriptions)
     .values({ email: identityEmail(email), endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth })
-    .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { email: identityEmail(email), p256dh: s.keys.p256dh, auth: s.keys.auth } });
+    .onConflictDoUpdate({
+      target: pushSubscriptions.endpoint,
+      set: { email: identityEmail(email), p256dh: s.keys.p256dh, auth: s.keys.auth },
+    });
 }
 
 export async function deletePushSubscription(db: EngageDb, endpoint: string) {
@@ -27,5 +30,8 @@ export async function deletePushSubscription(db: EngageDb, endpoint: string) {
 }
 
 export async function pushSubscriptionsFor(db: EngageDb, email: string) {
-  return db.select().from(pushSubscriptions).where(eq(pushSubscriptions.email, identityEmail(email)));
+  return db
+    .select()
+    .from(pushSubscriptions)
+    .where(eq(pushSubscriptions.email, identityEmail(email)));
 }

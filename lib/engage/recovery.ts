@@ -17,9 +17,17 @@ export const REMINDER_DISCOUNT_VALID_DAYS = 7;
  * first click on a step that carries a discount issues it, as a reward on this order for
  * that browser (the store's checkout applies it like a game prize).
  */
-export async function recordReminderClick(db: EngageDb, input: { reminderId: number; cartRef: string; sessionRef: string | null; now: Date }) {
+export async function recordReminderClick(
+  db: EngageDb,
+  input: { reminderId: number; cartRef: string; sessionRef: string | null; now: Date },
+) {
   const [row] = await db
-    .select({ cart: trackedCarts, sequenceId: reminders.sequenceId, step: reminders.step, discountPercent: reminders.discountPercent })
+    .select({
+      cart: trackedCarts,
+      sequenceId: reminders.sequenceId,
+      step: reminders.step,
+      discountPercent: reminders.discountPercent,
+    })
     .from(reminders)
     .innerJoin(trackedCarts, eq(trackedCarts.cartRef, reminders.cartRef))
     .where(and(eq(reminders.id, input.reminderId), eq(reminders.cartRef, input.cartRef)));
@@ -54,8 +62,13 @@ export async function recordReminderClick(db: EngageDb, input: { reminderId: num
  * click by the same customer, attributed to the latest such click's campaign. Also stops the
  * customer's reminders still scheduled. Idempotent. Returns how many orders it recorded now.
  */
-export async function recordRecoveries(db: EngageDb, opts: { orderRef?: string; sinceDays?: number } = {}): Promise<number> {
-  const only = opts.orderRef ? sql`AND p.order_ref = ${opts.orderRef}` : sql`AND p.occurred_at >= now() - make_interval(days => ${opts.sinceDays ?? 8})`;
+export async function recordRecoveries(
+  db: EngageDb,
+  opts: { orderRef?: string; sinceDays?: number } = {},
+): Promise<number> {
+  const only = opts.orderRef
+    ? sql`AND p.order_ref = ${opts.orderRef}`
+    : sql`AND p.occurred_at >= now() - make_interval(days => ${opts.sinceDays ?? 8})`;
   const rows = rowsOf<{ order_ref: string }>(
     await db.execute(sql`
       WITH paid AS (

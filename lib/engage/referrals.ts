@@ -6,7 +6,16 @@ import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { recordEvent } from "./events";
 import { limitEmail } from "./identity";
-import { customerLoyalty, customers, events, orderFacts, orderRewards, referrals, type OrderReward, type ReferralRejection } from "./schema";
+import {
+  customerLoyalty,
+  customers,
+  events,
+  orderFacts,
+  orderRewards,
+  referrals,
+  type OrderReward,
+  type ReferralRejection,
+} from "./schema";
 
 // Lower-case letters and digits without look-alikes (0/o, 1/l/i).
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -16,7 +25,10 @@ export const REFERRAL_CODE = /^[a-z0-9]{4,32}$/;
 /** The customer's referral code, created on first use. */
 export async function referralCodeFor(db: EngageDb, customerId: string): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [existing] = await db.select({ code: customerLoyalty.referralCode }).from(customerLoyalty).where(eq(customerLoyalty.customerId, customerId));
+    const [existing] = await db
+      .select({ code: customerLoyalty.referralCode })
+      .from(customerLoyalty)
+      .where(eq(customerLoyalty.customerId, customerId));
     if (existing?.code) return existing.code;
     const code = newCode();
     // A savepoint: a code collision (unique violation) must leave the caller's transaction usable.
@@ -25,7 +37,11 @@ export async function referralCodeFor(db: EngageDb, customerId: string): Promise
         sp
           .insert(customerLoyalty)
           .values({ customerId, referralCode: code })
-          .onConflictDoUpdate({ target: customerLoyalty.customerId, set: { referralCode: code }, setWhere: sql`${customerLoyalty.referralCode} IS NULL` })
+          .onConflictDoUpdate({
+            target: customerLoyalty.customerId,
+            set: { referralCode: code },
+            setWhere: sql`${customerLoyalty.referralCode} IS NULL`,
+          })
           .returning({ code: customerLoyalty.referralCode }),
       )
       .catch(() => []);
@@ -45,10 +61,20 @@ export async function referrerByCode(db: EngageDb, code: string) {
 }
 
 /** A visit to a referral link, once per code and browser session (the admin's reach KPI). */
-export async function recordReferralVisit(db: EngageDb, input: { code: string; sessionRef: string; now?: Date }): Promise<boolean> {
+export async function recordReferralVisit(
+  db: EngageDb,
+  input: { code: string; sessionRef: string; now?: Date },
+): Promise<boolean> {
   const referrer = await referrerByCode(db, input.code);
   if (!referrer) return false;
-  await recordEvent(db, { type: "referral.visited", key: `${input.code}:${input.sessionRef}`, customerId: referrer.id, sessionRef: input.sessionRef, payload: { code: input.code }, occurredAt: input.now });
+  await recordEvent(db, {
+    type: "referral.visited",
+    key: `${input.code}:${input.sessionRef}`,
+    customerId: referrer.id,
+    sessionRef: input.sessionRef,
+    payload: { code: input.code },
+    occurredAt: input.now,
+  });
   return true;
 }
 
@@ -56,7 +82,10 @@ export async function recordReferralVisit(db: EngageDb, input: { code: string; s
  * Judges a paid order placed with a referral code (called by the engine on order.paid).
  * Records the referrals row and a referral.converted or referral.rejected event.
  */
-export async function judgeReferral(db: EngageDb, order: OrderReward): Promise<{ status: "converted" | "rejected"; reason?: ReferralRejection } | null> {
+export async function judgeReferral(
+  db: EngageDb,
+  order: OrderReward,
+): Promise<{ status: "converted" | "rejected"; reason?: ReferralRejection } | null> {
   const [facts] = await db.select().from(orderFacts).where(eq(orderFacts.orderRef, order.orderRef));
   if (!facts?.referralCode) return null;
   const [friend] = await db.select().from(customers).where(eq(customers.id, order.customerId));
@@ -90,7 +119,12 @@ export async function judgeReferral(db: EngageDb, order: OrderReward): Promise<{
 
 async function rejection(
   db: EngageDb,
-  input: { referrer?: { id: string; email: string }; friend?: { id: string; email: string }; order: OrderReward; sessionRef: string | null },
+  input: {
+    referrer?: { id: string; email: string };
+    friend?: { id: string; email: string };
+    order: OrderReward;
+    sessionRef: string | null;
+  },
 ): Promise<ReferralRejection | null> {
   const { referrer, friend, order } = input;
   if (!referrer || !friend) return "unknown_code";
@@ -100,24 +134,44 @@ async function rejection(
   const [earlier] = await db
     .select({ ref: orderRewards.orderRef })
     .from(orderRewards)
-    .where(and(eq(orderRewards.customerId, friend.id), ne(orderRewards.orderRef, order.orderRef), sql`${orderRewards.paidAt} <= ${order.paidAt.toISOString()}`))
+    .where(
+      and(
+        eq(orderRewards.customerId, friend.id),
+        ne(orderRewards.orderRef, order.orderRef),
+        sql`${orderRewards.paidAt} <= ${order.paidAt.toISOString()}`,
+      ),
+    )
     .limit(1);
   return earlier ? "existing_customer" : null;
 }
 
 /** Has the referrer used this browser session: ordered from it or been seen on it? */
-async function usedSession(db: EngageDb, referrer: { id: string; email: string }, sessionRef: string): Promise<boolean> {
+async function usedSession(
+  db: EngageDb,
+  referrer: { id: string; email: string },
+  sessionRef: string,
+): Promise<boolean> {
   const [ordered] = await db
     .select({ ref: orderFacts.orderRef })
     .from(orderFacts)
-    .where(and(eq(orderFacts.sessionRef, sessionRef), or(eq(orderFacts.email, referrer.email), sql`${orderFacts.orderRef} IN (SELECT order_ref FROM ${orderRewards} WHERE customer_id = ${referrer.id})`)))
+    .where(
+      and(
+        eq(orderFacts.sessionRef, sessionRef),
+        or(
+          eq(orderFacts.email, referrer.email),
+          sql`${orderFacts.orderRef} IN (SELECT order_ref FROM ${orderRewards} WHERE customer_id = ${referrer.id})`,
+        ),
+      ),
+    )
     .limit(1);
   if (ordered) return true;
   const [seen] = await db
     .select({ id: events.id })
     .from(events)
     // A referral visit is logged against the referrer but made by whoever opened the link.
-    .where(and(eq(events.customerId, referrer.id), eq(events.sessionRef, sessionRef), ne(events.type, "referral.visited")))
+    .where(
+      and(eq(events.customerId, referrer.id), eq(events.sessionRef, sessionRef), ne(events.type, "referral.visited")),
+    )
     .limit(1);
   return Boolean(seen);
 }

@@ -13,7 +13,11 @@ import { clawBackGrant, tierBonusKey } from "./tiers";
 
 const short = (ref: string) => ref.slice(0, 8).toUpperCase();
 
-export async function reverseOrderEarnings(db: EngageDb, order: OrderReward, now: Date): Promise<{ points: number; stamps: number; badges: number }> {
+export async function reverseOrderEarnings(
+  db: EngageDb,
+  order: OrderReward,
+  now: Date,
+): Promise<{ points: number; stamps: number; badges: number }> {
   let points = await clawBackGrant(db, {
     customerId: order.customerId,
     grantKey: tierBonusKey(order.orderRef),
@@ -25,7 +29,9 @@ export async function reverseOrderEarnings(db: EngageDb, order: OrderReward, now
   const bonusRewards = await db
     .select({ id: rewards.id, label: rewards.label })
     .from(rewards)
-    .where(and(eq(rewards.orderRef, order.orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")));
+    .where(
+      and(eq(rewards.orderRef, order.orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")),
+    );
   for (const r of bonusRewards) {
     points += await clawBackGrant(db, {
       customerId: order.customerId,

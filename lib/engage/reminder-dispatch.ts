@@ -6,7 +6,14 @@
 import { sql } from "drizzle-orm";
 import { purchasedSince } from "./abandonment";
 import { rowsOf, type EngageDb } from "./db";
-import { CONTACT_GAP_HOURS, DEFAULT_QUIET_HOURS, inQuietHours, MAX_SEND_ATTEMPTS, retryDelayMs, type QuietHours } from "./reminder-schedule";
+import {
+  CONTACT_GAP_HOURS,
+  DEFAULT_QUIET_HOURS,
+  inQuietHours,
+  MAX_SEND_ATTEMPTS,
+  retryDelayMs,
+  type QuietHours,
+} from "./reminder-schedule";
 import { pushSubscriptions, type CartItemSnapshot } from "./schema";
 
 export type ReminderMessage = {
@@ -55,14 +62,29 @@ const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/(["
  * reminder in the last 24 h (at most one per contact, enforced under the contact's row lock);
  * claims nothing inside quiet hours.
  */
-export async function claimDueReminders(db: EngageDb, opts: DispatchOptions): Promise<{ claimed: Claimed[]; seen: number }> {
+export async function claimDueReminders(
+  db: EngageDb,
+  opts: DispatchOptions,
+): Promise<{ claimed: Claimed[]; seen: number }> {
   if (inQuietHours(opts.now, opts.quietHours ?? DEFAULT_QUIET_HOURS, opts.timeZone)) return { claimed: [], seen: 0 };
   const now = opts.now.toISOString();
   return db.transaction(async (tx) => {
     const due = rowsOf<{
-      id: number; cart_ref: string; step: number; discount_percent: number | null; sequence_id: string | null; attempts: number;
-      email: string; customer_id: string; session_ref: string | null; items: CartItemSnapshot[]; value_minor: number; currency: string;
-      consent_at: string | null; unsubscribed_at: string | null; purchased: boolean;
+      id: number;
+      cart_ref: string;
+      step: number;
+      discount_percent: number | null;
+      sequence_id: string | null;
+      attempts: number;
+      email: string;
+      customer_id: string;
+      session_ref: string | null;
+      items: CartItemSnapshot[];
+      value_minor: number;
+      currency: string;
+      consent_at: string | null;
+      unsubscribed_at: string | null;
+      purchased: boolean;
     }>(
       await tx.execute(sql`
         WITH due AS (
@@ -81,7 +103,14 @@ export async function claimDueReminders(db: EngageDb, opts: DispatchOptions): Pr
     );
     if (due.length === 0) return { claimed: [], seen: 0 };
 
-    const stop = (outcome: string, rows: typeof due) => (rows.length ? cancel(tx, rows.map((r) => r.id), outcome) : undefined);
+    const stop = (outcome: string, rows: typeof due) =>
+      rows.length
+        ? cancel(
+            tx,
+            rows.map((r) => r.id),
+            outcome,
+          )
+        : undefined;
     const purchased = due.filter((r) => r.purchased);
     const unsubscribed = due.filter((r) => !r.purchased && r.unsubscribed_at);
     const noConsent = due.filter((r) => !r.purchased && !r.unsubscribed_at && !r.consent_at);
@@ -89,7 +118,9 @@ export async function claimDueReminders(db: EngageDb, opts: DispatchOptions): Pr
     await stop("unsubscribed", unsubscribed);
     await stop("no_consent", noConsent);
     if (purchased.length) {
-      await tx.execute(sql`UPDATE playcart_carts SET status = 'purchased' WHERE cart_ref = ANY(${textArray(purchased.map((r) => r.cart_ref))}::text[])`);
+      await tx.execute(
+        sql`UPDATE playcart_carts SET status = 'purchased' WHERE cart_ref = ANY(${textArray(purchased.map((r) => r.cart_ref))}::text[])`,
+      );
     }
 
     // One per contact: the earliest due; the rest wait a day.
@@ -152,7 +183,9 @@ export async function claimDueReminders(db: EngageDb, opts: DispatchOptions): Pr
 }
 
 async function cancel(db: EngageDb, ids: number[], outcome: string) {
-  await db.execute(sql`UPDATE playcart_reminders SET status = 'cancelled', outcome = ${outcome} WHERE id = ANY(${idArray(ids)}::bigint[])`);
+  await db.execute(
+    sql`UPDATE playcart_reminders SET status = 'cancelled', outcome = ${outcome} WHERE id = ANY(${idArray(ids)}::bigint[])`,
+  );
 }
 
 /** Reminders among `ids` that must not go out any more: bought since, or unsubscribed. */
@@ -193,8 +226,16 @@ export async function sendClaimed(
   let recording: Promise<void> = Promise.resolve();
   for (let i = 0; i < claimed.length; i += chunkSize) {
     const chunk = claimed.slice(i, i + chunkSize);
-    const stopped = await stoppedNow(db, chunk.map((c) => c.reminderId));
-    const subs = senders.push ? await pushTargets(db, chunk.filter((c) => !stopped.has(c.reminderId)).map((c) => c.email)) : new Map<string, PushTarget[]>();
+    const stopped = await stoppedNow(
+      db,
+      chunk.map((c) => c.reminderId),
+    );
+    const subs = senders.push
+      ? await pushTargets(
+          db,
+          chunk.filter((c) => !stopped.has(c.reminderId)).map((c) => c.email),
+        )
+      : new Map<string, PushTarget[]>();
     const results = await Promise.all(
       chunk.map(async (m): Promise<[Claimed, Result]> => {
         const outcome = stopped.get(m.reminderId);
@@ -238,7 +279,12 @@ async function pushTargets(db: EngageDb, emails: string[]): Promise<Map<string, 
   const out = new Map<string, PushTarget[]>();
   if (emails.length === 0) return out;
   const rows = await db
-    .select({ email: pushSubscriptions.email, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth })
+    .select({
+      email: pushSubscriptions.email,
+      endpoint: pushSubscriptions.endpoint,
+      p256dh: pushSubscriptions.p256dh,
+      auth: pushSubscriptions.auth,
+    })
     .from(pushSubscriptions)
     .where(sql`${pushSubscriptions.email} = ANY(${textArray(emails)}::text[])`);
   for (const r of rows) out.set(r.email, [...(out.get(r.email) ?? []), r]);
@@ -253,7 +299,8 @@ async function record(db: EngageDb, results: [Claimed, Result][], now: Date) {
     // One statement per set of channels (email, or email and push): `id = ANY(array)` keeps
     // the update on the primary key, whatever the planner guesses about the batch.
     const byChannels = new Map<string, number[]>();
-    for (const [m, r] of sent) byChannels.set(r.channels.join(","), [...(byChannels.get(r.channels.join(",")) ?? []), m.reminderId]);
+    for (const [m, r] of sent)
+      byChannels.set(r.channels.join(","), [...(byChannels.get(r.channels.join(",")) ?? []), m.reminderId]);
     for (const [channels, ids] of byChannels) {
       await tx.execute(sql`
         WITH upd AS (
@@ -267,17 +314,24 @@ async function record(db: EngageDb, results: [Claimed, Result][], now: Date) {
         ON CONFLICT (event_key) DO NOTHING`);
     }
     const gone = sent.flatMap(([, r]) => r.gone);
-    if (gone.length) await tx.delete(pushSubscriptions).where(sql`${pushSubscriptions.endpoint} = ANY(${textArray(gone)}::text[])`);
+    if (gone.length)
+      await tx.delete(pushSubscriptions).where(sql`${pushSubscriptions.endpoint} = ANY(${textArray(gone)}::text[])`);
     for (const [m, r] of results) {
       if (r.kind === "stopped") {
-        await tx.execute(sql`UPDATE playcart_reminders SET status = 'cancelled', outcome = ${r.outcome} WHERE id = ${m.reminderId}`);
+        await tx.execute(
+          sql`UPDATE playcart_reminders SET status = 'cancelled', outcome = ${r.outcome} WHERE id = ${m.reminderId}`,
+        );
         await giveBackSlot(tx, m, at);
       } else if (r.kind === "failed" || (r.kind === "retry" && m.attempts >= MAX_SEND_ATTEMPTS)) {
-        await tx.execute(sql`UPDATE playcart_reminders SET status = 'failed', outcome = ${r.error.slice(0, 500)} WHERE id = ${m.reminderId}`);
+        await tx.execute(
+          sql`UPDATE playcart_reminders SET status = 'failed', outcome = ${r.error.slice(0, 500)} WHERE id = ${m.reminderId}`,
+        );
         await giveBackSlot(tx, m, at);
       } else if (r.kind === "retry") {
         const retryAt = new Date(now.getTime() + retryDelayMs(m.attempts)).toISOString();
-        await tx.execute(sql`UPDATE playcart_reminders SET status = 'scheduled', due_at = ${retryAt}, outcome = ${`retry: ${r.error.slice(0, 480)}`} WHERE id = ${m.reminderId}`);
+        await tx.execute(
+          sql`UPDATE playcart_reminders SET status = 'scheduled', due_at = ${retryAt}, outcome = ${`retry: ${r.error.slice(0, 480)}`} WHERE id = ${m.reminderId}`,
+        );
         await giveBackSlot(tx, m, at);
       }
     }
@@ -295,7 +349,11 @@ async function giveBackSlot(tx: EngageDb, m: Claimed, at: string) {
  * The scheduled job: claims and sends due reminders batch by batch until none are due.
  * Each batch is claimed in its own transaction, so several dispatchers share the work.
  */
-export async function dispatchReminders(db: EngageDb, senders: ReminderSenders, opts: DispatchOptions & { concurrency?: number; maxBatches?: number }): Promise<DispatchReport> {
+export async function dispatchReminders(
+  db: EngageDb,
+  senders: ReminderSenders,
+  opts: DispatchOptions & { concurrency?: number; maxBatches?: number },
+): Promise<DispatchReport> {
   const total: DispatchReport = { claimed: 0, sent: 0, stopped: 0, retried: 0, failed: 0 };
   const maxBatches = opts.maxBatches ?? 100;
   // The next batch is claimed while this one is sent. A claimed batch is always sent: a

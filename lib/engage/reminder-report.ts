@@ -3,7 +3,16 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type EngageDb } from "./db";
 
 export async function recentReminders(db: EngageDb, limit = 50) {
-  return rowsOf<{ id: number; email: string; step: number; status: string; outcome: string | null; due_at: string; sent_at: string | null; channels: string[] | null }>(
+  return rowsOf<{
+    id: number;
+    email: string;
+    step: number;
+    status: string;
+    outcome: string | null;
+    due_at: string;
+    sent_at: string | null;
+    channels: string[] | null;
+  }>(
     await db.execute(sql`
       SELECT r.id::int AS id, c.email, r.step, r.status, r.outcome, r.due_at, r.sent_at, r.channels
       FROM playcart_reminders r JOIN playcart_carts c ON c.cart_ref = r.cart_ref

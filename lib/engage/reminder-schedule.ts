@@ -10,12 +10,25 @@ export type QuietHours = z.infer<typeof quietHoursSchema>;
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: "21:00", end: "08:00" };
 /** 1 h, 24 h and 72 h after abandonment; a discount only in the last. */
-export const DEFAULT_STEPS: ReminderStep[] = [{ afterMinutes: 60 }, { afterMinutes: 24 * 60 }, { afterMinutes: 72 * 60, discountPercent: 10 }];
+export const DEFAULT_STEPS: ReminderStep[] = [
+  { afterMinutes: 60 },
+  { afterMinutes: 24 * 60 },
+  { afterMinutes: 72 * 60, discountPercent: 10 },
+];
 export const DEFAULT_ABANDON_AFTER_MINUTES = 60;
 export const CONTACT_GAP_HOURS = 24;
 
 export const reminderStepsSchema = z
-  .array(z.object({ afterMinutes: z.number().int().min(1).max(60 * 24 * 60), discountPercent: z.number().int().min(1).max(90).optional() }))
+  .array(
+    z.object({
+      afterMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(60 * 24 * 60),
+      discountPercent: z.number().int().min(1).max(90).optional(),
+    }),
+  )
   .min(1)
   .max(10);
 

@@ -29,7 +29,11 @@ export type RestoreClaim = { reminderId: number; cartRef: string };
 export const RESTORE_LINK_DAYS = 14;
 
 export function restoreToken(secret: string, claim: RestoreClaim, now: Date, validDays = RESTORE_LINK_DAYS): string {
-  return sign(secret, "restore", { r: claim.reminderId, c: claim.cartRef, exp: Math.floor(now.getTime() / 1000) + validDays * 86_400 });
+  return sign(secret, "restore", {
+    r: claim.reminderId,
+    c: claim.cartRef,
+    exp: Math.floor(now.getTime() / 1000) + validDays * 86_400,
+  });
 }
 
 /** The reminder and cart a restore token names, or null if forged or expired. */

@@ -14,7 +14,9 @@ export type RewardLine = { productRef: string; unitPriceMinor: number; quantity:
  * scoped to a category counts only that category's lines.
  */
 export function discountFor(
-  reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor"> & { categoryRef?: string | null },
+  reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor"> & {
+    categoryRef?: string | null;
+  },
   allLines: RewardLine[],
 ): number {
   const lines = reward.categoryRef ? allLines.filter((l) => l.category === reward.categoryRef) : allLines;
@@ -47,7 +49,11 @@ export type RewardOwner = { sessionRef?: string | null; identityKeys: string[] }
 export function rewardOwnerOf(shopper: Shopper & { sessionRef?: string | null; signedIn?: boolean }): RewardOwner {
   return {
     sessionRef: shopper.sessionRef ?? null,
-    identityKeys: identityKeys({ userRef: shopper.userRef, deviceId: shopper.deviceId, email: shopper.signedIn ? shopper.email : null }),
+    identityKeys: identityKeys({
+      userRef: shopper.userRef,
+      deviceId: shopper.deviceId,
+      email: shopper.signedIn ? shopper.email : null,
+    }),
   };
 }
 
@@ -56,21 +62,38 @@ function ownedBy(owner: RewardOwner): SQL {
   const conditions: SQL[] = [];
   if (owner.sessionRef) conditions.push(eq(rewards.sessionRef, owner.sessionRef));
   if (owner.identityKeys.length > 0) {
-    conditions.push(sql`${rewards.identityKeys} ?| array[${sql.join(owner.identityKeys.map((k) => sql`${k}`), sql`, `)}]::text[]`);
+    conditions.push(
+      sql`${rewards.identityKeys} ?| array[${sql.join(
+        owner.identityKeys.map((k) => sql`${k}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   }
   return conditions.length > 0 ? or(...conditions)! : sql`false`;
 }
 
 /** The shopper's rewards that this cart may use now. */
-export async function usableRewards(db: EngageDb, owner: RewardOwner & { cartRef?: string | null; now: Date }): Promise<Reward[]> {
+export async function usableRewards(
+  db: EngageDb,
+  owner: RewardOwner & { cartRef?: string | null; now: Date },
+): Promise<Reward[]> {
   const candidates = await db
     .select()
     .from(rewards)
-    .where(and(eq(rewards.status, "issued"), gt(rewards.expiresAt, owner.now), ownedBy(owner), inArray(rewards.scope, ["this_order", "next_order"])))
+    .where(
+      and(
+        eq(rewards.status, "issued"),
+        gt(rewards.expiresAt, owner.now),
+        ownedBy(owner),
+        inArray(rewards.scope, ["this_order", "next_order"]),
+      ),
+    )
     .orderBy(asc(rewards.expiresAt));
   return candidates.filter((r) =>
     // A this-order prize is for the session that won it; a next-order prize not for the cart it was won on.
-    r.scope === "this_order" ? r.sessionRef !== null && r.sessionRef === owner.sessionRef : !owner.cartRef || r.earnedOnCartRef !== owner.cartRef,
+    r.scope === "this_order"
+      ? r.sessionRef !== null && r.sessionRef === owner.sessionRef
+      : !owner.cartRef || r.earnedOnCartRef !== owner.cartRef,
   );
 }
 
@@ -80,7 +103,11 @@ export async function usableRewards(db: EngageDb, owner: RewardOwner & { cartRef
  */
 export type RewardEffect = { discountMinor: number; shippingWaivedMinor: number; bonusPoints: number };
 
-export function rewardEffect(reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor">, lines: RewardLine[], shippingMinor = 0): RewardEffect {
+export function rewardEffect(
+  reward: Pick<Reward, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor">,
+  lines: RewardLine[],
+  shippingMinor = 0,
+): RewardEffect {
   return {
     discountMinor: discountFor(reward, lines),
     shippingWaivedMinor: reward.rewardType === "free_shipping" ? Math.max(0, shippingMinor) : 0,
@@ -112,7 +139,10 @@ export function bestReward(candidates: Reward[], lines: RewardLine[], shippingMi
  * Reserves a reward for an order; false if it is not this owner's or no longer available.
  * Scope rules live in usableRewards: callers reserve only ids it returned.
  */
-export async function reserveReward(db: EngageDb, input: { rewardId: string; orderRef: string; owner: RewardOwner; now: Date }): Promise<boolean> {
+export async function reserveReward(
+  db: EngageDb,
+  input: { rewardId: string; orderRef: string; owner: RewardOwner; now: Date },
+): Promise<boolean> {
   const rows = await db
     .update(rewards)
     .set({ status: "reserved", orderRef: input.orderRef })
@@ -144,9 +174,21 @@ export async function redeemOrderRewards(db: EngageDb, orderRef: string, now: Da
     .update(rewards)
     .set({ status: "redeemed", redeemedAt: now })
     .where(and(eq(rewards.orderRef, orderRef), eq(rewards.status, "reserved")))
-    .returning({ id: rewards.id, customerId: rewards.customerId, sessionRef: rewards.sessionRef, campaignId: rewards.campaignId });
+    .returning({
+      id: rewards.id,
+      customerId: rewards.customerId,
+      sessionRef: rewards.sessionRef,
+      campaignId: rewards.campaignId,
+    });
   for (const r of rows) {
-    await recordEvent(db, { type: "reward.redeemed", key: r.id, customerId: r.customerId, sessionRef: r.sessionRef, orderRef, campaignId: r.campaignId });
+    await recordEvent(db, {
+      type: "reward.redeemed",
+      key: r.id,
+      customerId: r.customerId,
+      sessionRef: r.sessionRef,
+      orderRef,
+      campaignId: r.campaignId,
+    });
   }
   return rows.length;
 }

@@ -21,28 +21,55 @@ export async function ruleById(db: EngageDb, id: string): Promise<Rule | null> {
 }
 
 /** Creates (no id) or updates a rule. Throws ZodError or EngageError on bad input. */
-export async function saveRuleAudited(db: EngageDb, actor: string, input: RuleInput & { id?: string | null }): Promise<Rule> {
+export async function saveRuleAudited(
+  db: EngageDb,
+  actor: string,
+  input: RuleInput & { id?: string | null },
+): Promise<Rule> {
   const { id, ...rule } = input;
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: rules.id }).from(rules).where(eq(rules.slug, String(rule.slug ?? "")));
+    const [clash] = await tx
+      .select({ id: rules.id })
+      .from(rules)
+      .where(eq(rules.slug, String(rule.slug ?? "")));
     if (clash && clash.id !== id) throw fieldError("slug", "Another rule already uses this key");
     let before: Rule | null = null;
     if (id) {
-      [before] = await tx.select().from(rules).where(eq(rules.id, z.uuid().parse(id))).for("update");
+      [before] = await tx
+        .select()
+        .from(rules)
+        .where(eq(rules.id, z.uuid().parse(id)))
+        .for("update");
       if (!before) throw new EngageError("invalid:input", "No such rule.");
       // A new key on an existing rule: rename the row first so saveRule's upsert finds it.
       if (before.slug !== rule.slug) await tx.update(rules).set({ slug: rule.slug }).where(eq(rules.id, id));
     }
     const after = await saveRule(tx, rule);
-    await recordAudit(tx, { actor, action: id ? "rule.update" : "rule.create", entity: "rule", entityId: after.id, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: id ? "rule.update" : "rule.create",
+      entity: "rule",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export async function setRuleStatus(db: EngageDb, actor: string, id: string, status: (typeof RULE_STATUSES)[number]): Promise<Rule> {
+export async function setRuleStatus(
+  db: EngageDb,
+  actor: string,
+  id: string,
+  status: (typeof RULE_STATUSES)[number],
+): Promise<Rule> {
   z.enum(RULE_STATUSES).parse(status);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(rules).where(eq(rules.id, z.uuid().parse(id))).for("update");
+    const [before] = await tx
+      .select()
+      .from(rules)
+      .where(eq(rules.id, z.uuid().parse(id)))
+      .for("update");
     if (!before) throw new EngageError("invalid:input", "No such rule.");
     const [after] = await tx.update(rules).set({ status, updatedAt: new Date() }).where(eq(rules.id, id)).returning();
     await recordAudit(tx, { actor, action: "rule.status", entity: "rule", entityId: id, before, after });

@@ -26,10 +26,21 @@ export async function saveRule(db: EngageDb, input: RuleInput): Promise<Rule> {
   const r = ruleInputSchema.parse(input);
   assertValidCondition(r.condition, SAMPLE_CONTEXT);
   if (r.outcomes.some((o) => (o.type === "grant_plays" || o.type === "offer_game") && !o.campaignId) && !r.campaignId) {
-    throw new z.ZodError([{ code: "custom", path: ["campaignId"], message: "Granting plays or offering a game needs a campaign", input: r.campaignId }]);
+    throw new z.ZodError([
+      {
+        code: "custom",
+        path: ["campaignId"],
+        message: "Granting plays or offering a game needs a campaign",
+        input: r.campaignId,
+      },
+    ]);
   }
   const values = { ...r, condition: r.condition ?? true, campaignId: r.campaignId ?? null, updatedAt: new Date() };
-  const [row] = await db.insert(rules).values(values).onConflictDoUpdate({ target: rules.slug, set: values }).returning();
+  const [row] = await db
+    .insert(rules)
+    .values(values)
+    .onConflictDoUpdate({ target: rules.slug, set: values })
+    .returning();
   return row;
 }
 

@@ -22,6 +22,10 @@ export function previewWindows(
     .map((w) => {
       const s = DateTime.fromJSDate(w.startsAt, { zone: timeZone });
       const e = DateTime.fromJSDate(w.endsAt, { zone: timeZone });
-      return { startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), label: `${s.toFormat("ccc d LLL yyyy, HH:mm")}–${e.toFormat("HH:mm ZZZZ")}` };
+      return {
+        startsAt: w.startsAt.toISOString(),
+        endsAt: w.endsAt.toISOString(),
+        label: `${s.toFormat("ccc d LLL yyyy, HH:mm")}–${e.toFormat("HH:mm ZZZZ")}`,
+      };
     });
 }

@@ -135,7 +135,14 @@ export type GameType = (typeof GAME_TYPES)[number];
 export const PLACEMENTS = ["checkout_first_order", "checkout_returning", "seasonal_page", "comeback"] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 export const CAMPAIGN_STATUSES = ["draft", "live", "paused", "ended"] as const;
-export const REWARD_TYPES = ["percent_off", "amount_off", "free_product", "free_shipping", "bonus_points", "none"] as const;
+export const REWARD_TYPES = [
+  "percent_off",
+  "amount_off",
+  "free_product",
+  "free_shipping",
+  "bonus_points",
+  "none",
+] as const;
 export type RewardType = (typeof REWARD_TYPES)[number];
 // this_order: lowers the order being checked out; next_order: a later order, same session or before expiry.
 export const REWARD_SCOPES = ["this_order", "next_order"] as const;
@@ -208,7 +215,10 @@ export const prizes = pgTable(
     check("playcart_prizes_weight", sql`${t.weight} >= 0`),
     // Backstops: the draw's conditional UPDATE is what keeps these, these make a bug loud.
     check("playcart_prizes_inventory", sql`${t.inventory} IS NULL OR ${t.wins} <= ${t.inventory}`),
-    check("playcart_prizes_budget", sql`${t.budgetValueMinor} IS NULL OR ${t.valueAwardedMinor} <= ${t.budgetValueMinor}`),
+    check(
+      "playcart_prizes_budget",
+      sql`${t.budgetValueMinor} IS NULL OR ${t.valueAwardedMinor} <= ${t.budgetValueMinor}`,
+    ),
     check("playcart_prizes_value", sql`${t.rewardValue} >= 0 AND ${t.costMinor} >= 0`),
   ],
 );
@@ -382,7 +392,13 @@ export const contacts = pgTable("playcart_contacts", {
 
 export const TRACKED_CART_STATUSES = ["active", "abandoned", "purchased"] as const;
 
-export type CartItemSnapshot = { name: string; quantity: number; unitPriceMinor: number; imageUrl?: string | null; productRef?: string | null };
+export type CartItemSnapshot = {
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  imageUrl?: string | null;
+  productRef?: string | null;
+};
 
 // A host cart with a known contact. The host reports it (trackCart) whenever its content or
 // contact changes; it is abandoned after N minutes without activity or a purchase.

@@ -21,9 +21,21 @@ export type OrderStats = {
 };
 
 /** The customer's paid orders, those paid by `asOf` only when given (the time of an event). */
-export async function orderStats(db: EngageDb, customerId: string, asOf?: Date, trailingSince?: Date): Promise<OrderStats> {
+export async function orderStats(
+  db: EngageDb,
+  customerId: string,
+  asOf?: Date,
+  trailingSince?: Date,
+): Promise<OrderStats> {
   const since = trailingSince?.toISOString() ?? null;
-  const [row] = rowsOf<{ n: number; spend: number; trailing: number; first: string | Date | null; last: string | Date | null; discounted: number }>(
+  const [row] = rowsOf<{
+    n: number;
+    spend: number;
+    trailing: number;
+    first: string | Date | null;
+    last: string | Date | null;
+    discounted: number;
+  }>(
     await db.execute(sql`
       SELECT count(*)::int AS n,
              coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor), 0)::int AS spend,
@@ -48,12 +60,15 @@ export async function orderStats(db: EngageDb, customerId: string, asOf?: Date, 
 export function segmentsOf(stats: OrderStats, now: Date, rules: EngageSettings["segments"]): Segment[] {
   const daysSince = (d: Date | null) => (d ? (now.getTime() - d.getTime()) / 86_400_000 : Infinity);
   const out: Segment[] = [];
-  if (stats.paidOrders === 0 || (stats.paidOrders === 1 && daysSince(stats.firstPaidAt) <= rules.newDays)) out.push("new");
+  if (stats.paidOrders === 0 || (stats.paidOrders === 1 && daysSince(stats.firstPaidAt) <= rules.newDays))
+    out.push("new");
   if (stats.paidOrders >= 2 && daysSince(stats.lastPaidAt) <= rules.activeDays) out.push("active");
   if (stats.paidOrders >= 1 && daysSince(stats.lastPaidAt) > rules.activeDays) out.push("lapsed");
   if (stats.netSpendMinor >= rules.highValueMinor && stats.paidOrders >= 1) out.push("high_value");
-  if (stats.paidOrders >= 2 && stats.ordersWithReward / stats.paidOrders >= rules.discountShare) out.push("discount_driven");
+  if (stats.paidOrders >= 2 && stats.ordersWithReward / stats.paidOrders >= rules.discountShare)
+    out.push("discount_driven");
   return out;
 }
 
-export const primarySegment = (segments: Segment[]): Segment | null => PRIORITY.find((s) => segments.includes(s)) ?? null;
+export const primarySegment = (segments: Segment[]): Segment | null =>
+  PRIORITY.find((s) => segments.includes(s)) ?? null;

@@ -20,7 +20,14 @@ export async function updateSettings(db: EngageDb, actor: string, values: Settin
     const parsed = settingsSchema.partial().parse(tiers ? { ...values, tiers } : values);
     await saveSettings(tx, parsed);
     const after = await getSettings(tx);
-    await recordAudit(tx, { actor, action: "settings.update", entity: "settings", entityId: Object.keys(parsed).join(","), before, after });
+    await recordAudit(tx, {
+      actor,
+      action: "settings.update",
+      entity: "settings",
+      entityId: Object.keys(parsed).join(","),
+      before,
+      after,
+    });
     return after;
   });
 }

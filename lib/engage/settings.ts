@@ -23,7 +23,10 @@ export const settingsSchema = z.object({
     .array(tierSchema)
     .min(1)
     .refine((t) => t[0].minSpendMinor === 0, "The first tier must start at 0")
-    .refine((t) => t.every((tier, i) => i === 0 || tier.minSpendMinor > t[i - 1].minSpendMinor), "Tier thresholds must increase"),
+    .refine(
+      (t) => t.every((tier, i) => i === 0 || tier.minSpendMinor > t[i - 1].minSpendMinor),
+      "Tier thresholds must increase",
+    ),
   tierWindowDays: z.number().int().min(1).max(3650),
   // Category affinity: an order's weight halves every this many days.
   affinityHalfLifeDays: z.number().int().min(1).max(3650).default(90),

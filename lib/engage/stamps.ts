@@ -16,13 +16,28 @@ export async function stampCount(db: EngageDb, customerId: string, cardId: strin
 /** Adds stamps to a card (once per source key); awards the card's badge when it fills. */
 export async function grantStamps(
   db: EngageDb,
-  input: { customerId: string; card: string; stamps: number; reason: string; sourceKey: string; orderRef?: string | null; now: Date },
+  input: {
+    customerId: string;
+    card: string;
+    stamps: number;
+    reason: string;
+    sourceKey: string;
+    orderRef?: string | null;
+    now: Date;
+  },
 ): Promise<{ granted: boolean; count: number; badgeAwarded: boolean } | null> {
   const [card] = await db.select().from(stampCards).where(eq(stampCards.slug, input.card));
   if (!card) return null;
   const rows = await db
     .insert(stampEntries)
-    .values({ cardId: card.id, customerId: input.customerId, delta: input.stamps, reason: input.reason, sourceKey: input.sourceKey, orderRef: input.orderRef ?? null })
+    .values({
+      cardId: card.id,
+      customerId: input.customerId,
+      delta: input.stamps,
+      reason: input.reason,
+      sourceKey: input.sourceKey,
+      orderRef: input.orderRef ?? null,
+    })
     .onConflictDoNothing({ target: stampEntries.sourceKey })
     .returning({ id: stampEntries.id });
   const count = await stampCount(db, input.customerId, card.id);
@@ -31,12 +46,23 @@ export async function grantStamps(
 }
 
 /** Awards or revokes the card's badge to match the stamps held. Returns true if awarded now. */
-export async function settleCardBadge(db: EngageDb, card: StampCard, customerId: string, count: number, now: Date): Promise<boolean> {
+export async function settleCardBadge(
+  db: EngageDb,
+  card: StampCard,
+  customerId: string,
+  count: number,
+  now: Date,
+): Promise<boolean> {
   if (!card.badgeId) return false;
   const [badge] = await db.select({ slug: badges.slug }).from(badges).where(eq(badges.id, card.badgeId));
   if (!badge) return false;
   if (count >= card.stampsRequired) return awardBadge(db, { customerId, badge: badge.slug, now });
-  await revokeBadge(db, { customerId, badgeId: card.badgeId, reason: `${card.name}: ${count} of ${card.stampsRequired} stamps after a refund`, now });
+  await revokeBadge(db, {
+    customerId,
+    badgeId: card.badgeId,
+    reason: `${card.name}: ${count} of ${card.stampsRequired} stamps after a refund`,
+    now,
+  });
   return false;
 }
 
@@ -58,5 +84,11 @@ export async function stampCardProgress(db: EngageDb, customerId: string): Promi
     .leftJoin(stampEntries, and(eq(stampEntries.cardId, stampCards.id), eq(stampEntries.customerId, customerId)))
     .groupBy(stampCards.id, badges.name)
     .orderBy(stampCards.slug);
-  return rows.map((r) => ({ slug: r.slug, name: r.name, required: r.required, badge: r.badge, stamps: Math.max(0, Number(r.stamps)) }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    required: r.required,
+    badge: r.badge,
+    stamps: Math.max(0, Number(r.stamps)),
+  }));
 }

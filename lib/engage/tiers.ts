@@ -10,11 +10,19 @@ import { customerLoyalty, ledgerEntries, orderRewards, tierHistory, type OrderRe
 import type { EngageSettings, Tier } from "./settings";
 
 /** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */
-export async function trailingSpend(db: EngageDb, customerId: string, now: Date, windowDays: number, opts: { excludeOrderRef?: string; before?: boolean } = {}): Promise<number> {
+export async function trailingSpend(
+  db: EngageDb,
+  customerId: string,
+  now: Date,
+  windowDays: number,
+  opts: { excludeOrderRef?: string; before?: boolean } = {},
+): Promise<number> {
   const since = new Date(now.getTime() - windowDays * 86_400_000);
   const { excludeOrderRef } = opts;
   const [row] = await db
-    .select({ spend: sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int` })
+    .select({
+      spend: sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int`,
+    })
     .from(orderRewards)
     .where(
       and(
@@ -28,24 +36,44 @@ export async function trailingSpend(db: EngageDb, customerId: string, now: Date,
 }
 
 /** Recomputes the customer's tier; records a history row when it changed. Returns the tier. */
-export async function recomputeTier(db: EngageDb, customerId: string, settings: EngageSettings, now: Date, eventId: number | null): Promise<Tier> {
+export async function recomputeTier(
+  db: EngageDb,
+  customerId: string,
+  settings: EngageSettings,
+  now: Date,
+  eventId: number | null,
+): Promise<Tier> {
   const spend = await trailingSpend(db, customerId, now, settings.tierWindowDays);
   const tier = tierFor(settings.tiers, spend);
-  const [current] = await db.select().from(customerLoyalty).where(eq(customerLoyalty.customerId, customerId)).for("update");
+  const [current] = await db
+    .select()
+    .from(customerLoyalty)
+    .where(eq(customerLoyalty.customerId, customerId))
+    .for("update");
   const before = current?.tier ?? settings.tiers[0].name;
   await db
     .insert(customerLoyalty)
     .values({ customerId, tier: tier.name, tierSpendMinor: spend, tierUpdatedAt: now })
-    .onConflictDoUpdate({ target: customerLoyalty.customerId, set: { tier: tier.name, tierSpendMinor: spend, tierUpdatedAt: now } });
+    .onConflictDoUpdate({
+      target: customerLoyalty.customerId,
+      set: { tier: tier.name, tierSpendMinor: spend, tierUpdatedAt: now },
+    });
   if (tier.name !== before || (!current?.tier && tier.name !== settings.tiers[0].name)) {
-    await db.insert(tierHistory).values({ customerId, fromTier: current?.tier ?? null, toTier: tier.name, trailingSpendMinor: spend, eventId });
+    await db
+      .insert(tierHistory)
+      .values({ customerId, fromTier: current?.tier ?? null, toTier: tier.name, trailingSpendMinor: spend, eventId });
   }
   return tier;
 }
 
 export async function tierHistoryOf(db: EngageDb, customerId: string) {
   return db
-    .select({ fromTier: tierHistory.fromTier, toTier: tierHistory.toTier, trailingSpendMinor: tierHistory.trailingSpendMinor, createdAt: tierHistory.createdAt })
+    .select({
+      fromTier: tierHistory.fromTier,
+      toTier: tierHistory.toTier,
+      trailingSpendMinor: tierHistory.trailingSpendMinor,
+      createdAt: tierHistory.createdAt,
+    })
     .from(tierHistory)
     .where(eq(tierHistory.customerId, customerId))
     .orderBy(desc(tierHistory.id));
@@ -59,7 +87,10 @@ const bonusKey = (orderRef: string) => `tier-bonus:${orderRef}`;
  * Gold earns at the old rate, and a late sweep gives the same bonus as a prompt one).
  */
 export async function grantTierBonus(db: EngageDb, order: OrderReward, settings: EngageSettings): Promise<number> {
-  const spendBefore = await trailingSpend(db, order.customerId, order.paidAt, settings.tierWindowDays, { excludeOrderRef: order.orderRef, before: true });
+  const spendBefore = await trailingSpend(db, order.customerId, order.paidAt, settings.tierWindowDays, {
+    excludeOrderRef: order.orderRef,
+    before: true,
+  });
   const tier = tierFor(settings.tiers, spendBefore);
   const bonus = Math.floor(order.pointsBase * (tier.earnMultiplier - 1));
   if (bonus <= 0) return 0;
@@ -79,7 +110,12 @@ export async function grantTierBonus(db: EngageDb, order: OrderReward, settings:
  */
 export async function clawBackGrant(
   db: EngageDb,
-  input: { customerId: string; grantKey: string; order: Pick<OrderReward, "orderRef" | "amountPaidMinor" | "amountRefundedMinor">; reason: string },
+  input: {
+    customerId: string;
+    grantKey: string;
+    order: Pick<OrderReward, "orderRef" | "amountPaidMinor" | "amountRefundedMinor">;
+    reason: string;
+  },
 ): Promise<number> {
   const rows = await db
     .select({ sourceKey: ledgerEntries.sourceKey, delta: ledgerEntries.delta, uncollected: ledgerEntries.uncollected })
@@ -87,7 +123,9 @@ export async function clawBackGrant(
     .where(and(eq(ledgerEntries.customerId, input.customerId), like(ledgerEntries.sourceKey, `${input.grantKey}%`)));
   const granted = rows.find((r) => r.sourceKey === input.grantKey)?.delta ?? 0;
   if (granted <= 0) return 0;
-  const clawed = rows.filter((r) => r.sourceKey.startsWith(`${input.grantKey}:refund:`)).reduce((s, r) => s - r.delta + r.uncollected, 0);
+  const clawed = rows
+    .filter((r) => r.sourceKey.startsWith(`${input.grantKey}:refund:`))
+    .reduce((s, r) => s - r.delta + r.uncollected, 0);
   const owed = clawbackFor(granted, input.order.amountPaidMinor, input.order.amountRefundedMinor) - clawed;
   if (owed <= 0) return 0;
   const take = Math.min(owed, await lockBalance(db, input.customerId));

@@ -13,10 +13,14 @@ export function devPushRecorder(db: Db, restoreUrlFor: (m: ReminderMessage) => s
   return async (m: ReminderMessage): Promise<void> => {
     const p = pushPayload(m, restoreUrlFor(m));
     try {
-      await db.insert(outboxMessages).values({ to: `${DEV_PUSH_PREFIX}${m.email}`, subject: p.title, text: `${p.body}\n${p.url}` });
+      await db
+        .insert(outboxMessages)
+        .values({ to: `${DEV_PUSH_PREFIX}${m.email}`, subject: p.title, text: `${p.body}\n${p.url}` });
     } catch (err) {
       // The email already went out: a lost dev record must not make the reminder retry.
-      console.warn(`[playcart] dev push record for reminder ${m.reminderId} failed: ${err instanceof Error ? err.message : err}`);
+      console.warn(
+        `[playcart] dev push record for reminder ${m.reminderId} failed: ${err instanceof Error ? err.message : err}`,
+      );
     }
   };
 }

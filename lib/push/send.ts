@@ -19,7 +19,11 @@ export function pushPayload(m: ReminderMessage, restoreUrl: string) {
 }
 
 /** `agent` lets a test trust its local push service's certificate; production uses the default. */
-export function pushSender(vapid: VapidKeys, restoreUrlFor: (m: ReminderMessage) => string, opts: { agent?: Agent } = {}) {
+export function pushSender(
+  vapid: VapidKeys,
+  restoreUrlFor: (m: ReminderMessage) => string,
+  opts: { agent?: Agent } = {},
+) {
   return async (m: ReminderMessage, targets: PushTarget[]): Promise<PushOutcome> => {
     const payload = JSON.stringify(pushPayload(m, restoreUrlFor(m)));
     const out: PushOutcome = { delivered: 0, gone: [] };
@@ -38,7 +42,8 @@ export function pushSender(vapid: VapidKeys, restoreUrlFor: (m: ReminderMessage)
         } catch (err) {
           const status = (err as { statusCode?: number }).statusCode;
           if (status === 404 || status === 410) out.gone.push(t.endpoint);
-          else console.warn(`[playcart] push to ${new URL(t.endpoint).host} failed: ${status ?? (err as Error).message}`);
+          else
+            console.warn(`[playcart] push to ${new URL(t.endpoint).host} failed: ${status ?? (err as Error).message}`);
         }
       }),
     );

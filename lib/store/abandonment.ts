@@ -14,8 +14,21 @@ import { CONSENT_SOURCE_CHECKOUT, MARKETING_CONSENT_WORDING } from "./marketing-
 /** Reports this cart (its content and contact) to Playcart, which follows it up if abandoned. */
 export async function reportCart(db: Db, cart: { id: string; email: string; sessionId: string | null }) {
   const { lines } = await cartLines(db, cart.id);
-  const items: CartItemSnapshot[] = lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, imageUrl: l.image, productRef: l.slug }));
-  await trackCart(db, { cartRef: cart.id, email: cart.email, sessionRef: cart.sessionId, currency: env().STORE_CURRENCY, items, now: await storeNow() });
+  const items: CartItemSnapshot[] = lines.map((l) => ({
+    name: l.name,
+    quantity: l.quantity,
+    unitPriceMinor: l.unitPriceMinor,
+    imageUrl: l.image,
+    productRef: l.slug,
+  }));
+  await trackCart(db, {
+    cartRef: cart.id,
+    email: cart.email,
+    sessionRef: cart.sessionId,
+    currency: env().STORE_CURRENCY,
+    items,
+    now: await storeNow(),
+  });
 }
 
 /**
@@ -29,11 +42,25 @@ export async function reportCartOf(db: Db, shopper: CartOwner & { viewer: { emai
 }
 
 /** After an order is placed at checkout: consent (if ticked), the cart report, the nudge's conversion. */
-export async function afterCheckout(db: Db, input: { email: string; consent: boolean; cartId: string; sessionId: string; orderId: string; totalMinor: number }) {
+export async function afterCheckout(
+  db: Db,
+  input: { email: string; consent: boolean; cartId: string; sessionId: string; orderId: string; totalMinor: number },
+) {
   const now = await storeNow();
-  if (input.consent) await recordConsent(db, { email: input.email, wording: MARKETING_CONSENT_WORDING, source: CONSENT_SOURCE_CHECKOUT, now });
+  if (input.consent)
+    await recordConsent(db, {
+      email: input.email,
+      wording: MARKETING_CONSENT_WORDING,
+      source: CONSENT_SOURCE_CHECKOUT,
+      now,
+    });
   await reportCart(db, { id: input.cartId, email: input.email, sessionId: input.sessionId });
-  await recordNudgeConverted(db, { sessionRef: input.sessionId, cartRef: input.cartId, orderRef: input.orderId, valueMinor: input.totalMinor });
+  await recordNudgeConverted(db, {
+    sessionRef: input.sessionId,
+    cartRef: input.cartId,
+    orderRef: input.orderId,
+    valueMinor: input.totalMinor,
+  });
 }
 
 /**
@@ -41,7 +68,11 @@ export async function afterCheckout(db: Db, input: { email: string; consent: boo
  * quantity of a line already there, so clicking the link twice changes nothing. Products no
  * longer sold are skipped. Returns the cart id.
  */
-export async function restoreCart(db: Db, owner: CartOwner & { sessionId: string }, snapshot: { email: string; items: CartItemSnapshot[] }) {
+export async function restoreCart(
+  db: Db,
+  owner: CartOwner & { sessionId: string },
+  snapshot: { email: string; items: CartItemSnapshot[] },
+) {
   return db.transaction(async (tx) => {
     let cart = await findOpenCart(tx, owner);
     if (!cart) {
@@ -51,7 +82,10 @@ export async function restoreCart(db: Db, owner: CartOwner & { sessionId: string
     if (!cart) throw new Error("could not open a cart to restore into");
     const slugs = snapshot.items.map((i) => i.productRef).filter((s): s is string => Boolean(s));
     const found = slugs.length
-      ? await tx.select({ id: products.id, slug: products.slug }).from(products).where(and(inArray(products.slug, slugs), eq(products.active, true)))
+      ? await tx
+          .select({ id: products.id, slug: products.slug })
+          .from(products)
+          .where(and(inArray(products.slug, slugs), eq(products.active, true)))
       : [];
     const bySlug = new Map(found.map((p) => [p.slug, p.id]));
     const lines = snapshot.items.flatMap((i) => {
@@ -62,9 +96,15 @@ export async function restoreCart(db: Db, owner: CartOwner & { sessionId: string
       await tx
         .insert(cartItems)
         .values(lines)
-        .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`greatest(${cartItems.quantity}, excluded.quantity)` } });
+        .onConflictDoUpdate({
+          target: [cartItems.cartId, cartItems.productId],
+          set: { quantity: sql`greatest(${cartItems.quantity}, excluded.quantity)` },
+        });
     }
-    await tx.update(carts).set({ email: sql`coalesce(${carts.email}, ${snapshot.email})`, updatedAt: new Date() }).where(and(eq(carts.id, cart.id), isNull(carts.userId)));
+    await tx
+      .update(carts)
+      .set({ email: sql`coalesce(${carts.email}, ${snapshot.email})`, updatedAt: new Date() })
+      .where(and(eq(carts.id, cart.id), isNull(carts.userId)));
     return cart.id;
   });
 }

@@ -19,7 +19,10 @@ export class CartError extends Error {
  * The owner's open cart, or undefined. A signed-in shopper's guest cart (this browser's)
  * is merged into their account cart the first time it is seen.
  */
-export async function findOpenCart(tx: Db, owner: CartOwner): Promise<{ id: string; email: string | null } | undefined> {
+export async function findOpenCart(
+  tx: Db,
+  owner: CartOwner,
+): Promise<{ id: string; email: string | null } | undefined> {
   if (owner.userId) {
     if (owner.sessionId) await mergeGuestCart(tx, owner.sessionId, owner.userId);
     const [cart] = await tx
@@ -73,7 +76,10 @@ async function openCartFor(tx: Db, owner: CartOwner & { sessionId: string }) {
 }
 
 async function activeProduct(tx: Db, productId: string) {
-  const [p] = await tx.select({ id: products.id }).from(products).where(and(eq(products.id, productId), eq(products.active, true)));
+  const [p] = await tx
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.active, true)));
   if (!p) throw new CartError("productId", "That product does not exist or is no longer sold.");
   return p;
 }
@@ -92,7 +98,10 @@ export async function addToCart(db: Db, owner: CartOwner & { sessionId: string }
     await tx
       .insert(cartItems)
       .values({ cartId: cart.id, productId, quantity })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`${cartItems.quantity} + excluded.quantity` } });
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.productId],
+        set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
+      });
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cart.id));
   });
 }
@@ -105,7 +114,11 @@ export async function setCartQuantity(db: Db, owner: CartOwner, productId: strin
     const where = and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, productId));
     if (quantity === 0) await tx.delete(cartItems).where(where);
     else {
-      const updated = await tx.update(cartItems).set({ quantity }).where(where).returning({ productId: cartItems.productId });
+      const updated = await tx
+        .update(cartItems)
+        .set({ quantity })
+        .where(where)
+        .returning({ productId: cartItems.productId });
       if (updated.length === 0) throw new CartError("productId", "That product is not in your cart.");
     }
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cart.id));
@@ -135,4 +148,3 @@ export async function loadCart(db: Db, owner: CartOwner) {
   if (!cart) return { id: null, email: null, ...priceLines([]) };
   return { id: cart.id, email: cart.email, ...(await cartLines(db, cart.id)) };
 }
-

@@ -12,7 +12,14 @@ const listColumns = {
   categorySlug: products.categorySlug,
 };
 
-export type ProductCard = { id: string; slug: string; name: string; priceMinor: number; image: string; categorySlug: string };
+export type ProductCard = {
+  id: string;
+  slug: string;
+  name: string;
+  priceMinor: number;
+  image: string;
+  categorySlug: string;
+};
 
 export async function listCategories() {
   const db = await getDb();
@@ -28,7 +35,11 @@ export async function listProducts(filter: { q?: string; category?: string } = {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(products.name, pattern), ilike(products.description, pattern))!);
   }
-  return db.select(listColumns).from(products).where(and(...where)).orderBy(asc(products.categorySlug), asc(products.name));
+  return db
+    .select(listColumns)
+    .from(products)
+    .where(and(...where))
+    .orderBy(asc(products.categorySlug), asc(products.name));
 }
 
 export async function getProduct(slug: string) {

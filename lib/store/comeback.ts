@@ -17,5 +17,11 @@ export async function cameBackFromReminder(): Promise<boolean> {
 
 /** The live comeback game for this shopper, if any plays are left. */
 export async function comebackOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<Offer | null> {
-  return findOffer(db, { placement: "comeback", shopper, cart: cartSummary(lines), now: await storeNow(), timeZone: env().STORE_TIMEZONE });
+  return findOffer(db, {
+    placement: "comeback",
+    shopper,
+    cart: cartSummary(lines),
+    now: await storeNow(),
+    timeZone: env().STORE_TIMEZONE,
+  });
 }

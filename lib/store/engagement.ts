@@ -53,7 +53,12 @@ export async function knownEmail(db: Db, shopper: StoreShopper, cartEmail: strin
 }
 
 export const rewardLines = (lines: PricedLine[]) =>
-  lines.map((l) => ({ productRef: l.slug, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity, category: l.categorySlug }));
+  lines.map((l) => ({
+    productRef: l.slug,
+    unitPriceMinor: l.unitPriceMinor,
+    quantity: l.quantity,
+    category: l.categorySlug,
+  }));
 
 export type CheckoutOffer = { offer: Offer | null; heldOut: string[] };
 
@@ -78,13 +83,24 @@ export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedL
  * Logs a checkout view, the game it offered and any holdout, once per shopper session and cart (a reload
  * is the same view). Run after the response: the checkout never waits on it.
  */
-export async function recordCheckoutView(db: Db, shopper: PlayShopper, cartRef: string, valueMinor: number, { offer, heldOut }: CheckoutOffer) {
+export async function recordCheckoutView(
+  db: Db,
+  shopper: PlayShopper,
+  cartRef: string,
+  valueMinor: number,
+  { offer, heldOut }: CheckoutOffer,
+) {
   const session = shopper.sessionRef ?? "none";
   const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
   const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null };
   await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
   if (offer) {
-    await recordEvent(db, { type: "game.offered", key: `${offer.campaignId}:${session}:${cartRef}`, ...base, campaignId: offer.campaignId });
+    await recordEvent(db, {
+      type: "game.offered",
+      key: `${offer.campaignId}:${session}:${cartRef}`,
+      ...base,
+      campaignId: offer.campaignId,
+    });
   }
   for (const campaignId of heldOut) {
     await recordEvent(db, { type: "game.held_out", key: `${campaignId}:${session}:${cartRef}`, ...base, campaignId });

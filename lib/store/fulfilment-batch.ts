@@ -67,7 +67,9 @@ class FulfilmentQueue {
         } catch (err) {
           // A deadlock or any other failure: nothing of the batch was written; each delivery
           // takes the general path on its own.
-          console.warn(`[playcart] ${batch.length} payment(s) fall back to one transaction each: ${err instanceof Error ? err.message : err}`);
+          console.warn(
+            `[playcart] ${batch.length} payment(s) fall back to one transaction each: ${err instanceof Error ? err.message : err}`,
+          );
         }
         for (const w of batch) w.done(fulfilled.has(`${w.orderId} ${w.eventId}`));
       }

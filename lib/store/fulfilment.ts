@@ -31,7 +31,10 @@ async function lockOrder(tx: Db, orderId: string): Promise<Order | undefined> {
 
 export async function findOrderIdByPayment(tx: Db, ref: { paymentIntentId: string | null; orderId?: string | null }) {
   if (ref.paymentIntentId) {
-    const [row] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.paymentIntentId, ref.paymentIntentId));
+    const [row] = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.paymentIntentId, ref.paymentIntentId));
     if (row) return row.id;
   }
   if (ref.orderId && /^[0-9a-f-]{36}$/i.test(ref.orderId)) {
@@ -41,7 +44,12 @@ export async function findOrderIdByPayment(tx: Db, ref: { paymentIntentId: strin
   return null;
 }
 
-type Payment = { amountTotal: number | null; currency: string | null; paymentIntentId: string | null; stripeSessionId: string };
+type Payment = {
+  amountTotal: number | null;
+  currency: string | null;
+  paymentIntentId: string | null;
+  stripeSessionId: string;
+};
 
 /**
  * The usual first payment as one autocommitted statement: the order (if unpaid, with the
@@ -51,7 +59,12 @@ type Payment = { amountTotal: number | null; currency: string | null; paymentInt
  * was not in that state (or a duplicate delivery); the caller then runs the general
  * transaction, where a duplicate event fails on stripe_events' primary key.
  */
-export async function fulfilInOneStatement(db: Db, orderId: string, payment: Payment, event: { id: string; type: string }): Promise<Result | null> {
+export async function fulfilInOneStatement(
+  db: Db,
+  orderId: string,
+  payment: Payment,
+  event: { id: string; type: string },
+): Promise<Result | null> {
   const currency = payment.currency?.toLowerCase();
   if (!currency || payment.amountTotal === null) return null;
   const fulfilled = await fulfilFirstPayment(db, {
@@ -116,7 +129,12 @@ export async function markOrderAwaitingPayment(tx: Db, orderId: string, payment:
   if (order.status !== "pending") return { outcome: "not_applicable", orderId };
   await tx
     .update(orders)
-    .set({ status: "processing", stripeSessionId: payment.stripeSessionId, paymentIntentId: payment.paymentIntentId, updatedAt: new Date() })
+    .set({
+      status: "processing",
+      stripeSessionId: payment.stripeSessionId,
+      paymentIntentId: payment.paymentIntentId,
+      updatedAt: new Date(),
+    })
     .where(eq(orders.id, orderId));
   return { outcome: "awaiting_payment", orderId };
 }
@@ -156,4 +174,3 @@ export async function recordDispute(tx: Db, orderId: string, status: DisputeStat
 function toDisputeStatus(s: string | null): DisputeStatus | null {
   return s === "open" || s === "won" || s === "lost" ? s : null;
 }
-

@@ -3,5 +3,7 @@ import { currencyExponent } from "@/lib/engage/money";
 
 export function formatMoney(minor: number, currency = env().STORE_CURRENCY): string {
   const code = currency.toUpperCase();
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: code }).format(minor / 10 ** currencyExponent(code));
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: code }).format(
+    minor / 10 ** currencyExponent(code),
+  );
 }

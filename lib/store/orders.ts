@@ -35,7 +35,8 @@ export async function placeOrder(
       .from(orders)
       .where(and(eq(orders.cartId, cart.id), inArray(orders.status, ["pending", "processing"])))
       .for("update");
-    if (inFlight?.status === "processing") throw new CartError("cart", "A payment for this cart is already being processed.");
+    if (inFlight?.status === "processing")
+      throw new CartError("cart", "A payment for this cart is already being processed.");
     // Placing again re-decides the reward from scratch.
     if (inFlight) await releaseOrderRewards(tx, inFlight.id);
 
@@ -56,7 +57,9 @@ export async function placeOrder(
       throw err;
     });
     const used = chosen && hasEffect(chosen) ? chosen : null;
-    const priced = withDiscount(totals, used?.discountMinor ?? 0, { waiveShipping: (used?.shippingWaivedMinor ?? 0) > 0 });
+    const priced = withDiscount(totals, used?.discountMinor ?? 0, {
+      waiveShipping: (used?.shippingWaivedMinor ?? 0) > 0,
+    });
 
     const values = {
       email,
@@ -73,13 +76,29 @@ export async function placeOrder(
     };
     const [order] = inFlight
       ? await tx.update(orders).set(values).where(eq(orders.id, inFlight.id)).returning()
-      : await tx.insert(orders).values({ ...values, cartId: cart.id }).returning();
+      : await tx
+          .insert(orders)
+          .values({ ...values, cartId: cart.id })
+          .returning();
     await tx.delete(orderItems).where(eq(orderItems.orderId, order.id));
-    await tx.insert(orderItems).values(
-      lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity })),
-    );
+    await tx
+      .insert(orderItems)
+      .values(
+        lines.map((l) => ({
+          orderId: order.id,
+          productId: l.productId,
+          productName: l.name,
+          unitPriceMinor: l.unitPriceMinor,
+          quantity: l.quantity,
+        })),
+      );
     if (order.rewardId) {
-      const reserved = await reserveReward(tx, { rewardId: order.rewardId, orderRef: order.id, owner: rewardOwnerOf(shopper), now });
+      const reserved = await reserveReward(tx, {
+        rewardId: order.rewardId,
+        orderRef: order.id,
+        owner: rewardOwnerOf(shopper),
+        now,
+      });
       if (!reserved) throw new CartError("rewardId", "That reward was just used on another order.");
     }
     // What Playcart needs later: categories for affinity, the session and referral code for referrals.
@@ -111,7 +130,12 @@ export async function getOrderForViewer(db: Db, orderId: string, viewer: OrderVi
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order || !canView(order, viewer)) return null;
   const items = await db
-    .select({ productId: orderItems.productId, name: orderItems.productName, unitPriceMinor: orderItems.unitPriceMinor, quantity: orderItems.quantity })
+    .select({
+      productId: orderItems.productId,
+      name: orderItems.productName,
+      unitPriceMinor: orderItems.unitPriceMinor,
+      quantity: orderItems.quantity,
+    })
     .from(orderItems)
     .where(eq(orderItems.orderId, orderId));
   return { order, items };
@@ -119,9 +143,22 @@ export async function getOrderForViewer(db: Db, orderId: string, viewer: OrderVi
 
 export async function listOrdersForUser(db: Db, user: { id: string; email: string }) {
   return db
-    .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, amountRefundedMinor: orders.amountRefundedMinor, currency: orders.currency, createdAt: orders.createdAt, paidAt: orders.paidAt })
+    .select({
+      id: orders.id,
+      status: orders.status,
+      totalMinor: orders.totalMinor,
+      amountRefundedMinor: orders.amountRefundedMinor,
+      currency: orders.currency,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+    })
     .from(orders)
-    .where(and(or(eq(orders.userId, user.id), eq(orders.email, user.email.toLowerCase())), inArray(orders.status, ["paid", "processing"])))
+    .where(
+      and(
+        or(eq(orders.userId, user.id), eq(orders.email, user.email.toLowerCase())),
+        inArray(orders.status, ["paid", "processing"]),
+      ),
+    )
     .orderBy(desc(orders.createdAt))
     .limit(50);
 }

@@ -3,7 +3,11 @@ import { currentViewer, type Viewer } from "@/lib/auth/guards";
 import { ensureShopperSession, readShopperSession } from "./shopper-session";
 
 /** Who is shopping: this browser's session and, if signed in, the account. Read-only. */
-export async function currentShopper(): Promise<{ sessionId: string | null; userId: string | null; viewer: Viewer | null }> {
+export async function currentShopper(): Promise<{
+  sessionId: string | null;
+  userId: string | null;
+  viewer: Viewer | null;
+}> {
   const [sessionId, viewer] = await Promise.all([readShopperSession(), currentViewer()]);
   return { sessionId, userId: viewer?.id ?? null, viewer };
 }

@@ -9,9 +9,20 @@ import { executePrepared } from "@/lib/engage/db";
 import { loadCart } from "./cart";
 import { cartSummary, knownEmail, type StoreShopper } from "./engagement";
 
-export type PlayCart = { cartRef: string | null; email: string | null; valueMinor: number; itemCount: number; categories: string[] };
+export type PlayCart = {
+  cartRef: string | null;
+  email: string | null;
+  valueMinor: number;
+  itemCount: number;
+  categories: string[];
+};
 
-type GuestRow = { id: string | null; email: string | null; lines: Array<{ q: number; p: number; c: string }> | null; last_email: string | null };
+type GuestRow = {
+  id: string | null;
+  email: string | null;
+  lines: Array<{ q: number; p: number; c: string }> | null;
+  last_email: string | null;
+};
 
 export async function playCart(db: Db, shopper: StoreShopper): Promise<PlayCart> {
   if (shopper.userId || !shopper.sessionId) {

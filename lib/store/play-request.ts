@@ -23,11 +23,19 @@ export const playRequestInput = z.object({
  * cookie, account, the cart's email), whether they may, and what they win. Shared by the
  * checkout's server action and the play route.
  */
-export async function playFromRequest(db: Db, shopper: StoreShopper & { sessionId: string }, raw: unknown): Promise<PlayOutcome> {
+export async function playFromRequest(
+  db: Db,
+  shopper: StoreShopper & { sessionId: string },
+  raw: unknown,
+): Promise<PlayOutcome> {
   const input = playRequestInput.safeParse(raw);
   if (!input.success) return { status: "error", code: "invalid", message: "That game request was not valid." };
   if (!(await allowPlayAttempt(shopper.sessionId))) {
-    return { status: "error", code: "rate_limited", message: "Too many plays in a minute. Take a breath and try again." };
+    return {
+      status: "error",
+      code: "rate_limited",
+      message: "Too many plays in a minute. Take a breath and try again.",
+    };
   }
   const { cartRef, email, ...cart } = await playCart(db, shopper);
   try {
@@ -46,7 +54,11 @@ export async function playFromRequest(db: Db, shopper: StoreShopper & { sessionI
       won: result.won,
       segment: result.segment,
       label: result.label,
-      reward: result.reward && { label: result.reward.label, scope: result.reward.scope as "this_order" | "next_order", expiresAt: result.reward.expiresAt.toISOString() },
+      reward: result.reward && {
+        label: result.reward.label,
+        scope: result.reward.scope as "this_order" | "next_order",
+        expiresAt: result.reward.expiresAt.toISOString(),
+      },
       playsLeft: result.playsLeft,
     };
   } catch (err) {

@@ -10,7 +10,13 @@ export type PricedLine = {
   quantity: number;
   lineTotalMinor: number;
 };
-export type CartTotals = { subtotalMinor: number; discountMinor: number; shippingMinor: number; totalMinor: number; itemCount: number };
+export type CartTotals = {
+  subtotalMinor: number;
+  discountMinor: number;
+  shippingMinor: number;
+  totalMinor: number;
+  itemCount: number;
+};
 
 // The demo store's delivery: a flat fee, free from a subtotal (before rewards) upwards.
 export const SHIPPING_FEE_MINOR = 495;
@@ -21,7 +27,15 @@ export function shippingFor(subtotalMinor: number): number {
 }
 
 export function priceLines(
-  lines: { productId: string; slug: string; name: string; image: string; categorySlug: string; priceMinor: number; quantity: number }[],
+  lines: {
+    productId: string;
+    slug: string;
+    name: string;
+    image: string;
+    categorySlug: string;
+    priceMinor: number;
+    quantity: number;
+  }[],
 ): { lines: PricedLine[]; totals: CartTotals } {
   const priced = lines.map((l) => ({
     productId: l.productId,
@@ -36,15 +50,27 @@ export function priceLines(
   const subtotalMinor = priced.reduce((sum, l) => sum + l.lineTotalMinor, 0);
   const itemCount = priced.reduce((sum, l) => sum + l.quantity, 0);
   const shippingMinor = shippingFor(subtotalMinor);
-  return { lines: priced, totals: { subtotalMinor, discountMinor: 0, shippingMinor, totalMinor: subtotalMinor + shippingMinor, itemCount } };
+  return {
+    lines: priced,
+    totals: { subtotalMinor, discountMinor: 0, shippingMinor, totalMinor: subtotalMinor + shippingMinor, itemCount },
+  };
 }
 
 /**
  * Totals after a reward the server worked out (never one the browser sent): money off the
  * lines, and the delivery fee waived by a free-shipping reward.
  */
-export function withDiscount(totals: CartTotals, discountMinor: number, opts: { waiveShipping?: boolean } = {}): CartTotals {
+export function withDiscount(
+  totals: CartTotals,
+  discountMinor: number,
+  opts: { waiveShipping?: boolean } = {},
+): CartTotals {
   const discount = Math.max(0, Math.min(discountMinor, totals.subtotalMinor));
   const shippingMinor = opts.waiveShipping ? 0 : shippingFor(totals.subtotalMinor);
-  return { ...totals, discountMinor: discount, shippingMinor, totalMinor: totals.subtotalMinor - discount + shippingMinor };
+  return {
+    ...totals,
+    discountMinor: discount,
+    shippingMinor,
+    totalMinor: totals.subtotalMinor - discount + shippingMinor,
+  };
 }

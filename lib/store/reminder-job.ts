@@ -2,7 +2,14 @@
 // abandon idle carts, send due reminders, and attribute recovered orders.
 import "server-only";
 import type { Db } from "@/db/client";
-import { detectAbandonedCarts, dispatchReminders, getSettings, recordRecoveries, type DispatchReport, type ReminderMessage } from "@/lib/engage";
+import {
+  detectAbandonedCarts,
+  dispatchReminders,
+  getSettings,
+  recordRecoveries,
+  type DispatchReport,
+  type ReminderMessage,
+} from "@/lib/engage";
 import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { storeInfo } from "@/lib/email/reminder-config";
 import { env } from "@/lib/env";

@@ -32,7 +32,11 @@ export async function purchaseReward(db: Db, shopper: StoreShopper, raw: unknown
     });
     return { status: "ok", message: `${bought.label}: saved for your next order.`, rewardLabel: bought.label };
   } catch (err) {
-    if (err instanceof InsufficientPointsError) return { status: "invalid", message: `Not enough points: you have ${err.available}, this needs ${err.requested}.` };
+    if (err instanceof InsufficientPointsError)
+      return {
+        status: "invalid",
+        message: `Not enough points: you have ${err.available}, this needs ${err.requested}.`,
+      };
     if (err instanceof EngageError) return { status: "invalid", message: err.message };
     throw err;
   }

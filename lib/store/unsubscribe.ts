@@ -4,7 +4,8 @@ import { readUnsubscribeToken, withdrawConsent } from "@/lib/engage";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
 import { storeNow } from "./clock";
 
-export const emailOfUnsubscribeToken = (token: string) => readUnsubscribeToken(reminderLinkSecret(), decodeURIComponent(token));
+export const emailOfUnsubscribeToken = (token: string) =>
+  readUnsubscribeToken(reminderLinkSecret(), decodeURIComponent(token));
 
 /** Unsubscribes the token's email. Null for a forged token; false if already unsubscribed. */
 export async function unsubscribeByToken(token: string, source: string): Promise<boolean | null> {

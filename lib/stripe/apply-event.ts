@@ -22,7 +22,10 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<App
   if (!handler) return { status: "ignored" };
   const parsed = handler.schema.safeParse(event.data.object);
   if (!parsed.success) {
-    return { status: "invalid", error: `${event.type}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}` };
+    return {
+      status: "invalid",
+      error: `${event.type}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    };
   }
   // Events for one customer take row locks (customer, balances) in different orders, so
   // concurrent deliveries can deadlock; Postgres aborts one, which then simply runs again.
@@ -35,7 +38,9 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<App
       if (isUniqueViolation(err, "stripe_events_pkey")) return { status: "duplicate" };
       const code = pgError(err)?.code;
       if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
-      console.warn(`[playcart] ${event.type} ${event.id}: ${RETRYABLE.get(code)}; retrying (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+      console.warn(
+        `[playcart] ${event.type} ${event.id}: ${RETRYABLE.get(code)}; retrying (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
+      );
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }
@@ -50,7 +55,9 @@ const MAX_ATTEMPTS = 5;
 function applyOnce(db: Db, event: Stripe.Event, handler: Handler, object: unknown): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
     const result = await handler.apply(tx, object as never);
-    await tx.insert(stripeEvents).values({ id: event.id, type: event.type, outcome: result.outcome, orderId: result.orderId ?? null });
+    await tx
+      .insert(stripeEvents)
+      .values({ id: event.id, type: event.type, outcome: result.outcome, orderId: result.orderId ?? null });
     return { status: "applied", outcome: result.outcome, orderId: result.orderId } as const;
   });
 }

@@ -20,7 +20,13 @@ export async function createCheckoutSession(db: Db, order: Order, origin: string
   const coupon =
     order.discountMinor > 0
       ? await stripe().coupons.create(
-          { amount_off: order.discountMinor, currency: order.currency, duration: "once", max_redemptions: 1, name: (order.discountLabel ?? "Reward").slice(0, 40) },
+          {
+            amount_off: order.discountMinor,
+            currency: order.currency,
+            duration: "once",
+            max_redemptions: 1,
+            name: (order.discountLabel ?? "Reward").slice(0, 40),
+          },
           { idempotencyKey: `playcart:order:${order.id}:attempt:${attempt}:coupon` },
         )
       : null;
@@ -37,7 +43,13 @@ export async function createCheckoutSession(db: Db, order: Order, origin: string
       ...(order.shippingMinor > 0
         ? {
             shipping_options: [
-              { shipping_rate_data: { type: "fixed_amount" as const, display_name: "Standard delivery", fixed_amount: { amount: order.shippingMinor, currency: order.currency } } },
+              {
+                shipping_rate_data: {
+                  type: "fixed_amount" as const,
+                  display_name: "Standard delivery",
+                  fixed_amount: { amount: order.shippingMinor, currency: order.currency },
+                },
+              },
             ],
           }
         : {}),

@@ -13,7 +13,9 @@ export function stripe(): Stripe {
   client ??= new Stripe(key, {
     maxNetworkRetries: 2,
     appInfo: { name: "Playcart" },
-    ...(base ? { host: base.hostname, port: Number(base.port), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+    ...(base
+      ? { host: base.hostname, port: Number(base.port), protocol: base.protocol.replace(":", "") as "http" | "https" }
+      : {}),
   });
   return client;
 }

@@ -2,8 +2,14 @@
 // rejected (400) rather than half-applied.
 import { z } from "zod";
 
-const idOrObject = z.union([z.string(), z.object({ id: z.string() })]).nullish().transform((v) => (typeof v === "string" ? v : (v?.id ?? null)));
-const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+const idOrObject = z
+  .union([z.string(), z.object({ id: z.string() })])
+  .nullish()
+  .transform((v) => (typeof v === "string" ? v : (v?.id ?? null)));
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((m) => m ?? {});
 
 export const checkoutSessionSchema = z.object({
   id: z.string(),

@@ -10,7 +10,15 @@ import { processEvent, processPendingEvents, type ProcessedEvent } from "@/lib/e
 import { recordEvent } from "@/lib/engage/events";
 import { referralCodeFor } from "@/lib/engage/referrals";
 import { saveRule } from "@/lib/engage/rules";
-import { customerBadges, events, ledgerEntries, referrals, ruleFirings, rules, stampEntries } from "@/lib/engage/schema";
+import {
+  customerBadges,
+  events,
+  ledgerEntries,
+  referrals,
+  ruleFirings,
+  rules,
+  stampEntries,
+} from "@/lib/engage/schema";
 import { createTestDatabase } from "../support/pg";
 import { customerId, newEmail, paidOrder, TZ } from "../support/engage-fixtures";
 
@@ -34,7 +42,13 @@ afterAll(async () => {
 describe("concurrent sweeps", () => {
   it("two instances and direct calls over the same events apply each firing once", async () => {
     const db = t.db;
-    const points = await saveRule(db, { slug: "review-points", name: "Points for a review", trigger: "review.posted", status: "live", outcomes: [{ type: "grant_points", points: 10 }] });
+    const points = await saveRule(db, {
+      slug: "review-points",
+      name: "Points for a review",
+      trigger: "review.posted",
+      status: "live",
+      outcomes: [{ type: "grant_points", points: 10 }],
+    });
     // A backlog: 40 reviews, 12 referred friends' first orders, and their payments.
     const reviewers = await Promise.all(Array.from({ length: 40 }, () => customerId(db, newEmail("reviewer"))));
     for (const c of reviewers) await recordEvent(db, { type: "review.posted", key: randomUUID(), customerId: c });
@@ -42,7 +56,8 @@ describe("concurrent sweeps", () => {
     await paidOrder(db, { email: referrerEmail, amountMinor: 1_000 });
     const referrer = await customerId(db, referrerEmail);
     const code = await referralCodeFor(db, referrer);
-    for (let i = 0; i < 12; i++) await paidOrder(db, { email: newEmail("friend"), amountMinor: 2_500, referralCode: code });
+    for (let i = 0; i < 12; i++)
+      await paidOrder(db, { email: newEmail("friend"), amountMinor: 2_500, referralCode: code });
 
     const pending = await db.select({ id: events.id }).from(events).where(isNull(events.processedAt));
     expect(pending.length).toBeGreaterThanOrEqual(40 + 13);
@@ -63,7 +78,10 @@ describe("concurrent sweeps", () => {
 
     const firings = await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, points.id));
     expect(firings).toHaveLength(40);
-    const [{ n: reviewEntries }] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(like(ledgerEntries.sourceKey, `rule:${points.id}:%`));
+    const [{ n: reviewEntries }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerEntries)
+      .where(like(ledgerEntries.sourceKey, `rule:${points.id}:%`));
     expect(reviewEntries).toBe(40);
     const champions = await db.select().from(customerBadges).where(inArray(customerBadges.customerId, reviewers));
     expect(champions).toHaveLength(40);
@@ -84,9 +102,16 @@ describe("concurrent sweeps", () => {
     // Every event put back to pending (an operator's replay) and swept again by both
     // instances at once: the (event, rule) keys hold, nothing is granted twice.
     await db.update(events).set({ processedAt: null });
-    await Promise.all([processPendingEvents(instanceA.db, clock), processPendingEvents(instanceB.db, clock), processPendingEvents(instanceB.db, clock)]);
+    await Promise.all([
+      processPendingEvents(instanceA.db, clock),
+      processPendingEvents(instanceB.db, clock),
+      processPendingEvents(instanceB.db, clock),
+    ]);
     expect(await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, points.id))).toHaveLength(40);
-    const [{ n: after }] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(like(ledgerEntries.sourceKey, `rule:${points.id}:%`));
+    const [{ n: after }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerEntries)
+      .where(like(ledgerEntries.sourceKey, `rule:${points.id}:%`));
     expect(after).toBe(40);
     const stampsAfter = await db.select().from(stampEntries).where(eq(stampEntries.customerId, referrer));
     expect(stampsAfter.reduce((s, e) => s + e.delta, 0)).toBe(12);

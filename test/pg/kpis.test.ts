@@ -32,9 +32,30 @@ function seeded(seed: number) {
 type Row = typeof events.$inferInsert;
 type Expected = ReturnType<typeof emptyExpected>;
 const emptyExpected = () => ({
-  views: 0, offers: 0, heldOut: 0, plays: 0, wins: 0, redemptions: 0, orders: 0, revenue: 0, rewardCost: 0,
-  offeredSessions: 0, playedSessions: 0, offeredUnits: 0, offeredConverted: 0, offeredRevenue: 0, offeredOrders: 0, holdoutUnits: 0, holdoutConverted: 0,
-  abandoned: 0, sent: 0, clicked: 0, recovered: 0, recoveredRevenue: 0, visits: 0, conversions: 0,
+  views: 0,
+  offers: 0,
+  heldOut: 0,
+  plays: 0,
+  wins: 0,
+  redemptions: 0,
+  orders: 0,
+  revenue: 0,
+  rewardCost: 0,
+  offeredSessions: 0,
+  playedSessions: 0,
+  offeredUnits: 0,
+  offeredConverted: 0,
+  offeredRevenue: 0,
+  offeredOrders: 0,
+  holdoutUnits: 0,
+  holdoutConverted: 0,
+  abandoned: 0,
+  sent: 0,
+  clicked: 0,
+  recovered: 0,
+  recoveredRevenue: 0,
+  visits: 0,
+  conversions: 0,
 });
 
 function generate(customers: number) {
@@ -45,7 +66,8 @@ function generate(customers: number) {
   const all = emptyExpected();
   const perCampaign = new Map(CAMPAIGNS.map((c) => [c, emptyExpected()]));
   let k = 0;
-  const add = (type: string, at: Date, extra: Partial<Row> = {}) => rows.push({ eventKey: `${type}:${k++}`, type, occurredAt: at, ...extra });
+  const add = (type: string, at: Date, extra: Partial<Row> = {}) =>
+    rows.push({ eventKey: `${type}:${k++}`, type, occurredAt: at, ...extra });
   const span = TO.getTime() - FROM.getTime();
 
   for (let i = 0; i < customers; i++) {
@@ -57,8 +79,13 @@ function generate(customers: number) {
     const at = (offsetMin: number) => new Date(t0 + offsetMin * 60_000);
 
     // Noise outside the range: counted nowhere.
-    if (pick(0.05)) add("checkout.viewed", new Date(FROM.getTime() - int(1, 100) * 3_600_000), { sessionRef: session, valueMinor: 1000 });
-    if (pick(0.03)) add("order.paid", new Date(TO.getTime() + int(0, 100) * 60_000), { sessionRef: session, valueMinor: 999 });
+    if (pick(0.05))
+      add("checkout.viewed", new Date(FROM.getTime() - int(1, 100) * 3_600_000), {
+        sessionRef: session,
+        valueMinor: 1000,
+      });
+    if (pick(0.03))
+      add("order.paid", new Date(TO.getTime() + int(0, 100) * 60_000), { sessionRef: session, valueMinor: 999 });
 
     const views = int(1, 2);
     for (let v = 0; v < views; v++) add("checkout.viewed", at(v), { sessionRef: session, valueMinor: 2000 });
@@ -75,7 +102,14 @@ function generate(customers: number) {
     const held = pick(0.1);
     add(held ? "game.held_out" : "game.offered", at(1), { sessionRef: session, campaignId: campaign });
     for (const e of [all, mine]) {
-      if (held) { e.heldOut += 1; e.holdoutUnits += 1; } else { e.offers += 1; e.offeredSessions += 1; e.offeredUnits += 1; }
+      if (held) {
+        e.heldOut += 1;
+        e.holdoutUnits += 1;
+      } else {
+        e.offers += 1;
+        e.offeredSessions += 1;
+        e.offeredUnits += 1;
+      }
     }
 
     if (!held && pick(0.6)) {
@@ -84,8 +118,19 @@ function generate(customers: number) {
       for (let p = 0; p < count; p++) {
         const won = pick(0.5);
         const cost = won ? int(1, 5) * 100 : 0;
-        add("game.played", at(2 + p), { sessionRef: session, campaignId: campaign, valueMinor: cost, payload: { won } });
-        for (const e of [all, mine]) { e.plays += 1; if (won) { e.wins += 1; e.rewardCost += cost; } }
+        add("game.played", at(2 + p), {
+          sessionRef: session,
+          campaignId: campaign,
+          valueMinor: cost,
+          payload: { won },
+        });
+        for (const e of [all, mine]) {
+          e.plays += 1;
+          if (won) {
+            e.wins += 1;
+            e.rewardCost += cost;
+          }
+        }
         if (won && pick(0.5)) {
           add("reward.redeemed", at(10 + p), { sessionRef: session, campaignId: campaign });
           for (const e of [all, mine]) e.redemptions += 1;
@@ -105,7 +150,11 @@ function generate(customers: number) {
       all.revenue += value;
       for (const e of [all, mine]) {
         if (held) e.holdoutConverted += 1;
-        else { e.offeredConverted += 1; e.offeredRevenue += value; e.offeredOrders += orders; }
+        else {
+          e.offeredConverted += 1;
+          e.offeredRevenue += value;
+          e.offeredOrders += orders;
+        }
       }
     } else if (pick(0.3)) {
       add("cart.abandoned", at(40), { sessionRef: session });
@@ -160,14 +209,31 @@ describe("KPIs over 10,000 generated customers", () => {
     const e = history.all;
     expect(history.rows.length).toBeGreaterThan(40_000);
     const r = await kpiReport(db, { from: FROM, to: TO, timeZone: TZ });
-    expect(r.funnel).toEqual({ views: e.views, offers: e.offers, plays: e.plays, wins: e.wins, redemptions: e.redemptions, orders: e.orders, revenueMinor: e.revenue });
+    expect(r.funnel).toEqual({
+      views: e.views,
+      offers: e.offers,
+      plays: e.plays,
+      wins: e.wins,
+      redemptions: e.redemptions,
+      orders: e.orders,
+      revenueMinor: e.revenue,
+    });
     expect(r.heldOut).toBe(e.heldOut);
     expect(r.rewardCostMinor).toBe(e.rewardCost);
     expect(r.participationRate).toBeCloseTo(e.playedSessions / e.offeredSessions, 12);
-    expect(r.conversion.offered).toEqual({ units: e.offeredUnits, converted: e.offeredConverted, rate: e.offeredConverted / e.offeredUnits });
-    expect(r.conversion.holdout).toEqual({ units: e.holdoutUnits, converted: e.holdoutConverted, rate: e.holdoutConverted / e.holdoutUnits });
+    expect(r.conversion.offered).toEqual({
+      units: e.offeredUnits,
+      converted: e.offeredConverted,
+      rate: e.offeredConverted / e.offeredUnits,
+    });
+    expect(r.conversion.holdout).toEqual({
+      units: e.holdoutUnits,
+      converted: e.holdoutConverted,
+      rate: e.holdoutConverted / e.holdoutUnits,
+    });
     // The interval, from the textbook formula written out here.
-    const p1 = e.offeredConverted / e.offeredUnits, p0 = e.holdoutConverted / e.holdoutUnits;
+    const p1 = e.offeredConverted / e.offeredUnits,
+      p0 = e.holdoutConverted / e.holdoutUnits;
     const se = Math.sqrt((p1 * (1 - p1)) / e.offeredUnits + (p0 * (1 - p0)) / e.holdoutUnits);
     expect(r.conversion.interval!.difference).toBeCloseTo(p1 - p0, 12);
     expect(r.conversion.interval!.low).toBeCloseTo(p1 - p0 - 1.96 * se, 12);
@@ -176,8 +242,18 @@ describe("KPIs over 10,000 generated customers", () => {
     expect(r.conversion.interval!.low).toBeGreaterThan(0);
     expect(r.revenuePerCheckoutMinor).toBeCloseTo(e.revenue / e.views, 9);
     expect(r.abandonment).toEqual({ abandoned: e.abandoned, rate: rate(e.abandoned, e.views) });
-    expect(r.reminders).toEqual({ sent: e.sent, clicked: e.clicked, recovered: e.recovered, recoveryRate: rate(e.recovered, e.abandoned), revenueRecoveredMinor: e.recoveredRevenue });
-    expect(r.referrals).toEqual({ visits: e.visits, conversions: e.conversions, conversionRate: rate(e.conversions, e.visits) });
+    expect(r.reminders).toEqual({
+      sent: e.sent,
+      clicked: e.clicked,
+      recovered: e.recovered,
+      recoveryRate: rate(e.recovered, e.abandoned),
+      revenueRecoveredMinor: e.recoveredRevenue,
+    });
+    expect(r.referrals).toEqual({
+      visits: e.visits,
+      conversions: e.conversions,
+      conversionRate: rate(e.conversions, e.visits),
+    });
     expect(r.daily.reduce((s, d) => s + d.plays, 0)).toBe(e.plays);
     expect(r.daily.reduce((s, d) => s + d.revenueMinor, 0)).toBe(e.revenue);
   });
@@ -186,16 +262,32 @@ describe("KPIs over 10,000 generated customers", () => {
     for (const id of CAMPAIGNS) {
       const e = history.perCampaign.get(id)!;
       const r = await kpiReport(db, { from: FROM, to: TO, timeZone: TZ, campaignId: id });
-      expect(r.funnel).toEqual({ views: e.offers + e.heldOut, offers: e.offers, plays: e.plays, wins: e.wins, redemptions: e.redemptions, orders: e.offeredOrders, revenueMinor: e.offeredRevenue });
+      expect(r.funnel).toEqual({
+        views: e.offers + e.heldOut,
+        offers: e.offers,
+        plays: e.plays,
+        wins: e.wins,
+        redemptions: e.redemptions,
+        orders: e.offeredOrders,
+        revenueMinor: e.offeredRevenue,
+      });
       expect(r.rewardCostMinor).toBe(e.rewardCost);
       expect(r.conversion.offered.converted).toBe(e.offeredConverted);
-      expect(r.conversion.holdout).toEqual({ units: e.holdoutUnits, converted: e.holdoutConverted, rate: e.holdoutConverted / e.holdoutUnits });
+      expect(r.conversion.holdout).toEqual({
+        units: e.holdoutUnits,
+        converted: e.holdoutConverted,
+        rate: e.holdoutConverted / e.holdoutUnits,
+      });
       expect(r.participationRate).toBeCloseTo(e.playedSessions / e.offeredSessions, 12);
     }
   });
 
   it("an empty range gives zeros and no rates", { timeout: 60_000 }, async () => {
-    const r = await kpiReport(db, { from: new Date("2020-01-01T00:00:00Z"), to: new Date("2020-02-01T00:00:00Z"), timeZone: TZ });
+    const r = await kpiReport(db, {
+      from: new Date("2020-01-01T00:00:00Z"),
+      to: new Date("2020-02-01T00:00:00Z"),
+      timeZone: TZ,
+    });
     expect(r.funnel.views).toBe(0);
     expect(r.participationRate).toBeNull();
     expect(r.conversion.interval).toBeNull();
@@ -205,19 +297,66 @@ describe("KPIs over 10,000 generated customers", () => {
 
 describe("reward cost is consistent with the prizes and rewards", () => {
   it("equals the value awarded on the prize table and counts one reward per win", { timeout: 120_000 }, async () => {
-    const [c] = await db.insert(campaigns).values({ slug: `k-${randomUUID()}`, name: "Cost check", gameType: "spin_wheel", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 50 } }).returning();
+    const [c] = await db
+      .insert(campaigns)
+      .values({
+        slug: `k-${randomUUID()}`,
+        name: "Cost check",
+        gameType: "spin_wheel",
+        placement: "checkout_returning",
+        status: "live",
+        rewardScope: "next_order",
+        holdoutPercent: 0,
+        allowance: { default: 50 },
+      })
+      .returning();
     await db.insert(prizes).values([
-      { campaignId: c.id, position: 0, label: "$3 off", weight: 1, rewardType: "amount_off", rewardValue: 300, costMinor: 300 },
-      { campaignId: c.id, position: 1, label: "$1 off", weight: 1, rewardType: "amount_off", rewardValue: 100, costMinor: 100 },
+      {
+        campaignId: c.id,
+        position: 0,
+        label: "$3 off",
+        weight: 1,
+        rewardType: "amount_off",
+        rewardValue: 300,
+        costMinor: 300,
+      },
+      {
+        campaignId: c.id,
+        position: 1,
+        label: "$1 off",
+        weight: 1,
+        rewardType: "amount_off",
+        rewardValue: 100,
+        costMinor: 100,
+      },
       { campaignId: c.id, position: 2, label: "Nothing", weight: 1, rewardType: "none", rewardValue: 0 },
     ]);
     const now = new Date("2026-05-02T10:00:00Z");
     const shopper = { email: "cost@example.test", sessionRef: "cost-session", deviceId: "cost-device" };
-    for (let i = 0; i < 30; i++) await play(db, { campaignId: c.id, requestId: randomUUID(), shopper, cart: { valueMinor: 1000, itemCount: 1, categories: [] }, now, timeZone: TZ });
+    for (let i = 0; i < 30; i++)
+      await play(db, {
+        campaignId: c.id,
+        requestId: randomUUID(),
+        shopper,
+        cart: { valueMinor: 1000, itemCount: 1, categories: [] },
+        now,
+        timeZone: TZ,
+      });
     // Plays are logged at the database's clock.
-    const r = await kpiReport(db, { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000), timeZone: TZ, campaignId: c.id });
-    const [awarded] = await db.select({ v: sql<number>`sum(${prizes.valueAwardedMinor})::int`, wins: sql<number>`sum(${prizes.wins})::int` }).from(prizes).where(eq(prizes.campaignId, c.id));
-    const [issued] = await db.select({ n: sql<number>`count(*)::int` }).from(rewards).where(eq(rewards.campaignId, c.id));
+    const r = await kpiReport(db, {
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 86_400_000),
+      timeZone: TZ,
+      campaignId: c.id,
+    });
+    const [awarded] = await db
+      .select({ v: sql<number>`sum(${prizes.valueAwardedMinor})::int`, wins: sql<number>`sum(${prizes.wins})::int` })
+      .from(prizes)
+      .where(eq(prizes.campaignId, c.id));
+    const [issued] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rewards)
+      .where(eq(rewards.campaignId, c.id));
     expect(r.funnel.plays).toBe(30);
     expect(r.rewardCostMinor).toBe(awarded.v);
     expect(r.funnel.wins).toBe(issued.n);

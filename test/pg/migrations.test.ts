@@ -29,7 +29,10 @@ describe("concurrent migrations", () => {
   });
 
   it("two servers starting at once on an empty database both succeed", async () => {
-    const results = await Promise.allSettled([openPostgres(empty.url, { max: 2 }), openPostgres(empty.url, { max: 2 })]);
+    const results = await Promise.allSettled([
+      openPostgres(empty.url, { max: 2 }),
+      openPostgres(empty.url, { max: 2 }),
+    ]);
     try {
       for (const r of results) if (r.status === "rejected") throw r.reason;
       const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));

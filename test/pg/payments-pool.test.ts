@@ -81,7 +81,9 @@ async function payThroughGrowth(session: postgres.Sql, store: Awaited<ReturnType
 async function scans(db: Db): Promise<Scans> {
   await db.execute(sql`select pg_stat_clear_snapshot()`);
   const [row] = rowsOf<Scans>(
-    await db.execute(sql`select seq_scan::int, coalesce(idx_scan, 0)::int as idx_scan from pg_stat_user_tables where relname = 'playcart_customers'`),
+    await db.execute(
+      sql`select seq_scan::int, coalesce(idx_scan, 0)::int as idx_scan from pg_stat_user_tables where relname = 'playcart_customers'`,
+    ),
   );
   return { seq_scan: Number(row.seq_scan), idx_scan: Number(row.idx_scan) };
 }
@@ -135,7 +137,8 @@ describe("the app's handles", () => {
     await t?.drop();
   });
 
-  const mode = async (db: Db) => rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`))[0].plan_cache_mode;
+  const mode = async (db: Db) =>
+    rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`))[0].plan_cache_mode;
 
   it("the payments pool plans every statement afresh; the main pool keeps cached plans", async () => {
     expect(await mode(handle.paymentsDb)).toBe("force_custom_plan");
@@ -146,7 +149,9 @@ describe("the app's handles", () => {
     const plain = await openPostgres(t.url, { migrate: false, paymentsCustomPlans: false });
     try {
       expect(await mode(plain.paymentsDb)).toBe("auto");
-      const [{ name }] = rowsOf<{ name: string }>(await plain.paymentsDb.execute(sql`select current_setting('application_name') as name`));
+      const [{ name }] = rowsOf<{ name: string }>(
+        await plain.paymentsDb.execute(sql`select current_setting('application_name') as name`),
+      );
       expect(name).toBe(PAYMENTS_SESSION.application_name);
     } finally {
       await plain.close();

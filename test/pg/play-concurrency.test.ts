@@ -8,7 +8,16 @@ import { openPostgres, type Db } from "@/db/client";
 import { identityKeys } from "@/lib/engage/identity";
 import { play, PlayError, type PlayInput, type PlayResult, type PlayShopper } from "@/lib/engage/play";
 import { redeemOrderRewards, reserveReward } from "@/lib/engage/rewards";
-import { campaigns, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Prize } from "@/lib/engage/schema";
+import {
+  campaigns,
+  playAllowances,
+  plays,
+  prizeDailyWins,
+  prizes,
+  rewards,
+  type Campaign,
+  type Prize,
+} from "@/lib/engage/schema";
 import { createTestDatabase } from "../support/pg";
 
 const TZ = "Europe/Berlin";
@@ -36,15 +45,36 @@ afterAll(async () => {
 
 type NewPrize = Partial<typeof prizes.$inferInsert>;
 
-async function makeCampaign(overrides: Partial<typeof campaigns.$inferInsert>, table: NewPrize[]): Promise<{ campaign: Campaign; prizes: Prize[] }> {
+async function makeCampaign(
+  overrides: Partial<typeof campaigns.$inferInsert>,
+  table: NewPrize[],
+): Promise<{ campaign: Campaign; prizes: Prize[] }> {
   const id = randomUUID();
   const [campaign] = await t.db
     .insert(campaigns)
-    .values({ slug: `c-${id}`, name: `Campaign ${id.slice(0, 8)}`, gameType: "spin_wheel", placement: "checkout_first_order", status: "live", rewardScope: "this_order", holdoutPercent: 0, ...overrides })
+    .values({
+      slug: `c-${id}`,
+      name: `Campaign ${id.slice(0, 8)}`,
+      gameType: "spin_wheel",
+      placement: "checkout_first_order",
+      status: "live",
+      rewardScope: "this_order",
+      holdoutPercent: 0,
+      ...overrides,
+    })
     .returning();
   const rows = await t.db
     .insert(prizes)
-    .values(table.map((p, i) => ({ campaignId: campaign.id, position: i, label: `Prize ${i}`, weight: 1, rewardType: "none" as const, ...p })))
+    .values(
+      table.map((p, i) => ({
+        campaignId: campaign.id,
+        position: i,
+        label: `Prize ${i}`,
+        weight: 1,
+        rewardType: "none" as const,
+        ...p,
+      })),
+    )
     .returning();
   return { campaign, prizes: rows.sort((a, b) => a.position - b.position) };
 }
@@ -92,13 +122,19 @@ async function playCounts(campaignId: string) {
 }
 
 async function rewardCount(campaignId: string) {
-  const [r] = await t.db.select({ n: sql<number>`count(*)::int` }).from(rewards).where(eq(rewards.campaignId, campaignId));
+  const [r] = await t.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rewards)
+    .where(eq(rewards.campaignId, campaignId));
   return r.n;
 }
 
 describe("concurrent plays on Postgres", () => {
   it("500 concurrent plays against a prize with inventory 50 give exactly 50 wins of it", async () => {
-    const { campaign, prizes: [limited, none] } = await makeCampaign({}, [
+    const {
+      campaign,
+      prizes: [limited, none],
+    } = await makeCampaign({}, [
       { label: "Free pastry", weight: 100, rewardType: "free_product", productRef: "pastry", inventory: 50 },
       { label: "Try again", weight: 1, rewardType: "none" },
     ]);
@@ -117,10 +153,27 @@ describe("concurrent plays on Postgres", () => {
   });
 
   it("a budget by value and a daily cap hold under concurrency", async () => {
-    const { campaign, prizes: [gift, treat, none] } = await makeCampaign({}, [
+    const {
+      campaign,
+      prizes: [gift, treat, none],
+    } = await makeCampaign({}, [
       // 700 a win against 10,000: 14 wins (9,800); a 15th would be 10,500.
-      { label: "$7 gift", weight: 100, rewardType: "amount_off", rewardValue: 700, costMinor: 700, budgetValueMinor: 10_000 },
-      { label: "Daily treat", weight: 100, rewardType: "free_product", productRef: "pastry", costMinor: 250, dailyCap: 20 },
+      {
+        label: "$7 gift",
+        weight: 100,
+        rewardType: "amount_off",
+        rewardValue: 700,
+        costMinor: 700,
+        budgetValueMinor: 10_000,
+      },
+      {
+        label: "Daily treat",
+        weight: 100,
+        rewardType: "free_product",
+        productRef: "pastry",
+        costMinor: 250,
+        dailyCap: 20,
+      },
       { label: "Try again", weight: 1, rewardType: "none" },
     ]);
     const { results, refusals } = await playAll(Array.from({ length: 300 }, (_, i) => input(campaign, shopper(i))));
@@ -140,36 +193,56 @@ describe("concurrent plays on Postgres", () => {
   });
 
   it("200 concurrent plays by one customer with 3 allowances give exactly 3 plays", async () => {
-    const { campaign } = await makeCampaign({ allowance: { default: 3 } }, [{ label: "5% off", weight: 1, rewardType: "percent_off", rewardValue: 5 }]);
+    const { campaign } = await makeCampaign({ allowance: { default: 3 } }, [
+      { label: "5% off", weight: 1, rewardType: "percent_off", rewardValue: 5 },
+    ]);
     const me = { ...shopper(0), userRef: `user-${randomUUID()}` };
     const { results, refusals } = await playAll(Array.from({ length: 200 }, () => input(campaign, me)));
     expect(results).toHaveLength(3);
     expect(refusals).toEqual({ no_plays_left: 197 });
     expect((await playCounts(campaign.id)).get((await prizeRows(campaign.id))[0].id)).toBe(3);
-    const allowances = await t.db.select().from(playAllowances).where(eq(playAllowances.campaignId, campaign.id)).orderBy(playAllowances.identityKey);
+    const allowances = await t.db
+      .select()
+      .from(playAllowances)
+      .where(eq(playAllowances.campaignId, campaign.id))
+      .orderBy(playAllowances.identityKey);
     expect(allowances.map((a) => [a.identityKey, a.used, a.granted])).toEqual(identityKeys(me).map((k) => [k, 3, 3]));
     expect(await rewardCount(campaign.id)).toBe(3);
   });
 
   it("one person behind many devices and spellings of a Gmail address still gets exactly 3 plays", async () => {
-    const { campaign } = await makeCampaign({ allowance: { default: 3 } }, [{ label: "5% off", weight: 1, rewardType: "percent_off", rewardValue: 5 }]);
+    const { campaign } = await makeCampaign({ allowance: { default: 3 } }, [
+      { label: "5% off", weight: 1, rewardType: "percent_off", rewardValue: 5 },
+    ]);
     const run = randomUUID().slice(0, 8);
     const spellings = [`j.doe.${run}@gmail.com`, `JDoe${run}+spin@googlemail.com`, `j.d.o.e${run}@Gmail.com`];
     const inputs = Array.from({ length: 200 }, (_, i) =>
-      input(campaign, { email: spellings[i % spellings.length], deviceId: `dev-${run}-${i}`, sessionRef: `sess-${run}-${i}` }),
+      input(campaign, {
+        email: spellings[i % spellings.length],
+        deviceId: `dev-${run}-${i}`,
+        sessionRef: `sess-${run}-${i}`,
+      }),
     );
     const { results, refusals } = await playAll(inputs);
     expect(results).toHaveLength(3);
     expect(refusals).toEqual({ no_plays_left: 197 });
-    const [p] = await t.db.select({ n: sql<number>`count(*)::int` }).from(plays).where(eq(plays.campaignId, campaign.id));
+    const [p] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plays)
+      .where(eq(plays.campaignId, campaign.id));
     expect(p.n).toBe(3);
     const [email] = await t.db
       .select()
       .from(playAllowances)
-      .where(and(eq(playAllowances.campaignId, campaign.id), eq(playAllowances.identityKey, `email:jdoe${run}@gmail.com`)));
+      .where(
+        and(eq(playAllowances.campaignId, campaign.id), eq(playAllowances.identityKey, `email:jdoe${run}@gmail.com`)),
+      );
     expect(email).toMatchObject({ used: 3, granted: 3 });
     // Only the three devices that played hold a row: refused plays left nothing behind.
-    const [rows] = await t.db.select({ n: sql<number>`count(*)::int`, used: sql<number>`sum(used)::int` }).from(playAllowances).where(eq(playAllowances.campaignId, campaign.id));
+    const [rows] = await t.db
+      .select({ n: sql<number>`count(*)::int`, used: sql<number>`sum(used)::int` })
+      .from(playAllowances)
+      .where(eq(playAllowances.campaignId, campaign.id));
     expect(rows).toEqual({ n: 4, used: 6 });
   });
 
@@ -191,13 +264,20 @@ describe("concurrent plays on Postgres", () => {
   });
 
   it("the same requestId sent 20 times at once with a single allowance still gives one play and uses one allowance", async () => {
-    const { campaign } = await makeCampaign({ allowance: { default: 1 } }, [{ label: "$1 off", weight: 1, rewardType: "amount_off", rewardValue: 100 }]);
+    const { campaign } = await makeCampaign({ allowance: { default: 1 } }, [
+      { label: "$1 off", weight: 1, rewardType: "amount_off", rewardValue: 100 },
+    ]);
     const requestId = randomUUID();
-    const { results, refusals } = await playAll(Array.from({ length: 20 }, () => input(campaign, shopper(0, "single"), { requestId })));
+    const { results, refusals } = await playAll(
+      Array.from({ length: 20 }, () => input(campaign, shopper(0, "single"), { requestId })),
+    );
     expect(results).toHaveLength(1);
     // A late duplicate may be told "replayed" or "no plays left"; either way nothing is applied.
     expect((refusals.replayed ?? 0) + (refusals.no_plays_left ?? 0)).toBe(19);
-    const [p] = await t.db.select({ n: sql<number>`count(*)::int` }).from(plays).where(eq(plays.campaignId, campaign.id));
+    const [p] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plays)
+      .where(eq(plays.campaignId, campaign.id));
     expect(p.n).toBe(1);
     const allowances = await t.db.select().from(playAllowances).where(eq(playAllowances.campaignId, campaign.id));
     expect(allowances.map((a) => a.used)).toEqual([1, 1]);
@@ -206,21 +286,27 @@ describe("concurrent plays on Postgres", () => {
 
 describe("concurrent redemptions on Postgres", () => {
   it("50 concurrent reservations of one reward for 50 different orders apply exactly once, and it is redeemed once", async () => {
-    const { campaign } = await makeCampaign({}, [{ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 }]);
+    const { campaign } = await makeCampaign({}, [
+      { label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 },
+    ]);
     const me = shopper(0);
     const won = await play(db, input(campaign, me));
     const rewardId = won.reward!.id;
     const owner = { sessionRef: me.sessionRef, identityKeys: identityKeys(me) };
     const orders = Array.from({ length: 50 }, (_, i) => `order-${i}-${randomUUID()}`);
 
-    const reserved = await Promise.all(orders.map((orderRef) => reserveReward(db, { rewardId, orderRef, owner, now: NOW })));
+    const reserved = await Promise.all(
+      orders.map((orderRef) => reserveReward(db, { rewardId, orderRef, owner, now: NOW })),
+    );
     expect(reserved.filter(Boolean)).toHaveLength(1);
     const winner = orders[reserved.indexOf(true)];
     const [row] = await t.db.select().from(rewards).where(eq(rewards.id, rewardId));
     expect(row).toMatchObject({ status: "reserved", orderRef: winner });
 
     // Every order tries to spend it at once, the winning one several times over.
-    const redeemed = await Promise.all([...orders, winner, winner, winner].map((orderRef) => redeemOrderRewards(db, orderRef, NOW)));
+    const redeemed = await Promise.all(
+      [...orders, winner, winner, winner].map((orderRef) => redeemOrderRewards(db, orderRef, NOW)),
+    );
     expect(redeemed.reduce((a, b) => a + b, 0)).toBe(1);
     const [after] = await t.db.select().from(rewards).where(eq(rewards.id, rewardId));
     expect(after).toMatchObject({ status: "redeemed", orderRef: winner });

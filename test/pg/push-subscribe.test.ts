@@ -34,44 +34,89 @@ async function subscribe(body: string, headers: Record<string, string>) {
 }
 
 const saved = async () =>
-  rowsOf<{ email: string; endpoint: string }>(await t.db.execute(sql`SELECT email, endpoint FROM playcart_push_subscriptions ORDER BY endpoint`));
+  rowsOf<{ email: string; endpoint: string }>(
+    await t.db.execute(sql`SELECT email, endpoint FROM playcart_push_subscriptions ORDER BY endpoint`),
+  );
 
 describe("POST /api/push/subscribe", () => {
   it("saves the subscription for the email on this browser's cart", async () => {
     const cookie = await browserWithCart("Push.Shopper@Example.test");
     const sub = subscription();
-    const res = await subscribe(JSON.stringify(sub), { cookie, "content-type": "application/json", "sec-fetch-site": "same-origin" });
+    const res = await subscribe(JSON.stringify(sub), {
+      cookie,
+      "content-type": "application/json",
+      "sec-fetch-site": "same-origin",
+    });
     expect(res).toEqual({ status: 201, body: { subscribed: true } });
-    expect((await saved()).filter((r) => r.endpoint === sub.endpoint)).toEqual([{ email: "push.shopper@example.test", endpoint: sub.endpoint }]);
+    expect((await saved()).filter((r) => r.endpoint === sub.endpoint)).toEqual([
+      { email: "push.shopper@example.test", endpoint: sub.endpoint },
+    ]);
   });
 
   const refusals: Array<[string, () => Promise<{ body: string; headers: Record<string, string> }>, number]> = [
-    ["a browser with no cart or account", async () => ({ body: JSON.stringify(subscription()), headers: { "content-type": "application/json" } }), 403],
-    ["a cart without a contact email", async () => ({ body: JSON.stringify(subscription()), headers: { cookie: await browserWithCart(null), "content-type": "application/json" } }), 403],
+    [
+      "a browser with no cart or account",
+      async () => ({ body: JSON.stringify(subscription()), headers: { "content-type": "application/json" } }),
+      403,
+    ],
+    [
+      "a cart without a contact email",
+      async () => ({
+        body: JSON.stringify(subscription()),
+        headers: { cookie: await browserWithCart(null), "content-type": "application/json" },
+      }),
+      403,
+    ],
     [
       "another site's page (Sec-Fetch-Site: cross-site)",
-      async () => ({ body: JSON.stringify(subscription()), headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json", "sec-fetch-site": "cross-site" } }),
+      async () => ({
+        body: JSON.stringify(subscription()),
+        headers: {
+          cookie: await browserWithCart("x@example.test"),
+          "content-type": "application/json",
+          "sec-fetch-site": "cross-site",
+        },
+      }),
       403,
     ],
     [
       "a body sent as text/plain (what a cross-site form or no-cors fetch can send)",
-      async () => ({ body: JSON.stringify(subscription()), headers: { cookie: await browserWithCart("x@example.test"), "content-type": "text/plain" } }),
+      async () => ({
+        body: JSON.stringify(subscription()),
+        headers: { cookie: await browserWithCart("x@example.test"), "content-type": "text/plain" },
+      }),
       403,
     ],
-    ["malformed JSON", async () => ({ body: "{not json", headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" } }), 400],
+    [
+      "malformed JSON",
+      async () => ({
+        body: "{not json",
+        headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" },
+      }),
+      400,
+    ],
     [
       "an endpoint that is not https (the server would post wherever it points)",
-      async () => ({ body: JSON.stringify({ ...subscription(), endpoint: "http://127.0.0.1:5432/x" }), headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" } }),
+      async () => ({
+        body: JSON.stringify({ ...subscription(), endpoint: "http://127.0.0.1:5432/x" }),
+        headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" },
+      }),
       400,
     ],
     [
       "keys missing",
-      async () => ({ body: JSON.stringify({ endpoint: subscription().endpoint }), headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" } }),
+      async () => ({
+        body: JSON.stringify({ endpoint: subscription().endpoint }),
+        headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" },
+      }),
       400,
     ],
     [
       "a body over 4 kB",
-      async () => ({ body: JSON.stringify({ ...subscription(), pad: "x".repeat(5_000) }), headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" } }),
+      async () => ({
+        body: JSON.stringify({ ...subscription(), pad: "x".repeat(5_000) }),
+        headers: { cookie: await browserWithCart("x@example.test"), "content-type": "application/json" },
+      }),
       413,
     ],
   ];

@@ -39,8 +39,14 @@ afterAll(async () => {
 describe("concurrent dispatch", () => {
   it("sends each of 1,000 due reminders exactly once with two dispatchers racing", async () => {
     const run = async (db: Db) => {
-      const email = reminderEmailSender(db, { origin: "https://shop.test", smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, now: () => NOW });
-      return dispatchReminders(db, { email }, { now: NOW, timeZone: "Europe/Berlin", batchSize: 100 }).finally(() => email.close());
+      const email = reminderEmailSender(db, {
+        origin: "https://shop.test",
+        smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
+        now: () => NOW,
+      });
+      return dispatchReminders(db, { email }, { now: NOW, timeZone: "Europe/Berlin", batchSize: 100 }).finally(() =>
+        email.close(),
+      );
     };
     const [ra, rb] = await Promise.all([run(a.db), run(b.db)]);
     // Both did part of the work.
@@ -59,7 +65,9 @@ describe("concurrent dispatch", () => {
     expect(reminderIds.size).toBe(DUE);
 
     const statuses = rowsOf<{ status: string; n: number }>(
-      await t.db.execute(sql`SELECT status, count(*)::int AS n FROM playcart_reminders GROUP BY status ORDER BY status`),
+      await t.db.execute(
+        sql`SELECT status, count(*)::int AS n FROM playcart_reminders GROUP BY status ORDER BY status`,
+      ),
     );
     // 500 not yet due, and the 50 second carts of a contact, held for a day; none sent twice.
     expect(statuses).toEqual([
@@ -67,15 +75,23 @@ describe("concurrent dispatch", () => {
       { status: "sent", n: DUE },
     ]);
     const held = rowsOf<{ n: number }>(
-      await t.db.execute(sql`SELECT count(*)::int AS n FROM playcart_reminders WHERE status = 'scheduled' AND due_at = ${NOW.toISOString()}::timestamptz + interval '24 hours'`),
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n FROM playcart_reminders WHERE status = 'scheduled' AND due_at = ${NOW.toISOString()}::timestamptz + interval '24 hours'`,
+      ),
     );
     expect(held[0].n).toBe(DOUBLE);
     const events = rowsOf<{ n: number; keys: number }>(
-      await t.db.execute(sql`SELECT count(*)::int AS n, count(DISTINCT event_key)::int AS keys FROM playcart_events WHERE type = 'reminder.sent'`),
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n, count(DISTINCT event_key)::int AS keys FROM playcart_events WHERE type = 'reminder.sent'`,
+      ),
     );
     expect(events[0]).toEqual({ n: DUE, keys: DUE });
     // Every contact's slot moved once.
-    const slots = rowsOf<{ n: number }>(await t.db.execute(sql`SELECT count(*)::int AS n FROM playcart_contacts WHERE last_reminder_at = ${NOW.toISOString()}`));
+    const slots = rowsOf<{ n: number }>(
+      await t.db.execute(
+        sql`SELECT count(*)::int AS n FROM playcart_contacts WHERE last_reminder_at = ${NOW.toISOString()}`,
+      ),
+    );
     expect(slots[0].n).toBe(DUE);
   });
 });

@@ -72,13 +72,16 @@ function eventsFor(o: TestOrder, s: Scenario): StripeEventJson[] {
   const events = [stripeEvent("checkout.session.completed", checkoutSession(o))];
   for (const f of s.refunds) events.push(stripeEvent("charge.refunded", charge(o, Math.round(o.totalMinor * f))));
   if (s.dispute) events.push(stripeEvent("charge.dispute.created", dispute(o, "needs_response")));
-  if (s.dispute === "won" || s.dispute === "lost") events.push(stripeEvent("charge.dispute.closed", dispute(o, s.dispute)));
+  if (s.dispute === "won" || s.dispute === "lost")
+    events.push(stripeEvent("charge.dispute.closed", dispute(o, s.dispute)));
   return events;
 }
 
 async function earnCounts() {
   return rowsOf<{ order_ref: string; n: number }>(
-    await t.db.execute(sql`select order_ref, count(*)::int as n from ${ledgerEntries} where kind = 'earn' group by order_ref`),
+    await t.db.execute(
+      sql`select order_ref, count(*)::int as n from ${ledgerEntries} where kind = 'earn' group by order_ref`,
+    ),
   );
 }
 
@@ -88,7 +91,10 @@ describe("every event delivered three times, shuffled, 16 at a time", () => {
   for (const seedValue of [20261122, 77]) {
     it(`applies each event exactly once (shuffle seed ${seedValue})`, async () => {
       const prefix = `c${seedValue}`;
-      const orders = await createOrders(t.db, 24, { email: (i) => `${prefix}-customer-${i % 10}@playcart.test`, quantity: (i) => 1 + (i % 4) });
+      const orders = await createOrders(t.db, 24, {
+        email: (i) => `${prefix}-customer-${i % 10}@playcart.test`,
+        quantity: (i) => 1 + (i % 4),
+      });
       const plan = orders.map((o, i) => ({ order: o, scenario: SCENARIOS[i % SCENARIOS.length] }));
       const events = plan.flatMap((p) => eventsFor(p.order, p.scenario));
       const deliveries = shuffle([...events, ...events, ...events], seedValue);

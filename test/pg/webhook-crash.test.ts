@@ -68,7 +68,8 @@ async function waitForBackendGone(pid: number, timeoutMs = 15_000) {
   for (;;) {
     const rows = rowsOf(await t.db.execute(sql`select 1 from pg_stat_activity where pid = ${pid}`));
     if (rows.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`backend ${pid} of the killed server is still there after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`backend ${pid} of the killed server is still there after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -77,7 +78,12 @@ async function waitForBackendGone(pid: number, timeoutMs = 15_000) {
  * Delivers `event` to a server, kills -9 that server while the webhook's transaction waits
  * for the row `lockSql` locks, lets the orphaned transaction go, and checks it left nothing.
  */
-async function killMidRequest(event: ReturnType<typeof stripeEvent>, lockSql: string, lockParams: string[], blockedOn: string) {
+async function killMidRequest(
+  event: ReturnType<typeof stripeEvent>,
+  lockSql: string,
+  lockParams: string[],
+  blockedOn: string,
+) {
   const a = await server();
   const conn = await locker.reserve();
   let orphan: number;
@@ -171,7 +177,10 @@ describe("kill -9 mid-request, then redelivery", () => {
     const clawback = Math.floor((pointsFor(second) * refund) / second.totalMinor);
     expect(await orderRow(t.db, second.id)).toMatchObject({ status: "paid" });
     expect(await cartStatus(t.db, second.cartId)).toBe("converted");
-    expect(await balancesByEmail(t.db, email)).toEqual({ available: pointsFor(first) + pointsFor(second) - clawback, held: 0 });
+    expect(await balancesByEmail(t.db, email)).toEqual({
+      available: pointsFor(first) + pointsFor(second) - clawback,
+      held: 0,
+    });
     expect((await reconcile(t.db)).mismatches).toEqual([]);
   });
 });

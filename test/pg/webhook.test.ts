@@ -74,7 +74,12 @@ describe("each handled event type", () => {
     const { event } = await apply("checkout.session.completed", session, "fulfilled");
 
     const row = await orderRow(t.db, o.id);
-    expect(row).toMatchObject({ status: "paid", stripeSessionId: session.id, paymentIntentId: "pi_test_completed_1", reviewReason: null });
+    expect(row).toMatchObject({
+      status: "paid",
+      stripeSessionId: session.id,
+      paymentIntentId: "pi_test_completed_1",
+      reviewReason: null,
+    });
     expect(row.paidAt).toBeInstanceOf(Date);
     expect(await cartStatus(t.db, o.cartId)).toBe("converted");
     const points = pointsFor(o);
@@ -83,11 +88,17 @@ describe("each handled event type", () => {
       { account: "available", delta: points, kind: "earn", uncollected: 0, sourceKey: `order:${o.id}:earn` },
     ]);
     expect(await balancesByEmail(t.db, o.email)).toEqual({ available: points, held: 0 });
-    expect(await rewardRow(t.db, o.id)).toMatchObject({ amountPaidMinor: o.totalMinor, pointsBase: points, amountRefundedMinor: 0 });
+    expect(await rewardRow(t.db, o.id)).toMatchObject({
+      amountPaidMinor: o.totalMinor,
+      pointsBase: points,
+      amountRefundedMinor: 0,
+    });
     expect((await stripeEventRows(t.db, event.id))[0].orderId).toBe(o.id);
     // Written through the payments pool (db/client.ts), whose sessions cannot keep a stale plan.
     const sessions = rowsOf<{ n: number }>(
-      await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${PAYMENTS_SESSION.application_name}`),
+      await t.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${PAYMENTS_SESSION.application_name}`,
+      ),
     );
     expect(sessions[0].n).toBeGreaterThanOrEqual(1);
   });
@@ -104,7 +115,11 @@ describe("each handled event type", () => {
 
   it("checkout.session.completed with a different amount or currency is not fulfilled", async () => {
     const o = await order();
-    await apply("checkout.session.completed", checkoutSession(o, { amount_total: o.totalMinor - 1 }), "amount_mismatch");
+    await apply(
+      "checkout.session.completed",
+      checkoutSession(o, { amount_total: o.totalMinor - 1 }),
+      "amount_mismatch",
+    );
     const row = await orderRow(t.db, o.id);
     expect(row).toMatchObject({ status: "pending", paidAt: null });
     expect(row.reviewReason).toContain(String(o.totalMinor - 1));
@@ -140,7 +155,11 @@ describe("each handled event type", () => {
   it("checkout.session.async_payment_failed fails a processing order and keeps its cart open", async () => {
     const o = await order();
     await apply("checkout.session.completed", checkoutSession(o, { payment_status: "unpaid" }), "awaiting_payment");
-    await apply("checkout.session.async_payment_failed", checkoutSession(o, { payment_status: "unpaid" }), "payment_failed");
+    await apply(
+      "checkout.session.async_payment_failed",
+      checkoutSession(o, { payment_status: "unpaid" }),
+      "payment_failed",
+    );
     expect(await orderRow(t.db, o.id)).toMatchObject({ status: "failed", paidAt: null });
     expect(await cartStatus(t.db, o.cartId)).toBe("open");
     expect(await ledgerForOrder(t.db, o.id)).toEqual([]);
@@ -149,7 +168,11 @@ describe("each handled event type", () => {
 
   it("checkout.session.expired expires a pending order and keeps its cart open", async () => {
     const o = await order();
-    await apply("checkout.session.expired", checkoutSession(o, { status: "expired", payment_status: "unpaid" }), "expired");
+    await apply(
+      "checkout.session.expired",
+      checkoutSession(o, { status: "expired", payment_status: "unpaid" }),
+      "expired",
+    );
     expect(await orderRow(t.db, o.id)).toMatchObject({ status: "expired" });
     expect(await cartStatus(t.db, o.cartId)).toBe("open");
     expect(await ledgerForOrder(t.db, o.id)).toEqual([]);
@@ -157,7 +180,11 @@ describe("each handled event type", () => {
 
   it("checkout.session.expired does not touch a paid order", async () => {
     const o = await paidOrder();
-    await apply("checkout.session.expired", checkoutSession(o, { status: "expired", payment_status: "unpaid" }), "not_applicable");
+    await apply(
+      "checkout.session.expired",
+      checkoutSession(o, { status: "expired", payment_status: "unpaid" }),
+      "not_applicable",
+    );
     expect(await orderRow(t.db, o.id)).toMatchObject({ status: "paid" });
     expect(await balancesByEmail(t.db, o.email)).toEqual({ available: pointsFor(o), held: 0 });
   });
@@ -208,10 +235,17 @@ describe("each handled event type", () => {
   it("charge.refunded finds the order by metadata.order_id when the payment intent is unknown", async () => {
     const o = await paidOrder({ withPaymentIntent: false });
     const refund = Math.floor(o.totalMinor / 2);
-    await apply("charge.refunded", charge(o, refund, { payment_intent: "pi_unknown_to_the_store", metadata: { order_id: o.id } }), "refund_recorded");
+    await apply(
+      "charge.refunded",
+      charge(o, refund, { payment_intent: "pi_unknown_to_the_store", metadata: { order_id: o.id } }),
+      "refund_recorded",
+    );
     expect(await orderRow(t.db, o.id)).toMatchObject({ amountRefundedMinor: refund });
     const points = pointsFor(o);
-    expect(await balancesByEmail(t.db, o.email)).toEqual({ available: points - clawback(points, o.totalMinor, refund), held: 0 });
+    expect(await balancesByEmail(t.db, o.email)).toEqual({
+      available: points - clawback(points, o.totalMinor, refund),
+      held: 0,
+    });
   });
 
   it("charge.dispute.created holds the order's points; closed as won releases them", async () => {
@@ -263,7 +297,12 @@ describe("each handled event type", () => {
   it("an event for an order the store does not know is recorded and changes nothing else", async () => {
     await order();
     const before = await snapshot(t.db);
-    const ghost = { id: "00000000-0000-4000-8000-000000000000", totalMinor: 1000, currency: "usd", email: "ghost@playcart.test" };
+    const ghost = {
+      id: "00000000-0000-4000-8000-000000000000",
+      totalMinor: 1000,
+      currency: "usd",
+      email: "ghost@playcart.test",
+    };
     const { event } = await apply("checkout.session.completed", checkoutSession(ghost), "unknown_order");
     const after = await snapshot(t.db);
     expect(after.stripeEvents).toBe(before.stripeEvents + 1);
@@ -312,7 +351,10 @@ describe("deliveries that fail verification write nothing", () => {
     ],
     ["no Stripe-Signature header", () => ({ payload: JSON.stringify(event), header: null })],
     ["a malformed Stripe-Signature header", () => ({ payload: JSON.stringify(event), header: "t=abc,v1=nothex" })],
-    ["a v0 (unsupported scheme) signature only", () => ({ payload: JSON.stringify(event), header: sign(event).header.replace("v1=", "v0=") })],
+    [
+      "a v0 (unsupported scheme) signature only",
+      () => ({ payload: JSON.stringify(event), header: sign(event).header.replace("v1=", "v0=") }),
+    ],
   ];
 
   it.each(cases)("%s: 4xx", async (_name, make) => {

@@ -37,12 +37,22 @@ export async function paidOrder(db: Db, spec: OrderSpec): Promise<string> {
     referralCode: spec.referralCode ?? null,
     lines: Object.entries(categories).map(([category, amountMinor]) => ({ category, amountMinor, quantity: 1 })),
   });
-  await db.transaction((tx) => recordOrderPaid(tx, { orderRef, email: spec.email, userRef: spec.userRef ?? null, amountPaidMinor: spec.amountMinor, currency: "usd" }));
-  if (spec.paidAt) await db.update(orderRewards).set({ paidAt: spec.paidAt }).where(eq(orderRewards.orderRef, orderRef));
+  await db.transaction((tx) =>
+    recordOrderPaid(tx, {
+      orderRef,
+      email: spec.email,
+      userRef: spec.userRef ?? null,
+      amountPaidMinor: spec.amountMinor,
+      currency: "usd",
+    }),
+  );
+  if (spec.paidAt)
+    await db.update(orderRewards).set({ paidAt: spec.paidAt }).where(eq(orderRewards.orderRef, orderRef));
   return orderRef;
 }
 
-export const refund = (db: Db, orderRef: string, cumulativeMinor: number) => db.transaction((tx) => recordOrderRefund(tx, orderRef, cumulativeMinor));
+export const refund = (db: Db, orderRef: string, cumulativeMinor: number) =>
+  db.transaction((tx) => recordOrderRefund(tx, orderRef, cumulativeMinor));
 
 export async function customerId(db: Db, email: string): Promise<string> {
   return (await ensureCustomer(db, { email })).id;
@@ -54,7 +64,16 @@ export function rule(db: Db, input: Omit<RuleInput, "slug" | "name"> & { slug?: 
   return saveRule(db, { slug: `rule-${r}-${randomUUID().slice(0, 6)}`, name: `Rule ${r}`, status: "live", ...input });
 }
 
-export async function event(db: Db, type: EventType, fields: { customerId?: string | null; orderRef?: string | null; payload?: Record<string, unknown>; valueMinor?: number }) {
+export async function event(
+  db: Db,
+  type: EventType,
+  fields: {
+    customerId?: string | null;
+    orderRef?: string | null;
+    payload?: Record<string, unknown>;
+    valueMinor?: number;
+  },
+) {
   const id = await recordEvent(db, { type, key: randomUUID(), ...fields });
   return id!;
 }

@@ -14,16 +14,35 @@ export async function startFakeStripeApi() {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       const form = new URLSearchParams(body);
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers as Record<string, string>, form });
+      requests.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers as Record<string, string>,
+        form,
+      });
       counter++;
       res.setHeader("content-type", "application/json");
       if (req.url === "/v1/coupons") {
-        res.end(JSON.stringify({ id: `coupon_fake_${counter}`, object: "coupon", amount_off: Number(form.get("amount_off")) }));
+        res.end(
+          JSON.stringify({
+            id: `coupon_fake_${counter}`,
+            object: "coupon",
+            amount_off: Number(form.get("amount_off")),
+          }),
+        );
       } else if (req.url === "/v1/checkout/sessions") {
-        res.end(JSON.stringify({ id: `cs_test_fake_${counter}`, object: "checkout.session", url: `https://checkout.stripe.test/pay/${counter}` }));
+        res.end(
+          JSON.stringify({
+            id: `cs_test_fake_${counter}`,
+            object: "checkout.session",
+            url: `https://checkout.stripe.test/pay/${counter}`,
+          }),
+        );
       } else {
         res.statusCode = 404;
-        res.end(JSON.stringify({ error: { type: "invalid_request_error", message: `FakeStripeApi has no ${req.url}` } }));
+        res.end(
+          JSON.stringify({ error: { type: "invalid_request_error", message: `FakeStripeApi has no ${req.url}` } }),
+        );
       }
     });
   });

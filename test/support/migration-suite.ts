@@ -14,7 +14,9 @@ async function failure(p: Promise<unknown>): Promise<{ code?: string; message: s
   try {
     await p;
   } catch (err) {
-    const pg = pgError(err) as { code?: string; message?: string; constraint?: string; constraint_name?: string } | undefined;
+    const pg = pgError(err) as
+      | { code?: string; message?: string; constraint?: string; constraint_name?: string }
+      | undefined;
     return {
       code: pg?.code,
       message: pg?.message ?? String(err),
@@ -55,9 +57,12 @@ export function migrationInvariants(getDb: () => Db) {
       sql`select table_name from information_schema.tables where table_schema = 'public'
           and table_name in ('playcart_ledger_entries', 'playcart_point_balances', 'orders', 'products')`,
     );
-    expect(found.map((r) => r.table_name).sort()).toEqual(
-      ["orders", "playcart_ledger_entries", "playcart_point_balances", "products"],
-    );
+    expect(found.map((r) => r.table_name).sort()).toEqual([
+      "orders",
+      "playcart_ledger_entries",
+      "playcart_point_balances",
+      "products",
+    ]);
   });
 
   it("fills balance_after from the running balance", async () => {

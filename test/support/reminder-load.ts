@@ -15,10 +15,56 @@ export type LoadOptions = {
 };
 
 const ITEMS = [
-  [{ name: "House Espresso", quantity: 2, unitPriceMinor: 1450, imageUrl: "/products/house-espresso.svg", productRef: "house-espresso" }],
-  [{ name: "Stoneware Mug", quantity: 1, unitPriceMinor: 1800, imageUrl: "/products/stoneware-mug.svg", productRef: "stoneware-mug" }, { name: "Butter Croissant", quantity: 3, unitPriceMinor: 350, imageUrl: "/products/butter-croissant.svg", productRef: "butter-croissant" }],
-  [{ name: "Burr Grinder", quantity: 1, unitPriceMinor: 8900, imageUrl: "/products/burr-grinder.svg", productRef: "burr-grinder" }],
-  [{ name: "Masala Chai", quantity: 1, unitPriceMinor: 1200, imageUrl: "/products/masala-chai.svg", productRef: "masala-chai" }, { name: "Lemon Tart", quantity: 2, unitPriceMinor: 450, imageUrl: "/products/lemon-tart.svg", productRef: "lemon-tart" }],
+  [
+    {
+      name: "House Espresso",
+      quantity: 2,
+      unitPriceMinor: 1450,
+      imageUrl: "/products/house-espresso.svg",
+      productRef: "house-espresso",
+    },
+  ],
+  [
+    {
+      name: "Stoneware Mug",
+      quantity: 1,
+      unitPriceMinor: 1800,
+      imageUrl: "/products/stoneware-mug.svg",
+      productRef: "stoneware-mug",
+    },
+    {
+      name: "Butter Croissant",
+      quantity: 3,
+      unitPriceMinor: 350,
+      imageUrl: "/products/butter-croissant.svg",
+      productRef: "butter-croissant",
+    },
+  ],
+  [
+    {
+      name: "Burr Grinder",
+      quantity: 1,
+      unitPriceMinor: 8900,
+      imageUrl: "/products/burr-grinder.svg",
+      productRef: "burr-grinder",
+    },
+  ],
+  [
+    {
+      name: "Masala Chai",
+      quantity: 1,
+      unitPriceMinor: 1200,
+      imageUrl: "/products/masala-chai.svg",
+      productRef: "masala-chai",
+    },
+    {
+      name: "Lemon Tart",
+      quantity: 2,
+      unitPriceMinor: 450,
+      imageUrl: "/products/lemon-tart.svg",
+      productRef: "lemon-tart",
+    },
+  ],
 ];
 
 export const loadEmail = (prefix: string, i: number) => `${prefix}-${i}@load.test`;

@@ -6,7 +6,11 @@ import { startServer, type TestServer } from "./server";
 
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
-export async function startSeededServer(): Promise<{ t: TestDatabase; server: TestServer; close: () => Promise<void> }> {
+export async function startSeededServer(): Promise<{
+  t: TestDatabase;
+  server: TestServer;
+  close: () => Promise<void>;
+}> {
   const t = await createTestDatabase();
   try {
     await seed(t.db);

@@ -33,7 +33,9 @@ export function ensureBuild(opts: { force?: boolean } = {}): void {
   });
   if (distDir() !== ".next" && readFileSync(tsconfigPath, "utf8") !== tsconfig) writeFileSync(tsconfigPath, tsconfig);
   if (res.status !== 0 || !existsSync(buildIdFile())) {
-    throw new Error(`next build into ${distDir()}/ failed (${res.signal ?? `exit ${res.status}`}); see the output above`);
+    throw new Error(
+      `next build into ${distDir()}/ failed (${res.signal ?? `exit ${res.status}`}); see the output above`,
+    );
   }
 }
 
@@ -41,7 +43,13 @@ export function ensureBuild(opts: { force?: boolean } = {}): void {
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (key.startsWith("STRIPE_") || key.startsWith("VITEST") || key === "NODE_ENV" || key === "PGLITE_DIR" || key === "TEST") {
+    if (
+      key.startsWith("STRIPE_") ||
+      key.startsWith("VITEST") ||
+      key === "NODE_ENV" ||
+      key === "PGLITE_DIR" ||
+      key === "TEST"
+    ) {
       delete env[key];
     }
   }
@@ -189,7 +197,9 @@ export async function startServer(opts: StartServerOptions): Promise<TestServer>
     }
     if (Date.now() > deadline) {
       await kill("SIGKILL");
-      throw new Error(`next start did not answer ${url}/api/health within ${opts.readyTimeoutMs ?? 30_000} ms:\n${out}`);
+      throw new Error(
+        `next start did not answer ${url}/api/health within ${opts.readyTimeoutMs ?? 30_000} ms:\n${out}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

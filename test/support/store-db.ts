@@ -104,17 +104,13 @@ export async function stripeEventRows(db: Db, id?: string) {
 
 /** Row counts of everything a webhook may write, plus every order's status, for "nothing written". */
 export async function snapshot(db: Db) {
-  const count = async (table: PgTable) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+  const count = async (table: PgTable) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
   return {
     stripeEvents: await count(stripeEvents),
     ledgerEntries: await count(ledgerEntries),
     orderRewards: await count(orderRewards),
     customers: await count(customers),
-    balances: await db
-      .select()
-      .from(pointBalances)
-      .orderBy(asc(pointBalances.customerId), asc(pointBalances.account)),
+    balances: await db.select().from(pointBalances).orderBy(asc(pointBalances.customerId), asc(pointBalances.account)),
     orders: await db
       .select({
         id: orders.id,

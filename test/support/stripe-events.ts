@@ -18,7 +18,13 @@ export function fixture(name: string): Json {
 export const uniqueId = (prefix: string) => `${prefix}_${randomBytes(10).toString("hex")}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export type OrderRef = { id: string; totalMinor: number; currency: string; email: string; paymentIntentId?: string | null };
+export type OrderRef = {
+  id: string;
+  totalMinor: number;
+  currency: string;
+  email: string;
+  paymentIntentId?: string | null;
+};
 
 /** A Checkout Session for the order (paid by default), carrying its id in both places. */
 export function checkoutSession(order: OrderRef, overrides: Json = {}): Json {
@@ -101,10 +107,7 @@ export function stripeEvent(type: string, object: Json, id = uniqueId("evt_test"
 export type Delivery = { payload: string; header: string };
 
 /** Signs a payload (an event or any raw string) like Stripe does. */
-export function sign(
-  event: StripeEventJson | string,
-  opts: { secret?: string; timestamp?: number } = {},
-): Delivery {
+export function sign(event: StripeEventJson | string, opts: { secret?: string; timestamp?: number } = {}): Delivery {
   const payload = typeof event === "string" ? event : JSON.stringify(event);
   const header = Stripe.webhooks.generateTestHeaderString({
     payload,
@@ -138,7 +141,11 @@ export async function deliver(baseUrl: string, event: StripeEventJson): Promise<
 }
 
 /** Runs `fn` over the items with at most `concurrency` in flight at once. */
-export async function inParallel<T, R>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: T[],
+  concurrency: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -4,7 +4,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seed } from "@/db/seed";
-import { claimNudge, recordConsent, recordNudgeConverted, recordNudgeDismissed, scheduleReminders, trackCart } from "@/lib/engage";
+import {
+  claimNudge,
+  recordConsent,
+  recordNudgeConverted,
+  recordNudgeDismissed,
+  scheduleReminders,
+  trackCart,
+} from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { createMemoryDb } from "../support/pglite";
 import { createOrders } from "../support/store-db";
@@ -29,18 +36,26 @@ describe("checkout.session.expired", () => {
     await trackCart(db, { cartRef: order.cartId, email: order.email, currency: "usd", items: [espresso], now });
     expect((await cartRow(db, order.cartId)).status).toBe("active");
 
-    const event = stripeEvent("checkout.session.expired", checkoutSession(order, { status: "expired", payment_status: "unpaid" }));
+    const event = stripeEvent(
+      "checkout.session.expired",
+      checkoutSession(order, { status: "expired", payment_status: "unpaid" }),
+    );
     const result = await applyStripeEvent(db, event as never);
     expect(result).toMatchObject({ status: "applied", outcome: "expired" });
     const cart = await cartRow(db, order.cartId);
     expect(cart.status).toBe("abandoned");
     expect((await remindersOf(db, order.cartId)).map((r) => r.step)).toEqual([1, 2, 3]);
-    expect((await eventsOfType(db, "cart.abandoned")).some((e) => e.customerId === cart.customerId && e.valueMinor === 2900)).toBe(true);
+    expect(
+      (await eventsOfType(db, "cart.abandoned")).some((e) => e.customerId === cart.customerId && e.valueMinor === 2900),
+    ).toBe(true);
   });
 
   it("leaves a cart Playcart does not follow (no contact reported) alone", async () => {
     const [order] = await createOrders(db, 1);
-    const event = stripeEvent("checkout.session.expired", checkoutSession(order, { status: "expired", payment_status: "unpaid" }));
+    const event = stripeEvent(
+      "checkout.session.expired",
+      checkoutSession(order, { status: "expired", payment_status: "unpaid" }),
+    );
     expect(await applyStripeEvent(db, event as never)).toMatchObject({ status: "applied", outcome: "expired" });
     expect(await cartRow(db, order.cartId)).toBeUndefined();
   });
@@ -54,12 +69,20 @@ describe("scheduleReminders (a rule outcome)", () => {
     await recordConsent(db, { email: consenting.email, wording: WORDING, source: "checkout_form", now });
     for (const c of [consenting, silent]) await trackCart(db, { ...c, currency: "usd", items: [espresso], now });
     const opts = { now, timeZone: "Europe/Berlin" };
-    expect(await scheduleReminders(db, { cartRef: consenting.cartRef, ...opts, steps: [{ afterMinutes: 30 }, { afterMinutes: 120, discountPercent: 15 }] })).toBe(2);
+    expect(
+      await scheduleReminders(db, {
+        cartRef: consenting.cartRef,
+        ...opts,
+        steps: [{ afterMinutes: 30 }, { afterMinutes: 120, discountPercent: 15 }],
+      }),
+    ).toBe(2);
     expect(await scheduleReminders(db, { cartRef: consenting.cartRef, ...opts })).toBe(1); // only the default's step 3 is new
     expect(await scheduleReminders(db, { cartRef: consenting.cartRef, ...opts })).toBe(0);
     expect(await scheduleReminders(db, { cartRef: silent.cartRef, ...opts })).toBe(0);
     expect(await scheduleReminders(db, { cartRef: "unknown", ...opts })).toBe(0);
-    expect((await remindersOf(db, consenting.cartRef)).map((r) => [r.step, r.dueAt.toISOString(), r.discountPercent])).toEqual([
+    expect(
+      (await remindersOf(db, consenting.cartRef)).map((r) => [r.step, r.dueAt.toISOString(), r.discountPercent]),
+    ).toEqual([
       [1, "2026-03-25T09:30:00.000Z", null],
       [2, "2026-03-25T11:00:00.000Z", 15],
       [3, "2026-03-28T09:00:00.000Z", 10],
@@ -70,9 +93,21 @@ describe("scheduleReminders (a rule outcome)", () => {
 describe("trackCart", () => {
   it("refuses bad input and writes nothing", async () => {
     const cartRef = randomUUID();
-    await expect(trackCart(db, { cartRef, email: "not-an-email", currency: "usd", items: [espresso], now: new Date() })).rejects.toThrow();
-    await expect(trackCart(db, { cartRef, email: "a@b.test", currency: "US$", items: [espresso], now: new Date() })).rejects.toThrow();
-    await expect(trackCart(db, { cartRef, email: "a@b.test", currency: "usd", items: [{ ...espresso, quantity: 0 }], now: new Date() })).rejects.toThrow();
+    await expect(
+      trackCart(db, { cartRef, email: "not-an-email", currency: "usd", items: [espresso], now: new Date() }),
+    ).rejects.toThrow();
+    await expect(
+      trackCart(db, { cartRef, email: "a@b.test", currency: "US$", items: [espresso], now: new Date() }),
+    ).rejects.toThrow();
+    await expect(
+      trackCart(db, {
+        cartRef,
+        email: "a@b.test",
+        currency: "usd",
+        items: [{ ...espresso, quantity: 0 }],
+        now: new Date(),
+      }),
+    ).rejects.toThrow();
     expect(await cartRow(db, cartRef)).toBeUndefined();
   });
 });
@@ -87,8 +122,17 @@ describe("exit nudge", () => {
     expect(await claimNudge(db, { sessionRef: other, cartRef: "c1", trigger: "back" })).toBe(true);
     expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(true);
     expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(false);
-    expect(await recordNudgeConverted(db, { sessionRef: `sid-${randomUUID()}`, cartRef: "c1", orderRef: "o0", valueMinor: 100 })).toBe(false);
-    expect(await recordNudgeConverted(db, { sessionRef: other, cartRef: "c1", orderRef: "o1", valueMinor: 4700 })).toBe(true);
+    expect(
+      await recordNudgeConverted(db, {
+        sessionRef: `sid-${randomUUID()}`,
+        cartRef: "c1",
+        orderRef: "o0",
+        valueMinor: 100,
+      }),
+    ).toBe(false);
+    expect(await recordNudgeConverted(db, { sessionRef: other, cartRef: "c1", orderRef: "o1", valueMinor: 4700 })).toBe(
+      true,
+    );
     const shown = (await eventsOfType(db, "nudge.shown")).filter((e) => e.sessionRef === sessionRef);
     expect(shown.map((e) => e.payload)).toEqual([{ cartRef: "c1", trigger: "pointer_top" }]);
     const intents = (await eventsOfType(db, "checkout.exit_intent")).filter((e) => e.sessionRef === sessionRef);

@@ -64,7 +64,12 @@ describe("the catalog form", () => {
 
   it("turns an amount off and a cap typed in dollars into cents", () => {
     const parsed = form.parse(fields({ maxDiscount: "10" }));
-    expect(parsed).toMatchObject({ rewardType: "amount_off", rewardValue: 495, maxDiscountMinor: 1000, pointsCost: 500 });
+    expect(parsed).toMatchObject({
+      rewardType: "amount_off",
+      rewardValue: 495,
+      maxDiscountMinor: 1000,
+      pointsCost: 500,
+    });
   });
 
   it("keeps a percentage a percentage, and no cap when the cap is left empty", () => {
@@ -80,13 +85,17 @@ describe("the catalog form", () => {
     ] as const) {
       const result = form.safeParse(fields(over));
       expect(result.success).toBe(false);
-      expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[field, "Enter an amount in USD, such as 5 or 4.95"]]);
+      expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        [field, "Enter an amount in USD, such as 5 or 4.95"],
+      ]);
     }
   });
 
   it("refuses a negative amount next to its field (the core's message would name a field the form does not have)", () => {
     const result = form.safeParse(fields({ maxDiscount: "-5" }));
-    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["maxDiscount", "An amount cannot be negative"]]);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["maxDiscount", "An amount cannot be negative"],
+    ]);
   });
 
   it("refuses an empty value", () => {

@@ -17,12 +17,23 @@ const state = vi.hoisted(() => {
   return { db: null as unknown as Db, session: null as null | { user: { id: string } } };
 });
 
-vi.mock("@/lib/auth/index", () => ({ auth: async () => state.session, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/index", () => ({
+  auth: async () => state.session,
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: {},
+}));
+vi.mock("@/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => state.db,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
 // A session cookie is present whenever the test gives Auth.js a session (the guard looks for one first).
 const sessionCookies = () => (state.session ? [{ name: "authjs.session-token", value: "test" }] : []);
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, getAll: sessionCookies }), headers: async () => new Headers({ host: "127.0.0.1:1", "x-forwarded-proto": "http" }) }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, getAll: sessionCookies }),
+  headers: async () => new Headers({ host: "127.0.0.1:1", "x-forwarded-proto": "http" }),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`NEXT_REDIRECT ${url}`);
@@ -37,10 +48,13 @@ const root = path.resolve(__dirname, "../..");
 const adminDir = path.join(root, "app/admin");
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 const all = files(adminDir).filter((f) => /\.(ts|tsx)$/.test(f));
-const isUseServer = (f: string) => /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(readFileSync(f, "utf8"));
+const isUseServer = (f: string) =>
+  /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(readFileSync(f, "utf8"));
 const actionFiles = all.filter(isUseServer);
 const routeFiles = all.filter((f) => /\/route\.ts$/.test(f));
 const pageFiles = all.filter((f) => /\/page\.tsx$/.test(f));
@@ -54,10 +68,31 @@ let orderId: string;
 
 /** Everything an admin action could change, as one comparable value. */
 async function footprint() {
-  const tables = ["playcart_campaigns", "playcart_prizes", "playcart_audit_log", "playcart_ledger_entries", "playcart_point_balances", "playcart_settings", "playcart_catalog_items", "playcart_badges", "playcart_stamp_cards", "playcart_rules", "playcart_reminder_sequences", "outbox_messages", "orders", "playcart_events", "stripe_events", "users"];
+  const tables = [
+    "playcart_campaigns",
+    "playcart_prizes",
+    "playcart_audit_log",
+    "playcart_ledger_entries",
+    "playcart_point_balances",
+    "playcart_settings",
+    "playcart_catalog_items",
+    "playcart_badges",
+    "playcart_stamp_cards",
+    "playcart_rules",
+    "playcart_reminder_sequences",
+    "outbox_messages",
+    "orders",
+    "playcart_events",
+    "stripe_events",
+    "users",
+  ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
-    const res = await state.db.execute(sql.raw(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${t} x`));
+    const res = await state.db.execute(
+      sql.raw(
+        `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${t} x`,
+      ),
+    );
     out[t] = (res as unknown as { rows: unknown[] }).rows?.[0] ?? res;
   }
   return out;
@@ -69,7 +104,19 @@ function forgedForm(forged: boolean) {
   const fields: Record<string, string> = {
     id: campaignId,
     status: "paused",
-    draft: JSON.stringify({ name: "Hijacked", slug: `hijack-${randomUUID().slice(0, 6)}`, gameType: "spin_wheel", placement: "checkout_returning", audience: true, windows: [], allowance: { default: 1 }, rewardScope: "next_order", rewardValidDays: 7, holdoutPercent: 0, prizes: [{ label: "Free money", weight: 1, rewardType: "amount_off", rewardValue: 100000, costMinor: 0 }] }),
+    draft: JSON.stringify({
+      name: "Hijacked",
+      slug: `hijack-${randomUUID().slice(0, 6)}`,
+      gameType: "spin_wheel",
+      placement: "checkout_returning",
+      audience: true,
+      windows: [],
+      allowance: { default: 1 },
+      rewardScope: "next_order",
+      rewardValidDays: 7,
+      holdoutPercent: 0,
+      prizes: [{ label: "Free money", weight: 1, rewardType: "amount_off", rewardValue: 100000, costMinor: 0 }],
+    }),
     customerId,
     delta: "100000",
     reason: "Forged adjustment",
@@ -80,7 +127,15 @@ function forgedForm(forged: boolean) {
     tierWindowDays: "30",
     tiers: JSON.stringify([{ name: "green", label: "Green", minSpend: 0 }]),
   };
-  if (forged) Object.assign(fields, { role: "admin", isAdmin: "true", actor: "admin@playcart.test", email: "admin@playcart.test", userId: adminId, viewer: JSON.stringify({ isAdmin: true }) });
+  if (forged)
+    Object.assign(fields, {
+      role: "admin",
+      isAdmin: "true",
+      actor: "admin@playcart.test",
+      email: "admin@playcart.test",
+      userId: adminId,
+      viewer: JSON.stringify({ isAdmin: true }),
+    });
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
   return f;
 }
@@ -101,11 +156,21 @@ beforeAll(async () => {
   const { customers, campaigns } = await import("@/lib/engage/schema");
   shopperId = randomUUID();
   // The seed creates the store owner's account (admin@playcart.test).
-  const [owner] = await state.db.select({ id: users.id }).from(users).where(sql`${users.email} = 'admin@playcart.test'`);
-  adminId = owner?.id ?? (await state.db.insert(users).values({ email: "admin@playcart.test", name: "Owner" }).returning({ id: users.id }))[0].id;
+  const [owner] = await state.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.email} = 'admin@playcart.test'`);
+  adminId =
+    owner?.id ??
+    (
+      await state.db.insert(users).values({ email: "admin@playcart.test", name: "Owner" }).returning({ id: users.id })
+    )[0].id;
   await state.db.insert(users).values({ id: shopperId, email: "nosy@shoppers.test", name: "Nosy" });
   [{ id: campaignId }] = await state.db.select({ id: campaigns.id }).from(campaigns).limit(1);
-  [{ id: customerId }] = await state.db.insert(customers).values({ email: "victim@shoppers.test" }).returning({ id: customers.id });
+  [{ id: customerId }] = await state.db
+    .insert(customers)
+    .values({ email: "victim@shoppers.test" })
+    .returning({ id: customers.id });
   const [order] = await state.db.select({ id: orders.id }).from(orders).limit(1);
   orderId = order?.id ?? randomUUID();
 }, 120_000);
@@ -116,7 +181,14 @@ afterAll(() => {
 
 describe("the enumeration finds the admin's entry points", () => {
   it("finds actions, routes and pages", () => {
-    expect(actionFiles.map(rel)).toEqual(expect.arrayContaining(["app/admin/actions.ts", "app/admin/campaigns/actions.ts", "app/admin/customers/actions.ts", "app/admin/settings/actions.ts"]));
+    expect(actionFiles.map(rel)).toEqual(
+      expect.arrayContaining([
+        "app/admin/actions.ts",
+        "app/admin/campaigns/actions.ts",
+        "app/admin/customers/actions.ts",
+        "app/admin/settings/actions.ts",
+      ]),
+    );
     expect(routeFiles.map(rel)).toContain("app/admin/kpis/export/route.ts");
     expect(pageFiles.length).toBeGreaterThanOrEqual(9);
   });
@@ -125,7 +197,10 @@ describe("the enumeration finds the admin's entry points", () => {
 describe("server actions", () => {
   it.each(actionFiles.map(rel))("%s: every exported action refuses and changes nothing", async (file) => {
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
-    const actions = Object.entries(mod).filter(([, v]) => typeof v === "function") as [string, (s: unknown, f: FormData) => Promise<{ status: string }>][];
+    const actions = Object.entries(mod).filter(([, v]) => typeof v === "function") as [
+      string,
+      (s: unknown, f: FormData) => Promise<{ status: string }>,
+    ][];
     expect(actions.length).toBeGreaterThan(0);
     for (const [name, action] of actions) {
       for (const [who, session] of Object.entries(callers)) {
@@ -133,7 +208,10 @@ describe("server actions", () => {
           state.session = session();
           const before = await footprint();
           const result = await action({ status: "idle" }, forgedForm(forged));
-          expect(refused.has(result.status), `${name} as ${who}${forged ? " with forged fields" : ""} answered ${result.status}`).toBe(true);
+          expect(
+            refused.has(result.status),
+            `${name} as ${who}${forged ? " with forged fields" : ""} answered ${result.status}`,
+          ).toBe(true);
           expect(await footprint(), `${name} as ${who} changed something`).toEqual(before);
         }
       }
@@ -152,7 +230,9 @@ describe("route handlers", () => {
     expect(methods.length).toBeGreaterThan(0);
     for (const m of methods) {
       const handler = mod[m] as (r: Request) => Promise<Response>;
-      const url = `http://127.0.0.1/${rel(file).replace(/^app\//, "").replace(/\/route\.ts$/, "")}?role=admin&actor=admin@playcart.test`;
+      const url = `http://127.0.0.1/${rel(file)
+        .replace(/^app\//, "")
+        .replace(/\/route\.ts$/, "")}?role=admin&actor=admin@playcart.test`;
       state.session = null;
       expect((await handler(new Request(url, { method: m }))).status).toBe(401);
       state.session = { user: { id: shopperId } };
@@ -187,16 +267,19 @@ describe("the KPI export's input", () => {
 
 describe("pages", () => {
   const params = async () => ({ id: campaignId });
-  it.each(pageFiles.map(rel))("%s: anonymous visitors are sent to sign in, shoppers see only the refusal", async (file) => {
-    const { Forbidden } = await import("@/components/admin/forbidden");
-    const mod = (await import(path.join(root, file))) as { default: (p: object) => Promise<{ type: unknown }> };
-    const props = { params: params(), searchParams: Promise.resolve({}) };
-    state.session = null;
-    await expect(mod.default(props)).rejects.toThrow(/NEXT_REDIRECT \/signin\?callbackUrl=%2Fadmin/);
-    state.session = { user: { id: shopperId } };
-    const page = await mod.default({ params: params(), searchParams: Promise.resolve({ role: "admin" }) });
-    expect(page.type).toBe(Forbidden);
-  });
+  it.each(pageFiles.map(rel))(
+    "%s: anonymous visitors are sent to sign in, shoppers see only the refusal",
+    async (file) => {
+      const { Forbidden } = await import("@/components/admin/forbidden");
+      const mod = (await import(path.join(root, file))) as { default: (p: object) => Promise<{ type: unknown }> };
+      const props = { params: params(), searchParams: Promise.resolve({}) };
+      state.session = null;
+      await expect(mod.default(props)).rejects.toThrow(/NEXT_REDIRECT \/signin\?callbackUrl=%2Fadmin/);
+      state.session = { user: { id: shopperId } };
+      const page = await mod.default({ params: params(), searchParams: Promise.resolve({ role: "admin" }) });
+      expect(page.type).toBe(Forbidden);
+    },
+  );
 });
 
 describe("the no-change check itself", () => {

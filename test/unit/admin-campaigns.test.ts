@@ -7,7 +7,13 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditTrail } from "@/lib/engage/audit";
-import { CampaignInputError, campaignWithPrizes, saveCampaign, schedulesOverlap, setCampaignStatus } from "@/lib/engage/campaign-admin";
+import {
+  CampaignInputError,
+  campaignWithPrizes,
+  saveCampaign,
+  schedulesOverlap,
+  setCampaignStatus,
+} from "@/lib/engage/campaign-admin";
 import { campaignDraftSchema, draftErrors } from "@/lib/engage/campaign-draft";
 import { holdoutBucket, holdoutIdentity, isHeldOut } from "@/lib/engage/holdout";
 import { findPlacement, play, PlayError } from "@/lib/engage/play";
@@ -42,9 +48,42 @@ function draft(overrides: Record<string, unknown> = {}) {
     rewardValidDays: 7,
     holdoutPercent: 0,
     prizes: [
-      { label: "10% off", weight: 10, rewardType: "percent_off", rewardValue: 10, costMinor: 500, budgetValueMinor: 10_000, inventory: null, dailyCap: null, maxDiscountMinor: null, productRef: null },
-      { label: "$2 off", weight: 30, rewardType: "amount_off", rewardValue: 200, costMinor: 200, budgetValueMinor: null, inventory: 50, dailyCap: null, maxDiscountMinor: null, productRef: null },
-      { label: "No prize", weight: 60, rewardType: "none", rewardValue: 0, costMinor: 0, budgetValueMinor: null, inventory: null, dailyCap: null, maxDiscountMinor: null, productRef: null },
+      {
+        label: "10% off",
+        weight: 10,
+        rewardType: "percent_off",
+        rewardValue: 10,
+        costMinor: 500,
+        budgetValueMinor: 10_000,
+        inventory: null,
+        dailyCap: null,
+        maxDiscountMinor: null,
+        productRef: null,
+      },
+      {
+        label: "$2 off",
+        weight: 30,
+        rewardType: "amount_off",
+        rewardValue: 200,
+        costMinor: 200,
+        budgetValueMinor: null,
+        inventory: 50,
+        dailyCap: null,
+        maxDiscountMinor: null,
+        productRef: null,
+      },
+      {
+        label: "No prize",
+        weight: 60,
+        rewardType: "none",
+        rewardValue: 0,
+        costMinor: 0,
+        budgetValueMinor: null,
+        inventory: null,
+        dailyCap: null,
+        maxDiscountMinor: null,
+        productRef: null,
+      },
     ],
     ...overrides,
   };
@@ -61,18 +100,35 @@ describe("impossible settings get clear errors", () => {
   });
   it("all weights zero", () => {
     const d = draft();
-    expect(errorsOf({ ...d, prizes: d.prizes.map((p) => ({ ...p, weight: 0 })) }).prizes).toMatch(/All prize weights are zero/);
+    expect(errorsOf({ ...d, prizes: d.prizes.map((p) => ({ ...p, weight: 0 })) }).prizes).toMatch(
+      /All prize weights are zero/,
+    );
   });
   it("a negative budget", () => {
     const d = draft();
-    expect(errorsOf({ ...d, prizes: [{ ...d.prizes[0], budgetValueMinor: -1 }] })["prizes.0.budgetValueMinor"]).toBe("A budget cannot be negative");
+    expect(errorsOf({ ...d, prizes: [{ ...d.prizes[0], budgetValueMinor: -1 }] })["prizes.0.budgetValueMinor"]).toBe(
+      "A budget cannot be negative",
+    );
   });
   it("a window that ends before it starts", () => {
-    expect(errorsOf(draft({ windows: [{ weekday: 6, start: "15:00", end: "09:00" }] }))["windows.0.end"]).toBe("A window must end after it starts");
+    expect(errorsOf(draft({ windows: [{ weekday: 6, start: "15:00", end: "09:00" }] }))["windows.0.end"]).toBe(
+      "A window must end after it starts",
+    );
   });
   it("dates that end before they start, overlapping windows, a broken condition", () => {
-    expect(errorsOf(draft({ startsAt: "2026-06-10T00:00:00Z", endsAt: "2026-06-01T00:00:00Z" })).endsAt).toMatch(/end after it starts/);
-    expect(errorsOf(draft({ windows: [{ weekday: 6, start: "09:00", end: "12:00" }, { weekday: 6, start: "11:00", end: "13:00" }] }))["windows.1.start"]).toMatch(/Overlaps window 1/);
+    expect(errorsOf(draft({ startsAt: "2026-06-10T00:00:00Z", endsAt: "2026-06-01T00:00:00Z" })).endsAt).toMatch(
+      /end after it starts/,
+    );
+    expect(
+      errorsOf(
+        draft({
+          windows: [
+            { weekday: 6, start: "09:00", end: "12:00" },
+            { weekday: 6, start: "11:00", end: "13:00" },
+          ],
+        }),
+      )["windows.1.start"],
+    ).toMatch(/Overlaps window 1/);
     expect(errorsOf(draft({ audience: { nonsense_op: [1, 2] } })).audience).toMatch(/Invalid condition/);
   });
 });
@@ -80,8 +136,24 @@ describe("impossible settings get clear errors", () => {
 describe("prize economics", () => {
   it("odds, expected cost per 1,000 plays and budget left", () => {
     const e = prizeEconomics([
-      { label: "A", weight: 10, rewardType: "percent_off", costMinor: 500, budgetValueMinor: 10_000, inventory: null, valueAwardedMinor: 2_500 },
-      { label: "B", weight: 30, rewardType: "amount_off", costMinor: 200, budgetValueMinor: null, inventory: 50, wins: 20 },
+      {
+        label: "A",
+        weight: 10,
+        rewardType: "percent_off",
+        costMinor: 500,
+        budgetValueMinor: 10_000,
+        inventory: null,
+        valueAwardedMinor: 2_500,
+      },
+      {
+        label: "B",
+        weight: 30,
+        rewardType: "amount_off",
+        costMinor: 200,
+        budgetValueMinor: null,
+        inventory: 50,
+        wins: 20,
+      },
       { label: "C", weight: 60, rewardType: "none", costMinor: 0, budgetValueMinor: null, inventory: null },
     ]);
     expect(e.prizes.map((p) => p.chance)).toEqual([0.1, 0.3, 0.6]);
@@ -98,7 +170,11 @@ describe("prize economics", () => {
 describe("schedule preview", () => {
   it("the next five Saturday windows in store time, across the end of summer time", () => {
     const from = DateTime.fromISO("2026-10-14T12:00", { zone: TZ }).toJSDate();
-    const w = previewWindows({ windows: [{ weekday: 6, start: "09:00", end: "15:00" }], startsAt: null, endsAt: null }, from, TZ);
+    const w = previewWindows(
+      { windows: [{ weekday: 6, start: "09:00", end: "15:00" }], startsAt: null, endsAt: null },
+      from,
+      TZ,
+    );
     expect(w).toHaveLength(5);
     expect(w[0].label).toBe("Sat 17 Oct 2026, 09:00–15:00 GMT+2");
     // 25 Oct: clocks go back; the window keeps its wall-clock hours.
@@ -107,7 +183,15 @@ describe("schedule preview", () => {
   });
   it("clipped by the campaign's dates", () => {
     const from = new Date("2026-10-14T10:00:00Z");
-    const w = previewWindows({ windows: [{ weekday: 6, start: "09:00", end: "15:00" }], startsAt: "2026-10-20T00:00:00Z", endsAt: "2026-11-01T00:00:00Z" }, from, TZ);
+    const w = previewWindows(
+      {
+        windows: [{ weekday: 6, start: "09:00", end: "15:00" }],
+        startsAt: "2026-10-20T00:00:00Z",
+        endsAt: "2026-11-01T00:00:00Z",
+      },
+      from,
+      TZ,
+    );
     expect(w.map((x) => x.startsAt)).toEqual(["2026-10-24T07:00:00.000Z", "2026-10-31T08:00:00.000Z"]);
   });
 });
@@ -120,15 +204,27 @@ describe("campaign life cycle", () => {
     expect(saved?.prizes.map((p) => p.label)).toEqual(["10% off", "$2 off", "No prize"]);
 
     const edited = draft({ name: "Life cycle, edited", slug: saved!.campaign.slug });
-    edited.prizes = saved!.prizes.map((p, i) => ({ ...edited.prizes[i], id: p.id, weight: i === 2 ? 40 : edited.prizes[i].weight }));
+    edited.prizes = saved!.prizes.map((p, i) => ({
+      ...edited.prizes[i],
+      id: p.id,
+      weight: i === 2 ? 40 : edited.prizes[i].weight,
+    }));
     await saveCampaign(db, "owner@shop.test", id, edited);
     await setCampaignStatus(db, "owner@shop.test", id, "live");
     await setCampaignStatus(db, "owner@shop.test", id, "paused");
     await setCampaignStatus(db, "owner@shop.test", id, "ended");
-    await expect(setCampaignStatus(db, "owner@shop.test", id, "live")).rejects.toThrow(/ended campaign cannot become live/);
+    await expect(setCampaignStatus(db, "owner@shop.test", id, "live")).rejects.toThrow(
+      /ended campaign cannot become live/,
+    );
 
     const trail = (await auditTrail(db, { entity: "campaign", entityId: id })).reverse();
-    expect(trail.map((a) => a.action)).toEqual(["campaign.create", "campaign.update", "campaign.publish", "campaign.pause", "campaign.end"]);
+    expect(trail.map((a) => a.action)).toEqual([
+      "campaign.create",
+      "campaign.update",
+      "campaign.publish",
+      "campaign.pause",
+      "campaign.end",
+    ]);
     expect(trail.every((a) => a.actor === "owner@shop.test")).toBe(true);
     expect((trail[1].before as { name: string }).name).toBe("Life cycle");
     expect((trail[1].after as { name: string; prizes: { weight: number }[] }).prizes[2].weight).toBe(40);
@@ -139,16 +235,35 @@ describe("campaign life cycle", () => {
   });
 
   it("refuses a second live campaign at the same placement and time, and changes nothing", async () => {
-    const first = await saveCampaign(db, "owner@shop.test", null, draft({ placement: "checkout_returning", rewardScope: "next_order" }));
+    const first = await saveCampaign(
+      db,
+      "owner@shop.test",
+      null,
+      draft({ placement: "checkout_returning", rewardScope: "next_order" }),
+    );
     await setCampaignStatus(db, "owner@shop.test", first, "live");
-    const second = await saveCampaign(db, "owner@shop.test", null, draft({ placement: "checkout_returning", rewardScope: "next_order", windows: [{ weekday: 6, start: "14:00", end: "18:00" }] }));
+    const second = await saveCampaign(
+      db,
+      "owner@shop.test",
+      null,
+      draft({
+        placement: "checkout_returning",
+        rewardScope: "next_order",
+        windows: [{ weekday: 6, start: "14:00", end: "18:00" }],
+      }),
+    );
     const err = await setCampaignStatus(db, "owner@shop.test", second, "live").catch((e) => e);
     expect(err).toBeInstanceOf(CampaignInputError);
     expect(err.fieldErrors.placement).toMatch(/Overlaps the live campaign/);
     const [row] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, second));
     expect(row.status).toBe("draft");
     // A Sunday window does not overlap.
-    expect(schedulesOverlap({ startsAt: null, endsAt: null, windows: [{ weekday: 6, start: "09:00", end: "15:00" }] }, { startsAt: null, endsAt: null, windows: [{ weekday: 7, start: "09:00", end: "15:00" }] })).toBe(false);
+    expect(
+      schedulesOverlap(
+        { startsAt: null, endsAt: null, windows: [{ weekday: 6, start: "09:00", end: "15:00" }] },
+        { startsAt: null, endsAt: null, windows: [{ weekday: 7, start: "09:00", end: "15:00" }] },
+      ),
+    ).toBe(false);
   });
 
   it("refuses invalid input with field errors and writes nothing", async () => {
@@ -176,7 +291,12 @@ describe("holdout", () => {
   });
 
   it("a held-out shopper gets no offer, is reported as held out, and cannot play", async () => {
-    const id = await saveCampaign(db, "owner@shop.test", null, draft({ placement: "checkout_first_order", windows: [], holdoutPercent: 50 }));
+    const id = await saveCampaign(
+      db,
+      "owner@shop.test",
+      null,
+      draft({ placement: "checkout_first_order", windows: [], holdoutPercent: 50 }),
+    );
     await setCampaignStatus(db, "owner@shop.test", id, "live");
     const campaign = { id, holdoutPercent: 50 };
     let i = 0;
@@ -194,7 +314,14 @@ describe("holdout", () => {
     expect(a).toEqual({ offer: null, heldOut: { campaignId: id } });
     const b = await findPlacement(db, { placement: "checkout_first_order", shopper: offered, cart, now, timeZone: TZ });
     expect(b.offer?.campaignId).toBe(id);
-    const refused = await play(db, { campaignId: id, requestId: randomUUID(), shopper: held, cart, now, timeZone: TZ }).catch((e) => e);
+    const refused = await play(db, {
+      campaignId: id,
+      requestId: randomUUID(),
+      shopper: held,
+      cart,
+      now,
+      timeZone: TZ,
+    }).catch((e) => e);
     expect(refused).toBeInstanceOf(PlayError);
     expect(refused.code).toBe("not_eligible");
   });

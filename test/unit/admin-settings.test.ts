@@ -39,8 +39,20 @@ afterAll(async () => handle?.close());
 /** Everything the settings pages can change, as one comparable value. */
 async function snapshot() {
   const out: Record<string, unknown> = {};
-  for (const t of ["playcart_catalog_items", "playcart_badges", "playcart_stamp_cards", "playcart_rules", "playcart_reminder_sequences", "playcart_settings", "playcart_audit_log"]) {
-    const res = await db.execute(sql.raw(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${t} x`));
+  for (const t of [
+    "playcart_catalog_items",
+    "playcart_badges",
+    "playcart_stamp_cards",
+    "playcart_rules",
+    "playcart_reminder_sequences",
+    "playcart_settings",
+    "playcart_audit_log",
+  ]) {
+    const res = await db.execute(
+      sql.raw(
+        `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h, count(*)::int AS n FROM ${t} x`,
+      ),
+    );
     out[t] = (res as unknown as { rows: unknown[] }).rows[0];
   }
   return out;
@@ -49,7 +61,10 @@ async function snapshot() {
 /** Runs a save that must fail on `field`, and checks that nothing at all changed. */
 async function rejects(field: string | null, save: () => Promise<unknown>) {
   const before = await snapshot();
-  const err = await save().then(() => null, (e: unknown) => e);
+  const err = await save().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, "the save should have failed").not.toBeNull();
   if (field) {
     expect(err).toBeInstanceOf(ZodError);
@@ -59,7 +74,16 @@ async function rejects(field: string | null, save: () => Promise<unknown>) {
   return err as Error;
 }
 
-const newItem = (over: Record<string, unknown> = {}) => ({ slug: `tote-${randomUUID().slice(0, 6)}`, name: "A canvas tote", description: "Free tote", pointsCost: 80, rewardType: "amount_off" as const, rewardValue: 300, validDays: 30, ...over });
+const newItem = (over: Record<string, unknown> = {}) => ({
+  slug: `tote-${randomUUID().slice(0, 6)}`,
+  name: "A canvas tote",
+  description: "Free tote",
+  pointsCost: 80,
+  rewardType: "amount_off" as const,
+  rewardValue: 300,
+  validDays: 30,
+  ...over,
+});
 
 describe("the reward catalog", () => {
   it("creates an item, lists it for shoppers and audits it", async () => {
@@ -72,7 +96,14 @@ describe("the reward catalog", () => {
 
   it("edits an item with its before and after in the audit trail", async () => {
     const [five] = await db.select().from(catalogItems).where(eq(catalogItems.slug, "five-off"));
-    const row = await saveCatalogItem(db, ACTOR, { ...newItem(), id: five.id, slug: "five-off", name: "$5 off, cheaper", pointsCost: 45, rewardValue: 500 });
+    const row = await saveCatalogItem(db, ACTOR, {
+      ...newItem(),
+      id: five.id,
+      slug: "five-off",
+      name: "$5 off, cheaper",
+      pointsCost: 45,
+      rewardValue: 500,
+    });
     expect(row.pointsCost).toBe(45);
     const [audit] = await auditTrail(db, { entity: "catalog_item", entityId: five.id });
     expect(audit.action).toBe("catalog.update");
@@ -107,7 +138,11 @@ describe("the reward catalog", () => {
     expect((await listCatalog(db)).map((i) => i.slug)).not.toContain("free-shipping");
     expect((await allCatalogItems(db)).find((i) => i.id === ship.id)?.active).toBe(0);
     const [audit] = await auditTrail(db, { entity: "catalog_item", entityId: ship.id });
-    expect(audit).toMatchObject({ action: "catalog.deactivate", before: expect.objectContaining({ active: 1 }), after: expect.objectContaining({ active: 0 }) });
+    expect(audit).toMatchObject({
+      action: "catalog.deactivate",
+      before: expect.objectContaining({ active: 1 }),
+      after: expect.objectContaining({ active: 0 }),
+    });
     await setCatalogItemActive(db, ACTOR, ship.id, true);
     expect((await listCatalog(db)).map((i) => i.slug)).toContain("free-shipping");
   });
@@ -119,31 +154,72 @@ describe("badges and stamp cards", () => {
     const card = cards.find((c) => c.slug === "referrals")!;
     const other = badges.find((b) => b.id !== card.badgeId)!;
     await updateBadge(db, ACTOR, { id: other.id, name: "Renamed", description: "Earned by a test", emoji: "🎉" });
-    const after = await updateStampCard(db, ACTOR, { id: card.id, name: "Bring a friend", stampsRequired: 5, badgeId: other.id });
+    const after = await updateStampCard(db, ACTOR, {
+      id: card.id,
+      name: "Bring a friend",
+      stampsRequired: 5,
+      badgeId: other.id,
+    });
     expect(after).toMatchObject({ stampsRequired: 5, badgeId: other.id, slug: "referrals" });
     const [audit] = await auditTrail(db, { entity: "stamp_card", entityId: card.id });
-    expect(audit).toMatchObject({ action: "stamp_card.update", before: expect.objectContaining({ stampsRequired: card.stampsRequired }), after: expect.objectContaining({ stampsRequired: 5 }) });
+    expect(audit).toMatchObject({
+      action: "stamp_card.update",
+      before: expect.objectContaining({ stampsRequired: card.stampsRequired }),
+      after: expect.objectContaining({ stampsRequired: 5 }),
+    });
     expect((await auditTrail(db, { entity: "badge", entityId: other.id }))[0].after).toMatchObject({ name: "Renamed" });
   });
 
   it("refuses impossible values and changes nothing", async () => {
     const { badges, cards } = await badgesAndCards(db);
     const card = cards[0];
-    await rejects("stampsRequired", () => updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 0 }));
-    await rejects("stampsRequired", () => updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 1.5 }));
-    await rejects("badgeId", () => updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 3, badgeId: randomUUID() }));
+    await rejects("stampsRequired", () =>
+      updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 0 }),
+    );
+    await rejects("stampsRequired", () =>
+      updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 1.5 }),
+    );
+    await rejects("badgeId", () =>
+      updateStampCard(db, ACTOR, { id: card.id, name: card.name, stampsRequired: 3, badgeId: randomUUID() }),
+    );
     await rejects("name", () => updateBadge(db, ACTOR, { id: badges[0].id, name: "", description: "x", emoji: "🏅" }));
   });
 
   it("creates a badge and a card that gives it; stamps from a rule fill the card and award the badge; both audited", async () => {
-    const badge = await createBadge(db, ACTOR, { slug: "early-bird", name: "Early bird", description: "Five orders before 9", emoji: "🐦" });
-    const card = await createStampCard(db, ACTOR, { slug: "mornings", name: "Morning orders", stampsRequired: 2, badgeId: badge.id });
+    const badge = await createBadge(db, ACTOR, {
+      slug: "early-bird",
+      name: "Early bird",
+      description: "Five orders before 9",
+      emoji: "🐦",
+    });
+    const card = await createStampCard(db, ACTOR, {
+      slug: "mornings",
+      name: "Morning orders",
+      stampsRequired: 2,
+      badgeId: badge.id,
+    });
     expect((await badgesAndCards(db)).cards.map((c) => c.slug)).toContain("mornings");
-    expect((await auditTrail(db, { entity: "badge", entityId: badge.id }))[0]).toMatchObject({ actor: ACTOR, action: "badge.create", before: null });
-    expect((await auditTrail(db, { entity: "stamp_card", entityId: card.id }))[0]).toMatchObject({ actor: ACTOR, action: "stamp_card.create", before: null });
+    expect((await auditTrail(db, { entity: "badge", entityId: badge.id }))[0]).toMatchObject({
+      actor: ACTOR,
+      action: "badge.create",
+      before: null,
+    });
+    expect((await auditTrail(db, { entity: "stamp_card", entityId: card.id }))[0]).toMatchObject({
+      actor: ACTOR,
+      action: "stamp_card.create",
+      before: null,
+    });
 
     const customer = await ensureCustomer(db, { email: "early@playcart.test" });
-    const stamp = (n: number) => grantStamps(db, { customerId: customer.id, card: "mornings", stamps: 1, reason: "Morning order", sourceKey: `morning:${n}`, now: NOW });
+    const stamp = (n: number) =>
+      grantStamps(db, {
+        customerId: customer.id,
+        card: "mornings",
+        stamps: 1,
+        reason: "Morning order",
+        sourceKey: `morning:${n}`,
+        now: NOW,
+      });
     expect(await stamp(1)).toMatchObject({ count: 1, badgeAwarded: false });
     expect(await stamp(2)).toMatchObject({ count: 2, badgeAwarded: true });
     // The rule editor offers both as outcomes.
@@ -179,7 +255,10 @@ describe("rules", () => {
   it("creates a live rule the engine picks up, then edits it, each audited", async () => {
     const created = await saveRuleAudited(db, ACTOR, rule());
     expect((await liveRulesFor(db, "order.paid")).map((r) => r.rule.id)).toContain(created.id);
-    const edited = await saveRuleAudited(db, ACTOR, { ...rule({ slug: `${created.slug}-x`, outcomes: [{ type: "grant_points", points: 30 }] }), id: created.id });
+    const edited = await saveRuleAudited(db, ACTOR, {
+      ...rule({ slug: `${created.slug}-x`, outcomes: [{ type: "grant_points", points: 30 }] }),
+      id: created.id,
+    });
     expect(edited.id).toBe(created.id);
     expect(edited.slug).toBe(`${created.slug}-x`);
     const trail = await auditTrail(db, { entity: "rule", entityId: created.id });
@@ -192,16 +271,27 @@ describe("rules", () => {
 
   it("edits the seeded referral rule (how referral rewards are configured)", async () => {
     const referral = (await allRules(db)).find((r) => r.slug === "referral-stamp")!;
-    await saveRuleAudited(db, ACTOR, { ...rule({ slug: "referral-stamp", trigger: "referral.converted", condition: true }), outcomes: [{ type: "grant_stamp", card: "referrals", stamps: 2 }, { type: "grant_points", points: 50 }], id: referral.id });
+    await saveRuleAudited(db, ACTOR, {
+      ...rule({ slug: "referral-stamp", trigger: "referral.converted", condition: true }),
+      outcomes: [
+        { type: "grant_stamp", card: "referrals", stamps: 2 },
+        { type: "grant_points", points: 50 },
+      ],
+      id: referral.id,
+    });
     const [row] = await db.select().from(rules).where(eq(rules.id, referral.id));
     expect(row.outcomes).toHaveLength(2);
   });
 
   it("refuses impossible rules and changes nothing", async () => {
-    await rejects("outcomes.0.points", () => saveRuleAudited(db, ACTOR, rule({ outcomes: [{ type: "grant_points", points: 0 }] })));
+    await rejects("outcomes.0.points", () =>
+      saveRuleAudited(db, ACTOR, rule({ outcomes: [{ type: "grant_points", points: 0 }] })),
+    );
     await rejects("outcomes", () => saveRuleAudited(db, ACTOR, rule({ outcomes: [] })));
     await rejects("trigger", () => saveRuleAudited(db, ACTOR, rule({ trigger: "order.teleported" })));
-    await rejects("campaignId", () => saveRuleAudited(db, ACTOR, rule({ outcomes: [{ type: "grant_plays", plays: 1 }] })));
+    await rejects("campaignId", () =>
+      saveRuleAudited(db, ACTOR, rule({ outcomes: [{ type: "grant_plays", plays: 1 }] })),
+    );
     await rejects("slug", () => saveRuleAudited(db, ACTOR, rule({ slug: "birthday-treat" })));
     const err = await rejects(null, () => saveRuleAudited(db, ACTOR, rule({ condition: { no_such_operator: [1] } })));
     expect(err.message).toMatch(/condition/i);
@@ -225,27 +315,70 @@ describe("reminder schedule and quiet hours", () => {
   it("edits the sequence's steps, audited, and refuses steps out of order", async () => {
     const [seq] = await reminderSequenceList(db);
     const steps = [{ afterMinutes: 30 }, { afterMinutes: 600, discountPercent: 5 }];
-    const after = await updateReminderSequence(db, ACTOR, { id: seq.id, name: seq.name, status: "live", abandonAfterMinutes: 45, steps });
+    const after = await updateReminderSequence(db, ACTOR, {
+      id: seq.id,
+      name: seq.name,
+      status: "live",
+      abandonAfterMinutes: 45,
+      steps,
+    });
     expect(after).toMatchObject({ abandonAfterMinutes: 45, steps });
-    expect((await auditTrail(db, { entity: "reminder_sequence", entityId: seq.id }))[0]).toMatchObject({ before: expect.objectContaining({ steps: seq.steps }), after: expect.objectContaining({ steps }) });
-    await rejects("steps", () => updateReminderSequence(db, ACTOR, { id: seq.id, name: seq.name, status: "live", abandonAfterMinutes: 45, steps: [{ afterMinutes: 600 }, { afterMinutes: 60 }] }));
-    await rejects("steps.0.discountPercent", () => updateReminderSequence(db, ACTOR, { id: seq.id, name: seq.name, status: "live", abandonAfterMinutes: 45, steps: [{ afterMinutes: 60, discountPercent: 95 }] }));
-    await rejects("abandonAfterMinutes", () => updateReminderSequence(db, ACTOR, { id: seq.id, name: seq.name, status: "live", abandonAfterMinutes: 0, steps }));
-    await rejects("status", () => updateReminderSequence(db, ACTOR, { id: seq.id, name: seq.name, status: "running" as never, abandonAfterMinutes: 45, steps }));
+    expect((await auditTrail(db, { entity: "reminder_sequence", entityId: seq.id }))[0]).toMatchObject({
+      before: expect.objectContaining({ steps: seq.steps }),
+      after: expect.objectContaining({ steps }),
+    });
+    await rejects("steps", () =>
+      updateReminderSequence(db, ACTOR, {
+        id: seq.id,
+        name: seq.name,
+        status: "live",
+        abandonAfterMinutes: 45,
+        steps: [{ afterMinutes: 600 }, { afterMinutes: 60 }],
+      }),
+    );
+    await rejects("steps.0.discountPercent", () =>
+      updateReminderSequence(db, ACTOR, {
+        id: seq.id,
+        name: seq.name,
+        status: "live",
+        abandonAfterMinutes: 45,
+        steps: [{ afterMinutes: 60, discountPercent: 95 }],
+      }),
+    );
+    await rejects("abandonAfterMinutes", () =>
+      updateReminderSequence(db, ACTOR, { id: seq.id, name: seq.name, status: "live", abandonAfterMinutes: 0, steps }),
+    );
+    await rejects("status", () =>
+      updateReminderSequence(db, ACTOR, {
+        id: seq.id,
+        name: seq.name,
+        status: "running" as never,
+        abandonAfterMinutes: 45,
+        steps,
+      }),
+    );
   });
 });
 
 describe("tier multipliers", () => {
   it("saves each tier's earn and play multipliers, and refuses one below 1", async () => {
-    const tiers = (await getSettings(db)).tiers.map((t) => ({ name: t.name, label: t.label, minSpendMinor: t.minSpendMinor }));
-    await updateSettings(db, ACTOR, { tiers: tiers.map((t, i) => (i === 1 ? { ...t, earnMultiplier: 2, playMultiplier: 4 } : t)) });
+    const tiers = (await getSettings(db)).tiers.map((t) => ({
+      name: t.name,
+      label: t.label,
+      minSpendMinor: t.minSpendMinor,
+    }));
+    await updateSettings(db, ACTOR, {
+      tiers: tiers.map((t, i) => (i === 1 ? { ...t, earnMultiplier: 2, playMultiplier: 4 } : t)),
+    });
     const saved = (await getSettings(db)).tiers[1];
     expect(saved).toMatchObject({ earnMultiplier: 2, playMultiplier: 4 });
     // Thresholds alone keep the multipliers.
     await updateSettings(db, ACTOR, { tiers });
     expect((await getSettings(db)).tiers[1]).toMatchObject({ earnMultiplier: 2, playMultiplier: 4 });
     const before = await snapshot();
-    await expect(updateSettings(db, ACTOR, { tiers: tiers.map((t, i) => (i === 1 ? { ...t, earnMultiplier: 0.5 } : t)) })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      updateSettings(db, ACTOR, { tiers: tiers.map((t, i) => (i === 1 ? { ...t, earnMultiplier: 0.5 } : t)) }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -35,13 +35,23 @@ const shopper = (): PlayShopper => {
   return { email: `advent-${run}@example.test`, deviceId: `dev-${run}`, sessionRef: `sess-${run}` };
 };
 const cart = { valueMinor: 0, itemCount: 0, categories: [] };
-const open = (who: PlayShopper, at: string) => play(db, { campaignId, requestId: randomUUID(), shopper: who, cart, now: new Date(at), timeZone: TZ });
-const refusal = (p: Promise<unknown>) => p.then(() => "played", (e) => (e instanceof PlayError ? e.code : String(e)));
+const open = (who: PlayShopper, at: string) =>
+  play(db, { campaignId, requestId: randomUUID(), shopper: who, cart, now: new Date(at), timeZone: TZ });
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => "played",
+    (e) => (e instanceof PlayError ? e.code : String(e)),
+  );
 
 describe("the 12-day advent calendar", () => {
   it("spans 1-12 December 2026 in store time: midnight Berlin is 23:00 UTC the day before", async () => {
     const [c] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
-    expect(c).toMatchObject({ gameType: "advent_calendar", placement: "seasonal_page", status: "live", lifetimeLimit: 12 });
+    expect(c).toMatchObject({
+      gameType: "advent_calendar",
+      placement: "seasonal_page",
+      status: "live",
+      lifetimeLimit: 12,
+    });
     expect(c.startsAt?.toISOString()).toBe("2026-11-30T23:00:00.000Z");
     expect(c.endsAt?.toISOString()).toBe("2026-12-12T23:00:00.000Z");
     const days = adventDays(c.startsAt!, c.endsAt!, TZ);
@@ -63,21 +73,47 @@ describe("the 12-day advent calendar", () => {
     const who = shopper();
     await open(who, "2026-12-01T09:00:00Z");
     await open(who, "2026-12-03T09:00:00Z");
-    const calendar = await adventCalendar(db, { slug: ADVENT_SLUG, shopper: who, now: new Date("2026-12-04T09:00:00Z"), timeZone: TZ });
-    expect(calendar?.doors.map((d) => d.state)).toEqual(["opened", "missed", "opened", "today", ...Array(8).fill("locked")]);
+    const calendar = await adventCalendar(db, {
+      slug: ADVENT_SLUG,
+      shopper: who,
+      now: new Date("2026-12-04T09:00:00Z"),
+      timeZone: TZ,
+    });
+    expect(calendar?.doors.map((d) => d.state)).toEqual([
+      "opened",
+      "missed",
+      "opened",
+      "today",
+      ...Array(8).fill("locked"),
+    ]);
     expect(calendar?.doors[0].prizeLabel).toBeTruthy();
     expect(calendar?.doors[3]).toMatchObject({ day: 4, date: "2026-12-04", prizeLabel: null });
 
     // Once today's door is open it shows as opened; another shopper still sees it closed.
     await open(who, "2026-12-04T10:00:00Z");
-    const after = await adventCalendar(db, { slug: ADVENT_SLUG, shopper: who, now: new Date("2026-12-04T11:00:00Z"), timeZone: TZ });
+    const after = await adventCalendar(db, {
+      slug: ADVENT_SLUG,
+      shopper: who,
+      now: new Date("2026-12-04T11:00:00Z"),
+      timeZone: TZ,
+    });
     expect(after?.doors[3].state).toBe("opened");
-    const other = await adventCalendar(db, { slug: ADVENT_SLUG, shopper: shopper(), now: new Date("2026-12-04T11:00:00Z"), timeZone: TZ });
+    const other = await adventCalendar(db, {
+      slug: ADVENT_SLUG,
+      shopper: shopper(),
+      now: new Date("2026-12-04T11:00:00Z"),
+      timeZone: TZ,
+    });
     expect(other?.doors.map((d) => d.state).slice(0, 5)).toEqual(["missed", "missed", "missed", "today", "locked"]);
   });
 
   it("before December every door is locked, and no door opens", async () => {
-    const calendar = await adventCalendar(db, { slug: ADVENT_SLUG, shopper: shopper(), now: new Date("2026-11-22T12:00:00Z"), timeZone: TZ });
+    const calendar = await adventCalendar(db, {
+      slug: ADVENT_SLUG,
+      shopper: shopper(),
+      now: new Date("2026-11-22T12:00:00Z"),
+      timeZone: TZ,
+    });
     expect(calendar?.doors.every((d) => d.state === "locked")).toBe(true);
     expect(calendar?.todayOpen).toBe(false);
   });

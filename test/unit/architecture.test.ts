@@ -16,7 +16,11 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)];
+  const specs = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g,
+    ),
+  ];
   return specs.map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
@@ -39,7 +43,12 @@ describe("lib/engage boundary", () => {
   });
 
   it("imports nothing from app/, components/, db/ or the rest of lib/", () => {
-    const problems = files.flatMap((f) => importsOf(f).map((s) => violation(f, s)).filter(Boolean).map((v) => `${path.relative(root, f)}: ${v}`));
+    const problems = files.flatMap((f) =>
+      importsOf(f)
+        .map((s) => violation(f, s))
+        .filter(Boolean)
+        .map((v) => `${path.relative(root, f)}: ${v}`),
+    );
     expect(problems).toEqual([]);
   });
 

@@ -14,7 +14,13 @@ describe("sign-in redirect", () => {
   });
 
   it("sends off-site and malformed targets to the home page", () => {
-    for (const url of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "http://127.0.0.1:9999/account", "https://localhost:3100/"]) {
+    for (const url of [
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "http://127.0.0.1:9999/account",
+      "https://localhost:3100/",
+    ]) {
       const to = redirect(url);
       expect(to, url).toBe("/");
     }

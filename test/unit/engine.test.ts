@@ -7,7 +7,17 @@ import { DateTime } from "luxon";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { setBirthday } from "@/lib/engage/birthdays";
-import { campaigns, customerBadges, events, ledgerEntries, prizes, rewards, ruleFirings, rules, stampEntries } from "@/lib/engage/schema";
+import {
+  campaigns,
+  customerBadges,
+  events,
+  ledgerEntries,
+  prizes,
+  rewards,
+  ruleFirings,
+  rules,
+  stampEntries,
+} from "@/lib/engage/schema";
 import { evaluateCondition } from "@/lib/engage/conditions";
 import { eventContext } from "@/lib/engage/engine-context";
 import { processEvent, processPendingEvents } from "@/lib/engage/engine";
@@ -17,7 +27,16 @@ import { customerBadgeList } from "@/lib/engage/badges";
 import { stampCount } from "@/lib/engage/stamps";
 import { seedRules } from "@/db/seed-rules";
 import { createMemoryDb } from "../support/pglite";
-import { customerId, event, newEmail, paidOrder, pointsFrom, rule, settleBacklog, TZ } from "../support/engage-fixtures";
+import {
+  customerId,
+  event,
+  newEmail,
+  paidOrder,
+  pointsFrom,
+  rule,
+  settleBacklog,
+  TZ,
+} from "../support/engage-fixtures";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -36,7 +55,8 @@ afterEach(async () => {
   await db.update(rules).set({ status: "paused" });
 });
 
-const firingsOf = async (ruleId: string) => (await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, ruleId))).length;
+const firingsOf = async (ruleId: string) =>
+  (await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, ruleId))).length;
 
 describe("idempotency per (event, rule)", () => {
   it("fires a rule once per event however often the event is processed", async () => {
@@ -57,7 +77,10 @@ describe("idempotency per (event, rule)", () => {
     expect(again?.fired).toEqual([]);
     expect(await firingsOf(r.id)).toBe(1);
     expect(await pointsFrom(db, c, `rule:${r.id}:`)).toBe(40);
-    const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.sourceKey, `rule:${r.id}:${e}`));
+    const [entry] = await db
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.sourceKey, `rule:${r.id}:${e}`));
     expect(entry.delta).toBe(40);
   });
 
@@ -66,7 +89,9 @@ describe("idempotency per (event, rule)", () => {
     const a = await rule(db, { trigger: "review.posted", outcomes: [{ type: "grant_points", points: 1 }] });
     const b = await rule(db, { trigger: "review.posted", outcomes: [{ type: "grant_points", points: 2 }] });
     const off = await Promise.all(
-      (["draft", "paused", "ended"] as const).map((status) => rule(db, { trigger: "review.posted", status, outcomes: [{ type: "grant_points", points: 100 }] })),
+      (["draft", "paused", "ended"] as const).map((status) =>
+        rule(db, { trigger: "review.posted", status, outcomes: [{ type: "grant_points", points: 100 }] }),
+      ),
     );
     await settleBacklog(db);
     await event(db, "review.posted", { customerId: c });
@@ -77,10 +102,16 @@ describe("idempotency per (event, rule)", () => {
   });
 
   it("a rule whose condition is false records no firing; a guest's event fires but grants nothing", async () => {
-    const r = await rule(db, { trigger: "checkout.viewed", condition: { ">": [{ var: "cart.valueMinor" }, 1000] }, outcomes: [{ type: "grant_points", points: 5 }] });
+    const r = await rule(db, {
+      trigger: "checkout.viewed",
+      condition: { ">": [{ var: "cart.valueMinor" }, 1000] },
+      outcomes: [{ type: "grant_points", points: 5 }],
+    });
     await settleBacklog(db);
     await event(db, "checkout.viewed", { payload: { cart: { valueMinor: 500, itemCount: 1, categories: [] } } });
-    const guest = await event(db, "checkout.viewed", { payload: { cart: { valueMinor: 5000, itemCount: 1, categories: [] } } });
+    const guest = await event(db, "checkout.viewed", {
+      payload: { cart: { valueMinor: 5000, itemCount: 1, categories: [] } },
+    });
     await processPendingEvents(db, clock);
     const fired = await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, r.id));
     expect(fired.map((f) => f.eventId)).toEqual([guest]);
@@ -91,19 +122,41 @@ describe("idempotency per (event, rule)", () => {
 describe("rule validation", () => {
   it("refuses an unknown trigger, bad outcomes, a condition the engine cannot run, and plays without a campaign", async () => {
     const base = { slug: `bad-${randomUUID().slice(0, 6)}`, name: "Bad" };
-    await expect(rule(db, { ...base, trigger: "nope" as never, outcomes: [{ type: "grant_points", points: 1 }] })).rejects.toThrow();
-    await expect(rule(db, { ...base, trigger: "birthday", outcomes: [{ type: "grant_points", points: -5 }] })).rejects.toThrow();
+    await expect(
+      rule(db, { ...base, trigger: "nope" as never, outcomes: [{ type: "grant_points", points: 1 }] }),
+    ).rejects.toThrow();
+    await expect(
+      rule(db, { ...base, trigger: "birthday", outcomes: [{ type: "grant_points", points: -5 }] }),
+    ).rejects.toThrow();
     await expect(rule(db, { ...base, trigger: "birthday", outcomes: [] })).rejects.toThrow();
-    await expect(rule(db, { ...base, trigger: "birthday", outcomes: [{ type: "issue_reward", label: "x", rewardType: "percent_off", rewardValue: 150, validDays: 3 }] })).rejects.toThrow(/percentage/);
-    await expect(rule(db, { ...base, trigger: "birthday", condition: { no_such_op: [1] }, outcomes: [{ type: "grant_points", points: 1 }] })).rejects.toThrow(/Invalid condition/);
-    await expect(rule(db, { ...base, trigger: "birthday", outcomes: [{ type: "grant_plays", plays: 2 }] })).rejects.toThrow(/campaign/);
+    await expect(
+      rule(db, {
+        ...base,
+        trigger: "birthday",
+        outcomes: [{ type: "issue_reward", label: "x", rewardType: "percent_off", rewardValue: 150, validDays: 3 }],
+      }),
+    ).rejects.toThrow(/percentage/);
+    await expect(
+      rule(db, {
+        ...base,
+        trigger: "birthday",
+        condition: { no_such_op: [1] },
+        outcomes: [{ type: "grant_points", points: 1 }],
+      }),
+    ).rejects.toThrow(/Invalid condition/);
+    await expect(
+      rule(db, { ...base, trigger: "birthday", outcomes: [{ type: "grant_plays", plays: 2 }] }),
+    ).rejects.toThrow(/campaign/);
     expect(await db.select().from(rules).where(eq(rules.slug, base.slug))).toEqual([]);
   });
 
   it("skips a stored rule whose outcomes no longer validate, and still processes the event", async () => {
     const c = await customerId(db, newEmail());
     const r = await rule(db, { trigger: "review.posted", outcomes: [{ type: "grant_points", points: 1 }] });
-    await db.update(rules).set({ outcomes: [{ type: "grant_points", points: "lots" }] }).where(eq(rules.id, r.id));
+    await db
+      .update(rules)
+      .set({ outcomes: [{ type: "grant_points", points: "lots" }] })
+      .where(eq(rules.id, r.id));
     await settleBacklog(db);
     const e = await event(db, "review.posted", { customerId: c });
     const [done] = await processPendingEvents(db, clock);
@@ -116,7 +169,16 @@ describe("outcomes", () => {
   async function liveCampaign() {
     const [c] = await db
       .insert(campaigns)
-      .values({ slug: `c-${randomUUID()}`, name: "Bonus game", gameType: "scratch_card", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 1 } })
+      .values({
+        slug: `c-${randomUUID()}`,
+        name: "Bonus game",
+        gameType: "scratch_card",
+        placement: "checkout_returning",
+        status: "live",
+        rewardScope: "next_order",
+        holdoutPercent: 0,
+        allowance: { default: 1 },
+      })
       .returning();
     await db.insert(prizes).values({ campaignId: c.id, label: "Nothing", weight: 1, rewardType: "none" });
     return c;
@@ -126,7 +188,11 @@ describe("outcomes", () => {
     const campaign = await liveCampaign();
     const email = newEmail();
     const c = await customerId(db, email);
-    await rule(db, { trigger: "review.posted", campaignId: campaign.id, outcomes: [{ type: "grant_plays", plays: 2 }] });
+    await rule(db, {
+      trigger: "review.posted",
+      campaignId: campaign.id,
+      outcomes: [{ type: "grant_plays", plays: 2 }],
+    });
     await settleBacklog(db);
     await event(db, "review.posted", { customerId: c });
     await processPendingEvents(db, clock);
@@ -135,8 +201,11 @@ describe("outcomes", () => {
     const day = DateTime.fromJSDate(NOW, { zone: TZ }).toISODate()!;
     expect(await remainingPlays(db, campaign, keys, day, "green")).toBe(3);
     const cart = { valueMinor: 1000, itemCount: 1, categories: [] };
-    for (let i = 0; i < 3; i++) await play(db, { campaignId: campaign.id, requestId: randomUUID(), shopper, cart, now: NOW, timeZone: TZ });
-    await expect(play(db, { campaignId: campaign.id, requestId: randomUUID(), shopper, cart, now: NOW, timeZone: TZ })).rejects.toThrow(/no plays left/);
+    for (let i = 0; i < 3; i++)
+      await play(db, { campaignId: campaign.id, requestId: randomUUID(), shopper, cart, now: NOW, timeZone: TZ });
+    await expect(
+      play(db, { campaignId: campaign.id, requestId: randomUUID(), shopper, cart, now: NOW, timeZone: TZ }),
+    ).rejects.toThrow(/no plays left/);
     expect(await remainingPlays(db, campaign, keys, day, "green")).toBe(0);
   });
 
@@ -148,18 +217,31 @@ describe("outcomes", () => {
     await settleBacklog(db);
     const e = await event(db, "review.posted", { customerId: c });
     await processPendingEvents(db, clock);
-    const offers = await db.select().from(events).where(and(eq(events.type, "game.offered"), eq(events.customerId, c)));
-    expect(offers.map((o) => [o.eventKey, o.campaignId])).toEqual([[`game.offered:${campaign.id}:rule:${r.id}:${e}`, campaign.id]]);
+    const offers = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "game.offered"), eq(events.customerId, c)));
+    expect(offers.map((o) => [o.eventKey, o.campaignId])).toEqual([
+      [`game.offered:${campaign.id}:rule:${r.id}:${e}`, campaign.id],
+    ]);
     expect(await remainingPlays(db, campaign, [`email:${email}`], "2026-06-04", "green")).toBe(2);
   });
 
   it("grant_stamp and grant_badge", async () => {
     const c = await customerId(db, newEmail());
-    await rule(db, { trigger: "review.posted", outcomes: [{ type: "grant_stamp", card: "referrals", stamps: 2 }, { type: "grant_badge", badge: "community-champion" }] });
+    await rule(db, {
+      trigger: "review.posted",
+      outcomes: [
+        { type: "grant_stamp", card: "referrals", stamps: 2 },
+        { type: "grant_badge", badge: "community-champion" },
+      ],
+    });
     await settleBacklog(db);
     await event(db, "review.posted", { customerId: c });
     await processPendingEvents(db, clock);
-    const [card] = await db.execute(sql`SELECT id FROM playcart_stamp_cards WHERE slug = 'referrals'`).then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const [card] = await db
+      .execute(sql`SELECT id FROM playcart_stamp_cards WHERE slug = 'referrals'`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
     expect(await stampCount(db, c, card.id)).toBe(2);
     expect((await customerBadgeList(db, c)).map((b) => b.slug)).toEqual(["community-champion"]);
     expect(await db.select().from(stampEntries).where(eq(stampEntries.customerId, c))).toHaveLength(1);
@@ -168,24 +250,38 @@ describe("outcomes", () => {
   it("issue_reward: a dated next-order reward the customer owns", async () => {
     const email = newEmail();
     const c = await customerId(db, email);
-    await rule(db, { trigger: "review.posted", outcomes: [{ type: "issue_reward", label: "$3 off", rewardType: "amount_off", rewardValue: 300, validDays: 7 }] });
+    await rule(db, {
+      trigger: "review.posted",
+      outcomes: [{ type: "issue_reward", label: "$3 off", rewardType: "amount_off", rewardValue: 300, validDays: 7 }],
+    });
     await settleBacklog(db);
     await event(db, "review.posted", { customerId: c });
     await processPendingEvents(db, clock);
     const [reward] = await db.select().from(rewards).where(eq(rewards.customerId, c));
-    expect(reward).toMatchObject({ label: "$3 off", rewardType: "amount_off", rewardValue: 300, scope: "next_order", status: "issued" });
+    expect(reward).toMatchObject({
+      label: "$3 off",
+      rewardType: "amount_off",
+      rewardValue: 300,
+      scope: "next_order",
+      status: "issued",
+    });
     expect(reward.expiresAt.getTime()).toBe(NOW.getTime() + 7 * 86_400_000);
     expect(reward.identityKeys).toContain(`email:${email}`);
   });
 
   it("grant_badge twice: one badge, the second firing records awarded false", async () => {
     const c = await customerId(db, newEmail());
-    const r = await rule(db, { trigger: "review.posted", outcomes: [{ type: "grant_badge", badge: "community-champion" }] });
+    const r = await rule(db, {
+      trigger: "review.posted",
+      outcomes: [{ type: "grant_badge", badge: "community-champion" }],
+    });
     await settleBacklog(db);
     await event(db, "review.posted", { customerId: c });
     await event(db, "review.posted", { customerId: c });
     await processPendingEvents(db, clock);
-    const applied = (await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, r.id))).map((f) => f.applied[0].awarded);
+    const applied = (await db.select().from(ruleFirings).where(eq(ruleFirings.ruleId, r.id))).map(
+      (f) => f.applied[0].awarded,
+    );
     expect(applied.sort()).toEqual([false, true]);
     expect(await db.select().from(customerBadges).where(eq(customerBadges.customerId, c))).toHaveLength(1);
   });
@@ -200,7 +296,10 @@ describe("conditions over the context", () => {
     const last = await paidOrder(db, { email, amountMinor: 4_000, categories: { bread: 4_000 } });
     await setBirthday(db, c, "06-04");
     const settings = await getSettings(db);
-    const [paid] = await db.select().from(events).where(eq(events.eventKey, `order.paid:${last}`));
+    const [paid] = await db
+      .select()
+      .from(events)
+      .where(eq(events.eventKey, `order.paid:${last}`));
     const ctx = await eventContext(db, paid, settings, NOW, TZ);
     expect(ctx.customer).toMatchObject({
       known: true,
@@ -224,12 +323,21 @@ describe("conditions over the context", () => {
     const cases: [unknown, unknown][] = [
       [{ "==": [{ var: "customer.firstPurchase" }, false] }, { "==": [{ var: "customer.firstPurchase" }, true] }],
       [{ ">=": [{ var: "customer.paidOrders" }, 2] }, { ">=": [{ var: "customer.paidOrders" }, 3] }],
-      [{ ">=": [{ var: "customer.lifetimeSpendMinor" }, 16_000] }, { ">": [{ var: "customer.lifetimeSpendMinor" }, 16_000] }],
-      [{ "<": [{ var: "customer.trailingSpendMinor" }, 20_000] }, { ">=": [{ var: "customer.trailingSpendMinor" }, 20_000] }],
+      [
+        { ">=": [{ var: "customer.lifetimeSpendMinor" }, 16_000] },
+        { ">": [{ var: "customer.lifetimeSpendMinor" }, 16_000] },
+      ],
+      [
+        { "<": [{ var: "customer.trailingSpendMinor" }, 20_000] },
+        { ">=": [{ var: "customer.trailingSpendMinor" }, 20_000] },
+      ],
       [{ "==": [{ var: "customer.tier" }, "green"] }, { "==": [{ var: "customer.tier" }, "gold"] }],
       [{ in: ["active", { var: "customer.segments" }] }, { in: ["lapsed", { var: "customer.segments" }] }],
       [{ "==": [{ var: "customer.segment" }, "active"] }, { "==": [{ var: "customer.segment" }, "new"] }],
-      [{ "==": [{ var: "customer.favouriteCategory" }, "coffee"] }, { "==": [{ var: "customer.favouriteCategory" }, "bread"] }],
+      [
+        { "==": [{ var: "customer.favouriteCategory" }, "coffee"] },
+        { "==": [{ var: "customer.favouriteCategory" }, "bread"] },
+      ],
       [{ ">": [{ var: "customer.affinity.coffee" }, 0.5] }, { ">": [{ var: "customer.affinity.bread" }, 0.5] }],
       [{ var: "customer.birthdayToday" }, { "!": [{ var: "customer.birthdayToday" }] }],
       [{ var: "customer.signedIn" }, { "!": [{ var: "customer.signedIn" }] }],
@@ -251,19 +359,35 @@ describe("conditions over the context", () => {
     const email = newEmail();
     const ref = await paidOrder(db, { email, amountMinor: 2_000 });
     const settings = await getSettings(db);
-    const [paid] = await db.select().from(events).where(eq(events.eventKey, `order.paid:${ref}`));
+    const [paid] = await db
+      .select()
+      .from(events)
+      .where(eq(events.eventKey, `order.paid:${ref}`));
     const ctx = await eventContext(db, paid, settings, NOW, TZ);
     expect(ctx.customer).toMatchObject({ firstPurchase: true, paidOrders: 1, signedIn: false });
-    const guest = await eventContext(db, { ...paid, customerId: null, orderRef: null, valueMinor: null, payload: {} }, settings, NOW, TZ);
+    const guest = await eventContext(
+      db,
+      { ...paid, customerId: null, orderRef: null, valueMinor: null, payload: {} },
+      settings,
+      NOW,
+      TZ,
+    );
     expect(guest.customer).toMatchObject({ known: false, firstPurchase: true, segment: "new", signedIn: false });
   });
 
   it("end to end: a rule with a store-time condition fires only inside its hours", async () => {
     const c = await customerId(db, newEmail());
-    const r = await rule(db, { trigger: "review.posted", condition: { and: [{ "==": [{ var: "store.weekday" }, 4] }, { ">=": [{ var: "store.hour" }, 14] }] }, outcomes: [{ type: "grant_points", points: 9 }] });
+    const r = await rule(db, {
+      trigger: "review.posted",
+      condition: { and: [{ "==": [{ var: "store.weekday" }, 4] }, { ">=": [{ var: "store.hour" }, 14] }] },
+      outcomes: [{ type: "grant_points", points: 9 }],
+    });
     await settleBacklog(db);
     await event(db, "review.posted", { customerId: c });
-    await processPendingEvents(db, { now: DateTime.fromISO("2026-06-04T13:59", { zone: TZ }).toJSDate(), timeZone: TZ });
+    await processPendingEvents(db, {
+      now: DateTime.fromISO("2026-06-04T13:59", { zone: TZ }).toJSDate(),
+      timeZone: TZ,
+    });
     await event(db, "review.posted", { customerId: c });
     await processPendingEvents(db, clock);
     expect(await firingsOf(r.id)).toBe(1);

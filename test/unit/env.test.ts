@@ -45,7 +45,9 @@ describe("parseEnv", () => {
   });
 
   it("rejects a short AUTH_SECRET", () => {
-    expect(problems({ AUTH_SECRET: "short" })).toEqual(["AUTH_SECRET: AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"]);
+    expect(problems({ AUTH_SECRET: "short" })).toEqual([
+      "AUTH_SECRET: AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)",
+    ]);
   });
 
   it.each(["mysql://localhost/db", "localhost:5432", "http://db.example.com"])("rejects DATABASE_URL %j", (url) => {
@@ -55,15 +57,21 @@ describe("parseEnv", () => {
   });
 
   it("accepts postgres:// and postgresql:// URLs", () => {
-    expect(parseEnv({ ...base, DATABASE_URL: "postgres://u:p@localhost:5432/shop" }).DATABASE_URL).toBe("postgres://u:p@localhost:5432/shop");
-    expect(parseEnv({ ...base, DATABASE_URL: "postgresql://localhost/shop" }).DATABASE_URL).toBe("postgresql://localhost/shop");
+    expect(parseEnv({ ...base, DATABASE_URL: "postgres://u:p@localhost:5432/shop" }).DATABASE_URL).toBe(
+      "postgres://u:p@localhost:5432/shop",
+    );
+    expect(parseEnv({ ...base, DATABASE_URL: "postgresql://localhost/shop" }).DATABASE_URL).toBe(
+      "postgresql://localhost/shop",
+    );
   });
 
   it("needs STRIPE_WEBHOOK_SECRET once STRIPE_SECRET_KEY is set", () => {
     expect(problems({ ...base, STRIPE_SECRET_KEY: "sk_test_abc123" })).toEqual([
       "STRIPE_WEBHOOK_SECRET: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (run `stripe listen` to get one)",
     ]);
-    expect(parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toMatchObject({
+    expect(
+      parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" }),
+    ).toMatchObject({
       STRIPE_SECRET_KEY: "sk_test_abc123",
       STRIPE_WEBHOOK_SECRET: "whsec_abc",
     });
@@ -77,7 +85,9 @@ describe("parseEnv", () => {
   });
 
   it.each(["Mars/Olympus_Mons", "Berlin", "GMT+25"])("rejects STORE_TIMEZONE %j", (tz) => {
-    expect(problems({ ...base, STORE_TIMEZONE: tz })).toEqual(["STORE_TIMEZONE: STORE_TIMEZONE must be an IANA time zone such as Europe/Berlin"]);
+    expect(problems({ ...base, STORE_TIMEZONE: tz })).toEqual([
+      "STORE_TIMEZONE: STORE_TIMEZONE must be an IANA time zone such as Europe/Berlin",
+    ]);
   });
 
   it("accepts an IANA time zone", () => {
@@ -85,7 +95,9 @@ describe("parseEnv", () => {
   });
 
   it.each(["dollars", "us", "12$", "eu r"])("rejects STORE_CURRENCY %j", (currency) => {
-    expect(problems({ ...base, STORE_CURRENCY: currency })).toEqual(["STORE_CURRENCY: STORE_CURRENCY must be an ISO 4217 code such as usd or eur"]);
+    expect(problems({ ...base, STORE_CURRENCY: currency })).toEqual([
+      "STORE_CURRENCY: STORE_CURRENCY must be an ISO 4217 code such as usd or eur",
+    ]);
   });
 
   it("lower-cases STORE_CURRENCY", () => {
@@ -99,22 +111,34 @@ describe("parseEnv", () => {
   });
 
   it("splits, trims and lower-cases ADMIN_EMAILS, skipping empty entries", () => {
-    expect(parseEnv({ ...base, ADMIN_EMAILS: " Owner@Shop.test ,, second@shop.test," }).ADMIN_EMAILS).toEqual(["owner@shop.test", "second@shop.test"]);
+    expect(parseEnv({ ...base, ADMIN_EMAILS: " Owner@Shop.test ,, second@shop.test," }).ADMIN_EMAILS).toEqual([
+      "owner@shop.test",
+      "second@shop.test",
+    ]);
   });
 
   it("opens the webhook's pool with custom plans unless PAYMENTS_CUSTOM_PLANS is off, and says what it takes", () => {
     expect(parseEnv(base).PAYMENTS_CUSTOM_PLANS).toBe("on");
     expect(parseEnv({ ...base, PAYMENTS_CUSTOM_PLANS: "off" }).PAYMENTS_CUSTOM_PLANS).toBe("off");
-    expect(problems({ ...base, PAYMENTS_CUSTOM_PLANS: "false" })).toEqual(['PAYMENTS_CUSTOM_PLANS: PAYMENTS_CUSTOM_PLANS must be "on" or "off"']);
+    expect(problems({ ...base, PAYMENTS_CUSTOM_PLANS: "false" })).toEqual([
+      'PAYMENTS_CUSTOM_PLANS: PAYMENTS_CUSTOM_PLANS must be "on" or "off"',
+    ]);
   });
 
   it("wants both VAPID keys or neither", () => {
-    expect(problems({ ...base, VAPID_PUBLIC_KEY: "pub" })).toEqual(["VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither"]);
+    expect(problems({ ...base, VAPID_PUBLIC_KEY: "pub" })).toEqual([
+      "VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
+    ]);
   });
 
   it("reports every problem at once, not just the first", () => {
     const found = problems({ DATABASE_URL: "mysql://x", STORE_CURRENCY: "dollars", STORE_TIMEZONE: "Nowhere/Land" });
-    expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "STORE_CURRENCY", "STORE_TIMEZONE"]);
+    expect(found.map((p) => p.split(":")[0]).sort()).toEqual([
+      "AUTH_SECRET",
+      "DATABASE_URL",
+      "STORE_CURRENCY",
+      "STORE_TIMEZONE",
+    ]);
   });
 });
 
@@ -122,15 +146,20 @@ describe("ADMIN_FRAME_ANCESTORS", () => {
   const base = { AUTH_SECRET: "0123456789abcdef0123" };
   it("defaults to the store itself and takes origins", () => {
     expect(parseEnv(base).ADMIN_FRAME_ANCESTORS).toEqual(["'self'"]);
-    expect(parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'self' https://backoffice.example.com https://*.shop.example" }).ADMIN_FRAME_ANCESTORS).toEqual([
-      "'self'",
-      "https://backoffice.example.com",
-      "https://*.shop.example",
-    ]);
+    expect(
+      parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'self' https://backoffice.example.com https://*.shop.example" })
+        .ADMIN_FRAME_ANCESTORS,
+    ).toEqual(["'self'", "https://backoffice.example.com", "https://*.shop.example"]);
   });
   it("refuses anything that is not a source, with a message that says what to set", () => {
-    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "*" })).toThrow(/ADMIN_FRAME_ANCESTORS takes 'self', 'none' or origins/);
-    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "https://ok.example; script-src *" })).toThrow(/ADMIN_FRAME_ANCESTORS/);
-    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'none' https://a.example" })).toThrow(/'none' cannot be combined/);
+    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "*" })).toThrow(
+      /ADMIN_FRAME_ANCESTORS takes 'self', 'none' or origins/,
+    );
+    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "https://ok.example; script-src *" })).toThrow(
+      /ADMIN_FRAME_ANCESTORS/,
+    );
+    expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'none' https://a.example" })).toThrow(
+      /'none' cannot be combined/,
+    );
   });
 });

@@ -26,7 +26,10 @@ describe("event log", () => {
     const again = await recordEvent(db, { type: "checkout.viewed", key, sessionRef: "s1", valueMinor: 1200 });
     expect(first).toBeTypeOf("number");
     expect(again).toBeNull();
-    const rows = await db.select().from(events).where(eq(events.eventKey, `checkout.viewed:${key}`));
+    const rows = await db
+      .select()
+      .from(events)
+      .where(eq(events.eventKey, `checkout.viewed:${key}`));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: "checkout.viewed", sessionRef: "s1", valueMinor: 1200, processedAt: null });
   });
@@ -44,7 +47,13 @@ describe("event log", () => {
   it("logs order.paid on the general path (a refund seen before the payment) and one order.refunded per new cumulative amount", async () => {
     const ref = `order-${randomUUID()}`;
     await db.transaction((tx) =>
-      recordOrderPaid(tx, { orderRef: ref, email: `e-${randomUUID()}@example.test`, amountPaidMinor: 10000, currency: "usd", amountRefundedMinor: 2000 }),
+      recordOrderPaid(tx, {
+        orderRef: ref,
+        email: `e-${randomUUID()}@example.test`,
+        amountPaidMinor: 10000,
+        currency: "usd",
+        amountRefundedMinor: 2000,
+      }),
     );
     await db.transaction((tx) => recordOrderRefund(tx, ref, 2000));
     await db.transaction((tx) => recordOrderRefund(tx, ref, 1000)); // stale

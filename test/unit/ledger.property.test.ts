@@ -36,11 +36,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       t: fc.constant("earn" as const),
       cents: fc.integer({ min: 1, max: 40_000 }),
-      priorRefundPct: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 100 }) }),
+      priorRefundPct: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 100 }) },
+      ),
       priorDispute: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: disputeArb }),
     }),
   },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant("refund" as const), pick: fc.nat(), pct: fc.integer({ min: 0, max: 100 }), stale: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("refund" as const),
+      pick: fc.nat(),
+      pct: fc.integer({ min: 0, max: 100 }),
+      stale: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("dispute" as const), pick: fc.nat(), status: disputeArb }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("redeem" as const), pct: fc.integer({ min: 1, max: 160 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("replay" as const), pick: fc.nat() }) },
@@ -74,7 +85,16 @@ class Model {
 
   paid(ref: string, cents: number, refunded: number, dispute: Dispute | null) {
     if (this.orders.has(ref)) return this.sync(this.orders.get(ref)!); // a replayed payment
-    const o: MOrder = { points: Math.floor(cents / 100), paid: cents, refunded: Math.min(refunded, cents), dispute, clawed: 0, held: 0, heldEver: false, lost: false };
+    const o: MOrder = {
+      points: Math.floor(cents / 100),
+      paid: cents,
+      refunded: Math.min(refunded, cents),
+      dispute,
+      clawed: 0,
+      held: 0,
+      heldEver: false,
+      lost: false,
+    };
     this.orders.set(ref, o);
     this.available += o.points;
     this.sync(o);
@@ -160,7 +180,10 @@ afterAll(async () => {
 });
 
 async function entryCount(customerId: string) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(eq(ledgerEntries.customerId, customerId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.customerId, customerId));
   return row.n;
 }
 
@@ -169,7 +192,14 @@ async function runCall(call: Call, email: string, customerId: string, model: Mod
   switch (call.t) {
     case "paid":
       await db.transaction((tx) =>
-        recordOrderPaid(tx, { orderRef: call.ref, email, amountPaidMinor: call.cents, currency: "usd", amountRefundedMinor: call.refunded, disputeStatus: call.dispute }),
+        recordOrderPaid(tx, {
+          orderRef: call.ref,
+          email,
+          amountPaidMinor: call.cents,
+          currency: "usd",
+          amountRefundedMinor: call.refunded,
+          disputeStatus: call.dispute,
+        }),
       );
       model.paid(call.ref, call.cents, call.refunded, call.dispute);
       return;
@@ -243,7 +273,13 @@ async function runScenario(ops: Op[]) {
       case "earn": {
         const ref = `${run}-order-${refs.length}`;
         refs.push(ref);
-        call = { t: "paid", ref, cents: op.cents, refunded: Math.floor((op.cents * op.priorRefundPct) / 100), dispute: op.priorDispute };
+        call = {
+          t: "paid",
+          ref,
+          cents: op.cents,
+          refunded: Math.floor((op.cents * op.priorRefundPct) / 100),
+          dispute: op.priorDispute,
+        };
         break;
       }
       case "refund": {
@@ -262,7 +298,11 @@ async function runScenario(ops: Op[]) {
         call = { t: "dispute", ref: refs[op.pick % refs.length], status: op.status };
         break;
       case "redeem":
-        call = { t: "redeem", key: `${run}-redeem-${redeemCount++}`, points: Math.max(1, Math.floor((model.available * op.pct) / 100)) };
+        call = {
+          t: "redeem",
+          key: `${run}-redeem-${redeemCount++}`,
+          points: Math.max(1, Math.floor((model.available * op.pct) / 100)),
+        };
         break;
       case "replay":
         if (done.length === 0) break;
@@ -324,35 +364,52 @@ describe("points ledger against a model", () => {
     // A dispute closes once, so each order gets at most one outcome; "open" may come
     // before it, after it or not at all.
     const eventArb = fc.oneof(
-      fc.record({ t: fc.constant("refund" as const), order: fc.nat({ max: 2 }), pct: fc.integer({ min: 1, max: 100 }) }),
+      fc.record({
+        t: fc.constant("refund" as const),
+        order: fc.nat({ max: 2 }),
+        pct: fc.integer({ min: 1, max: 100 }),
+      }),
       fc.record({ t: fc.constantFrom("open" as const, "close" as const), order: fc.nat({ max: 2 }) }),
     );
     const outcomeArb = fc.constantFrom<"won" | "lost" | null>("won", "lost", null);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ cents: fc.integer({ min: 100, max: 30_000 }), outcome: outcomeArb }), { minLength: 3, maxLength: 3 }),
-        fc.array(eventArb, { minLength: 1, maxLength: 8 }).chain((events) =>
-          fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })),
-        ),
+        fc.array(fc.record({ cents: fc.integer({ min: 100, max: 30_000 }), outcome: outcomeArb }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        fc
+          .array(eventArb, { minLength: 1, maxLength: 8 })
+          .chain((events) =>
+            fc.tuple(
+              fc.constant(events),
+              fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+            ),
+          ),
         async (orders, [inOrder, shuffled]) => {
           const results = [];
           for (const events of [inOrder, shuffled]) {
             const run = randomUUID().slice(0, 8);
             const email = `converge.${run}@example.test`;
             for (const [i, o] of orders.entries()) {
-              await db.transaction((tx) => recordOrderPaid(tx, { orderRef: `${run}-${i}`, email, amountPaidMinor: o.cents, currency: "usd" }));
+              await db.transaction((tx) =>
+                recordOrderPaid(tx, { orderRef: `${run}-${i}`, email, amountPaidMinor: o.cents, currency: "usd" }),
+              );
             }
             for (const e of events) {
               const ref = `${run}-${e.order}`;
               const { cents, outcome } = orders[e.order];
-              if (e.t === "refund") await db.transaction((tx) => recordOrderRefund(tx, ref, Math.ceil((cents * e.pct) / 100)));
+              if (e.t === "refund")
+                await db.transaction((tx) => recordOrderRefund(tx, ref, Math.ceil((cents * e.pct) / 100)));
               else if (e.t === "open") await db.transaction((tx) => recordOrderDispute(tx, ref, "open"));
               else if (outcome) await db.transaction((tx) => recordOrderDispute(tx, ref, outcome));
             }
             const customer = await ensureCustomer(db, { email });
             results.push(await balances(db, customer.id));
           }
-          expect(results[1], `events ${JSON.stringify(inOrder)} then shuffled ${JSON.stringify(shuffled)}`).toEqual(results[0]);
+          expect(results[1], `events ${JSON.stringify(inOrder)} then shuffled ${JSON.stringify(shuffled)}`).toEqual(
+            results[0],
+          );
         },
       ),
       { numRuns: 20 },

@@ -15,7 +15,18 @@ import { findOffer, play } from "@/lib/engage/play";
 import { customerProfile } from "@/lib/engage/profile";
 import { recordReferralVisit, referralCodeFor } from "@/lib/engage/referrals";
 import { discountFor } from "@/lib/engage/rewards";
-import { campaigns, events, orderCategories, orderFacts, prizes, referrals, rewards, rules, stampCards, type ReferralRejection } from "@/lib/engage/schema";
+import {
+  campaigns,
+  events,
+  orderCategories,
+  orderFacts,
+  prizes,
+  referrals,
+  rewards,
+  rules,
+  stampCards,
+  type ReferralRejection,
+} from "@/lib/engage/schema";
 import { orderStats, segmentsOf } from "@/lib/engage/segments";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
 import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
@@ -33,8 +44,14 @@ beforeAll(async () => {
   ({ db, close } = await createMemoryDb());
   await seedRules(db);
   // Only the demo rules this suite is about; the order.paid ones have tests of their own below.
-  await db.update(rules).set({ status: "paused" }).where(inArray(rules.slug, ["big-basket-bonus", "regulars-favourite"]));
-  [{ id: referralCard }] = await db.select({ id: stampCards.id }).from(stampCards).where(eq(stampCards.slug, "referrals"));
+  await db
+    .update(rules)
+    .set({ status: "paused" })
+    .where(inArray(rules.slug, ["big-basket-bonus", "regulars-favourite"]));
+  [{ id: referralCard }] = await db
+    .select({ id: stampCards.id })
+    .from(stampCards)
+    .where(eq(stampCards.slug, "referrals"));
 });
 afterAll(async () => close?.());
 
@@ -82,11 +99,28 @@ describe("tiers", () => {
     expect([profile.tier, profile.tierPlayMultiplier]).toEqual(["platinum", DEFAULT_SETTINGS.tiers[2].playMultiplier]);
     const [c] = await db
       .insert(campaigns)
-      .values({ slug: `c-${randomUUID()}`, name: "Daily", gameType: "scratch_card", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 1 } })
+      .values({
+        slug: `c-${randomUUID()}`,
+        name: "Daily",
+        gameType: "scratch_card",
+        placement: "checkout_returning",
+        status: "live",
+        rewardScope: "next_order",
+        holdoutPercent: 0,
+        allowance: { default: 1 },
+      })
       .returning();
     await db.insert(prizes).values({ campaignId: c.id, label: "Nothing", weight: 1, rewardType: "none" });
     const shopper = { email, deviceId: `d-${randomUUID()}` };
-    const go = () => play(db, { campaignId: c.id, requestId: randomUUID(), shopper, cart: { valueMinor: 1, itemCount: 1, categories: [] }, now: new Date(), timeZone: TZ });
+    const go = () =>
+      play(db, {
+        campaignId: c.id,
+        requestId: randomUUID(),
+        shopper,
+        cart: { valueMinor: 1, itemCount: 1, categories: [] },
+        now: new Date(),
+        timeZone: TZ,
+      });
     for (let i = 0; i < 3; i++) await go();
     await expect(go()).rejects.toThrow(/no plays left/);
   });
@@ -99,8 +133,13 @@ describe("referrals", () => {
     const id = await customerId(db, email);
     return { email, id, session, code: await referralCodeFor(db, id) };
   }
-  const verdict = async (orderRef: string) => (await db.select().from(referrals).where(eq(referrals.orderRef, orderRef)))[0];
-  const eventsOf = async (type: string, orderRef: string) => db.select().from(events).where(and(eq(events.type, type), eq(events.orderRef, orderRef)));
+  const verdict = async (orderRef: string) =>
+    (await db.select().from(referrals).where(eq(referrals.orderRef, orderRef)))[0];
+  const eventsOf = async (type: string, orderRef: string) =>
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, type), eq(events.orderRef, orderRef)));
 
   it("gives the referrer a stamp for a new friend's first paid order, and keeps the code stable", async () => {
     const a = await referrer();
@@ -108,9 +147,17 @@ describe("referrals", () => {
     expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser" })).toBe(true);
     expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser" })).toBe(true); // a reload
     expect(await recordReferralVisit(db, { code: "nosuchcode", sessionRef: "friend-browser" })).toBe(false);
-    const visits = await db.select().from(events).where(and(eq(events.type, "referral.visited"), eq(events.customerId, a.id)));
+    const visits = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "referral.visited"), eq(events.customerId, a.id)));
     expect(visits.map((v) => v.eventKey)).toEqual([`referral.visited:${a.code}:friend-browser`]);
-    const order = await paidOrder(db, { email: newEmail("friend"), amountMinor: 3_000, referralCode: a.code, sessionRef: "friend-browser" });
+    const order = await paidOrder(db, {
+      email: newEmail("friend"),
+      amountMinor: 3_000,
+      referralCode: a.code,
+      sessionRef: "friend-browser",
+    });
     await sweep();
     expect(await verdict(order)).toMatchObject({ status: "converted", reason: null, referrerId: a.id });
     expect(await eventsOf("referral.converted", order)).toHaveLength(1);
@@ -119,8 +166,15 @@ describe("referrals", () => {
 
   const abuse: [ReferralRejection, (a: Awaited<ReturnType<typeof referrer>>) => Promise<string>][] = [
     ["self_referral", (a) => paidOrder(db, { email: a.email, amountMinor: 2_000, referralCode: a.code })],
-    ["same_email", (a) => paidOrder(db, { email: a.email.replace("@", "+friend@"), amountMinor: 2_000, referralCode: a.code })],
-    ["same_device", (a) => paidOrder(db, { email: newEmail("friend"), amountMinor: 2_000, referralCode: a.code, sessionRef: a.session })],
+    [
+      "same_email",
+      (a) => paidOrder(db, { email: a.email.replace("@", "+friend@"), amountMinor: 2_000, referralCode: a.code }),
+    ],
+    [
+      "same_device",
+      (a) =>
+        paidOrder(db, { email: newEmail("friend"), amountMinor: 2_000, referralCode: a.code, sessionRef: a.session }),
+    ],
     [
       "existing_customer",
       async (a) => {
@@ -147,11 +201,16 @@ describe("referrals", () => {
   it("nine stamps give the influencer badge; a fully refunded referral order takes its stamp and the badge back", async () => {
     const a = await referrer();
     const orders: string[] = [];
-    for (let i = 0; i < 9; i++) orders.push(await paidOrder(db, { email: newEmail("friend"), amountMinor: 2_000, referralCode: a.code }));
+    for (let i = 0; i < 9; i++)
+      orders.push(await paidOrder(db, { email: newEmail("friend"), amountMinor: 2_000, referralCode: a.code }));
     await sweep();
     expect(await stampCount(db, a.id, referralCard)).toBe(9);
-    expect(await stampCardProgress(db, a.id)).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 9, required: 9, badge: "Influencer" }]);
-    expect(await stampCardProgress(db, await customerId(db, newEmail("nobody")))).toEqual([{ slug: "referrals", name: "Refer a friend", stamps: 0, required: 9, badge: "Influencer" }]);
+    expect(await stampCardProgress(db, a.id)).toEqual([
+      { slug: "referrals", name: "Refer a friend", stamps: 9, required: 9, badge: "Influencer" },
+    ]);
+    expect(await stampCardProgress(db, await customerId(db, newEmail("nobody")))).toEqual([
+      { slug: "referrals", name: "Refer a friend", stamps: 0, required: 9, badge: "Influencer" },
+    ]);
     expect((await customerBadgeList(db, a.id)).map((b) => b.slug)).toEqual(["influencer"]);
 
     await refund(db, orders[0], 1_000); // half: the stamp stays (rounded in the shopper's favour)
@@ -191,7 +250,9 @@ describe("reviews and birthdays", () => {
     expect(await recordBirthdayEvents(db, new Date(day.getTime() + 3_600_000), TZ)).toBe(0);
     await processPendingEvents(db, { now: day, timeZone: TZ });
     const issued = await db.select().from(rewards).where(eq(rewards.customerId, c));
-    expect(issued.map((r) => [r.label, r.rewardValue, r.expiresAt.getTime()])).toEqual([["Happy birthday: $5 off", 500, day.getTime() + 14 * 86_400_000]]);
+    expect(issued.map((r) => [r.label, r.rewardValue, r.expiresAt.getTime()])).toEqual([
+      ["Happy birthday: $5 off", 500, day.getTime() + 14 * 86_400_000],
+    ]);
     // Next year, another.
     expect(await recordBirthdayEvents(db, DateTime.fromISO("2028-06-04T10:00Z").toJSDate(), TZ)).toBe(1);
   });
@@ -199,11 +260,21 @@ describe("reviews and birthdays", () => {
   it("a 29 February birthday is celebrated on 28 February in other years", async () => {
     const c = await customerId(db, newEmail("leap"));
     await setBirthday(db, c, "02-29");
-    const before = (await db.select().from(events).where(and(eq(events.type, "birthday"), eq(events.customerId, c)))).length;
+    const before = (
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.type, "birthday"), eq(events.customerId, c)))
+    ).length;
     await recordBirthdayEvents(db, DateTime.fromISO("2027-02-28T12:00", { zone: TZ }).toJSDate(), TZ);
     await recordBirthdayEvents(db, DateTime.fromISO("2028-02-28T12:00", { zone: TZ }).toJSDate(), TZ);
     await recordBirthdayEvents(db, DateTime.fromISO("2028-02-29T12:00", { zone: TZ }).toJSDate(), TZ);
-    const keys = (await db.select().from(events).where(and(eq(events.type, "birthday"), eq(events.customerId, c)))).map((e) => e.eventKey);
+    const keys = (
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.type, "birthday"), eq(events.customerId, c)))
+    ).map((e) => e.eventKey);
     expect(keys.length - before).toBe(2);
     expect(keys.sort()).toEqual([`birthday:${c}:2027`, `birthday:${c}:2028`]);
   });
@@ -219,14 +290,27 @@ describe("personalization", () => {
     expect(await db.select().from(orderFacts).where(eq(orderFacts.orderRef, orderRef))).toEqual([]);
     // Placing again (a changed cart) replaces the categories.
     await recordOrderPlaced(db, good);
-    await recordOrderPlaced(db, { ...good, lines: [{ category: "cakes", amountMinor: 200, quantity: 2 }, { category: "cakes", amountMinor: 100 }] });
-    expect(await db.select().from(orderCategories).where(eq(orderCategories.orderRef, orderRef))).toEqual([{ orderRef, category: "cakes", amountMinor: 300 }]);
+    await recordOrderPlaced(db, {
+      ...good,
+      lines: [
+        { category: "cakes", amountMinor: 200, quantity: 2 },
+        { category: "cakes", amountMinor: 100 },
+      ],
+    });
+    expect(await db.select().from(orderCategories).where(eq(orderCategories.orderRef, orderRef))).toEqual([
+      { orderRef, category: "cakes", amountMinor: 300 },
+    ]);
     expect((await db.select().from(orderFacts).where(eq(orderFacts.orderRef, orderRef)))[0].itemCount).toBe(3);
   });
 
   it("weighs recent orders more: an old big coffee order loses to recent bread", async () => {
     const email = newEmail("aff");
-    await paidOrder(db, { email, amountMinor: 10_000, categories: { coffee: 10_000 }, paidAt: new Date(Date.now() - 400 * 86_400_000) });
+    await paidOrder(db, {
+      email,
+      amountMinor: 10_000,
+      categories: { coffee: 10_000 },
+      paidAt: new Date(Date.now() - 400 * 86_400_000),
+    });
     await paidOrder(db, { email, amountMinor: 2_000, categories: { bread: 2_000 } });
     const c = await customerId(db, email);
     const a = await categoryAffinity(db, c, new Date(), 90);
@@ -242,9 +326,27 @@ describe("personalization", () => {
   it("a favourite-category prize gives two shoppers at the same checkout different rewards", async () => {
     const [c] = await db
       .insert(campaigns)
-      .values({ slug: `c-${randomUUID()}`, name: "Favourites", gameType: "shake_tree", placement: "checkout_returning", status: "live", rewardScope: "next_order", holdoutPercent: 0, allowance: { default: 1 } })
+      .values({
+        slug: `c-${randomUUID()}`,
+        name: "Favourites",
+        gameType: "shake_tree",
+        placement: "checkout_returning",
+        status: "live",
+        rewardScope: "next_order",
+        holdoutPercent: 0,
+        allowance: { default: 1 },
+      })
       .returning();
-    await db.insert(prizes).values({ campaignId: c.id, label: "10% off your favourite category", weight: 1, rewardType: "percent_off", rewardValue: 10, categoryScope: "favourite" });
+    await db
+      .insert(prizes)
+      .values({
+        campaignId: c.id,
+        label: "10% off your favourite category",
+        weight: 1,
+        rewardType: "percent_off",
+        rewardValue: 10,
+        categoryScope: "favourite",
+      });
     const baker = newEmail("baker");
     const barista = newEmail("barista");
     await paidOrder(db, { email: baker, amountMinor: 3_000, categories: { bread: 3_000 } });
@@ -256,12 +358,23 @@ describe("personalization", () => {
     ];
     const won = [];
     for (const email of [baker, barista]) {
-      const result = await play(db, { campaignId: c.id, requestId: randomUUID(), shopper: { email }, cart, now: new Date(), timeZone: TZ, rng: () => 0 });
+      const result = await play(db, {
+        campaignId: c.id,
+        requestId: randomUUID(),
+        shopper: { email },
+        cart,
+        now: new Date(),
+        timeZone: TZ,
+        rng: () => 0,
+      });
       const [reward] = await db.select().from(rewards).where(eq(rewards.id, result.reward!.id));
       won.push(reward);
     }
     expect(won.map((r) => r.categoryRef)).toEqual(["bread", "coffee"]);
-    expect(won.map((r) => r.label)).toEqual(["10% off your favourite category (bread)", "10% off your favourite category (coffee)"]);
+    expect(won.map((r) => r.label)).toEqual([
+      "10% off your favourite category (bread)",
+      "10% off your favourite category (coffee)",
+    ]);
     expect(won.map((r) => discountFor(r, lines))).toEqual([100, 500]);
     // A line without the category gets nothing from a scoped reward.
     expect(discountFor(won[0], [lines[1]])).toBe(0);
@@ -270,15 +383,28 @@ describe("personalization", () => {
   it("the regulars rule issues a reward scoped to each shopper's favourite category", async () => {
     const regulars = await rule(db, {
       trigger: "order.paid",
-      condition: { and: [{ ">=": [{ var: "customer.paidOrders" }, 2] }, { "!!": [{ var: "customer.favouriteCategory" }] }] },
-      outcomes: [{ type: "issue_reward", label: "10% off", rewardType: "percent_off", rewardValue: 10, category: "favourite", validDays: 30 }],
+      condition: {
+        and: [{ ">=": [{ var: "customer.paidOrders" }, 2] }, { "!!": [{ var: "customer.favouriteCategory" }] }],
+      },
+      outcomes: [
+        {
+          type: "issue_reward",
+          label: "10% off",
+          rewardType: "percent_off",
+          rewardValue: 10,
+          category: "favourite",
+          validDays: 30,
+        },
+      ],
     });
     const email = newEmail("regular");
     await paidOrder(db, { email, amountMinor: 3_000, categories: { cakes: 3_000 } });
     await paidOrder(db, { email, amountMinor: 1_000, categories: { bread: 1_000 } });
     await sweep();
     const c = await customerId(db, email);
-    expect((await db.select().from(rewards).where(eq(rewards.customerId, c))).map((r) => r.categoryRef)).toEqual(["cakes"]);
+    expect((await db.select().from(rewards).where(eq(rewards.customerId, c))).map((r) => r.categoryRef)).toEqual([
+      "cakes",
+    ]);
     await db.update(rules).set({ status: "paused" }).where(eq(rules.id, regulars.id));
   });
 
@@ -286,26 +412,76 @@ describe("personalization", () => {
     const rulesOf = DEFAULT_SETTINGS.segments;
     const now = new Date("2026-06-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
-    const stats = (s: Partial<Parameters<typeof segmentsOf>[0]>) => ({ paidOrders: 0, netSpendMinor: 0, firstPaidAt: null, lastPaidAt: null, ordersWithReward: 0, trailingSpendMinor: 0, ...s });
+    const stats = (s: Partial<Parameters<typeof segmentsOf>[0]>) => ({
+      paidOrders: 0,
+      netSpendMinor: 0,
+      firstPaidAt: null,
+      lastPaidAt: null,
+      ordersWithReward: 0,
+      trailingSpendMinor: 0,
+      ...s,
+    });
     expect(segmentsOf(stats({}), now, rulesOf)).toEqual(["new"]);
-    expect(segmentsOf(stats({ paidOrders: 1, firstPaidAt: ago(5), lastPaidAt: ago(5), netSpendMinor: 1_000 }), now, rulesOf)).toEqual(["new"]);
-    expect(segmentsOf(stats({ paidOrders: 3, firstPaidAt: ago(50), lastPaidAt: ago(10), netSpendMinor: 5_000 }), now, rulesOf)).toEqual(["active"]);
-    expect(segmentsOf(stats({ paidOrders: 3, firstPaidAt: ago(300), lastPaidAt: ago(120), netSpendMinor: 5_000 }), now, rulesOf)).toEqual(["lapsed"]);
-    expect(segmentsOf(stats({ paidOrders: 2, firstPaidAt: ago(20), lastPaidAt: ago(2), netSpendMinor: 40_000 }), now, rulesOf)).toEqual(["active", "high_value"]);
-    expect(segmentsOf(stats({ paidOrders: 4, firstPaidAt: ago(20), lastPaidAt: ago(2), netSpendMinor: 4_000, ordersWithReward: 2 }), now, rulesOf)).toEqual(["active", "discount_driven"]);
+    expect(
+      segmentsOf(stats({ paidOrders: 1, firstPaidAt: ago(5), lastPaidAt: ago(5), netSpendMinor: 1_000 }), now, rulesOf),
+    ).toEqual(["new"]);
+    expect(
+      segmentsOf(
+        stats({ paidOrders: 3, firstPaidAt: ago(50), lastPaidAt: ago(10), netSpendMinor: 5_000 }),
+        now,
+        rulesOf,
+      ),
+    ).toEqual(["active"]);
+    expect(
+      segmentsOf(
+        stats({ paidOrders: 3, firstPaidAt: ago(300), lastPaidAt: ago(120), netSpendMinor: 5_000 }),
+        now,
+        rulesOf,
+      ),
+    ).toEqual(["lapsed"]);
+    expect(
+      segmentsOf(
+        stats({ paidOrders: 2, firstPaidAt: ago(20), lastPaidAt: ago(2), netSpendMinor: 40_000 }),
+        now,
+        rulesOf,
+      ),
+    ).toEqual(["active", "high_value"]);
+    expect(
+      segmentsOf(
+        stats({ paidOrders: 4, firstPaidAt: ago(20), lastPaidAt: ago(2), netSpendMinor: 4_000, ordersWithReward: 2 }),
+        now,
+        rulesOf,
+      ),
+    ).toEqual(["active", "discount_driven"]);
 
     // From the database: two paid orders, one of which redeemed a reward.
     const email = newEmail("seg");
     const plain = await paidOrder(db, { email, amountMinor: 1_000 });
     const discounted = await paidOrder(db, { email, amountMinor: 1_000 });
     const c = await customerId(db, email);
-    await db.insert(rewards).values({ customerId: c, identityKeys: [], label: "x", rewardType: "amount_off", rewardValue: 100, scope: "next_order", status: "redeemed", orderRef: discounted, expiresAt: new Date() });
+    await db
+      .insert(rewards)
+      .values({
+        customerId: c,
+        identityKeys: [],
+        label: "x",
+        rewardType: "amount_off",
+        rewardValue: 100,
+        scope: "next_order",
+        status: "redeemed",
+        orderRef: discounted,
+        expiresAt: new Date(),
+      });
     const s = await orderStats(db, c);
     expect(s).toMatchObject({ paidOrders: 2, netSpendMinor: 2_000, ordersWithReward: 1 });
     expect(segmentsOf(s, new Date(), rulesOf)).toEqual(["active", "discount_driven"]);
     expect(segmentsOf(s, new Date(Date.now() + 200 * 86_400_000), rulesOf)).toEqual(["lapsed", "discount_driven"]);
     // And usable in a rule's condition.
-    const r = await rule(db, { trigger: "review.posted", condition: { in: ["discount_driven", { var: "customer.segments" }] }, outcomes: [{ type: "grant_points", points: 7 }] });
+    const r = await rule(db, {
+      trigger: "review.posted",
+      condition: { in: ["discount_driven", { var: "customer.segments" }] },
+      outcomes: [{ type: "grant_points", points: 7 }],
+    });
     await event(db, "review.posted", { customerId: c });
     await sweep();
     expect(await pointsFrom(db, c, `rule:${r.id}`)).toBe(7);
@@ -335,7 +511,13 @@ describe("personalization", () => {
     await paidOrder(db, { email: lapsed, amountMinor: 2_000, paidAt: new Date(Date.now() - 200 * 86_400_000) });
     for (let i = 0; i < 2; i++) await paidOrder(db, { email: active, amountMinor: 2_000 });
     const offer = (email: string) =>
-      findOffer(db, { placement: "checkout_returning", shopper: { email }, cart: { valueMinor: 1, itemCount: 1, categories: [] }, now: new Date(), timeZone: TZ });
+      findOffer(db, {
+        placement: "checkout_returning",
+        shopper: { email },
+        cart: { valueMinor: 1, itemCount: 1, categories: [] },
+        now: new Date(),
+        timeZone: TZ,
+      });
     expect((await customerProfile(db, { email: lapsed, now: new Date() })).segment).toBe("lapsed");
     expect((await offer(lapsed))?.campaignId).toBe(winBack.id);
     expect((await offer(active))?.campaignId).not.toBe(winBack.id);
@@ -348,7 +530,11 @@ describe("refund reversal of rule grants", () => {
     const r = await rule(db, {
       trigger: "order.paid",
       condition: { ">=": [{ var: "cart.valueMinor" }, 7_777] },
-      outcomes: [{ type: "grant_points", points: 40 }, { type: "grant_stamp", card: "referrals", stamps: 4 }, { type: "grant_badge", badge: "community-champion" }],
+      outcomes: [
+        { type: "grant_points", points: 40 },
+        { type: "grant_stamp", card: "referrals", stamps: 4 },
+        { type: "grant_badge", badge: "community-champion" },
+      ],
     });
     const email = newEmail("rev");
     const order = await paidOrder(db, { email, amountMinor: 7_777 });

@@ -33,10 +33,18 @@ function fresh() {
   return { email: `shopper-${id}@example.test`, ref: `order-${id}` };
 }
 
-const paid = (ref: string, email: string, amountPaidMinor: number, extra: { currency?: string; amountRefundedMinor?: number; disputeStatus?: "open" | "won" | "lost" } = {}) =>
-  db.transaction((tx) => recordOrderPaid(tx, { orderRef: ref, email, amountPaidMinor, currency: extra.currency ?? "usd", ...extra }));
+const paid = (
+  ref: string,
+  email: string,
+  amountPaidMinor: number,
+  extra: { currency?: string; amountRefundedMinor?: number; disputeStatus?: "open" | "won" | "lost" } = {},
+) =>
+  db.transaction((tx) =>
+    recordOrderPaid(tx, { orderRef: ref, email, amountPaidMinor, currency: extra.currency ?? "usd", ...extra }),
+  );
 const refund = (ref: string, cumulative: number) => db.transaction((tx) => recordOrderRefund(tx, ref, cumulative));
-const dispute = (ref: string, status: "open" | "won" | "lost") => db.transaction((tx) => recordOrderDispute(tx, ref, status));
+const dispute = (ref: string, status: "open" | "won" | "lost") =>
+  db.transaction((tx) => recordOrderDispute(tx, ref, status));
 
 async function balanceOf(email: string) {
   const customer = await ensureCustomer(db, { email });
@@ -58,7 +66,13 @@ async function dbError(query: PromiseLike<unknown>) {
 /** The order's entries, oldest first. */
 async function entriesOf(ref: string) {
   return db
-    .select({ account: ledgerEntries.account, delta: ledgerEntries.delta, kind: ledgerEntries.kind, uncollected: ledgerEntries.uncollected, reason: ledgerEntries.reason })
+    .select({
+      account: ledgerEntries.account,
+      delta: ledgerEntries.delta,
+      kind: ledgerEntries.kind,
+      uncollected: ledgerEntries.uncollected,
+      reason: ledgerEntries.reason,
+    })
     .from(ledgerEntries)
     .where(eq(ledgerEntries.orderRef, ref))
     .orderBy(asc(ledgerEntries.id));
@@ -146,7 +160,13 @@ describe("refunds", () => {
     const { email, ref } = fresh();
     await paid(ref, email, 10_000);
     const customer = await ensureCustomer(db, { email });
-    await postEntry(db, { customerId: customer.id, delta: -80, kind: "redeem", reason: "Free pastry", sourceKey: `redeem:${ref}` });
+    await postEntry(db, {
+      customerId: customer.id,
+      delta: -80,
+      kind: "redeem",
+      reason: "Free pastry",
+      sourceKey: `redeem:${ref}`,
+    });
     await refund(ref, 10_000);
     const claw = (await entriesOf(ref)).filter((e) => e.kind === "clawback");
     expect(claw).toEqual([expect.objectContaining({ delta: -20, uncollected: 80 })]);
@@ -161,7 +181,13 @@ describe("refunds", () => {
     const { email, ref } = fresh();
     await paid(ref, email, 5_000);
     const customer = await ensureCustomer(db, { email });
-    await postEntry(db, { customerId: customer.id, delta: -50, kind: "redeem", reason: "Mug", sourceKey: `redeem:${ref}` });
+    await postEntry(db, {
+      customerId: customer.id,
+      delta: -50,
+      kind: "redeem",
+      reason: "Mug",
+      sourceKey: `redeem:${ref}`,
+    });
     await refund(ref, 2_000);
     expect((await entriesOf(ref)).at(-1)).toMatchObject({ kind: "clawback", delta: 0, uncollected: 20 });
   });
@@ -276,12 +302,24 @@ describe("the ledger itself", () => {
   it("rejects UPDATE, DELETE and TRUNCATE of entries", async () => {
     const { email, ref } = fresh();
     await paid(ref, email, 1_000);
-    const [{ id }] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.orderRef, ref));
-    const appendOnly = { code: "23001", message: expect.stringMatching(/append-only \((UPDATE|DELETE|TRUNCATE) rejected\)/) };
-    expect(await dbError(db.execute(sql`UPDATE playcart_ledger_entries SET delta = 1000 WHERE id = ${id}`))).toMatchObject(appendOnly);
-    expect(await dbError(db.execute(sql`DELETE FROM playcart_ledger_entries WHERE id = ${id}`))).toMatchObject(appendOnly);
+    const [{ id }] = await db
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.orderRef, ref));
+    const appendOnly = {
+      code: "23001",
+      message: expect.stringMatching(/append-only \((UPDATE|DELETE|TRUNCATE) rejected\)/),
+    };
+    expect(
+      await dbError(db.execute(sql`UPDATE playcart_ledger_entries SET delta = 1000 WHERE id = ${id}`)),
+    ).toMatchObject(appendOnly);
+    expect(await dbError(db.execute(sql`DELETE FROM playcart_ledger_entries WHERE id = ${id}`))).toMatchObject(
+      appendOnly,
+    );
     expect(await dbError(db.execute(sql`TRUNCATE playcart_ledger_entries`))).toMatchObject(appendOnly);
-    expect(await dbError(db.update(ledgerEntries).set({ reason: "edited" }).where(eq(ledgerEntries.id, id)))).toMatchObject(appendOnly);
+    expect(
+      await dbError(db.update(ledgerEntries).set({ reason: "edited" }).where(eq(ledgerEntries.id, id))),
+    ).toMatchObject(appendOnly);
     expect(await entriesOf(ref)).toEqual([expect.objectContaining({ delta: 10 })]);
   });
 
@@ -289,10 +327,19 @@ describe("the ledger itself", () => {
     const { email, ref } = fresh();
     await paid(ref, email, 1_000);
     const customer = await ensureCustomer(db, { email });
-    const attempt = postEntry(db, { customerId: customer.id, delta: -11, kind: "redeem", reason: "Too much", sourceKey: `redeem:${ref}` });
+    const attempt = postEntry(db, {
+      customerId: customer.id,
+      delta: -11,
+      kind: "redeem",
+      reason: "Too much",
+      sourceKey: `redeem:${ref}`,
+    });
     await expect(attempt).rejects.toBeInstanceOf(InsufficientPointsError);
     await expect(attempt).rejects.toMatchObject({ available: 10, requested: 11 });
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(eq(ledgerEntries.customerId, customer.id));
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.customerId, customer.id));
     expect(n).toBe(1);
   });
 
@@ -301,7 +348,9 @@ describe("the ledger itself", () => {
     await paid(ref, email, 1_000);
     const customer = await ensureCustomer(db, { email });
     const err = await dbError(
-      db.insert(ledgerEntries).values({ customerId: customer.id, delta: -11, kind: "adjust", reason: "raw", sourceKey: `raw:${ref}` }),
+      db
+        .insert(ledgerEntries)
+        .values({ customerId: customer.id, delta: -11, kind: "adjust", reason: "raw", sourceKey: `raw:${ref}` }),
     );
     expect(err).toMatchObject({ code: "23514", constraint: "playcart_point_balances_nonneg" });
     expect(await balanceOf(email)).toEqual({ available: 10, held: 0 });
@@ -310,7 +359,13 @@ describe("the ledger itself", () => {
   it("a source key applies once: the replay returns null", async () => {
     const { email } = fresh();
     const customer = await ensureCustomer(db, { email });
-    const entry = { customerId: customer.id, delta: 5, kind: "adjust" as const, reason: "Goodwill", sourceKey: `adjust:${email}` };
+    const entry = {
+      customerId: customer.id,
+      delta: 5,
+      kind: "adjust" as const,
+      reason: "Goodwill",
+      sourceKey: `adjust:${email}`,
+    };
     expect(await postEntry(db, entry)).toMatchObject({ delta: 5, balanceAfter: 5 });
     expect(await postEntry(db, entry)).toBeNull();
     expect(await balanceOf(email)).toEqual({ available: 5, held: 0 });
@@ -319,6 +374,8 @@ describe("the ledger itself", () => {
   it("rejects a fractional delta", async () => {
     const { email } = fresh();
     const customer = await ensureCustomer(db, { email });
-    await expect(postEntry(db, { customerId: customer.id, delta: 1.5, kind: "adjust", reason: "x", sourceKey: `frac:${email}` })).rejects.toThrow(RangeError);
+    await expect(
+      postEntry(db, { customerId: customer.id, delta: 1.5, kind: "adjust", reason: "x", sourceKey: `frac:${email}` }),
+    ).rejects.toThrow(RangeError);
   });
 });

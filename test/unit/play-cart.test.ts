@@ -58,13 +58,22 @@ describe("playCart (guest)", () => {
     await addToCart(db, shopper, ids["house-espresso"], 1);
     const [cart] = await db.select({ id: carts.id }).from(carts).where(eq(carts.sessionId, shopper.sessionId));
     const order = (email: string, status: "paid" | "pending", paidAt: Date | null) => ({
-      cartId: cart.id, sessionId: shopper.sessionId, email, status, currency: "usd", subtotalMinor: 100, totalMinor: 100, paidAt,
+      cartId: cart.id,
+      sessionId: shopper.sessionId,
+      email,
+      status,
+      currency: "usd",
+      subtotalMinor: 100,
+      totalMinor: 100,
+      paidAt,
     });
-    await db.insert(orders).values([
-      order("older@example.test", "paid", new Date("2026-01-01T10:00:00Z")),
-      order("newer@example.test", "paid", new Date("2026-02-01T10:00:00Z")),
-      order("pending@example.test", "pending", null),
-    ]);
+    await db
+      .insert(orders)
+      .values([
+        order("older@example.test", "paid", new Date("2026-01-01T10:00:00Z")),
+        order("newer@example.test", "paid", new Date("2026-02-01T10:00:00Z")),
+        order("pending@example.test", "pending", null),
+      ]);
     const got = await playCart(db, shopper);
     expect(got).toEqual(await expected(shopper));
     expect(got.email).toBe("newer@example.test");

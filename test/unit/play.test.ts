@@ -21,7 +21,17 @@ import {
   usableRewards,
   type RewardOwner,
 } from "@/lib/engage/rewards";
-import { campaigns, events, playAllowances, plays, prizeDailyWins, prizes, rewards, type Campaign, type Prize } from "@/lib/engage/schema";
+import {
+  campaigns,
+  events,
+  playAllowances,
+  plays,
+  prizeDailyWins,
+  prizes,
+  rewards,
+  type Campaign,
+  type Prize,
+} from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
 const TZ = "Europe/Berlin";
@@ -45,7 +55,10 @@ type NewCampaign = Partial<typeof campaigns.$inferInsert>;
 type NewPrize = Partial<typeof prizes.$inferInsert>;
 
 /** A live campaign (unless told otherwise) and its prize table, in position order. */
-async function makeCampaign(overrides: NewCampaign = {}, table: NewPrize[] = [{ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 }]) {
+async function makeCampaign(
+  overrides: NewCampaign = {},
+  table: NewPrize[] = [{ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 }],
+) {
   const id = randomUUID();
   const [campaign] = await db
     .insert(campaigns)
@@ -64,7 +77,16 @@ async function makeCampaign(overrides: NewCampaign = {}, table: NewPrize[] = [{ 
   const rows = table.length
     ? await db
         .insert(prizes)
-        .values(table.map((p, i) => ({ campaignId: campaign.id, position: i, label: `Prize ${i}`, weight: 1, rewardType: "none" as const, ...p })))
+        .values(
+          table.map((p, i) => ({
+            campaignId: campaign.id,
+            position: i,
+            label: `Prize ${i}`,
+            weight: 1,
+            rewardType: "none" as const,
+            ...p,
+          })),
+        )
         .returning()
     : [];
   return { campaign, prizes: rows.sort((a, b) => a.position - b.position) };
@@ -74,11 +96,24 @@ let n = 0;
 /** A shopper nobody has seen: own email, device and session. */
 function newShopper(extra: PlayShopper = {}): PlayShopper {
   n += 1;
-  return { email: `shopper${n}-${randomUUID().slice(0, 8)}@example.test`, deviceId: `dev-${randomUUID()}`, sessionRef: `sess-${randomUUID()}`, ...extra };
+  return {
+    email: `shopper${n}-${randomUUID().slice(0, 8)}@example.test`,
+    deviceId: `dev-${randomUUID()}`,
+    sessionRef: `sess-${randomUUID()}`,
+    ...extra,
+  };
 }
 
 function doPlay(campaign: Campaign, shopper: PlayShopper, extra: Partial<PlayInput> = {}) {
-  return play(db, { campaignId: campaign.id, requestId: randomUUID(), shopper, cart: CART, now: SATURDAY, timeZone: TZ, ...extra });
+  return play(db, {
+    campaignId: campaign.id,
+    requestId: randomUUID(),
+    shopper,
+    cart: CART,
+    now: SATURDAY,
+    timeZone: TZ,
+    ...extra,
+  });
 }
 
 /** The code a play is refused with; fails the test if it is not refused. */
@@ -99,8 +134,15 @@ async function footprint(campaignId: string) {
     .select({ rows: sql<number>`count(*)::int`, used: sql<number>`coalesce(sum(${playAllowances.used}), 0)::int` })
     .from(playAllowances)
     .where(eq(playAllowances.campaignId, campaignId));
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(rewards).where(eq(rewards.campaignId, campaignId));
-  const table = await db.select({ id: prizes.id, wins: prizes.wins, value: prizes.valueAwardedMinor }).from(prizes).where(eq(prizes.campaignId, campaignId)).orderBy(prizes.position);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rewards)
+    .where(eq(rewards.campaignId, campaignId));
+  const table = await db
+    .select({ id: prizes.id, wins: prizes.wins, value: prizes.valueAwardedMinor })
+    .from(prizes)
+    .where(eq(prizes.campaignId, campaignId))
+    .orderBy(prizes.position);
   return { plays: p.n, allowanceRows: a.rows, used: a.used, rewards: r.n, table };
 }
 
@@ -141,7 +183,12 @@ describe("allowances", () => {
     const windows = await db
       .select({ windowKey: playAllowances.windowKey, used: playAllowances.used, granted: playAllowances.granted })
       .from(playAllowances)
-      .where(and(eq(playAllowances.campaignId, campaign.id), eq(playAllowances.identityKey, `email:${limitEmail(shopper.email!)}`)))
+      .where(
+        and(
+          eq(playAllowances.campaignId, campaign.id),
+          eq(playAllowances.identityKey, `email:${limitEmail(shopper.email!)}`),
+        ),
+      )
       .orderBy(playAllowances.windowKey);
     expect(windows).toEqual([
       { windowKey: "2026-06-13", used: 1, granted: 1 },
@@ -160,7 +207,10 @@ describe("allowances", () => {
   });
 
   it("a tier allowance gives Gold (>= $200 net paid in the trailing year) more plays than Green", async () => {
-    const { campaign } = await makeCampaign({ placement: "checkout_returning", allowance: { default: 1, byTier: { gold: 3 } } });
+    const { campaign } = await makeCampaign({
+      placement: "checkout_returning",
+      allowance: { default: 1, byTier: { gold: 3 } },
+    });
     const gold = newShopper();
     await paidOrder(gold.email!, 12_000);
     await paidOrder(gold.email!, 8_000); // 200.00 in all: exactly the Gold threshold
@@ -185,7 +235,13 @@ describe("allowances", () => {
   it("a tier allowance of 0 offers nothing and refuses the play", async () => {
     const { campaign } = await makeCampaign({ allowance: { default: 0, byTier: { gold: 2 } } });
     const shopper = newShopper();
-    const offer = await findOffer(db, { placement: "checkout_first_order", shopper, cart: CART, now: SATURDAY, timeZone: TZ });
+    const offer = await findOffer(db, {
+      placement: "checkout_first_order",
+      shopper,
+      cart: CART,
+      now: SATURDAY,
+      timeZone: TZ,
+    });
     expect(offer?.campaignId).not.toBe(campaign.id);
     expect(await refusal(doPlay(campaign, shopper))).toBe("no_plays_left");
     expect(await footprint(campaign.id)).toMatchObject({ plays: 0, allowanceRows: 0 });
@@ -199,7 +255,9 @@ describe("a Saturday 09:00-15:00 Europe/Berlin window", () => {
     const { campaign } = await makeCampaign({ windows: saturday, allowance: { default: 50 } });
     const shopper = newShopper();
     for (const t of ["2026-06-13T09:00", "2026-06-13T12:30", "2026-06-13T14:59:59"]) {
-      await expect(doPlay(campaign, shopper, { now: berlin(t) })).resolves.toMatchObject({ playId: expect.any(String) });
+      await expect(doPlay(campaign, shopper, { now: berlin(t) })).resolves.toMatchObject({
+        playId: expect.any(String),
+      });
     }
     for (const t of ["2026-06-13T08:59:59", "2026-06-13T15:00", "2026-06-14T10:00", "2026-06-12T10:00"]) {
       expect(await refusal(doPlay(campaign, shopper, { now: berlin(t) })), t).toBe("closed");
@@ -213,7 +271,11 @@ describe("a Saturday 09:00-15:00 Europe/Berlin window", () => {
   });
 
   it("counts plays per window instance: a Gold shopper's spins come back next Saturday", async () => {
-    const { campaign } = await makeCampaign({ windows: saturday, placement: "checkout_returning", allowance: { default: 1, byTier: { gold: 2 } } });
+    const { campaign } = await makeCampaign({
+      windows: saturday,
+      placement: "checkout_returning",
+      allowance: { default: 1, byTier: { gold: 2 } },
+    });
     const gold = newShopper();
     await paidOrder(gold.email!, 20_000);
     const green = newShopper();
@@ -242,7 +304,9 @@ describe("per-person limits", () => {
     const { campaign } = await makeCampaign();
     await doPlay(campaign, { email: "J.Doe+x@GoogleMail.com", deviceId: `dev-${randomUUID()}` });
     const before = await footprint(campaign.id);
-    expect(await refusal(doPlay(campaign, { email: "jdoe@gmail.com", deviceId: `dev-${randomUUID()}` }))).toBe("no_plays_left");
+    expect(await refusal(doPlay(campaign, { email: "jdoe@gmail.com", deviceId: `dev-${randomUUID()}` }))).toBe(
+      "no_plays_left",
+    );
     expect(await refusal(doPlay(campaign, { email: "JDOE+spin@gmail.com" }))).toBe("no_plays_left");
     expect(await footprint(campaign.id)).toEqual(before);
     // Dots do count outside Gmail.
@@ -273,7 +337,11 @@ describe("per-person limits", () => {
   it("refuses a shopper with no email, account or device", async () => {
     const { campaign } = await makeCampaign();
     expect(await refusal(doPlay(campaign, { sessionRef: "only-a-session" }))).toBe("unidentified");
-    expect(identityKeys({ email: "A@B.c", userRef: "u1", deviceId: "d1" })).toEqual(["device:d1", "email:a@b.c", "user:u1"]);
+    expect(identityKeys({ email: "A@B.c", userRef: "u1", deviceId: "d1" })).toEqual([
+      "device:d1",
+      "email:a@b.c",
+      "user:u1",
+    ]);
   });
 });
 
@@ -300,7 +368,13 @@ describe("refusals change nothing", () => {
     const before = await footprint(campaign.id);
     expect(await refusal(doPlay(campaign, returning))).toBe("not_eligible");
     expect(await footprint(campaign.id)).toEqual(before);
-    const offer = await findOffer(db, { placement: "checkout_first_order", shopper: returning, cart: CART, now: SATURDAY, timeZone: TZ });
+    const offer = await findOffer(db, {
+      placement: "checkout_first_order",
+      shopper: returning,
+      cart: CART,
+      now: SATURDAY,
+      timeZone: TZ,
+    });
     expect(offer?.campaignId).not.toBe(campaign.id);
     await doPlay(campaign, newShopper());
   });
@@ -322,13 +396,25 @@ describe("refusals change nothing", () => {
       expect(await refusal(doPlay(campaign, newShopper())), status).toBe("closed");
       expect(await footprint(campaign.id)).toMatchObject({ plays: 0, allowanceRows: 0 });
     }
-    const { campaign: later } = await makeCampaign({ startsAt: berlin("2026-06-13T12:00"), endsAt: berlin("2026-06-20T00:00") });
+    const { campaign: later } = await makeCampaign({
+      startsAt: berlin("2026-06-13T12:00"),
+      endsAt: berlin("2026-06-20T00:00"),
+    });
     expect(await refusal(doPlay(later, newShopper()))).toBe("closed");
     await doPlay(later, newShopper(), { now: berlin("2026-06-13T12:00") });
     expect(await refusal(doPlay(later, newShopper(), { now: berlin("2026-06-20T00:00") }))).toBe("closed");
-    expect(await refusal(play(db, { campaignId: randomUUID(), requestId: randomUUID(), shopper: newShopper(), cart: CART, now: SATURDAY, timeZone: TZ }))).toBe(
-      "not_found",
-    );
+    expect(
+      await refusal(
+        play(db, {
+          campaignId: randomUUID(),
+          requestId: randomUUID(),
+          shopper: newShopper(),
+          cart: CART,
+          now: SATURDAY,
+          timeZone: TZ,
+        }),
+      ),
+    ).toBe("not_found");
   });
 });
 
@@ -336,7 +422,10 @@ describe("the prize table", () => {
   const wins = async (prizeId: string) => (await db.select().from(prizes).where(eq(prizes.id, prizeId)))[0];
 
   it("a sold-out prize drops out of the draw and the odds of the rest renormalise", async () => {
-    const { campaign, prizes: [limited, five, nothing] } = await makeCampaign({ allowance: { default: 10 } }, [
+    const {
+      campaign,
+      prizes: [limited, five, nothing],
+    } = await makeCampaign({ allowance: { default: 10 } }, [
       { label: "Free mug", weight: 1, rewardType: "free_product", productRef: "mug", inventory: 1 },
       { label: "$5 off", weight: 1, rewardType: "amount_off", rewardValue: 500 },
       { label: "Try again", weight: 2, rewardType: "none" },
@@ -354,12 +443,20 @@ describe("the prize table", () => {
     expect(rng2.ranges).toEqual([3]);
     expect(second).toMatchObject({ won: true, prizeId: five.id, segment: 1 });
     const rng3 = scriptedRng(1);
-    expect(await doPlay(campaign, shopper, { rng: rng3 })).toMatchObject({ won: false, prizeId: nothing.id, segment: 2, reward: null });
+    expect(await doPlay(campaign, shopper, { rng: rng3 })).toMatchObject({
+      won: false,
+      prizeId: nothing.id,
+      segment: 2,
+      reward: null,
+    });
     expect((await wins(limited.id)).wins).toBe(1);
   });
 
   it("a daily cap holds per store day", async () => {
-    const { campaign, prizes: [capped, nothing] } = await makeCampaign({ allowance: { default: 10 } }, [
+    const {
+      campaign,
+      prizes: [capped, nothing],
+    } = await makeCampaign({ allowance: { default: 10 } }, [
       { label: "Daily treat", weight: 1, rewardType: "free_product", productRef: "pastry", dailyCap: 2 },
       { label: "Try again", weight: 1, rewardType: "none" },
     ]);
@@ -368,8 +465,14 @@ describe("the prize table", () => {
     for (let i = 0; i < 3; i++) results.push((await doPlay(campaign, newShopper(), { rng: always0 })).prizeId);
     expect(results).toEqual([capped.id, capped.id, nothing.id]);
     // 00:10 on Sunday in Berlin is a new store day (still Saturday in UTC).
-    expect((await doPlay(campaign, newShopper(), { rng: always0, now: berlin("2026-06-14T00:10") })).prizeId).toBe(capped.id);
-    const days = await db.select({ day: prizeDailyWins.storeDay, wins: prizeDailyWins.wins }).from(prizeDailyWins).where(eq(prizeDailyWins.prizeId, capped.id)).orderBy(prizeDailyWins.storeDay);
+    expect((await doPlay(campaign, newShopper(), { rng: always0, now: berlin("2026-06-14T00:10") })).prizeId).toBe(
+      capped.id,
+    );
+    const days = await db
+      .select({ day: prizeDailyWins.storeDay, wins: prizeDailyWins.wins })
+      .from(prizeDailyWins)
+      .where(eq(prizeDailyWins.prizeId, capped.id))
+      .orderBy(prizeDailyWins.storeDay);
     expect(days).toEqual([
       { day: "2026-06-13", wins: 2 },
       { day: "2026-06-14", wins: 1 },
@@ -378,8 +481,18 @@ describe("the prize table", () => {
   });
 
   it("a budget by value (costMinor) is never exceeded", async () => {
-    const { campaign, prizes: [gift, nothing] } = await makeCampaign({ allowance: { default: 10 } }, [
-      { label: "Gift card", weight: 1, rewardType: "amount_off", rewardValue: 500, costMinor: 300, budgetValueMinor: 1_000 },
+    const {
+      campaign,
+      prizes: [gift, nothing],
+    } = await makeCampaign({ allowance: { default: 10 } }, [
+      {
+        label: "Gift card",
+        weight: 1,
+        rewardType: "amount_off",
+        rewardValue: 500,
+        costMinor: 300,
+        budgetValueMinor: 1_000,
+      },
       { label: "Try again", weight: 1, rewardType: "none" },
     ]);
     const always0 = () => 0;
@@ -391,7 +504,10 @@ describe("the prize table", () => {
   });
 
   it("with every prize sold out: the configured consolation, or no prize; never a reward", async () => {
-    const { campaign: withNone, prizes: [sold, consolation] } = await makeCampaign({ allowance: { default: 10 } }, [
+    const {
+      campaign: withNone,
+      prizes: [sold, consolation],
+    } = await makeCampaign({ allowance: { default: 10 } }, [
       { label: "Free mug", weight: 5, rewardType: "free_product", productRef: "mug", inventory: 1 },
       { label: "Better luck next time", weight: 1, rewardType: "none" },
     ]);
@@ -402,29 +518,48 @@ describe("the prize table", () => {
     const highest: Rng = (max) => max - 1;
     for (const rng of [lowest, highest, lowest]) {
       const r = await doPlay(withNone, shopper, { rng });
-      expect(r).toMatchObject({ won: false, reward: null, prizeId: consolation.id, segment: 1, label: "Better luck next time" });
+      expect(r).toMatchObject({
+        won: false,
+        reward: null,
+        prizeId: consolation.id,
+        segment: 1,
+        label: "Better luck next time",
+      });
     }
     const after = await footprint(withNone.id);
     expect(after).toMatchObject({ plays: before.plays + 3, rewards: before.rewards, used: before.used + 2 * 3 });
     expect(after.table.map((p) => p.wins)).toEqual([1, 3]);
-    const lost = await db.select().from(plays).where(and(eq(plays.campaignId, withNone.id), eq(plays.won, 0)));
+    const lost = await db
+      .select()
+      .from(plays)
+      .where(and(eq(plays.campaignId, withNone.id), eq(plays.won, 0)));
     expect(lost.map((p) => p.prizeId)).toEqual([consolation.id, consolation.id, consolation.id]);
 
     // No consolation configured: the play still counts, and wins nothing.
-    const { campaign: bare, prizes: [only] } = await makeCampaign({ allowance: { default: 10 } }, [
+    const {
+      campaign: bare,
+      prizes: [only],
+    } = await makeCampaign({ allowance: { default: 10 } }, [
       { label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10, inventory: 1 },
     ]);
     expect((await doPlay(bare, newShopper())).prizeId).toBe(only.id);
     const bareBefore = await footprint(bare.id);
     const r = await doPlay(bare, newShopper());
     expect(r).toMatchObject({ won: false, reward: null, segment: -1, prizeId: null, label: "No prize this time" });
-    expect(await footprint(bare.id)).toMatchObject({ plays: bareBefore.plays + 1, rewards: bareBefore.rewards, table: bareBefore.table });
+    expect(await footprint(bare.id)).toMatchObject({
+      plays: bareBefore.plays + 1,
+      rewards: bareBefore.rewards,
+      table: bareBefore.table,
+    });
   });
 });
 
 describe("rewards", () => {
   const now = SATURDAY;
-  const ownerOf = (s: PlayShopper): RewardOwner => ({ sessionRef: s.sessionRef ?? null, identityKeys: identityKeys(s) });
+  const ownerOf = (s: PlayShopper): RewardOwner => ({
+    sessionRef: s.sessionRef ?? null,
+    identityKeys: identityKeys(s),
+  });
   const status = async (id: string) => {
     const r = (await getReward(db, id))!;
     return { status: r.status, orderRef: r.orderRef, redeemedAt: r.redeemedAt };
@@ -447,7 +582,13 @@ describe("rewards", () => {
     // Same session, nothing else known.
     expect(await ids({ sessionRef: shopper.sessionRef, identityKeys: [], now })).toContain(rewardId);
     // Signed in elsewhere with the same (normalised) email.
-    expect(await ids({ sessionRef: "other-session", identityKeys: identityKeys({ email: shopper.email!.toUpperCase() }), now })).toContain(rewardId);
+    expect(
+      await ids({
+        sessionRef: "other-session",
+        identityKeys: identityKeys({ email: shopper.email!.toUpperCase() }),
+        now,
+      }),
+    ).toContain(rewardId);
     const stranger = newShopper();
     expect(await ids({ ...ownerOf(stranger), now })).not.toContain(rewardId);
     expect(await ids({ sessionRef: null, identityKeys: [], now })).toEqual([]);
@@ -460,10 +601,19 @@ describe("rewards", () => {
     const before = await getReward(db, rewardId);
     const stranger = newShopper();
     expect(await reserveReward(db, { rewardId, orderRef: "order-x", owner: ownerOf(stranger), now })).toBe(false);
-    expect(await reserveReward(db, { rewardId, orderRef: "order-x", owner: { sessionRef: null, identityKeys: [] }, now })).toBe(false);
+    expect(
+      await reserveReward(db, { rewardId, orderRef: "order-x", owner: { sessionRef: null, identityKeys: [] }, now }),
+    ).toBe(false);
     expect(await getReward(db, rewardId)).toEqual(before);
     // The owner, but too late.
-    expect(await reserveReward(db, { rewardId, orderRef: "order-x", owner: ownerOf(shopper), now: new Date(now.getTime() + 8 * 86_400_000) })).toBe(false);
+    expect(
+      await reserveReward(db, {
+        rewardId,
+        orderRef: "order-x",
+        owner: ownerOf(shopper),
+        now: new Date(now.getTime() + 8 * 86_400_000),
+      }),
+    ).toBe(false);
     expect(await getReward(db, rewardId)).toEqual(before);
   });
 
@@ -499,16 +649,28 @@ describe("rewards", () => {
     expect(await reserveReward(db, { rewardId, orderRef: second, owner, now })).toBe(true);
     expect(await redeemOrderRewards(db, second, now)).toBe(1);
     // The event log has one redemption, for the order that spent it; the release logged none.
-    const logged = await db.select().from(events).where(and(eq(events.type, "reward.redeemed"), eq(events.eventKey, `reward.redeemed:${rewardId}`)));
+    const logged = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "reward.redeemed"), eq(events.eventKey, `reward.redeemed:${rewardId}`)));
     expect(logged.map((e) => e.orderRef)).toEqual([second]);
   });
 
   it("this_order is for the session that won it; next_order is not for the cart it was won on", async () => {
     const thisOrder = await win("this_order");
-    const usable = async (owner: Parameters<typeof usableRewards>[1]) => (await usableRewards(db, owner)).map((r) => r.id);
-    expect(await usable({ ...ownerOf(thisOrder.shopper), cartRef: thisOrder.cartRef, now })).toContain(thisOrder.rewardId);
+    const usable = async (owner: Parameters<typeof usableRewards>[1]) =>
+      (await usableRewards(db, owner)).map((r) => r.id);
+    expect(await usable({ ...ownerOf(thisOrder.shopper), cartRef: thisOrder.cartRef, now })).toContain(
+      thisOrder.rewardId,
+    );
     // Same email, another session: a this-order prize does not travel.
-    expect(await usable({ sessionRef: "another-session", identityKeys: identityKeys({ email: thisOrder.shopper.email }), now })).not.toContain(thisOrder.rewardId);
+    expect(
+      await usable({
+        sessionRef: "another-session",
+        identityKeys: identityKeys({ email: thisOrder.shopper.email }),
+        now,
+      }),
+    ).not.toContain(thisOrder.rewardId);
 
     const nextOrder = await win("next_order");
     const owner = ownerOf(nextOrder.shopper);
@@ -516,15 +678,26 @@ describe("rewards", () => {
     expect(await usable({ ...owner, cartRef: nextOrder.cartRef, now })).not.toContain(nextOrder.rewardId);
     // The next cart in the same session, and a later session that knows the email.
     expect(await usable({ ...owner, cartRef: `cart-${randomUUID()}`, now })).toContain(nextOrder.rewardId);
-    expect(await usable({ sessionRef: "later", identityKeys: identityKeys({ email: nextOrder.shopper.email }), cartRef: "cart-later", now })).toContain(
-      nextOrder.rewardId,
-    );
+    expect(
+      await usable({
+        sessionRef: "later",
+        identityKeys: identityKeys({ email: nextOrder.shopper.email }),
+        cartRef: "cart-later",
+        now,
+      }),
+    ).toContain(nextOrder.rewardId);
   });
 
   it("bestReward picks the one worth most on the lines", async () => {
     const lines = [{ productRef: "beans", unitPriceMinor: 1_800, quantity: 2 }];
     const mk = (rewardType: Prize["rewardType"], rewardValue: number, maxDiscountMinor: number | null = null) =>
-      ({ id: `${rewardType}-${rewardValue}`, rewardType, rewardValue, productRef: null, maxDiscountMinor }) as unknown as Parameters<typeof bestReward>[0][number];
+      ({
+        id: `${rewardType}-${rewardValue}`,
+        rewardType,
+        rewardValue,
+        productRef: null,
+        maxDiscountMinor,
+      }) as unknown as Parameters<typeof bestReward>[0][number];
     const best = bestReward([mk("percent_off", 10), mk("amount_off", 500), mk("none", 0)], lines);
     expect(best).toMatchObject({ discountMinor: 500 });
     expect(bestReward([mk("none", 0)], lines)).toBeNull();
@@ -532,7 +705,11 @@ describe("rewards", () => {
 });
 
 describe("discountFor", () => {
-  const r = (rewardType: Prize["rewardType"], rewardValue: number, extra: { productRef?: string; maxDiscountMinor?: number } = {}) => ({
+  const r = (
+    rewardType: Prize["rewardType"],
+    rewardValue: number,
+    extra: { productRef?: string; maxDiscountMinor?: number } = {},
+  ) => ({
     rewardType,
     rewardValue,
     productRef: extra.productRef ?? null,

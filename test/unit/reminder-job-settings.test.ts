@@ -40,7 +40,9 @@ it("schedules and sends by the quiet hours saved in the admin, and keeps the dev
   const late = await runReminderJob(db, { now: new Date("2026-03-25T22:01:00Z"), origin: "http://store.test" });
   expect(late.sent).toBe(1);
 
-  expect((await db.select().from(outboxMessages).where(eq(outboxMessages.to, email))).map((m) => m.subject)).toEqual(["You left something in your cart"]);
+  expect((await db.select().from(outboxMessages).where(eq(outboxMessages.to, email))).map((m) => m.subject)).toEqual([
+    "You left something in your cart",
+  ]);
   const pushes = await db.select().from(outboxMessages).where(like(outboxMessages.to, "push:%"));
   expect(pushes.map((p) => p.to)).toEqual([`push:${email}`]);
   expect(pushes[0].subject).toBe("Your cart is waiting");

@@ -1,7 +1,14 @@
 // Reminder times under a fake clock: steps after abandonment, moved out of quiet hours in
 // store time, across the spring daylight-saving change in Berlin; retry backoff; tokens.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUIET_HOURS, DEFAULT_STEPS, inQuietHours, outOfQuietHours, reminderDueTimes, retryDelayMs } from "@/lib/engage/reminder-schedule";
+import {
+  DEFAULT_QUIET_HOURS,
+  DEFAULT_STEPS,
+  inQuietHours,
+  outOfQuietHours,
+  reminderDueTimes,
+  retryDelayMs,
+} from "@/lib/engage/reminder-schedule";
 import { readRestoreToken, readUnsubscribeToken, restoreToken, unsubscribeToken } from "@/lib/engage/reminder-tokens";
 
 const TZ = "Europe/Berlin";
@@ -27,7 +34,9 @@ describe("reminder schedule", () => {
       "2026-04-01T06:00:00.000Z", // Tuesday 21:30 CEST -> Wednesday 08:00 CEST
     ]);
     // In winter 08:00 Berlin is 07:00 UTC.
-    expect(iso(outOfQuietHours(new Date("2026-01-10T23:00:00Z"), DEFAULT_QUIET_HOURS, TZ))).toBe("2026-01-11T07:00:00.000Z");
+    expect(iso(outOfQuietHours(new Date("2026-01-10T23:00:00Z"), DEFAULT_QUIET_HOURS, TZ))).toBe(
+      "2026-01-11T07:00:00.000Z",
+    );
   });
 
   it("knows quiet hours on the store's wall clock, not UTC", () => {

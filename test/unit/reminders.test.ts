@@ -6,7 +6,14 @@ import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { claimDueReminders, dispatchReminders, readRestoreToken, recordRecoveries, recordReminderClick, sendClaimed } from "@/lib/engage";
+import {
+  claimDueReminders,
+  dispatchReminders,
+  readRestoreToken,
+  recordRecoveries,
+  recordReminderClick,
+  sendClaimed,
+} from "@/lib/engage";
 import { recordFirstPayment } from "@/lib/engage/first-payment";
 import { contacts, reminders, rewards } from "@/lib/engage/schema";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
@@ -66,7 +73,9 @@ describe("reminder email over SMTP", () => {
       [2, "2026-03-26T10:01:00.000Z", null, "scheduled"],
       [3, "2026-03-28T10:01:00.000Z", 10, "scheduled"],
     ]);
-    const [abandoned] = (await eventsOfType(db, "cart.abandoned")).filter((e) => e.payload.items === 2 && e.valueMinor === 4700);
+    const [abandoned] = (await eventsOfType(db, "cart.abandoned")).filter(
+      (e) => e.payload.items === 2 && e.valueMinor === 4700,
+    );
     expect(abandoned).toBeDefined();
 
     expect(await dispatchAt(minutes(T0, 120))).toMatchObject({ claimed: 0, sent: 0 }); // not yet due
@@ -76,10 +85,15 @@ describe("reminder email over SMTP", () => {
 
     const restore = /https:\/\/shop\.example\.test\/comeback\/[A-Za-z0-9_.-]+/.exec(mail.text)![0];
     const unsubscribe = /https:\/\/shop\.example\.test\/unsubscribe\/[A-Za-z0-9_.-]+/.exec(mail.text)![0];
-    expect(readRestoreToken(reminderLinkSecret(), restore.split("/comeback/")[1], sendAt)).toEqual({ reminderId: scheduled[0].id, cartRef });
+    expect(readRestoreToken(reminderLinkSecret(), restore.split("/comeback/")[1], sendAt)).toEqual({
+      reminderId: scheduled[0].id,
+      cartRef,
+    });
     expect(mail.subject).toBe("You left something in your cart");
     expect(mail.from).toBe("store@playcart.test");
-    expect(mail.headers["list-unsubscribe"]).toBe(`<${unsubscribe}>, <mailto:unsubscribe@playcart.test?subject=unsubscribe%20${unsubscribe.split("/unsubscribe/")[1]}>`);
+    expect(mail.headers["list-unsubscribe"]).toBe(
+      `<${unsubscribe}>, <mailto:unsubscribe@playcart.test?subject=unsubscribe%20${unsubscribe.split("/unsubscribe/")[1]}>`,
+    );
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail.text.replace(/\r\n/g, "\n").trimEnd()).toBe(
       [
@@ -109,7 +123,9 @@ describe("reminder email over SMTP", () => {
     expect(mail.html).toContain("Return to your cart and play");
     expect(mail.html).toContain(`href="${restore}"`);
     expect(mail.html).toContain(`href="${unsubscribe}"`);
-    expect(mail.html).toContain(">Playcart Demo Store · Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom</p>");
+    expect(mail.html).toContain(
+      ">Playcart Demo Store · Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom</p>",
+    );
 
     const [step1] = await remindersOf(db, cartRef);
     expect(step1).toMatchObject({ status: "sent", channels: ["email"], attempts: 1 });
@@ -170,15 +186,26 @@ describe("reminder email over SMTP", () => {
     await dispatchAt(minutes(T0, 60 * 27));
     expect(mailsTo(email)).toHaveLength(2); // the GET stopped nothing: step 2 went out
 
-    const res = await POST(new Request(url, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }) as never, params);
+    const res = await POST(
+      new Request(url, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }) as never,
+      params,
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ unsubscribed: true });
     await dispatchAt(minutes(T0, 60 * 74));
     expect(mailsTo(email)).toHaveLength(2);
     expect((await remindersOf(db, cartRef)).map((r) => r.status)).toEqual(["sent", "sent", "cancelled"]);
-    expect((await eventsOfType(db, "consent.withdrawn")).some((e) => e.payload.source === "list_unsubscribe_post")).toBe(true);
+    expect(
+      (await eventsOfType(db, "consent.withdrawn")).some((e) => e.payload.source === "list_unsubscribe_post"),
+    ).toBe(true);
 
-    const forged = await POST(new Request(url, { method: "POST" }) as never, { params: Promise.resolve({ token: token.slice(0, -2) + "xx" }) });
+    const forged = await POST(new Request(url, { method: "POST" }) as never, {
+      params: Promise.resolve({ token: token.slice(0, -2) + "xx" }),
+    });
     expect(forged.status).toBe(400);
   });
 
@@ -212,7 +239,9 @@ describe("reminder email over SMTP", () => {
     await abandonAt(db, minutes(T0, 61));
     await dispatchAt(minutes(T0, 122));
     const [step1] = await remindersOf(db, cartRef);
-    expect(await recordReminderClick(db, { reminderId: step1.id, cartRef: "someone-else", sessionRef: "x", now: T0 })).toBeNull();
+    expect(
+      await recordReminderClick(db, { reminderId: step1.id, cartRef: "someone-else", sessionRef: "x", now: T0 }),
+    ).toBeNull();
     const clicked = await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-2", now: T0 });
     expect(clicked?.cart.items.map((i) => i.name)).toEqual(["House Espresso", "Stoneware Mug"]);
     await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4230, currency: "usd" });
@@ -233,7 +262,9 @@ describe("reminder email over SMTP", () => {
     await recordReminderClick(db, { reminderId: step3.id, cartRef, sessionRef: "browser-3", now: T0 });
     await recordReminderClick(db, { reminderId: step3.id, cartRef, sessionRef: "browser-3", now: T0 });
     const issued = await db.select().from(rewards).where(eq(rewards.sessionRef, "browser-3"));
-    expect(issued.map((r) => [r.label, r.rewardType, r.rewardValue, r.scope, r.status])).toEqual([["10% off: welcome back", "percent_off", 10, "this_order", "issued"]]);
+    expect(issued.map((r) => [r.label, r.rewardType, r.rewardValue, r.scope, r.status])).toEqual([
+      ["10% off: welcome back", "percent_off", 10, "this_order", "issued"],
+    ]);
     expect(issued[0].expiresAt.toISOString()).toBe(new Date(T0.getTime() + 7 * 86_400_000).toISOString());
   });
 
@@ -250,7 +281,11 @@ it("keeps reminders in the dev outbox when no SMTP server is configured", async 
   const { email } = await cartAt(db, T0);
   await abandonAt(db, minutes(T0, 61));
   const now = minutes(T0, 122);
-  await dispatchReminders(db, { email: reminderEmailSender(db, { origin: ORIGIN, smtpUrl: null, now: () => now }) }, { now, timeZone: TZ });
+  await dispatchReminders(
+    db,
+    { email: reminderEmailSender(db, { origin: ORIGIN, smtpUrl: null, now: () => now }) },
+    { now, timeZone: TZ },
+  );
   const kept = await db.select().from(outboxMessages).where(eq(outboxMessages.to, email));
   expect(kept.map((m) => m.subject)).toEqual(["You left something in your cart"]);
   expect(kept[0].text).toContain(`${ORIGIN}/comeback/`);
@@ -269,7 +304,9 @@ describe("SMTP failures", () => {
       onRcptTo(address, _s, cb) {
         const code = replies[address.address]?.shift();
         if (!code) return cb();
-        const err = Object.assign(new Error(code >= 500 ? "mailbox unavailable" : "try again later"), { responseCode: code });
+        const err = Object.assign(new Error(code >= 500 ? "mailbox unavailable" : "try again later"), {
+          responseCode: code,
+        });
         cb(err);
       },
       onData(stream, session, cb) {

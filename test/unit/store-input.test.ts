@@ -12,7 +12,12 @@ import { addToCartInput, checkoutInput, emailField, setQuantityInput } from "@/l
 import { createMemoryDb } from "../support/pglite";
 
 /** The messages a shopper sees for each field, or the parsed value. */
-function problems(schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) {
+function problems(
+  schema: {
+    safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  input: unknown,
+) {
   const result = schema.safeParse(input);
   return result.success ? [] : result.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
 }
@@ -63,12 +68,19 @@ describe("form validation", () => {
 
   it("setQuantityInput allows 0 (remove the line) but not negatives", () => {
     expect(setQuantityInput.parse({ productId, quantity: "0" }).quantity).toBe(0);
-    expect(problems(setQuantityInput, { productId, quantity: "-1" })).toEqual(["quantity: Quantity cannot be negative."]);
+    expect(problems(setQuantityInput, { productId, quantity: "-1" })).toEqual([
+      "quantity: Quantity cannot be negative.",
+    ]);
   });
 
-  it.each(["", "42", "house-espresso", `${productId}x`, "'; DROP TABLE products; --"])("productId %j must be a uuid", (bad) => {
-    expect(problems(addToCartInput, { productId: bad, quantity: "1" })).toEqual(["productId: That product does not exist."]);
-  });
+  it.each(["", "42", "house-espresso", `${productId}x`, "'; DROP TABLE products; --"])(
+    "productId %j must be a uuid",
+    (bad) => {
+      expect(problems(addToCartInput, { productId: bad, quantity: "1" })).toEqual([
+        "productId: That product does not exist.",
+      ]);
+    },
+  );
 });
 
 describe("cart and checkout against the database", () => {
@@ -82,7 +94,13 @@ describe("cart and checkout against the database", () => {
     vi.stubEnv("AUTH_SECRET", "unit-test-secret-unit-test-secret");
     ({ db, close } = await createMemoryDb());
     await seed(db);
-    const bySlug = async (slug: string) => (await db.select({ id: products.id, priceMinor: products.priceMinor }).from(products).where(eq(products.slug, slug)))[0];
+    const bySlug = async (slug: string) =>
+      (
+        await db
+          .select({ id: products.id, priceMinor: products.priceMinor })
+          .from(products)
+          .where(eq(products.slug, slug))
+      )[0];
     espresso = await bySlug("house-espresso");
     croissant = await bySlug("butter-croissant");
     [{ id: shopperId }] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_SHOPPER_EMAIL));
@@ -93,7 +111,8 @@ describe("cart and checkout against the database", () => {
   });
 
   const guest = () => ({ sessionId: `sid-${randomUUID()}`, userId: null });
-  const count = async (table: typeof cartItems | typeof orders | typeof carts) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+  const count = async (table: typeof cartItems | typeof orders | typeof carts) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
   async function lineQuantity(owner: { sessionId: string; userId: string | null }, productId: string) {
     const cart = await loadCart(db, owner);
@@ -141,7 +160,10 @@ describe("cart and checkout against the database", () => {
 
   it("placing an order with an empty cart is refused and writes no order", async () => {
     const before = await count(orders);
-    await expect(placeOrder(db, guest(), "a@example.com")).rejects.toMatchObject({ field: "cart", message: "Your cart is empty." });
+    await expect(placeOrder(db, guest(), "a@example.com")).rejects.toMatchObject({
+      field: "cart",
+      message: "Your cart is empty.",
+    });
     // A cart that exists but was emptied is empty too.
     const owner = guest();
     await addToCart(db, owner, espresso.id, 1);
@@ -157,7 +179,11 @@ describe("cart and checkout against the database", () => {
     await addToCart(db, owner, espresso.id, 2);
     await addToCart(db, owner, croissant.id, 3);
     const first = await placeOrder(db, owner, "buyer@example.com");
-    expect(first).toMatchObject({ status: "pending", subtotalMinor: 2 * espresso.priceMinor + 3 * croissant.priceMinor, discountMinor: 0 });
+    expect(first).toMatchObject({
+      status: "pending",
+      subtotalMinor: 2 * espresso.priceMinor + 3 * croissant.priceMinor,
+      discountMinor: 0,
+    });
     expect(first.totalMinor).toBe(first.subtotalMinor);
 
     // The store changes a price between the two submissions.
@@ -200,13 +226,19 @@ describe("cart and checkout against the database", () => {
   });
 
   it("a guest cart becomes the account's cart when the account has none", async () => {
-    const [{ id: userId }] = await db.insert(users).values({ email: `new-${randomUUID()}@example.test` }).returning({ id: users.id });
+    const [{ id: userId }] = await db
+      .insert(users)
+      .values({ email: `new-${randomUUID()}@example.test` })
+      .returning({ id: users.id });
     const browser = guest();
     await addToCart(db, browser, croissant.id, 4);
     const guestCart = await findOpenCart(db, browser);
     const adopted = await findOpenCart(db, { ...browser, userId });
     expect(adopted?.id).toBe(guestCart?.id);
-    const [row] = await db.select({ userId: carts.userId, status: carts.status }).from(carts).where(eq(carts.id, guestCart!.id));
+    const [row] = await db
+      .select({ userId: carts.userId, status: carts.status })
+      .from(carts)
+      .where(eq(carts.id, guestCart!.id));
     expect(row).toEqual({ userId, status: "open" });
     const [{ n }] = await db
       .select({ n: sql<number>`count(*)::int` })

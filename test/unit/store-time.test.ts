@@ -6,14 +6,62 @@ const saturday = [{ weekday: 6, start: "09:00", end: "15:00" }];
 // 2026 DST changes. EU: last Sunday of March (29th) and of October (25th), at 01:00 UTC.
 // US: second Sunday of March (8th) and first Sunday of November (1st), at 02:00 local.
 const cases = [
-  { zone: "Europe/Berlin", label: "Saturday before spring-forward", date: "2026-03-28", utcStart: "2026-03-28T08:00:00.000Z", utcEnd: "2026-03-28T14:00:00.000Z" },
-  { zone: "Europe/Berlin", label: "Saturday after spring-forward", date: "2026-04-04", utcStart: "2026-04-04T07:00:00.000Z", utcEnd: "2026-04-04T13:00:00.000Z" },
-  { zone: "Europe/Berlin", label: "Saturday before fall-back", date: "2026-10-24", utcStart: "2026-10-24T07:00:00.000Z", utcEnd: "2026-10-24T13:00:00.000Z" },
-  { zone: "Europe/Berlin", label: "Saturday after fall-back", date: "2026-10-31", utcStart: "2026-10-31T08:00:00.000Z", utcEnd: "2026-10-31T14:00:00.000Z" },
-  { zone: "America/New_York", label: "Saturday before spring-forward", date: "2026-03-07", utcStart: "2026-03-07T14:00:00.000Z", utcEnd: "2026-03-07T20:00:00.000Z" },
-  { zone: "America/New_York", label: "Saturday after spring-forward", date: "2026-03-14", utcStart: "2026-03-14T13:00:00.000Z", utcEnd: "2026-03-14T19:00:00.000Z" },
-  { zone: "America/New_York", label: "Saturday before fall-back", date: "2026-10-31", utcStart: "2026-10-31T13:00:00.000Z", utcEnd: "2026-10-31T19:00:00.000Z" },
-  { zone: "America/New_York", label: "Saturday after fall-back", date: "2026-11-07", utcStart: "2026-11-07T14:00:00.000Z", utcEnd: "2026-11-07T20:00:00.000Z" },
+  {
+    zone: "Europe/Berlin",
+    label: "Saturday before spring-forward",
+    date: "2026-03-28",
+    utcStart: "2026-03-28T08:00:00.000Z",
+    utcEnd: "2026-03-28T14:00:00.000Z",
+  },
+  {
+    zone: "Europe/Berlin",
+    label: "Saturday after spring-forward",
+    date: "2026-04-04",
+    utcStart: "2026-04-04T07:00:00.000Z",
+    utcEnd: "2026-04-04T13:00:00.000Z",
+  },
+  {
+    zone: "Europe/Berlin",
+    label: "Saturday before fall-back",
+    date: "2026-10-24",
+    utcStart: "2026-10-24T07:00:00.000Z",
+    utcEnd: "2026-10-24T13:00:00.000Z",
+  },
+  {
+    zone: "Europe/Berlin",
+    label: "Saturday after fall-back",
+    date: "2026-10-31",
+    utcStart: "2026-10-31T08:00:00.000Z",
+    utcEnd: "2026-10-31T14:00:00.000Z",
+  },
+  {
+    zone: "America/New_York",
+    label: "Saturday before spring-forward",
+    date: "2026-03-07",
+    utcStart: "2026-03-07T14:00:00.000Z",
+    utcEnd: "2026-03-07T20:00:00.000Z",
+  },
+  {
+    zone: "America/New_York",
+    label: "Saturday after spring-forward",
+    date: "2026-03-14",
+    utcStart: "2026-03-14T13:00:00.000Z",
+    utcEnd: "2026-03-14T19:00:00.000Z",
+  },
+  {
+    zone: "America/New_York",
+    label: "Saturday before fall-back",
+    date: "2026-10-31",
+    utcStart: "2026-10-31T13:00:00.000Z",
+    utcEnd: "2026-10-31T19:00:00.000Z",
+  },
+  {
+    zone: "America/New_York",
+    label: "Saturday after fall-back",
+    date: "2026-11-07",
+    utcStart: "2026-11-07T14:00:00.000Z",
+    utcEnd: "2026-11-07T20:00:00.000Z",
+  },
 ];
 
 describe("Saturday 09:00-15:00 store time across daylight-saving changes", () => {

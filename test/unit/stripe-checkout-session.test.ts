@@ -30,7 +30,10 @@ afterAll(async () => {
 
 async function orderWith(lines: { slug: string; quantity: number }[], discountMinor = 0, shippingMinor = 0) {
   const db = handle.db;
-  const [cart] = await db.insert(carts).values({ sessionId: `s${Math.random().toString(36).slice(2).padEnd(40, "x")}` }).returning();
+  const [cart] = await db
+    .insert(carts)
+    .values({ sessionId: `s${Math.random().toString(36).slice(2).padEnd(40, "x")}` })
+    .returning();
   const priced = await Promise.all(
     lines.map(async (l) => ({ ...l, product: (await db.select().from(products).where(eq(products.slug, l.slug)))[0] })),
   );
@@ -49,9 +52,17 @@ async function orderWith(lines: { slug: string; quantity: number }[], discountMi
       discountLabel: discountMinor ? "10% off" : null,
     })
     .returning();
-  await db.insert(orderItems).values(
-    priced.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.product.name, unitPriceMinor: l.product.priceMinor, quantity: l.quantity })),
-  );
+  await db
+    .insert(orderItems)
+    .values(
+      priced.map((l) => ({
+        orderId: order.id,
+        productId: l.product.id,
+        productName: l.product.name,
+        unitPriceMinor: l.product.priceMinor,
+        quantity: l.quantity,
+      })),
+    );
   return order;
 }
 

@@ -27,13 +27,30 @@ beforeAll(async () => {
   // A game that can only give "no prize": the jackpot has weight 0, so only a forged request could name it.
   const [c] = await db
     .insert(campaigns)
-    .values({ slug: "tamper", name: "Tamper", gameType: "spin_wheel", placement: "checkout_first_order", status: "live", allowance: { default: 50 }, rewardScope: "this_order", holdoutPercent: 0 })
+    .values({
+      slug: "tamper",
+      name: "Tamper",
+      gameType: "spin_wheel",
+      placement: "checkout_first_order",
+      status: "live",
+      allowance: { default: 50 },
+      rewardScope: "this_order",
+      holdoutPercent: 0,
+    })
     .returning();
   campaignId = c.id;
   const rows = await db
     .insert(prizes)
     .values([
-      { campaignId, position: 0, label: "Jackpot: 100% off", weight: 0, rewardType: "percent_off", rewardValue: 100, costMinor: 10_000 },
+      {
+        campaignId,
+        position: 0,
+        label: "Jackpot: 100% off",
+        weight: 0,
+        rewardType: "percent_off",
+        rewardValue: 100,
+        costMinor: 10_000,
+      },
       { campaignId, position: 1, label: "Try again", weight: 1, rewardType: "none" },
     ])
     .returning();
@@ -44,11 +61,22 @@ afterAll(async () => handle?.close());
 const session = () => `s${randomUUID().replace(/-/g, "")}`;
 const guest = (sessionId = session()) => ({ sessionId, userId: null, viewer: null });
 const nonce = () => randomUUID().replace(/-/g, "");
-const count = async (table: typeof plays | typeof rewards | typeof orders) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+const count = async (table: typeof plays | typeof rewards | typeof orders) =>
+  (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
 describe("a play request", () => {
   it("ignores a prize, amount, price or discount sent with it: the server's draw decides", async () => {
-    const forged = { campaignId, requestId: nonce(), prizeId: jackpotId, won: true, amount: 100_000, price: 1, discount: 100, segment: 0, label: "Jackpot: 100% off" };
+    const forged = {
+      campaignId,
+      requestId: nonce(),
+      prizeId: jackpotId,
+      won: true,
+      amount: 100_000,
+      price: 1,
+      discount: 100,
+      segment: 0,
+      label: "Jackpot: 100% off",
+    };
     const outcome = await playFromRequest(db, guest(), forged);
     expect(outcome).toMatchObject({ status: "ok", won: false, label: "Try again", reward: null });
     const [jackpot] = await db.select().from(prizes).where(eq(prizes.id, jackpotId));
@@ -68,7 +96,13 @@ describe("a play request", () => {
 
   it("a malformed request is refused before anything runs", async () => {
     const before = await count(plays);
-    for (const bad of [{}, { campaignId: "x", requestId: nonce() }, { campaignId, requestId: "short" }, "campaign", null]) {
+    for (const bad of [
+      {},
+      { campaignId: "x", requestId: nonce() },
+      { campaignId, requestId: "short" },
+      "campaign",
+      null,
+    ]) {
       expect(await playFromRequest(db, guest(), bad)).toMatchObject({ status: "error", code: "invalid" });
     }
     expect(await count(plays)).toBe(before);
@@ -84,22 +118,44 @@ describe("checkout", () => {
   }
 
   it("takes only the email from the form: prices, totals and discounts sent along are dropped", async () => {
-    const input = checkoutInput.parse({ email: "t@example.test", price: "1", totalMinor: "1", discount: "100", shippingMinor: "0", rewardId: randomUUID() });
+    const input = checkoutInput.parse({
+      email: "t@example.test",
+      price: "1",
+      totalMinor: "1",
+      discount: "100",
+      shippingMinor: "0",
+      rewardId: randomUUID(),
+    });
     expect(input).toEqual({ email: "t@example.test" });
     const { sessionId, price } = await cart();
     const order = await placeOrder(db, { sessionId, userId: null }, input.email);
-    expect(order).toMatchObject({ subtotalMinor: price, discountMinor: 0, shippingMinor: SHIPPING_FEE_MINOR, totalMinor: price + SHIPPING_FEE_MINOR });
+    expect(order).toMatchObject({
+      subtotalMinor: price,
+      discountMinor: 0,
+      shippingMinor: SHIPPING_FEE_MINOR,
+      totalMinor: price + SHIPPING_FEE_MINOR,
+    });
   });
 
   it("another customer's reward id is refused, and nothing changes", async () => {
     const alice = await cart();
     const [theirs] = await db
       .insert(rewards)
-      .values({ sessionRef: alice.sessionId, identityKeys: [`device:${alice.sessionId}`, "email:alice@example.test"], label: "$5 off", rewardType: "amount_off", rewardValue: 500, scope: "next_order", expiresAt: new Date(Date.now() + 86_400_000) })
+      .values({
+        sessionRef: alice.sessionId,
+        identityKeys: [`device:${alice.sessionId}`, "email:alice@example.test"],
+        label: "$5 off",
+        rewardType: "amount_off",
+        rewardValue: 500,
+        scope: "next_order",
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
       .returning();
     const mallory = await cart();
     const ordersBefore = await count(orders);
-    await expect(placeOrder(db, { sessionId: mallory.sessionId, userId: null }, "alice@example.test", { rewardId: theirs.id })).rejects.toBeInstanceOf(CartError);
+    await expect(
+      placeOrder(db, { sessionId: mallory.sessionId, userId: null }, "alice@example.test", { rewardId: theirs.id }),
+    ).rejects.toBeInstanceOf(CartError);
     expect(await count(orders)).toBe(ordersBefore);
     const [after] = await db.select().from(rewards).where(eq(rewards.id, theirs.id));
     expect(after).toMatchObject({ status: "issued", orderRef: null });

@@ -35,7 +35,29 @@ beforeAll(async () => {
   mailbox = await startMailServer({ port: 0 });
   // A push service over TLS (web-push only speaks https), with a certificate made for this run.
   const dir = mkdtempSync(path.join(tmpdir(), "push-"));
-  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      path.join(dir, "key.pem"),
+      "-out",
+      path.join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
   const cert = readFileSync(path.join(dir, "cert.pem"));
   agent = new Agent({ ca: cert });
   // /gone/... answers 410 (the browser unsubscribed), anything else 201.
@@ -76,12 +98,18 @@ describe("web push reminders", () => {
       { email, endpoint: `${base}/live/1`, ...live.keys },
       { email, endpoint: `${base}/gone/1`, ...gone.keys },
     ]);
-    await expect(savePushSubscription(db, email, { endpoint: `http://127.0.0.1/x`, keys: live.keys })).rejects.toThrow();
+    await expect(
+      savePushSubscription(db, email, { endpoint: `http://127.0.0.1/x`, keys: live.keys }),
+    ).rejects.toThrow();
 
     await abandonAt(db, minutes(T0, 61));
     const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:store@playcart.test" };
     const now = minutes(T0, 122);
-    const mailer = reminderEmailSender(db, { origin: "https://shop.example.test", smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, now: () => now });
+    const mailer = reminderEmailSender(db, {
+      origin: "https://shop.example.test",
+      smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
+      now: () => now,
+    });
     const report = await dispatchReminders(
       db,
       {
@@ -98,17 +126,30 @@ describe("web push reminders", () => {
     expect(delivered.headers.ttl).toBe(String(PUSH_TTL_SECONDS));
     expect(delivered.headers["content-encoding"]).toBe("aes128gcm");
     expect(delivered.headers.authorization).toMatch(/^vapid t=[\w-]+\.[\w-]+\.[\w-]+, k=[\w-]+$/);
-    const plain = ece.decrypt(delivered.body, { version: "aes128gcm", privateKey: live.ecdh, authSecret: live.auth.toString("base64url") });
+    const plain = ece.decrypt(delivered.body, {
+      version: "aes128gcm",
+      privateKey: live.ecdh,
+      authSecret: live.auth.toString("base64url"),
+    });
     expect(JSON.parse(plain.toString("utf8"))).toEqual({
       title: "Your cart is waiting",
       body: "3 items saved for you. A comeback game is waiting at checkout.",
       url: `https://shop.example.test/comeback/token-${step1.id}`,
     });
     // Someone without the browser's keys cannot read it.
-    expect(() => ece.decrypt(delivered.body, { version: "aes128gcm", privateKey: gone.ecdh, authSecret: gone.auth.toString("base64url") })).toThrow();
+    expect(() =>
+      ece.decrypt(delivered.body, {
+        version: "aes128gcm",
+        privateKey: gone.ecdh,
+        authSecret: gone.auth.toString("base64url"),
+      }),
+    ).toThrow();
 
     expect(received.some((r) => r.path === "/gone/1")).toBe(true);
-    const left = await db.select({ endpoint: pushSubscriptions.endpoint }).from(pushSubscriptions).where(eq(pushSubscriptions.email, email));
+    const left = await db
+      .select({ endpoint: pushSubscriptions.endpoint })
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.email, email));
     expect(left).toEqual([{ endpoint: `${base}/live/1` }]);
   });
 });

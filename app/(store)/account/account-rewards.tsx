@@ -26,7 +26,12 @@ export async function AccountRewards({ viewer }: { viewer: Viewer }) {
       <RewardCatalog
         items={items.map((i) => ({ id: i.id, name: i.name, description: i.description, pointsCost: i.pointsCost }))}
         balance={balance.available}
-        owned={owned.map((r) => ({ id: r.id, label: r.label, status: r.status, until: untilFormat.format(r.expiresAt) }))}
+        owned={owned.map((r) => ({
+          id: r.id,
+          label: r.label,
+          status: r.status,
+          until: untilFormat.format(r.expiresAt),
+        }))}
         buy={buyRewardAction}
       />
     </>

@@ -9,7 +9,11 @@ import { currentViewer } from "@/lib/auth/guards";
 
 const input = z.object({
   month: z.coerce.number({ message: "Choose a month" }).int().min(1, "Choose a month").max(12, "Choose a month"),
-  day: z.coerce.number({ message: "Enter a day" }).int().min(1, "Enter a day from 1 to 31").max(31, "Enter a day from 1 to 31"),
+  day: z.coerce
+    .number({ message: "Enter a day" })
+    .int()
+    .min(1, "Enter a day from 1 to 31")
+    .max(31, "Enter a day from 1 to 31"),
 });
 
 export async function saveBirthdayAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -19,7 +23,12 @@ export async function saveBirthdayAction(_prev: ActionState, form: FormData): Pr
   if (!parsed.success) return invalid(parsed.error);
   const md = `${String(parsed.data.month).padStart(2, "0")}-${String(parsed.data.day).padStart(2, "0")}`;
   const valid = birthdaySchema.safeParse(md);
-  if (!valid.success) return { status: "invalid", message: "That day does not exist.", fieldErrors: { day: "That day does not exist in that month" } };
+  if (!valid.success)
+    return {
+      status: "invalid",
+      message: "That day does not exist.",
+      fieldErrors: { day: "That day does not exist in that month" },
+    };
   const db = await getDb();
   await db.transaction(async (tx) => {
     const customer = await ensureCustomer(tx, { email: viewer.email, userRef: viewer.id });

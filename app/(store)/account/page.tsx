@@ -28,50 +28,74 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-3xl space-y-8">
       <div className="flex items-center justify-between">
         <h1 className="font-display text-3xl font-semibold">Your account</h1>
-        <form action={signOutAction}><button className="text-sm underline">Sign out</button></form>
+        <form action={signOutAction}>
+          <button className="text-sm underline">Sign out</button>
+        </form>
       </div>
       <p className="text-stone-600">Signed in as {viewer.email}</p>
       <section aria-labelledby="points-heading" className="rounded-2xl bg-brand-800 p-6 text-white">
-        <h2 id="points-heading" className="text-sm uppercase tracking-wide text-brand-100">Points balance</h2>
-        <p className="mt-1 text-4xl font-semibold" data-testid="points-balance">{balance.available}</p>
-        {balance.held > 0 && <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>}
+        <h2 id="points-heading" className="text-sm uppercase tracking-wide text-brand-100">
+          Points balance
+        </h2>
+        <p className="mt-1 text-4xl font-semibold" data-testid="points-balance">
+          {balance.available}
+        </p>
+        {balance.held > 0 && (
+          <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>
+        )}
       </section>
       <AccountLoyalty email={viewer.email} userId={viewer.id} />
       <AccountRewards viewer={viewer} />
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="text-lg font-medium">Points history</h2>
+        <h2 id="history-heading" className="text-lg font-medium">
+          Points history
+        </h2>
         {entries.length === 0 ? (
           <p className="mt-2 text-stone-600">No points yet. Every paid order earns points.</p>
         ) : (
           <table className="mt-2 w-full text-sm">
             <thead className="text-left text-stone-500">
-              <tr><th className="py-2 font-normal">When</th><th className="font-normal">Reason</th><th className="text-right font-normal">Points</th></tr>
+              <tr>
+                <th className="py-2 font-normal">When</th>
+                <th className="font-normal">Reason</th>
+                <th className="text-right font-normal">Points</th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-stone-200">
-              {entries.filter((e) => e.account === "available" && e.delta !== 0).map((e) => (
-                <tr key={e.id}>
-                  <td className="py-2 text-stone-600">{dateFormat.format(e.createdAt)}</td>
-                  <td>{e.reason}</td>
-                  <td className={`text-right tabular-nums ${e.delta > 0 ? "text-brand-700" : "text-red-700"}`}>{e.delta > 0 ? `+${e.delta}` : e.delta}</td>
-                </tr>
-              ))}
+              {entries
+                .filter((e) => e.account === "available" && e.delta !== 0)
+                .map((e) => (
+                  <tr key={e.id}>
+                    <td className="py-2 text-stone-600">{dateFormat.format(e.createdAt)}</td>
+                    <td>{e.reason}</td>
+                    <td className={`text-right tabular-nums ${e.delta > 0 ? "text-brand-700" : "text-red-700"}`}>
+                      {e.delta > 0 ? `+${e.delta}` : e.delta}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         )}
       </section>
       <section aria-labelledby="orders-heading">
-        <h2 id="orders-heading" className="text-lg font-medium">Orders</h2>
+        <h2 id="orders-heading" className="text-lg font-medium">
+          Orders
+        </h2>
         {orderList.length === 0 ? (
           <p className="mt-2 text-stone-600">No orders yet.</p>
         ) : (
           <ul className="mt-2 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
             {orderList.map((o) => (
               <li key={o.id} className="flex justify-between p-4 text-sm">
-                <Link href={`/orders/${o.id}`} className="font-mono underline">{o.id.slice(0, 8).toUpperCase()}</Link>
+                <Link href={`/orders/${o.id}`} className="font-mono underline">
+                  {o.id.slice(0, 8).toUpperCase()}
+                </Link>
                 <span className="text-stone-600">{dateFormat.format(o.paidAt ?? o.createdAt)}</span>
                 <span className="tabular-nums">
                   {formatMoney(o.totalMinor, o.currency)}
-                  {o.amountRefundedMinor > 0 && <span className="text-stone-500"> (refunded {formatMoney(o.amountRefundedMinor, o.currency)})</span>}
+                  {o.amountRefundedMinor > 0 && (
+                    <span className="text-stone-500"> (refunded {formatMoney(o.amountRefundedMinor, o.currency)})</span>
+                  )}
                 </span>
               </li>
             ))}

@@ -18,7 +18,12 @@ export default async function AdventPage() {
   const cart = await loadCart(db, shopper);
   // The same identity the play uses, so doors opened in this browser or account show as opened.
   const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
-  const calendar = await adventCalendar(db, { slug: ADVENT_SLUG, shopper: identity, now: await storeNow(), timeZone: env().STORE_TIMEZONE });
+  const calendar = await adventCalendar(db, {
+    slug: ADVENT_SLUG,
+    shopper: identity,
+    now: await storeNow(),
+    timeZone: env().STORE_TIMEZONE,
+  });
   if (!calendar) {
     return (
       <div className="mx-auto max-w-xl space-y-4">
@@ -31,7 +36,9 @@ export default async function AdventPage() {
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
         <h1 className="font-display text-3xl font-semibold">{calendar.name}</h1>
-        <p className="mt-1 text-stone-600">One door a day, from 1 to 12 December. Behind each: a scratch card with a reward for your next order.</p>
+        <p className="mt-1 text-stone-600">
+          One door a day, from 1 to 12 December. Behind each: a scratch card with a reward for your next order.
+        </p>
       </div>
       <AdventCalendarView calendar={calendar} play={playGameAction} oddsHref={`/odds/${calendar.slug}`} />
     </div>

@@ -14,7 +14,8 @@ export default async function CartPage() {
   const db = await getDb();
   const cart = await loadCart(db, shopper);
   // The reward this cart would use at checkout: a prize won on an earlier order shows here.
-  const reward = cart.lines.length > 0 ? await previewReward(db, playShopper(shopper, cart.email), cart.id, cart.lines) : null;
+  const reward =
+    cart.lines.length > 0 ? await previewReward(db, playShopper(shopper, cart.email), cart.id, cart.lines) : null;
   const totals = withDiscount(cart.totals, reward?.discountMinor ?? 0, { waiveShipping: reward?.waiveShipping });
   // Money the reward saves (a bonus-points reward saves none: it pays out after the order).
   const rewardAmount = totals.discountMinor + (reward?.waiveShipping ? shippingFor(totals.subtotalMinor) : 0);
@@ -34,7 +35,15 @@ export default async function CartPage() {
         lines={lines}
         subtotal={formatMoney(totals.subtotalMinor)}
         shipping={formatMoney(totals.shippingMinor)}
-        reward={reward ? { label: reward.label, amount: rewardAmount > 0 ? formatMoney(rewardAmount) : "", total: formatMoney(totals.totalMinor) } : null}
+        reward={
+          reward
+            ? {
+                label: reward.label,
+                amount: rewardAmount > 0 ? formatMoney(rewardAmount) : "",
+                total: formatMoney(totals.totalMinor),
+              }
+            : null
+        }
       />
     </div>
   );

@@ -30,7 +30,8 @@ export async function placeOrderAction(_prev: ActionState, form: FormData): Prom
       orderId: order.id,
       totalMinor: order.totalMinor,
     });
-    next = paymentsMode() === "stripe" ? await createCheckoutSession(db, order, await requestOrigin()) : `/pay/${order.id}`;
+    next =
+      paymentsMode() === "stripe" ? await createCheckoutSession(db, order, await requestOrigin()) : `/pay/${order.id}`;
   } catch (err) {
     return actionError(err);
   }

@@ -23,7 +23,12 @@ export async function claimNudgeAction(raw: string): Promise<{ show: boolean }> 
   if (!cart.id || cart.lines.length === 0) return { show: false };
   const email = await knownEmail(db, shopper, cart.email);
   const customer = email ? await findCustomerByEmail(db, email) : undefined;
-  const show = await claimNudge(db, { sessionRef: shopper.sessionId, cartRef: cart.id, customerId: customer?.id ?? null, trigger: parsed.data });
+  const show = await claimNudge(db, {
+    sessionRef: shopper.sessionId,
+    cartRef: cart.id,
+    customerId: customer?.id ?? null,
+    trigger: parsed.data,
+  });
   return { show };
 }
 

@@ -25,7 +25,13 @@ export default async function CheckoutPage() {
     return (
       <div className="mx-auto max-w-xl space-y-4">
         <h1 className="font-display text-3xl font-semibold">Checkout</h1>
-        <p>Your cart is empty. <Link href="/" className="text-brand-700 underline">Browse the shop</Link>.</p>
+        <p>
+          Your cart is empty.{" "}
+          <Link href="/" className="text-brand-700 underline">
+            Browse the shop
+          </Link>
+          .
+        </p>
       </div>
     );
   }
@@ -44,14 +50,24 @@ export default async function CheckoutPage() {
   const cartId = cart.id;
   if (cartId && engage) {
     after(() =>
-      recordCheckoutView(db, identity, cartId, cart.totals.subtotalMinor, placement ?? { offer: null, heldOut: [] }).catch((err) => console.error("[playcart] checkout view not logged", err)),
+      recordCheckoutView(
+        db,
+        identity,
+        cartId,
+        cart.totals.subtotalMinor,
+        placement ?? { offer: null, heldOut: [] },
+      ).catch((err) => console.error("[playcart] checkout view not logged", err)),
     );
   }
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">
         <h1 className="font-display text-3xl font-semibold">Checkout</h1>
-        {cameBack ? <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">Welcome back! Your cart is just as you left it.</p> : null}
+        {cameBack ? (
+          <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
+            Welcome back! Your cart is just as you left it.
+          </p>
+        ) : null}
         <CheckoutForm
           defaultEmail={identity.email ?? ""}
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
@@ -59,7 +75,12 @@ export default async function CheckoutPage() {
       </div>
       <div className="space-y-6">
         <OrderSummary
-          lines={cart.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineTotalMinor: l.lineTotalMinor }))}
+          lines={cart.lines.map((l) => ({
+            key: l.productId,
+            name: l.name,
+            quantity: l.quantity,
+            lineTotalMinor: l.lineTotalMinor,
+          }))}
           totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, { waiveShipping: reward?.waiveShipping })}
           discountLabel={reward?.label}
         />

@@ -14,17 +14,29 @@ export default async function AuditPage() {
   return (
     <div className="space-y-4">
       <h1 className="font-display text-3xl font-semibold">Audit trail</h1>
-      <p className="text-sm text-stone-600">Every change made in the admin: who, when, and what it was before and after. Entries cannot be edited or deleted.</p>
+      <p className="text-sm text-stone-600">
+        Every change made in the admin: who, when, and what it was before and after. Entries cannot be edited or
+        deleted.
+      </p>
       <ol className="space-y-3">
         {rows.map((a) => (
           <li key={a.id} className="rounded-xl border border-stone-200 bg-white p-3 text-sm">
-            <p><strong>{a.action}</strong> on {a.entity} {a.entityId ? <span className="font-mono text-xs">{a.entityId}</span> : null}</p>
-            <p className="text-stone-600">{a.at.toISOString()} by {a.actor}</p>
+            <p>
+              <strong>{a.action}</strong> on {a.entity}{" "}
+              {a.entityId ? <span className="font-mono text-xs">{a.entityId}</span> : null}
+            </p>
+            <p className="text-stone-600">
+              {a.at.toISOString()} by {a.actor}
+            </p>
             <details className="mt-1">
               <summary className="cursor-pointer">Before and after</summary>
               <div className="grid gap-2 sm:grid-cols-2">
-                <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs">{json(a.before)}</pre>
-                <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs">{json(a.after)}</pre>
+                <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs">
+                  {json(a.before)}
+                </pre>
+                <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs">
+                  {json(a.after)}
+                </pre>
               </div>
             </details>
           </li>

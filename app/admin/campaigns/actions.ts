@@ -7,27 +7,42 @@ import { saveCampaign, setCampaignStatus } from "@/lib/engage/campaign-admin";
 import { CAMPAIGN_STATUSES } from "@/lib/engage/schema";
 import { adminAction } from "../admin-action";
 
-const json = z.string().max(100_000, "The campaign is too large").transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: "The campaign could not be read" });
-    return z.NEVER;
-  }
-});
+const json = z
+  .string()
+  .max(100_000, "The campaign is too large")
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The campaign could not be read" });
+      return z.NEVER;
+    }
+  });
 
 /** Creates (no id) or edits a campaign from the editor's JSON; the core validates every field. */
-export const saveCampaignAction = adminAction(z.object({ id: z.uuid().optional().or(z.literal("").transform(() => undefined)), draft: json }), async (input, admin) => {
-  const id = await saveCampaign(await getDb(), admin.email, input.id ?? null, input.draft);
-  revalidatePath("/admin/campaigns");
-  return { status: "ok", message: input.id ? "Campaign saved." : "Campaign created as a draft.", id };
-});
+export const saveCampaignAction = adminAction(
+  z.object({
+    id: z
+      .uuid()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    draft: json,
+  }),
+  async (input, admin) => {
+    const id = await saveCampaign(await getDb(), admin.email, input.id ?? null, input.draft);
+    revalidatePath("/admin/campaigns");
+    return { status: "ok", message: input.id ? "Campaign saved." : "Campaign created as a draft.", id };
+  },
+);
 
 /** Publish, pause, resume or end. */
-export const setCampaignStatusAction = adminAction(z.object({ id: z.uuid({ message: "Unknown campaign" }), status: z.enum(CAMPAIGN_STATUSES) }), async (input, admin) => {
-  await setCampaignStatus(await getDb(), admin.email, input.id, input.status);
-  revalidatePath("/admin/campaigns");
-  revalidatePath(`/admin/campaigns/${input.id}`);
-  const verb = { live: "Published", paused: "Paused", ended: "Ended", draft: "Saved" }[input.status];
-  return { status: "ok", message: `${verb}.` };
-});
+export const setCampaignStatusAction = adminAction(
+  z.object({ id: z.uuid({ message: "Unknown campaign" }), status: z.enum(CAMPAIGN_STATUSES) }),
+  async (input, admin) => {
+    await setCampaignStatus(await getDb(), admin.email, input.id, input.status);
+    revalidatePath("/admin/campaigns");
+    revalidatePath(`/admin/campaigns/${input.id}`);
+    const verb = { live: "Published", paused: "Paused", ended: "Ended", draft: "Saved" }[input.status];
+    return { status: "ok", message: `${verb}.` };
+  },
+);

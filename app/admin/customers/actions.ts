@@ -10,5 +10,8 @@ export const adjustPointsAction = adminAction(adjustmentSchema, async (input, ad
   const result = await adjustPoints(await getDb(), admin.email, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
   if (!result.applied) return { status: "ok", message: "This adjustment was already posted." };
-  return { status: "ok", message: `Posted ${input.delta > 0 ? "+" : ""}${input.delta} points. Balance: ${result.balance}.` };
+  return {
+    status: "ok",
+    message: `Posted ${input.delta > 0 ? "+" : ""}${input.delta} points. Balance: ${result.balance}.`,
+  };
 });

@@ -18,6 +18,10 @@ export async function searchCustomers(db: Db, query: string, limit = 25) {
 }
 
 export async function accountName(db: Db, email: string, userRef: string | null) {
-  const [row] = await db.select({ name: users.name }).from(users).where(or(userRef ? eq(users.id, userRef) : sql`false`, sql`lower(${users.email}) = ${email}`)).limit(1);
+  const [row] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(or(userRef ? eq(users.id, userRef) : sql`false`, sql`lower(${users.email}) = ${email}`))
+    .limit(1);
   return row?.name ?? null;
 }

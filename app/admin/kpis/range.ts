@@ -15,7 +15,11 @@ export type ParsedRange = { range: KpiRange; fromDay: string; toDay: string; err
 export async function readRange(params: Record<string, string | string[] | undefined>): Promise<ParsedRange> {
   const zone = env().STORE_TIMEZONE;
   const today = DateTime.fromJSDate(await storeNow(), { zone }).startOf("day");
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v),
+  );
   const parsed = query.safeParse(flat);
   let error: string | null = parsed.success ? null : "Dates must look like 2026-11-21; showing the last 30 days.";
   let from = today.minus({ days: 29 });
@@ -29,7 +33,12 @@ export async function readRange(params: Record<string, string | string[] | undef
     else [from, to] = [f, t];
   }
   return {
-    range: { from: from.toJSDate(), to: to.plus({ days: 1 }).toJSDate(), timeZone: zone, campaignId: parsed.success ? (parsed.data.campaign ?? null) : null },
+    range: {
+      from: from.toJSDate(),
+      to: to.plus({ days: 1 }).toJSDate(),
+      timeZone: zone,
+      campaignId: parsed.success ? (parsed.data.campaign ?? null) : null,
+    },
     fromDay: from.toISODate()!,
     toDay: to.toISODate()!,
     error,

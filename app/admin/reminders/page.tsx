@@ -17,11 +17,17 @@ export default async function RemindersPage() {
     <div className="space-y-8">
       <h1 className="font-display text-3xl font-semibold">Cart reminders</h1>
       <section aria-labelledby="recovered-heading" className="space-y-2">
-        <h2 id="recovered-heading" className="text-xl font-semibold">Recovered orders</h2>
+        <h2 id="recovered-heading" className="text-xl font-semibold">
+          Recovered orders
+        </h2>
         <p className="text-sm text-stone-600">Orders paid within 7 days of a click on a reminder.</p>
         <table className="w-full text-left text-sm">
           <thead>
-            <tr><th scope="col">Order</th><th scope="col">Campaign</th><th scope="col">Revenue</th></tr>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Campaign</th>
+              <th scope="col">Revenue</th>
+            </tr>
           </thead>
           <tbody>
             {recovered.map((r) => (
@@ -35,17 +41,28 @@ export default async function RemindersPage() {
         </table>
       </section>
       <section aria-labelledby="reminders-heading" className="space-y-2">
-        <h2 id="reminders-heading" className="text-xl font-semibold">Latest reminders</h2>
+        <h2 id="reminders-heading" className="text-xl font-semibold">
+          Latest reminders
+        </h2>
         <table className="w-full text-left text-sm">
           <thead>
-            <tr><th scope="col">Contact</th><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col">Channels</th></tr>
+            <tr>
+              <th scope="col">Contact</th>
+              <th scope="col">Step</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+              <th scope="col">Channels</th>
+            </tr>
           </thead>
           <tbody>
             {reminders.map((r) => (
               <tr key={r.id}>
                 <td>{r.email}</td>
                 <td>{r.step}</td>
-                <td>{r.status}{r.outcome && r.outcome !== "sent" ? ` (${r.outcome})` : ""}</td>
+                <td>
+                  {r.status}
+                  {r.outcome && r.outcome !== "sent" ? ` (${r.outcome})` : ""}
+                </td>
                 <td>{new Date(r.due_at).toISOString().slice(0, 16).replace("T", " ")} UTC</td>
                 <td>{r.channels?.join(", ") ?? "—"}</td>
               </tr>

@@ -9,17 +9,35 @@ import { env } from "@/lib/env";
 import { adminAction } from "../admin-action";
 
 const tierRow = z.object({
-  name: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, "Use a lower-case key such as gold"),
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*$/, "Use a lower-case key such as gold"),
   label: z.string().trim().min(1, "Give the tier a name").max(40),
   minSpend: z.coerce.number({ message: "Enter an amount" }).min(0, "A threshold cannot be negative").max(10_000_000),
   // Optional so a client posting only thresholds keeps each tier's multipliers (updateSettings).
-  earnMultiplier: z.coerce.number({ message: "Enter a multiplier" }).min(1, "A multiplier is at least 1").max(10, "At most 10x").optional(),
-  playMultiplier: z.coerce.number({ message: "Enter a multiplier" }).min(1, "A multiplier is at least 1").max(10, "At most 10x").optional(),
+  earnMultiplier: z.coerce
+    .number({ message: "Enter a multiplier" })
+    .min(1, "A multiplier is at least 1")
+    .max(10, "At most 10x")
+    .optional(),
+  playMultiplier: z.coerce
+    .number({ message: "Enter a multiplier" })
+    .min(1, "A multiplier is at least 1")
+    .max(10, "At most 10x")
+    .optional(),
 });
 
 const loyaltyInput = z.object({
-  earnRate: z.coerce.number({ message: "Enter a number" }).positive("The earn rate must be above 0").max(100, "At most 100 points per unit"),
-  tierWindowDays: z.coerce.number({ message: "Enter a number of days" }).int("Whole days").min(1, "At least 1 day").max(3650, "At most 3650 days"),
+  earnRate: z.coerce
+    .number({ message: "Enter a number" })
+    .positive("The earn rate must be above 0")
+    .max(100, "At most 100 points per unit"),
+  tierWindowDays: z.coerce
+    .number({ message: "Enter a number of days" })
+    .int("Whole days")
+    .min(1, "At least 1 day")
+    .max(3650, "At most 3650 days"),
   // The form posts tiers as JSON rows (a variable-length list).
   tiers: z
     .string()

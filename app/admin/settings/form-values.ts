@@ -4,8 +4,10 @@ import { z } from "zod";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const formNumber = (message = "Enter a number") => z.preprocess(blankToUndefined, z.coerce.number({ message }).refine(Number.isFinite, message));
-export const optionalFormNumber = () => z.preprocess(blankToUndefined, z.coerce.number({ message: "Enter a number or leave it empty" }).optional());
+export const formNumber = (message = "Enter a number") =>
+  z.preprocess(blankToUndefined, z.coerce.number({ message }).refine(Number.isFinite, message));
+export const optionalFormNumber = () =>
+  z.preprocess(blankToUndefined, z.coerce.number({ message: "Enter a number or leave it empty" }).optional());
 export const optionalFormText = () => z.preprocess(blankToUndefined, z.string().trim().optional());
 export const formCheckbox = () => z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 

@@ -9,7 +9,12 @@ import { reminderLinkSecret } from "@/lib/email/reminder-config";
 import { restoreCart } from "@/lib/store/abandonment";
 import { COMEBACK_COOKIE } from "@/lib/store/comeback";
 import { storeNow } from "@/lib/store/clock";
-import { newShopperSessionId, readShopperSession, SHOPPER_COOKIE, shopperCookieOptions } from "@/lib/store/shopper-session";
+import {
+  newShopperSessionId,
+  readShopperSession,
+  SHOPPER_COOKIE,
+  shopperCookieOptions,
+} from "@/lib/store/shopper-session";
 
 export const dynamic = "force-dynamic";
 
@@ -25,11 +30,21 @@ export async function GET(_req: NextRequest, ctx: { params: Promise<{ token: str
   const existing = await readShopperSession();
   const sessionId = existing ?? newShopperSessionId();
   const viewer = await currentViewer();
-  const clicked = await recordReminderClick(db, { reminderId: claim.reminderId, cartRef: claim.cartRef, sessionRef: sessionId, now });
+  const clicked = await recordReminderClick(db, {
+    reminderId: claim.reminderId,
+    cartRef: claim.cartRef,
+    sessionRef: sessionId,
+    now,
+  });
   if (!clicked) return to("/cart?link=expired");
   await restoreCart(db, { sessionId, userId: viewer?.id ?? null }, clicked.cart);
   const res = to("/checkout?welcome=back");
   if (!existing) res.cookies.set(SHOPPER_COOKIE, sessionId, shopperCookieOptions());
-  res.cookies.set(COMEBACK_COOKIE, String(claim.reminderId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 7 * 86_400 });
+  res.cookies.set(COMEBACK_COOKIE, String(claim.reminderId), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 7 * 86_400,
+  });
   return res;
 }

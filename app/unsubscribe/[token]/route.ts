@@ -22,7 +22,10 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ token: str
   const { token } = await ctx.params;
   const result = await unsubscribeByToken(token, "list_unsubscribe_post");
   const wantsPage = (req.headers.get("accept") ?? "").includes("text/html");
-  if (result === null) return wantsPage ? html(unsubscribePage({ state: "invalid" }), 400) : Response.json({ error: "invalid unsubscribe link" }, { status: 400 });
+  if (result === null)
+    return wantsPage
+      ? html(unsubscribePage({ state: "invalid" }), 400)
+      : Response.json({ error: "invalid unsubscribe link" }, { status: 400 });
   // The same answer whether or not it was already done: unsubscribing is idempotent.
   return wantsPage ? html(unsubscribePage({ state: "done" })) : Response.json({ unsubscribed: true });
 }

@@ -19,8 +19,22 @@ export async function apply(tx: Db, session: (typeof schema)["_output"]): Promis
 }
 
 /** The common case without a transaction round trip: see fulfilInOneStatement. */
-export async function fast(db: Db, session: (typeof schema)["_output"], event: { id: string; type: string }): Promise<Result | null> {
+export async function fast(
+  db: Db,
+  session: (typeof schema)["_output"],
+  event: { id: string; type: string },
+): Promise<Result | null> {
   const orderId = sessionOrderId(session);
   if (!orderId || session.payment_status !== "paid") return null;
-  return fulfilInOneStatement(db, orderId, { amountTotal: session.amount_total, currency: session.currency, paymentIntentId: session.payment_intent, stripeSessionId: session.id }, event);
+  return fulfilInOneStatement(
+    db,
+    orderId,
+    {
+      amountTotal: session.amount_total,
+      currency: session.currency,
+      paymentIntentId: session.payment_intent,
+      stripeSessionId: session.id,
+    },
+    event,
+  );
 }

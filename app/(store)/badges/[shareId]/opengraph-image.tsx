@@ -16,18 +16,37 @@ export default async function Image({ params }: { params: Promise<{ shareId: str
   const name = ascii(badge?.name ?? "Badge");
   const description = ascii(badge?.description ?? "A badge from the Playcart demo store.");
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", alignItems: "center", gap: 64, padding: 80, background: "linear-gradient(135deg, #ecfdf5, #fef3c7)" }}>
-        <div style={{ width: 300, height: 300, borderRadius: 150, display: "flex", alignItems: "center", justifyContent: "center", background: "linear-gradient(135deg, #fcd34d, #d97706)", border: "16px solid #065f46" }}>
-          <div style={{ fontSize: 150, color: "#065f46", display: "flex" }}>{name.slice(0, 1)}</div>
-        </div>
-        <div style={{ display: "flex", flexDirection: "column", flex: 1 }}>
-          <div style={{ fontSize: 32, color: "#047857", display: "flex" }}>Badge earned</div>
-          <div style={{ fontSize: 80, fontWeight: 700, color: "#1c1917", display: "flex" }}>{name}</div>
-          <div style={{ fontSize: 34, color: "#44403c", marginTop: 16, display: "flex" }}>{description}</div>
-        </div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        alignItems: "center",
+        gap: 64,
+        padding: 80,
+        background: "linear-gradient(135deg, #ecfdf5, #fef3c7)",
+      }}
+    >
+      <div
+        style={{
+          width: 300,
+          height: 300,
+          borderRadius: 150,
+          display: "flex",
+          alignItems: "center",
+          justifyContent: "center",
+          background: "linear-gradient(135deg, #fcd34d, #d97706)",
+          border: "16px solid #065f46",
+        }}
+      >
+        <div style={{ fontSize: 150, color: "#065f46", display: "flex" }}>{name.slice(0, 1)}</div>
       </div>
-    ),
+      <div style={{ display: "flex", flexDirection: "column", flex: 1 }}>
+        <div style={{ fontSize: 32, color: "#047857", display: "flex" }}>Badge earned</div>
+        <div style={{ fontSize: 80, fontWeight: 700, color: "#1c1917", display: "flex" }}>{name}</div>
+        <div style={{ fontSize: 34, color: "#44403c", marginTop: 16, display: "flex" }}>{description}</div>
+      </div>
+    </div>,
     size,
   );
 }

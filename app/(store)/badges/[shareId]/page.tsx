@@ -14,7 +14,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const badge = await badgeByShareId(await getDb(), (await params).shareId);
   if (!badge) return { title: "Badge not found" };
   const title = `${badge.name} badge`;
-  return { title, description: badge.description, openGraph: { title, description: badge.description }, twitter: { card: "summary_large_image", title } };
+  return {
+    title,
+    description: badge.description,
+    openGraph: { title, description: badge.description },
+    twitter: { card: "summary_large_image", title },
+  };
 }
 
 export default async function BadgePage({ params }: Props) {
@@ -22,11 +27,23 @@ export default async function BadgePage({ params }: Props) {
   if (!badge) notFound();
   return (
     <article className="mx-auto max-w-xl space-y-6 rounded-3xl border border-stone-200 bg-white p-10 text-center">
-      <p aria-hidden="true" className="mx-auto grid size-32 place-items-center rounded-full bg-gradient-to-br from-amber-200 to-amber-400 text-6xl shadow-inner">{badge.emoji}</p>
+      <p
+        aria-hidden="true"
+        className="mx-auto grid size-32 place-items-center rounded-full bg-gradient-to-br from-amber-200 to-amber-400 text-6xl shadow-inner"
+      >
+        {badge.emoji}
+      </p>
       <h1 className="font-display text-4xl font-semibold">{badge.name}</h1>
       <p className="text-lg text-stone-700">{badge.description}</p>
-      <p className="text-sm text-stone-500">Earned on {dateFormat.format(badge.awardedAt)} at the Playcart demo store.</p>
-      <Link href="/" className="inline-block rounded-lg bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800">Visit the store</Link>
+      <p className="text-sm text-stone-500">
+        Earned on {dateFormat.format(badge.awardedAt)} at the Playcart demo store.
+      </p>
+      <Link
+        href="/"
+        className="inline-block rounded-lg bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800"
+      >
+        Visit the store
+      </Link>
     </article>
   );
 }

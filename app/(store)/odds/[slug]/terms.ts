@@ -38,22 +38,35 @@ export function limitWords(prize: PublicPrize): string[] {
 }
 
 export function whenWords(o: PublicOdds, timeZone: string, date: (d: Date) => string): string {
-  const range = o.startsAt && o.endsAt ? `From ${date(o.startsAt)} until ${date(o.endsAt)}: ` : o.startsAt ? `From ${date(o.startsAt)}: ` : o.endsAt ? `Until ${date(o.endsAt)}: ` : "";
-  const when = o.windows.length > 0 ? `${o.windows.map((w) => `${WEEKDAYS[w.weekday]} ${w.start}–${w.end}`).join(", ")}, store time (${timeZone}).` : "any day.";
+  const range =
+    o.startsAt && o.endsAt
+      ? `From ${date(o.startsAt)} until ${date(o.endsAt)}: `
+      : o.startsAt
+        ? `From ${date(o.startsAt)}: `
+        : o.endsAt
+          ? `Until ${date(o.endsAt)}: `
+          : "";
+  const when =
+    o.windows.length > 0
+      ? `${o.windows.map((w) => `${WEEKDAYS[w.weekday]} ${w.start}–${w.end}`).join(", ")}, store time (${timeZone}).`
+      : "any day.";
   return range ? `${range}${when}` : when[0].toUpperCase() + when.slice(1);
 }
 
 export function playsWords(o: PublicOdds, money: Money, noun: string): string[] {
   const fewest = Math.min(...o.plays.map((p) => p.plays));
-  const perPerson = "Limits count per person: by email address (case, +tags and Gmail dots ignored), account and device.";
+  const perPerson =
+    "Limits count per person: by email address (case, +tags and Gmail dots ignored), account and device.";
   // A lifetime cap at or below every tier's allowance is the whole story.
-  if (o.lifetimeLimit !== null && o.lifetimeLimit <= fewest) return [`${plural(o.lifetimeLimit, noun)} per person.`, perPerson];
+  if (o.lifetimeLimit !== null && o.lifetimeLimit <= fewest)
+    return [`${plural(o.lifetimeLimit, noun)} per person.`, perPerson];
   const per = o.windows.length > 0 ? "each time it opens" : "a day (days start at midnight, store time)";
   const out =
     new Set(o.plays.map((p) => p.plays)).size === 1
       ? [`${plural(fewest, noun)} ${per}.`]
       : o.plays.map(
-          (p) => `${p.label}: ${plural(p.plays, noun)} ${per}${p.minSpendMinor > 0 ? `, for ${money(p.minSpendMinor)} or more spent in the last ${o.tierWindowDays} days` : ""}.`,
+          (p) =>
+            `${p.label}: ${plural(p.plays, noun)} ${per}${p.minSpendMinor > 0 ? `, for ${money(p.minSpendMinor)} or more spent in the last ${o.tierWindowDays} days` : ""}.`,
         );
   if (o.lifetimeLimit !== null) out.push(`At most ${plural(o.lifetimeLimit, noun)} in all.`);
   return [...out, perPerson];

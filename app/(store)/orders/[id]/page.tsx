@@ -12,11 +12,21 @@ import { currentShopper } from "@/lib/store/owner";
 export const metadata: Metadata = { title: "Your order" };
 
 // Shows what the webhook recorded; this page never fulfils anything itself.
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ session_id?: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ session_id?: string }>;
+}) {
   const [{ id }, { session_id: fromStripe }] = await Promise.all([params, searchParams]);
   const shopper = await currentShopper();
   const db = await getDb();
-  const found = await getOrderForViewer(db, id, { sessionId: shopper.sessionId, userId: shopper.userId, email: shopper.viewer?.email ?? null });
+  const found = await getOrderForViewer(db, id, {
+    sessionId: shopper.sessionId,
+    userId: shopper.userId,
+    email: shopper.viewer?.email ?? null,
+  });
   if (!found) notFound();
   const { order, items } = found;
   const points = await orderPointsSummary(db, order.id);
@@ -38,7 +48,10 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         Order <span className="font-mono">{order.id.slice(0, 8).toUpperCase()}</span> · a receipt goes to {order.email}
       </p>
       {order.status === "pending" && !confirming && (
-        <Link href={paymentsMode() === "test" ? `/pay/${order.id}` : "/checkout"} className="inline-block rounded-lg bg-brand-700 px-5 py-3 font-medium text-white">
+        <Link
+          href={paymentsMode() === "test" ? `/pay/${order.id}` : "/checkout"}
+          className="inline-block rounded-lg bg-brand-700 px-5 py-3 font-medium text-white"
+        >
           Pay for this order
         </Link>
       )}
@@ -49,14 +62,19 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             {!shopper.viewer && (
               <>
                 {" "}
-                <Link href={`/signin?callbackUrl=/account&email=${encodeURIComponent(order.email)}`} className="underline">
+                <Link
+                  href={`/signin?callbackUrl=/account&email=${encodeURIComponent(order.email)}`}
+                  className="underline"
+                >
                   Sign in with {order.email}
                 </Link>{" "}
                 to see your balance.
               </>
             )}
           </p>
-          {points.reversed > 0 && <p className="mt-1 text-sm">{points.reversed} of them were taken back after a refund.</p>}
+          {points.reversed > 0 && (
+            <p className="mt-1 text-sm">{points.reversed} of them were taken back after a refund.</p>
+          )}
         </div>
       )}
       {order.amountRefundedMinor > 0 && (
@@ -64,10 +82,17 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       )}
       <OrderSummary
         currency={order.currency}
-        lines={items.map((i) => ({ key: i.productId, name: i.name, quantity: i.quantity, lineTotalMinor: i.unitPriceMinor * i.quantity }))}
+        lines={items.map((i) => ({
+          key: i.productId,
+          name: i.name,
+          quantity: i.quantity,
+          lineTotalMinor: i.unitPriceMinor * i.quantity,
+        }))}
         totals={order}
       />
-      <Link href="/" className="inline-block text-brand-700 underline">Continue shopping</Link>
+      <Link href="/" className="inline-block text-brand-700 underline">
+        Continue shopping
+      </Link>
     </div>
   );
 }

@@ -16,12 +16,18 @@ import { checkoutSessionCompleted } from "@/lib/stripe/test-mode/events";
 import { postSignedEvent } from "@/lib/stripe/test-mode/post-event";
 
 async function payableOrder(form: FormData) {
-  if (paymentsMode() !== "test") return { error: { status: "forbidden", message: "Test payments are off: this store takes real payments." } as ActionState };
+  if (paymentsMode() !== "test")
+    return {
+      error: { status: "forbidden", message: "Test payments are off: this store takes real payments." } as ActionState,
+    };
   const input = orderIdInput.safeParse(formObject(form));
   if (!input.success) return { error: invalid(input.error) };
   const shopper = await currentShopper();
   const [order] = await (await getDb()).select().from(orders).where(eq(orders.id, input.data.orderId));
-  if (!order || !canView(order, { sessionId: shopper.sessionId, userId: shopper.userId, email: shopper.viewer?.email ?? null })) {
+  if (
+    !order ||
+    !canView(order, { sessionId: shopper.sessionId, userId: shopper.userId, email: shopper.viewer?.email ?? null })
+  ) {
     return { error: { status: "forbidden", message: "This order is not yours to pay." } as ActionState };
   }
   return { order };
@@ -36,7 +42,8 @@ export async function payTestAction(_prev: ActionState, form: FormData): Promise
     orderId = order.id;
     if (order.status === "pending") {
       const res = await postSignedEvent(await requestOrigin(), checkoutSessionCompleted(order));
-      if (!res.ok) return { status: "error", message: `The payment could not be recorded (webhook answered ${res.status}).` };
+      if (!res.ok)
+        return { status: "error", message: `The payment could not be recorded (webhook answered ${res.status}).` };
     } else if (order.status !== "paid") {
       return { status: "invalid", message: `This order is ${order.status} and cannot be paid.` };
     }
@@ -56,5 +63,8 @@ export async function declineTestAction(_prev: ActionState, form: FormData): Pro
   } catch (err) {
     return actionError(err);
   }
-  return { status: "invalid", message: "Your card was declined (test card 4000 0000 0000 0002). You have not been charged." };
+  return {
+    status: "invalid",
+    message: "Your card was declined (test card 4000 0000 0000 0002). You have not been charged.",
+  };
 }

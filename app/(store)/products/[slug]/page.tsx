@@ -12,9 +12,17 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
   return (
     <article className="grid gap-10 md:grid-cols-2">
       {/* eslint-disable-next-line @next/next/no-img-element -- local SVG */}
-      <img src={product.image} alt={product.name} width={800} height={600} className="w-full rounded-3xl border border-stone-200 bg-white" />
+      <img
+        src={product.image}
+        alt={product.name}
+        width={800}
+        height={600}
+        className="w-full rounded-3xl border border-stone-200 bg-white"
+      />
       <div className="space-y-5">
-        <Link href={`/?category=${product.categorySlug}`} className="text-sm text-brand-700 underline">{product.categoryName}</Link>
+        <Link href={`/?category=${product.categorySlug}`} className="text-sm text-brand-700 underline">
+          {product.categoryName}
+        </Link>
         <h1 className="font-display text-4xl font-semibold">{product.name}</h1>
         <p className="text-2xl">{formatMoney(product.priceMinor)}</p>
         <p className="text-stone-700">{product.description}</p>

@@ -20,7 +20,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const found = await campaignWithPrizes(db, id);
   if (!found) notFound();
   const ctx = await editorContext(db);
-  const stats = Object.fromEntries(found.prizes.map((p) => [p.id, { wins: p.wins, valueAwardedMinor: p.valueAwardedMinor }]));
+  const stats = Object.fromEntries(
+    found.prizes.map((p) => [p.id, { wins: p.wins, valueAwardedMinor: p.valueAwardedMinor }]),
+  );
   const { campaign } = found;
   return (
     <div className="space-y-4">
@@ -28,14 +30,31 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         <div>
           <h1 className="font-display text-3xl font-semibold">{campaign.name}</h1>
           <p className="text-sm text-stone-600">
-            <Link href={`/admin/kpis?campaign=${campaign.id}`} className="underline">KPIs for this campaign</Link>
-            {campaign.status !== "draft" && <> · <Link href={`/odds/${campaign.slug}`} className="underline">Public odds page</Link></>}
+            <Link href={`/admin/kpis?campaign=${campaign.id}`} className="underline">
+              KPIs for this campaign
+            </Link>
+            {campaign.status !== "draft" && (
+              <>
+                {" "}
+                ·{" "}
+                <Link href={`/odds/${campaign.slug}`} className="underline">
+                  Public odds page
+                </Link>
+              </>
+            )}
           </p>
         </div>
         <CampaignStatus id={campaign.id} status={campaign.status} allowed={allowedTransitions(campaign.status)} />
       </div>
       {/* key: a status change or save re-renders with the stored campaign. */}
-      <CampaignEditor key={campaign.updatedAt.toISOString()} campaignId={campaign.id} draft={toDraft(campaign, found.prizes)} prizeStats={stats} readOnly={campaign.status === "ended"} {...ctx} />
+      <CampaignEditor
+        key={campaign.updatedAt.toISOString()}
+        campaignId={campaign.id}
+        draft={toDraft(campaign, found.prizes)}
+        prizeStats={stats}
+        readOnly={campaign.status === "ended"}
+        {...ctx}
+      />
     </div>
   );
 }

@@ -22,7 +22,20 @@ const NEW: CampaignDraft = {
   rewardScope: "this_order",
   rewardValidDays: 7,
   holdoutPercent: 10,
-  prizes: [{ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10, productRef: null, maxDiscountMinor: null, costMinor: 0, inventory: null, budgetValueMinor: null, dailyCap: null }],
+  prizes: [
+    {
+      label: "10% off",
+      weight: 1,
+      rewardType: "percent_off",
+      rewardValue: 10,
+      productRef: null,
+      maxDiscountMinor: null,
+      costMinor: 0,
+      inventory: null,
+      budgetValueMinor: null,
+      dailyCap: null,
+    },
+  ],
 };
 
 export default async function NewCampaignPage() {

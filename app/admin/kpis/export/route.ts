@@ -14,7 +14,8 @@ export async function GET(request: Request) {
   try {
     await requireAdmin();
   } catch (err) {
-    if (err instanceof AuthorizationError) return new Response(err.message, { status: err.reason === "unauthenticated" ? 401 : 403 });
+    if (err instanceof AuthorizationError)
+      return new Response(err.message, { status: err.reason === "unauthenticated" ? 401 : 403 });
     throw err;
   }
   const params = Object.fromEntries(new URL(request.url).searchParams);
@@ -50,7 +51,10 @@ export async function GET(request: Request) {
     ["referral_conversion_rate", r.referrals.conversionRate],
   ];
   const summary = ["metric,value", ...rows.map(([k, v]) => `${cell(k)},${cell(v)}`)];
-  const daily = ["day,views,offers,plays,wins,orders,revenue_minor", ...r.daily.map((d) => [d.day, d.views, d.offers, d.plays, d.wins, d.orders, d.revenueMinor].map(cell).join(","))];
+  const daily = [
+    "day,views,offers,plays,wins,orders,revenue_minor",
+    ...r.daily.map((d) => [d.day, d.views, d.offers, d.plays, d.wins, d.orders, d.revenueMinor].map(cell).join(",")),
+  ];
   return new Response([...summary, "", ...daily].join("\r\n") + "\r\n", {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -8,11 +8,19 @@ import { adminAction } from "../../admin-action";
 import { formNumber, optionalFormText } from "../form-values";
 
 // No id: a new one, with the key typed in the form. The core validates every value.
-const badgeForm = z.object({ id: optionalFormText(), slug: z.string().default(""), name: z.string().default(""), description: z.string().default(""), emoji: z.string().default("") });
+const badgeForm = z.object({
+  id: optionalFormText(),
+  slug: z.string().default(""),
+  name: z.string().default(""),
+  description: z.string().default(""),
+  emoji: z.string().default(""),
+});
 
 export const saveBadgeAction = adminAction(badgeForm, async ({ id, slug, ...values }, admin) => {
   const db = await getDb();
-  const row = id ? await updateBadge(db, admin.email, { id, ...values }) : await createBadge(db, admin.email, { slug, ...values });
+  const row = id
+    ? await updateBadge(db, admin.email, { id, ...values })
+    : await createBadge(db, admin.email, { slug, ...values });
   revalidatePath("/admin/settings/badges");
   revalidatePath("/admin/settings/rules");
   return { status: "ok", message: id ? `Saved ${row.name}.` : `Added ${row.name}.` };
@@ -28,7 +36,9 @@ const cardForm = z.object({
 
 export const saveStampCardAction = adminAction(cardForm, async ({ id, slug, ...values }, admin) => {
   const db = await getDb();
-  const row = id ? await updateStampCard(db, admin.email, { id, ...values }) : await createStampCard(db, admin.email, { slug, ...values });
+  const row = id
+    ? await updateStampCard(db, admin.email, { id, ...values })
+    : await createStampCard(db, admin.email, { slug, ...values });
   revalidatePath("/admin/settings/badges");
   revalidatePath("/admin/settings/rules");
   return { status: "ok", message: id ? `Saved ${row.name}.` : `Added ${row.name}.` };

@@ -26,7 +26,8 @@ export function catalogItemForm(currency: string) {
     .transform(({ rewardValue, maxDiscount, ...rest }, ctx) => {
       const amount = (text: string, field: string) => {
         const minor = toMinor(text, currency);
-        if (minor === null || Number.isNaN(minor)) ctx.addIssue({ code: "custom", path: [field], message: amountHint(currency) });
+        if (minor === null || Number.isNaN(minor))
+          ctx.addIssue({ code: "custom", path: [field], message: amountHint(currency) });
         else if (minor < 0) ctx.addIssue({ code: "custom", path: [field], message: "An amount cannot be negative" });
         return minor ?? 0;
       };
@@ -36,6 +37,10 @@ export function catalogItemForm(currency: string) {
         value = Number(rewardValue);
         if (!Number.isFinite(value)) ctx.addIssue({ code: "custom", path: ["rewardValue"], message: "Enter a number" });
       }
-      return { ...rest, rewardValue: value, maxDiscountMinor: maxDiscount === undefined ? undefined : amount(maxDiscount, "maxDiscount") };
+      return {
+        ...rest,
+        rewardValue: value,
+        maxDiscountMinor: maxDiscount === undefined ? undefined : amount(maxDiscount, "maxDiscount"),
+      };
     });
 }

@@ -24,14 +24,26 @@ export default async function CatalogSettingsPage() {
   });
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/settings" className="underline">Settings</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/settings" className="underline">
+          Settings
+        </Link>
+      </p>
       <h1 className="font-display text-3xl font-semibold">Reward catalog</h1>
-      <p className="text-sm text-stone-600">What shoppers can buy with points on their account page. A deactivated reward leaves the catalog; rewards already bought stay valid.</p>
+      <p className="text-sm text-stone-600">
+        What shoppers can buy with points on their account page. A deactivated reward leaves the catalog; rewards
+        already bought stay valid.
+      </p>
       <ul className="space-y-3">
         {items.map((item) => (
           <li key={item.id} className="rounded-2xl border border-stone-200 bg-white/60 p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="font-semibold">{item.name} <span className="text-sm font-normal text-stone-600">· {item.pointsCost} points{item.active ? "" : " · inactive"}</span></h2>
+              <h2 className="font-semibold">
+                {item.name}{" "}
+                <span className="text-sm font-normal text-stone-600">
+                  · {item.pointsCost} points{item.active ? "" : " · inactive"}
+                </span>
+              </h2>
               <CatalogActiveToggle id={item.id} active={item.active === 1} name={item.name} />
             </div>
             <details className="mt-2">
@@ -44,8 +56,25 @@ export default async function CatalogSettingsPage() {
         ))}
       </ul>
       <section aria-labelledby="new-reward-h" className="space-y-2 rounded-2xl border border-stone-200 bg-white/60 p-4">
-        <h2 id="new-reward-h" className="text-lg font-semibold">New reward</h2>
-        <CatalogItemForm item={{ slug: "", name: "", description: "", pointsCost: "", rewardType: "amount_off", rewardValue: "", productRef: "", maxDiscount: "", validDays: 30, position: items.length, active: true }} currency={currency} />
+        <h2 id="new-reward-h" className="text-lg font-semibold">
+          New reward
+        </h2>
+        <CatalogItemForm
+          item={{
+            slug: "",
+            name: "",
+            description: "",
+            pointsCost: "",
+            rewardType: "amount_off",
+            rewardValue: "",
+            productRef: "",
+            maxDiscount: "",
+            validDays: 30,
+            position: items.length,
+            active: true,
+          }}
+          currency={currency}
+        />
       </section>
     </div>
   );

@@ -16,13 +16,20 @@ const sequenceForm = z.object({
 });
 
 export const saveReminderSequenceAction = adminAction(sequenceForm, async (input, admin) => {
-  const row = await updateReminderSequence(await getDb(), admin.email, { ...input, status: input.status as never, steps: input.steps as never });
+  const row = await updateReminderSequence(await getDb(), admin.email, {
+    ...input,
+    status: input.status as never,
+    steps: input.steps as never,
+  });
   revalidatePath("/admin/settings/reminders");
   return { status: "ok", message: `Saved ${row.name}.` };
 });
 
-export const saveQuietHoursAction = adminAction(z.object({ start: z.string().default(""), end: z.string().default("") }), async (input, admin) => {
-  const q = await updateQuietHours(await getDb(), admin.email, input);
-  revalidatePath("/admin/settings/reminders");
-  return { status: "ok", message: `Quiet hours are ${q.start} to ${q.end}.` };
-});
+export const saveQuietHoursAction = adminAction(
+  z.object({ start: z.string().default(""), end: z.string().default("") }),
+  async (input, admin) => {
+    const q = await updateQuietHours(await getDb(), admin.email, input);
+    revalidatePath("/admin/settings/reminders");
+    return { status: "ok", message: `Quiet hours are ${q.start} to ${q.end}.` };
+  },
+);

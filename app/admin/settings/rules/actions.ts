@@ -11,8 +11,15 @@ import { formJson, optionalFormNumber, optionalFormText } from "../form-values";
 // Clear messages for what a person types; the core's ruleInputSchema checks everything again.
 const ruleForm = z.object({
   id: optionalFormText(),
-  name: z.string({ message: "Give the rule a name" }).trim().min(1, "Give the rule a name").max(120, "At most 120 characters"),
-  slug: z.string({ message: "Give the rule a key" }).trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and -"),
+  name: z
+    .string({ message: "Give the rule a name" })
+    .trim()
+    .min(1, "Give the rule a name")
+    .max(120, "At most 120 characters"),
+  slug: z
+    .string({ message: "Give the rule a key" })
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and -"),
   trigger: z.string({ message: "Choose a trigger" }),
   status: z.enum(RULE_STATUSES, { message: "Choose a status" }),
   campaignId: optionalFormText(),
@@ -35,8 +42,11 @@ export const saveRuleAction = adminAction(ruleForm, async (input, admin) => {
   return { status: "ok", message: `Saved ${row.name}.`, id: row.id };
 });
 
-export const setRuleStatusAction = adminAction(z.object({ id: z.uuid("Unknown rule"), status: z.enum(RULE_STATUSES, { message: "Choose a status" }) }), async (input, admin) => {
-  const row = await setRuleStatus(await getDb(), admin.email, input.id, input.status);
-  revalidatePath("/admin/settings/rules");
-  return { status: "ok", message: `${row.name} is ${row.status}.` };
-});
+export const setRuleStatusAction = adminAction(
+  z.object({ id: z.uuid("Unknown rule"), status: z.enum(RULE_STATUSES, { message: "Choose a status" }) }),
+  async (input, admin) => {
+    const row = await setRuleStatus(await getDb(), admin.email, input.id, input.status);
+    revalidatePath("/admin/settings/rules");
+    return { status: "ok", message: `${row.name} is ${row.status}.` };
+  },
+);

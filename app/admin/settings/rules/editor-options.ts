@@ -10,7 +10,11 @@ import { SEGMENTS } from "@/lib/engage/segments";
 import { getSettings } from "@/lib/engage/settings";
 
 export async function ruleEditorOptions(db: Db) {
-  const [settings, { badges, cards }, campaigns] = await Promise.all([getSettings(db), badgesAndCards(db), listCampaigns(db)]);
+  const [settings, { badges, cards }, campaigns] = await Promise.all([
+    getSettings(db),
+    badgesAndCards(db),
+    listCampaigns(db),
+  ]);
   return {
     triggers: EVENT_TYPES,
     statuses: RULE_STATUSES,

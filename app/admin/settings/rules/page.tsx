@@ -14,21 +14,42 @@ export default async function RulesPage() {
   const rules = await allRules(await getDb());
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/settings" className="underline">Settings</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/settings" className="underline">
+          Settings
+        </Link>
+      </p>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="font-display text-3xl font-semibold">Rules</h1>
-        <Link href="/admin/settings/rules/new" className="rounded-lg bg-brand-700 px-4 py-2 text-white">New rule</Link>
+        <Link href="/admin/settings/rules/new" className="rounded-lg bg-brand-700 px-4 py-2 text-white">
+          New rule
+        </Link>
       </div>
-      <p className="text-sm text-stone-600">Each live rule runs on every event of its trigger: if its condition holds, its outcomes happen once. Referral rewards are rules on referral.converted.</p>
+      <p className="text-sm text-stone-600">
+        Each live rule runs on every event of its trigger: if its condition holds, its outcomes happen once. Referral
+        rewards are rules on referral.converted.
+      </p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm">
-          <thead><tr><th scope="col">Rule</th><th scope="col">Trigger</th><th scope="col">Status</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Trigger</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {rules.map((r) => (
               <tr key={r.id} className="border-t border-stone-200 align-top">
-                <td className="py-2"><Link href={`/admin/settings/rules/${r.id}`} className="underline">{r.name}</Link></td>
+                <td className="py-2">
+                  <Link href={`/admin/settings/rules/${r.id}`} className="underline">
+                    {r.name}
+                  </Link>
+                </td>
                 <td className="py-2 font-mono text-xs">{r.trigger}</td>
-                <td className="py-2"><RuleStatusForm id={r.id} status={r.status} name={r.name} statuses={RULE_STATUSES} /></td>
+                <td className="py-2">
+                  <RuleStatusForm id={r.id} status={r.status} name={r.name} statuses={RULE_STATUSES} />
+                </td>
               </tr>
             ))}
           </tbody>

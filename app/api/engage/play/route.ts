@@ -15,12 +15,17 @@ const STATUS: Record<string, number> = { invalid: 400, rate_limited: 429, not_fo
 // no-transform: next start's gzip would otherwise compress this small body, which cost more
 // CPU per play (a zlib stream per response) than the draw itself. no-store: a play is never cached.
 const reply = (body: object, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" },
+  });
 
 export async function POST(req: Request) {
-  if (!fromThisStore(req)) return reply({ status: "error", code: "forbidden", message: "Plays are made from the store's own pages." }, 403);
+  if (!fromThisStore(req))
+    return reply({ status: "error", code: "forbidden", message: "Plays are made from the store's own pages." }, 403);
   const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) return reply({ status: "error", code: "invalid", message: "That game request was too large." }, 413);
+  if (raw.length > MAX_BODY_BYTES)
+    return reply({ status: "error", code: "invalid", message: "That game request was too large." }, 413);
   let body: unknown;
   try {
     body = JSON.parse(raw);

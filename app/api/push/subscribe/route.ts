@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 4_096;
 
 export async function POST(req: NextRequest) {
-  if (!fromThisStore(req)) return Response.json({ error: "push subscriptions are saved from the store's own pages" }, { status: 403 });
+  if (!fromThisStore(req))
+    return Response.json({ error: "push subscriptions are saved from the store's own pages" }, { status: 403 });
   const shopper = await currentShopper();
   const db = await getDb();
   // Who to remind: the account, or the email given at checkout for this browser's cart.
@@ -31,7 +32,11 @@ export async function POST(req: NextRequest) {
   try {
     await savePushSubscription(db, email, body as never);
   } catch (err) {
-    if (err instanceof z.ZodError) return Response.json({ error: "not a push subscription", issues: err.issues.map((i) => i.path.join(".")) }, { status: 400 });
+    if (err instanceof z.ZodError)
+      return Response.json(
+        { error: "not a push subscription", issues: err.issues.map((i) => i.path.join(".")) },
+        { status: 400 },
+      );
     throw err;
   }
   return Response.json({ subscribed: true }, { status: 201 });

@@ -18,9 +18,13 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
   if (!rule) notFound();
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/admin/settings/rules" className="underline">Rules</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/settings/rules" className="underline">
+          Rules
+        </Link>
+      </p>
       <h1 className="font-display text-3xl font-semibold">{rule.name}</h1>
-      <RuleEditor rule={rule} {...await ruleEditorOptions(db)} />
+      <RuleEditor rule={rule} {...(await ruleEditorOptions(db))} />
     </div>
   );
 }
