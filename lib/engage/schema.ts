@@ -149,6 +149,8 @@ export const REWARD_SCOPES = ["this_order", "next_order"] as const;
 export type RewardScope = (typeof REWARD_SCOPES)[number];
 
 export type PlayAllowance = { default: number; byTier?: Record<string, number> };
+// Every year from month/day 00:00 store time, for `days` store days (see season.ts).
+export type CampaignSeason = { month: number; day: number; days: number };
 
 export const campaigns = pgTable(
   "playcart_campaigns",
@@ -163,6 +165,8 @@ export const campaigns = pgTable(
     audience: jsonb("audience").notNull().default(true),
     startsAt: timestamp("starts_at", { withTimezone: true }),
     endsAt: timestamp("ends_at", { withTimezone: true }),
+    // A campaign that repeats every year, in store time; it then has no starts_at/ends_at.
+    season: jsonb("season").$type<CampaignSeason>(),
     // Weekly windows in store time ([] = whenever the campaign is live).
     windows: jsonb("windows").$type<{ weekday: number; start: string; end: string }[]>().notNull().default([]),
     // Plays per person per window (or per store day without windows), by tier.
@@ -179,6 +183,10 @@ export const campaigns = pgTable(
   (t) => [
     index("playcart_campaigns_live_idx").on(t.placement, t.status),
     check("playcart_campaigns_holdout", sql`${t.holdoutPercent} BETWEEN 0 AND 100`),
+    check(
+      "playcart_campaigns_season_or_dates",
+      sql`${t.season} IS NULL OR (${t.startsAt} IS NULL AND ${t.endsAt} IS NULL)`,
+    ),
   ],
 );
 

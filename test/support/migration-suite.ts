@@ -108,4 +108,16 @@ export function migrationInvariants(getDb: () => Db) {
     );
     expect(Number(n.n)).toBe(1);
   });
+
+  it("keeps a yearly campaign's season and fixed dates apart", async () => {
+    const db = getDb();
+    const campaign = (slug: string, startsAt: string | null) =>
+      db.execute(sql`insert into playcart_campaigns (slug, name, game_type, placement, reward_scope, season, starts_at)
+        values (${slug}, 'Season', 'advent_calendar', 'seasonal_page', 'next_order',
+          ${JSON.stringify({ month: 12, day: 1, days: 12 })}::jsonb, ${startsAt}::timestamptz)`);
+    await campaign(`season-${randomUUID()}`, null);
+    const err = await failure(campaign(`season-${randomUUID()}`, "2026-12-01T00:00:00Z"));
+    expect(err.code).toBe("23514"); // check_violation
+    expect(err.constraint || err.message).toContain("playcart_campaigns_season_or_dates");
+  });
 }
