@@ -1,13 +1,15 @@
-// The advent calendar: a campaign of game type advent_calendar whose dates span its doors,
-// one door per store day. Opening today's door is an ordinary play (one per store day: the
-// campaign has no weekly windows, so its allowance counts per store day); this reads what
-// each door holds for the shopper: what they won behind past doors, today's, locked ones.
+// The advent calendar: a campaign of game type advent_calendar whose dates (for a yearly
+// one, the run under way or else the next) span its doors, one door per store day. Opening
+// today's door is an ordinary play (one per store day: the campaign has no weekly windows,
+// so its allowance counts per store day); this reads what each door holds for the shopper:
+// what they won behind past doors, today's, locked ones.
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { EngageDb } from "./db";
 import { openWindow } from "./campaigns";
 import { identityKeys, type Shopper } from "./identity";
 import { campaigns, plays, prizes } from "./schema";
+import { campaignDates } from "./season";
 import { storeDay } from "./store-time";
 
 export type AdventDoor = {
@@ -47,8 +49,10 @@ export async function adventCalendar(
     .select()
     .from(campaigns)
     .where(and(eq(campaigns.slug, input.slug), eq(campaigns.gameType, "advent_calendar")));
-  if (!campaign || !campaign.startsAt || !campaign.endsAt || campaign.status === "draft") return null;
-  const days = adventDays(campaign.startsAt, campaign.endsAt, input.timeZone);
+  if (!campaign || campaign.status === "draft") return null;
+  const { startsAt, endsAt } = campaignDates(campaign, input.now, input.timeZone);
+  if (!startsAt || !endsAt) return null;
+  const days = adventDays(startsAt, endsAt, input.timeZone);
   const keys = identityKeys(input.shopper);
   const opened = new Map<string, { label: string | null; won: boolean }>();
   if (keys.length > 0) {

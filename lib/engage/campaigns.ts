@@ -1,9 +1,10 @@
-// Which campaigns are open to whom, when: status, date range, weekly windows in store time,
-// the audience condition and the plays each tier gets.
+// Which campaigns are open to whom, when: status, date range (or yearly season), weekly
+// windows in store time, the audience condition and the plays each tier gets.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
 import type { CustomerProfile } from "./profile";
+import { campaignDates, seasonDays } from "./season";
 import { campaigns, prizes, type Campaign, type Placement } from "./schema";
 import type { Tier } from "./settings";
 import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "./store-time";
@@ -34,11 +35,21 @@ export function playContext(
 /** The play window `now` falls in: a weekly window, or the store day when there are none. */
 export function openWindow(campaign: Campaign, now: Date, timeZone: string): string | null {
   if (campaign.status !== "live") return null;
-  if (campaign.startsAt && now < campaign.startsAt) return null;
-  if (campaign.endsAt && now >= campaign.endsAt) return null;
+  const { startsAt, endsAt } = campaignDates(campaign, now, timeZone);
+  if (startsAt && now < startsAt) return null;
+  if (endsAt && now >= endsAt) return null;
   const windows = campaign.windows as WeeklyWindow[];
   if (windows.length === 0) return storeDay(now, timeZone);
   return activeWindow(windows, now, timeZone)?.key ?? null;
+}
+
+/**
+ * The allowance row that counts a campaign's lifetime cap. A seasonal campaign's counts per
+ * occurrence (the advent's 12 doors each December), named by its first store day, so the
+ * cap starts afresh every year. Every window key starts with the store day it falls in.
+ */
+export function lifetimeKey(campaign: Pick<Campaign, "season">, windowKey: string): string {
+  return campaign.season ? `lifetime:${seasonDays(campaign.season, windowKey.slice(0, 10)).first}` : "lifetime";
 }
 
 /**

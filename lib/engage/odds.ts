@@ -7,7 +7,8 @@ import { describeAudience } from "./audience-words";
 import { allowanceFor, campaignPrizes, openWindow } from "./campaigns";
 import { odds } from "./draw";
 import { currencyExponent } from "./money";
-import { campaigns, prizeDailyWins, type Campaign, type Prize } from "./schema";
+import { type CampaignSeason, campaigns, prizeDailyWins, type Campaign, type Prize } from "./schema";
+import { campaignDates } from "./season";
 import { getSettings } from "./settings";
 import { storeDay, type WeeklyWindow } from "./store-time";
 
@@ -24,6 +25,8 @@ export type PublicOdds = Pick<
   Campaign,
   "slug" | "name" | "gameType" | "rewardScope" | "rewardValidDays" | "lifetimeLimit" | "startsAt" | "endsAt"
 > & {
+  /** A campaign that repeats every year: startsAt/endsAt are the run under way, or else the next one. */
+  season: (CampaignSeason & { underway: boolean }) | null;
   /** Who may play, in words; null when the condition is beyond the words we have. */
   audience: string | null;
   /** Live (not paused or ended). */
@@ -64,6 +67,7 @@ export async function publicOdds(
     (p.budgetValueMinor !== null && p.valueAwardedMinor + p.costMinor > p.budgetValueMinor) ||
     (p.dailyCap !== null && (daily.get(p.id) ?? 0) >= p.dailyCap);
   const chances = odds(table.filter((p) => !soldOut(p)));
+  const dates = campaignDates(campaign, at.now, at.timeZone);
 
   return {
     slug: campaign.slug,
@@ -72,8 +76,8 @@ export async function publicOdds(
     rewardScope: campaign.rewardScope,
     rewardValidDays: campaign.rewardValidDays,
     lifetimeLimit: campaign.lifetimeLimit,
-    startsAt: campaign.startsAt,
-    endsAt: campaign.endsAt,
+    ...dates,
+    season: campaign.season && { ...campaign.season, underway: dates.startsAt !== null && dates.startsAt <= at.now },
     audience: describeAudience(campaign.audience, {
       tierLabel: (name) => settings.tiers.find((t) => t.name === name)?.label ?? name,
       money: (minor) =>

@@ -7,6 +7,7 @@ import {
   allowanceFor,
   campaignPrizes,
   isEligible,
+  lifetimeKey,
   liveCampaigns,
   openWindow,
   playContext,
@@ -55,8 +56,6 @@ export type PlayResult = {
   reward: { id: string; label: string; scope: string; expiresAt: Date } | null;
   playsLeft: number;
 };
-
-const LIFETIME = "lifetime";
 
 export type Offer = {
   campaignId: string;
@@ -125,6 +124,7 @@ export async function remainingPlays(
   tier: string,
   playMultiplier = 1,
 ): Promise<number> {
+  const lifetime = lifetimeKey(campaign, windowKey);
   const rows = await db
     .select({ windowKey: playAllowances.windowKey, used: playAllowances.used, granted: playAllowances.granted })
     .from(playAllowances)
@@ -132,14 +132,14 @@ export async function remainingPlays(
       and(
         eq(playAllowances.campaignId, campaign.id),
         inArray(playAllowances.identityKey, keys),
-        inArray(playAllowances.windowKey, [windowKey, LIFETIME, BONUS_WINDOW]),
+        inArray(playAllowances.windowKey, [windowKey, lifetime, BONUS_WINDOW]),
       ),
     );
   const used = (w: string) => Math.max(0, ...rows.filter((r) => r.windowKey === w).map((r) => r.used));
   // Bonus plays granted by rules: usable in any open window once the regular ones are gone.
   const bonus = rows.filter((r) => r.windowKey === BONUS_WINDOW).reduce((s, r) => s + r.granted - r.used, 0);
   let left = Math.max(0, allowanceFor(campaign, tier, [{ name: tier, playMultiplier }]) - used(windowKey)) + bonus;
-  if (campaign.lifetimeLimit !== null) left = Math.min(left, campaign.lifetimeLimit - used(LIFETIME));
+  if (campaign.lifetimeLimit !== null) left = Math.min(left, campaign.lifetimeLimit - used(lifetime));
   return Math.max(0, left);
 }
 
@@ -267,7 +267,8 @@ async function consumePlay(
   bonusLeft: number,
 ): Promise<number> {
   const lifetime = campaign.lifetimeLimit;
-  const lifetimeRows = lifetime === null ? [] : keys.map((k): AllowanceRow => [k, LIFETIME, lifetime]);
+  const lifetimeWindow = lifetimeKey(campaign, windowKey);
+  const lifetimeRows = lifetime === null ? [] : keys.map((k): AllowanceRow => [k, lifetimeWindow, lifetime]);
   if (lifetime !== null && lifetime <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
   if (granted > 0) {
     const wanted = [...keys.map((k): AllowanceRow => [k, windowKey, granted]), ...lifetimeRows];
@@ -275,7 +276,7 @@ async function consumePlay(
     if (taken.length === wanted.length) {
       const most = (w: string) => Math.max(0, ...taken.filter((r) => r.window_key === w).map((r) => Number(r.used)));
       let left = Math.max(0, granted - most(windowKey)) + bonusLeft;
-      if (lifetime !== null) left = Math.min(left, lifetime - most(LIFETIME));
+      if (lifetime !== null) left = Math.min(left, lifetime - most(lifetimeWindow));
       return Math.max(0, left);
     }
     await giveBack(tx, campaign.id, taken);

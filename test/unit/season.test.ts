@@ -1,6 +1,7 @@
 // Yearly seasons: the run that contains now or else the next one, at store midnight in the
 // store's zone, across New Year, daylight-saving changes and leap years.
 import { describe, expect, it } from "vitest";
+import { lifetimeKey } from "@/lib/engage/campaigns";
 import type { CampaignSeason } from "@/lib/engage/schema";
 import { campaignDates, seasonDays, seasonSchema } from "@/lib/engage/season";
 
@@ -105,5 +106,14 @@ describe("the season's fields", () => {
     expect(errors({ month: 12, day: 1, days: 0 }).days).toBe("A season lasts at least 1 day");
     expect(errors({ month: 12, day: 1, days: 367 }).days).toBe("A season lasts at most 366 days");
     expect(errors({ month: 12, day: 1, days: null }).days).toBe("Give the number of days");
+  });
+});
+
+describe("a seasonal campaign's lifetime cap counts per run", () => {
+  it("keys the lifetime allowance by the run's first store day; other campaigns keep one key", () => {
+    expect(lifetimeKey({ season: ADVENT }, "2026-12-05")).toBe("lifetime:2026-12-01");
+    expect(lifetimeKey({ season: ADVENT }, "2027-12-12T09:00")).toBe("lifetime:2027-12-01");
+    expect(lifetimeKey({ season: { month: 12, day: 20, days: 20 } }, "2027-01-03")).toBe("lifetime:2026-12-20");
+    expect(lifetimeKey({ season: null }, "2027-12-05")).toBe("lifetime");
   });
 });

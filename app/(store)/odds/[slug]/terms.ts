@@ -1,5 +1,6 @@
 // The odds page's words: prizes, limits and rules as a shopper reads them.
 import type { PublicOdds, PublicPrize } from "@/lib/engage/odds";
+import { monthName } from "@/lib/engage/season";
 
 type Money = (minor: number) => string;
 const WEEKDAYS = ["", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
@@ -39,13 +40,16 @@ export function limitWords(prize: PublicPrize): string[] {
 
 export function whenWords(o: PublicOdds, timeZone: string, date: (d: Date) => string): string {
   const range =
-    o.startsAt && o.endsAt
-      ? `From ${date(o.startsAt)} until ${date(o.endsAt)}: `
-      : o.startsAt
-        ? `From ${date(o.startsAt)}: `
-        : o.endsAt
-          ? `Until ${date(o.endsAt)}: `
-          : "";
+    o.season && o.startsAt && o.endsAt
+      ? // endsAt is the midnight after the last day: name the last day itself.
+        `Every year from ${o.season.day} ${monthName(o.season.month)}, for ${plural(o.season.days, "day")}; ${o.season.underway ? "this time" : "next time"} from ${date(o.startsAt)} until the end of ${date(new Date(o.endsAt.getTime() - 1))}: `
+      : o.startsAt && o.endsAt
+        ? `From ${date(o.startsAt)} until ${date(o.endsAt)}: `
+        : o.startsAt
+          ? `From ${date(o.startsAt)}: `
+          : o.endsAt
+            ? `Until ${date(o.endsAt)}: `
+            : "";
   const when =
     o.windows.length > 0
       ? `${o.windows.map((w) => `${WEEKDAYS[w.weekday]} ${w.start}–${w.end}`).join(", ")}, store time (${timeZone}).`
@@ -57,9 +61,11 @@ export function playsWords(o: PublicOdds, money: Money, noun: string): string[] 
   const fewest = Math.min(...o.plays.map((p) => p.plays));
   const perPerson =
     "Limits count per person: by email address (case, +tags and Gmail dots ignored), account and device.";
-  // A lifetime cap at or below every tier's allowance is the whole story.
+  // A lifetime cap at or below every tier's allowance is the whole story. A yearly
+  // campaign's cap counts afresh every year.
+  const each = o.season ? " each year" : "";
   if (o.lifetimeLimit !== null && o.lifetimeLimit <= fewest)
-    return [`${plural(o.lifetimeLimit, noun)} per person.`, perPerson];
+    return [`${plural(o.lifetimeLimit, noun)} per person${each}.`, perPerson];
   const per = o.windows.length > 0 ? "each time it opens" : "a day (days start at midnight, store time)";
   const out =
     new Set(o.plays.map((p) => p.plays)).size === 1
@@ -68,7 +74,8 @@ export function playsWords(o: PublicOdds, money: Money, noun: string): string[] 
           (p) =>
             `${p.label}: ${plural(p.plays, noun)} ${per}${p.minSpendMinor > 0 ? `, for ${money(p.minSpendMinor)} or more spent in the last ${o.tierWindowDays} days` : ""}.`,
         );
-  if (o.lifetimeLimit !== null) out.push(`At most ${plural(o.lifetimeLimit, noun)} in all.`);
+  if (o.lifetimeLimit !== null)
+    out.push(`At most ${plural(o.lifetimeLimit, noun)} ${o.season ? "each year" : "in all"}.`);
   return [...out, perPerson];
 }
 
