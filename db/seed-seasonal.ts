@@ -1,19 +1,12 @@
-// The advent calendar (1-12 December 2026, store time) and the points catalog. Seeded by
-// slug, so a demo database created before they existed gets them too.
-import { DateTime } from "luxon";
+// The advent calendar (1-12 December every year, store time) and the points catalog. Seeded
+// by slug, so a demo database created before they existed gets them too. The calendar is a
+// season, not dates: the store works out each December in its own time zone when it runs.
 import type { Db } from "./client";
 import { campaigns, catalogItems, prizes } from "./schema";
 
-function storeZone(): string {
-  const zone = process.env.STORE_TIMEZONE || "UTC";
-  return DateTime.now().setZone(zone).isValid ? zone : "UTC";
-}
-
-export const ADVENT_SLUG = "advent-calendar-2026";
+export const ADVENT_SLUG = "advent-calendar";
 
 export async function seedAdvent(db: Db): Promise<void> {
-  const zone = storeZone();
-  const first = DateTime.fromObject({ year: 2026, month: 12, day: 1 }, { zone });
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(campaigns)
@@ -26,9 +19,8 @@ export async function seedAdvent(db: Db): Promise<void> {
         placement: "seasonal_page",
         status: "live",
         audience: true,
-        // Doors 1-12 are the store days from 1 December to 12 December.
-        startsAt: first.toJSDate(),
-        endsAt: first.plus({ days: 12 }).toJSDate(),
+        // Doors 1-12 are the store days from 1 December to 12 December, every year.
+        season: { month: 12, day: 1, days: 12 },
         allowance: { default: 1 },
         lifetimeLimit: 12,
         rewardScope: "next_order",

@@ -7,8 +7,10 @@ import { test, expect } from "./support/fixtures";
 import { orderTotal, pointsFor, products, uniqueEmail, usd } from "./support/data";
 
 const { espresso, mug } = products;
-const DECEMBER_3 = "2026-12-03T09:00:00.000Z"; // 10:00 in Berlin
-const DECEMBER_4 = "2026-12-04T09:00:00.000Z";
+// The calendar repeats every December: this year's, whichever year the suite runs in.
+const YEAR = new Date().getUTCFullYear();
+const DECEMBER_3 = `${YEAR}-12-03T09:00:00.000Z`; // 10:00 in Berlin
+const DECEMBER_4 = `${YEAR}-12-04T09:00:00.000Z`;
 
 test("the advent calendar: today's door opens by keyboard onto a scratch card; tomorrow's is locked", async ({
   page,
@@ -20,7 +22,8 @@ test("the advent calendar: today's door opens by keyboard onto a scratch card; t
   await expect(door(1)).toContainText("Missed");
   await expect(door(4)).toContainText("Locked until 4 December");
   await expect(door(4).getByRole("button")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "See the odds" })).toHaveAttribute("href", "/odds/advent-calendar-2026");
+  await expect(page.getByText(new RegExp(`One door a day, 1\\s–\\s12 December ${YEAR}\\.`))).toBeVisible();
+  await expect(page.getByRole("link", { name: "See the odds" })).toHaveAttribute("href", "/odds/advent-calendar");
 
   const today = door(3).getByRole("button", { name: /Open today’s door/ });
   await today.focus();
