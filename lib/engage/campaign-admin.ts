@@ -6,7 +6,8 @@ import { isUniqueViolation } from "./db";
 import { EngageError } from "./errors";
 import { recordAudit } from "./audit";
 import { campaignDraftSchema, draftErrors, type CampaignDraft } from "./campaign-draft";
-import { campaigns, plays, prizes, type Campaign, type Prize } from "./schema";
+import { campaigns, plays, prizes, type Campaign, type CampaignSeason, type Prize } from "./schema";
+import { campaignDates } from "./season";
 import type { WeeklyWindow } from "./store-time";
 
 export class CampaignInputError extends EngageError {
@@ -64,6 +65,7 @@ export function toDraft(c: Campaign, table: Prize[]): CampaignDraft {
     audience: c.audience,
     startsAt: c.startsAt?.toISOString() ?? null,
     endsAt: c.endsAt?.toISOString() ?? null,
+    season: c.season,
     windows: c.windows as WeeklyWindow[],
     allowance: c.allowance,
     lifetimeLimit: c.lifetimeLimit,
@@ -92,15 +94,42 @@ export function parseDraft(input: unknown): CampaignDraft {
   return parsed.data;
 }
 
-type Schedule = { startsAt: Date | null; endsAt: Date | null; windows: WeeklyWindow[] };
+type Schedule = {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  season: CampaignSeason | null;
+  windows: WeeklyWindow[];
+};
+/** The store's clock: a season's runs are worked out in its time zone, from now on. */
+export type StoreClock = { now: Date; timeZone: string };
+
+/** A schedule's date ranges as [start, end) in ms: its fixed dates, or `runs` runs of its season from `from`. */
+function dateRanges(s: Schedule, from: Date, timeZone: string, runs: number): [number, number][] {
+  if (!s.season) return [[s.startsAt?.getTime() ?? -Infinity, s.endsAt?.getTime() ?? Infinity]];
+  const out: [number, number][] = [];
+  for (let at = from; out.length < runs; ) {
+    const { startsAt, endsAt } = campaignDates(s, at, timeZone);
+    if (!startsAt || !endsAt) break;
+    out.push([startsAt.getTime(), endsAt.getTime()]);
+    at = endsAt;
+  }
+  return out;
+}
 
 /** Two schedules share a moment: their dates overlap and, if both have weekly windows, two windows do. */
-export function schedulesOverlap(a: Schedule, b: Schedule): boolean {
-  const aStart = a.startsAt?.getTime() ?? -Infinity,
-    aEnd = a.endsAt?.getTime() ?? Infinity;
-  const bStart = b.startsAt?.getTime() ?? -Infinity,
-    bEnd = b.endsAt?.getTime() ?? Infinity;
-  if (aStart >= bEnd || bStart >= aEnd) return false;
+export function schedulesOverlap(a: Schedule, b: Schedule, clock: StoreClock): boolean {
+  // A season only matters from now on. Against fixed dates, its run under way (or next) from
+  // whichever is later, now or their start, decides; two seasons repeat every year, so if they
+  // ever meet, they meet within the next two runs of each.
+  const fixedStarts = [a, b].filter((s) => !s.season).map((s) => s.startsAt?.getTime() ?? -Infinity);
+  const from = new Date(Math.max(clock.now.getTime(), ...fixedStarts));
+  const runs = a.season && b.season ? 2 : 1;
+  const floor = a.season || b.season ? from.getTime() : -Infinity;
+  const bRanges = dateRanges(b, from, clock.timeZone, runs);
+  const datesMeet = dateRanges(a, from, clock.timeZone, runs).some(([aStart, aEnd]) =>
+    bRanges.some(([bStart, bEnd]) => Math.max(aStart, bStart, floor) < Math.min(aEnd, bEnd)),
+  );
+  if (!datesMeet) return false;
   // A windowed campaign deliberately wins over an always-on one while open (liveCampaigns),
   // so only two always-on ones, or two windowed ones sharing a window, conflict.
   if (a.windows.length === 0 || b.windows.length === 0) return a.windows.length === 0 && b.windows.length === 0;
@@ -113,6 +142,7 @@ async function assertNoLiveOverlap(
   id: string | null,
   placement: Campaign["placement"],
   schedule: Schedule,
+  clock: StoreClock,
 ) {
   const others = await db
     .select({
@@ -120,13 +150,14 @@ async function assertNoLiveOverlap(
       name: campaigns.name,
       startsAt: campaigns.startsAt,
       endsAt: campaigns.endsAt,
+      season: campaigns.season,
       windows: campaigns.windows,
     })
     .from(campaigns)
     .where(
       and(eq(campaigns.placement, placement), eq(campaigns.status, "live"), id ? ne(campaigns.id, id) : undefined),
     );
-  const clash = others.find((o) => schedulesOverlap(schedule, { ...o, windows: o.windows as WeeklyWindow[] }));
+  const clash = others.find((o) => schedulesOverlap(schedule, { ...o, windows: o.windows as WeeklyWindow[] }, clock));
   if (clash)
     throw new CampaignInputError({
       placement: `Overlaps the live campaign “${clash.name}” at the same placement and time`,
@@ -136,11 +167,18 @@ async function assertNoLiveOverlap(
 const scheduleOf = (d: CampaignDraft): Schedule => ({
   startsAt: d.startsAt ? new Date(d.startsAt) : null,
   endsAt: d.endsAt ? new Date(d.endsAt) : null,
+  season: d.season,
   windows: d.windows,
 });
 
 /** Creates (id null) or edits a campaign and its prize table. Returns the campaign id. */
-export async function saveCampaign(db: EngageDb, actor: string, id: string | null, input: unknown): Promise<string> {
+export async function saveCampaign(
+  db: EngageDb,
+  actor: string,
+  id: string | null,
+  input: unknown,
+  clock: StoreClock,
+): Promise<string> {
   const draft = parseDraft(input);
   try {
     return await db.transaction(async (tx) => {
@@ -148,7 +186,8 @@ export async function saveCampaign(db: EngageDb, actor: string, id: string | nul
       if (id && !existing) throw new EngageError("invalid:input", "This campaign no longer exists.");
       if (existing?.campaign.status === "ended")
         throw new CampaignInputError({ form: "An ended campaign cannot be edited" });
-      if (existing?.campaign.status === "live") await assertNoLiveOverlap(tx, id, draft.placement, scheduleOf(draft));
+      if (existing?.campaign.status === "live")
+        await assertNoLiveOverlap(tx, id, draft.placement, scheduleOf(draft), clock);
       const values = {
         name: draft.name,
         slug: draft.slug,
@@ -157,6 +196,7 @@ export async function saveCampaign(db: EngageDb, actor: string, id: string | nul
         audience: draft.audience ?? true,
         startsAt: draft.startsAt ? new Date(draft.startsAt) : null,
         endsAt: draft.endsAt ? new Date(draft.endsAt) : null,
+        season: draft.season,
         windows: draft.windows,
         allowance: draft.allowance,
         lifetimeLimit: draft.lifetimeLimit,
@@ -254,6 +294,7 @@ export async function setCampaignStatus(
   actor: string,
   id: string,
   status: CampaignStatus,
+  clock: StoreClock,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
@@ -264,11 +305,18 @@ export async function setCampaignStatus(
       const table = await tx.select({ weight: prizes.weight }).from(prizes).where(eq(prizes.campaignId, id));
       if (!table.some((p) => p.weight > 0))
         throw new CampaignInputError({ prizes: "All prize weights are zero: no prize could ever be drawn" });
-      await assertNoLiveOverlap(tx, id, campaign.placement, {
-        startsAt: campaign.startsAt,
-        endsAt: campaign.endsAt,
-        windows: campaign.windows as WeeklyWindow[],
-      });
+      await assertNoLiveOverlap(
+        tx,
+        id,
+        campaign.placement,
+        {
+          startsAt: campaign.startsAt,
+          endsAt: campaign.endsAt,
+          season: campaign.season,
+          windows: campaign.windows as WeeklyWindow[],
+        },
+        clock,
+      );
     }
     await tx.update(campaigns).set({ status, updatedAt: new Date() }).where(eq(campaigns.id, id));
     await recordAudit(tx, {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { assertValidCondition } from "./conditions";
 import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "./schema";
+import { seasonSchema } from "./season";
 import { weeklyWindowSchema } from "./store-time";
 
 const count = (label: string, max: number) =>
@@ -80,6 +81,8 @@ export const campaignDraftSchema = z
     audience: z.unknown().default(true),
     startsAt: isoInstant.nullable().default(null),
     endsAt: isoInstant.nullable().default(null),
+    // Repeats every year instead of running between fixed dates.
+    season: seasonSchema.nullable().default(null),
     windows: z.array(weeklyWindowSchema).max(21, "At most 21 weekly windows").default([]),
     allowance: z.object({ default: count("Plays", 100), byTier: z.record(z.string(), count("Plays", 100)).optional() }),
     lifetimeLimit: z.number().int().min(1, "A lifetime limit must be at least 1").max(1000).nullable().default(null),
@@ -98,6 +101,12 @@ export const campaignDraftSchema = z
         code: "custom",
         path: ["prizes"],
         message: "All prize weights are zero: no prize could ever be drawn",
+      });
+    if (c.season && (c.startsAt || c.endsAt))
+      ctx.addIssue({
+        code: "custom",
+        path: ["season"],
+        message: "A campaign that repeats every year has no start or end date: clear the dates or stop the repeat",
       });
     if (c.startsAt && c.endsAt && Date.parse(c.endsAt) <= Date.parse(c.startsAt))
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The campaign must end after it starts" });

@@ -13,6 +13,7 @@ import {
   saveCampaign,
   schedulesOverlap,
   setCampaignStatus,
+  toDraft,
 } from "@/lib/engage/campaign-admin";
 import { campaignDraftSchema, draftErrors } from "@/lib/engage/campaign-draft";
 import { holdoutBucket, holdoutIdentity, isHeldOut } from "@/lib/engage/holdout";
@@ -23,6 +24,7 @@ import { auditLog, campaigns } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
 const TZ = "Europe/Berlin";
+const CLOCK = { now: new Date("2026-06-13T10:00:00Z"), timeZone: TZ };
 let db: Db;
 let close: () => Promise<void>;
 beforeAll(async () => {
@@ -133,6 +135,34 @@ describe("impossible settings get clear errors", () => {
   });
 });
 
+describe("a campaign that repeats every year", () => {
+  const advent = { month: 12, day: 1, days: 12 };
+  it("accepts a season instead of dates", () => {
+    expect(errorsOf(draft({ season: advent }))).toEqual({});
+    expect(campaignDraftSchema.parse(draft()).season).toBeNull();
+  });
+  it("names the season field that is wrong: a day the month lacks, 29 February, the length", () => {
+    expect(errorsOf(draft({ season: { ...advent, month: 11, day: 31 } }))["season.day"]).toBe(
+      "Choose a day that exists in that month (November has 30 days)",
+    );
+    expect(errorsOf(draft({ season: { ...advent, month: 2, day: 29 } }))["season.day"]).toMatch(
+      /start on 28 February or 1 March/,
+    );
+    expect(errorsOf(draft({ season: { ...advent, days: 0 } }))["season.days"]).toBe("A season lasts at least 1 day");
+    expect(errorsOf(draft({ season: { ...advent, days: 400 } }))["season.days"]).toBe(
+      "A season lasts at most 366 days",
+    );
+    // What the editor sends for a field left empty or typed as text.
+    expect(errorsOf(draft({ season: { ...advent, day: null } }))["season.day"]).toBe("Give a day of the month");
+  });
+  it("refuses a season and fixed dates together", () => {
+    expect(errorsOf(draft({ season: advent, startsAt: "2026-12-01T00:00:00Z" })).season).toMatch(
+      /repeats every year has no start or end date/,
+    );
+    expect(errorsOf(draft({ season: advent, endsAt: "2026-12-13T00:00:00Z" })).season).toBeDefined();
+  });
+});
+
 describe("prize economics", () => {
   it("odds, expected cost per 1,000 plays and budget left", () => {
     const e = prizeEconomics([
@@ -198,7 +228,7 @@ describe("schedule preview", () => {
 
 describe("campaign life cycle", () => {
   it("creates, edits, publishes, pauses and ends, auditing each change with before and after", async () => {
-    const id = await saveCampaign(db, "owner@shop.test", null, draft({ name: "Life cycle" }));
+    const id = await saveCampaign(db, "owner@shop.test", null, draft({ name: "Life cycle" }), CLOCK);
     const saved = await campaignWithPrizes(db, id);
     expect(saved?.campaign.status).toBe("draft");
     expect(saved?.prizes.map((p) => p.label)).toEqual(["10% off", "$2 off", "No prize"]);
@@ -209,11 +239,11 @@ describe("campaign life cycle", () => {
       id: p.id,
       weight: i === 2 ? 40 : edited.prizes[i].weight,
     }));
-    await saveCampaign(db, "owner@shop.test", id, edited);
-    await setCampaignStatus(db, "owner@shop.test", id, "live");
-    await setCampaignStatus(db, "owner@shop.test", id, "paused");
-    await setCampaignStatus(db, "owner@shop.test", id, "ended");
-    await expect(setCampaignStatus(db, "owner@shop.test", id, "live")).rejects.toThrow(
+    await saveCampaign(db, "owner@shop.test", id, edited, CLOCK);
+    await setCampaignStatus(db, "owner@shop.test", id, "live", CLOCK);
+    await setCampaignStatus(db, "owner@shop.test", id, "paused", CLOCK);
+    await setCampaignStatus(db, "owner@shop.test", id, "ended", CLOCK);
+    await expect(setCampaignStatus(db, "owner@shop.test", id, "live", CLOCK)).rejects.toThrow(
       /ended campaign cannot become live/,
     );
 
@@ -240,8 +270,9 @@ describe("campaign life cycle", () => {
       "owner@shop.test",
       null,
       draft({ placement: "checkout_returning", rewardScope: "next_order" }),
+      CLOCK,
     );
-    await setCampaignStatus(db, "owner@shop.test", first, "live");
+    await setCampaignStatus(db, "owner@shop.test", first, "live", CLOCK);
     const second = await saveCampaign(
       db,
       "owner@shop.test",
@@ -251,8 +282,9 @@ describe("campaign life cycle", () => {
         rewardScope: "next_order",
         windows: [{ weekday: 6, start: "14:00", end: "18:00" }],
       }),
+      CLOCK,
     );
-    const err = await setCampaignStatus(db, "owner@shop.test", second, "live").catch((e) => e);
+    const err = await setCampaignStatus(db, "owner@shop.test", second, "live", CLOCK).catch((e) => e);
     expect(err).toBeInstanceOf(CampaignInputError);
     expect(err.fieldErrors.placement).toMatch(/Overlaps the live campaign/);
     const [row] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, second));
@@ -260,15 +292,79 @@ describe("campaign life cycle", () => {
     // A Sunday window does not overlap.
     expect(
       schedulesOverlap(
-        { startsAt: null, endsAt: null, windows: [{ weekday: 6, start: "09:00", end: "15:00" }] },
-        { startsAt: null, endsAt: null, windows: [{ weekday: 7, start: "09:00", end: "15:00" }] },
+        { startsAt: null, endsAt: null, season: null, windows: [{ weekday: 6, start: "09:00", end: "15:00" }] },
+        { startsAt: null, endsAt: null, season: null, windows: [{ weekday: 7, start: "09:00", end: "15:00" }] },
+        CLOCK,
       ),
     ).toBe(false);
   });
 
+  it("saves a seasonal campaign with its season, and an edit keeps it", async () => {
+    const season = { month: 12, day: 1, days: 12 };
+    const id = await saveCampaign(db, "owner@shop.test", null, draft({ name: "Yearly", season }), CLOCK);
+    const saved = await campaignWithPrizes(db, id);
+    if (!saved) throw new Error("not saved");
+    expect(saved.campaign).toMatchObject({ season, startsAt: null, endsAt: null });
+    const stored = toDraft(saved.campaign, saved.prizes);
+    expect(stored.season).toEqual(season);
+    await saveCampaign(db, "owner@shop.test", id, { ...stored, name: "Yearly, edited" }, CLOCK);
+    expect((await campaignWithPrizes(db, id))?.campaign).toMatchObject({ name: "Yearly, edited", season });
+  });
+
+  it("compares a season's runs from now on: with fixed dates, with another season", () => {
+    const advent = { startsAt: null, endsAt: null, season: { month: 12, day: 1, days: 12 }, windows: [] };
+    const fixed = (startsAt: string | null, endsAt: string | null) => ({
+      startsAt: startsAt ? new Date(startsAt) : null,
+      endsAt: endsAt ? new Date(endsAt) : null,
+      season: null,
+      windows: [],
+    });
+    const overlap = (
+      a: Parameters<typeof schedulesOverlap>[0],
+      b: Parameters<typeof schedulesOverlap>[0],
+      now: string,
+    ) => schedulesOverlap(a, b, { now: new Date(now), timeZone: TZ });
+    // Fixed dates in this year's run, in next year's, far ahead, or over before it: by the run they meet.
+    expect(overlap(advent, fixed("2026-12-10T00:00:00Z", "2026-12-20T00:00:00Z"), "2026-06-13T10:00:00Z")).toBe(true);
+    expect(overlap(fixed("2027-12-10T00:00:00Z", null), advent, "2026-06-13T10:00:00Z")).toBe(true);
+    expect(overlap(advent, fixed("2031-12-05T00:00:00Z", "2031-12-06T00:00:00Z"), "2026-06-13T10:00:00Z")).toBe(true);
+    expect(overlap(advent, fixed("2027-01-01T00:00:00Z", "2027-11-30T00:00:00Z"), "2026-06-13T10:00:00Z")).toBe(false);
+    // 13 December in Berlin is after the run: an always-on campaign until Christmas does not meet it.
+    expect(overlap(advent, fixed(null, "2026-12-25T00:00:00Z"), "2026-12-13T10:00:00Z")).toBe(false);
+    expect(overlap(advent, fixed(null, null), "2026-12-13T10:00:00Z")).toBe(true);
+    // Dates that ended earlier in the run under way are over: they meet nothing from now on.
+    expect(overlap(advent, fixed("2026-12-02T00:00:00Z", "2026-12-04T00:00:00Z"), "2026-12-05T10:00:00Z")).toBe(false);
+    // Two seasons meet every year or never, whichever run is under way now.
+    const winter = { ...advent, season: { month: 11, day: 25, days: 10 } }; // to 4 December
+    const january = { ...advent, season: { month: 1, day: 1, days: 31 } };
+    for (const now of ["2026-06-13T10:00:00Z", "2026-12-03T10:00:00Z", "2026-12-08T10:00:00Z"]) {
+      expect(overlap(advent, winter, now)).toBe(true);
+      expect(overlap(winter, january, now)).toBe(false);
+    }
+  });
+
+  it("refuses publishing a season over a live one at the same placement", async () => {
+    const yearly = (name: string, season: { month: number; day: number; days: number }) =>
+      saveCampaign(
+        db,
+        "owner@shop.test",
+        null,
+        draft({ name, placement: "seasonal_page", gameType: "advent_calendar", windows: [], season }),
+        CLOCK,
+      );
+    const first = await yearly("December doors", { month: 12, day: 1, days: 12 });
+    await setCampaignStatus(db, "owner@shop.test", first, "live", CLOCK);
+    const clash = await yearly("Late November", { month: 11, day: 28, days: 7 });
+    const err = await setCampaignStatus(db, "owner@shop.test", clash, "live", CLOCK).catch((e) => e);
+    expect(err).toBeInstanceOf(CampaignInputError);
+    expect(err.fieldErrors.placement).toMatch(/Overlaps the live campaign “December doors”/);
+    const spring = await yearly("Spring", { month: 3, day: 1, days: 20 });
+    await setCampaignStatus(db, "owner@shop.test", spring, "live", CLOCK);
+  });
+
   it("refuses invalid input with field errors and writes nothing", async () => {
     const before = (await auditTrail(db)).length;
-    const err = await saveCampaign(db, "owner@shop.test", null, draft({ prizes: [] })).catch((e) => e);
+    const err = await saveCampaign(db, "owner@shop.test", null, draft({ prizes: [] }), CLOCK).catch((e) => e);
     expect(err).toBeInstanceOf(CampaignInputError);
     expect(err.fieldErrors.prizes).toBe("Add at least one prize");
     expect((await auditTrail(db)).length).toBe(before);
@@ -296,8 +392,9 @@ describe("holdout", () => {
       "owner@shop.test",
       null,
       draft({ placement: "checkout_first_order", windows: [], holdoutPercent: 50 }),
+      CLOCK,
     );
-    await setCampaignStatus(db, "owner@shop.test", id, "live");
+    await setCampaignStatus(db, "owner@shop.test", id, "live", CLOCK);
     const campaign = { id, holdoutPercent: 50 };
     let i = 0;
     const emailFor = (held: boolean) => {

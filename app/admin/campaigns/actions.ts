@@ -5,6 +5,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { saveCampaign, setCampaignStatus } from "@/lib/engage/campaign-admin";
 import { CAMPAIGN_STATUSES } from "@/lib/engage/schema";
+import { env } from "@/lib/env";
+import { storeNow } from "@/lib/store/clock";
 import { adminAction } from "../admin-action";
 
 const json = z
@@ -29,7 +31,8 @@ export const saveCampaignAction = adminAction(
     draft: json,
   }),
   async (input, admin) => {
-    const id = await saveCampaign(await getDb(), admin.email, input.id ?? null, input.draft);
+    const clock = { now: await storeNow(), timeZone: env().STORE_TIMEZONE };
+    const id = await saveCampaign(await getDb(), admin.email, input.id ?? null, input.draft, clock);
     revalidatePath("/admin/campaigns");
     return { status: "ok", message: input.id ? "Campaign saved." : "Campaign created as a draft.", id };
   },
@@ -39,7 +42,8 @@ export const saveCampaignAction = adminAction(
 export const setCampaignStatusAction = adminAction(
   z.object({ id: z.uuid({ message: "Unknown campaign" }), status: z.enum(CAMPAIGN_STATUSES) }),
   async (input, admin) => {
-    await setCampaignStatus(await getDb(), admin.email, input.id, input.status);
+    const clock = { now: await storeNow(), timeZone: env().STORE_TIMEZONE };
+    await setCampaignStatus(await getDb(), admin.email, input.id, input.status, clock);
     revalidatePath("/admin/campaigns");
     revalidatePath(`/admin/campaigns/${input.id}`);
     const verb = { live: "Published", paused: "Paused", ended: "Ended", draft: "Saved" }[input.status];

@@ -16,6 +16,7 @@ const NEW: CampaignDraft = {
   audience: true,
   startsAt: null,
   endsAt: null,
+  season: null,
   windows: [],
   allowance: { default: 1 },
   lifetimeLimit: null,
