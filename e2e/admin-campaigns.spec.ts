@@ -105,3 +105,44 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
       await expect(page.getByText(action, { exact: true }).first()).toBeVisible();
   });
 });
+
+test("an owner makes a campaign repeat every year; a start day that is not in every year is refused at the field", async ({
+  page,
+  mailbox,
+}) => {
+  const admin = new Admin(page);
+  const editor = new CampaignEditor(page);
+  const tag = Date.now().toString(36);
+  await admin.signInAndOpen(mailbox);
+  await editor.openNew();
+  await editor.fillBasics({ name: `Yearly sale ${tag}`, slug: `yearly-sale-${tag}`, holdout: "0" });
+
+  // Fixed dates become the season: their first day and length, and the dates go.
+  await page.getByLabel("Starts (Europe/Berlin)").fill("2026-12-01T00:00");
+  await page.getByLabel("Ends (Europe/Berlin)").fill("2026-12-13T00:00");
+  await page.getByRole("checkbox", { name: "Repeats every year" }).check();
+  await expect(page.getByLabel("Start month")).toHaveValue("12");
+  await expect(page.getByLabel("Start day")).toHaveValue("1");
+  await expect(page.getByLabel("Number of days")).toHaveValue("12");
+  await expect(page.getByLabel("Starts (Europe/Berlin)")).toHaveCount(0);
+  await expect(page.getByTestId("season-next")).toHaveText(
+    /^(Running now|Next run): \w{3} 1 Dec \d{4} – \w{3} 12 Dec \d{4} \(12 days\)$/,
+  );
+
+  await page.getByLabel("Start month").selectOption({ label: "February" });
+  await page.getByLabel("Start day").fill("29");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByLabel("Start day")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Start day")).toHaveAccessibleDescription(/29 February is not in every year/);
+
+  await page.getByLabel("Start day").fill("28");
+  await expect(page.getByTestId("season-next")).toHaveText(
+    /^(Running now|Next run): \w{3} 28 Feb \d{4} – \w{3} (10|11) Mar \d{4} \(12 days\)$/,
+  );
+  await editor.create();
+  // Saved with its season: the stored campaign opens repeating, from 28 February.
+  await expect(page.getByRole("checkbox", { name: "Repeats every year" })).toBeChecked();
+  await expect(page.getByLabel("Start month")).toHaveValue("2");
+  await expect(page.getByLabel("Start day")).toHaveValue("28");
+  await expect(page.getByLabel("Number of days")).toHaveValue("12");
+});

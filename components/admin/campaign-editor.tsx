@@ -11,6 +11,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import type { CampaignDraft } from "@/lib/engage/campaign-draft";
+import { previewSeason } from "@/lib/engage/schedule-preview";
 import type { WeeklyWindow } from "@/lib/engage/store-time";
 import { AudienceBuilder } from "./audience-builder";
 import { Field, inputClass } from "./field";
@@ -18,6 +19,7 @@ import { toMinor, toUnits } from "./format";
 import { GamePreview } from "./game-preview";
 import { PrizeTableEditor, type PrizeRow } from "./prize-table-editor";
 import { ScheduleEditor } from "./schedule-editor";
+import { SeasonEditor, seasonFromDates } from "./season-editor";
 
 export type EditorProps = {
   campaignId: string | null;
@@ -108,6 +110,18 @@ export function CampaignEditor(props: EditorProps) {
   useEffect(() => {
     if (state.status === "ok" && state.id && !props.campaignId) router.push(`/admin/campaigns/${state.id}`);
   }, [state, props.campaignId, router]);
+
+  // A campaign runs between dates or repeats every year: ticking the box turns its dates into
+  // a season, unticking turns the season into its next run, so nothing typed is lost.
+  const run = draft.season ? previewSeason(draft.season, new Date(props.now), timeZone) : null;
+  const setRepeats = (on: boolean) =>
+    on
+      ? set({
+          season: seasonFromDates(draft.startsAt, draft.endsAt, props.now, timeZone),
+          startsAt: null,
+          endsAt: null,
+        })
+      : set({ season: null, startsAt: run?.startsAt ?? null, endsAt: run?.endsAt ?? null });
 
   const payload = JSON.stringify(toDraftJson(draft, rows, currency));
   const section = "space-y-3 rounded-2xl border border-stone-200 bg-white/60 p-4";
@@ -238,37 +252,66 @@ export function CampaignEditor(props: EditorProps) {
           <h2 id="schedule-h" className="text-lg font-semibold">
             Schedule
           </h2>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field label={`Starts (${timeZone})`} error={errors.startsAt} hint="Empty: as soon as it is published.">
-              {(a) => (
-                <input
-                  {...a}
-                  type="datetime-local"
-                  value={localInput(draft.startsAt, timeZone)}
-                  onChange={(e) => set({ startsAt: fromLocal(e.target.value, timeZone) })}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-            <Field label={`Ends (${timeZone})`} error={errors.endsAt} hint="Empty: until it is ended.">
-              {(a) => (
-                <input
-                  {...a}
-                  type="datetime-local"
-                  value={localInput(draft.endsAt, timeZone)}
-                  onChange={(e) => set({ endsAt: fromLocal(e.target.value, timeZone) })}
-                  className={inputClass}
-                />
-              )}
-            </Field>
+          <div className="space-y-1">
+            <label className="flex items-center gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                checked={draft.season !== null}
+                onChange={(e) => setRepeats(e.target.checked)}
+                aria-invalid={Boolean(errors.season)}
+                aria-describedby={errors.season ? "season-error" : undefined}
+              />
+              Repeats every year
+            </label>
+            {errors.season && (
+              <p id="season-error" className="text-sm text-red-700">
+                {errors.season}
+              </p>
+            )}
           </div>
+          {draft.season && (
+            <SeasonEditor
+              season={draft.season}
+              onChange={(season) => set({ season })}
+              timeZone={timeZone}
+              now={props.now}
+              errors={errors}
+            />
+          )}
+          {/* Shown with a season only when dates came with it (refused on save: clear them). */}
+          {(!draft.season || draft.startsAt || draft.endsAt) && (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label={`Starts (${timeZone})`} error={errors.startsAt} hint="Empty: as soon as it is published.">
+                {(a) => (
+                  <input
+                    {...a}
+                    type="datetime-local"
+                    value={localInput(draft.startsAt, timeZone)}
+                    onChange={(e) => set({ startsAt: fromLocal(e.target.value, timeZone) })}
+                    className={inputClass}
+                  />
+                )}
+              </Field>
+              <Field label={`Ends (${timeZone})`} error={errors.endsAt} hint="Empty: until it is ended.">
+                {(a) => (
+                  <input
+                    {...a}
+                    type="datetime-local"
+                    value={localInput(draft.endsAt, timeZone)}
+                    onChange={(e) => set({ endsAt: fromLocal(e.target.value, timeZone) })}
+                    className={inputClass}
+                  />
+                )}
+              </Field>
+            </div>
+          )}
           <ScheduleEditor
             windows={draft.windows as WeeklyWindow[]}
             onChange={(windows) => set({ windows })}
             timeZone={timeZone}
             now={props.now}
-            startsAt={draft.startsAt}
-            endsAt={draft.endsAt}
+            startsAt={run?.startsAt ?? draft.startsAt}
+            endsAt={run?.endsAt ?? draft.endsAt}
             errors={errors}
           />
         </section>
@@ -316,7 +359,11 @@ export function CampaignEditor(props: EditorProps) {
                 )}
               </Field>
             ))}
-            <Field label="Lifetime limit per shopper" error={errors.lifetimeLimit} hint="Empty: no lifetime limit.">
+            <Field
+              label="Lifetime limit per shopper"
+              error={errors.lifetimeLimit}
+              hint={draft.season ? "Counts afresh every year. Empty: no limit." : "Empty: no lifetime limit."}
+            >
               {(a) => (
                 <input
                   {...a}

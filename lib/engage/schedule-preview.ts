@@ -1,9 +1,30 @@
 // The next few times a campaign will be open, in the store's time zone, for the schedule
-// editor: weekly windows clipped to the campaign's start and end dates.
+// editor: weekly windows clipped to the campaign's start and end dates, and a yearly
+// campaign's run under way or next.
 import { DateTime } from "luxon";
+import type { CampaignSeason } from "./schema";
+import { campaignDates, seasonSchema } from "./season";
 import { upcomingWindows, type WeeklyWindow } from "./store-time";
 
 export type WindowPreview = { startsAt: string; endsAt: string; label: string };
+export type SeasonPreview = WindowPreview & { underway: boolean };
+
+/** A yearly campaign's run under way at `from`, or else its next one; null while the season is invalid. */
+export function previewSeason(season: CampaignSeason, from: Date, timeZone: string): SeasonPreview | null {
+  if (!seasonSchema.safeParse(season).success) return null;
+  const { startsAt, endsAt } = campaignDates({ season, startsAt: null, endsAt: null }, from, timeZone);
+  if (!startsAt || !endsAt) return null;
+  const first = DateTime.fromJSDate(startsAt, { zone: timeZone });
+  // endsAt is the midnight after the last day.
+  const last = DateTime.fromJSDate(endsAt, { zone: timeZone }).minus({ days: 1 });
+  const days = Math.round(DateTime.fromJSDate(endsAt, { zone: timeZone }).diff(first, "days").days);
+  return {
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    label: `${first.toFormat("ccc d LLL yyyy")} – ${last.toFormat("ccc d LLL yyyy")} (${days} ${days === 1 ? "day" : "days"})`,
+    underway: startsAt <= from,
+  };
+}
 
 export function previewWindows(
   input: { windows: WeeklyWindow[]; startsAt: string | null; endsAt: string | null },

@@ -2,6 +2,7 @@
 // store's zone, across New Year, daylight-saving changes and leap years.
 import { describe, expect, it } from "vitest";
 import { lifetimeKey } from "@/lib/engage/campaigns";
+import { previewSeason } from "@/lib/engage/schedule-preview";
 import type { CampaignSeason } from "@/lib/engage/schema";
 import { campaignDates, seasonDays, seasonSchema } from "@/lib/engage/season";
 
@@ -115,5 +116,20 @@ describe("a seasonal campaign's lifetime cap counts per run", () => {
     expect(lifetimeKey({ season: ADVENT }, "2027-12-12T09:00")).toBe("lifetime:2027-12-01");
     expect(lifetimeKey({ season: { month: 12, day: 20, days: 20 } }, "2027-01-03")).toBe("lifetime:2026-12-20");
     expect(lifetimeKey({ season: null }, "2027-12-05")).toBe("lifetime");
+  });
+});
+
+describe("the editor's preview of the next run", () => {
+  it("names the run under way or the next one in store time, and nothing for an invalid season", () => {
+    expect(previewSeason(ADVENT, at("2026-12-04T09:00:00Z"), "Europe/Berlin")).toMatchObject({
+      label: "Tue 1 Dec 2026 – Sat 12 Dec 2026 (12 days)",
+      underway: true,
+    });
+    expect(previewSeason(ADVENT, at("2026-12-13T09:00:00Z"), "Europe/Berlin")).toMatchObject({
+      label: "Wed 1 Dec 2027 – Sun 12 Dec 2027 (12 days)",
+      startsAt: "2027-11-30T23:00:00.000Z",
+      underway: false,
+    });
+    expect(previewSeason({ month: 2, day: 30, days: 1 }, new Date(), "Europe/Berlin")).toBeNull();
   });
 });
