@@ -3,8 +3,8 @@
 // the next checkout applies).
 import { setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { orderTotal, pointsFor, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
 // The calendar repeats every December: this year's, whichever year the suite runs in.

@@ -5,8 +5,8 @@
 // what they won behind past doors, today's, locked ones.
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { EngageDb } from "./db";
 import { openWindow } from "./campaigns";
+import type { EngageDb } from "./db";
 import { identityKeys, type Shopper } from "./identity";
 import { campaigns, plays, prizes } from "./schema";
 import { campaignDates } from "./season";
