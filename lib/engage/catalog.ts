@@ -81,6 +81,7 @@ export async function buyCatalogItem(
       customerId: input.customerId,
       valueMinor: null,
       payload: { itemId: item.id, rewardId: issued.id, points: item.pointsCost },
+      occurredAt: input.now,
     });
     return { rewardId: issued.id, label: item.name, pointsSpent: item.pointsCost, expiresAt, replayed: false };
   });

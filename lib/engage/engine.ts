@@ -173,11 +173,11 @@ async function builtInBefore(
   if (!order) return null;
   if (event.type === "order.paid") {
     await grantTierBonus(tx, order, settings);
-    await judgeReferral(tx, order);
+    await judgeReferral(tx, order, now);
     // A bonus-points reward used on this order pays out, and a reminder clicked in the week
     // before counts the order as recovered (and stops the shopper's remaining reminders).
     await creditBonusRewards(tx, order.orderRef);
-    await recordRecoveries(tx, { orderRef: order.orderRef });
+    await recordRecoveries(tx, { orderRef: order.orderRef, now });
   }
   return order;
 }

@@ -48,6 +48,7 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
           customerId: customer.id,
           campaignId,
           payload: { ruleId: f.rule.id },
+          occurredAt: f.now,
         });
       }
       return { type: outcome.type, campaignId, plays };

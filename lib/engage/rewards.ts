@@ -188,6 +188,7 @@ export async function redeemOrderRewards(db: EngageDb, orderRef: string, now: Da
       sessionRef: r.sessionRef,
       orderRef,
       campaignId: r.campaignId,
+      occurredAt: now,
     });
   }
   return rows.length;

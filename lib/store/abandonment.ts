@@ -60,6 +60,7 @@ export async function afterCheckout(
     cartRef: input.cartId,
     orderRef: input.orderId,
     valueMinor: input.totalMinor,
+    now,
   });
 }
 

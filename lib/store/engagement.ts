@@ -89,10 +89,11 @@ export async function recordCheckoutView(
   cartRef: string,
   valueMinor: number,
   { offer, heldOut }: CheckoutOffer,
+  now: Date,
 ) {
   const session = shopper.sessionRef ?? "none";
   const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
-  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null };
+  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null, occurredAt: now };
   await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
   if (offer) {
     await recordEvent(db, {

@@ -43,6 +43,6 @@ export async function runReminderJob(db: Db, opts: { now: Date; origin?: string 
     },
     { now: opts.now, timeZone, quietHours },
   ).finally(() => sendEmail.close());
-  const recovered = await recordRecoveries(db);
+  const recovered = await recordRecoveries(db, { now: opts.now });
   return { ...report, abandoned, recovered };
 }

@@ -51,7 +51,8 @@ describe("concurrent sweeps", () => {
     });
     // A backlog: 40 reviews, 12 referred friends' first orders, and their payments.
     const reviewers = await Promise.all(Array.from({ length: 40 }, () => customerId(db, newEmail("reviewer"))));
-    for (const c of reviewers) await recordEvent(db, { type: "review.posted", key: randomUUID(), customerId: c });
+    for (const c of reviewers)
+      await recordEvent(db, { type: "review.posted", key: randomUUID(), customerId: c, occurredAt: new Date() });
     const referrerEmail = newEmail("referrer");
     await paidOrder(db, { email: referrerEmail, amountMinor: 1_000 });
     const referrer = await customerId(db, referrerEmail);

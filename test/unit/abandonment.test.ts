@@ -116,23 +116,25 @@ describe("exit nudge", () => {
   it("shows once per session: a second claim is refused; dismissal and conversion need a shown nudge", async () => {
     const sessionRef = `sid-${randomUUID()}`;
     const other = `sid-${randomUUID()}`;
-    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(false);
-    expect(await claimNudge(db, { sessionRef, cartRef: "c1", trigger: "pointer_top" })).toBe(true);
-    expect(await claimNudge(db, { sessionRef, cartRef: "c2", trigger: "tab_hidden" })).toBe(false);
-    expect(await claimNudge(db, { sessionRef: other, cartRef: "c1", trigger: "back" })).toBe(true);
-    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(true);
-    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(false);
+    const now = new Date("2026-03-25T09:00:00Z");
+    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1", now })).toBe(false);
+    expect(await claimNudge(db, { sessionRef, cartRef: "c1", trigger: "pointer_top", now })).toBe(true);
+    expect(await claimNudge(db, { sessionRef, cartRef: "c2", trigger: "tab_hidden", now })).toBe(false);
+    expect(await claimNudge(db, { sessionRef: other, cartRef: "c1", trigger: "back", now })).toBe(true);
+    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1", now })).toBe(true);
+    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1", now })).toBe(false);
     expect(
       await recordNudgeConverted(db, {
         sessionRef: `sid-${randomUUID()}`,
         cartRef: "c1",
         orderRef: "o0",
         valueMinor: 100,
+        now,
       }),
     ).toBe(false);
-    expect(await recordNudgeConverted(db, { sessionRef: other, cartRef: "c1", orderRef: "o1", valueMinor: 4700 })).toBe(
-      true,
-    );
+    expect(
+      await recordNudgeConverted(db, { sessionRef: other, cartRef: "c1", orderRef: "o1", valueMinor: 4700, now }),
+    ).toBe(true);
     const shown = (await eventsOfType(db, "nudge.shown")).filter((e) => e.sessionRef === sessionRef);
     expect(shown.map((e) => e.payload)).toEqual([{ cartRef: "c1", trigger: "pointer_top" }]);
     const intents = (await eventsOfType(db, "checkout.exit_intent")).filter((e) => e.sessionRef === sessionRef);

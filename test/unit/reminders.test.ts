@@ -138,7 +138,13 @@ describe("reminder email over SMTP", () => {
     await abandonAt(db, minutes(T0, 61));
     await dispatchAt(minutes(T0, 122));
     expect(mailsTo(email)).toHaveLength(1);
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt: minutes(T0, 130),
+    });
     await dispatchAt(minutes(T0, 60 * 27)); // step 2 due
     await dispatchAt(minutes(T0, 60 * 74)); // step 3 due
     expect(mailsTo(email)).toHaveLength(1);
@@ -157,7 +163,13 @@ describe("reminder email over SMTP", () => {
     const mine = claimed.filter((c) => c.cartRef === cartRef);
     expect(mine).toHaveLength(1);
     expect((await remindersOf(db, cartRef))[0].status).toBe("sending");
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt: now,
+    });
     const report = await sendClaimed(db, mine, senders(now), { now });
     expect(report).toMatchObject({ sent: 0, stopped: 1 });
     expect(mailsTo(email)).toHaveLength(0);
@@ -242,11 +254,25 @@ describe("reminder email over SMTP", () => {
     expect(
       await recordReminderClick(db, { reminderId: step1.id, cartRef: "someone-else", sessionRef: "x", now: T0 }),
     ).toBeNull();
-    const clicked = await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-2", now: T0 });
+    const clickedAt = minutes(T0, 130);
+    const clicked = await recordReminderClick(db, {
+      reminderId: step1.id,
+      cartRef,
+      sessionRef: "browser-2",
+      now: clickedAt,
+    });
     expect(clicked?.cart.items.map((i) => i.name)).toEqual(["House Espresso", "Stoneware Mug"]);
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4230, currency: "usd" });
-    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(1);
-    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(0);
+    // Paid six days later: inside the 7-day window.
+    const paidAt = minutes(clickedAt, 6 * 24 * 60);
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4230,
+      currency: "usd",
+      paidAt,
+    });
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(1);
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
     const recovered = (await eventsOfType(db, "order.recovered")).filter((e) => e.orderRef === `order-${cartRef}`);
     expect(recovered.map((e) => [e.valueMinor, e.campaignId])).toEqual([[4230, null]]);
     expect((await remindersOf(db, cartRef)).map((r) => r.status)).toEqual(["sent", "cancelled", "cancelled"]);
@@ -268,11 +294,36 @@ describe("reminder email over SMTP", () => {
     expect(issued[0].expiresAt.toISOString()).toBe(new Date(T0.getTime() + 7 * 86_400_000).toISOString());
   });
 
+  it("does not count an order paid more than 7 days after the click, by the clocks of the click and the payment", async () => {
+    const { email, cartRef } = await cartAt(db, T0);
+    await abandonAt(db, minutes(T0, 61));
+    await dispatchAt(minutes(T0, 122));
+    const [step1] = await remindersOf(db, cartRef);
+    const clickedAt = minutes(T0, 130);
+    await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-late", now: clickedAt });
+    const paidAt = minutes(clickedAt, 7 * 24 * 60 + 1);
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt,
+    });
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
+  });
+
   it("does not count an order without a click as recovered", async () => {
     const { email, cartRef } = await cartAt(db, T0);
     await abandonAt(db, minutes(T0, 61));
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
-    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(0);
+    const paidAt = minutes(T0, 130);
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt,
+    });
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
   });
 });
 

@@ -10,6 +10,7 @@ import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
 import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
+import { storeNow } from "@/lib/store/clock";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
 import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
@@ -49,6 +50,8 @@ export default async function CheckoutPage() {
   const offer = cameBack && comeback ? comeback : regularOffer;
   const cartId = cart.id;
   if (cartId && engage) {
+    // Read now: the test clock's cookie is only readable inside the request.
+    const viewedAt = await storeNow();
     after(() =>
       recordCheckoutView(
         db,
@@ -56,6 +59,7 @@ export default async function CheckoutPage() {
         cartId,
         cart.totals.subtotalMinor,
         placement ?? { offer: null, heldOut: [] },
+        viewedAt,
       ).catch((err) => console.error("[playcart] checkout view not logged", err)),
     );
   }

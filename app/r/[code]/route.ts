@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { recordReferralVisit, REFERRAL_CODE } from "@/lib/engage";
+import { storeNow } from "@/lib/store/clock";
 import { REFERRAL_COOKIE } from "@/lib/store/referral";
 import { ensureShopperSession } from "@/lib/store/shopper-session";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
@@ -15,7 +16,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ code
   const home = new URL("/", req.url);
   if (!REFERRAL_CODE.test(code)) return NextResponse.redirect(home, 303);
   const sessionRef = await ensureShopperSession();
-  const known = await recordReferralVisit(await getDb(), { code, sessionRef });
+  const known = await recordReferralVisit(await getDb(), { code, sessionRef, now: await storeNow() });
   const res = NextResponse.redirect(home, 303);
   if (known) {
     res.cookies.set(REFERRAL_COOKIE, code, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 30 });
