@@ -4,11 +4,11 @@
 // and written as JSON Logic (the format campaigns.audience stores and the engine evaluates).
 import { useMemo, useState } from "react";
 import {
+  type Field,
   QueryBuilder,
+  type RuleGroupType,
   toOptions,
   ValueEditor,
-  type Field,
-  type RuleGroupType,
   type ValueEditorProps,
   type ValueSelectorProps,
 } from "react-querybuilder";

@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { type PointerEvent, useEffect, useRef, useState } from "react";
 import { Confetti } from "./confetti";
-import type { GameProps } from "./game-types";
 import { gameButton } from "./game-button";
+import type { GameProps } from "./game-types";
+import styles from "./games.module.css";
 import { ResultPanel } from "./result-panel";
 import { CARD_H, CARD_W, clearedShare, paintFoil, scratch } from "./scratch-foil";
 import { useGameRound } from "./use-game-round";
 import { useReducedMotion } from "./use-reduced-motion";
-import styles from "./games.module.css";
 
 const REVEAL_AT = 0.45;
 

@@ -2,13 +2,13 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Confetti } from "./confetti";
-import type { GameProps } from "./game-types";
 import { gameButton } from "./game-button";
+import type { GameProps } from "./game-types";
+import styles from "./games.module.css";
 import { ResultPanel } from "./result-panel";
 import { useGameRound } from "./use-game-round";
 import { useReducedMotion } from "./use-reduced-motion";
 import { landingRotation, polar, SLICE_COLORS, slicePath, wrapLabel } from "./wheel-geometry";
-import styles from "./games.module.css";
 
 const R = 150;
 const SPIN_MS = 4400;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
-import { paymentsMode } from "@/lib/env";
 
 export async function Header() {
   const shopper = await currentShopper();

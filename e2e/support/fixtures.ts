@@ -1,7 +1,7 @@
 // Import `test` and `expect` from here in e2e specs. `mailbox` is the SMTP server the app
 // sends to (SMTP_URL=smtp://127.0.0.1:2525); it runs once per worker, for every test.
 import { test as base, expect } from "@playwright/test";
-import { startMailServer, type Mailbox } from "./smtp";
+import { type Mailbox, startMailServer } from "./smtp";
 
 export const test = base.extend<object, { mailbox: Mailbox }>({
   mailbox: [
@@ -14,5 +14,5 @@ export const test = base.extend<object, { mailbox: Mailbox }>({
   ],
 });
 
-export { expect };
 export type { Mail, Mailbox } from "./smtp";
+export { expect };

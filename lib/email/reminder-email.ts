@@ -4,8 +4,8 @@
 // links are substituted in: a thousand reminders for a popular cart cost one render.
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { currencyExponent } from "@/lib/engage/money";
+import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { ReminderEmail, type ReminderEmailProps } from "./reminder-template";
 
 export type ReminderLinks = { restoreUrl: string; unsubscribeUrl: string; unsubscribeMailto: string };

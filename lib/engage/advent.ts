@@ -4,8 +4,8 @@
 // each door holds for the shopper: what they won behind past doors, today's, locked ones.
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { EngageDb } from "./db";
 import { openWindow } from "./campaigns";
+import type { EngageDb } from "./db";
 import { identityKeys, type Shopper } from "./identity";
 import { campaigns, plays, prizes } from "./schema";
 import { storeDay } from "./store-time";

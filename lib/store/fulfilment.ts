@@ -4,7 +4,7 @@
 // only under the App Router's react-server condition. Nothing on the client imports it.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { carts, orders, type Order } from "@/db/schema";
+import { carts, type Order, orders } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";

@@ -5,9 +5,9 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recordOrderPlaced } from "@/lib/engage/affinity";
 import { ensureCustomer } from "@/lib/engage/customers";
-import { recordEvent, type EventType } from "@/lib/engage/events";
+import { type EventType, recordEvent } from "@/lib/engage/events";
 import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { saveRule, type RuleInput } from "@/lib/engage/rules";
+import { type RuleInput, saveRule } from "@/lib/engage/rules";
 import { events, ledgerEntries, orderRewards } from "@/lib/engage/schema";
 
 export const TZ = "Europe/Berlin";

@@ -2,10 +2,13 @@
 // schedule times under a fake clock, a purchase stops the rest (also between claim and send),
 // a POST unsubscribe stops the rest and a GET does not, retries, consent and the 24 h limit.
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
-import { SMTPServer } from "smtp-server";
+
 import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { reminderLinkSecret } from "@/lib/email/reminder-config";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import {
   claimDueReminders,
   dispatchReminders,
@@ -16,9 +19,7 @@ import {
 } from "@/lib/engage";
 import { recordFirstPayment } from "@/lib/engage/first-payment";
 import { contacts, reminders, rewards } from "@/lib/engage/schema";
-import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
-import { startMailServer, type Mail, type Mailbox } from "../../e2e/support/smtp";
+import { type Mail, type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, cartRow, eventsOfType, minutes, remindersOf, TZ, WORDING } from "../support/reminders";
 

@@ -1,7 +1,7 @@
 // The e2e mailbox must read what the app's mailer (nodemailer) actually sends.
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailServer, type Mailbox } from "../../e2e/support/smtp";
+import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 
 describe("e2e SMTP mailbox", () => {
   let mailbox: Mailbox;

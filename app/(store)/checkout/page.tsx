@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
-import { getDb } from "@/db/client";
 import { CheckoutGames } from "@/components/engage/checkout-games";
 import { ExitIntent } from "@/components/engage/exit-intent";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
+import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
