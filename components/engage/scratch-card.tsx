@@ -17,7 +17,7 @@ const REVEAL_AT = 0.45;
  * under the foil is the one it drew. Scratching is paced by the shopper, so reduced motion
  * only drops the foil's fade.
  */
-export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
+export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
   const reduced = useReducedMotion();
   const game = useGameRound({ onPlay, onRevealed, reducedMotion: false });
   const [card, setCard] = useState(0);

@@ -47,7 +47,7 @@ export async function adventCalendar(
     .select()
     .from(campaigns)
     .where(and(eq(campaigns.slug, input.slug), eq(campaigns.gameType, "advent_calendar")));
-  if (!campaign || !campaign.startsAt || !campaign.endsAt || campaign.status === "draft") return null;
+  if (!campaign?.startsAt || !campaign.endsAt || campaign.status === "draft") return null;
   const days = adventDays(campaign.startsAt, campaign.endsAt, input.timeZone);
   const keys = identityKeys(input.shopper);
   const opened = new Map<string, { label: string | null; won: boolean }>();

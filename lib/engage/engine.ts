@@ -123,7 +123,7 @@ export async function settleEventsWithoutRules(
 
 async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineClock): Promise<ProcessedEvent> {
   const settings = await getSettings(tx);
-  const order = await builtInBefore(tx, event, settings, clock.now);
+  const order = await builtInBefore(tx, event, settings);
   const fired: string[] = [];
   const live = await liveRulesFor(tx, event.type);
   if (live.length > 0) {
@@ -162,12 +162,7 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
  * referral verdict, bonus-points rewards and reminder recovery; on payments and refunds, reversals and the tier (after the rules).
  * The order row stays locked: every event of one order is processed one at a time.
  */
-async function builtInBefore(
-  tx: EngageDb,
-  event: EngageEvent,
-  settings: EngageSettings,
-  now: Date,
-): Promise<OrderReward | null> {
+async function builtInBefore(tx: EngageDb, event: EngageEvent, settings: EngageSettings): Promise<OrderReward | null> {
   if ((event.type !== "order.paid" && event.type !== "order.refunded") || !event.orderRef) return null;
   const [order] = await tx.select().from(orderRewards).where(eq(orderRewards.orderRef, event.orderRef)).for("update");
   if (!order) return null;

@@ -79,10 +79,11 @@ export async function event(
 }
 
 export async function pointsFrom(db: Db, customer: string, keyPrefix: string): Promise<number> {
+  const pattern = `${keyPrefix}%`;
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${ledgerEntries.delta}), 0)::int` })
     .from(ledgerEntries)
-    .where(sql`${ledgerEntries.customerId} = ${customer} AND ${ledgerEntries.sourceKey} LIKE ${keyPrefix + "%"}`);
+    .where(sql`${ledgerEntries.customerId} = ${customer} AND ${ledgerEntries.sourceKey} LIKE ${pattern}`);
   return Number(row.n);
 }
 

@@ -205,7 +205,7 @@ describe("reminder email over SMTP", () => {
     ).toBe(true);
 
     const forged = await POST(new Request(url, { method: "POST" }) as never, {
-      params: Promise.resolve({ token: token.slice(0, -2) + "xx" }),
+      params: Promise.resolve({ token: `${token.slice(0, -2)}xx` }),
     });
     expect(forged.status).toBe(400);
   });
