@@ -64,6 +64,7 @@ function LabelledSelector({ className, handleOnChange, options, title, value, di
 
 function LabelledValueEditor(props: ValueEditorProps) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: ValueEditor renders the one input, select or checkbox this label wraps
     <label className="inline-flex items-center">
       <span className="sr-only">{props.title ?? "Value"}</span>
       <ValueEditor {...props} />

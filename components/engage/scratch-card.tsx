@@ -1,6 +1,6 @@
 "use client";
 
-import { type PointerEvent, useEffect, useRef, useState } from "react";
+import { type PointerEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Confetti } from "./confetti";
 import { gameButton } from "./game-button";
 import type { GameProps } from "./game-types";
@@ -22,7 +22,6 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
   const game = useGameRound({ onPlay, onRevealed, reducedMotion: false });
   const [card, setCard] = useState(0);
   const [foil, setFoil] = useState<"covered" | "started" | "gone">("covered");
-  const canvas = useRef<HTMLCanvasElement>(null);
   const ctx = useRef<CanvasRenderingContext2D | null>(null);
   const last = useRef<[number, number] | null>(null);
   const strokes = useRef(0);
@@ -32,9 +31,10 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
   const landed = game.phase === "revealed" ? game.result : null;
 
   useEffect(() => button.current?.focus(), []);
-  useEffect(() => {
-    if (canvas.current) ctx.current = paintFoil(canvas.current);
-  }, [card]);
+  // Each card is a new canvas (key={card}): paint its foil as it mounts.
+  const foilCanvas = useCallback((el: HTMLCanvasElement | null) => {
+    if (el) ctx.current = paintFoil(el);
+  }, []);
   // The foil is off: announce once its fade has finished (at once with reduced motion).
   useEffect(() => {
     if (foil !== "gone" || game.phase !== "animating") return;
@@ -92,9 +92,10 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
               {prize ? prize.label : "…"}
             </span>
           </div>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex takes no focus; the Reveal button is the keyboard and screen reader way to play */}
           <canvas
             key={card}
-            ref={canvas}
+            ref={foilCanvas}
             aria-hidden="true"
             className={`absolute inset-0 h-full w-full ${styles.foil} ${foil === "gone" ? styles.foilGone : ""}`}
             onPointerDown={onPointerDown}

@@ -69,7 +69,7 @@ export function CartView({
               </Link>
               <p className="text-sm text-stone-600">{l.unitPrice} each</p>
             </div>
-            <div className="flex items-center gap-2" role="group" aria-label={`Quantity of ${l.name}`}>
+            <fieldset className="flex items-center gap-2" aria-label={`Quantity of ${l.name}`}>
               <button
                 type="button"
                 onClick={() => change(l.productId, l.quantity - 1)}
@@ -89,7 +89,7 @@ export function CartView({
               >
                 +
               </button>
-            </div>
+            </fieldset>
             <span className="w-24 text-right tabular-nums">{l.lineTotal}</span>
             <button type="button" onClick={() => change(l.productId, 0)} className="text-sm text-stone-500 underline">
               Remove<span className="sr-only"> {l.name}</span>

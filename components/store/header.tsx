@@ -43,8 +43,12 @@ export async function Header() {
               Sign in
             </Link>
           )}
-          <Link href="/cart" className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            Cart <span aria-label={`${count} items`}>({count})</span>
+          <Link
+            href="/cart"
+            aria-label={`Cart, ${count} items`}
+            className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            Cart ({count})
           </Link>
         </div>
       </nav>

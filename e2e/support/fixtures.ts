@@ -5,6 +5,7 @@ import { type Mailbox, startMailServer } from "./smtp";
 
 export const test = base.extend<object, { mailbox: Mailbox }>({
   mailbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern; this one has none
     async ({}, use) => {
       const mailbox = await startMailServer({ port: Number(process.env.E2E_SMTP_PORT ?? 2525) });
       await use(mailbox);

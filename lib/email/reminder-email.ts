@@ -20,7 +20,10 @@ const formats = new Map<string, Intl.NumberFormat>();
 function money(minor: number, currency: string) {
   const code = currency.toUpperCase();
   let f = formats.get(code);
-  if (!f) formats.set(code, (f = new Intl.NumberFormat("en-US", { style: "currency", currency: code })));
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency: code });
+    formats.set(code, f);
+  }
   return f.format(minor / 10 ** currencyExponent(code));
 }
 

@@ -56,11 +56,10 @@ const fromDomains = new Map<string, string>();
 /** The domain of the From address, for the Message-ID (as nodemailer picks it). */
 function fromDomain(from: string) {
   let domain = fromDomains.get(from);
-  if (!domain)
-    fromDomains.set(
-      from,
-      (domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost"),
-    );
+  if (!domain) {
+    domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost";
+    fromDomains.set(from, domain);
+  }
   return domain;
 }
 

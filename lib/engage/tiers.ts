@@ -69,6 +69,7 @@ export async function recomputeTier(
 export async function tierHistoryOf(db: EngageDb, customerId: string) {
   return db
     .select({
+      id: tierHistory.id,
       fromTier: tierHistory.fromTier,
       toTier: tierHistory.toTier,
       trailingSpendMinor: tierHistory.trailingSpendMinor,

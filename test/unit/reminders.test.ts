@@ -19,7 +19,7 @@ import {
 } from "@/lib/engage";
 import { recordFirstPayment } from "@/lib/engage/first-payment";
 import { contacts, reminders, rewards } from "@/lib/engage/schema";
-import { type Mail, type Mailbox, startMailServer } from "../../e2e/support/smtp";
+import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, cartRow, eventsOfType, minutes, remindersOf, TZ, WORDING } from "../support/reminders";
 
@@ -365,5 +365,3 @@ it("stores consent with its time, wording and source", async () => {
   const given = (await eventsOfType(db, "consent.given")).filter((e) => e.customerId === c.customerId);
   expect(given.map((e) => e.payload)).toEqual([{ wording: WORDING, source: "checkout_form" }]);
 });
-
-export type { Mail };

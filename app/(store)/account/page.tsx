@@ -29,7 +29,9 @@ export default async function AccountPage() {
       <div className="flex items-center justify-between">
         <h1 className="font-display text-3xl font-semibold">Your account</h1>
         <form action={signOutAction}>
-          <button className="text-sm underline">Sign out</button>
+          <button type="submit" className="text-sm underline">
+            Sign out
+          </button>
         </form>
       </div>
       <p className="text-stone-600">Signed in as {viewer.email}</p>
