@@ -5,8 +5,8 @@ import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { products } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const SATURDAY = "2026-11-21T10:00:00.000Z"; // 11:00 in Berlin, inside 09:00-15:00
 

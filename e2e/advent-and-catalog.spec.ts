@@ -3,8 +3,8 @@
 // the next checkout applies).
 import { setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { orderTotal, pointsFor, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
 const DECEMBER_3 = "2026-12-03T09:00:00.000Z"; // 10:00 in Berlin

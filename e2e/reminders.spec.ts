@@ -4,8 +4,8 @@
 // the store owner sees it counted as recovered. The exit nudge shows once per session.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { Store } from "./pages/store";
 import { setStoreClock } from "./pages/games";
+import { Store } from "./pages/store";
 import { ADMIN_EMAIL, orderLabel, orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 

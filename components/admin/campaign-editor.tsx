@@ -16,7 +16,7 @@ import { AudienceBuilder } from "./audience-builder";
 import { Field, inputClass } from "./field";
 import { toMinor, toUnits } from "./format";
 import { GamePreview } from "./game-preview";
-import { PrizeTableEditor, type PrizeRow } from "./prize-table-editor";
+import { type PrizeRow, PrizeTableEditor } from "./prize-table-editor";
 import { ScheduleEditor } from "./schedule-editor";
 
 export type EditorProps = {

@@ -4,8 +4,8 @@
 // each door holds for the shopper: what they won behind past doors, today's, locked ones.
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { EngageDb } from "./db";
 import { openWindow } from "./campaigns";
+import type { EngageDb } from "./db";
 import { identityKeys, type Shopper } from "./identity";
 import { campaigns, plays, prizes } from "./schema";
 import { storeDay } from "./store-time";
@@ -47,7 +47,7 @@ export async function adventCalendar(
     .select()
     .from(campaigns)
     .where(and(eq(campaigns.slug, input.slug), eq(campaigns.gameType, "advent_calendar")));
-  if (!campaign || !campaign.startsAt || !campaign.endsAt || campaign.status === "draft") return null;
+  if (!campaign?.startsAt || !campaign.endsAt || campaign.status === "draft") return null;
   const days = adventDays(campaign.startsAt, campaign.endsAt, input.timeZone);
   const keys = identityKeys(input.shopper);
   const opened = new Map<string, { label: string | null; won: boolean }>();

@@ -1,12 +1,12 @@
 // Campaign changes from the admin: create, edit, publish, pause, end. Each is one
 // transaction that validates, writes and records an audit entry with before and after.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { recordAudit } from "./audit";
+import { type CampaignDraft, campaignDraftSchema, draftErrors } from "./campaign-draft";
 import type { EngageDb } from "./db";
 import { isUniqueViolation } from "./db";
 import { EngageError } from "./errors";
-import { recordAudit } from "./audit";
-import { campaignDraftSchema, draftErrors, type CampaignDraft } from "./campaign-draft";
-import { campaigns, plays, prizes, type Campaign, type Prize } from "./schema";
+import { type Campaign, campaigns, type Prize, plays, prizes } from "./schema";
 import type { WeeklyWindow } from "./store-time";
 
 export class CampaignInputError extends EngageError {

@@ -1,10 +1,10 @@
 // Which campaigns are open to whom, when: status, date range, weekly windows in store time,
 // the audience condition and the plays each tier gets.
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { evaluateCondition } from "./conditions";
+import type { EngageDb } from "./db";
 import type { CustomerProfile } from "./profile";
-import { campaigns, prizes, type Campaign, type Placement } from "./schema";
+import { type Campaign, campaigns, type Placement, prizes } from "./schema";
 import type { Tier } from "./settings";
 import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "./store-time";
 

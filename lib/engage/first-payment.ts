@@ -1,8 +1,8 @@
 // A first payment, the write on every checkout's webhook, as SQL a host can run inside its
 // own statement: customer, Playcart's order record, the earn entry and (optionally) the
 // reward the order reserved, with the earn rate read in the same query.
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type SQL, sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "./db";
 import { currencyExponent } from "./money";
 import { customers, engageSettings, events, ledgerEntries, orderRewards, rewards } from "./schema";
 import { DEFAULT_SETTINGS } from "./settings";

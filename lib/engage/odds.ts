@@ -2,12 +2,12 @@
 // chance among the prizes still available (as the draw sees them), and only a "sold out"
 // flag from the counters behind it.
 import { and, eq, inArray } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { describeAudience } from "./audience-words";
 import { allowanceFor, campaignPrizes, openWindow } from "./campaigns";
+import type { EngageDb } from "./db";
 import { odds } from "./draw";
 import { currencyExponent } from "./money";
-import { campaigns, prizeDailyWins, type Campaign, type Prize } from "./schema";
+import { type Campaign, campaigns, type Prize, prizeDailyWins } from "./schema";
 import { getSettings } from "./settings";
 import { storeDay, type WeeklyWindow } from "./store-time";
 

@@ -4,13 +4,13 @@
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
 import { eq, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { ensureCustomer } from "./customers";
+import type { EngageDb } from "./db";
 import { recordEvent } from "./events";
 import { recordFirstPayment } from "./first-payment";
 import { lockBalance, postEntry } from "./ledger";
 import { clawbackFor, pointsFor } from "./money";
-import { ledgerEntries, orderRewards, type DisputeStatus, type OrderReward } from "./schema";
+import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "./schema";
 import { getSettings } from "./settings";
 
 export type OrderPaid = {

@@ -1,10 +1,10 @@
 // The end of a play: the draw, and one statement that claims the drawn prize under its
 // limits and records the play, its reward and its event (see play.ts for the whole play).
 import { sql } from "drizzle-orm";
-import { executePrepared, type EngageDb } from "./db";
+import { type EngageDb, executePrepared } from "./db";
 import { drawOne, type Rng } from "./draw";
-import { prizeCategory } from "./prize-category";
 import type { PlayInput } from "./play";
+import { prizeCategory } from "./prize-category";
 import type { Campaign, Prize } from "./schema";
 
 /**

@@ -1,27 +1,27 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
-import { executePrepared, isUniqueViolation } from "./db";
 import {
   allowanceFor,
+  type CartSummary,
   campaignPrizes,
   isEligible,
   liveCampaigns,
   openWindow,
   playContext,
-  type CartSummary,
 } from "./campaigns";
 import { identityEmail } from "./customers";
+import type { EngageDb } from "./db";
+import { executePrepared, isUniqueViolation } from "./db";
 import { cryptoRng, type Rng } from "./draw";
 import { holdoutIdentity, isHeldOut } from "./holdout";
-import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
 import { identityKeys, type Shopper } from "./identity";
-import { customerProfile, profileFromRow, profileQuery, type ProfileRow } from "./profile";
 import { rowFromJson } from "./json-rows";
-import { campaigns, playAllowances, prizes, type Campaign, type Placement, type Prize } from "./schema";
-import { storeDay } from "./store-time";
+import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants";
+import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "./profile";
+import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "./schema";
+import { storeDay } from "./store-time";
 
 export type PlayErrorCode = "not_found" | "closed" | "not_eligible" | "unidentified" | "no_plays_left" | "replayed";
 

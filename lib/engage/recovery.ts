@@ -2,7 +2,7 @@
 // recovered for the click's campaign with the order's revenue. Both are derived from the
 // event log (order.paid is written by the payment webhook), so they converge whenever run.
 import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type EngageDb, rowsOf } from "./db";
 import { recordEvent } from "./events";
 import { identityKeys } from "./identity";
 import { reminders, rewards, trackedCarts } from "./schema";

@@ -10,11 +10,11 @@ import {
   customerLoyalty,
   customers,
   events,
+  type OrderReward,
   orderFacts,
   orderRewards,
-  referrals,
-  type OrderReward,
   type ReferralRejection,
+  referrals,
 } from "./schema";
 
 // Lower-case letters and digits without look-alikes (0/o, 1/l/i).

@@ -4,14 +4,14 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
-import { findPlacement, type Offer, type PlayShopper } from "@/lib/engage/play";
-import { rewardForOrder } from "@/lib/engage/checkout-reward";
-import { findCustomerByEmail, recordEvent } from "@/lib/engage";
-import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/guards";
+import { findCustomerByEmail, recordEvent } from "@/lib/engage";
+import { rewardForOrder } from "@/lib/engage/checkout-reward";
+import { findPlacement, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { hasEffect } from "@/lib/engage/rewards";
-import { shippingFor, type PricedLine } from "./pricing";
+import { env } from "@/lib/env";
 import { storeNow } from "./clock";
+import { type PricedLine, shippingFor } from "./pricing";
 
 export type StoreShopper = { sessionId: string | null; userId: string | null; viewer: Viewer | null };
 

@@ -84,7 +84,10 @@ const queues = new WeakMap<object, FulfilmentQueue>();
 /** Fulfils a first payment in the next shared statement; false when it was not fulfilled there. */
 export function fulfilFirstPayment(db: Db, payment: FirstPayment): Promise<boolean> {
   let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = new FulfilmentQueue(db)));
+  if (!queue) {
+    queue = new FulfilmentQueue(db);
+    queues.set(db, queue);
+  }
   return queue.fulfil(payment);
 }
 

@@ -2,9 +2,9 @@
 // transaction, locks the order row first, and hands loyalty effects to Playcart's core.
 // No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
 // only under the App Router's react-server condition. Nothing on the client imports it.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { carts, orders, type Order } from "@/db/schema";
+import { carts, type Order, orders } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";

@@ -1,6 +1,6 @@
 // Product reviews: the demo store keeps them; Playcart hears about each as `review.posted`.
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { products, reviews } from "@/db/schema";

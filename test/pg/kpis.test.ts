@@ -30,7 +30,6 @@ function seeded(seed: number) {
 }
 
 type Row = typeof events.$inferInsert;
-type Expected = ReturnType<typeof emptyExpected>;
 const emptyExpected = () => ({
   views: 0,
   offers: 0,

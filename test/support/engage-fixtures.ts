@@ -5,9 +5,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recordOrderPlaced } from "@/lib/engage/affinity";
 import { ensureCustomer } from "@/lib/engage/customers";
-import { recordEvent, type EventType } from "@/lib/engage/events";
+import { type EventType, recordEvent } from "@/lib/engage/events";
 import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { saveRule, type RuleInput } from "@/lib/engage/rules";
+import { type RuleInput, saveRule } from "@/lib/engage/rules";
 import { events, ledgerEntries } from "@/lib/engage/schema";
 
 export const TZ = "Europe/Berlin";
@@ -79,10 +79,11 @@ export async function event(
 }
 
 export async function pointsFrom(db: Db, customer: string, keyPrefix: string): Promise<number> {
+  const pattern = `${keyPrefix}%`;
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${ledgerEntries.delta}), 0)::int` })
     .from(ledgerEntries)
-    .where(sql`${ledgerEntries.customerId} = ${customer} AND ${ledgerEntries.sourceKey} LIKE ${keyPrefix + "%"}`);
+    .where(sql`${ledgerEntries.customerId} = ${customer} AND ${ledgerEntries.sourceKey} LIKE ${pattern}`);
   return Number(row.n);
 }
 

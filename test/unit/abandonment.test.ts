@@ -1,5 +1,6 @@
 // Abandonment from the payment side and the nudge's one-per-session rule, on PGlite.
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
+
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -14,9 +15,9 @@ import {
 } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { createMemoryDb } from "../support/pglite";
+import { cartRow, espresso, eventsOfType, remindersOf, WORDING } from "../support/reminders";
 import { createOrders } from "../support/store-db";
 import { checkoutSession, stripeEvent } from "../support/stripe-events";
-import { cartRow, espresso, eventsOfType, remindersOf, WORDING } from "../support/reminders";
 
 let db: Db;
 let close: () => Promise<void>;

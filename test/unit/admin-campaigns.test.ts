@@ -16,7 +16,7 @@ import {
 } from "@/lib/engage/campaign-admin";
 import { campaignDraftSchema, draftErrors } from "@/lib/engage/campaign-draft";
 import { holdoutBucket, holdoutIdentity, isHeldOut } from "@/lib/engage/holdout";
-import { findPlacement, play, PlayError } from "@/lib/engage/play";
+import { findPlacement, PlayError, play } from "@/lib/engage/play";
 import { prizeEconomics } from "@/lib/engage/prize-economics";
 import { previewWindows } from "@/lib/engage/schedule-preview";
 import { auditLog, campaigns } from "@/lib/engage/schema";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { ADVENT_SLUG, seedAdvent } from "@/db/seed-seasonal";
 import { adventCalendar, adventDays } from "@/lib/engage/advent";
-import { play, PlayError, type PlayShopper } from "@/lib/engage/play";
+import { PlayError, type PlayShopper, play } from "@/lib/engage/play";
 import { campaigns } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 

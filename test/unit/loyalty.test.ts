@@ -21,18 +21,18 @@ import {
   orderCategories,
   orderFacts,
   prizes,
+  type ReferralRejection,
   referrals,
   rewards,
   rules,
   stampCards,
-  type ReferralRejection,
 } from "@/lib/engage/schema";
 import { orderStats, segmentsOf } from "@/lib/engage/segments";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
 import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
 import { tierHistoryOf } from "@/lib/engage/tiers";
-import { createMemoryDb } from "../support/pglite";
 import { customerId, event, newEmail, paidOrder, pointsFrom, refund, rule, TZ } from "../support/engage-fixtures";
+import { createMemoryDb } from "../support/pglite";
 
 let db: Db;
 let close: () => Promise<void>;

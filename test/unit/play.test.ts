@@ -10,27 +10,27 @@ import type { Db } from "@/db/client";
 import type { Rng } from "@/lib/engage/draw";
 import { identityKeys, limitEmail } from "@/lib/engage/identity";
 import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { findOffer, play, PlayError, type PlayErrorCode, type PlayInput, type PlayShopper } from "@/lib/engage/play";
+import { findOffer, PlayError, type PlayErrorCode, type PlayInput, type PlayShopper, play } from "@/lib/engage/play";
 import {
   bestReward,
   discountFor,
   getReward,
+  type RewardOwner,
   redeemOrderRewards,
   releaseOrderRewards,
   reserveReward,
   usableRewards,
-  type RewardOwner,
 } from "@/lib/engage/rewards";
 import {
+  type Campaign,
   campaigns,
   events,
+  type Prize,
   playAllowances,
   plays,
   prizeDailyWins,
   prizes,
   rewards,
-  type Campaign,
-  type Prize,
 } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 

@@ -2,10 +2,13 @@
 // schedule times under a fake clock, a purchase stops the rest (also between claim and send),
 // a POST unsubscribe stops the rest and a GET does not, retries, consent and the 24 h limit.
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
-import { SMTPServer } from "smtp-server";
+
 import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { reminderLinkSecret } from "@/lib/email/reminder-config";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import {
   claimDueReminders,
   dispatchReminders,
@@ -16,9 +19,7 @@ import {
 } from "@/lib/engage";
 import { recordFirstPayment } from "@/lib/engage/first-payment";
 import { contacts, reminders, rewards } from "@/lib/engage/schema";
-import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
-import { startMailServer, type Mail, type Mailbox } from "../../e2e/support/smtp";
+import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, cartRow, eventsOfType, minutes, remindersOf, TZ, WORDING } from "../support/reminders";
 
@@ -216,7 +217,7 @@ describe("reminder email over SMTP", () => {
     ).toBe(true);
 
     const forged = await POST(new Request(url, { method: "POST" }) as never, {
-      params: Promise.resolve({ token: token.slice(0, -2) + "xx" }),
+      params: Promise.resolve({ token: `${token.slice(0, -2)}xx` }),
     });
     expect(forged.status).toBe(400);
   });
@@ -415,5 +416,3 @@ it("stores consent with its time, wording and source", async () => {
   const given = (await eventsOfType(db, "consent.given")).filter((e) => e.customerId === c.customerId);
   expect(given.map((e) => e.payload)).toEqual([{ wording: WORDING, source: "checkout_form" }]);
 });
-
-export type { Mail };

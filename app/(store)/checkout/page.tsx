@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
-import { getDb } from "@/db/client";
 import { CheckoutGames } from "@/components/engage/checkout-games";
 import { ExitIntent } from "@/components/engage/exit-intent";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
+import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
+import { storeNow } from "@/lib/store/clock";
 import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
 import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
-import { storeNow } from "@/lib/store/clock";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
 import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";

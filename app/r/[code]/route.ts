@@ -1,12 +1,12 @@
 // A referral link: remembers who referred this browser (a cookie read when an order is
 // placed), logs the visit once per browser, and sends the shopper to the store.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { recordReferralVisit, REFERRAL_CODE } from "@/lib/engage";
+import { REFERRAL_CODE, recordReferralVisit } from "@/lib/engage";
 import { storeNow } from "@/lib/store/clock";
+import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 import { REFERRAL_COOKIE } from "@/lib/store/referral";
 import { ensureShopperSession } from "@/lib/store/shopper-session";
-import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { currentViewer } from "@/lib/auth/guards";
 import { storeNow } from "@/lib/store/clock";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
