@@ -11,8 +11,8 @@
 // BENCH_EVENTS (default 1000000).
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dailySeries, funnelCounts, liftCounts, participationCounts, type KpiRange } from "@/lib/engage/kpis";
 import { rowsOf } from "@/lib/engage/db";
+import { dailySeries, funnelCounts, type KpiRange, liftCounts, participationCounts } from "@/lib/engage/kpis";
 import { createTestDatabase } from "../test/support/pg";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

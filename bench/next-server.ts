@@ -1,6 +1,6 @@
 // The app as a shopper reaches it, for the play benchmark: `next start` on a build, against
 // the benchmark's Postgres database; its CPU time read from /proc.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 

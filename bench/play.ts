@@ -17,14 +17,14 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eq, sql } from "drizzle-orm";
-import { openPostgres, type Db } from "@/db/client";
-import { rowsOf } from "@/lib/engage/db";
-import { play, PlayError, type PlayShopper } from "@/lib/engage/play";
-import { campaigns, prizes } from "@/lib/engage/schema";
+import { type Db, openPostgres } from "@/db/client";
 import { seed } from "@/db/seed";
+import { rowsOf } from "@/lib/engage/db";
+import { PlayError, type PlayShopper, play } from "@/lib/engage/play";
+import { campaigns, prizes } from "@/lib/engage/schema";
 import { createTestDatabase } from "../test/support/pg";
 import { checkoutFirstLoadJs } from "./checkout-js";
-import { hasBuild, startNext, type NextServer } from "./next-server";
+import { hasBuild, type NextServer, startNext } from "./next-server";
 import { createSessions, measureHttpPlays, measureRequestFloor, playActionId } from "./play-http";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);

@@ -14,17 +14,18 @@
 // BENCH_CONCURRENCY (messages in flight, default 50), BENCH_SMTP_QUERY (appended to the sink's SMTP URL,
 // e.g. "?maxConnections=20", to try pool settings).
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench";
+
 import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dispatchReminders, type DispatchReport } from "@/lib/engage";
-import { rowsOf } from "@/lib/engage/db";
 import { storeInfo } from "@/lib/email/reminder-config";
 import { buildReminderEmail } from "@/lib/email/reminder-email";
 import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
+import { type DispatchReport, dispatchReminders } from "@/lib/engage";
+import { rowsOf } from "@/lib/engage/db";
 import { createTestDatabase } from "../test/support/pg";
 import { loadReminders } from "../test/support/reminder-load";
 

@@ -31,7 +31,7 @@ server.server.on("connection", (socket) => socket.setNoDelay(true));
 
 server.listen(0, "127.0.0.1", () => {
   const address = server.server.address();
-  process.stdout.write(JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 }) + "\n");
+  process.stdout.write(`${JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 })}\n`);
 });
 
 process.stdin.setEncoding("utf8");
@@ -41,13 +41,13 @@ process.stdin.on("data", (chunk: string) => {
     // The sink's own CPU time since the last reset (user + system, ms): its share of the run.
     const cpu = process.cpuUsage(cpuAtReset);
     process.stdout.write(
-      JSON.stringify({
+      `${JSON.stringify({
         messages,
         recipients: perRecipient.size,
         duplicates,
         connections,
         cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      }) + "\n",
+      })}\n`,
     );
   }
   if (chunk.includes("reset")) {
@@ -55,7 +55,7 @@ process.stdin.on("data", (chunk: string) => {
     messages = 0;
     connections = 0;
     cpuAtReset = process.cpuUsage();
-    process.stdout.write(JSON.stringify({ reset: true }) + "\n");
+    process.stdout.write(`${JSON.stringify({ reset: true })}\n`);
   }
 });
 process.stdin.on("end", () => server.close(() => process.exit(0)));

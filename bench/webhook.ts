@@ -21,7 +21,7 @@ import { processPendingEvents } from "@/lib/engage/engine";
 import { reconcile } from "@/lib/engage/ledger";
 import { createTestDatabase } from "../test/support/pg";
 import { distDir, ensureBuild, repoRoot, startServer, type TestServer } from "../test/support/server";
-import { checkoutSession, sign, stripeEvent, type OrderRef } from "../test/support/stripe-events";
+import { checkoutSession, type OrderRef, sign, stripeEvent } from "../test/support/stripe-events";
 
 // autocannon ships no types; this is the part of its API used here.
 type AutocannonResult = { errors: number; timeouts: number; non2xx: number; duration: number };

@@ -1,12 +1,12 @@
 // Demo data: categories, products, the earn rate and two demo accounts. Idempotent.
 import { sql } from "drizzle-orm";
+import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import type { Db } from "./client";
 import { categories, products, users } from "./schema";
-import { DEMO_ADMIN_EMAIL, DEMO_SHOPPER_EMAIL, demoCategories, demoProducts } from "./seed-data";
-import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { seedCampaigns } from "./seed-campaigns";
-import { seedRules } from "./seed-rules";
+import { DEMO_ADMIN_EMAIL, DEMO_SHOPPER_EMAIL, demoCategories, demoProducts } from "./seed-data";
 import { seedReminders } from "./seed-reminders";
+import { seedRules } from "./seed-rules";
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(categories);

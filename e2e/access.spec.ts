@@ -1,7 +1,7 @@
 // Who may see what: the admin is for store owners, an order for the one who placed it.
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
-import { products, uniqueEmail, usd, orderTotal } from "./support/data";
+import { orderTotal, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { croissant } = products;
 

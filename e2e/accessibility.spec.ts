@@ -5,8 +5,8 @@ import { Admin } from "./pages/admin";
 import { campaigns, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { adminPages } from "./support/admin-routes";
-import { test, expect } from "./support/fixtures";
 import { products, uniqueEmail } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 /** Checks the page, or only the game's card when given (the store around it is not the game). */
 async function expectNoSeriousViolations(page: Page, label: string, scope?: Locator) {

@@ -3,8 +3,8 @@
 import { Admin } from "./pages/admin";
 import { Store } from "./pages/store";
 import { adminPages, adminRoutes } from "./support/admin-routes";
-import { test, expect } from "./support/fixtures";
 import { uniqueEmail } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 test("the scan finds the admin's pages and its CSV route", () => {
   expect(adminPages()).toEqual(

@@ -2,8 +2,8 @@
 // required reason (a ledger entry, in the audit trail).
 import { Admin } from "./pages/admin";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { orderTotal, pointsFor, products, uniqueEmail } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 test("an owner finds a customer and adjusts their points with a reason", async ({ page, browser, mailbox }) => {
   const email = uniqueEmail("loyal");

@@ -1,8 +1,8 @@
 // What a shopper sees when something is wrong: clear messages next to the field, and no
 // change to the cart or the order.
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
-import { pointsFor, products, uniqueEmail, usd, orderTotal } from "./support/data";
+import { orderTotal, pointsFor, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, croissant } = products;
 

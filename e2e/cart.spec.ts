@@ -1,7 +1,7 @@
 // The cart: kept across reloads, edited in place, and carried into the account on sign-in.
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, croissant, mug } = products;
 

@@ -5,9 +5,9 @@
 // checkout email), the Saturday ones signed in.
 import { campaigns, discountFor, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
-import { products, uniqueEmail, usd, orderTotal } from "./support/data";
+import { orderTotal, products, uniqueEmail, usd } from "./support/data";
 import type { Mailbox } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, croissant, mug } = products;
 const grinder = { slug: "burr-grinder", priceCents: 8900 };

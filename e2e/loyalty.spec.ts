@@ -1,9 +1,10 @@
 // Loyalty in Chromium: a review earns the community champion badge, shown on the account
 // page and on its public page with a preview image; the referral link and the cron sweep.
-import { expect, test } from "./support/fixtures";
-import { orderTotal, products, uniqueEmail, usd } from "./support/data";
+
 import type { Page } from "@playwright/test";
 import { Store } from "./pages/store";
+import { orderTotal, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const CRON_SECRET = "e2e-cron-secret-0123456789";
 /** The seeded referral card on the account page (the owner may have added other cards). */

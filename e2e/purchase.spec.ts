@@ -3,8 +3,8 @@
 // store owner takes back the proportional points, and paying again never double-charges.
 import { Admin } from "./pages/admin";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { orderLabel, pointsFor, products, uniqueEmail, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
 const totalCents = espresso.priceCents + mug.priceCents; // $32.50

@@ -1,8 +1,8 @@
 // The checkout screenshot in the README (docs/checkout.png), taken from the running store.
 import path from "node:path";
 import { Store } from "./pages/store";
-import { test, expect } from "./support/fixtures";
 import { products, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
 

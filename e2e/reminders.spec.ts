@@ -3,15 +3,23 @@
 // restores the cart in another browser and shows the comeback game; the order completes and
 // the store owner sees it counted as recovered. The exit nudge shows once per session.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { Store } from "./pages/store";
+import { DateTime } from "luxon";
 import { setStoreClock } from "./pages/games";
+import { Store } from "./pages/store";
 import { ADMIN_EMAIL, orderLabel, orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
 const CRON_SECRET = "e2e-cron-secret-0123456789";
-// Wednesday 18 November 2026, 10:00 in Berlin: the guest's last change to the cart.
-const LEFT_AT = new Date("2026-11-18T09:00:00.000Z");
+// Yesterday, 10:00 in Berlin (the store's zone): the guest's last change to the cart. The
+// schedule runs at store times pinned from there, but the link is opened later by a browser
+// with no pinned clock, so these instants must lie in the real past: between 14 and 38 hours
+// ago, well inside the link's 14 days, and away from the quiet hours on any date.
+const LEFT_AT = DateTime.now()
+  .setZone("Europe/Berlin")
+  .minus({ days: 1 })
+  .set({ hour: 10, minute: 0, second: 0, millisecond: 0 })
+  .toJSDate();
 const at = (minutes: number) => new Date(LEFT_AT.getTime() + minutes * 60_000).toISOString();
 
 /** Runs the reminder schedule as a scheduler would, at a store time of our choosing. */

@@ -1,4 +1,4 @@
-import { env, EnvError } from "./env";
+import { EnvError, env } from "./env";
 
 try {
   env();

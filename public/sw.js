@@ -17,6 +17,6 @@ self.addEventListener("push", (event) => {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const url = (event.notification.data && event.notification.data.url) || "/cart";
+  const url = event.notification.data?.url || "/cart";
   event.waitUntil(self.clients.openWindow(url));
 });

@@ -29,7 +29,8 @@ if (!/^CRON_SECRET=/m.test(current) && !process.env.CRON_SECRET)
 if (!/^ADMIN_EMAILS=/m.test(current) && !process.env.ADMIN_EMAILS) missing.push("ADMIN_EMAILS=admin@playcart.test");
 if (!/^AUTH_TRUST_HOST=/m.test(current)) missing.push("AUTH_TRUST_HOST=true");
 if (missing.length) {
-  writeFileSync(envFile, current + (current && !current.endsWith("\n") ? "\n" : "") + missing.join("\n") + "\n");
+  const separator = current && !current.endsWith("\n") ? "\n" : "";
+  writeFileSync(envFile, `${current}${separator}${missing.join("\n")}\n`);
   console.log(`[demo] wrote ${missing.map((l) => l.split("=")[0]).join(", ")} to ${envFile}`);
 }
 

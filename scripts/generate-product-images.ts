@@ -34,19 +34,19 @@ const shapes: Record<string, (fg: string, light: string) => string> = {
      <path d="M200 115v135" stroke="${fg}" stroke-width="14"/><path d="M200 115c-30-40-60-10-35 0M200 115c30-40 60-10 35 0" stroke="${light}" stroke-width="8" fill="none"/>`,
 };
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const out = path.join(process.cwd(), "public", "products");
 mkdirSync(out, { recursive: true });
 
 for (const [i, p] of demoProducts.entries()) {
   const [dark, mid, light] = palettes[p.category];
   const angle = (i * 47) % 360;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" role="img" aria-label="${escape(p.name)}">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" role="img" aria-label="${escapeXml(p.name)}">
   <defs><linearGradient id="g" gradientTransform="rotate(${angle} .5 .5)"><stop offset="0" stop-color="${dark}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs>
   <rect width="400" height="300" fill="url(#g)"/>
   <circle cx="${60 + ((i * 37) % 280)}" cy="${40 + ((i * 23) % 60)}" r="70" fill="${light}" opacity=".08"/>
   ${shapes[p.category](dark, light)}
-  <text x="200" y="288" text-anchor="middle" font-family="Georgia, serif" font-size="18" fill="${light}">${escape(p.name)}</text>
+  <text x="200" y="288" text-anchor="middle" font-family="Georgia, serif" font-size="18" fill="${light}">${escapeXml(p.name)}</text>
 </svg>
 `;
   writeFileSync(path.join(out, `${p.slug}.svg`), svg);

@@ -6,4 +6,7 @@ openScriptDb()
     await handle.close();
     console.log(`migrations applied (${handle.kind})`);
   })
-  .catch((err) => (console.error(err), process.exit(1)));
+  .catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

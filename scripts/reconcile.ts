@@ -21,5 +21,8 @@ async function main() {
 
 main().then(
   (code) => process.exit(code),
-  (err) => (console.error(err), process.exit(2)),
+  (err) => {
+    console.error(err);
+    process.exit(2);
+  },
 );

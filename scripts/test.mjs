@@ -33,8 +33,8 @@ for (const s of ["unit", "pg"]) {
 }
 
 function finish(totals) {
-  const line =
-    `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped > 0 ? `, ${totals.skipped} skipped` : "");
+  const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
+  const line = `${totals.passed} passed, ${totals.failed} failed${skipped}`;
   console.log(line);
   process.exit(totals.failed > 0 ? 1 : 0);
 }

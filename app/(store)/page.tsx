@@ -44,23 +44,28 @@ export default async function CatalogPage({
             ))}
           </ul>
         </nav>
-        <form role="search" action="/" className="flex gap-2">
-          {category && <input type="hidden" name="category" value={category} />}
-          <label htmlFor="q" className="sr-only">
-            Search products
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={q}
-            placeholder="Search products"
-            maxLength={80}
-            className="w-56 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
-          />
-          <button className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-50">
-            Search
-          </button>
-        </form>
+        <search>
+          <form action="/" className="flex gap-2">
+            {category && <input type="hidden" name="category" value={category} />}
+            <label htmlFor="q" className="sr-only">
+              Search products
+            </label>
+            <input
+              id="q"
+              name="q"
+              defaultValue={q}
+              placeholder="Search products"
+              maxLength={80}
+              className="w-56 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
+            />
+            <button
+              type="submit"
+              className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-50"
+            >
+              Search
+            </button>
+          </form>
+        </search>
       </div>
       <h2 className="text-lg font-medium">{current ? current.name : q ? `Results for “${q}”` : "All products"}</h2>
       {products.length === 0 ? (

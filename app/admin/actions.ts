@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { requireAdmin } from "@/lib/auth/guards";
 import { recordAudit } from "@/lib/engage/audit";
 import { currencyExponent } from "@/lib/engage/money";

@@ -3,7 +3,7 @@
 // a typed state the form shows; anything else is logged and hidden.
 import "server-only";
 import { z } from "zod";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { requireAdmin, type Viewer } from "@/lib/auth/guards";
 import { CampaignInputError } from "@/lib/engage/campaign-admin";
 import { EngageError } from "@/lib/engage/errors";

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { desc, sql } from "drizzle-orm";
+import type { Metadata } from "next";
 import { Forbidden } from "@/components/admin/forbidden";
 import { RefundForm } from "@/components/admin/refund-form";
 import { getDb } from "@/db/client";

@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { z } from "zod";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { signIn, signOut } from "@/lib/auth";
 import { emailField } from "@/lib/store/validation";
-import { z } from "zod";
 
 const signInInput = z.object({
   email: emailField,

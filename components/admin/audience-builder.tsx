@@ -4,11 +4,11 @@
 // and written as JSON Logic (the format campaigns.audience stores and the engine evaluates).
 import { useMemo, useState } from "react";
 import {
+  type Field,
   QueryBuilder,
+  type RuleGroupType,
   toOptions,
   ValueEditor,
-  type Field,
-  type RuleGroupType,
   type ValueEditorProps,
   type ValueSelectorProps,
 } from "react-querybuilder";
@@ -64,6 +64,7 @@ function LabelledSelector({ className, handleOnChange, options, title, value, di
 
 function LabelledValueEditor(props: ValueEditorProps) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: ValueEditor renders the one input, select or checkbox this label wraps
     <label className="inline-flex items-center">
       <span className="sr-only">{props.title ?? "Value"}</span>
       <ValueEditor {...props} />

@@ -13,7 +13,10 @@ export function GamePreview({ offer, weights }: { offer: GameOffer; weights: num
     let ticket = Math.random() * total;
     const segment = Math.max(
       0,
-      weights.findIndex((w) => (ticket -= Math.max(0, w)) < 0),
+      weights.findIndex((w) => {
+        ticket -= Math.max(0, w);
+        return ticket < 0;
+      }),
     );
     const label = offer.segments[segment] ?? "No prize this time";
     return {

@@ -59,6 +59,7 @@ export function LoyaltySettingsForm({
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">Tiers, lowest first</legend>
         {rows.map((t, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: tiers are added and removed only at the end, and their editable key cannot be the React key
           <div key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-5">
             <div>
               <label htmlFor={`tier-${i}-label`} className="block text-xs font-medium">{`Tier ${i + 1} name`}</label>

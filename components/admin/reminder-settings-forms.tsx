@@ -70,6 +70,7 @@ export function ReminderSequenceForm({
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">Reminders, in order</legend>
         {steps.map((s, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: steps are added and removed only at the end; a step is its position
           <div key={i} className="grid grid-cols-2 gap-2">
             <div>
               <label

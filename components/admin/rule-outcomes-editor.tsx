@@ -165,6 +165,7 @@ export function RuleOutcomesEditor({
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Outcomes</legend>
       {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are plain posted values with no identity; their ids, labels and server errors are positional and every field is controlled
         <div key={i} className="space-y-2 rounded-xl border border-stone-200 p-3">
           <div className="flex flex-wrap items-end gap-3">
             <div>

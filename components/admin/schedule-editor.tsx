@@ -42,6 +42,7 @@ export function ScheduleEditor({
       </p>
       <ol className="space-y-2">
         {windows.map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: windows are plain posted values with no identity; their ids, labels and server errors are positional and every field is controlled
           <li key={i} className="flex flex-wrap items-end gap-2">
             <div>
               <label htmlFor={`window-${i}-day`} className="block text-xs font-medium">{`Window ${i + 1} day`}</label>

@@ -2,7 +2,7 @@
 
 // Keeps what the owner typed in a form's fields. React resets a form's uncontrolled fields
 // after every action, so without this a refused save would wipe the values its errors are about.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 /**
  * `addState`: for a form that adds a new item, its action state. After each successful add
@@ -10,9 +10,13 @@ import { useEffect, useState } from "react";
  */
 export function useFormDraft<T extends Record<string, string>>(initial: T, addState?: { status: string }) {
   const [values, setValues] = useState(initial);
-  useEffect(() => {
+  // A new action state is a finished add: adjust the state while rendering (React's pattern
+  // for state that follows a prop), so the empty fields show at once, with no effect.
+  const [seenAddState, setSeenAddState] = useState(addState);
+  if (addState !== seenAddState) {
+    setSeenAddState(addState);
     if (addState?.status === "ok") setValues(initial);
-  }, [addState]);
+  }
   const bind = (name: keyof T & string) => ({
     name,
     value: values[name],

@@ -30,6 +30,7 @@ export function Confetti() {
           width: i % 3 === 0 ? 8 : 7,
           height: i % 3 === 0 ? 8 : 13,
         } as CSSProperties;
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed set of decorative pieces, never reordered
         return <span key={i} className={styles.piece} style={style} />;
       })}
     </div>

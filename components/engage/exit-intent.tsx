@@ -3,7 +3,7 @@
 // Watches for a shopper about to leave checkout: on desktop the pointer leaving toward the
 // top; on mobile the tab hidden (shown on return), back navigation, or a long idle. It is all
 // the checkout loads up front; the nudge itself is fetched only when it is about to show.
-import { useEffect, useState, type ComponentType } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import type { NudgeProps } from "./exit-nudge";
 

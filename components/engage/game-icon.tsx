@@ -34,11 +34,8 @@ const PATHS: Record<GameOffer["gameType"], React.ReactNode> = {
 
 export function GameIcon({ type }: { type: GameOffer["gameType"] }) {
   return (
-    <span
-      aria-hidden="true"
-      className="grid h-11 w-11 shrink-0 place-items-center rounded-xl bg-linear-to-br from-amber-400 to-rose-500 text-white shadow"
-    >
-      <svg viewBox="0 0 24 24" className="h-7 w-7">
+    <span className="grid h-11 w-11 shrink-0 place-items-center rounded-xl bg-linear-to-br from-amber-400 to-rose-500 text-white shadow">
+      <svg viewBox="0 0 24 24" aria-hidden="true" className="h-7 w-7">
         {PATHS[type]}
       </svg>
     </span>

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import { GameIcon } from "./game-icon";
-import { playsLabel, type PlayResult } from "./game-types";
+import { type PlayResult, playsLabel } from "./game-types";
 
 // One loader per game, shared by next/dynamic and the warm-up on hover, so each game is one chunk.
 // An advent door is a scratch card: offered anywhere else than its calendar, it plays as one.

@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { type PointerEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Confetti } from "./confetti";
-import type { GameProps } from "./game-types";
 import { gameButton } from "./game-button";
+import type { GameProps } from "./game-types";
+import styles from "./games.module.css";
 import { ResultPanel } from "./result-panel";
 import { CARD_H, CARD_W, clearedShare, paintFoil, scratch } from "./scratch-foil";
 import { useGameRound } from "./use-game-round";
 import { useReducedMotion } from "./use-reduced-motion";
-import styles from "./games.module.css";
 
 const REVEAL_AT = 0.45;
 
@@ -17,12 +17,11 @@ const REVEAL_AT = 0.45;
  * under the foil is the one it drew. Scratching is paced by the shopper, so reduced motion
  * only drops the foil's fade.
  */
-export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
+export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
   const reduced = useReducedMotion();
   const game = useGameRound({ onPlay, onRevealed, reducedMotion: false });
   const [card, setCard] = useState(0);
   const [foil, setFoil] = useState<"covered" | "started" | "gone">("covered");
-  const canvas = useRef<HTMLCanvasElement>(null);
   const ctx = useRef<CanvasRenderingContext2D | null>(null);
   const last = useRef<[number, number] | null>(null);
   const strokes = useRef(0);
@@ -32,9 +31,10 @@ export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: 
   const landed = game.phase === "revealed" ? game.result : null;
 
   useEffect(() => button.current?.focus(), []);
-  useEffect(() => {
-    if (canvas.current) ctx.current = paintFoil(canvas.current);
-  }, [card]);
+  // Each card is a new canvas (key={card}): paint its foil as it mounts.
+  const foilCanvas = useCallback((el: HTMLCanvasElement | null) => {
+    if (el) ctx.current = paintFoil(el);
+  }, []);
   // The foil is off: announce once its fade has finished (at once with reduced motion).
   useEffect(() => {
     if (foil !== "gone" || game.phase !== "animating") return;
@@ -92,9 +92,10 @@ export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: 
               {prize ? prize.label : "…"}
             </span>
           </div>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex takes no focus; the Reveal button is the keyboard and screen reader way to play */}
           <canvas
             key={card}
-            ref={canvas}
+            ref={foilCanvas}
             aria-hidden="true"
             className={`absolute inset-0 h-full w-full ${styles.foil} ${foil === "gone" ? styles.foilGone : ""}`}
             onPointerDown={onPointerDown}

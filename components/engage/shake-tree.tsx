@@ -3,13 +3,13 @@
 import type { CSSProperties } from "react";
 import { useEffect, useRef } from "react";
 import { Confetti } from "./confetti";
-import type { GameProps } from "./game-types";
 import { gameButton } from "./game-button";
+import type { GameProps } from "./game-types";
+import styles from "./games.module.css";
 import { ResultPanel } from "./result-panel";
-import { Canopy, GoldenApple, Ground, GROUND_Y, Leaf, LEAVES, PRIZE, Trunk } from "./tree-art";
+import { Canopy, GoldenApple, GROUND_Y, Ground, LEAVES, Leaf, PRIZE, Trunk } from "./tree-art";
 import { useGameRound } from "./use-game-round";
 import { useReducedMotion } from "./use-reduced-motion";
-import styles from "./games.module.css";
 
 const DROP = GROUND_Y - PRIZE.y - PRIZE.r - 2;
 const SHAKE_AND_FALL_MS = 1750;

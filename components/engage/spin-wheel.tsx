@@ -2,13 +2,13 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Confetti } from "./confetti";
-import type { GameProps } from "./game-types";
 import { gameButton } from "./game-button";
+import type { GameProps } from "./game-types";
+import styles from "./games.module.css";
 import { ResultPanel } from "./result-panel";
 import { useGameRound } from "./use-game-round";
 import { useReducedMotion } from "./use-reduced-motion";
 import { landingRotation, polar, SLICE_COLORS, slicePath, wrapLabel } from "./wheel-geometry";
-import styles from "./games.module.css";
 
 const R = 150;
 const SPIN_MS = 4400;
@@ -55,6 +55,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
           {Array.from({ length: BULBS }, (_, i) => {
             const [x, y] = polar(160, (i * 360) / BULBS);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rim's bulbs are fixed positions, never reordered
               <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className={styles.bulb} />
             );
           })}
@@ -79,6 +80,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
             </defs>
             {offer.segments.map((_, i) => (
               <path
+                // biome-ignore lint/suspicious/noArrayIndexKey: a slice is its position on the wheel (labels can repeat)
                 key={i}
                 d={slicePath(i, n, R)}
                 fill={SLICE_COLORS[i % SLICE_COLORS.length].fill}
@@ -91,6 +93,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
               const lines = wrapLabel(text);
               const size = lines.length === 1 && text.length <= 8 ? 22 : 14;
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a slice is its position on the wheel (labels can repeat)
                 <g key={i} transform={`rotate(${((i + 0.5) * 360) / n})`}>
                   <text
                     textAnchor="middle"
@@ -99,6 +102,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
                     fill={SLICE_COLORS[i % SLICE_COLORS.length].ink}
                   >
                     {lines.map((line, k) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed label, in order
                       <tspan key={k} x="0" y={-R * 0.76 + size * 0.35 + k * size * 1.12}>
                         {line}
                       </tspan>

@@ -82,9 +82,11 @@ export function Canopy() {
   return (
     <>
       {CANOPY.map(([cx, cy, r, fill], i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a constant drawing, never reordered
         <circle key={i} cx={cx} cy={cy} r={r} fill={fill} />
       ))}
       {APPLES.map(([x, y], i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a constant drawing, never reordered
         <Apple key={i} x={x} y={y} />
       ))}
     </>

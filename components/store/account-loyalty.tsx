@@ -1,8 +1,9 @@
 // The account page's loyalty section: stamp cards with progress, badges, the referral link
 // and the birthday. Everything comes from Playcart's public functions.
-import { getDb } from "@/db/client";
+
 import { BadgeList } from "@/components/engage/badge-list";
 import { StampCard } from "@/components/engage/stamp-card";
+import { getDb } from "@/db/client";
 import {
   birthdayOf,
   customerBadgeList,

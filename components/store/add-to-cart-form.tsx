@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import Link from "next/link";
+import { useActionState, useState } from "react";
 import { addToCartAction } from "@/app/(store)/cart/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

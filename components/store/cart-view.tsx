@@ -61,7 +61,7 @@ export function CartView({
       <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
         {optimistic.map((l) => (
           <li key={l.productId} className="flex items-center gap-4 p-4">
-            {/* eslint-disable-next-line @next/next/no-img-element -- local SVG */}
+            {/* biome-ignore lint/performance/noImgElement: local SVG, nothing to optimise */}
             <img src={l.image} alt="" width={80} height={60} className="h-15 w-20 rounded-lg bg-stone-100" />
             <div className="flex-1">
               <Link href={`/products/${l.slug}`} className="font-medium hover:underline">
@@ -69,7 +69,7 @@ export function CartView({
               </Link>
               <p className="text-sm text-stone-600">{l.unitPrice} each</p>
             </div>
-            <div className="flex items-center gap-2" role="group" aria-label={`Quantity of ${l.name}`}>
+            <fieldset className="flex items-center gap-2" aria-label={`Quantity of ${l.name}`}>
               <button
                 type="button"
                 onClick={() => change(l.productId, l.quantity - 1)}
@@ -89,7 +89,7 @@ export function CartView({
               >
                 +
               </button>
-            </div>
+            </fieldset>
             <span className="w-24 text-right tabular-nums">{l.lineTotal}</span>
             <button type="button" onClick={() => change(l.productId, 0)} className="text-sm text-stone-500 underline">
               Remove<span className="sr-only"> {l.name}</span>

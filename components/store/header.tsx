@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
-import { paymentsMode } from "@/lib/env";
 
 export async function Header() {
   const shopper = await currentShopper();
@@ -43,8 +43,12 @@ export async function Header() {
               Sign in
             </Link>
           )}
-          <Link href="/cart" className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            Cart <span aria-label={`${count} items`}>({count})</span>
+          <Link
+            href="/cart"
+            aria-label={`Cart, ${count} items`}
+            className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            Cart ({count})
           </Link>
         </div>
       </nav>

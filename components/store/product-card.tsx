@@ -6,7 +6,7 @@ export function ProductCard({ product }: { product: Card }) {
   return (
     <li className="group overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link href={`/products/${product.slug}`} className="block">
-        {/* eslint-disable-next-line @next/next/no-img-element -- local SVG, nothing to optimise */}
+        {/* biome-ignore lint/performance/noImgElement: local SVG, nothing to optimise */}
         <img
           src={product.image}
           alt=""

@@ -20,10 +20,11 @@ export async function ProductReviews({ productId, slug }: { productId: string; s
           {list.map((r) => (
             <li key={r.id} className="p-4">
               <p className="text-sm">
-                <span aria-label={`${r.rating} out of 5 stars`}>
+                <span aria-hidden="true">
                   {"★".repeat(r.rating)}
                   {"☆".repeat(5 - r.rating)}
-                </span>{" "}
+                </span>
+                <span className="sr-only">{r.rating} out of 5 stars</span>{" "}
                 <span className="font-medium">{r.authorName}</span>{" "}
                 <span className="text-stone-500">· {dateFormat.format(r.createdAt)}</span>
               </p>

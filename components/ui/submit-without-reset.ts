@@ -1,4 +1,4 @@
-import { startTransition, type FormEvent } from "react";
+import { type FormEvent, startTransition } from "react";
 
 /**
  * An onSubmit that runs a form action without React's reset afterwards. React resets a form

@@ -1,7 +1,7 @@
 // The embedded admin as a store owner uses it.
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { Mailbox } from "../support/fixtures";
 import { ADMIN_EMAIL } from "../support/data";
+import type { Mailbox } from "../support/fixtures";
 import { Store } from "./store";
 
 export class Admin {

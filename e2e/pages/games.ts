@@ -1,6 +1,6 @@
 // The checkout games as a shopper meets them: an offer card (a region named after the
 // campaign), its Play button, the game's own button and the announced result.
-import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 
 export const campaigns = {
   wheel: { name: "Spin to win up to 10% off your first order", slug: "first-order-wheel" },

@@ -4,8 +4,8 @@
 // links are substituted in: a thousand reminders for a popular cart cost one render.
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { currencyExponent } from "@/lib/engage/money";
+import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { ReminderEmail, type ReminderEmailProps } from "./reminder-template";
 
 export type ReminderLinks = { restoreUrl: string; unsubscribeUrl: string; unsubscribeMailto: string };
@@ -20,7 +20,10 @@ const formats = new Map<string, Intl.NumberFormat>();
 function money(minor: number, currency: string) {
   const code = currency.toUpperCase();
   let f = formats.get(code);
-  if (!f) formats.set(code, (f = new Intl.NumberFormat("en-US", { style: "currency", currency: code })));
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency: code });
+    formats.set(code, f);
+  }
   return f.format(minor / 10 ** currencyExponent(code));
 }
 

@@ -4,17 +4,17 @@
 import { randomUUID } from "node:crypto";
 import { connect, type Socket } from "node:net";
 import type { Transporter } from "nodemailer";
-import type SMTPPool from "nodemailer/lib/smtp-pool";
 import addressparser from "nodemailer/lib/addressparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type Mail from "nodemailer/lib/mailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { restoreToken, unsubscribeToken } from "@/lib/engage/reminder-tokens";
 import { env } from "@/lib/env";
-import { buildReminderEmail, type StoreInfo } from "./reminder-email";
 import { reminderLinkSecret, storeInfo, unsubscribeMailto } from "./reminder-config";
+import { buildReminderEmail, type StoreInfo } from "./reminder-email";
 import { classifySmtpError } from "./smtp-errors";
 
 async function pooledTransport(url: string): Promise<Transporter> {
@@ -56,11 +56,10 @@ const fromDomains = new Map<string, string>();
 /** The domain of the From address, for the Message-ID (as nodemailer picks it). */
 function fromDomain(from: string) {
   let domain = fromDomains.get(from);
-  if (!domain)
-    fromDomains.set(
-      from,
-      (domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost"),
-    );
+  if (!domain) {
+    domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost";
+    fromDomains.set(from, domain);
+  }
   return domain;
 }
 

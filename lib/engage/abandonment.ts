@@ -4,24 +4,24 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { canRemind } from "./consent";
-import { rowsOf, type EngageDb } from "./db";
 import { ensureCustomer, identityEmail } from "./customers";
+import { type EngageDb, rowsOf } from "./db";
 import { recordEvent } from "./events";
 import {
   DEFAULT_ABANDON_AFTER_MINUTES,
   DEFAULT_QUIET_HOURS,
   DEFAULT_STEPS,
+  type QuietHours,
   reminderDueTimes,
   reminderStepsSchema,
-  type QuietHours,
 } from "./reminder-schedule";
 import {
   contacts,
-  reminders,
-  reminderSequences,
-  trackedCarts,
   type ReminderSequence,
+  reminderSequences,
+  reminders,
   type TrackedCart,
+  trackedCarts,
 } from "./schema";
 
 const itemSchema = z.object({

@@ -2,8 +2,8 @@
 // more (an order's weight halves every affinityHalfLifeDays) and refunds taken out.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { rowsOf, type EngageDb } from "./db";
 import { identityEmail } from "./customers";
+import { type EngageDb, rowsOf } from "./db";
 import { orderCategories, orderFacts, orderRewards } from "./schema";
 
 const placedSchema = z.object({

@@ -1,5 +1,5 @@
 // The audit trail of admin changes: who, when, what it was before and after.
-import { desc, eq, and, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { auditLog } from "./schema";
 

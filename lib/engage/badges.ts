@@ -37,6 +37,7 @@ export async function awardBadge(
       customerId: input.customerId,
       orderRef: input.orderRef ?? null,
       payload: { badge: input.badge },
+      occurredAt: input.now,
     });
   }
   return rows.length === 1;
@@ -63,6 +64,7 @@ export async function revokeBadge(
       key: `${rows[0].id}:${input.now.toISOString()}`,
       customerId: input.customerId,
       payload: { badgeId: input.badgeId, reason: input.reason },
+      occurredAt: input.now,
     });
   }
   return rows.length === 1;

@@ -1,9 +1,10 @@
 // Birthdays: a month and day the shopper gives on their account, and one `birthday` event
 // per customer per year on that day in store time (a rule turns it into a dated reward).
-import { DateTime } from "luxon";
+
 import { eq, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { z } from "zod";
-import { rowsOf, type EngageDb } from "./db";
+import { type EngageDb, rowsOf } from "./db";
 import { customerLoyalty, events } from "./schema";
 
 export const birthdaySchema = z

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import type { EngageDb } from "./db";
 import { EngageError } from "./errors";
-import { catalogItems, type CatalogItem } from "./schema";
+import { type CatalogItem, catalogItems } from "./schema";
 
 // The reward kinds a catalog purchase can issue for the next order.
 export const CATALOG_REWARD_TYPES = ["percent_off", "amount_off", "free_product", "free_shipping"] as const;

@@ -8,7 +8,7 @@ import { EngageError } from "./errors";
 import { recordEvent } from "./events";
 import { postEntry } from "./ledger";
 import type { RewardOwner } from "./rewards";
-import { catalogItems, rewards, type CatalogItem } from "./schema";
+import { type CatalogItem, catalogItems, rewards } from "./schema";
 
 export async function listCatalog(db: EngageDb): Promise<CatalogItem[]> {
   return db
@@ -81,6 +81,7 @@ export async function buyCatalogItem(
       customerId: input.customerId,
       valueMinor: null,
       payload: { itemId: item.id, rewardId: issued.id, points: item.pointsCost },
+      occurredAt: input.now,
     });
     return { rewardId: issued.id, label: item.name, pointsSpent: item.pointsCost, expiresAt, replayed: false };
   });

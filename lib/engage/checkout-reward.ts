@@ -2,13 +2,13 @@
 // or the one worth most. A this-order prize is checked again against who is really ordering,
 // so a first-order prize won before the email was known cannot go to a returning customer.
 import { inArray } from "drizzle-orm";
-import type { EngageDb } from "./db";
+import { type CartSummary, playContext } from "./campaigns";
 import { evaluateCondition } from "./conditions";
-import { playContext, type CartSummary } from "./campaigns";
+import type { EngageDb } from "./db";
 import { EngageError } from "./errors";
 import type { PlayShopper } from "./play";
 import { customerProfile } from "./profile";
-import { bestReward, rewardEffect, rewardOwnerOf, usableRewards, type ChosenReward, type RewardLine } from "./rewards";
+import { bestReward, type ChosenReward, type RewardLine, rewardEffect, rewardOwnerOf, usableRewards } from "./rewards";
 import { campaigns, type Reward } from "./schema";
 
 export type OrderReward = ChosenReward;

@@ -2,8 +2,8 @@
 // unsubscribe. The contact row holds the current state; the event log keeps the history.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "./db";
 import { ensureCustomer, identityEmail } from "./customers";
+import type { EngageDb } from "./db";
 import { recordEvent } from "./events";
 import { contacts } from "./schema";
 

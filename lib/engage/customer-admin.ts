@@ -2,8 +2,8 @@
 // adjustment with a reason, posted to the ledger (kind `adjust`) and audited in one transaction.
 import { desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "./db";
 import { recordAudit } from "./audit";
+import type { EngageDb } from "./db";
 import { balances, history, postEntry } from "./ledger";
 import { customerProfile } from "./profile";
 import { customers, events, plays, prizes, rewards } from "./schema";

@@ -1,9 +1,9 @@
 // The loyalty side of a customer for the admin's profile: category affinity, badges and stamp
 // cards, tier history, and the reminders and consent of their email.
 import { desc, eq } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { categoryAffinity } from "./affinity";
 import { customerBadgeList } from "./badges";
+import type { EngageDb } from "./db";
 import { contacts, reminders, trackedCarts } from "./schema";
 import type { EngageSettings } from "./settings";
 import { stampCardProgress } from "./stamps";

@@ -2,7 +2,7 @@
 // with the same address sees what it earned.
 import { eq, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
-import { customers, type Customer } from "./schema";
+import { type Customer, customers } from "./schema";
 
 export const identityEmail = (email: string) => email.trim().toLowerCase();
 

@@ -3,7 +3,7 @@
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any host schema must fit; Drizzle has no wider type a typed database is assignable to
 export type EngageDb = PgDatabase<PgQueryResultHKT, any, any>;
 
 type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string; message?: string };

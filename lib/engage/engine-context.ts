@@ -2,12 +2,12 @@
 // segments, category affinity, birthday, signed in or not), the cart or order the event is
 // about, the store's clock, and the event itself.
 import { eq } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { categoryAffinity } from "./affinity";
 import { isBirthdayToday } from "./birthdays";
+import type { EngageDb } from "./db";
 import { tierFor } from "./profile";
-import { customerLoyalty, customers, orderCategories, orderFacts, type EngageEvent } from "./schema";
-import { orderStats, primarySegment, segmentsOf, type Segment } from "./segments";
+import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "./schema";
+import { orderStats, primarySegment, type Segment, segmentsOf } from "./segments";
 import type { EngageSettings } from "./settings";
 import { storeClock } from "./store-time";
 import { trailingSpend } from "./tiers";

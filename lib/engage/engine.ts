@@ -3,18 +3,18 @@
 // response, a cron on several instances) can run at once: each event is taken by one of
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { executePrepared, pgError, type EngageDb } from "./db";
+import { creditBonusRewards } from "./bonus-rewards";
 import { evaluateCondition } from "./conditions";
+import { type EngageDb, executePrepared, pgError } from "./db";
 import { eventContext } from "./engine-context";
-import { applyOutcome, type Applied } from "./outcomes";
+import { type Applied, applyOutcome } from "./outcomes";
+import { recordRecoveries } from "./recovery";
 import { judgeReferral } from "./referrals";
 import { reverseOrderEarnings } from "./refund-reversal";
 import { liveRulesFor } from "./rules";
-import { events, orderRewards, ruleFirings, type EngageEvent, type OrderReward } from "./schema";
-import { getSettings, type EngageSettings } from "./settings";
+import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "./schema";
+import { type EngageSettings, getSettings } from "./settings";
 import { grantTierBonus, recomputeTier } from "./tiers";
-import { creditBonusRewards } from "./bonus-rewards";
-import { recordRecoveries } from "./recovery";
 
 export type EngineClock = { now: Date; timeZone: string };
 export type ProcessedEvent = { eventId: number; type: string; fired: string[] };
@@ -173,11 +173,11 @@ async function builtInBefore(
   if (!order) return null;
   if (event.type === "order.paid") {
     await grantTierBonus(tx, order, settings);
-    await judgeReferral(tx, order);
+    await judgeReferral(tx, order, now);
     // A bonus-points reward used on this order pays out, and a reminder clicked in the week
     // before counts the order as recovered (and stops the shopper's remaining reminders).
     await creditBonusRewards(tx, order.orderRef);
-    await recordRecoveries(tx, { orderRef: order.orderRef });
+    await recordRecoveries(tx, { orderRef: order.orderRef, now });
   }
   return order;
 }

@@ -1,6 +1,5 @@
 // Recording events. Each event has a key naming its cause, so recording the same cause twice
 // (a redelivered webhook, a reloaded page) leaves one event.
-import { sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { events } from "./schema";
 
@@ -44,7 +43,8 @@ export type NewEvent = {
   campaignId?: string | null;
   valueMinor?: number | null;
   payload?: Record<string, unknown>;
-  occurredAt?: Date;
+  /** The caller's clock (see lib/store/clock.ts), never the database's: one decision, one clock. */
+  occurredAt: Date;
 };
 
 /** Records an event once per cause. Returns its id, or null if that cause was recorded before. */
@@ -60,7 +60,7 @@ export async function recordEvent(db: EngageDb, event: NewEvent): Promise<number
       campaignId: event.campaignId ?? null,
       valueMinor: event.valueMinor ?? null,
       payload: event.payload ?? {},
-      occurredAt: event.occurredAt ?? sql`now()`,
+      occurredAt: event.occurredAt,
     })
     .onConflictDoNothing({ target: events.eventKey })
     .returning({ id: events.id });

@@ -1,16 +1,18 @@
 // A first payment, the write on every checkout's webhook, as SQL a host can run inside its
 // own statement: customer, Playcart's order record, the earn entry and (optionally) the
 // reward the order reserved, with the earn rate read in the same query.
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type SQL, sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "./db";
 import { currencyExponent } from "./money";
 import { customers, engageSettings, events, ledgerEntries, orderRewards, rewards } from "./schema";
 import { DEFAULT_SETTINGS } from "./settings";
 
 /**
  * CTEs (without the leading WITH) that read a CTE named `paid_orders(order_ref text, email
- * text, user_ref text, amount_minor int, session_ref text)` defined before them (session_ref:
- * the shopper session that placed it, so KPIs can tie a payment to the game it was offered), all paid in `currency`. They
+ * text, user_ref text, amount_minor int, session_ref text, paid_at timestamptz)` defined
+ * before them (session_ref: the shopper session that placed it, so KPIs can tie a payment to
+ * the game it was offered; paid_at: the host's clock, never the database's), all paid in
+ * `currency`. They
  * define `pc_reward(order_ref, customer_id, points_base, amount_paid_minor)`: one row per
  * order recorded now, with its `order.paid` event; an order recorded before gets no row and
  * no entries (the general path converges it).
@@ -20,12 +22,12 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
   const scale = 100 * 10 ** currencyExponent(code);
   const redeem = opts.redeemReservedRewards
     ? sql`, pc_redeemed AS (
-        UPDATE ${rewards} SET status = 'redeemed', redeemed_at = now()
-        WHERE order_ref IN (SELECT order_ref FROM paid_orders) AND status = 'reserved'
-        RETURNING id, customer_id, session_ref, campaign_id, order_ref
+        UPDATE ${rewards} r SET status = 'redeemed', redeemed_at = po.paid_at
+        FROM paid_orders po WHERE r.order_ref = po.order_ref AND r.status = 'reserved'
+        RETURNING r.id, r.customer_id, r.session_ref, r.campaign_id, r.order_ref, po.paid_at
       ), pc_redeemed_event AS (
-        INSERT INTO ${events} (event_key, type, customer_id, session_ref, order_ref, campaign_id)
-        SELECT 'reward.redeemed:' || id, 'reward.redeemed', customer_id, session_ref, order_ref, campaign_id FROM pc_redeemed
+        INSERT INTO ${events} (event_key, type, customer_id, session_ref, order_ref, campaign_id, occurred_at)
+        SELECT 'reward.redeemed:' || id, 'reward.redeemed', customer_id, session_ref, order_ref, campaign_id, paid_at FROM pc_redeemed
         ON CONFLICT (event_key) DO NOTHING
       )`
     : sql``;
@@ -37,15 +39,15 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
       ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(${customers}.user_ref, excluded.user_ref)
       RETURNING id, email
     ), pc_reward AS (
-      INSERT INTO ${orderRewards} (order_ref, customer_id, currency, amount_paid_minor, points_base)
+      INSERT INTO ${orderRewards} (order_ref, customer_id, currency, amount_paid_minor, points_base, paid_at)
       SELECT po.order_ref, c.id, ${code}, po.amount_minor,
-             floor(po.amount_minor::numeric * round(r.earn_rate * 100) / ${scale})::int
+             floor(po.amount_minor::numeric * round(r.earn_rate * 100) / ${scale})::int, po.paid_at
       FROM paid_orders po JOIN pc_customer c ON c.email = lower(btrim(po.email)) CROSS JOIN pc_rate r
       ON CONFLICT (order_ref) DO NOTHING
       RETURNING order_ref, customer_id, points_base, amount_paid_minor
     ), pc_paid_event AS (
-      INSERT INTO ${events} (event_key, type, customer_id, session_ref, order_ref, value_minor)
-      SELECT 'order.paid:' || r.order_ref, 'order.paid', r.customer_id, po.session_ref, r.order_ref, r.amount_paid_minor
+      INSERT INTO ${events} (event_key, type, customer_id, session_ref, order_ref, value_minor, occurred_at)
+      SELECT 'order.paid:' || r.order_ref, 'order.paid', r.customer_id, po.session_ref, r.order_ref, r.amount_paid_minor, po.paid_at
       FROM pc_reward r JOIN paid_orders po ON po.order_ref = r.order_ref
       ON CONFLICT (event_key) DO NOTHING
     ), pc_earn AS (
@@ -65,13 +67,14 @@ export async function recordFirstPayment(
     sessionRef?: string | null;
     amountPaidMinor: number;
     currency: string;
+    paidAt: Date;
   },
 ): Promise<number | null> {
   const rows = rowsOf<{ points: number }>(
     await db.execute(sql`
       WITH paid_orders AS (
         SELECT ${paid.orderRef}::text AS order_ref, ${paid.email}::text AS email, ${paid.userRef ?? null}::text AS user_ref, ${paid.amountPaidMinor}::int AS amount_minor,
-               ${paid.sessionRef ?? null}::text AS session_ref
+               ${paid.sessionRef ?? null}::text AS session_ref, ${paid.paidAt.toISOString()}::timestamptz AS paid_at
       ), ${firstPaymentCtes(paid.currency, { redeemReservedRewards: false })}
       SELECT points_base AS points FROM pc_reward`),
   );

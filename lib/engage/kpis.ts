@@ -13,8 +13,8 @@
 //   to each prize's value_awarded.
 // - abandonment: carts abandoned / checkout views. Recovery: orders recovered / carts
 //   abandoned, and their revenue. Referral reach: referral visits; conversion: conversions / visits.
-import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type SQL, sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "./db";
 import { events } from "./schema";
 
 export type KpiRange = { from: Date; to: Date; campaignId?: string | null; timeZone: string };

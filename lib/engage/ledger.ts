@@ -1,9 +1,9 @@
 // The points ledger. Entries are only ever inserted; the database keeps each account's
 // balance (trigger + CHECK >= 0) so no code path can overdraw or edit history.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { isUniqueViolation, rowsOf, type EngageDb } from "./db";
+import { type EngageDb, isUniqueViolation, rowsOf } from "./db";
 import { InsufficientPointsError } from "./errors";
-import { ledgerEntries, pointBalances, type LedgerAccount, type LedgerEntry, type LedgerKind } from "./schema";
+import { type LedgerAccount, type LedgerEntry, type LedgerKind, ledgerEntries, pointBalances } from "./schema";
 
 export type NewEntry = {
   customerId: string;

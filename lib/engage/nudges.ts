@@ -12,6 +12,7 @@ export type NudgeRef = {
   customerId?: string | null;
   campaignId?: string | null;
   trigger?: string;
+  now: Date;
 };
 
 /** Records the exit intent and claims this session's one nudge: true if it may be shown. */
@@ -22,12 +23,14 @@ export async function claimNudge(db: EngageDb, ref: NudgeRef): Promise<boolean> 
     key: `${ref.sessionRef}:${ref.cartRef}`,
     ...base,
     payload: { trigger: ref.trigger ?? "unknown" },
+    occurredAt: ref.now,
   });
   const id = await recordEvent(db, {
     type: "nudge.shown",
     key: ref.sessionRef,
     ...base,
     payload: { cartRef: ref.cartRef, trigger: ref.trigger ?? "unknown" },
+    occurredAt: ref.now,
   });
   return id !== null;
 }
@@ -50,6 +53,7 @@ export async function recordNudgeDismissed(db: EngageDb, ref: NudgeRef): Promise
       customerId: ref.customerId ?? null,
       sessionRef: ref.sessionRef,
       campaignId: ref.campaignId ?? null,
+      occurredAt: ref.now,
     })) !== null
   );
 }
@@ -69,6 +73,7 @@ export async function recordNudgeConverted(
       orderRef: ref.orderRef,
       campaignId: ref.campaignId ?? null,
       valueMinor: ref.valueMinor,
+      occurredAt: ref.now,
     })) !== null
   );
 }

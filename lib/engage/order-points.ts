@@ -4,13 +4,13 @@
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
 import { eq, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { ensureCustomer } from "./customers";
+import type { EngageDb } from "./db";
 import { recordEvent } from "./events";
 import { recordFirstPayment } from "./first-payment";
 import { lockBalance, postEntry } from "./ledger";
 import { clawbackFor, pointsFor } from "./money";
-import { ledgerEntries, orderRewards, type DisputeStatus, type OrderReward } from "./schema";
+import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "./schema";
 import { getSettings } from "./settings";
 
 export type OrderPaid = {
@@ -24,6 +24,8 @@ export type OrderPaid = {
   /** Refunds or disputes the host saw before the payment (events out of order). */
   amountRefundedMinor?: number;
   disputeStatus?: DisputeStatus | null;
+  /** When the host saw the payment (its clock, not the database's). */
+  paidAt: Date;
 };
 
 /** Records a paid order and awards its points. Returns the points it earned. */
@@ -44,6 +46,7 @@ export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<nu
       amountRefundedMinor: Math.min(paid.amountRefundedMinor ?? 0, paid.amountPaidMinor),
       pointsBase: pointsFor(paid.amountPaidMinor, paid.currency, earnRate),
       disputeStatus: paid.disputeStatus ?? null,
+      paidAt: paid.paidAt,
     })
     .onConflictDoNothing();
   await recordEvent(db, {
@@ -53,13 +56,19 @@ export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<nu
     sessionRef: paid.sessionRef ?? null,
     orderRef: paid.orderRef,
     valueMinor: paid.amountPaidMinor,
+    occurredAt: paid.paidAt,
   });
   const reward = await syncOrderPoints(db, paid.orderRef);
   return reward?.pointsBase ?? 0;
 }
 
 /** A refund, given as the charge's cumulative amount_refunded; stale values change nothing. */
-export async function recordOrderRefund(db: EngageDb, orderRef: string, amountRefundedMinor: number): Promise<void> {
+export async function recordOrderRefund(
+  db: EngageDb,
+  orderRef: string,
+  amountRefundedMinor: number,
+  now: Date,
+): Promise<void> {
   await db
     .update(orderRewards)
     .set({
@@ -80,6 +89,7 @@ export async function recordOrderRefund(db: EngageDb, orderRef: string, amountRe
         amountPaidMinor: order.amountPaidMinor,
         fullyRefunded: order.amountRefundedMinor >= order.amountPaidMinor,
       },
+      occurredAt: now,
     });
   }
 }

@@ -1,15 +1,15 @@
 // Applies one rule outcome for one event. Each write is keyed by rule and event, so the
 // firing's primary key and these keys together make a replay apply nothing twice.
 import { eq } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { categoryAffinity } from "./affinity";
 import { awardBadge } from "./badges";
+import type { EngageDb } from "./db";
 import { recordEvent } from "./events";
 import { identityKeys } from "./identity";
 import { postEntry } from "./ledger";
 import { grantBonusPlays } from "./play-grants";
 import type { RuleOutcome } from "./rule-outcomes";
-import { customers, rewards, type Customer, type EngageEvent, type Rule } from "./schema";
+import { type Customer, customers, type EngageEvent, type Rule, rewards } from "./schema";
 import type { EngageSettings } from "./settings";
 import { grantStamps } from "./stamps";
 
@@ -48,6 +48,7 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
           customerId: customer.id,
           campaignId,
           payload: { ruleId: f.rule.id },
+          occurredAt: f.now,
         });
       }
       return { type: outcome.type, campaignId, plays };

@@ -1,10 +1,10 @@
 // The end of a play: the draw, and one statement that claims the drawn prize under its
 // limits and records the play, its reward and its event (see play.ts for the whole play).
 import { sql } from "drizzle-orm";
-import { executePrepared, type EngageDb } from "./db";
+import { type EngageDb, executePrepared } from "./db";
 import { drawOne, type Rng } from "./draw";
-import { prizeCategory } from "./prize-category";
 import type { PlayInput } from "./play";
+import { prizeCategory } from "./prize-category";
 import type { Campaign, Prize } from "./schema";
 
 /**
@@ -106,30 +106,34 @@ async function claimAndRecord(
   const sessionRef = input.shopper.sessionRef ?? null;
   const keysJson = JSON.stringify(base.keys);
   const earnedOn = campaign.rewardScope === "next_order" ? (input.cart.cartRef ?? null) : null;
+  // The play's own clock stamps its rows (not the database's now()), so reports by date and
+  // the play's window and expiry agree.
+  const at = sql`${input.now.toISOString()}::timestamptz`;
   const issued =
     prize && won
       ? sql`
       INSERT INTO playcart_rewards (customer_id, session_ref, identity_keys, campaign_id, play_id, label, category_ref, reward_type, reward_value,
-        product_ref, max_discount_minor, scope, earned_on_cart_ref, expires_at)
+        product_ref, max_discount_minor, scope, earned_on_cart_ref, expires_at, created_at)
       SELECT ${customerId}, ${sessionRef}, ${keysJson}::jsonb, ${campaign.id}::uuid, played.id, ${label}, ${categoryRef}, ${prize.rewardType},
         ${prize.rewardValue}::int, ${prize.productRef}, ${prize.maxDiscountMinor}::int, ${campaign.rewardScope}, ${earnedOn},
-        ${base.expiresAt.toISOString()}::timestamptz
+        ${base.expiresAt.toISOString()}::timestamptz, ${at}
       FROM played RETURNING id`
       : sql`SELECT NULL::uuid AS id WHERE false`;
   const [row] = await executePrepared<{ day_ok: boolean | null; play_id: string | null; reward_id: string | null }>(
     tx,
     sql`
       WITH ${customerCte} ${day} ${claimed}, played AS (
-        INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won)
+        INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won, created_at)
         SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
-          claimed.id, ${won ? 1 : 0}::int
+          claimed.id, ${won ? 1 : 0}::int, ${at}
         FROM claimed
         RETURNING id
       ), issued AS (${issued}), logged AS (
-        INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload)
+        INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload, occurred_at)
         SELECT 'game.played:' || played.id, 'game.played', ${customerId}, ${sessionRef}, ${campaign.id}::uuid,
           ${won && prize ? prize.costMinor : 0}::int,
-          jsonb_build_object('won', ${won}::boolean, 'prizeId', ${prize?.id ?? null}::text, 'rewardId', (SELECT id::text FROM issued), 'windowKey', ${base.windowKey}::text)
+          jsonb_build_object('won', ${won}::boolean, 'prizeId', ${prize?.id ?? null}::text, 'rewardId', (SELECT id::text FROM issued), 'windowKey', ${base.windowKey}::text),
+          ${at}
         FROM played
         ON CONFLICT (event_key) DO NOTHING
       )

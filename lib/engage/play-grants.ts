@@ -2,7 +2,7 @@
 // allowance row per identity and campaign under a window key of its own, used once the
 // window's regular plays are gone, and consumed by the same conditional UPDATE.
 import { sql } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type EngageDb, rowsOf } from "./db";
 import { playAllowances } from "./schema";
 
 export const BONUS_WINDOW = "bonus";

@@ -1,8 +1,9 @@
 // Which category a category-scoped prize applies to for this winner: a fixed category, or
 // "favourite" (the winner's favourite by category affinity), so two shoppers winning the
 // same prize can get rewards that fit what each of them buys.
-import type { EngageDb } from "./db";
+
 import { categoryAffinity } from "./affinity";
+import type { EngageDb } from "./db";
 import { getSettings } from "./settings";
 
 export const FAVOURITE = "favourite";

@@ -1,11 +1,11 @@
 // What Playcart knows about a shopper, for conditions and allowances: paid orders, spend
 // and tier, all computed from its own record of paid orders (net of refunds). One statement
 // reads the customer, the settings and both sums, so a play can embed it in its first query.
-import { sql, type SQL } from "drizzle-orm";
-import { executePrepared, type EngageDb } from "./db";
+import { type SQL, sql } from "drizzle-orm";
 import { identityEmail } from "./customers";
-import { primarySegment, segmentsOf, type Segment } from "./segments";
-import { DEFAULT_SETTINGS, settingsSchema, type EngageSettings, type Tier } from "./settings";
+import { type EngageDb, executePrepared } from "./db";
+import { primarySegment, type Segment, segmentsOf } from "./segments";
+import { DEFAULT_SETTINGS, type EngageSettings, settingsSchema, type Tier } from "./settings";
 
 export type CustomerProfile = {
   known: boolean;

@@ -3,8 +3,8 @@
 // answers 404 or 410.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "./db";
 import { identityEmail } from "./customers";
+import type { EngageDb } from "./db";
 import { pushSubscriptions } from "./schema";
 
 export const pushSubscriptionInput = z.object({

@@ -2,7 +2,7 @@
 // recovered for the click's campaign with the order's revenue. Both are derived from the
 // event log (order.paid is written by the payment webhook), so they converge whenever run.
 import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type EngageDb, rowsOf } from "./db";
 import { recordEvent } from "./events";
 import { identityKeys } from "./identity";
 import { reminders, rewards, trackedCarts } from "./schema";
@@ -32,7 +32,6 @@ export async function recordReminderClick(
     .innerJoin(trackedCarts, eq(trackedCarts.cartRef, reminders.cartRef))
     .where(and(eq(reminders.id, input.reminderId), eq(reminders.cartRef, input.cartRef)));
   if (!row) return null;
-  // Clicks are timed by the database clock, like order.paid, so the 7-day window compares like with like.
   const first = await recordEvent(db, {
     type: "reminder.clicked",
     key: String(input.reminderId),
@@ -41,6 +40,7 @@ export async function recordReminderClick(
     campaignId: row.sequenceId,
     valueMinor: row.cart.valueMinor,
     payload: { step: row.step, cartRef: row.cart.cartRef },
+    occurredAt: input.now,
   });
   if (first !== null && row.discountPercent && input.sessionRef) {
     await db.insert(rewards).values({
@@ -64,11 +64,11 @@ export async function recordReminderClick(
  */
 export async function recordRecoveries(
   db: EngageDb,
-  opts: { orderRef?: string; sinceDays?: number } = {},
+  opts: { orderRef?: string; sinceDays?: number; now: Date },
 ): Promise<number> {
   const only = opts.orderRef
     ? sql`AND p.order_ref = ${opts.orderRef}`
-    : sql`AND p.occurred_at >= now() - make_interval(days => ${opts.sinceDays ?? 8})`;
+    : sql`AND p.occurred_at >= ${opts.now.toISOString()}::timestamptz - make_interval(days => ${opts.sinceDays ?? 8})`;
   const rows = rowsOf<{ order_ref: string }>(
     await db.execute(sql`
       WITH paid AS (

@@ -10,11 +10,11 @@ import {
   customerLoyalty,
   customers,
   events,
+  type OrderReward,
   orderFacts,
   orderRewards,
-  referrals,
-  type OrderReward,
   type ReferralRejection,
+  referrals,
 } from "./schema";
 
 // Lower-case letters and digits without look-alikes (0/o, 1/l/i).
@@ -63,7 +63,7 @@ export async function referrerByCode(db: EngageDb, code: string) {
 /** A visit to a referral link, once per code and browser session (the admin's reach KPI). */
 export async function recordReferralVisit(
   db: EngageDb,
-  input: { code: string; sessionRef: string; now?: Date },
+  input: { code: string; sessionRef: string; now: Date },
 ): Promise<boolean> {
   const referrer = await referrerByCode(db, input.code);
   if (!referrer) return false;
@@ -85,6 +85,7 @@ export async function recordReferralVisit(
 export async function judgeReferral(
   db: EngageDb,
   order: OrderReward,
+  now: Date,
 ): Promise<{ status: "converted" | "rejected"; reason?: ReferralRejection } | null> {
   const [facts] = await db.select().from(orderFacts).where(eq(orderFacts.orderRef, order.orderRef));
   if (!facts?.referralCode) return null;
@@ -112,6 +113,7 @@ export async function judgeReferral(
     orderRef: order.orderRef,
     valueMinor: order.amountPaidMinor,
     payload: { friendId: order.customerId, code: facts.referralCode, ...(reason ? { reason } : {}) },
+    occurredAt: now,
   });
   if (reason) console.info(`[playcart] referral ${facts.referralCode} on order ${order.orderRef} rejected: ${reason}`);
   return reason ? { status: "rejected", reason } : { status: "converted" };

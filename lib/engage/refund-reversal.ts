@@ -3,11 +3,11 @@
 // used on it, points granted by rules, stamps (on anyone's card: a referral stamp is the
 // referrer's), and badges tied to it.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
 import { revokeBadge } from "./badges";
-import { clawbackFor } from "./money";
 import { bonusRewardKey } from "./bonus-rewards";
-import { customerBadges, rewards, ruleFirings, stampCards, stampEntries, type OrderReward } from "./schema";
+import type { EngageDb } from "./db";
+import { clawbackFor } from "./money";
+import { customerBadges, type OrderReward, rewards, ruleFirings, stampCards, stampEntries } from "./schema";
 import { settleCardBadge, stampCount } from "./stamps";
 import { clawBackGrant, tierBonusKey } from "./tiers";
 

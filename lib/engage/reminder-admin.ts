@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import type { EngageDb } from "./db";
 import { EngageError } from "./errors";
 import { quietHoursSchema } from "./reminder-schedule";
-import { CAMPAIGN_STATUSES, reminderSequences, type ReminderSequence } from "./schema";
+import { CAMPAIGN_STATUSES, type ReminderSequence, reminderSequences } from "./schema";
 import { getSettings, saveSettings } from "./settings";
 
 const DAY = 24 * 60;

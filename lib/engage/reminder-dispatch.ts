@@ -5,16 +5,16 @@
 // interrupted send: at most once, not at least once.
 import { sql } from "drizzle-orm";
 import { purchasedSince } from "./abandonment";
-import { rowsOf, type EngageDb } from "./db";
+import { type EngageDb, rowsOf } from "./db";
 import {
   CONTACT_GAP_HOURS,
   DEFAULT_QUIET_HOURS,
   inQuietHours,
   MAX_SEND_ATTEMPTS,
-  retryDelayMs,
   type QuietHours,
+  retryDelayMs,
 } from "./reminder-schedule";
-import { pushSubscriptions, type CartItemSnapshot } from "./schema";
+import { type CartItemSnapshot, pushSubscriptions } from "./schema";
 
 export type ReminderMessage = {
   reminderId: number;

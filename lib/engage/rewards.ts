@@ -1,11 +1,11 @@
 // Rewards won in games: what they take off a cart, who may use them, and their life cycle
 // (issued -> reserved by an order -> redeemed when it is paid, or back to issued if it is not).
 // Each transition is one conditional UPDATE, so a reward is redeemed exactly once.
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { EngageDb } from "./db";
 import { recordEvent } from "./events";
 import { identityKeys, type Shopper } from "./identity";
-import { rewards, type Reward } from "./schema";
+import { type Reward, rewards } from "./schema";
 
 export type RewardLine = { productRef: string; unitPriceMinor: number; quantity: number; category?: string | null };
 
@@ -188,6 +188,7 @@ export async function redeemOrderRewards(db: EngageDb, orderRef: string, now: Da
       sessionRef: r.sessionRef,
       orderRef,
       campaignId: r.campaignId,
+      occurredAt: now,
     });
   }
   return rows.length;

@@ -7,8 +7,8 @@ import { recordAudit } from "./audit";
 import { fieldError } from "./catalog-admin";
 import type { EngageDb } from "./db";
 import { EngageError } from "./errors";
-import { saveRule, type RuleInput } from "./rules";
-import { RULE_STATUSES, rules, type Rule } from "./schema";
+import { type RuleInput, saveRule } from "./rules";
+import { RULE_STATUSES, type Rule, rules } from "./schema";
 
 export async function allRules(db: EngageDb): Promise<Rule[]> {
   return db.select().from(rules).orderBy(asc(rules.trigger), asc(rules.position), asc(rules.createdAt));

@@ -6,8 +6,8 @@ import { assertValidCondition } from "./conditions";
 import type { EngageDb } from "./db";
 import { SAMPLE_CONTEXT } from "./engine-context";
 import { EVENT_TYPES } from "./events";
-import { ruleOutcomesSchema, type RuleOutcome } from "./rule-outcomes";
-import { RULE_STATUSES, rules, type Rule } from "./schema";
+import { type RuleOutcome, ruleOutcomesSchema } from "./rule-outcomes";
+import { RULE_STATUSES, type Rule, rules } from "./schema";
 
 export const ruleInputSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),

@@ -1,7 +1,7 @@
 // Segments a shopper falls into, computed from their paid orders (net of refunds) and the
 // rewards those orders used. A shopper can be in several; `segment` is the most telling one.
 import { sql } from "drizzle-orm";
-import { rowsOf, type EngageDb } from "./db";
+import { type EngageDb, rowsOf } from "./db";
 import { orderRewards, rewards } from "./schema";
 import type { EngageSettings } from "./settings";
 

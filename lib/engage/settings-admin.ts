@@ -1,8 +1,9 @@
 // Settings changed from the admin: validated, saved and audited in one transaction.
-import type { EngageDb } from "./db";
-import { recordAudit } from "./audit";
+
 import type { z } from "zod";
-import { getSettings, saveSettings, settingsSchema, type EngageSettings } from "./settings";
+import { recordAudit } from "./audit";
+import type { EngageDb } from "./db";
+import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "./settings";
 
 type SettingsInput = Partial<z.input<typeof settingsSchema>>;
 

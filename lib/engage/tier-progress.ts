@@ -2,7 +2,7 @@
 // window (settings.ts), so the bar shows that spend against the next threshold.
 import type { EngageDb } from "./db";
 import { executePrepared } from "./db";
-import { profileFromRow, profileQuery, tierFor, type ProfileLookup, type ProfileRow } from "./profile";
+import { type ProfileLookup, type ProfileRow, profileFromRow, profileQuery, tierFor } from "./profile";
 import type { Tier } from "./settings";
 
 export type TierProgress = {

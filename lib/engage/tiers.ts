@@ -6,7 +6,7 @@ import type { EngageDb } from "./db";
 import { lockBalance, postEntry } from "./ledger";
 import { clawbackFor } from "./money";
 import { tierFor } from "./profile";
-import { customerLoyalty, ledgerEntries, orderRewards, tierHistory, type OrderReward } from "./schema";
+import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "./schema";
 import type { EngageSettings, Tier } from "./settings";
 
 /** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */
@@ -69,6 +69,7 @@ export async function recomputeTier(
 export async function tierHistoryOf(db: EngageDb, customerId: string) {
   return db
     .select({
+      id: tierHistory.id,
       fromTier: tierHistory.fromTier,
       toTier: tierHistory.toTier,
       trailingSpendMinor: tierHistory.trailingSpendMinor,

@@ -7,7 +7,7 @@ import { cartItems, carts, MAX_LINE_QUANTITY, products } from "@/db/schema";
 import { recordConsent, recordNudgeConverted, trackCart } from "@/lib/engage";
 import type { CartItemSnapshot } from "@/lib/engage/schema";
 import { env } from "@/lib/env";
-import { cartLines, findOpenCart, type CartOwner } from "./cart";
+import { type CartOwner, cartLines, findOpenCart } from "./cart";
 import { storeNow } from "./clock";
 import { CONSENT_SOURCE_CHECKOUT, MARKETING_CONSENT_WORDING } from "./marketing-consent";
 
@@ -60,6 +60,7 @@ export async function afterCheckout(
     cartRef: input.cartId,
     orderRef: input.orderId,
     valueMinor: input.totalMinor,
+    now,
   });
 }
 

@@ -4,14 +4,14 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
-import { findPlacement, type Offer, type PlayShopper } from "@/lib/engage/play";
-import { rewardForOrder } from "@/lib/engage/checkout-reward";
-import { findCustomerByEmail, recordEvent } from "@/lib/engage";
-import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/guards";
+import { findCustomerByEmail, recordEvent } from "@/lib/engage";
+import { rewardForOrder } from "@/lib/engage/checkout-reward";
+import { findPlacement, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { hasEffect } from "@/lib/engage/rewards";
-import { shippingFor, type PricedLine } from "./pricing";
+import { env } from "@/lib/env";
 import { storeNow } from "./clock";
+import { type PricedLine, shippingFor } from "./pricing";
 
 export type StoreShopper = { sessionId: string | null; userId: string | null; viewer: Viewer | null };
 
@@ -89,10 +89,11 @@ export async function recordCheckoutView(
   cartRef: string,
   valueMinor: number,
   { offer, heldOut }: CheckoutOffer,
+  now: Date,
 ) {
   const session = shopper.sessionRef ?? "none";
   const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
-  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null };
+  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null, occurredAt: now };
   await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
   if (offer) {
     await recordEvent(db, {

@@ -84,7 +84,10 @@ const queues = new WeakMap<object, FulfilmentQueue>();
 /** Fulfils a first payment in the next shared statement; false when it was not fulfilled there. */
 export function fulfilFirstPayment(db: Db, payment: FirstPayment): Promise<boolean> {
   let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = new FulfilmentQueue(db)));
+  if (!queue) {
+    queue = new FulfilmentQueue(db);
+    queues.set(db, queue);
+  }
   return queue.fulfil(payment);
 }
 
@@ -115,7 +118,9 @@ async function fulfilBatch(db: Db, currency: string, batch: FirstPayment[]): Pro
       ), closed AS (
         UPDATE ${carts} SET status = 'converted', updated_at = ${now} FROM paid WHERE ${carts}.id = paid.cart_id
       ), paid_orders AS (
-        SELECT id::text AS order_ref, email, user_id AS user_ref, total_minor AS amount_minor, session_id AS session_ref FROM paid
+        SELECT id::text AS order_ref, email, user_id AS user_ref, total_minor AS amount_minor, session_id AS session_ref,
+               ${now}::timestamptz AS paid_at
+        FROM paid
       ), ${firstPaymentCtes(currency, { redeemReservedRewards: true })},
       recorded AS (
         INSERT INTO ${stripeEvents} (id, type, outcome, order_id) SELECT event_id, event_type, 'fulfilled', id FROM paid

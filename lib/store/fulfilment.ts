@@ -2,9 +2,9 @@
 // transaction, locks the order row first, and hands loyalty effects to Playcart's core.
 // No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
 // only under the App Router's react-server condition. Nothing on the client imports it.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { carts, orders, type Order } from "@/db/schema";
+import { carts, type Order, orders } from "@/db/schema";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
 import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
 import type { DisputeStatus } from "@/lib/engage/schema";
@@ -118,6 +118,7 @@ export async function markOrderPaid(tx: Db, orderId: string, payment: Payment): 
     currency: order.currency,
     amountRefundedMinor: order.amountRefundedMinor,
     disputeStatus: toDisputeStatus(order.disputeStatus),
+    paidAt: now,
   });
   return { outcome: "fulfilled", orderId };
 }
@@ -154,9 +155,10 @@ export async function recordRefund(tx: Db, orderId: string, amountRefundedMinor:
   const order = await lockOrder(tx, orderId);
   if (!order) return { outcome: "unknown_order" };
   const cumulative = Math.min(order.totalMinor, Math.max(order.amountRefundedMinor, amountRefundedMinor));
-  await tx.update(orders).set({ amountRefundedMinor: cumulative, updatedAt: new Date() }).where(eq(orders.id, orderId));
+  const now = new Date();
+  await tx.update(orders).set({ amountRefundedMinor: cumulative, updatedAt: now }).where(eq(orders.id, orderId));
   // Before payment is recorded, markOrderPaid carries the refund over to the points.
-  if (order.status === "paid") await recordOrderRefund(tx, orderId, cumulative);
+  if (order.status === "paid") await recordOrderRefund(tx, orderId, cumulative, now);
   return { outcome: "refund_recorded", orderId };
 }
 

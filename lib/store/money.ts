@@ -1,5 +1,5 @@
-import { env } from "@/lib/env";
 import { currencyExponent } from "@/lib/engage/money";
+import { env } from "@/lib/env";
 
 export function formatMoney(minor: number, currency = env().STORE_CURRENCY): string {
   const code = currency.toUpperCase();

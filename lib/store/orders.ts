@@ -1,16 +1,15 @@
 import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { carts, orderItems, orders, type Order } from "@/db/schema";
+import { carts, type Order, orderItems, orders } from "@/db/schema";
 import { recordOrderPlaced } from "@/lib/engage";
 import { rewardForOrder } from "@/lib/engage/checkout-reward";
 import { EngageError } from "@/lib/engage/errors";
-import { releaseOrderRewards, reserveReward, rewardOwnerOf } from "@/lib/engage/rewards";
+import { hasEffect, releaseOrderRewards, reserveReward, rewardOwnerOf } from "@/lib/engage/rewards";
 import { env } from "@/lib/env";
-import { CartError, cartLines, findOpenCart, type CartOwner } from "./cart";
+import { CartError, type CartOwner, cartLines, findOpenCart } from "./cart";
 import { storeNow } from "./clock";
 import { cartSummary, playShopper, rewardLines } from "./engagement";
-import { hasEffect } from "@/lib/engage/rewards";
 import { shippingFor, withDiscount } from "./pricing";
 
 /**
@@ -81,17 +80,15 @@ export async function placeOrder(
           .values({ ...values, cartId: cart.id })
           .returning();
     await tx.delete(orderItems).where(eq(orderItems.orderId, order.id));
-    await tx
-      .insert(orderItems)
-      .values(
-        lines.map((l) => ({
-          orderId: order.id,
-          productId: l.productId,
-          productName: l.name,
-          unitPriceMinor: l.unitPriceMinor,
-          quantity: l.quantity,
-        })),
-      );
+    await tx.insert(orderItems).values(
+      lines.map((l) => ({
+        orderId: order.id,
+        productId: l.productId,
+        productName: l.name,
+        unitPriceMinor: l.unitPriceMinor,
+        quantity: l.quantity,
+      })),
+    );
     if (order.rewardId) {
       const reserved = await reserveReward(tx, {
         rewardId: order.rewardId,

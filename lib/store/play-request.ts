@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { play, PlayError } from "@/lib/engage/play";
+import { PlayError, play } from "@/lib/engage/play";
 import type { PlayOutcome } from "@/lib/engage/play-outcome";
 import { env } from "@/lib/env";
 import { storeNow } from "./clock";
 import { playShopper, type StoreShopper } from "./engagement";
+import { sweepEventsAfterResponse } from "./event-sweep";
 import { playCart } from "./play-cart";
 import { allowPlayAttempt } from "./play-limiter";
-import { sweepEventsAfterResponse } from "./event-sweep";
 
 // Which game and a nonce, nothing else: any other field (a prize, an amount, a price) is
 // dropped here and could not reach the draw anyway.

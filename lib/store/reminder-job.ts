@@ -2,16 +2,16 @@
 // abandon idle carts, send due reminders, and attribute recovered orders.
 import "server-only";
 import type { Db } from "@/db/client";
+import { storeInfo } from "@/lib/email/reminder-config";
+import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import {
+  type DispatchReport,
   detectAbandonedCarts,
   dispatchReminders,
   getSettings,
-  recordRecoveries,
-  type DispatchReport,
   type ReminderMessage,
+  recordRecoveries,
 } from "@/lib/engage";
-import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
-import { storeInfo } from "@/lib/email/reminder-config";
 import { env } from "@/lib/env";
 import { vapidKeys } from "@/lib/push/config";
 import { devPushRecorder } from "@/lib/push/dev-outbox";
@@ -43,6 +43,6 @@ export async function runReminderJob(db: Db, opts: { now: Date; origin?: string 
     },
     { now: opts.now, timeZone, quietHours },
   ).finally(() => sendEmail.close());
-  const recovered = await recordRecoveries(db);
+  const recovered = await recordRecoveries(db, { now: opts.now });
   return { ...report, abandoned, recovered };
 }

@@ -1,6 +1,6 @@
 // Product reviews: the demo store keeps them; Playcart hears about each as `review.posted`.
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { products, reviews } from "@/db/schema";
@@ -23,6 +23,7 @@ export async function postReview(
   db: Db,
   author: { userId: string; email: string; name: string | null },
   input: z.infer<typeof reviewInput>,
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const [product] = await tx
@@ -33,10 +34,17 @@ export async function postReview(
     const authorName = author.name?.trim() || author.email.split("@")[0];
     const [review] = await tx
       .insert(reviews)
-      .values({ productId: product.id, userId: author.userId, authorName, rating: input.rating, body: input.body })
+      .values({
+        productId: product.id,
+        userId: author.userId,
+        authorName,
+        rating: input.rating,
+        body: input.body,
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: [reviews.productId, reviews.userId],
-        set: { rating: input.rating, body: input.body, createdAt: sql`now()` },
+        set: { rating: input.rating, body: input.body, createdAt: now },
       })
       .returning({ id: reviews.id });
     const customer = await ensureCustomer(tx, { email: author.email, userRef: author.userId });
@@ -46,6 +54,7 @@ export async function postReview(
       key: review.id,
       customerId: customer.id,
       payload: { productRef: product.slug, rating: input.rating, signedIn: true },
+      occurredAt: now,
     });
     return review;
   });

@@ -1,5 +1,5 @@
 // The unsubscribe pages: plain HTML (no scripts), so they work from any mail client's browser.
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type State = { state: "confirm"; email: string } | { state: "done" } | { state: "invalid" };
 
@@ -7,7 +7,7 @@ export function unsubscribePage(s: State): string {
   const body =
     s.state === "confirm"
       ? `<h1>Unsubscribe from cart reminders?</h1>
-<p>We will stop emailing <strong>${escape(s.email)}</strong> about carts and offers. Receipts still arrive.</p>
+<p>We will stop emailing <strong>${escapeHtml(s.email)}</strong> about carts and offers. Receipts still arrive.</p>
 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`
       : s.state === "done"
         ? `<h1>You are unsubscribed</h1><p role="status">You will get no more reminders from us. You can opt in again at checkout.</p><p><a href="/">Back to the shop</a></p>`

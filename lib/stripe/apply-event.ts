@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import { isUniqueViolation, pgError } from "@/lib/engage/db";
-import { handlers, type Handler } from "./handlers";
+import { type Handler, handlers } from "./handlers";
 
 export type ApplyResult =
   | { status: "applied"; outcome: string; orderId?: string }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderItems, orders, type Order } from "@/db/schema";
+import { type Order, orderItems, orders } from "@/db/schema";
 import { stripe } from "./client";
 
 /**

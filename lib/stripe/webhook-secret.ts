@@ -9,8 +9,10 @@ import { env } from "@/lib/env";
 export function webhookSecret(): string {
   const e = env();
   if (e.STRIPE_WEBHOOK_SECRET) return e.STRIPE_WEBHOOK_SECRET;
-  derived ??=
-    "whsec_test_" + createHmac("sha256", e.AUTH_SECRET).update("playcart:test-payments:webhook").digest("hex");
+  if (derived === undefined) {
+    const digest = createHmac("sha256", e.AUTH_SECRET).update("playcart:test-payments:webhook").digest("hex");
+    derived = `whsec_test_${digest}`;
+  }
   return derived;
 }
 

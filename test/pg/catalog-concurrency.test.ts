@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres, type Db } from "@/db/client";
+import { type Db, openPostgres } from "@/db/client";
 import { seedCatalog } from "@/db/seed-seasonal";
 import { buyCatalogItem, creditBonusRewards, ensureCustomer, InsufficientPointsError, postEntry } from "@/lib/engage";
 import { catalogItems, ledgerEntries, orderRewards, pointBalances, rewards } from "@/lib/engage/schema";
@@ -85,19 +85,17 @@ describe("catalog purchases under concurrency", () => {
     await t.db
       .insert(orderRewards)
       .values({ orderRef, customerId: c.id, currency: "usd", amountPaidMinor: 5000, pointsBase: 50 });
-    await t.db
-      .insert(rewards)
-      .values({
-        customerId: c.id,
-        identityKeys: [],
-        label: "25 bonus stars",
-        rewardType: "bonus_points",
-        rewardValue: 25,
-        scope: "next_order",
-        status: "redeemed",
-        orderRef,
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
+    await t.db.insert(rewards).values({
+      customerId: c.id,
+      identityKeys: [],
+      label: "25 bonus stars",
+      rewardType: "bonus_points",
+      rewardValue: 25,
+      scope: "next_order",
+      status: "redeemed",
+      orderRef,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     const credited = await Promise.all(Array.from({ length: 10 }, () => creditBonusRewards(db, orderRef)));
     expect(credited.reduce((a, b) => a + b, 0)).toBe(25);
     expect(await balance(c.id)).toBe(26);

@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, isNull, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres, type Db } from "@/db/client";
+import { type Db, openPostgres } from "@/db/client";
 import { seedRules } from "@/db/seed-rules";
-import { processEvent, processPendingEvents, type ProcessedEvent } from "@/lib/engage/engine";
+import { type ProcessedEvent, processEvent, processPendingEvents } from "@/lib/engage/engine";
 import { recordEvent } from "@/lib/engage/events";
 import { referralCodeFor } from "@/lib/engage/referrals";
 import { saveRule } from "@/lib/engage/rules";
@@ -19,8 +19,8 @@ import {
   rules,
   stampEntries,
 } from "@/lib/engage/schema";
-import { createTestDatabase } from "../support/pg";
 import { customerId, newEmail, paidOrder, TZ } from "../support/engage-fixtures";
+import { createTestDatabase } from "../support/pg";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let instanceA: { db: Db; close: () => Promise<void> };
@@ -51,7 +51,8 @@ describe("concurrent sweeps", () => {
     });
     // A backlog: 40 reviews, 12 referred friends' first orders, and their payments.
     const reviewers = await Promise.all(Array.from({ length: 40 }, () => customerId(db, newEmail("reviewer"))));
-    for (const c of reviewers) await recordEvent(db, { type: "review.posted", key: randomUUID(), customerId: c });
+    for (const c of reviewers)
+      await recordEvent(db, { type: "review.posted", key: randomUUID(), customerId: c, occurredAt: new Date() });
     const referrerEmail = newEmail("referrer");
     await paidOrder(db, { email: referrerEmail, amountMinor: 1_000 });
     const referrer = await customerId(db, referrerEmail);

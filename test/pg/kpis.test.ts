@@ -30,7 +30,6 @@ function seeded(seed: number) {
 }
 
 type Row = typeof events.$inferInsert;
-type Expected = ReturnType<typeof emptyExpected>;
 const emptyExpected = () => ({
   views: 0,
   offers: 0,
@@ -342,10 +341,10 @@ describe("reward cost is consistent with the prizes and rewards", () => {
         now,
         timeZone: TZ,
       });
-    // Plays are logged at the database's clock.
+    // Plays are logged at the play's own clock: the report for that day finds all 30.
     const r = await kpiReport(db, {
-      from: new Date(Date.now() - 86_400_000),
-      to: new Date(Date.now() + 86_400_000),
+      from: new Date(now.getTime() - 86_400_000),
+      to: new Date(now.getTime() + 86_400_000),
       timeZone: TZ,
       campaignId: c.id,
     });

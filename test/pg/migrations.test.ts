@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, openPostgres, type Db } from "@/db/client";
+import { type Db, MIGRATIONS_FOLDER, openPostgres } from "@/db/client";
 import { rowsOf } from "@/lib/engage/db";
 import { migrationInvariants } from "../support/migration-suite";
 import { createTestDatabase } from "../support/pg";

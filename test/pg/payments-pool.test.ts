@@ -5,11 +5,12 @@
 // until the table is analysed again. The webhook's own pool (db/client.ts) plans each
 // statement afresh, so its checks follow the table as it grows. These tests reproduce the
 // stale plan on an ordinary session and show the payments pool's session using the index.
-import { drizzle } from "drizzle-orm/postgres-js";
+
 import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAYMENTS_SESSION, openPostgres, type Db } from "@/db/client";
+import { type Db, openPostgres, PAYMENTS_SESSION } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seed } from "@/db/seed";
 import { rowsOf } from "@/lib/engage/db";

@@ -4,19 +4,19 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres, type Db } from "@/db/client";
+import { type Db, openPostgres } from "@/db/client";
 import { identityKeys } from "@/lib/engage/identity";
-import { play, PlayError, type PlayInput, type PlayResult, type PlayShopper } from "@/lib/engage/play";
+import { PlayError, type PlayInput, type PlayResult, type PlayShopper, play } from "@/lib/engage/play";
 import { redeemOrderRewards, reserveReward } from "@/lib/engage/rewards";
 import {
+  type Campaign,
   campaigns,
+  type Prize,
   playAllowances,
   plays,
   prizeDailyWins,
   prizes,
   rewards,
-  type Campaign,
-  type Prize,
 } from "@/lib/engage/schema";
 import { createTestDatabase } from "../support/pg";
 

@@ -2,13 +2,14 @@
 // exactly once (counted at a real SMTP server and in the database), and a contact with two
 // due carts gets one reminder, not two.
 process.env.AUTH_SECRET ??= "pg-secret-pg-secret-pg-secret";
+
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres, type Db } from "@/db/client";
+import { type Db, openPostgres } from "@/db/client";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { dispatchReminders } from "@/lib/engage";
 import { rowsOf } from "@/lib/engage/db";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
-import { startMailServer, type Mailbox } from "../../e2e/support/smtp";
+import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createTestDatabase } from "../support/pg";
 import { loadEmail, loadReminders } from "../support/reminder-load";
 

@@ -4,10 +4,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
-import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { rowsOf } from "@/lib/engage/db";
 import { reconcile } from "@/lib/engage/ledger";
 import { ledgerEntries, rules } from "@/lib/engage/schema";
+import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { createTestDatabase } from "../support/pg";
 import { startServer, type TestServer } from "../support/server";
 import { balancesByEmail, createOrders, orderRow, stripeEventRows, type TestOrder } from "../support/store-db";
@@ -17,10 +17,10 @@ import {
   dispute,
   inParallel,
   post,
+  type StripeEventJson,
   shuffle,
   sign,
   stripeEvent,
-  type StripeEventJson,
 } from "../support/stripe-events";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;

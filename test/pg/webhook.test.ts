@@ -340,7 +340,7 @@ describe("deliveries that fail verification write nothing", () => {
       "a body with a byte appended after signing",
       () => {
         const { payload, header } = sign(event);
-        return { payload: payload + " ", header };
+        return { payload: `${payload} `, header };
       },
     ],
     ["malformed JSON, correctly signed", () => sign(JSON.stringify(event).slice(0, -7))],

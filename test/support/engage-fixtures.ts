@@ -1,14 +1,14 @@
 // Builders for engine and loyalty tests: customers with paid orders (and the categories the
 // host recorded when they were placed), rules, and a fixed engine clock.
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recordOrderPlaced } from "@/lib/engage/affinity";
 import { ensureCustomer } from "@/lib/engage/customers";
-import { recordEvent, type EventType } from "@/lib/engage/events";
+import { type EventType, recordEvent } from "@/lib/engage/events";
 import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { saveRule, type RuleInput } from "@/lib/engage/rules";
-import { events, ledgerEntries, orderRewards } from "@/lib/engage/schema";
+import { type RuleInput, saveRule } from "@/lib/engage/rules";
+import { events, ledgerEntries } from "@/lib/engage/schema";
 
 export const TZ = "Europe/Berlin";
 
@@ -44,15 +44,14 @@ export async function paidOrder(db: Db, spec: OrderSpec): Promise<string> {
       userRef: spec.userRef ?? null,
       amountPaidMinor: spec.amountMinor,
       currency: "usd",
+      paidAt: spec.paidAt ?? new Date(),
     }),
   );
-  if (spec.paidAt)
-    await db.update(orderRewards).set({ paidAt: spec.paidAt }).where(eq(orderRewards.orderRef, orderRef));
   return orderRef;
 }
 
-export const refund = (db: Db, orderRef: string, cumulativeMinor: number) =>
-  db.transaction((tx) => recordOrderRefund(tx, orderRef, cumulativeMinor));
+export const refund = (db: Db, orderRef: string, cumulativeMinor: number, now = new Date()) =>
+  db.transaction((tx) => recordOrderRefund(tx, orderRef, cumulativeMinor, now));
 
 export async function customerId(db: Db, email: string): Promise<string> {
   return (await ensureCustomer(db, { email })).id;
@@ -72,17 +71,19 @@ export async function event(
     orderRef?: string | null;
     payload?: Record<string, unknown>;
     valueMinor?: number;
+    occurredAt?: Date;
   },
 ) {
-  const id = await recordEvent(db, { type, key: randomUUID(), ...fields });
+  const id = await recordEvent(db, { type, key: randomUUID(), occurredAt: new Date(), ...fields });
   return id!;
 }
 
 export async function pointsFrom(db: Db, customer: string, keyPrefix: string): Promise<number> {
+  const pattern = `${keyPrefix}%`;
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${ledgerEntries.delta}), 0)::int` })
     .from(ledgerEntries)
-    .where(sql`${ledgerEntries.customerId} = ${customer} AND ${ledgerEntries.sourceKey} LIKE ${keyPrefix + "%"}`);
+    .where(sql`${ledgerEntries.customerId} = ${customer} AND ${ledgerEntries.sourceKey} LIKE ${pattern}`);
   return Number(row.n);
 }
 

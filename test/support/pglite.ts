@@ -1,4 +1,4 @@
-import { openPglite, type Db } from "@/db/client";
+import { type Db, openPglite } from "@/db/client";
 
 /** A fresh in-memory PGlite with every migration applied. */
 export async function createMemoryDb(): Promise<{ db: Db; close: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 // A real `next start` for tests and benchmarks: a separate process on a Postgres database,
 // reached over HTTP, that a test can kill -9. It runs the production build in the directory
 // NEXT_DIST_DIR names (default `.next`); `npm test` builds it once before the pg and e2e suites.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // Abandonment from the payment side and the nudge's one-per-session rule, on PGlite.
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
+
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -14,9 +15,9 @@ import {
 } from "@/lib/engage";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { createMemoryDb } from "../support/pglite";
+import { cartRow, espresso, eventsOfType, remindersOf, WORDING } from "../support/reminders";
 import { createOrders } from "../support/store-db";
 import { checkoutSession, stripeEvent } from "../support/stripe-events";
-import { cartRow, espresso, eventsOfType, remindersOf, WORDING } from "../support/reminders";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -116,23 +117,25 @@ describe("exit nudge", () => {
   it("shows once per session: a second claim is refused; dismissal and conversion need a shown nudge", async () => {
     const sessionRef = `sid-${randomUUID()}`;
     const other = `sid-${randomUUID()}`;
-    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(false);
-    expect(await claimNudge(db, { sessionRef, cartRef: "c1", trigger: "pointer_top" })).toBe(true);
-    expect(await claimNudge(db, { sessionRef, cartRef: "c2", trigger: "tab_hidden" })).toBe(false);
-    expect(await claimNudge(db, { sessionRef: other, cartRef: "c1", trigger: "back" })).toBe(true);
-    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(true);
-    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1" })).toBe(false);
+    const now = new Date("2026-03-25T09:00:00Z");
+    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1", now })).toBe(false);
+    expect(await claimNudge(db, { sessionRef, cartRef: "c1", trigger: "pointer_top", now })).toBe(true);
+    expect(await claimNudge(db, { sessionRef, cartRef: "c2", trigger: "tab_hidden", now })).toBe(false);
+    expect(await claimNudge(db, { sessionRef: other, cartRef: "c1", trigger: "back", now })).toBe(true);
+    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1", now })).toBe(true);
+    expect(await recordNudgeDismissed(db, { sessionRef, cartRef: "c1", now })).toBe(false);
     expect(
       await recordNudgeConverted(db, {
         sessionRef: `sid-${randomUUID()}`,
         cartRef: "c1",
         orderRef: "o0",
         valueMinor: 100,
+        now,
       }),
     ).toBe(false);
-    expect(await recordNudgeConverted(db, { sessionRef: other, cartRef: "c1", orderRef: "o1", valueMinor: 4700 })).toBe(
-      true,
-    );
+    expect(
+      await recordNudgeConverted(db, { sessionRef: other, cartRef: "c1", orderRef: "o1", valueMinor: 4700, now }),
+    ).toBe(true);
     const shown = (await eventsOfType(db, "nudge.shown")).filter((e) => e.sessionRef === sessionRef);
     expect(shown.map((e) => e.payload)).toEqual([{ cartRef: "c1", trigger: "pointer_top" }]);
     const intents = (await eventsOfType(db, "checkout.exit_intent")).filter((e) => e.sessionRef === sessionRef);

@@ -4,9 +4,10 @@
 // shopper, as a shopper posting forged fields (role, actor, admin email and ids), and with a
 // session naming a user that does not exist; each must refuse and change nothing. The same
 // calls as the store owner get past the check (so the refusals are the check's doing).
+
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";

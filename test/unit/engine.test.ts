@@ -6,7 +6,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { seedRules } from "@/db/seed-rules";
+import { customerBadgeList } from "@/lib/engage/badges";
 import { setBirthday } from "@/lib/engage/birthdays";
+import { evaluateCondition } from "@/lib/engage/conditions";
+import { processEvent, processPendingEvents } from "@/lib/engage/engine";
+import { eventContext } from "@/lib/engage/engine-context";
+import { play, remainingPlays } from "@/lib/engage/play";
 import {
   campaigns,
   customerBadges,
@@ -18,15 +24,8 @@ import {
   rules,
   stampEntries,
 } from "@/lib/engage/schema";
-import { evaluateCondition } from "@/lib/engage/conditions";
-import { eventContext } from "@/lib/engage/engine-context";
-import { processEvent, processPendingEvents } from "@/lib/engage/engine";
-import { play, remainingPlays } from "@/lib/engage/play";
 import { getSettings } from "@/lib/engage/settings";
-import { customerBadgeList } from "@/lib/engage/badges";
 import { stampCount } from "@/lib/engage/stamps";
-import { seedRules } from "@/db/seed-rules";
-import { createMemoryDb } from "../support/pglite";
 import {
   customerId,
   event,
@@ -37,6 +36,7 @@ import {
   settleBacklog,
   TZ,
 } from "../support/engage-fixtures";
+import { createMemoryDb } from "../support/pglite";
 
 let db: Db;
 let close: () => Promise<void>;

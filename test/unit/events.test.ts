@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/engage/events";
 import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { events } from "@/lib/engage/schema";
+import { events, orderRewards } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
 let db: Db;
@@ -22,8 +22,21 @@ const eventsOf = (orderRef: string) => db.select().from(events).where(eq(events.
 describe("event log", () => {
   it("records one event per cause and returns null for a repeat", async () => {
     const key = randomUUID();
-    const first = await recordEvent(db, { type: "checkout.viewed", key, sessionRef: "s1", valueMinor: 1200 });
-    const again = await recordEvent(db, { type: "checkout.viewed", key, sessionRef: "s1", valueMinor: 1200 });
+    const occurredAt = new Date("2026-03-25T09:00:00Z");
+    const first = await recordEvent(db, {
+      type: "checkout.viewed",
+      key,
+      sessionRef: "s1",
+      valueMinor: 1200,
+      occurredAt,
+    });
+    const again = await recordEvent(db, {
+      type: "checkout.viewed",
+      key,
+      sessionRef: "s1",
+      valueMinor: 1200,
+      occurredAt,
+    });
     expect(first).toBeTypeOf("number");
     expect(again).toBeNull();
     const rows = await db
@@ -32,16 +45,29 @@ describe("event log", () => {
       .where(eq(events.eventKey, `checkout.viewed:${key}`));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: "checkout.viewed", sessionRef: "s1", valueMinor: 1200, processedAt: null });
+    // Stamped by the caller's clock, not the database's.
+    expect(rows[0].occurredAt.toISOString()).toBe(occurredAt.toISOString());
   });
 
   it("logs order.paid with the first payment's statement, once however often it is replayed", async () => {
     const ref = `order-${randomUUID()}`;
-    const paid = { orderRef: ref, email: `e-${randomUUID()}@example.test`, amountPaidMinor: 4250, currency: "usd" };
+    // A payment the host saw at another moment than the database's now: its time is kept.
+    const paidAt = new Date("2031-02-28T23:30:00Z");
+    const paid = {
+      orderRef: ref,
+      email: `e-${randomUUID()}@example.test`,
+      amountPaidMinor: 4250,
+      currency: "usd",
+      paidAt,
+    };
     await db.transaction((tx) => recordOrderPaid(tx, paid));
-    await db.transaction((tx) => recordOrderPaid(tx, paid));
+    await db.transaction((tx) => recordOrderPaid(tx, { ...paid, paidAt: new Date() }));
     const rows = await eventsOf(ref);
     expect(rows.map((e) => [e.type, e.valueMinor])).toEqual([["order.paid", 4250]]);
     expect(rows[0].customerId).toBeTruthy();
+    expect(rows[0].occurredAt.toISOString()).toBe(paidAt.toISOString());
+    const [order] = await db.select().from(orderRewards).where(eq(orderRewards.orderRef, ref));
+    expect(order.paidAt.toISOString()).toBe(paidAt.toISOString());
   });
 
   it("logs order.paid on the general path (a refund seen before the payment) and one order.refunded per new cumulative amount", async () => {
@@ -53,11 +79,13 @@ describe("event log", () => {
         amountPaidMinor: 10000,
         currency: "usd",
         amountRefundedMinor: 2000,
+        paidAt: new Date("2030-05-01T10:00:00Z"),
       }),
     );
-    await db.transaction((tx) => recordOrderRefund(tx, ref, 2000));
-    await db.transaction((tx) => recordOrderRefund(tx, ref, 1000)); // stale
-    await db.transaction((tx) => recordOrderRefund(tx, ref, 10000));
+    const refundedAt = new Date("2030-05-03T10:00:00Z");
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 2000, refundedAt));
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 1000, refundedAt)); // stale
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 10000, refundedAt));
     const rows = await eventsOf(ref);
     expect(rows.map((e) => [e.type, e.valueMinor])).toEqual([
       ["order.paid", 10000],

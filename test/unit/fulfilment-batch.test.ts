@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { ledgerEntries } from "@/lib/engage/schema";
-import { fulfilFirstPayment, type FirstPayment } from "@/lib/store/fulfilment-batch";
+import { type FirstPayment, fulfilFirstPayment } from "@/lib/store/fulfilment-batch";
 import { createMemoryDb } from "../support/pglite";
 import { createOrders, type TestOrder } from "../support/store-db";
 

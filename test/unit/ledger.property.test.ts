@@ -199,12 +199,13 @@ async function runCall(call: Call, email: string, customerId: string, model: Mod
           currency: "usd",
           amountRefundedMinor: call.refunded,
           disputeStatus: call.dispute,
+          paidAt: new Date(),
         }),
       );
       model.paid(call.ref, call.cents, call.refunded, call.dispute);
       return;
     case "refund":
-      await db.transaction((tx) => recordOrderRefund(tx, call.ref, call.cumulative));
+      await db.transaction((tx) => recordOrderRefund(tx, call.ref, call.cumulative, new Date()));
       model.refund(call.ref, call.cumulative);
       return;
     case "dispute":
@@ -393,14 +394,20 @@ describe("points ledger against a model", () => {
             const email = `converge.${run}@example.test`;
             for (const [i, o] of orders.entries()) {
               await db.transaction((tx) =>
-                recordOrderPaid(tx, { orderRef: `${run}-${i}`, email, amountPaidMinor: o.cents, currency: "usd" }),
+                recordOrderPaid(tx, {
+                  orderRef: `${run}-${i}`,
+                  email,
+                  amountPaidMinor: o.cents,
+                  currency: "usd",
+                  paidAt: new Date(),
+                }),
               );
             }
             for (const e of events) {
               const ref = `${run}-${e.order}`;
               const { cents, outcome } = orders[e.order];
               if (e.t === "refund")
-                await db.transaction((tx) => recordOrderRefund(tx, ref, Math.ceil((cents * e.pct) / 100)));
+                await db.transaction((tx) => recordOrderRefund(tx, ref, Math.ceil((cents * e.pct) / 100), new Date()));
               else if (e.t === "open") await db.transaction((tx) => recordOrderDispute(tx, ref, "open"));
               else if (outcome) await db.transaction((tx) => recordOrderDispute(tx, ref, outcome));
             }

@@ -21,18 +21,18 @@ import {
   orderCategories,
   orderFacts,
   prizes,
+  type ReferralRejection,
   referrals,
   rewards,
   rules,
   stampCards,
-  type ReferralRejection,
 } from "@/lib/engage/schema";
 import { orderStats, segmentsOf } from "@/lib/engage/segments";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
 import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
 import { tierHistoryOf } from "@/lib/engage/tiers";
-import { createMemoryDb } from "../support/pglite";
 import { customerId, event, newEmail, paidOrder, pointsFrom, refund, rule, TZ } from "../support/engage-fixtures";
+import { createMemoryDb } from "../support/pglite";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -144,9 +144,11 @@ describe("referrals", () => {
   it("gives the referrer a stamp for a new friend's first paid order, and keeps the code stable", async () => {
     const a = await referrer();
     expect(await referralCodeFor(db, a.id)).toBe(a.code);
-    expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser" })).toBe(true);
-    expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser" })).toBe(true); // a reload
-    expect(await recordReferralVisit(db, { code: "nosuchcode", sessionRef: "friend-browser" })).toBe(false);
+    expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser", now: new Date() })).toBe(true);
+    expect(await recordReferralVisit(db, { code: a.code, sessionRef: "friend-browser", now: new Date() })).toBe(true); // a reload
+    expect(await recordReferralVisit(db, { code: "nosuchcode", sessionRef: "friend-browser", now: new Date() })).toBe(
+      false,
+    );
     const visits = await db
       .select()
       .from(events)
@@ -337,16 +339,14 @@ describe("personalization", () => {
         allowance: { default: 1 },
       })
       .returning();
-    await db
-      .insert(prizes)
-      .values({
-        campaignId: c.id,
-        label: "10% off your favourite category",
-        weight: 1,
-        rewardType: "percent_off",
-        rewardValue: 10,
-        categoryScope: "favourite",
-      });
+    await db.insert(prizes).values({
+      campaignId: c.id,
+      label: "10% off your favourite category",
+      weight: 1,
+      rewardType: "percent_off",
+      rewardValue: 10,
+      categoryScope: "favourite",
+    });
     const baker = newEmail("baker");
     const barista = newEmail("barista");
     await paidOrder(db, { email: baker, amountMinor: 3_000, categories: { bread: 3_000 } });
@@ -459,19 +459,17 @@ describe("personalization", () => {
     const plain = await paidOrder(db, { email, amountMinor: 1_000 });
     const discounted = await paidOrder(db, { email, amountMinor: 1_000 });
     const c = await customerId(db, email);
-    await db
-      .insert(rewards)
-      .values({
-        customerId: c,
-        identityKeys: [],
-        label: "x",
-        rewardType: "amount_off",
-        rewardValue: 100,
-        scope: "next_order",
-        status: "redeemed",
-        orderRef: discounted,
-        expiresAt: new Date(),
-      });
+    await db.insert(rewards).values({
+      customerId: c,
+      identityKeys: [],
+      label: "x",
+      rewardType: "amount_off",
+      rewardValue: 100,
+      scope: "next_order",
+      status: "redeemed",
+      orderRef: discounted,
+      expiresAt: new Date(),
+    });
     const s = await orderStats(db, c);
     expect(s).toMatchObject({ paidOrders: 2, netSpendMinor: 2_000, ordersWithReward: 1 });
     expect(segmentsOf(s, new Date(), rulesOf)).toEqual(["active", "discount_driven"]);

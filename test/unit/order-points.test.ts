@@ -40,9 +40,17 @@ const paid = (
   extra: { currency?: string; amountRefundedMinor?: number; disputeStatus?: "open" | "won" | "lost" } = {},
 ) =>
   db.transaction((tx) =>
-    recordOrderPaid(tx, { orderRef: ref, email, amountPaidMinor, currency: extra.currency ?? "usd", ...extra }),
+    recordOrderPaid(tx, {
+      orderRef: ref,
+      email,
+      amountPaidMinor,
+      currency: extra.currency ?? "usd",
+      paidAt: new Date(),
+      ...extra,
+    }),
   );
-const refund = (ref: string, cumulative: number) => db.transaction((tx) => recordOrderRefund(tx, ref, cumulative));
+const refund = (ref: string, cumulative: number) =>
+  db.transaction((tx) => recordOrderRefund(tx, ref, cumulative, new Date()));
 const dispute = (ref: string, status: "open" | "won" | "lost") =>
   db.transaction((tx) => recordOrderDispute(tx, ref, status));
 

@@ -10,27 +10,27 @@ import type { Db } from "@/db/client";
 import type { Rng } from "@/lib/engage/draw";
 import { identityKeys, limitEmail } from "@/lib/engage/identity";
 import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { findOffer, play, PlayError, type PlayErrorCode, type PlayInput, type PlayShopper } from "@/lib/engage/play";
+import { findOffer, PlayError, type PlayErrorCode, type PlayInput, type PlayShopper, play } from "@/lib/engage/play";
 import {
   bestReward,
   discountFor,
   getReward,
+  type RewardOwner,
   redeemOrderRewards,
   releaseOrderRewards,
   reserveReward,
   usableRewards,
-  type RewardOwner,
 } from "@/lib/engage/rewards";
 import {
+  type Campaign,
   campaigns,
   events,
+  type Prize,
   playAllowances,
   plays,
   prizeDailyWins,
   prizes,
   rewards,
-  type Campaign,
-  type Prize,
 } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
@@ -161,7 +161,14 @@ function scriptedRng(...tickets: number[]): Rng & { ranges: number[] } {
 const paidOrder = (email: string, amountPaidMinor: number) => {
   const orderRef = `order-${randomUUID()}`;
   return db.transaction(async (tx) => {
-    await recordOrderPaid(tx, { orderRef, email, amountPaidMinor, currency: "usd" });
+    // Paid the day before the plays below: the tier counts spend up to the play's own clock.
+    await recordOrderPaid(tx, {
+      orderRef,
+      email,
+      amountPaidMinor,
+      currency: "usd",
+      paidAt: berlin("2026-06-12T10:00"),
+    });
     return orderRef;
   });
 };
@@ -219,7 +226,7 @@ describe("allowances", () => {
     // 250.00 paid, 60.00 refunded: 190.00 net, so still Green.
     const refunded = newShopper();
     const ref = await paidOrder(refunded.email!, 25_000);
-    await db.transaction((tx) => recordOrderRefund(tx, ref, 6_000));
+    await db.transaction((tx) => recordOrderRefund(tx, ref, 6_000, berlin("2026-06-12T11:00")));
 
     const goldLeft = [];
     for (let i = 0; i < 3; i++) goldLeft.push((await doPlay(campaign, gold)).playsLeft);

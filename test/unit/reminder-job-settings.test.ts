@@ -5,6 +5,7 @@ process.env.STORE_TIMEZONE = "Europe/Berlin";
 delete process.env.SMTP_URL;
 delete process.env.VAPID_PUBLIC_KEY;
 delete process.env.VAPID_PRIVATE_KEY;
+
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";

@@ -2,10 +2,13 @@
 // schedule times under a fake clock, a purchase stops the rest (also between claim and send),
 // a POST unsubscribe stops the rest and a GET does not, retries, consent and the 24 h limit.
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
-import { SMTPServer } from "smtp-server";
+
 import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { reminderLinkSecret } from "@/lib/email/reminder-config";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import {
   claimDueReminders,
   dispatchReminders,
@@ -16,9 +19,7 @@ import {
 } from "@/lib/engage";
 import { recordFirstPayment } from "@/lib/engage/first-payment";
 import { contacts, reminders, rewards } from "@/lib/engage/schema";
-import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
-import { startMailServer, type Mail, type Mailbox } from "../../e2e/support/smtp";
+import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, cartRow, eventsOfType, minutes, remindersOf, TZ, WORDING } from "../support/reminders";
 
@@ -138,7 +139,13 @@ describe("reminder email over SMTP", () => {
     await abandonAt(db, minutes(T0, 61));
     await dispatchAt(minutes(T0, 122));
     expect(mailsTo(email)).toHaveLength(1);
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt: minutes(T0, 130),
+    });
     await dispatchAt(minutes(T0, 60 * 27)); // step 2 due
     await dispatchAt(minutes(T0, 60 * 74)); // step 3 due
     expect(mailsTo(email)).toHaveLength(1);
@@ -157,7 +164,13 @@ describe("reminder email over SMTP", () => {
     const mine = claimed.filter((c) => c.cartRef === cartRef);
     expect(mine).toHaveLength(1);
     expect((await remindersOf(db, cartRef))[0].status).toBe("sending");
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt: now,
+    });
     const report = await sendClaimed(db, mine, senders(now), { now });
     expect(report).toMatchObject({ sent: 0, stopped: 1 });
     expect(mailsTo(email)).toHaveLength(0);
@@ -204,7 +217,7 @@ describe("reminder email over SMTP", () => {
     ).toBe(true);
 
     const forged = await POST(new Request(url, { method: "POST" }) as never, {
-      params: Promise.resolve({ token: token.slice(0, -2) + "xx" }),
+      params: Promise.resolve({ token: `${token.slice(0, -2)}xx` }),
     });
     expect(forged.status).toBe(400);
   });
@@ -242,11 +255,25 @@ describe("reminder email over SMTP", () => {
     expect(
       await recordReminderClick(db, { reminderId: step1.id, cartRef: "someone-else", sessionRef: "x", now: T0 }),
     ).toBeNull();
-    const clicked = await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-2", now: T0 });
+    const clickedAt = minutes(T0, 130);
+    const clicked = await recordReminderClick(db, {
+      reminderId: step1.id,
+      cartRef,
+      sessionRef: "browser-2",
+      now: clickedAt,
+    });
     expect(clicked?.cart.items.map((i) => i.name)).toEqual(["House Espresso", "Stoneware Mug"]);
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4230, currency: "usd" });
-    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(1);
-    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(0);
+    // Paid six days later: inside the 7-day window.
+    const paidAt = minutes(clickedAt, 6 * 24 * 60);
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4230,
+      currency: "usd",
+      paidAt,
+    });
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(1);
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
     const recovered = (await eventsOfType(db, "order.recovered")).filter((e) => e.orderRef === `order-${cartRef}`);
     expect(recovered.map((e) => [e.valueMinor, e.campaignId])).toEqual([[4230, null]]);
     expect((await remindersOf(db, cartRef)).map((r) => r.status)).toEqual(["sent", "cancelled", "cancelled"]);
@@ -268,11 +295,36 @@ describe("reminder email over SMTP", () => {
     expect(issued[0].expiresAt.toISOString()).toBe(new Date(T0.getTime() + 7 * 86_400_000).toISOString());
   });
 
+  it("does not count an order paid more than 7 days after the click, by the clocks of the click and the payment", async () => {
+    const { email, cartRef } = await cartAt(db, T0);
+    await abandonAt(db, minutes(T0, 61));
+    await dispatchAt(minutes(T0, 122));
+    const [step1] = await remindersOf(db, cartRef);
+    const clickedAt = minutes(T0, 130);
+    await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-late", now: clickedAt });
+    const paidAt = minutes(clickedAt, 7 * 24 * 60 + 1);
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt,
+    });
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
+  });
+
   it("does not count an order without a click as recovered", async () => {
     const { email, cartRef } = await cartAt(db, T0);
     await abandonAt(db, minutes(T0, 61));
-    await recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor: 4700, currency: "usd" });
-    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}` })).toBe(0);
+    const paidAt = minutes(T0, 130);
+    await recordFirstPayment(db, {
+      orderRef: `order-${cartRef}`,
+      email,
+      amountPaidMinor: 4700,
+      currency: "usd",
+      paidAt,
+    });
+    expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
   });
 });
 
@@ -364,5 +416,3 @@ it("stores consent with its time, wording and source", async () => {
   const given = (await eventsOfType(db, "consent.given")).filter((e) => e.customerId === c.customerId);
   expect(given.map((e) => e.payload)).toEqual([{ wording: WORDING, source: "checkout_form" }]);
 });
-
-export type { Mail };

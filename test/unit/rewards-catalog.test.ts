@@ -18,14 +18,14 @@ import {
   saveSettings,
 } from "@/lib/engage";
 import { catalogItems, events, ledgerEntries, pointBalances, rewards } from "@/lib/engage/schema";
-import { progressFor, tierProgress } from "@/lib/engage/tier-progress";
 import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
+import { progressFor, tierProgress } from "@/lib/engage/tier-progress";
 import { addToCart } from "@/lib/store/cart";
 import { placeOrder } from "@/lib/store/orders";
 import {
   FREE_SHIPPING_FROM_MINOR,
-  SHIPPING_FEE_MINOR,
   priceLines,
+  SHIPPING_FEE_MINOR,
   shippingFor,
   withDiscount,
 } from "@/lib/store/pricing";
@@ -268,17 +268,15 @@ describe("free shipping", () => {
 
   it("an order from the threshold ships free without using a free-shipping reward", async () => {
     const big = await cartWith("burr-grinder");
-    await db
-      .insert(rewards)
-      .values({
-        sessionRef: big.sessionId,
-        identityKeys: [`device:${big.sessionId}`],
-        label: "Free shipping",
-        rewardType: "free_shipping",
-        rewardValue: 0,
-        scope: "next_order",
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
+    await db.insert(rewards).values({
+      sessionRef: big.sessionId,
+      identityKeys: [`device:${big.sessionId}`],
+      label: "Free shipping",
+      rewardType: "free_shipping",
+      rewardValue: 0,
+      scope: "next_order",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     const order = await placeOrder(db, { sessionId: big.sessionId, userId: null }, "ship@example.test");
     expect(order).toMatchObject({ shippingMinor: 0, totalMinor: big.price, rewardId: null });
   });
@@ -338,17 +336,15 @@ describe("bonus-points rewards", () => {
     const sessionId = `sess_${randomUUID().replace(/-/g, "")}`;
     const [p] = await db.select().from(products).where(eq(products.slug, "burr-grinder"));
     await addToCart(db, { sessionId, userId: null }, p.id, 1);
-    await db
-      .insert(rewards)
-      .values({
-        sessionRef: sessionId,
-        identityKeys: [`device:${sessionId}`],
-        label: "40 bonus stars",
-        rewardType: "bonus_points",
-        rewardValue: 40,
-        scope: "next_order",
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
+    await db.insert(rewards).values({
+      sessionRef: sessionId,
+      identityKeys: [`device:${sessionId}`],
+      label: "40 bonus stars",
+      rewardType: "bonus_points",
+      rewardValue: 40,
+      scope: "next_order",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     const order = await placeOrder(db, { sessionId, userId: null }, email);
     await applyStripeEvent(
       db,

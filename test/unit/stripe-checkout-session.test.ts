@@ -52,17 +52,15 @@ async function orderWith(lines: { slug: string; quantity: number }[], discountMi
       discountLabel: discountMinor ? "10% off" : null,
     })
     .returning();
-  await db
-    .insert(orderItems)
-    .values(
-      priced.map((l) => ({
-        orderId: order.id,
-        productId: l.product.id,
-        productName: l.product.name,
-        unitPriceMinor: l.product.priceMinor,
-        quantity: l.quantity,
-      })),
-    );
+  await db.insert(orderItems).values(
+    priced.map((l) => ({
+      orderId: order.id,
+      productId: l.product.id,
+      productName: l.product.name,
+      unitPriceMinor: l.product.priceMinor,
+      quantity: l.quantity,
+    })),
+  );
   return order;
 }
 

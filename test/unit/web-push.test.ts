@@ -2,23 +2,24 @@
 // test holds, posts it to a local push endpoint, and the test decrypts it. TTL is set; a 410
 // from the push service deletes the subscription.
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
-import { createECDH, randomBytes } from "node:crypto";
+
 import { execFileSync } from "node:child_process";
+import { createECDH, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { Agent, createServer, type Server } from "node:https";
 import type { IncomingHttpHeaders } from "node:http";
+import { Agent, createServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import ece from "http_ece";
-import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import webpush from "web-push";
 import type { Db } from "@/db/client";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { dispatchReminders, savePushSubscription } from "@/lib/engage";
 import { pushSubscriptions } from "@/lib/engage/schema";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { PUSH_TTL_SECONDS, pushSender } from "@/lib/push/send";
-import { startMailServer, type Mailbox } from "../../e2e/support/smtp";
+import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, minutes, remindersOf, TZ } from "../support/reminders";
 

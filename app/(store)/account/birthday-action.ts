@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
-import { birthdaySchema, ensureCustomer, setBirthday } from "@/lib/engage";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { currentViewer } from "@/lib/auth/guards";
+import { birthdaySchema, ensureCustomer, setBirthday } from "@/lib/engage";
 
 const input = z.object({
   month: z.coerce.number({ message: "Choose a month" }).int().min(1, "Choose a month").max(12, "Choose a month"),

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/signin/actions";
 import { AccountLoyalty } from "@/components/store/account-loyalty";
 import { getDb } from "@/db/client";
-import { balances, findCustomerByEmail, history } from "@/lib/engage";
 import { currentViewer } from "@/lib/auth/guards";
+import { balances, findCustomerByEmail, history } from "@/lib/engage";
 import { formatMoney } from "@/lib/store/money";
 import { listOrdersForUser } from "@/lib/store/orders";
 import { AccountRewards } from "./account-rewards";
@@ -29,7 +29,9 @@ export default async function AccountPage() {
       <div className="flex items-center justify-between">
         <h1 className="font-display text-3xl font-semibold">Your account</h1>
         <form action={signOutAction}>
-          <button className="text-sm underline">Sign out</button>
+          <button type="submit" className="text-sm underline">
+            Sign out
+          </button>
         </form>
       </div>
       <p className="text-stone-600">Signed in as {viewer.email}</p>

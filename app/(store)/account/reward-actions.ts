@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { formObject } from "@/lib/action-state";
 import { actionError } from "@/lib/store/action-errors";
 import { currentShopperForWrite } from "@/lib/store/owner";
-import { purchaseReward, type PurchaseState } from "@/lib/store/reward-purchase";
+import { type PurchaseState, purchaseReward } from "@/lib/store/reward-purchase";
 
 /** Buys a catalog reward with points: signed-in shoppers only, checked here. */
 export async function buyRewardAction(_prev: PurchaseState, form: FormData): Promise<PurchaseState> {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { reportCartOf } from "@/lib/store/abandonment";
 import { actionError } from "@/lib/store/action-errors";
 import { addToCart, setCartQuantity } from "@/lib/store/cart";

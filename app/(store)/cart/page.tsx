@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { CartView } from "@/components/store/cart-view";
+import { getDb } from "@/db/client";
 import { loadCart } from "@/lib/store/cart";
 import { playShopper, previewReward } from "@/lib/store/engagement";
 import { formatMoney } from "@/lib/store/money";

@@ -2,14 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { paymentsMode } from "@/lib/env";
 import { afterCheckout } from "@/lib/store/abandonment";
 import { actionError } from "@/lib/store/action-errors";
 import { placeOrder } from "@/lib/store/orders";
 import { requestOrigin } from "@/lib/store/origin";
-import { readReferralCode } from "@/lib/store/referral";
 import { currentShopperForWrite } from "@/lib/store/owner";
+import { readReferralCode } from "@/lib/store/referral";
 import { checkoutInput } from "@/lib/store/validation";
 import { createCheckoutSession } from "@/lib/stripe/checkout-session";
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { claimNudge, findCustomerByEmail, recordNudgeDismissed } from "@/lib/engage";
 import { loadCart } from "@/lib/store/cart";
+import { storeNow } from "@/lib/store/clock";
 import { knownEmail } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
 
@@ -28,6 +29,7 @@ export async function claimNudgeAction(raw: string): Promise<{ show: boolean }> 
     cartRef: cart.id,
     customerId: customer?.id ?? null,
     trigger: parsed.data,
+    now: await storeNow(),
   });
   return { show };
 }
@@ -37,5 +39,5 @@ export async function dismissNudgeAction(): Promise<void> {
   if (!shopper.sessionId) return;
   const db = await getDb();
   const cart = await loadCart(db, shopper);
-  await recordNudgeDismissed(db, { sessionRef: shopper.sessionId, cartRef: cart.id ?? "none" });
+  await recordNudgeDismissed(db, { sessionRef: shopper.sessionId, cartRef: cart.id ?? "none", now: await storeNow() });
 }

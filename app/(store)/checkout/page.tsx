@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
-import { getDb } from "@/db/client";
 import { CheckoutGames } from "@/components/engage/checkout-games";
 import { ExitIntent } from "@/components/engage/exit-intent";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
+import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
+import { storeNow } from "@/lib/store/clock";
 import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
 import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
@@ -49,6 +50,8 @@ export default async function CheckoutPage() {
   const offer = cameBack && comeback ? comeback : regularOffer;
   const cartId = cart.id;
   if (cartId && engage) {
+    // Read now: the test clock's cookie is only readable inside the request.
+    const viewedAt = await storeNow();
     after(() =>
       recordCheckoutView(
         db,
@@ -56,6 +59,7 @@ export default async function CheckoutPage() {
         cartId,
         cart.totals.subtotalMinor,
         placement ?? { offer: null, heldOut: [] },
+        viewedAt,
       ).catch((err) => console.error("[playcart] checkout view not logged", err)),
     );
   }

@@ -15,21 +15,23 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <h1 className="font-display text-3xl font-semibold">Customers</h1>
-      <form method="get" role="search" className="flex flex-wrap gap-2">
-        <label htmlFor="customer-q" className="sr-only">
-          Search by email or name
-        </label>
-        <input
-          id="customer-q"
-          name="q"
-          defaultValue={q}
-          placeholder="Email or name"
-          className="w-72 max-w-full rounded border border-stone-300 px-3 py-1.5"
-        />
-        <button type="submit" className="rounded-lg bg-stone-900 px-4 py-1.5 font-medium text-white">
-          Search
-        </button>
-      </form>
+      <search>
+        <form method="get" className="flex flex-wrap gap-2">
+          <label htmlFor="customer-q" className="sr-only">
+            Search by email or name
+          </label>
+          <input
+            id="customer-q"
+            name="q"
+            defaultValue={q}
+            placeholder="Email or name"
+            className="w-72 max-w-full rounded border border-stone-300 px-3 py-1.5"
+          />
+          <button type="submit" className="rounded-lg bg-stone-900 px-4 py-1.5 font-medium text-white">
+            Search
+          </button>
+        </form>
+      </search>
       {rows.length === 0 ? (
         <p className="text-sm text-stone-600">No customers match{q ? ` “${q}”` : ""}.</p>
       ) : (

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { desc, like, notLike } from "drizzle-orm";
+import type { Metadata } from "next";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { outboxMessages } from "@/db/schema";

@@ -1,14 +1,14 @@
 // A reminder's link: restores the cart in the browser that opens it and sends it to the
 // checkout, where the comeback game waits. The token is signed and expires; a bad or old
 // link lands on the cart page with nothing changed. Cookies are set on the redirect itself.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { readRestoreToken, recordReminderClick } from "@/lib/engage";
 import { currentViewer } from "@/lib/auth/guards";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
+import { readRestoreToken, recordReminderClick } from "@/lib/engage";
 import { restoreCart } from "@/lib/store/abandonment";
-import { COMEBACK_COOKIE } from "@/lib/store/comeback";
 import { storeNow } from "@/lib/store/clock";
+import { COMEBACK_COOKIE } from "@/lib/store/comeback";
 import {
   newShopperSessionId,
   readShopperSession,

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { findOrderIdByPayment, recordDispute, type Result } from "@/lib/store/fulfilment";
+import { findOrderIdByPayment, type Result, recordDispute } from "@/lib/store/fulfilment";
 import { disputeSchema } from "../objects";
 
 export const schema = disputeSchema;

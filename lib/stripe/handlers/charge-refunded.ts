@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { findOrderIdByPayment, recordRefund, type Result } from "@/lib/store/fulfilment";
+import { findOrderIdByPayment, type Result, recordRefund } from "@/lib/store/fulfilment";
 import { chargeSchema } from "../objects";
 
 export const schema = chargeSchema;

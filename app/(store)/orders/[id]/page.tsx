@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { OrderSummary } from "@/components/store/order-summary";
+import { getDb } from "@/db/client";
 import { orderPointsSummary } from "@/lib/engage";
 import { paymentsMode } from "@/lib/env";
 import { formatMoney } from "@/lib/store/money";

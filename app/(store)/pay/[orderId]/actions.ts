@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
 import { canView } from "@/lib/store/orders";

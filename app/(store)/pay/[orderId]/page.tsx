@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { OrderSummary } from "@/components/store/order-summary";
 import { TestPaymentForm } from "@/components/store/test-payment-form";
+import { getDb } from "@/db/client";
 import { paymentsMode } from "@/lib/env";
 import { formatMoney } from "@/lib/store/money";
 import { getOrderForViewer } from "@/lib/store/orders";

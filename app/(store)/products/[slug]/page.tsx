@@ -11,7 +11,7 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
   if (!product) notFound();
   return (
     <article className="grid gap-10 md:grid-cols-2">
-      {/* eslint-disable-next-line @next/next/no-img-element -- local SVG */}
+      {/* biome-ignore lint/performance/noImgElement: local SVG, nothing to optimise */}
       <img
         src={product.image}
         alt={product.name}

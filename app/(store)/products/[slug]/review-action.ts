@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { formObject, invalid, type ActionState } from "@/lib/action-state";
+import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { currentViewer } from "@/lib/auth/guards";
+import { storeNow } from "@/lib/store/clock";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 import { postReview, ReviewError, reviewInput } from "@/lib/store/reviews";
 
@@ -13,7 +14,12 @@ export async function postReviewAction(_prev: ActionState, form: FormData): Prom
   const input = reviewInput.safeParse(formObject(form));
   if (!input.success) return invalid(input.error);
   try {
-    await postReview(await getDb(), { userId: viewer.id, email: viewer.email, name: viewer.name }, input.data);
+    await postReview(
+      await getDb(),
+      { userId: viewer.id, email: viewer.email, name: viewer.name },
+      input.data,
+      await storeNow(),
+    );
   } catch (err) {
     if (err instanceof ReviewError) return { status: "invalid", message: err.message };
     console.error("[playcart] review failed", err);

@@ -105,8 +105,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             Tier history
           </h2>
           <ul className="divide-y divide-stone-200 text-sm">
-            {loyalty.tierHistory.map((t, i) => (
-              <li key={i} className="py-1 tabular-nums">
+            {loyalty.tierHistory.map((t) => (
+              <li key={t.id} className="py-1 tabular-nums">
                 {when(t.createdAt)} · {tierLabel(t.fromTier)} → {tierLabel(t.toTier)} at{" "}
                 {money(t.trailingSpendMinor, currency)}
               </li>

@@ -55,7 +55,7 @@ export async function GET(request: Request) {
     "day,views,offers,plays,wins,orders,revenue_minor",
     ...r.daily.map((d) => [d.day, d.views, d.offers, d.plays, d.wins, d.orders, d.revenueMinor].map(cell).join(",")),
   ];
-  return new Response([...summary, "", ...daily].join("\r\n") + "\r\n", {
+  return new Response(`${[...summary, "", ...daily].join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="playcart-kpis-${fromDay}-to-${toDay}.csv"`,
