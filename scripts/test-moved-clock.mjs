@@ -1,6 +1,6 @@
 // `npm run test:moved-clock -- <when> [unit pg e2e]`: the whole of `npm test` (or the suites
-// named) with every process it starts (vitest, Playwright, `next start`, Chromium) living at
-// another date, through libfaketime. <when> is an offset ("+3y", "+800d") or a start instant
+// named) with the processes it starts (vitest, Playwright, `next start`; not Chromium, see
+// below) living at another date, through libfaketime. <when> is an offset ("+3y", "+800d") or a start instant
 // ("@2028-02-29 09:00:00"); the clock then runs on from there. The Postgres server keeps the
 // real date, so a decision that mixed the database's now() with the app's clock fails here.
 // Needs Debian's faketime package (`apt-get install -y faketime`).
@@ -20,7 +20,9 @@ if (spawnSync("sh", ["-c", "command -v faketime"], { stdio: "ignore" }).status !
   process.exit(1);
 }
 // Timers and timeouts run on the monotonic clock: leave it real so only the date moves.
-const env = { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: "1" };
+// Chromium stays at the real date: it reads the clock so often that libfaketime makes it ten
+// times slower, and the server decides every date-bound outcome, the browser none.
+const env = { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: "1", FAKETIME_SKIP_CMDS: "chromium" };
 const shown = spawnSync("faketime", ["-f", when, "date", "-u", "+%Y-%m-%dT%H:%M:%SZ (%A)"], { env, encoding: "utf8" });
 console.log(`=== npm test with the clock at ${shown.stdout.trim()}\n`);
 const res = spawnSync("faketime", ["-f", when, process.execPath, path.join(root, "scripts", "test.mjs"), ...suites], {
