@@ -21,6 +21,11 @@ const systemChromium = existsSync("/usr/bin/chromium")
     }
   : undefined;
 
+// Under `npm run test:moved-clock` (libfaketime) the browser keeps the real date: faked, it
+// runs ten times slower, and the server decides every date-bound outcome.
+const realClock = process.env.FAKETIME ? { env: { ...process.env, LD_PRELOAD: "", FAKETIME: "" } } : undefined;
+const launchOptions = systemChromium || realClock ? { ...systemChromium, ...realClock } : undefined;
+
 export default defineConfig({
   testDir: "e2e",
   // Playwright empties outputDir on start; keep it away from the other suites' reports.
@@ -42,7 +47,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: { ...devices["Desktop Chrome"], ...(systemChromium ? { launchOptions: systemChromium } : {}) },
+      use: { ...devices["Desktop Chrome"], ...(launchOptions ? { launchOptions } : {}) },
     },
   ],
   webServer: {

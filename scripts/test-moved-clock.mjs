@@ -20,9 +20,9 @@ if (spawnSync("sh", ["-c", "command -v faketime"], { stdio: "ignore" }).status !
   process.exit(1);
 }
 // Timers and timeouts run on the monotonic clock: leave it real so only the date moves.
-// Chromium stays at the real date: it reads the clock so often that libfaketime makes it ten
-// times slower, and the server decides every date-bound outcome, the browser none.
-const env = { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: "1", FAKETIME_SKIP_CMDS: "chromium" };
+// Chromium is launched without libfaketime (playwright.config.ts): it reads the clock so often
+// that faking makes it ten times slower, and the server decides every date-bound outcome.
+const env = { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: "1" };
 const shown = spawnSync("faketime", ["-f", when, "date", "-u", "+%Y-%m-%dT%H:%M:%SZ (%A)"], { env, encoding: "utf8" });
 console.log(`=== npm test with the clock at ${shown.stdout.trim()}\n`);
 const res = spawnSync("faketime", ["-f", when, process.execPath, path.join(root, "scripts", "test.mjs"), ...suites], {

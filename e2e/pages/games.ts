@@ -1,6 +1,7 @@
 // The checkout games as a shopper meets them: an offer card (a region named after the
 // campaign), its Play button, the game's own button and the announced result.
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { DateTime } from "luxon";
 
 export const campaigns = {
   wheel: { name: "Spin to win up to 10% off your first order", slug: "first-order-wheel" },
@@ -8,6 +9,18 @@ export const campaigns = {
   saturday: { name: "Saturday spin: more spins for Gold and Platinum", slug: "saturday-spin" },
   scratch: { name: "Sunday scratch card: reveal a reward for your next order", slug: "sunday-scratch-card" },
 } as const;
+
+/**
+ * The latest moment before now that falls on `weekday` (1 = Monday) at `hour`:00 store time
+ * (Berlin), as an ISO instant. A clock pinned there lies in the recent past, so what a shopper
+ * does at that moment also shows in reports of the last days viewed at the real date.
+ */
+export function lastStoreTime(weekday: number, hour: number): string {
+  const now = DateTime.now().setZone("Europe/Berlin");
+  let at = now.set({ hour, minute: 0, second: 0, millisecond: 0 });
+  while (at.weekday !== weekday || at >= now) at = at.minus({ days: 1 });
+  return at.toUTC().toISO()!;
+}
 
 /** Store time for this browser (the server reads it in test-payments mode): an ISO instant. */
 export async function setStoreClock(context: BrowserContext, iso: string) {
