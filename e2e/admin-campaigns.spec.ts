@@ -1,6 +1,7 @@
 // Issue 5 acceptance: a store owner creates a spin-wheel campaign with three prizes, a budget
 // and a Saturday window through the admin, publishes it; a shopper in another browser sees
 // it at checkout and plays; the campaign's funnel counts the play; pausing it ends the offer.
+import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { Games, lastStoreTime, setStoreClock } from "./pages/games";
@@ -46,8 +47,15 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
     await page.getByLabel("Plays per window").fill("3");
     await editor.addWindow({ day: "Saturday", opens: "09:00", closes: "15:00" });
     await expect(editor.nextWindows).toHaveCount(5);
-    for (const item of await editor.nextWindows.all())
-      await expect(item).toHaveText(/^Sat \d+ \w+ \d{4}, 09:00–15:00 GMT\+1$/);
+    // Each a Saturday, 09:00-15:00 Berlin time, with the offset of that day: GMT+1 in winter,
+    // GMT+2 in summer (the list may cross a daylight-saving change).
+    for (const item of await editor.nextWindows.all()) {
+      await expect(item).toHaveText(/^Sat \d+ \w+ \d{4}, 09:00–15:00 GMT\+[12]$/);
+      const [, day, offset] = /^Sat (\d+ \w+ \d{4}), .* GMT\+(\d)$/.exec((await item.textContent()) ?? "") ?? [];
+      const opens = DateTime.fromFormat(`${day} 09:00`, "d LLL yyyy HH:mm", { zone: "Europe/Berlin", locale: "en" });
+      expect(opens.weekday).toBe(6);
+      expect(opens.offset / 60).toBe(Number(offset));
+    }
     campaignId = await editor.create();
     await expect(editor.status).toHaveText("draft");
   });
