@@ -57,6 +57,20 @@ function coreViolation(file: string, spec: string): string | null {
   return ALLOWED_PACKAGES.has(name) ? null : `imports ${name}, which the core has not been allowed to use`;
 }
 
+// Inside the package: a module in one domain folder reaches another domain through that
+// domain's index. shared/ holds the low-level modules every domain uses; they are imported
+// file by file, and import other domains' files directly (a domain's index would load the
+// whole domain into the modules it is itself built on, a cycle).
+const DIRECT_IMPORTS_ALLOWED = new Set(["shared"]);
+function domainViolation(file: string, spec: string): string | null {
+  if (!spec.startsWith(".")) return null;
+  const from = path.relative(core, file).split(path.sep);
+  const to = path.relative(core, path.resolve(path.dirname(file), spec)).split(path.sep);
+  if (from.length < 2 || to.length < 2 || from[0] === to[0]) return null;
+  if (DIRECT_IMPORTS_ALLOWED.has(from[0]) || DIRECT_IMPORTS_ALLOWED.has(to[0])) return null;
+  return `reaches past the index of ${to[0]} (${spec})`;
+}
+
 // (b) How the demo store may reach Playcart.
 function demoViolation(file: string, spec: string): string | null {
   if (spec === pkg.name || spec.startsWith(`${pkg.name}/`)) {
@@ -108,8 +122,22 @@ describe("packages/playcart boundary", () => {
     expect(problems).toEqual([]);
   });
 
+  it("reaches another domain only through its index (shared/ modules file by file)", () => {
+    const problems = files.flatMap((f) =>
+      importsOf(f)
+        .map(({ spec }) => domainViolation(f, spec))
+        .filter(Boolean)
+        .map((v) => `${path.relative(root, f)}: ${v}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it("catches a forbidden import (the check itself works)", () => {
     const file = path.join(core, "games", "example.ts");
+    expect(domainViolation(file, "../ledger/ledger")).toMatch(/past the index of ledger/);
+    expect(domainViolation(file, "../ledger")).toBeNull();
+    expect(domainViolation(file, "../shared/money")).toBeNull();
+    expect(domainViolation(file, "./play")).toBeNull();
     expect(coreViolation(file, "@/app/(store)/cart/actions")).toMatch(/host app/);
     expect(coreViolation(file, "../../../../lib/store/cart")).toMatch(/leaves packages\/playcart\/src/);
     expect(coreViolation(file, "next/headers")).toMatch(/not been allowed/);

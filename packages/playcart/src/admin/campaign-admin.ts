@@ -1,8 +1,7 @@
 // Campaign changes from the admin: create, edit, publish, pause, end. Each is one
 // transaction that validates, writes and records an audit entry with before and after.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { type CampaignDraft, campaignDraftSchema, draftErrors } from "../games/campaign-draft";
-import { campaignDates } from "../games/season";
+import { type CampaignDraft, campaignDates, campaignDraftSchema, draftErrors } from "../games";
 import type { EngageDb } from "../shared/db";
 import { isUniqueViolation } from "../shared/db";
 import { EngageError } from "../shared/errors";

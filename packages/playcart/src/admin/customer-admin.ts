@@ -2,8 +2,8 @@
 // adjustment with a reason, posted to the ledger (kind `adjust`) and audited in one transaction.
 import { desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
-import { balances, history, postEntry } from "../ledger/ledger";
-import { customerProfile } from "../loyalty/profile";
+import { balances, history, postEntry } from "../ledger";
+import { customerProfile } from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { customers, events, plays, prizes, rewards } from "../shared/schema";
 import { recordAudit } from "./audit";

@@ -1,10 +1,7 @@
 // The loyalty side of a customer for the admin's profile: category affinity, badges and stamp
 // cards, tier history, and the reminders and consent of their email.
 import { desc, eq } from "drizzle-orm";
-import { categoryAffinity } from "../loyalty/affinity";
-import { customerBadgeList } from "../loyalty/badges";
-import { stampCardProgress } from "../loyalty/stamps";
-import { tierHistoryOf } from "../loyalty/tiers";
+import { categoryAffinity, customerBadgeList, stampCardProgress, tierHistoryOf } from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { contacts, reminders, trackedCarts } from "../shared/schema";
 import type { EngageSettings } from "../shared/settings";

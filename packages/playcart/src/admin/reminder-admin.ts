@@ -2,7 +2,7 @@
 // the store's quiet hours (a setting the reminder job reads on each run).
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { quietHoursSchema } from "../reminders/reminder-schedule";
+import { quietHoursSchema } from "../reminders";
 import type { EngageDb } from "../shared/db";
 import { EngageError } from "../shared/errors";
 import { CAMPAIGN_STATUSES, type ReminderSequence, reminderSequences } from "../shared/schema";

@@ -3,7 +3,7 @@
 // a rule's key from silently taking over another rule.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { type RuleInput, saveRule } from "../engine/rules";
+import { type RuleInput, saveRule } from "../engine";
 import type { EngageDb } from "../shared/db";
 import { EngageError } from "../shared/errors";
 import { RULE_STATUSES, type Rule, rules } from "../shared/schema";

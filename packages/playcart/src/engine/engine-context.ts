@@ -2,11 +2,16 @@
 // segments, category affinity, birthday, signed in or not), the cart or order the event is
 // about, the store's clock, and the event itself.
 import { eq } from "drizzle-orm";
-import { categoryAffinity } from "../loyalty/affinity";
-import { isBirthdayToday } from "../loyalty/birthdays";
-import { tierFor } from "../loyalty/profile";
-import { orderStats, primarySegment, type Segment, segmentsOf } from "../loyalty/segments";
-import { trailingSpend } from "../loyalty/tiers";
+import {
+  categoryAffinity,
+  isBirthdayToday,
+  orderStats,
+  primarySegment,
+  type Segment,
+  segmentsOf,
+  tierFor,
+  trailingSpend,
+} from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../shared/schema";
 import type { EngageSettings } from "../shared/settings";

@@ -3,11 +3,10 @@
 // response, a cron on several instances) can run at once: each event is taken by one of
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { reverseOrderEarnings } from "../ledger/refund-reversal";
-import { judgeReferral } from "../loyalty/referrals";
-import { grantTierBonus, recomputeTier } from "../loyalty/tiers";
-import { recordRecoveries } from "../reminders/recovery";
-import { creditBonusRewards } from "../rewards/bonus-rewards";
+import { reverseOrderEarnings } from "../ledger";
+import { grantTierBonus, judgeReferral, recomputeTier } from "../loyalty";
+import { recordRecoveries } from "../reminders";
+import { creditBonusRewards } from "../rewards";
 import { type EngageDb, executePrepared, pgError } from "../shared/db";
 import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "../shared/schema";
 import { type EngageSettings, getSettings } from "../shared/settings";

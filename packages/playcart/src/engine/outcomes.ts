@@ -1,11 +1,9 @@
 // Applies one rule outcome for one event. Each write is keyed by rule and event, so the
 // firing's primary key and these keys together make a replay apply nothing twice.
 import { eq } from "drizzle-orm";
-import { grantBonusPlays } from "../games/play-grants";
-import { postEntry } from "../ledger/ledger";
-import { categoryAffinity } from "../loyalty/affinity";
-import { awardBadge } from "../loyalty/badges";
-import { grantStamps } from "../loyalty/stamps";
+import { grantBonusPlays } from "../games";
+import { postEntry } from "../ledger";
+import { awardBadge, categoryAffinity, grantStamps } from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { identityKeys } from "../shared/identity";
 import { type Customer, customers, type EngageEvent, type Rule, rewards } from "../shared/schema";

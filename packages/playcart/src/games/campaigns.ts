@@ -1,8 +1,8 @@
 // Which campaigns are open to whom, when: status, date range (or yearly season), weekly
 // windows in store time, the audience condition and the plays each tier gets.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { evaluateCondition } from "../engine/conditions";
-import type { CustomerProfile } from "../loyalty/profile";
+import { evaluateCondition } from "../engine";
+import type { CustomerProfile } from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { type Campaign, campaigns, type Placement, prizes } from "../shared/schema";
 import type { Tier } from "../shared/settings";

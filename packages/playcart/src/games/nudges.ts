@@ -2,7 +2,7 @@
 // "Shown" is recorded before the nudge appears, and its key is the session, so a second
 // exit in the same session (another tab, a reload) is refused by the unique event key.
 import { eq } from "drizzle-orm";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import type { EngageDb } from "../shared/db";
 import { events } from "../shared/schema";
 

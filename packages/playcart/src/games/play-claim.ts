@@ -1,7 +1,7 @@
 // The end of a play: the draw, and one statement that claims the drawn prize under its
 // limits and records the play, its reward and its event (see play.ts for the whole play).
 import { sql } from "drizzle-orm";
-import { prizeCategory } from "../rewards/prize-category";
+import { prizeCategory } from "../rewards";
 import { type EngageDb, executePrepared } from "../shared/db";
 import type { Campaign, Prize } from "../shared/schema";
 import { drawOne, type Rng } from "./draw";

@@ -1,7 +1,7 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "../loyalty/profile";
+import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "../loyalty";
 import { identityEmail } from "../shared/customers";
 import type { EngageDb } from "../shared/db";
 import { executePrepared, isUniqueViolation } from "../shared/db";

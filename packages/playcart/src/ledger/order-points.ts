@@ -4,7 +4,7 @@
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
 import { eq, sql } from "drizzle-orm";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import { ensureCustomer } from "../shared/customers";
 import type { EngageDb } from "../shared/db";
 import { clawbackFor, pointsFor } from "../shared/money";

@@ -3,10 +3,8 @@
 // used on it, points granted by rules, stamps (on anyone's card: a referral stamp is the
 // referrer's), and badges tied to it.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { revokeBadge } from "../loyalty/badges";
-import { settleCardBadge, stampCount } from "../loyalty/stamps";
-import { clawBackGrant, tierBonusKey } from "../loyalty/tiers";
-import { bonusRewardKey } from "../rewards/bonus-rewards";
+import { clawBackGrant, revokeBadge, settleCardBadge, stampCount, tierBonusKey } from "../loyalty";
+import { bonusRewardKey } from "../rewards";
 import type { EngageDb } from "../shared/db";
 import { clawbackFor } from "../shared/money";
 import { customerBadges, type OrderReward, rewards, ruleFirings, stampCards, stampEntries } from "../shared/schema";

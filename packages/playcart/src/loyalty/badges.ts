@@ -2,7 +2,7 @@
 // random share id for its public page.
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import type { EngageDb } from "../shared/db";
 import { badges, customerBadges } from "../shared/schema";
 

@@ -3,7 +3,7 @@
 // abuse, which is logged with its reason and gives nothing.
 import { randomBytes } from "node:crypto";
 import { and, eq, ne, or, sql } from "drizzle-orm";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import type { EngageDb } from "../shared/db";
 import { limitEmail } from "../shared/identity";
 import {

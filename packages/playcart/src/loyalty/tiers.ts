@@ -2,7 +2,7 @@
 // kept in playcart_tier_history. A tier multiplies the points an order earns: the extra is
 // a "tier bonus" entry of its own, taken back in proportion when the order is refunded.
 import { and, desc, eq, gt, like, sql } from "drizzle-orm";
-import { lockBalance, postEntry } from "../ledger/ledger";
+import { lockBalance, postEntry } from "../ledger";
 import type { EngageDb } from "../shared/db";
 import { clawbackFor } from "../shared/money";
 import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../shared/schema";

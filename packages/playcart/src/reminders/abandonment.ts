@@ -3,7 +3,7 @@
 // scheduled. Stripe's checkout.session.expired abandons a cart at once (markCartAbandoned).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import { ensureCustomer, identityEmail } from "../shared/customers";
 import { type EngageDb, rowsOf } from "../shared/db";
 import {

@@ -2,7 +2,7 @@
 // unsubscribe. The contact row holds the current state; the event log keeps the history.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import { ensureCustomer, identityEmail } from "../shared/customers";
 import type { EngageDb } from "../shared/db";
 import { contacts } from "../shared/schema";

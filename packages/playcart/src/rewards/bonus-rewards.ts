@@ -2,7 +2,7 @@
 // payment webhook has answered (and safe to call again, from anywhere, any number of times):
 // each reward's credit has its own ledger source key, so it lands exactly once.
 import { and, eq } from "drizzle-orm";
-import { postEntry } from "../ledger/ledger";
+import { postEntry } from "../ledger";
 import type { EngageDb } from "../shared/db";
 import { orderRewards, rewards } from "../shared/schema";
 

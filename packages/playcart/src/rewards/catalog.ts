@@ -3,8 +3,8 @@
 // points leave through the ledger, whose balance row can never go below zero. A replayed
 // purchase finds its reward and spends nothing; too few points write nothing at all.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { recordEvent } from "../engine/events";
-import { postEntry } from "../ledger/ledger";
+import { recordEvent } from "../engine";
+import { postEntry } from "../ledger";
 import type { EngageDb } from "../shared/db";
 import { EngageError } from "../shared/errors";
 import { type CatalogItem, catalogItems, rewards } from "../shared/schema";

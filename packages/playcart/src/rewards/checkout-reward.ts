@@ -2,10 +2,10 @@
 // or the one worth most. A this-order prize is checked again against who is really ordering,
 // so a first-order prize won before the email was known cannot go to a returning customer.
 import { inArray } from "drizzle-orm";
-import { evaluateCondition } from "../engine/conditions";
-import { type CartSummary, playContext } from "../games/campaigns";
-import type { PlayShopper } from "../games/play";
-import { customerProfile } from "../loyalty/profile";
+import { evaluateCondition } from "../engine";
+import type { PlayShopper } from "../games";
+import { type CartSummary, playContext } from "../games";
+import { customerProfile } from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { EngageError } from "../shared/errors";
 import { campaigns, type Reward } from "../shared/schema";

@@ -2,7 +2,7 @@
 // "favourite" (the winner's favourite by category affinity), so two shoppers winning the
 // same prize can get rewards that fit what each of them buys.
 
-import { categoryAffinity } from "../loyalty/affinity";
+import { categoryAffinity } from "../loyalty";
 import type { EngageDb } from "../shared/db";
 import { getSettings } from "../shared/settings";
 

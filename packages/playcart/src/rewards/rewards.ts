@@ -2,7 +2,7 @@
 // (issued -> reserved by an order -> redeemed when it is paid, or back to issued if it is not).
 // Each transition is one conditional UPDATE, so a reward is redeemed exactly once.
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
-import { recordEvent } from "../engine/events";
+import { recordEvent } from "../engine";
 import type { EngageDb } from "../shared/db";
 import { identityKeys, type Shopper } from "../shared/identity";
 import { type Reward, rewards } from "../shared/schema";
