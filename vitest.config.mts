@@ -7,6 +7,9 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${root}` },
+      // Tests of the core's internals (test/unit, test/pg) reach its modules here; the demo
+      // store uses only the package's entry points (test/unit/architecture.test.ts).
+      { find: /^playcart\/internal\//, replacement: `${root}packages/playcart/src/` },
       // The real package throws outside a React Server Components bundle.
       { find: /^server-only$/, replacement: `${root}test/support/empty.ts` },
     ],

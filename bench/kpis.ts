@@ -10,9 +10,8 @@
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_EVENTS (default 1000000).
 import { sql } from "drizzle-orm";
+import { dailySeries, funnelCounts, type KpiRange, liftCounts, participationCounts, rowsOf } from "playcart";
 import type { Db } from "@/db/client";
-import { rowsOf } from "@/lib/engage/db";
-import { dailySeries, funnelCounts, type KpiRange, liftCounts, participationCounts } from "@/lib/engage/kpis";
 import { createTestDatabase } from "../test/support/pg";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

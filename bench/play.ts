@@ -17,11 +17,10 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eq, sql } from "drizzle-orm";
+import { PlayError, type PlayShopper, play, rowsOf } from "playcart";
+import { campaigns, prizes } from "playcart/schema";
 import { type Db, openPostgres } from "@/db/client";
 import { seed } from "@/db/seed";
-import { rowsOf } from "@/lib/engage/db";
-import { PlayError, type PlayShopper, play } from "@/lib/engage/play";
-import { campaigns, prizes } from "@/lib/engage/schema";
 import { createTestDatabase } from "../test/support/pg";
 import { checkoutFirstLoadJs } from "./checkout-js";
 import { hasBuild, type NextServer, startNext } from "./next-server";

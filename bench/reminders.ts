@@ -20,12 +20,11 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
+import { type DispatchReport, dispatchReminders, rowsOf } from "playcart";
 import type { Db } from "@/db/client";
 import { storeInfo } from "@/lib/email/reminder-config";
 import { buildReminderEmail } from "@/lib/email/reminder-email";
 import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
-import { type DispatchReport, dispatchReminders } from "@/lib/engage";
-import { rowsOf } from "@/lib/engage/db";
 import { createTestDatabase } from "../test/support/pg";
 import { loadReminders } from "../test/support/reminder-load";
 

@@ -1,3 +1,3 @@
-export * from "../lib/engage/schema";
+export * from "playcart/schema";
 export * from "./schema/auth";
 export * from "./schema/store";

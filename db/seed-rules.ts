@@ -3,7 +3,7 @@
 // "influencer" badge), a birthday brings a dated reward, a big basket earns bonus points,
 // and a regular gets 10% off their favourite category. Idempotent (by slug).
 import { eq } from "drizzle-orm";
-import type { RuleOutcome } from "@/lib/engage/rule-outcomes";
+import type { RuleOutcome } from "playcart";
 import type { Db } from "./client";
 import { badges, rules, stampCards } from "./schema";
 

@@ -1,6 +1,6 @@
 // Demo data: categories, products, the earn rate and two demo accounts. Idempotent.
 import { sql } from "drizzle-orm";
-import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
+import { DEFAULT_SETTINGS, saveSettings } from "playcart";
 import type { Db } from "./client";
 import { categories, products, users } from "./schema";
 import { seedCampaigns } from "./seed-campaigns";

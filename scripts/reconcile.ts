@@ -1,6 +1,6 @@
 // `npm run ledger:reconcile`: recomputes every balance from the ledger entries and prints
 // each account whose stored balance disagrees. Exits 1 if there is any.
-import { reconcile } from "../lib/engage/ledger";
+import { reconcile } from "playcart";
 import { openScriptDb } from "./open-db";
 
 async function main() {

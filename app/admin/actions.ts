@@ -2,13 +2,12 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { currencyExponent, recordAudit } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
 import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { requireAdmin } from "@/lib/auth/guards";
-import { recordAudit } from "@/lib/engage/audit";
-import { currencyExponent } from "@/lib/engage/money";
 import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
 import { formatMoney } from "@/lib/store/money";

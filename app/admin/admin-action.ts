@@ -2,11 +2,10 @@
 // first (an action is a public POST endpoint), then validate, then run. Expected errors become
 // a typed state the form shows; anything else is logged and hidden.
 import "server-only";
+import { CampaignInputError, EngageError } from "playcart";
 import { z } from "zod";
 import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { requireAdmin, type Viewer } from "@/lib/auth/guards";
-import { CampaignInputError } from "@/lib/engage/campaign-admin";
-import { EngageError } from "@/lib/engage/errors";
 import { actionError } from "@/lib/store/action-errors";
 
 export function adminAction<S extends z.ZodType>(

@@ -1,18 +1,17 @@
 "use client";
 
 // The campaign editor: basics, audience, prizes, schedule, plays and a live preview. It posts
-// the whole campaign as JSON; the server validates it again (lib/engage/campaign-draft.ts)
+// the whole campaign as JSON; the server validates it again (packages/playcart/src/games/campaign-draft.ts)
 // and answers with field errors keyed by path ("prizes.0.budgetValueMinor").
 import { DateTime } from "luxon";
 import { useRouter } from "next/navigation";
+import type { CampaignDraft, WeeklyWindow } from "playcart/client";
+import { previewSeason } from "playcart/client";
 import { useActionState, useEffect, useState } from "react";
 import { saveCampaignAction } from "@/app/admin/campaigns/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
-import type { CampaignDraft } from "@/lib/engage/campaign-draft";
-import { previewSeason } from "@/lib/engage/schedule-preview";
-import type { WeeklyWindow } from "@/lib/engage/store-time";
 import { AudienceBuilder } from "./audience-builder";
 import { Field, inputClass } from "./field";
 import { toMinor, toUnits } from "./format";

@@ -1,5 +1,5 @@
 // Formatting shared by admin server and client components (no env access: currency is passed in).
-import { currencyExponent } from "@/lib/engage/money";
+import { currencyExponent } from "playcart/client";
 
 export const money = (minor: number, currency: string) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(

@@ -1,9 +1,9 @@
 "use client";
 
+import type { GameOffer, PlayOutcome } from "playcart/client";
 // The game as a shopper sees it, with the checkout's own launcher and game components. The
 // preview draws locally from the weights being edited: nothing is recorded, no prize is issued.
 import { GameLauncher } from "@/components/engage/game-launcher";
-import type { GameOffer, PlayOutcome } from "@/lib/engage/play-outcome";
 
 export function GamePreview({ offer, weights }: { offer: GameOffer; weights: number[] }) {
   async function play(): Promise<PlayOutcome> {

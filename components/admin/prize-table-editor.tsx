@@ -1,9 +1,8 @@
 "use client";
 
 // The prize table: one card per prize with its odds, expected cost per 1,000 plays and the
-// budget left, recomputed as the owner types (lib/engage/prize-economics.ts).
-import { prizeEconomics } from "@/lib/engage/prize-economics";
-import { REWARD_TYPES } from "@/lib/engage/schema";
+// budget left, recomputed as the owner types (packages/playcart/src/rewards/prize-economics.ts).
+import { prizeEconomics, REWARD_TYPES } from "playcart/client";
 import { inputClass } from "./field";
 import { money, percent, toMinor } from "./format";
 

@@ -1,4 +1,4 @@
-// The fields a rule's condition can test: the engine's event context (lib/engage/engine-context.ts),
+// The fields a rule's condition can test: the engine's event context (packages/playcart/src/engine/engine-context.ts),
 // named as the engine reads them, so the JSON Logic the builder writes runs unchanged.
 import type { Field } from "react-querybuilder";
 

@@ -1,9 +1,9 @@
 "use client";
 
+import type { WeeklyWindow } from "playcart/client";
 // Weekly windows in store time and the campaign's dates, with the next five windows shown in
-// the store's time zone (lib/engage/schedule-preview.ts) as the owner edits them.
-import { previewWindows } from "@/lib/engage/schedule-preview";
-import type { WeeklyWindow } from "@/lib/engage/store-time";
+// the store's time zone (packages/playcart/src/games/schedule-preview.ts) as the owner edits them.
+import { previewWindows } from "playcart/client";
 import { inputClass } from "./field";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

@@ -1,12 +1,11 @@
 "use client";
 
 // A campaign that repeats every year: the month and day it starts (midnight, store time) and
-// how many store days it runs, with the run under way or next (lib/engage/schedule-preview.ts)
+// how many store days it runs, with the run under way or next (packages/playcart/src/games/schedule-preview.ts)
 // shown as the owner edits them.
 import { DateTime } from "luxon";
-import { previewSeason } from "@/lib/engage/schedule-preview";
-import type { CampaignSeason } from "@/lib/engage/schema";
-import { monthName } from "@/lib/engage/season";
+import type { CampaignSeason } from "playcart/client";
+import { monthName, previewSeason } from "playcart/client";
 import { Field, inputClass } from "./field";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);

@@ -5,9 +5,8 @@
 // The server decides which door is today's and what is behind it.
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
+import type { AdventCalendar, GameOffer, PlayOutcome, PlayRequest } from "playcart/client";
 import { useRef, useState } from "react";
-import type { AdventCalendar } from "@/lib/engage/advent";
-import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import type { PlayResult } from "./game-types";
 import styles from "./games.module.css";
 

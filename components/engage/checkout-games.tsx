@@ -5,7 +5,7 @@
 // `npm run bench:play` can weigh exactly what the engagement layer adds to the checkout.
 // Plays go to the JSON route (see play-route.ts).
 import dynamic from "next/dynamic";
-import type { GameOffer } from "@/lib/engage/play-outcome";
+import type { GameOffer } from "playcart/client";
 import { playViaRoute } from "./play-route";
 
 const Launcher = dynamic(() => import("./game-launcher").then((m) => m.GameLauncher));

@@ -1,10 +1,10 @@
 "use client";
 
+import type { GameOffer, PlayOutcome, PlayRequest } from "playcart/client";
 // Watches for a shopper about to leave checkout: on desktop the pointer leaving toward the
 // top; on mobile the tab hidden (shown on return), back navigation, or a long idle. It is all
 // the checkout loads up front; the nudge itself is fetched only when it is about to show.
 import { type ComponentType, useEffect, useState } from "react";
-import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import type { NudgeProps } from "./exit-nudge";
 
 export type ExitTrigger = "pointer_top" | "tab_hidden" | "back" | "idle";

@@ -1,9 +1,9 @@
 "use client";
 
+import type { GameOffer, PlayOutcome, PlayRequest } from "playcart/client";
 // The exit nudge: a dialog shown once per session when the shopper is about to leave
 // checkout. It may carry a comeback game. Focus moves into it, Escape closes it.
 import { useEffect, useId, useRef } from "react";
-import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import { GameLauncher } from "./game-launcher";
 import { PushOptIn } from "./push-opt-in";
 

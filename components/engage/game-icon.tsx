@@ -1,4 +1,4 @@
-import type { GameOffer } from "@/lib/engage/play-outcome";
+import type { GameOffer } from "playcart/client";
 
 // A small badge for the offer card, drawn inline so the checkout loads no image for it.
 const PATHS: Record<GameOffer["gameType"], React.ReactNode> = {

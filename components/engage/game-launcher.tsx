@@ -4,8 +4,8 @@
 // separate chunk fetched when the shopper presses Play (or hovers it).
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
+import type { GameOffer, PlayOutcome, PlayRequest } from "playcart/client";
 import { useId, useState } from "react";
-import type { GameOffer, PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import { GameIcon } from "./game-icon";
 import { type PlayResult, playsLabel } from "./game-types";
 

@@ -1,6 +1,6 @@
 // The contract between the launcher (which talks to the server) and a game (which only
 // animates what the server decided).
-import type { GameOffer, PlayOutcome } from "@/lib/engage/play-outcome";
+import type { GameOffer, PlayOutcome } from "playcart/client";
 
 export type PlayResult = Extract<PlayOutcome, { status: "ok" }>;
 

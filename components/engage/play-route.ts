@@ -1,7 +1,7 @@
 // The browser's side of POST /api/engage/play: the same request and outcome as the play
 // server action, as plain JSON. Cheaper per play on `next start` (no action machinery and no
 // gzip of a tiny body), which is what keeps a busy checkout's plays fast.
-import type { PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
+import type { PlayOutcome, PlayRequest } from "playcart/client";
 
 export const PLAY_ROUTE = "/api/engage/play";
 

@@ -1,5 +1,5 @@
 // The shopper's tier and the way to the next one. Server-rendered: no JavaScript.
-import type { TierProgress } from "@/lib/engage/tier-progress";
+import type { TierProgress } from "playcart";
 
 export function TierProgressBar({
   progress,

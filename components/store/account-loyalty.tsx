@@ -1,9 +1,6 @@
 // The account page's loyalty section: stamp cards with progress, badges, the referral link
 // and the birthday. Everything comes from Playcart's public functions.
 
-import { BadgeList } from "@/components/engage/badge-list";
-import { StampCard } from "@/components/engage/stamp-card";
-import { getDb } from "@/db/client";
 import {
   birthdayOf,
   customerBadgeList,
@@ -11,7 +8,10 @@ import {
   referralCodeFor,
   referralSummary,
   stampCardProgress,
-} from "@/lib/engage";
+} from "playcart";
+import { BadgeList } from "@/components/engage/badge-list";
+import { StampCard } from "@/components/engage/stamp-card";
+import { getDb } from "@/db/client";
 import { requestOrigin } from "@/lib/store/origin";
 import { BirthdayForm } from "./birthday-form";
 

@@ -3,9 +3,9 @@
 // so the HTML is rendered once per cart content with placeholder links and the shopper's own
 // links are substituted in: a thousand reminders for a popular cart cost one render.
 import { render } from "@react-email/render";
+import type { ReminderMessage } from "playcart";
+import { currencyExponent } from "playcart";
 import { createElement } from "react";
-import { currencyExponent } from "@/lib/engage/money";
-import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { ReminderEmail, type ReminderEmailProps } from "./reminder-template";
 
 export type ReminderLinks = { restoreUrl: string; unsubscribeUrl: string; unsubscribeMailto: string };

@@ -1,7 +1,7 @@
 // Which SMTP failures are worth retrying. A 5xx reply (unknown mailbox, rejected message) will
 // fail the same way again: permanent. A 4xx reply (greylisting, mailbox busy) or a network
 // error (refused, reset, timeout) is transient.
-import { SendFailure } from "@/lib/engage/reminder-dispatch";
+import { SendFailure } from "playcart";
 
 type SmtpError = { responseCode?: number; code?: string; message?: string };
 

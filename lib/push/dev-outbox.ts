@@ -2,9 +2,9 @@
 // keeps the push each sent reminder would have carried in the dev outbox (/admin/outbox),
 // addressed "push:<email>" so the outbox can list pushes apart from mail.
 import "server-only";
+import type { ReminderMessage } from "playcart";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
-import type { ReminderMessage } from "@/lib/engage/reminder-dispatch";
 import { pushPayload } from "./send";
 
 export const DEV_PUSH_PREFIX = "push:";

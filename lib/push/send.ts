@@ -2,8 +2,8 @@
 // TTL so a phone that is off for days does not get a stale reminder. A 404 or 410 from the
 // push service means the subscription is gone: the dispatcher deletes it.
 import type { Agent } from "node:https";
+import type { PushOutcome, PushTarget, ReminderMessage } from "playcart";
 import webpush from "web-push";
-import type { PushOutcome, PushTarget, ReminderMessage } from "@/lib/engage/reminder-dispatch";
 
 export const PUSH_TTL_SECONDS = 24 * 60 * 60;
 

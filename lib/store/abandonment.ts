@@ -2,10 +2,10 @@
 // Playcart, records consent from the checkout, and restores a cart from a reminder link.
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { recordConsent, recordNudgeConverted, trackCart } from "playcart";
+import type { CartItemSnapshot } from "playcart/schema";
 import type { Db } from "@/db/client";
 import { cartItems, carts, MAX_LINE_QUANTITY, products } from "@/db/schema";
-import { recordConsent, recordNudgeConverted, trackCart } from "@/lib/engage";
-import type { CartItemSnapshot } from "@/lib/engage/schema";
 import { env } from "@/lib/env";
 import { type CartOwner, cartLines, findOpenCart } from "./cart";
 import { storeNow } from "./clock";

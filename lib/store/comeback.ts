@@ -2,8 +2,8 @@
 // (the pc_comeback cookie), and carried by the exit nudge.
 import "server-only";
 import { cookies } from "next/headers";
+import { findOffer, type Offer, type PlayShopper } from "playcart";
 import type { Db } from "@/db/client";
-import { findOffer, type Offer, type PlayShopper } from "@/lib/engage/play";
 import { env } from "@/lib/env";
 import { storeNow } from "./clock";
 import { cartSummary } from "./engagement";

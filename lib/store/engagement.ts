@@ -2,13 +2,18 @@
 // A host store writes the same few functions over its own session and cart.
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
+import {
+  findCustomerByEmail,
+  findPlacement,
+  hasEffect,
+  type Offer,
+  type PlayShopper,
+  recordEvent,
+  rewardForOrder,
+} from "playcart";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/guards";
-import { findCustomerByEmail, recordEvent } from "@/lib/engage";
-import { rewardForOrder } from "@/lib/engage/checkout-reward";
-import { findPlacement, type Offer, type PlayShopper } from "@/lib/engage/play";
-import { hasEffect } from "@/lib/engage/rewards";
 import { env } from "@/lib/env";
 import { storeNow } from "./clock";
 import { type PricedLine, shippingFor } from "./pricing";
@@ -37,7 +42,7 @@ export function cartSummary(lines: PricedLine[]) {
 /**
  * The email Playcart may assume for this shopper before they type one: the cart's, the
  * account's, or the one this browser last checked out with. It decides audiences and limits
- * (a returning guest is recognised); it never unlocks rewards (see rewardOwnerOf in lib/engage/rewards.ts).
+ * (a returning guest is recognised); it never unlocks rewards (see rewardOwnerOf in packages/playcart/src/rewards/rewards.ts).
  */
 export async function knownEmail(db: Db, shopper: StoreShopper, cartEmail: string | null): Promise<string | null> {
   if (cartEmail) return cartEmail;

@@ -2,8 +2,8 @@
 // records events (never inside the webhook's statement), and from the /api/cron/events sweep.
 import "server-only";
 import { after } from "next/server";
+import { processPendingEvents } from "playcart";
 import { getDb } from "@/db/client";
-import { processPendingEvents } from "@/lib/engage";
 import { env } from "@/lib/env";
 import { storeNow } from "./clock";
 

@@ -8,10 +8,9 @@
 // No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
 // only under the App Router's react-server condition. Nothing on the client imports it.
 import { sql } from "drizzle-orm";
+import { executePrepared, firstPaymentCtes } from "playcart";
 import type { Db } from "@/db/client";
 import { carts, orders, stripeEvents } from "@/db/schema";
-import { executePrepared } from "@/lib/engage/db";
-import { firstPaymentCtes } from "@/lib/engage/first-payment";
 
 export type FirstPayment = {
   orderId: string;

@@ -3,11 +3,16 @@
 // No "server-only" marker: the Pages API webhook route imports this, and the marker resolves
 // only under the App Router's react-server condition. Nothing on the client imports it.
 import { eq } from "drizzle-orm";
+import {
+  recordOrderDispute,
+  recordOrderPaid,
+  recordOrderRefund,
+  redeemOrderRewards,
+  releaseOrderRewards,
+} from "playcart";
+import type { DisputeStatus } from "playcart/schema";
 import type { Db } from "@/db/client";
 import { carts, type Order, orders } from "@/db/schema";
-import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage";
-import { redeemOrderRewards, releaseOrderRewards } from "@/lib/engage/rewards";
-import type { DisputeStatus } from "@/lib/engage/schema";
 import { fulfilFirstPayment } from "./fulfilment-batch";
 
 export type Outcome =

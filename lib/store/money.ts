@@ -1,4 +1,4 @@
-import { currencyExponent } from "@/lib/engage/money";
+import { currencyExponent } from "playcart";
 import { env } from "@/lib/env";
 
 export function formatMoney(minor: number, currency = env().STORE_CURRENCY): string {

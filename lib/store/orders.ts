@@ -1,11 +1,16 @@
 import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
+import {
+  EngageError,
+  hasEffect,
+  recordOrderPlaced,
+  releaseOrderRewards,
+  reserveReward,
+  rewardForOrder,
+  rewardOwnerOf,
+} from "playcart";
 import type { Db } from "@/db/client";
 import { carts, type Order, orderItems, orders } from "@/db/schema";
-import { recordOrderPlaced } from "@/lib/engage";
-import { rewardForOrder } from "@/lib/engage/checkout-reward";
-import { EngageError } from "@/lib/engage/errors";
-import { hasEffect, releaseOrderRewards, reserveReward, rewardOwnerOf } from "@/lib/engage/rewards";
 import { env } from "@/lib/env";
 import { CartError, type CartOwner, cartLines, findOpenCart } from "./cart";
 import { storeNow } from "./clock";

@@ -4,8 +4,8 @@
 // goes through loadCart, which also merges this browser's guest cart into the account's.
 import "server-only";
 import { sql } from "drizzle-orm";
+import { executePrepared } from "playcart";
 import type { Db } from "@/db/client";
-import { executePrepared } from "@/lib/engage/db";
 import { loadCart } from "./cart";
 import { cartSummary, knownEmail, type StoreShopper } from "./engagement";
 

@@ -1,8 +1,8 @@
 import "server-only";
+import type { PlayOutcome } from "playcart";
+import { PlayError, play } from "playcart";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { PlayError, play } from "@/lib/engage/play";
-import type { PlayOutcome } from "@/lib/engage/play-outcome";
 import { env } from "@/lib/env";
 import { storeNow } from "./clock";
 import { playShopper, type StoreShopper } from "./engagement";

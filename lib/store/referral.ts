@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { REFERRAL_CODE } from "@/lib/engage";
+import { REFERRAL_CODE } from "playcart";
 
 // Set by /r/<code>; read when an order is placed. Playcart judges it when the order is paid.
 export const REFERRAL_COOKIE = "pc_ref";

@@ -1,9 +1,6 @@
 // The scheduled reminder job, as the cron route and the dev server's own schedule run it:
 // abandon idle carts, send due reminders, and attribute recovered orders.
 import "server-only";
-import type { Db } from "@/db/client";
-import { storeInfo } from "@/lib/email/reminder-config";
-import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import {
   type DispatchReport,
   detectAbandonedCarts,
@@ -11,7 +8,10 @@ import {
   getSettings,
   type ReminderMessage,
   recordRecoveries,
-} from "@/lib/engage";
+} from "playcart";
+import type { Db } from "@/db/client";
+import { storeInfo } from "@/lib/email/reminder-config";
+import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { env } from "@/lib/env";
 import { vapidKeys } from "@/lib/push/config";
 import { devPushRecorder } from "@/lib/push/dev-outbox";

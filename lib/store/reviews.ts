@@ -1,10 +1,10 @@
 // Product reviews: the demo store keeps them; Playcart hears about each as `review.posted`.
 import "server-only";
 import { desc, eq } from "drizzle-orm";
+import { ensureCustomer, recordEvent } from "playcart";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { products, reviews } from "@/db/schema";
-import { ensureCustomer, recordEvent } from "@/lib/engage";
 
 export const reviewInput = z.object({
   productId: z.uuid({ message: "Unknown product" }),

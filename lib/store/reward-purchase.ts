@@ -1,8 +1,8 @@
 import "server-only";
+import { buyCatalogItem, EngageError, findCustomerByEmail, InsufficientPointsError, rewardOwnerOf } from "playcart";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { ActionState } from "@/lib/action-state";
-import { buyCatalogItem, EngageError, findCustomerByEmail, InsufficientPointsError, rewardOwnerOf } from "@/lib/engage";
 import { storeNow } from "./clock";
 import { playShopper, type StoreShopper } from "./engagement";
 

@@ -1,7 +1,7 @@
 import "server-only";
+import { readUnsubscribeToken, withdrawConsent } from "playcart";
 import { getDb } from "@/db/client";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { readUnsubscribeToken, withdrawConsent } from "@/lib/engage";
 import { storeNow } from "./clock";
 
 export const emailOfUnsubscribeToken = (token: string) =>

@@ -1,7 +1,7 @@
+import { isUniqueViolation, pgError } from "playcart";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
-import { isUniqueViolation, pgError } from "@/lib/engage/db";
 import { type Handler, handlers } from "./handlers";
 
 export type ApplyResult =

@@ -2,11 +2,11 @@
 // purchase request replayed at once spends once; a bonus credited from many calls lands once.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { buyCatalogItem, creditBonusRewards, ensureCustomer, InsufficientPointsError, postEntry } from "playcart";
+import { catalogItems, ledgerEntries, orderRewards, pointBalances, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
 import { seedCatalog } from "@/db/seed-seasonal";
-import { buyCatalogItem, creditBonusRewards, ensureCustomer, InsufficientPointsError, postEntry } from "@/lib/engage";
-import { catalogItems, ledgerEntries, orderRewards, pointBalances, rewards } from "@/lib/engage/schema";
 import { createTestDatabase } from "../support/pg";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -3,22 +3,14 @@
 // (event, rule) firing exactly once. Asserted from the database.
 import { randomUUID } from "node:crypto";
 import { eq, inArray, isNull, like, sql } from "drizzle-orm";
+import { type ProcessedEvent, processEvent, processPendingEvents } from "playcart/internal/engine/engine";
+import { recordEvent } from "playcart/internal/engine/events";
+import { saveRule } from "playcart/internal/engine/rules";
+import { referralCodeFor } from "playcart/internal/loyalty/referrals";
+import { customerBadges, events, ledgerEntries, referrals, ruleFirings, rules, stampEntries } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
 import { seedRules } from "@/db/seed-rules";
-import { type ProcessedEvent, processEvent, processPendingEvents } from "@/lib/engage/engine";
-import { recordEvent } from "@/lib/engage/events";
-import { referralCodeFor } from "@/lib/engage/referrals";
-import { saveRule } from "@/lib/engage/rules";
-import {
-  customerBadges,
-  events,
-  ledgerEntries,
-  referrals,
-  ruleFirings,
-  rules,
-  stampEntries,
-} from "@/lib/engage/schema";
 import { customerId, newEmail, paidOrder, TZ } from "../support/engage-fixtures";
 import { createTestDatabase } from "../support/pg";
 

@@ -5,11 +5,11 @@
 // Postgres: these are the admin's production queries, and PGlite took minutes over them.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { play } from "playcart/internal/games/play";
+import { kpiReport, liftInterval } from "playcart/internal/insights/kpis";
+import { campaigns, events, prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { kpiReport, liftInterval } from "@/lib/engage/kpis";
-import { play } from "@/lib/engage/play";
-import { campaigns, events, prizes, rewards } from "@/lib/engage/schema";
 import { createTestDatabase } from "../support/pg";
 
 const TZ = "Europe/Berlin";

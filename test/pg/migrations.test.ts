@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { rowsOf } from "playcart/internal/shared/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, MIGRATIONS_FOLDER, openPostgres } from "@/db/client";
-import { rowsOf } from "@/lib/engage/db";
 import { migrationInvariants } from "../support/migration-suite";
 import { createTestDatabase } from "../support/pg";
 

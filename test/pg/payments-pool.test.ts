@@ -8,12 +8,12 @@
 
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
+import { rowsOf } from "playcart/internal/shared/db";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres, PAYMENTS_SESSION } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seed } from "@/db/seed";
-import { rowsOf } from "@/lib/engage/db";
 import { fulfilFirstPayment } from "@/lib/store/fulfilment-batch";
 import { createTestDatabase } from "../support/pg";
 import { createOrders, type TestOrder } from "../support/store-db";

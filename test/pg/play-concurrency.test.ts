@@ -3,11 +3,9 @@
 // pool and then asserts from the database, not from what the calls returned.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openPostgres } from "@/db/client";
-import { identityKeys } from "@/lib/engage/identity";
-import { PlayError, type PlayInput, type PlayResult, type PlayShopper, play } from "@/lib/engage/play";
-import { redeemOrderRewards, reserveReward } from "@/lib/engage/rewards";
+import { PlayError, type PlayInput, type PlayResult, type PlayShopper, play } from "playcart/internal/games/play";
+import { redeemOrderRewards, reserveReward } from "playcart/internal/rewards/rewards";
+import { identityKeys } from "playcart/internal/shared/identity";
 import {
   type Campaign,
   campaigns,
@@ -17,7 +15,9 @@ import {
   prizeDailyWins,
   prizes,
   rewards,
-} from "@/lib/engage/schema";
+} from "playcart/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Db, openPostgres } from "@/db/client";
 import { createTestDatabase } from "../support/pg";
 
 const TZ = "Europe/Berlin";

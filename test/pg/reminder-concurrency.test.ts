@@ -4,11 +4,11 @@
 process.env.AUTH_SECRET ??= "pg-secret-pg-secret-pg-secret";
 
 import { sql } from "drizzle-orm";
+import { dispatchReminders } from "playcart";
+import { rowsOf } from "playcart/internal/shared/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
 import { reminderEmailSender } from "@/lib/email/reminder-sender";
-import { dispatchReminders } from "@/lib/engage";
-import { rowsOf } from "@/lib/engage/db";
 import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createTestDatabase } from "../support/pg";
 import { loadEmail, loadReminders } from "../support/reminder-load";

@@ -2,12 +2,12 @@
 // orders, delivered three times in a shuffled order with 16 deliveries in flight, must
 // apply exactly once and leave the ledger at the figures the events imply.
 import { sql } from "drizzle-orm";
+import { reconcile } from "playcart/internal/ledger/ledger";
+import { rowsOf } from "playcart/internal/shared/db";
+import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/shared/settings";
+import { ledgerEntries, rules } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
-import { rowsOf } from "@/lib/engage/db";
-import { reconcile } from "@/lib/engage/ledger";
-import { ledgerEntries, rules } from "@/lib/engage/schema";
-import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { createTestDatabase } from "../support/pg";
 import { startServer, type TestServer } from "../support/server";
 import { balancesByEmail, createOrders, orderRow, stripeEventRows, type TestOrder } from "../support/store-db";

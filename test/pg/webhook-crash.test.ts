@@ -5,11 +5,11 @@
 // time, the test holds a row lock the webhook's transaction needs, waits until Postgres
 // shows that transaction blocked on it, and only then kills the server.
 import { sql } from "drizzle-orm";
+import { reconcile } from "playcart/internal/ledger/ledger";
+import { rowsOf } from "playcart/internal/shared/db";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
-import { rowsOf } from "@/lib/engage/db";
-import { reconcile } from "@/lib/engage/ledger";
 import { createTestDatabase } from "../support/pg";
 import { startServer, type TestServer } from "../support/server";
 import {

@@ -1,9 +1,9 @@
 // POST /api/stripe/webhook on a real `next start` and a real Postgres: what each event type
 // does to the database, and that rejected deliveries write nothing.
 import { sql } from "drizzle-orm";
+import { rowsOf } from "playcart/internal/shared/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYMENTS_SESSION } from "@/db/client";
-import { rowsOf } from "@/lib/engage/db";
 import { startSeededServer, type TestDatabase } from "../support/seeded-server";
 import type { TestServer } from "../support/server";
 import {

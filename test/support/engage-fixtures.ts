@@ -2,13 +2,13 @@
 // host recorded when they were placed), rules, and a fixed engine clock.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { type EventType, recordEvent } from "playcart/internal/engine/events";
+import { type RuleInput, saveRule } from "playcart/internal/engine/rules";
+import { recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
+import { recordOrderPlaced } from "playcart/internal/loyalty/affinity";
+import { ensureCustomer } from "playcart/internal/shared/customers";
+import { events, ledgerEntries } from "playcart/schema";
 import type { Db } from "@/db/client";
-import { recordOrderPlaced } from "@/lib/engage/affinity";
-import { ensureCustomer } from "@/lib/engage/customers";
-import { type EventType, recordEvent } from "@/lib/engage/events";
-import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { type RuleInput, saveRule } from "@/lib/engage/rules";
-import { events, ledgerEntries } from "@/lib/engage/schema";
 
 export const TZ = "Europe/Berlin";
 

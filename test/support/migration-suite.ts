@@ -2,9 +2,9 @@
 // test/unit/migrations.test.ts and test/pg/migrations.test.ts.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { pgError, rowsOf } from "playcart/internal/shared/db";
 import { expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { pgError, rowsOf } from "@/lib/engage/db";
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));

@@ -2,9 +2,9 @@
 // senders that count what went out.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { detectAbandonedCarts, recordConsent, trackCart } from "playcart";
+import { events, reminders, trackedCarts } from "playcart/schema";
 import type { Db } from "@/db/client";
-import { detectAbandonedCarts, recordConsent, trackCart } from "@/lib/engage";
-import { events, reminders, trackedCarts } from "@/lib/engage/schema";
 
 export const TZ = "Europe/Berlin";
 export const WORDING = "Email me about my cart and offers. I can unsubscribe at any time.";

@@ -2,9 +2,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { customers, ledgerEntries, orderRewards, pointBalances } from "playcart/schema";
 import type { Db } from "@/db/client";
 import { carts, orderItems, orders, products, stripeEvents } from "@/db/schema";
-import { customers, ledgerEntries, orderRewards, pointBalances } from "@/lib/engage/schema";
 import type { OrderRef } from "./stripe-events";
 
 export type TestOrder = OrderRef & { cartId: string; paymentIntentId: string | null };

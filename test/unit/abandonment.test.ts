@@ -2,9 +2,6 @@
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
 
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { seed } from "@/db/seed";
 import {
   claimNudge,
   recordConsent,
@@ -12,7 +9,10 @@ import {
   recordNudgeDismissed,
   scheduleReminders,
   trackCart,
-} from "@/lib/engage";
+} from "playcart";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { seed } from "@/db/seed";
 import { applyStripeEvent } from "@/lib/stripe/apply-event";
 import { createMemoryDb } from "../support/pglite";
 import { cartRow, espresso, eventsOfType, remindersOf, WORDING } from "../support/reminders";

@@ -154,7 +154,7 @@ beforeAll(async () => {
   ({ db: state.db } = await createMemoryDb());
   await seed(state.db);
   const { users, orders } = await import("@/db/schema");
-  const { customers, campaigns } = await import("@/lib/engage/schema");
+  const { customers, campaigns } = await import("playcart/schema");
   shopperId = randomUUID();
   // The seed creates the store owner's account (admin@playcart.test).
   const [owner] = await state.db

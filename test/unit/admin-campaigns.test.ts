@@ -4,9 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { auditTrail } from "@/lib/engage/audit";
+import { auditTrail } from "playcart/internal/admin/audit";
 import {
   CampaignInputError,
   campaignWithPrizes,
@@ -14,13 +12,15 @@ import {
   schedulesOverlap,
   setCampaignStatus,
   toDraft,
-} from "@/lib/engage/campaign-admin";
-import { campaignDraftSchema, draftErrors } from "@/lib/engage/campaign-draft";
-import { holdoutBucket, holdoutIdentity, isHeldOut } from "@/lib/engage/holdout";
-import { findPlacement, PlayError, play } from "@/lib/engage/play";
-import { prizeEconomics } from "@/lib/engage/prize-economics";
-import { previewWindows } from "@/lib/engage/schedule-preview";
-import { auditLog, campaigns } from "@/lib/engage/schema";
+} from "playcart/internal/admin/campaign-admin";
+import { campaignDraftSchema, draftErrors } from "playcart/internal/games/campaign-draft";
+import { holdoutBucket, holdoutIdentity, isHeldOut } from "playcart/internal/games/holdout";
+import { findPlacement, PlayError, play } from "playcart/internal/games/play";
+import { previewWindows } from "playcart/internal/games/schedule-preview";
+import { prizeEconomics } from "playcart/internal/rewards/prize-economics";
+import { auditLog, campaigns } from "playcart/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { createMemoryDb } from "../support/pglite";
 
 const TZ = "Europe/Berlin";

@@ -3,24 +3,30 @@
 // nothing, audit trail included) and audited with before and after in the same transaction.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { awardBadge, ensureCustomer, grantStamps, listCatalog, recordConsent } from "playcart";
+import { auditTrail } from "playcart/internal/admin/audit";
+import {
+  badgesAndCards,
+  createBadge,
+  createStampCard,
+  updateBadge,
+  updateStampCard,
+} from "playcart/internal/admin/badge-admin";
+import { allCatalogItems, saveCatalogItem, setCatalogItemActive } from "playcart/internal/admin/catalog-admin";
+import { customerLoyaltyDetail } from "playcart/internal/admin/customer-loyalty-admin";
+import { reminderSequenceList, updateQuietHours, updateReminderSequence } from "playcart/internal/admin/reminder-admin";
+import { allRules, saveRuleAudited, setRuleStatus } from "playcart/internal/admin/rule-admin";
+import { updateSettings } from "playcart/internal/admin/settings-admin";
+import { liveRulesFor } from "playcart/internal/engine/rules";
+import { DEFAULT_QUIET_HOURS } from "playcart/internal/reminders/reminder-schedule";
+import { EngageError } from "playcart/internal/shared/errors";
+import { getSettings } from "playcart/internal/shared/settings";
+import { catalogItems, rules } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { ruleEditorOptions } from "@/app/admin/settings/rules/editor-options";
 import type { Db } from "@/db/client";
 import { seed } from "@/db/seed";
-import { awardBadge, ensureCustomer, grantStamps, listCatalog, recordConsent } from "@/lib/engage";
-import { auditTrail } from "@/lib/engage/audit";
-import { badgesAndCards, createBadge, createStampCard, updateBadge, updateStampCard } from "@/lib/engage/badge-admin";
-import { allCatalogItems, saveCatalogItem, setCatalogItemActive } from "@/lib/engage/catalog-admin";
-import { customerLoyaltyDetail } from "@/lib/engage/customer-loyalty-admin";
-import { EngageError } from "@/lib/engage/errors";
-import { reminderSequenceList, updateQuietHours, updateReminderSequence } from "@/lib/engage/reminder-admin";
-import { DEFAULT_QUIET_HOURS } from "@/lib/engage/reminder-schedule";
-import { allRules, saveRuleAudited, setRuleStatus } from "@/lib/engage/rule-admin";
-import { liveRulesFor } from "@/lib/engage/rules";
-import { catalogItems, rules } from "@/lib/engage/schema";
-import { getSettings } from "@/lib/engage/settings";
-import { updateSettings } from "@/lib/engage/settings-admin";
 import { createMemoryDb } from "../support/pglite";
 
 let handle: Awaited<ReturnType<typeof createMemoryDb>>;

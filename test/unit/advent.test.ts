@@ -4,17 +4,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { adventCalendar } from "playcart/internal/games/advent";
+import { publicOdds } from "playcart/internal/games/odds";
+import { PlayError, type PlayShopper, play, remainingPlays } from "playcart/internal/games/play";
+import { grantBonusPlays } from "playcart/internal/games/play-grants";
+import { campaignDates } from "playcart/internal/games/season";
+import { identityKeys } from "playcart/internal/shared/identity";
+import { campaigns, playAllowances } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { playsWords, whenWords } from "@/app/(store)/odds/[slug]/terms";
 import type { Db } from "@/db/client";
 import { ADVENT_SLUG, seedAdvent } from "@/db/seed-seasonal";
-import { adventCalendar } from "@/lib/engage/advent";
-import { identityKeys } from "@/lib/engage/identity";
-import { publicOdds } from "@/lib/engage/odds";
-import { PlayError, type PlayShopper, play, remainingPlays } from "@/lib/engage/play";
-import { grantBonusPlays } from "@/lib/engage/play-grants";
-import { campaigns, playAllowances } from "@/lib/engage/schema";
-import { campaignDates } from "@/lib/engage/season";
 import { createMemoryDb } from "../support/pglite";
 
 const BERLIN = "Europe/Berlin";

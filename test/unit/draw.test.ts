@@ -1,5 +1,5 @@
+import { drawOne, odds } from "playcart/internal/games/draw";
 import { describe, expect, it } from "vitest";
-import { drawOne, odds } from "@/lib/engage/draw";
 
 const prizes = [
   { id: "ten", weight: 5 },

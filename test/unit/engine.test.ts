@@ -4,15 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { seedRules } from "@/db/seed-rules";
-import { customerBadgeList } from "@/lib/engage/badges";
-import { setBirthday } from "@/lib/engage/birthdays";
-import { evaluateCondition } from "@/lib/engage/conditions";
-import { processEvent, processPendingEvents } from "@/lib/engage/engine";
-import { eventContext } from "@/lib/engage/engine-context";
-import { play, remainingPlays } from "@/lib/engage/play";
+import { evaluateCondition } from "playcart/internal/engine/conditions";
+import { processEvent, processPendingEvents } from "playcart/internal/engine/engine";
+import { eventContext } from "playcart/internal/engine/engine-context";
+import { play, remainingPlays } from "playcart/internal/games/play";
+import { customerBadgeList } from "playcart/internal/loyalty/badges";
+import { setBirthday } from "playcart/internal/loyalty/birthdays";
+import { stampCount } from "playcart/internal/loyalty/stamps";
+import { getSettings } from "playcart/internal/shared/settings";
 import {
   campaigns,
   customerBadges,
@@ -23,9 +22,10 @@ import {
   ruleFirings,
   rules,
   stampEntries,
-} from "@/lib/engage/schema";
-import { getSettings } from "@/lib/engage/settings";
-import { stampCount } from "@/lib/engage/stamps";
+} from "playcart/schema";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { seedRules } from "@/db/seed-rules";
 import {
   customerId,
   event,

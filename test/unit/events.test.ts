@@ -1,11 +1,11 @@
 // The event log: one event per cause, written by the same statements as the effects it logs.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { recordEvent } from "playcart/internal/engine/events";
+import { recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
+import { events, orderRewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { recordEvent } from "@/lib/engage/events";
-import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { events, orderRewards } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
 let db: Db;

@@ -2,11 +2,11 @@
 // delivery's answer must still be its own: a repeated delivery of an event in the same batch
 // is not fulfilled a second time, and is not told that it was.
 import { eq } from "drizzle-orm";
+import { ledgerEntries } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { ledgerEntries } from "@/lib/engage/schema";
 import { type FirstPayment, fulfilFirstPayment } from "@/lib/store/fulfilment-batch";
 import { createMemoryDb } from "../support/pglite";
 import { createOrders, type TestOrder } from "../support/store-db";

@@ -3,13 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
+import { balances, postEntry, reconcile } from "playcart/internal/ledger/ledger";
+import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
+import { ensureCustomer } from "playcart/internal/shared/customers";
+import { InsufficientPointsError } from "playcart/internal/shared/errors";
+import { ledgerEntries } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { ensureCustomer } from "@/lib/engage/customers";
-import { InsufficientPointsError } from "@/lib/engage/errors";
-import { balances, postEntry, reconcile } from "@/lib/engage/ledger";
-import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { ledgerEntries } from "@/lib/engage/schema";
 import { createMemoryDb } from "../support/pglite";
 
 type Dispute = "open" | "won" | "lost";

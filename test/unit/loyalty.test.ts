@@ -3,18 +3,19 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { seedRules } from "@/db/seed-rules";
-import { categoryAffinity, recordOrderPlaced } from "@/lib/engage/affinity";
-import { customerBadgeList } from "@/lib/engage/badges";
-import { recordBirthdayEvents, setBirthday } from "@/lib/engage/birthdays";
-import { processPendingEvents } from "@/lib/engage/engine";
-import { balances } from "@/lib/engage/ledger";
-import { findOffer, play } from "@/lib/engage/play";
-import { customerProfile } from "@/lib/engage/profile";
-import { recordReferralVisit, referralCodeFor } from "@/lib/engage/referrals";
-import { discountFor } from "@/lib/engage/rewards";
+import { processPendingEvents } from "playcart/internal/engine/engine";
+import { findOffer, play } from "playcart/internal/games/play";
+import { balances } from "playcart/internal/ledger/ledger";
+import { categoryAffinity, recordOrderPlaced } from "playcart/internal/loyalty/affinity";
+import { customerBadgeList } from "playcart/internal/loyalty/badges";
+import { recordBirthdayEvents, setBirthday } from "playcart/internal/loyalty/birthdays";
+import { customerProfile } from "playcart/internal/loyalty/profile";
+import { recordReferralVisit, referralCodeFor } from "playcart/internal/loyalty/referrals";
+import { orderStats, segmentsOf } from "playcart/internal/loyalty/segments";
+import { stampCardProgress, stampCount } from "playcart/internal/loyalty/stamps";
+import { tierHistoryOf } from "playcart/internal/loyalty/tiers";
+import { discountFor } from "playcart/internal/rewards/rewards";
+import { DEFAULT_SETTINGS } from "playcart/internal/shared/settings";
 import {
   campaigns,
   events,
@@ -26,11 +27,10 @@ import {
   rewards,
   rules,
   stampCards,
-} from "@/lib/engage/schema";
-import { orderStats, segmentsOf } from "@/lib/engage/segments";
-import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
-import { stampCardProgress, stampCount } from "@/lib/engage/stamps";
-import { tierHistoryOf } from "@/lib/engage/tiers";
+} from "playcart/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { seedRules } from "@/db/seed-rules";
 import { customerId, event, newEmail, paidOrder, pointsFrom, refund, rule, TZ } from "../support/engage-fixtures";
 import { createMemoryDb } from "../support/pglite";
 

@@ -1,15 +1,20 @@
 // Points on paid orders and their reversal by refunds and disputes, case by case.
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { balances, postEntry, reconcile } from "playcart/internal/ledger/ledger";
+import {
+  recordOrderDispute,
+  recordOrderPaid,
+  recordOrderRefund,
+  syncOrderPoints,
+} from "playcart/internal/ledger/order-points";
+import { ensureCustomer } from "playcart/internal/shared/customers";
+import { pgError } from "playcart/internal/shared/db";
+import { InsufficientPointsError } from "playcart/internal/shared/errors";
+import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/shared/settings";
+import { ledgerEntries } from "playcart/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { ensureCustomer } from "@/lib/engage/customers";
-import { pgError } from "@/lib/engage/db";
-import { InsufficientPointsError } from "@/lib/engage/errors";
-import { balances, postEntry, reconcile } from "@/lib/engage/ledger";
-import { recordOrderDispute, recordOrderPaid, recordOrderRefund, syncOrderPoints } from "@/lib/engage/order-points";
-import { ledgerEntries } from "@/lib/engage/schema";
-import { DEFAULT_SETTINGS, saveSettings } from "@/lib/engage/settings";
 import { createMemoryDb } from "../support/pglite";
 
 let db: Db;

@@ -5,12 +5,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import type { Rng } from "@/lib/engage/draw";
-import { identityKeys, limitEmail } from "@/lib/engage/identity";
-import { recordOrderPaid, recordOrderRefund } from "@/lib/engage/order-points";
-import { findOffer, PlayError, type PlayErrorCode, type PlayInput, type PlayShopper, play } from "@/lib/engage/play";
+import type { Rng } from "playcart/internal/games/draw";
+import {
+  findOffer,
+  PlayError,
+  type PlayErrorCode,
+  type PlayInput,
+  type PlayShopper,
+  play,
+} from "playcart/internal/games/play";
+import { recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
 import {
   bestReward,
   discountFor,
@@ -20,7 +24,8 @@ import {
   releaseOrderRewards,
   reserveReward,
   usableRewards,
-} from "@/lib/engage/rewards";
+} from "playcart/internal/rewards/rewards";
+import { identityKeys, limitEmail } from "playcart/internal/shared/identity";
 import {
   type Campaign,
   campaigns,
@@ -31,7 +36,9 @@ import {
   prizeDailyWins,
   prizes,
   rewards,
-} from "@/lib/engage/schema";
+} from "playcart/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { createMemoryDb } from "../support/pglite";
 
 const TZ = "Europe/Berlin";

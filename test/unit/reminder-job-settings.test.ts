@@ -7,10 +7,10 @@ delete process.env.VAPID_PUBLIC_KEY;
 delete process.env.VAPID_PRIVATE_KEY;
 
 import { eq, like } from "drizzle-orm";
+import { updateQuietHours } from "playcart/internal/admin/reminder-admin";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
-import { updateQuietHours } from "@/lib/engage/reminder-admin";
 import { runReminderJob } from "@/lib/store/reminder-job";
 import { createMemoryDb } from "../support/pglite";
 import { cartAt, minutes, remindersOf } from "../support/reminders";

@@ -1,6 +1,6 @@
 // Reminder times under a fake clock: steps after abandonment, moved out of quiet hours in
 // store time, across the spring daylight-saving change in Berlin; retry backoff; tokens.
-import { describe, expect, it } from "vitest";
+
 import {
   DEFAULT_QUIET_HOURS,
   DEFAULT_STEPS,
@@ -8,8 +8,14 @@ import {
   outOfQuietHours,
   reminderDueTimes,
   retryDelayMs,
-} from "@/lib/engage/reminder-schedule";
-import { readRestoreToken, readUnsubscribeToken, restoreToken, unsubscribeToken } from "@/lib/engage/reminder-tokens";
+} from "playcart/internal/reminders/reminder-schedule";
+import {
+  readRestoreToken,
+  readUnsubscribeToken,
+  restoreToken,
+  unsubscribeToken,
+} from "playcart/internal/reminders/reminder-tokens";
+import { describe, expect, it } from "vitest";
 
 const TZ = "Europe/Berlin";
 const iso = (d: Date) => d.toISOString();

@@ -4,11 +4,6 @@
 process.env.AUTH_SECRET ??= "unit-secret-unit-secret-unit-secret";
 
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import {
   claimDueReminders,
   dispatchReminders,
@@ -16,9 +11,14 @@ import {
   recordRecoveries,
   recordReminderClick,
   sendClaimed,
-} from "@/lib/engage";
-import { recordFirstPayment } from "@/lib/engage/first-payment";
-import { contacts, reminders, rewards } from "@/lib/engage/schema";
+} from "playcart";
+import { recordFirstPayment } from "playcart/internal/ledger/first-payment";
+import { contacts, reminders, rewards } from "playcart/schema";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { reminderLinkSecret } from "@/lib/email/reminder-config";
+import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
 import { abandonAt, cartAt, cartRow, eventsOfType, minutes, remindersOf, TZ, WORDING } from "../support/reminders";

@@ -2,11 +2,6 @@
 // when their order is paid, free shipping in totals, and the tier progress numbers.
 import { randomUUID } from "node:crypto";
 import { and, eq, like, sql } from "drizzle-orm";
-import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { orders, products } from "@/db/schema";
-import { seed } from "@/db/seed";
 import {
   buyCatalogItem,
   creditBonusRewards,
@@ -16,10 +11,15 @@ import {
   processPendingEvents,
   rewardOwnerOf,
   saveSettings,
-} from "@/lib/engage";
-import { catalogItems, events, ledgerEntries, pointBalances, rewards } from "@/lib/engage/schema";
-import { DEFAULT_SETTINGS } from "@/lib/engage/settings";
-import { progressFor, tierProgress } from "@/lib/engage/tier-progress";
+} from "playcart";
+import { progressFor, tierProgress } from "playcart/internal/loyalty/tier-progress";
+import { DEFAULT_SETTINGS } from "playcart/internal/shared/settings";
+import { catalogItems, events, ledgerEntries, pointBalances, rewards } from "playcart/schema";
+import type Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { orders, products } from "@/db/schema";
+import { seed } from "@/db/seed";
 import { addToCart } from "@/lib/store/cart";
 import { placeOrder } from "@/lib/store/orders";
 import {

@@ -1,10 +1,11 @@
 // Yearly seasons: the run that contains now or else the next one, at store midnight in the
 // store's zone, across New Year, daylight-saving changes and leap years.
+
+import { lifetimeKey } from "playcart/internal/games/campaigns";
+import { previewSeason } from "playcart/internal/games/schedule-preview";
+import { campaignDates, seasonDays, seasonSchema } from "playcart/internal/games/season";
+import type { CampaignSeason } from "playcart/schema";
 import { describe, expect, it } from "vitest";
-import { lifetimeKey } from "@/lib/engage/campaigns";
-import { previewSeason } from "@/lib/engage/schedule-preview";
-import type { CampaignSeason } from "@/lib/engage/schema";
-import { campaignDates, seasonDays, seasonSchema } from "@/lib/engage/season";
 
 const ADVENT: CampaignSeason = { month: 12, day: 1, days: 12 };
 const seasonal = (season: CampaignSeason) => ({ season, startsAt: null, endsAt: null });

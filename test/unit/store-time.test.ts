@@ -1,5 +1,5 @@
+import { activeWindow, storeDay, upcomingWindows, weeklyWindowSchema } from "playcart/internal/shared/store-time";
 import { describe, expect, it } from "vitest";
-import { activeWindow, storeDay, upcomingWindows, weeklyWindowSchema } from "@/lib/engage/store-time";
 
 const saturday = [{ weekday: 6, start: "09:00", end: "15:00" }];
 

@@ -2,11 +2,11 @@
 // ignored; a replayed play is refused; another customer's reward is refused and nothing changes.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { campaigns, plays, prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { orders, products } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { campaigns, plays, prizes, rewards } from "@/lib/engage/schema";
 import { addToCart, CartError } from "@/lib/store/cart";
 import { placeOrder } from "@/lib/store/orders";
 import { playFromRequest } from "@/lib/store/play-request";

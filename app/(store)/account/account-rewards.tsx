@@ -1,10 +1,10 @@
 // The account page's loyalty block: tier progress and the points catalog.
 
+import { balances, findCustomerByEmail, listCatalog, openCatalogRewards, tierProgress } from "playcart";
 import { RewardCatalog } from "@/components/engage/reward-catalog";
 import { TierProgressBar } from "@/components/engage/tier-progress-bar";
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/guards";
-import { balances, findCustomerByEmail, listCatalog, openCatalogRewards, tierProgress } from "@/lib/engage";
 import { storeNow } from "@/lib/store/clock";
 import { formatMoney } from "@/lib/store/money";
 import { buyRewardAction } from "./reward-actions";

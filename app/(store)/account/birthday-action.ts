@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { birthdaySchema, ensureCustomer, setBirthday } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { currentViewer } from "@/lib/auth/guards";
-import { birthdaySchema, ensureCustomer, setBirthday } from "@/lib/engage";
 
 const input = z.object({
   month: z.coerce.number({ message: "Choose a month" }).int().min(1, "Choose a month").max(12, "Choose a month"),

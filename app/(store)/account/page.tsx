@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { balances, findCustomerByEmail, history } from "playcart";
 import { signOutAction } from "@/app/signin/actions";
 import { AccountLoyalty } from "@/components/store/account-loyalty";
 import { getDb } from "@/db/client";
 import { currentViewer } from "@/lib/auth/guards";
-import { balances, findCustomerByEmail, history } from "@/lib/engage";
 import { formatMoney } from "@/lib/store/money";
 import { listOrdersForUser } from "@/lib/store/orders";
 import { AccountRewards } from "./account-rewards";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { adventCalendar } from "playcart";
 import { AdventCalendarView } from "@/components/engage/advent-calendar";
 import { getDb } from "@/db/client";
 import { ADVENT_SLUG } from "@/db/seed-seasonal";
-import { adventCalendar } from "@/lib/engage";
 import { env } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { storeNow } from "@/lib/store/clock";

@@ -1,8 +1,8 @@
 "use server";
 
+import { claimNudge, findCustomerByEmail, recordNudgeDismissed } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { claimNudge, findCustomerByEmail, recordNudgeDismissed } from "@/lib/engage";
 import { loadCart } from "@/lib/store/cart";
 import { storeNow } from "@/lib/store/clock";
 import { knownEmail } from "@/lib/store/engagement";

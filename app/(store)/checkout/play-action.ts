@@ -1,7 +1,7 @@
 "use server";
 
+import type { PlayOutcome, PlayRequest } from "playcart";
 import { getDb } from "@/db/client";
-import type { PlayOutcome, PlayRequest } from "@/lib/engage/play-outcome";
 import { currentShopperForWrite } from "@/lib/store/owner";
 import { playFromRequest } from "@/lib/store/play-request";
 

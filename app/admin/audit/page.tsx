@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { auditTrail } from "playcart";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { auditTrail } from "@/lib/engage/audit";
 
 export const metadata: Metadata = { title: "Audit trail" };
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { saveCampaign, setCampaignStatus } from "playcart";
+import { CAMPAIGN_STATUSES } from "playcart/schema";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { saveCampaign, setCampaignStatus } from "@/lib/engage/campaign-admin";
-import { CAMPAIGN_STATUSES } from "@/lib/engage/schema";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 import { adminAction } from "../admin-action";

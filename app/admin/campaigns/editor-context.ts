@@ -1,7 +1,7 @@
 // What the campaign editor needs from the store: tiers, currency, time zone and now.
 import "server-only";
+import { getSettings } from "playcart";
 import type { Db } from "@/db/client";
-import { getSettings } from "@/lib/engage/settings";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { listCampaigns } from "playcart";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { listCampaigns } from "@/lib/engage/campaign-admin";
 
 export const metadata: Metadata = { title: "Campaigns" };
 

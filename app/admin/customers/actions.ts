@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { adjustmentSchema, adjustPoints } from "playcart";
 import { getDb } from "@/db/client";
-import { adjustmentSchema, adjustPoints } from "@/lib/engage/customer-admin";
 import { adminAction } from "../admin-action";
 
 /** A manual points adjustment: a reason is required; it is a ledger entry and an audit entry. */

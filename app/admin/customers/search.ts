@@ -2,9 +2,9 @@
 // store's account they belong to (the host's users table; the core knows no names).
 import "server-only";
 import { eq, ilike, or, sql } from "drizzle-orm";
+import { customers } from "playcart/schema";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { customers } from "@/lib/engage/schema";
 
 export async function searchCustomers(db: Db, query: string, limit = 25) {
   const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

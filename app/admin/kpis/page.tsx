@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { kpiReport, listCampaigns } from "playcart";
 import { Forbidden } from "@/components/admin/forbidden";
 import { money, percent } from "@/components/admin/format";
 import { KpiChart } from "@/components/admin/kpi-chart";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { listCampaigns } from "@/lib/engage/campaign-admin";
-import { kpiReport } from "@/lib/engage/kpis";
 import { env } from "@/lib/env";
 import { readRange } from "./range";
 

@@ -2,8 +2,8 @@
 // zone, inclusive, read from the query string; the last 30 days by default.
 import "server-only";
 import { DateTime } from "luxon";
+import type { KpiRange } from "playcart";
 import { z } from "zod";
-import type { KpiRange } from "@/lib/engage/kpis";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 

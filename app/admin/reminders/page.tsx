@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { recentReminders, recoveredOrders } from "playcart";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { recentReminders, recoveredOrders } from "@/lib/engage";
 import { formatMoney } from "@/lib/store/money";
 
 export const metadata: Metadata = { title: "Cart reminders" };

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { currencyExponent, updateSettings } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { currencyExponent } from "@/lib/engage/money";
-import { updateSettings } from "@/lib/engage/settings-admin";
 import { env } from "@/lib/env";
 import { adminAction } from "../admin-action";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getSettings } from "playcart";
 import { Forbidden } from "@/components/admin/forbidden";
 import { toUnits } from "@/components/admin/format";
 import { LoyaltySettingsForm } from "@/components/admin/loyalty-settings-form";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { getSettings } from "@/lib/engage/settings";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Settings" };

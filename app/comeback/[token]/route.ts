@@ -2,10 +2,10 @@
 // checkout, where the comeback game waits. The token is signed and expires; a bad or old
 // link lands on the cart page with nothing changed. Cookies are set on the redirect itself.
 import { type NextRequest, NextResponse } from "next/server";
+import { readRestoreToken, recordReminderClick } from "playcart";
 import { getDb } from "@/db/client";
 import { currentViewer } from "@/lib/auth/guards";
 import { reminderLinkSecret } from "@/lib/email/reminder-config";
-import { readRestoreToken, recordReminderClick } from "@/lib/engage";
 import { restoreCart } from "@/lib/store/abandonment";
 import { storeNow } from "@/lib/store/clock";
 import { COMEBACK_COOKIE } from "@/lib/store/comeback";

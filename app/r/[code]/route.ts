@@ -1,8 +1,8 @@
 // A referral link: remembers who referred this browser (a cookie read when an order is
 // placed), logs the visit once per browser, and sends the shopper to the store.
 import { type NextRequest, NextResponse } from "next/server";
+import { REFERRAL_CODE, recordReferralVisit } from "playcart";
 import { getDb } from "@/db/client";
-import { REFERRAL_CODE, recordReferralVisit } from "@/lib/engage";
 import { storeNow } from "@/lib/store/clock";
 import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 import { REFERRAL_COOKIE } from "@/lib/store/referral";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
+import { markCartAbandoned } from "playcart";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
-import { markCartAbandoned } from "@/lib/engage";
 import { env } from "@/lib/env";
 import { closeUnpaidOrder, type Result } from "@/lib/store/fulfilment";
 import { checkoutSessionSchema, sessionOrderId } from "../objects";

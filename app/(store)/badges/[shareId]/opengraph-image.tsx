@@ -1,8 +1,8 @@
 // The badge's preview image for link unfurls. Drawn with shapes and next/og's bundled font
 // only: no emoji or web fonts, which next/og would download at run time.
 import { ImageResponse } from "next/og";
+import { badgeByShareId } from "playcart";
 import { getDb } from "@/db/client";
-import { badgeByShareId } from "@/lib/engage";
 
 export const alt = "A Playcart badge";
 export const size = { width: 1200, height: 630 };

@@ -3,8 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { badgeByShareId } from "playcart";
 import { getDb } from "@/db/client";
-import { badgeByShareId } from "@/lib/engage";
 
 type Props = { params: Promise<{ shareId: string }> };
 

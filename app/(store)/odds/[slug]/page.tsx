@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicOdds } from "playcart";
 import { getDb } from "@/db/client";
-import { publicOdds } from "@/lib/engage/odds";
 import { env } from "@/lib/env";
 import { getProduct } from "@/lib/store/catalog";
 import { storeNow } from "@/lib/store/clock";

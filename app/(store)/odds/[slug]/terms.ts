@@ -1,6 +1,6 @@
 // The odds page's words: prizes, limits and rules as a shopper reads them.
-import type { PublicOdds, PublicPrize } from "@/lib/engage/odds";
-import { monthName } from "@/lib/engage/season";
+import type { PublicOdds, PublicPrize } from "playcart";
+import { monthName } from "playcart";
 
 type Money = (minor: number) => string;
 const WEEKDAYS = ["", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { orderPointsSummary } from "playcart";
 import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";
-import { orderPointsSummary } from "@/lib/engage";
 import { paymentsMode } from "@/lib/env";
 import { formatMoney } from "@/lib/store/money";
 import { getOrderForViewer } from "@/lib/store/orders";

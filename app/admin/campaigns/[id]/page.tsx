@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { allowedTransitions, campaignWithPrizes, toDraft } from "playcart";
 import { z } from "zod";
 import { CampaignEditor } from "@/components/admin/campaign-editor";
 import { CampaignStatus } from "@/components/admin/campaign-status";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { allowedTransitions, campaignWithPrizes, toDraft } from "@/lib/engage/campaign-admin";
 import { editorContext } from "../editor-context";
 
 export const metadata: Metadata = { title: "Campaign" };

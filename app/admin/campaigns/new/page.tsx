@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import type { CampaignDraft } from "playcart";
 import { CampaignEditor } from "@/components/admin/campaign-editor";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import type { CampaignDraft } from "@/lib/engage/campaign-draft";
 import { editorContext } from "../editor-context";
 
 export const metadata: Metadata = { title: "New campaign" };

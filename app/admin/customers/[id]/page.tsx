@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { customerDetail, customerLoyaltyDetail, getSettings } from "playcart";
 import { z } from "zod";
 import { AdjustPointsForm } from "@/components/admin/adjust-points-form";
 import { Forbidden } from "@/components/admin/forbidden";
 import { money } from "@/components/admin/format";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { customerDetail } from "@/lib/engage/customer-admin";
-import { customerLoyaltyDetail } from "@/lib/engage/customer-loyalty-admin";
-import { getSettings } from "@/lib/engage/settings";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 import { accountName } from "../search";

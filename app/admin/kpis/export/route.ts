@@ -1,7 +1,8 @@
 // CSV export of the KPIs for a date range (and optionally one campaign). Store owners only.
+
+import { kpiReport } from "playcart";
 import { getDb } from "@/db/client";
 import { AuthorizationError, requireAdmin } from "@/lib/auth/guards";
-import { kpiReport } from "@/lib/engage/kpis";
 import { readRange } from "../range";
 
 const cell = (v: unknown) => {

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { createBadge, createStampCard, updateBadge, updateStampCard } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { createBadge, createStampCard, updateBadge, updateStampCard } from "@/lib/engage/badge-admin";
 import { adminAction } from "../../admin-action";
 import { formNumber, optionalFormText } from "../form-values";
 

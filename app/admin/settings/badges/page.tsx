@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { badgesAndCards } from "playcart";
 import { BadgeForm, StampCardForm } from "@/components/admin/badge-forms";
 import { Forbidden } from "@/components/admin/forbidden";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { badgesAndCards } from "@/lib/engage/badge-admin";
 
 export const metadata: Metadata = { title: "Badges and stamp cards" };
 

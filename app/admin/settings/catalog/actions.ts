@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { saveCatalogItem, setCatalogItemActive } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { saveCatalogItem, setCatalogItemActive } from "@/lib/engage/catalog-admin";
 import { env } from "@/lib/env";
 import { adminAction } from "../../admin-action";
 import { formCheckbox } from "../form-values";

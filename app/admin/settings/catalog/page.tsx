@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { allCatalogItems } from "playcart";
 import { CatalogActiveToggle, CatalogItemForm } from "@/components/admin/catalog-item-form";
 import { Forbidden } from "@/components/admin/forbidden";
 import { toUnits } from "@/components/admin/format";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { allCatalogItems } from "@/lib/engage/catalog-admin";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Reward catalog" };

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { updateQuietHours, updateReminderSequence } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { updateQuietHours, updateReminderSequence } from "@/lib/engage/reminder-admin";
 import { adminAction } from "../../admin-action";
 import { formJson, formNumber } from "../form-values";
 

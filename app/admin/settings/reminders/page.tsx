@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getSettings, reminderSequenceList } from "playcart";
+import { CAMPAIGN_STATUSES } from "playcart/schema";
 import { Forbidden } from "@/components/admin/forbidden";
 import { QuietHoursForm, ReminderSequenceForm } from "@/components/admin/reminder-settings-forms";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { reminderSequenceList } from "@/lib/engage/reminder-admin";
-import { CAMPAIGN_STATUSES } from "@/lib/engage/schema";
-import { getSettings } from "@/lib/engage/settings";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Reminder schedule" };

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { saveRuleAudited, setRuleStatus } from "playcart";
+import { RULE_STATUSES } from "playcart/schema";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { saveRuleAudited, setRuleStatus } from "@/lib/engage/rule-admin";
-import { RULE_STATUSES } from "@/lib/engage/schema";
 import { adminAction } from "../../admin-action";
 import { formJson, optionalFormNumber, optionalFormText } from "../form-values";
 

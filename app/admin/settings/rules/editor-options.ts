@@ -1,13 +1,9 @@
 // What the rule editor offers: event types, statuses, tiers, segments, stamp cards, badges
 // and campaigns, read from the engine so the choices always exist.
 import "server-only";
+import { badgesAndCards, EVENT_TYPES, getSettings, listCampaigns, SEGMENTS } from "playcart";
+import { RULE_STATUSES } from "playcart/schema";
 import type { Db } from "@/db/client";
-import { badgesAndCards } from "@/lib/engage/badge-admin";
-import { listCampaigns } from "@/lib/engage/campaign-admin";
-import { EVENT_TYPES } from "@/lib/engage/events";
-import { RULE_STATUSES } from "@/lib/engage/schema";
-import { SEGMENTS } from "@/lib/engage/segments";
-import { getSettings } from "@/lib/engage/settings";
 
 export async function ruleEditorOptions(db: Db) {
   const [settings, { badges, cards }, campaigns] = await Promise.all([

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { allRules } from "playcart";
+import { RULE_STATUSES } from "playcart/schema";
 import { Forbidden } from "@/components/admin/forbidden";
 import { RuleStatusForm } from "@/components/admin/rule-status-form";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { allRules } from "@/lib/engage/rule-admin";
-import { RULE_STATUSES } from "@/lib/engage/schema";
 
 export const metadata: Metadata = { title: "Rules" };
 

@@ -1,8 +1,9 @@
 // Scheduled sweep of Playcart's event log: today's birthday events, then every pending
 // event through the rules engine. Safe on several instances at once (events are taken with
 // FOR UPDATE SKIP LOCKED, birthdays are one event per customer per year).
+
+import { processPendingEvents, recordBirthdayEvents } from "playcart";
 import { getDb } from "@/db/client";
-import { processPendingEvents, recordBirthdayEvents } from "@/lib/engage";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 import { isCronAuthorized } from "@/lib/store/cron-auth";

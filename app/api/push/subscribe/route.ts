@@ -1,9 +1,9 @@
 // Saves this browser's web-push subscription for the contact of its cart. The browser asks
 // for permission only after the shopper presses a button (components/engage/push-opt-in).
 import type { NextRequest } from "next/server";
+import { savePushSubscription } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { savePushSubscription } from "@/lib/engage";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
 import { fromThisStore } from "@/lib/store/same-origin-json";

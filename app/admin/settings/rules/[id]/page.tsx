@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ruleById } from "playcart";
 import { Forbidden } from "@/components/admin/forbidden";
 import { RuleEditor } from "@/components/admin/rule-editor";
 import { getDb } from "@/db/client";
 import { adminViewerOrRedirect } from "@/lib/auth/admin-page";
-import { ruleById } from "@/lib/engage/rule-admin";
 import { ruleEditorOptions } from "../editor-options";
 
 export const metadata: Metadata = { title: "Rule" };

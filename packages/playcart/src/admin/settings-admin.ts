@@ -1,0 +1,34 @@
+// Settings changed from the admin: validated, saved and audited in one transaction.
+
+import type { z } from "zod";
+import type { EngageDb } from "../shared/db";
+import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../shared/settings";
+import { recordAudit } from "./audit";
+
+type SettingsInput = Partial<z.input<typeof settingsSchema>>;
+
+/**
+ * Saves settings. A tier given without its multipliers keeps the ones it had under the same
+ * name (a new tier gets 1x), so editing thresholds never resets earn or play multipliers.
+ */
+export async function updateSettings(db: EngageDb, actor: string, values: SettingsInput): Promise<EngageSettings> {
+  return db.transaction(async (tx) => {
+    const before = await getSettings(tx);
+    const tiers = values.tiers?.map((t) => {
+      const old = before.tiers.find((b) => b.name === t.name);
+      return { earnMultiplier: old?.earnMultiplier, playMultiplier: old?.playMultiplier, ...t };
+    });
+    const parsed = settingsSchema.partial().parse(tiers ? { ...values, tiers } : values);
+    await saveSettings(tx, parsed);
+    const after = await getSettings(tx);
+    await recordAudit(tx, {
+      actor,
+      action: "settings.update",
+      entity: "settings",
+      entityId: Object.keys(parsed).join(","),
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,161 @@
+// The context a rule's condition sees for an event: the customer (orders, spend, tier,
+// segments, category affinity, birthday, signed in or not), the cart or order the event is
+// about, the store's clock, and the event itself.
+import { eq } from "drizzle-orm";
+import {
+  categoryAffinity,
+  isBirthdayToday,
+  orderStats,
+  primarySegment,
+  type Segment,
+  segmentsOf,
+  tierFor,
+  trailingSpend,
+} from "../loyalty";
+import type { EngageDb } from "../shared/db";
+import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../shared/schema";
+import type { EngageSettings } from "../shared/settings";
+import { storeClock } from "../shared/store-time";
+
+export type EventContext = {
+  customer: {
+    known: boolean;
+    signedIn: boolean;
+    firstPurchase: boolean;
+    paidOrders: number;
+    lifetimeSpendMinor: number;
+    trailingSpendMinor: number;
+    tier: string;
+    segments: Segment[];
+    segment: Segment | null;
+    affinity: Record<string, number>;
+    favouriteCategory: string | null;
+    birthdayToday: boolean;
+  };
+  cart: { valueMinor: number; itemCount: number; categories: string[] };
+  store: { date: string; weekday: number; hour: number };
+  event: {
+    type: string;
+    valueMinor: number;
+    orderRef: string | null;
+    campaignId: string | null;
+    payload: Record<string, unknown>;
+  };
+};
+
+/** A context with every field, for checking that a condition can run before it is saved. */
+export const SAMPLE_CONTEXT: EventContext = {
+  customer: {
+    known: true,
+    signedIn: true,
+    firstPurchase: false,
+    paidOrders: 2,
+    lifetimeSpendMinor: 10_000,
+    trailingSpendMinor: 10_000,
+    tier: "green",
+    segments: ["active"],
+    segment: "active",
+    affinity: { bread: 1 },
+    favouriteCategory: "bread",
+    birthdayToday: false,
+  },
+  cart: { valueMinor: 5_000, itemCount: 2, categories: ["bread"] },
+  store: { date: "2026-01-01", weekday: 4, hour: 12 },
+  event: { type: "order.paid", valueMinor: 5_000, orderRef: "order", campaignId: null, payload: {} },
+};
+
+export async function eventContext(
+  db: EngageDb,
+  event: EngageEvent,
+  settings: EngageSettings,
+  now: Date,
+  timeZone: string,
+): Promise<EventContext> {
+  const clock = storeClock(now, timeZone);
+  return {
+    customer: await customerPart(db, event, settings, now, timeZone),
+    cart: await cartPart(db, event),
+    store: { date: clock.date, weekday: clock.weekday, hour: clock.hour },
+    event: {
+      type: event.type,
+      valueMinor: event.valueMinor ?? 0,
+      orderRef: event.orderRef,
+      campaignId: event.campaignId,
+      payload: event.payload ?? {},
+    },
+  };
+}
+
+async function customerPart(
+  db: EngageDb,
+  event: EngageEvent,
+  settings: EngageSettings,
+  now: Date,
+  timeZone: string,
+): Promise<EventContext["customer"]> {
+  const guest = {
+    ...SAMPLE_CONTEXT.customer,
+    known: false,
+    signedIn: event.payload?.signedIn === true,
+    firstPurchase: true,
+    paidOrders: 0,
+    lifetimeSpendMinor: 0,
+    trailingSpendMinor: 0,
+    tier: settings.tiers[0].name,
+    segments: ["new"] as Segment[],
+    segment: "new" as Segment,
+    affinity: {},
+    favouriteCategory: null,
+  };
+  if (!event.customerId) return guest;
+  const [customer] = await db
+    .select({ userRef: customers.userRef, birthday: customerLoyalty.birthday })
+    .from(customers)
+    .leftJoin(customerLoyalty, eq(customerLoyalty.customerId, customers.id))
+    .where(eq(customers.id, event.customerId));
+  if (!customer) return guest;
+  // Orders as they were when the event happened: a sweep that runs late (or takes two
+  // payments at once) still sees each payment as the n-th order it was.
+  const stats = await orderStats(db, event.customerId, event.occurredAt);
+  const trailing = await trailingSpend(db, event.customerId, now, settings.tierWindowDays);
+  const affinity = await categoryAffinity(db, event.customerId, now, settings.affinityHalfLifeDays);
+  const segments = segmentsOf(stats, now, settings.segments);
+  // On an order's own events, "first purchase" means this order is the customer's first.
+  const thisOrderCounted = event.orderRef && (event.type === "order.paid" || event.type === "order.refunded") ? 1 : 0;
+  return {
+    known: true,
+    signedIn: typeof event.payload?.signedIn === "boolean" ? event.payload.signedIn : customer.userRef !== null,
+    firstPurchase: stats.paidOrders - thisOrderCounted <= 0,
+    paidOrders: stats.paidOrders,
+    lifetimeSpendMinor: stats.netSpendMinor,
+    trailingSpendMinor: trailing,
+    tier: tierFor(settings.tiers, trailing).name,
+    segments,
+    segment: primarySegment(segments),
+    affinity: affinity.scores,
+    favouriteCategory: affinity.favourite,
+    birthdayToday: isBirthdayToday(customer.birthday ?? null, now, timeZone),
+  };
+}
+
+async function cartPart(db: EngageDb, event: EngageEvent): Promise<EventContext["cart"]> {
+  const given = event.payload?.cart as Partial<EventContext["cart"]> | undefined;
+  if (given && typeof given === "object" && typeof given.valueMinor === "number") {
+    return {
+      valueMinor: given.valueMinor,
+      itemCount: Number(given.itemCount ?? 0),
+      categories: Array.isArray(given.categories) ? given.categories.map(String) : [],
+    };
+  }
+  if (!event.orderRef) return { valueMinor: event.valueMinor ?? 0, itemCount: 0, categories: [] };
+  const lines = await db.select().from(orderCategories).where(eq(orderCategories.orderRef, event.orderRef));
+  const [facts] = await db
+    .select({ itemCount: orderFacts.itemCount })
+    .from(orderFacts)
+    .where(eq(orderFacts.orderRef, event.orderRef));
+  return {
+    valueMinor: lines.length > 0 ? lines.reduce((s, l) => s + l.amountMinor, 0) : (event.valueMinor ?? 0),
+    itemCount: facts?.itemCount ?? 0,
+    categories: lines.map((l) => l.category).sort(),
+  };
+}

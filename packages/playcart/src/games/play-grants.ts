@@ -1,0 +1,38 @@
+// Extra plays a rule grants (an outcome "grant plays" or "offer a game"): kept as one
+// allowance row per identity and campaign under a window key of its own, used once the
+// window's regular plays are gone, and consumed by the same conditional UPDATE.
+import { sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "../shared/db";
+import { playAllowances } from "../shared/schema";
+
+export const BONUS_WINDOW = "bonus";
+
+export async function grantBonusPlays(
+  db: EngageDb,
+  campaignId: string,
+  identityKey: string,
+  plays: number,
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO ${playAllowances} (campaign_id, identity_key, window_key, granted, used)
+    VALUES (${campaignId}, ${identityKey}, ${BONUS_WINDOW}, ${plays}, 0)
+    ON CONFLICT (campaign_id, identity_key, window_key) DO UPDATE SET granted = ${playAllowances}.granted + excluded.granted`);
+}
+
+/** Uses one bonus play held by any of these identities; false if none is left. */
+export async function consumeBonusPlay(db: EngageDb, campaignId: string, identityKeys: string[]): Promise<boolean> {
+  if (identityKeys.length === 0) return false;
+  const keys = sql.join(
+    identityKeys.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const rows = await db.execute(sql`
+    UPDATE ${playAllowances} SET used = used + 1
+    WHERE (campaign_id, identity_key, window_key) = (
+      SELECT campaign_id, identity_key, window_key FROM ${playAllowances}
+      WHERE campaign_id = ${campaignId} AND window_key = ${BONUS_WINDOW} AND identity_key IN (${keys}) AND used < granted
+      ORDER BY identity_key LIMIT 1 FOR UPDATE
+    ) AND used < granted
+    RETURNING used`);
+  return rowsOf(rows).length > 0;
+}

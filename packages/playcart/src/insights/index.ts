@@ -1,0 +1,3 @@
+// Reports: KPIs, funnels and the holdout lift.
+
+export * from "./kpis";

@@ -1,0 +1,217 @@
+// The admin's KPIs, computed in SQL from the event log for a date range [from, to), store-wide
+// or for one campaign. Each query is its own function so the benchmark can time it.
+//
+// Definitions (shown in the admin next to each figure):
+// - funnel: checkout views -> offers -> plays -> wins -> redemptions -> paid orders. For one
+//   campaign, "views" are the checkouts where it applied (offered or held out) and paid orders
+//   are those its offered sessions placed after the offer.
+// - participation: sessions that played / sessions offered.
+// - conversion (lift): per (campaign, shopper session) exposed in the range, offered vs held
+//   out; converted = a paid order from that session at or after its first exposure, in range.
+//   Difference with a 95% CI (two proportions, normal approximation).
+// - reward cost: the cost of prizes won (game.played value), the same amounts the draw adds
+//   to each prize's value_awarded.
+// - abandonment: carts abandoned / checkout views. Recovery: orders recovered / carts
+//   abandoned, and their revenue. Referral reach: referral visits; conversion: conversions / visits.
+import { type SQL, sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "../shared/db";
+import { events } from "../shared/schema";
+
+export type KpiRange = { from: Date; to: Date; campaignId?: string | null; timeZone: string };
+
+const n = (v: unknown) => Number(v ?? 0);
+const inRange = (r: KpiRange) =>
+  sql`${events.occurredAt} >= ${r.from.toISOString()}::timestamptz AND ${events.occurredAt} < ${r.to.toISOString()}::timestamptz`;
+// Event types that belong to a campaign; the rest are store-wide.
+const forCampaign = (r: KpiRange): SQL =>
+  r.campaignId
+    ? sql`(${events.type} IN ('checkout.viewed', 'order.paid') OR ${events.campaignId} = ${r.campaignId}::uuid)`
+    : sql`true`;
+
+export async function funnelCounts(db: EngageDb, r: KpiRange) {
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT
+        count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
+        count(*) FILTER (WHERE type = 'game.offered') AS offers,
+        count(*) FILTER (WHERE type = 'game.held_out') AS held_out,
+        count(*) FILTER (WHERE type = 'game.played') AS plays,
+        count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
+        coalesce(sum(value_minor) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true'), 0) AS reward_cost,
+        count(*) FILTER (WHERE type = 'reward.redeemed') AS redemptions,
+        count(*) FILTER (WHERE type = 'order.paid') AS orders,
+        coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue,
+        count(*) FILTER (WHERE type = 'cart.abandoned') AS abandoned,
+        count(*) FILTER (WHERE type = 'reminder.sent') AS reminders_sent,
+        count(*) FILTER (WHERE type = 'reminder.clicked') AS reminders_clicked,
+        count(*) FILTER (WHERE type = 'order.recovered') AS recovered,
+        coalesce(sum(value_minor) FILTER (WHERE type = 'order.recovered'), 0) AS revenue_recovered,
+        count(*) FILTER (WHERE type = 'referral.visited') AS referral_visits,
+        count(*) FILTER (WHERE type = 'referral.converted') AS referral_conversions
+      FROM ${events}
+      WHERE ${inRange(r)} AND ${forCampaign(r)}`),
+  );
+  return {
+    views: n(row.views),
+    offers: n(row.offers),
+    heldOut: n(row.held_out),
+    plays: n(row.plays),
+    wins: n(row.wins),
+    rewardCostMinor: n(row.reward_cost),
+    redemptions: n(row.redemptions),
+    orders: n(row.orders),
+    revenueMinor: n(row.revenue),
+    abandoned: n(row.abandoned),
+    remindersSent: n(row.reminders_sent),
+    remindersClicked: n(row.reminders_clicked),
+    recovered: n(row.recovered),
+    revenueRecoveredMinor: n(row.revenue_recovered),
+    referralVisits: n(row.referral_visits),
+    referralConversions: n(row.referral_conversions),
+  };
+}
+
+/** Distinct shopper sessions offered a game and that played one. */
+export async function participationCounts(db: EngageDb, r: KpiRange) {
+  const campaign = r.campaignId ? sql`AND campaign_id = ${r.campaignId}::uuid` : sql``;
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT count(DISTINCT session_ref) FILTER (WHERE type = 'game.offered') AS offered,
+             count(DISTINCT session_ref) FILTER (WHERE type = 'game.played') AS played
+      FROM ${events}
+      WHERE type IN ('game.offered', 'game.played') AND ${inRange(r)} ${campaign}`),
+  );
+  return { offeredSessions: n(row.offered), playedSessions: n(row.played) };
+}
+
+/** Offered against held out: exposed units, converted units and their revenue, per group. */
+export async function liftCounts(db: EngageDb, r: KpiRange) {
+  const campaign = r.campaignId ? sql`AND campaign_id = ${r.campaignId}::uuid` : sql``;
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      WITH exposure AS (
+        SELECT campaign_id, session_ref, bool_or(type = 'game.held_out') AS held_out, min(occurred_at) AS first_at
+        FROM ${events}
+        WHERE type IN ('game.offered', 'game.held_out') AND session_ref IS NOT NULL AND ${inRange(r)} ${campaign}
+        GROUP BY campaign_id, session_ref
+      ), paid AS (
+        SELECT session_ref, occurred_at, value_minor FROM ${events}
+        WHERE type = 'order.paid' AND session_ref IS NOT NULL AND ${inRange(r)}
+      ), unit AS (
+        SELECT e.held_out, count(p.session_ref) AS orders, coalesce(sum(p.value_minor), 0) AS revenue
+        FROM exposure e LEFT JOIN paid p ON p.session_ref = e.session_ref AND p.occurred_at >= e.first_at
+        GROUP BY e.campaign_id, e.session_ref, e.held_out
+      )
+      SELECT held_out, count(*) AS units, count(*) FILTER (WHERE orders > 0) AS converted, sum(orders) AS orders, sum(revenue) AS revenue
+      FROM unit GROUP BY held_out`),
+  );
+  const group = (heldOut: boolean) => {
+    const row = rows.find((x) => Boolean(x.held_out) === heldOut);
+    return {
+      units: n(row?.units),
+      converted: n(row?.converted),
+      orders: n(row?.orders),
+      revenueMinor: n(row?.revenue),
+    };
+  };
+  return { offered: group(false), holdout: group(true) };
+}
+
+/** Per store day: views, offers, plays, wins, paid orders and revenue (for the chart). */
+export async function dailySeries(db: EngageDb, r: KpiRange) {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      -- Grouped by the truncated timestamp, formatted once per day (not once per row).
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
+        SELECT date_trunc('day', occurred_at AT TIME ZONE ${r.timeZone}) AS day,
+          count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
+          count(*) FILTER (WHERE type = 'game.offered') AS offers,
+          count(*) FILTER (WHERE type = 'game.played') AS plays,
+          count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
+          count(*) FILTER (WHERE type = 'order.paid') AS orders,
+          coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
+        FROM ${events}
+        WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)} AND ${forCampaign(r)}
+        GROUP BY 1
+      ) per_day ORDER BY per_day.day`),
+  );
+  return rows.map((x) => ({
+    day: String(x.day),
+    views: n(x.views),
+    offers: n(x.offers),
+    plays: n(x.plays),
+    wins: n(x.wins),
+    orders: n(x.orders),
+    revenueMinor: n(x.revenue),
+  }));
+}
+
+export type Proportion = { units: number; converted: number; rate: number | null };
+const proportion = (units: number, converted: number): Proportion => ({
+  units,
+  converted,
+  rate: units > 0 ? converted / units : null,
+});
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/** Difference of two proportions with a 95% normal-approximation interval. */
+export function liftInterval(
+  treated: Proportion,
+  control: Proportion,
+): { difference: number; low: number; high: number } | null {
+  if (treated.rate === null || control.rate === null) return null;
+  const se = Math.sqrt(
+    (treated.rate * (1 - treated.rate)) / treated.units + (control.rate * (1 - control.rate)) / control.units,
+  );
+  const difference = treated.rate - control.rate;
+  return { difference, low: difference - 1.96 * se, high: difference + 1.96 * se };
+}
+
+export async function kpiReport(db: EngageDb, r: KpiRange) {
+  const [funnel, participation, lift, daily] = [
+    await funnelCounts(db, r),
+    await participationCounts(db, r),
+    await liftCounts(db, r),
+    await dailySeries(db, r),
+  ];
+  const offered = proportion(lift.offered.units, lift.offered.converted);
+  const holdout = proportion(lift.holdout.units, lift.holdout.converted);
+  // For one campaign, the checkouts and orders are those its exposure reached.
+  const views = r.campaignId ? funnel.offers + funnel.heldOut : funnel.views;
+  const orders = r.campaignId ? lift.offered.orders : funnel.orders;
+  const revenueMinor = r.campaignId ? lift.offered.revenueMinor : funnel.revenueMinor;
+  return {
+    funnel: {
+      views,
+      offers: funnel.offers,
+      plays: funnel.plays,
+      wins: funnel.wins,
+      redemptions: funnel.redemptions,
+      orders,
+      revenueMinor,
+    },
+    heldOut: funnel.heldOut,
+    participationRate: ratio(participation.playedSessions, participation.offeredSessions),
+    participation,
+    conversion: { offered, holdout, interval: liftInterval(offered, holdout) },
+    revenuePerCheckoutMinor: r.campaignId
+      ? ratio(lift.offered.revenueMinor, funnel.offers)
+      : ratio(funnel.revenueMinor, funnel.views),
+    rewardCostMinor: funnel.rewardCostMinor,
+    abandonment: { abandoned: funnel.abandoned, rate: ratio(funnel.abandoned, funnel.views) },
+    reminders: {
+      sent: funnel.remindersSent,
+      clicked: funnel.remindersClicked,
+      recovered: funnel.recovered,
+      recoveryRate: ratio(funnel.recovered, funnel.abandoned),
+      revenueRecoveredMinor: funnel.revenueRecoveredMinor,
+    },
+    referrals: {
+      visits: funnel.referralVisits,
+      conversions: funnel.referralConversions,
+      conversionRate: ratio(funnel.referralConversions, funnel.referralVisits),
+    },
+    daily,
+  };
+}
+export type KpiReport = Awaited<ReturnType<typeof kpiReport>>;

@@ -1,0 +1,259 @@
+// Points an order earns, and their reversal on refunds and disputes.
+//
+// Each payment event only updates Playcart's view of the order (playcart_order_rewards);
+// syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
+// may arrive in any order, any number of times, and the ledger converges to the same state.
+import { eq, sql } from "drizzle-orm";
+import { recordEvent } from "../engine";
+import { ensureCustomer } from "../shared/customers";
+import type { EngageDb } from "../shared/db";
+import { clawbackFor, pointsFor } from "../shared/money";
+import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "../shared/schema";
+import { getSettings } from "../shared/settings";
+import { recordFirstPayment } from "./first-payment";
+import { lockBalance, postEntry } from "./ledger";
+
+export type OrderPaid = {
+  orderRef: string;
+  email: string;
+  userRef?: string | null;
+  /** The shopper session that placed the order (ties the payment to games it was offered). */
+  sessionRef?: string | null;
+  amountPaidMinor: number;
+  currency: string;
+  /** Refunds or disputes the host saw before the payment (events out of order). */
+  amountRefundedMinor?: number;
+  disputeStatus?: DisputeStatus | null;
+  /** When the host saw the payment (its clock, not the database's). */
+  paidAt: Date;
+};
+
+/** Records a paid order and awards its points. Returns the points it earned. */
+export async function recordOrderPaid(db: EngageDb, paid: OrderPaid): Promise<number> {
+  if (!paid.amountRefundedMinor && !paid.disputeStatus) {
+    const points = await recordFirstPayment(db, paid);
+    if (points !== null) return points;
+  }
+  const customer = await ensureCustomer(db, { email: paid.email, userRef: paid.userRef });
+  const { earnRate } = await getSettings(db);
+  await db
+    .insert(orderRewards)
+    .values({
+      orderRef: paid.orderRef,
+      customerId: customer.id,
+      currency: paid.currency,
+      amountPaidMinor: paid.amountPaidMinor,
+      amountRefundedMinor: Math.min(paid.amountRefundedMinor ?? 0, paid.amountPaidMinor),
+      pointsBase: pointsFor(paid.amountPaidMinor, paid.currency, earnRate),
+      disputeStatus: paid.disputeStatus ?? null,
+      paidAt: paid.paidAt,
+    })
+    .onConflictDoNothing();
+  await recordEvent(db, {
+    type: "order.paid",
+    key: paid.orderRef,
+    customerId: customer.id,
+    sessionRef: paid.sessionRef ?? null,
+    orderRef: paid.orderRef,
+    valueMinor: paid.amountPaidMinor,
+    occurredAt: paid.paidAt,
+  });
+  const reward = await syncOrderPoints(db, paid.orderRef);
+  return reward?.pointsBase ?? 0;
+}
+
+/** A refund, given as the charge's cumulative amount_refunded; stale values change nothing. */
+export async function recordOrderRefund(
+  db: EngageDb,
+  orderRef: string,
+  amountRefundedMinor: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(orderRewards)
+    .set({
+      amountRefundedMinor: sql`least(${orderRewards.amountPaidMinor}, greatest(${orderRewards.amountRefundedMinor}, ${amountRefundedMinor}))`,
+      updatedAt: new Date(),
+    })
+    .where(eq(orderRewards.orderRef, orderRef));
+  const order = await syncOrderPoints(db, orderRef);
+  // One event per new cumulative amount: a stale or replayed refund records nothing.
+  if (order && order.amountRefundedMinor > 0) {
+    await recordEvent(db, {
+      type: "order.refunded",
+      key: `${orderRef}:${order.amountRefundedMinor}`,
+      customerId: order.customerId,
+      orderRef,
+      valueMinor: order.amountRefundedMinor,
+      payload: {
+        amountPaidMinor: order.amountPaidMinor,
+        fullyRefunded: order.amountRefundedMinor >= order.amountPaidMinor,
+      },
+      occurredAt: now,
+    });
+  }
+}
+
+/** Dispute opened ("open") or closed ("won" or "lost"). A closed dispute stays closed. */
+export async function recordOrderDispute(db: EngageDb, orderRef: string, status: DisputeStatus): Promise<void> {
+  const transition =
+    status === "open"
+      ? sql`CASE WHEN ${orderRewards.disputeStatus} IS NULL THEN 'open' ELSE ${orderRewards.disputeStatus} END`
+      : sql`CASE WHEN ${orderRewards.disputeStatus} IN ('won', 'lost') THEN ${orderRewards.disputeStatus} ELSE ${status} END`;
+  await db
+    .update(orderRewards)
+    .set({ disputeStatus: transition, updatedAt: new Date() })
+    .where(eq(orderRewards.orderRef, orderRef));
+  await syncOrderPoints(db, orderRef);
+}
+
+type Posted = { earned: number; clawed: number; held: number; heldEver: boolean; lost: boolean };
+
+async function postedFor(db: EngageDb, orderRef: string): Promise<Posted> {
+  const rows = await db
+    .select({
+      kind: ledgerEntries.kind,
+      account: ledgerEntries.account,
+      delta: sql<number>`sum(${ledgerEntries.delta})::int`,
+      uncollected: sql<number>`sum(${ledgerEntries.uncollected})::int`,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.orderRef, orderRef))
+    .groupBy(ledgerEntries.kind, ledgerEntries.account);
+  const p: Posted = { earned: 0, clawed: 0, held: 0, heldEver: false, lost: false };
+  for (const r of rows) {
+    if (r.kind === "earn") p.earned += r.delta;
+    if (r.kind === "clawback") p.clawed += -r.delta + r.uncollected;
+    if (r.account === "held") p.held += r.delta;
+    if (r.kind === "dispute_hold") p.heldEver = true;
+    if (r.kind === "dispute_lost") p.lost = true;
+  }
+  return p;
+}
+
+/** Posts the entries the ledger lacks for this order. Idempotent; safe to call at any time. */
+export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<OrderReward | undefined> {
+  // The row lock serialises every event for one order.
+  const [order] = await db.select().from(orderRewards).where(eq(orderRewards.orderRef, orderRef)).for("update");
+  if (!order) return undefined;
+  const key = (suffix: string) => `order:${orderRef}:${suffix}`;
+  const base = { customerId: order.customerId, orderRef };
+  let posted = await postedFor(db, orderRef);
+
+  if (posted.earned === 0 && order.pointsBase > 0) {
+    await postEntry(db, {
+      ...base,
+      delta: order.pointsBase,
+      kind: "earn",
+      reason: `Order ${short(orderRef)} paid`,
+      sourceKey: key("earn"),
+    });
+    posted = await postedFor(db, orderRef);
+  }
+
+  const clawTarget = clawbackFor(order.pointsBase, order.amountPaidMinor, order.amountRefundedMinor);
+  // A lost dispute already removed every point the order still had: nothing is left to claw.
+  const owed = posted.lost ? 0 : clawTarget - posted.clawed;
+  if (owed > 0) {
+    // Points on hold for a dispute are still this order's, so the refund takes them first;
+    // otherwise a dispute won later would hand back points that were refunded.
+    const fromHeld = Math.min(owed, posted.held);
+    if (fromHeld > 0) {
+      await postEntry(db, {
+        ...base,
+        account: "held",
+        delta: -fromHeld,
+        kind: "clawback",
+        reason: `Refund on order ${short(orderRef)} (points on hold)`,
+        sourceKey: key(`refund:${order.amountRefundedMinor}:held`),
+      });
+    }
+    const rest = owed - fromHeld;
+    if (rest > 0) {
+      const take = Math.min(rest, await lockBalance(db, order.customerId));
+      await postEntry(db, {
+        ...base,
+        delta: -take,
+        uncollected: rest - take,
+        kind: "clawback",
+        reason:
+          `Refund on order ${short(orderRef)}` +
+          (rest > take ? ` (${rest - take} points already spent, not reclaimed)` : ""),
+        sourceKey: key(`refund:${order.amountRefundedMinor}`),
+      });
+    }
+    posted = await postedFor(db, orderRef);
+  }
+
+  const stillOwned = Math.max(0, order.pointsBase - clawTarget);
+  if (order.disputeStatus === "open" && !posted.heldEver && stillOwned > 0) {
+    const take = Math.min(stillOwned, await lockBalance(db, order.customerId));
+    if (take > 0) {
+      const reason = `Dispute opened on order ${short(orderRef)}: points on hold`;
+      await postEntry(db, { ...base, delta: -take, kind: "dispute_hold", reason, sourceKey: key("dispute:hold:out") });
+      await postEntry(db, {
+        ...base,
+        account: "held",
+        delta: take,
+        kind: "dispute_hold",
+        reason,
+        sourceKey: key("dispute:hold:in"),
+      });
+    }
+  } else if (order.disputeStatus === "won" && posted.held > 0) {
+    const reason = `Dispute on order ${short(orderRef)} closed in the store's favour: points released`;
+    await postEntry(db, {
+      ...base,
+      account: "held",
+      delta: -posted.held,
+      kind: "dispute_release",
+      reason,
+      sourceKey: key("dispute:release:out"),
+    });
+    await postEntry(db, {
+      ...base,
+      delta: posted.held,
+      kind: "dispute_release",
+      reason,
+      sourceKey: key("dispute:release:in"),
+    });
+  } else if (order.disputeStatus === "lost" && !posted.lost) {
+    const reason = `Dispute on order ${short(orderRef)} lost: points removed`;
+    if (posted.held > 0) {
+      await postEntry(db, {
+        ...base,
+        account: "held",
+        delta: -posted.held,
+        kind: "dispute_lost",
+        reason,
+        sourceKey: key("dispute:lost"),
+      });
+    } else if (stillOwned > 0) {
+      // Closed before we saw it open: take the order's points straight from the balance.
+      const take = Math.min(stillOwned, await lockBalance(db, order.customerId));
+      await postEntry(db, {
+        ...base,
+        delta: -take,
+        uncollected: stillOwned - take,
+        kind: "dispute_lost",
+        reason,
+        sourceKey: key("dispute:lost"),
+      });
+    }
+  }
+  return order;
+}
+
+const short = (ref: string) => ref.slice(0, 8).toUpperCase();
+
+/** What an order earned and what refunds and a lost dispute took back, for receipts. */
+export async function orderPointsSummary(db: EngageDb, orderRef: string) {
+  const [row] = await db
+    .select({
+      earned: sql<number>`coalesce(sum(${ledgerEntries.delta}) FILTER (WHERE ${ledgerEntries.kind} = 'earn'), 0)::int`,
+      reversed: sql<number>`coalesce(-sum(${ledgerEntries.delta}) FILTER (WHERE ${ledgerEntries.kind} IN ('clawback', 'dispute_lost')), 0)::int`,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.orderRef, orderRef));
+  return { earned: row?.earned ?? 0, reversed: row?.reversed ?? 0 };
+}

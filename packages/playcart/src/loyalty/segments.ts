@@ -1,0 +1,74 @@
+// Segments a shopper falls into, computed from their paid orders (net of refunds) and the
+// rewards those orders used. A shopper can be in several; `segment` is the most telling one.
+import { sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "../shared/db";
+import { orderRewards, rewards } from "../shared/schema";
+import type { EngageSettings } from "../shared/settings";
+
+export const SEGMENTS = ["new", "active", "lapsed", "high_value", "discount_driven"] as const;
+export type Segment = (typeof SEGMENTS)[number];
+// Which segment names a shopper best when they are in several.
+const PRIORITY: Segment[] = ["high_value", "lapsed", "discount_driven", "active", "new"];
+
+export type OrderStats = {
+  paidOrders: number;
+  netSpendMinor: number;
+  firstPaidAt: Date | null;
+  lastPaidAt: Date | null;
+  ordersWithReward: number;
+  /** Net spend on orders paid after `trailingSince` (0 when it was not given). */
+  trailingSpendMinor: number;
+};
+
+/** The customer's paid orders, those paid by `asOf` only when given (the time of an event). */
+export async function orderStats(
+  db: EngageDb,
+  customerId: string,
+  asOf?: Date,
+  trailingSince?: Date,
+): Promise<OrderStats> {
+  const since = trailingSince?.toISOString() ?? null;
+  const [row] = rowsOf<{
+    n: number;
+    spend: number;
+    trailing: number;
+    first: string | Date | null;
+    last: string | Date | null;
+    discounted: number;
+  }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS n,
+             coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor), 0)::int AS spend,
+             coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor) FILTER (WHERE o.paid_at > ${since}::timestamptz), 0)::int AS trailing,
+             min(o.paid_at) AS first, max(o.paid_at) AS last,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM ${rewards} r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS discounted
+      FROM ${orderRewards} o WHERE o.customer_id = ${customerId}
+        AND (${asOf?.toISOString() ?? null}::timestamptz IS NULL OR o.paid_at <= ${asOf?.toISOString() ?? null}::timestamptz)`),
+  );
+  return {
+    paidOrders: Number(row?.n ?? 0),
+    netSpendMinor: Number(row?.spend ?? 0),
+    firstPaidAt: row?.first ? new Date(row.first) : null,
+    lastPaidAt: row?.last ? new Date(row.last) : null,
+    ordersWithReward: Number(row?.discounted ?? 0),
+    trailingSpendMinor: Number(row?.trailing ?? 0),
+  };
+}
+
+/** The segments of a shopper with these stats at `now`. Pure: the rules are in one place. */
+export function segmentsOf(stats: OrderStats, now: Date, rules: EngageSettings["segments"]): Segment[] {
+  const daysSince = (d: Date | null) => (d ? (now.getTime() - d.getTime()) / 86_400_000 : Infinity);
+  const out: Segment[] = [];
+  if (stats.paidOrders === 0 || (stats.paidOrders === 1 && daysSince(stats.firstPaidAt) <= rules.newDays))
+    out.push("new");
+  if (stats.paidOrders >= 2 && daysSince(stats.lastPaidAt) <= rules.activeDays) out.push("active");
+  if (stats.paidOrders >= 1 && daysSince(stats.lastPaidAt) > rules.activeDays) out.push("lapsed");
+  if (stats.netSpendMinor >= rules.highValueMinor && stats.paidOrders >= 1) out.push("high_value");
+  if (stats.paidOrders >= 2 && stats.ordersWithReward / stats.paidOrders >= rules.discountShare)
+    out.push("discount_driven");
+  return out;
+}
+
+export const primarySegment = (segments: Segment[]): Segment | null =>
+  PRIORITY.find((s) => segments.includes(s)) ?? null;
