@@ -4,27 +4,14 @@
 // one zone and served in another still opens its doors at local midnight. Occurrences are
 // whole store days, so which one a store day belongs to is plain calendar arithmetic; luxon
 // turns its first and last day into instants, keeping wall-clock midnight across DST.
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import { z } from "zod";
 import type { CampaignSeason } from "../shared/schema";
 
 export type CampaignDates = { startsAt: Date | null; endsAt: Date | null };
 type Dated = { season: CampaignSeason | null; startsAt: Date | null; endsAt: Date | null };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = Info.months("long", { locale: "en" });
 // Days in each month of a common year: a season's start must exist every year, so
 // 29 February is refused (start on 28 February or 1 March instead).
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
