@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "playcart/internal/shared/db";
+import { rowsOf } from "playcart/internal/core/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, MIGRATIONS_FOLDER, openPostgres } from "@/db/client";
 import { migrationInvariants } from "../support/migration-suite";

@@ -8,7 +8,7 @@
 
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
-import { rowsOf } from "playcart/internal/shared/db";
+import { rowsOf } from "playcart/internal/core/db";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres, PAYMENTS_SESSION } from "@/db/client";

@@ -3,9 +3,9 @@
 // pool and then asserts from the database, not from what the calls returned.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { identityKeys } from "playcart/internal/core/identity";
 import { PlayError, type PlayInput, type PlayResult, type PlayShopper, play } from "playcart/internal/games/play";
 import { redeemOrderRewards, reserveReward } from "playcart/internal/rewards/rewards";
-import { identityKeys } from "playcart/internal/shared/identity";
 import {
   type Campaign,
   campaigns,

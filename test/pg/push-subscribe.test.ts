@@ -2,7 +2,7 @@
 // the contact of its own cart, only from the store's own pages, and bad input saves nothing.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "playcart/internal/shared/db";
+import { rowsOf } from "playcart/internal/core/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSeededServer, type TestDatabase } from "../support/seeded-server";
 import type { TestServer } from "../support/server";

@@ -5,7 +5,7 @@ process.env.AUTH_SECRET ??= "pg-secret-pg-secret-pg-secret";
 
 import { sql } from "drizzle-orm";
 import { dispatchReminders } from "playcart";
-import { rowsOf } from "playcart/internal/shared/db";
+import { rowsOf } from "playcart/internal/core/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
 import { reminderEmailSender } from "@/lib/email/reminder-sender";

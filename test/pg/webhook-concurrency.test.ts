@@ -2,9 +2,9 @@
 // orders, delivered three times in a shuffled order with 16 deliveries in flight, must
 // apply exactly once and leave the ledger at the figures the events imply.
 import { sql } from "drizzle-orm";
+import { rowsOf } from "playcart/internal/core/db";
+import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/core/settings";
 import { reconcile } from "playcart/internal/ledger/ledger";
-import { rowsOf } from "playcart/internal/shared/db";
-import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/shared/settings";
 import { ledgerEntries, rules } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";

@@ -5,8 +5,8 @@
 // time, the test holds a row lock the webhook's transaction needs, waits until Postgres
 // shows that transaction blocked on it, and only then kills the server.
 import { sql } from "drizzle-orm";
+import { rowsOf } from "playcart/internal/core/db";
 import { reconcile } from "playcart/internal/ledger/ledger";
-import { rowsOf } from "playcart/internal/shared/db";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";

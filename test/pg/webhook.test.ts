@@ -1,7 +1,7 @@
 // POST /api/stripe/webhook on a real `next start` and a real Postgres: what each event type
 // does to the database, and that rejected deliveries write nothing.
 import { sql } from "drizzle-orm";
-import { rowsOf } from "playcart/internal/shared/db";
+import { rowsOf } from "playcart/internal/core/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYMENTS_SESSION } from "@/db/client";
 import { startSeededServer, type TestDatabase } from "../support/seeded-server";

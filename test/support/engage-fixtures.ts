@@ -2,11 +2,11 @@
 // host recorded when they were placed), rules, and a fixed engine clock.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { ensureCustomer } from "playcart/internal/core/customers";
 import { type EventType, recordEvent } from "playcart/internal/engine/events";
 import { type RuleInput, saveRule } from "playcart/internal/engine/rules";
 import { recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
 import { recordOrderPlaced } from "playcart/internal/loyalty/affinity";
-import { ensureCustomer } from "playcart/internal/shared/customers";
 import { events, ledgerEntries } from "playcart/schema";
 import type { Db } from "@/db/client";
 

@@ -2,7 +2,7 @@
 // test/unit/migrations.test.ts and test/pg/migrations.test.ts.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { pgError, rowsOf } from "playcart/internal/shared/db";
+import { pgError, rowsOf } from "playcart/internal/core/db";
 import { expect, it } from "vitest";
 import type { Db } from "@/db/client";
 

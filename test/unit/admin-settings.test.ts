@@ -17,10 +17,10 @@ import { customerLoyaltyDetail } from "playcart/internal/admin/customer-loyalty-
 import { reminderSequenceList, updateQuietHours, updateReminderSequence } from "playcart/internal/admin/reminder-admin";
 import { allRules, saveRuleAudited, setRuleStatus } from "playcart/internal/admin/rule-admin";
 import { updateSettings } from "playcart/internal/admin/settings-admin";
+import { EngageError } from "playcart/internal/core/errors";
+import { getSettings } from "playcart/internal/core/settings";
 import { liveRulesFor } from "playcart/internal/engine/rules";
 import { DEFAULT_QUIET_HOURS } from "playcart/internal/reminders/reminder-schedule";
-import { EngageError } from "playcart/internal/shared/errors";
-import { getSettings } from "playcart/internal/shared/settings";
 import { catalogItems, rules } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";

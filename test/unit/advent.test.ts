@@ -4,12 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { identityKeys } from "playcart/internal/core/identity";
 import { adventCalendar } from "playcart/internal/games/advent";
 import { publicOdds } from "playcart/internal/games/odds";
 import { PlayError, type PlayShopper, play, remainingPlays } from "playcart/internal/games/play";
 import { grantBonusPlays } from "playcart/internal/games/play-grants";
 import { campaignDates } from "playcart/internal/games/season";
-import { identityKeys } from "playcart/internal/shared/identity";
 import { campaigns, playAllowances } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { playsWords, whenWords } from "@/app/(store)/odds/[slug]/terms";

@@ -58,10 +58,10 @@ function coreViolation(file: string, spec: string): string | null {
 }
 
 // Inside the package: a module in one domain folder reaches another domain through that
-// domain's index. shared/ holds the low-level modules every domain uses; they are imported
+// domain's index. core/ holds the low-level modules every domain uses; they are imported
 // file by file, and import other domains' files directly (a domain's index would load the
 // whole domain into the modules it is itself built on, a cycle).
-const DIRECT_IMPORTS_ALLOWED = new Set(["shared"]);
+const DIRECT_IMPORTS_ALLOWED = new Set(["core"]);
 function domainViolation(file: string, spec: string): string | null {
   if (!spec.startsWith(".")) return null;
   const from = path.relative(core, file).split(path.sep);
@@ -122,7 +122,7 @@ describe("packages/playcart boundary", () => {
     expect(problems).toEqual([]);
   });
 
-  it("reaches another domain only through its index (shared/ modules file by file)", () => {
+  it("reaches another domain only through its index (core/ modules file by file)", () => {
     const problems = files.flatMap((f) =>
       importsOf(f)
         .map(({ spec }) => domainViolation(f, spec))
@@ -136,7 +136,7 @@ describe("packages/playcart boundary", () => {
     const file = path.join(core, "games", "example.ts");
     expect(domainViolation(file, "../ledger/ledger")).toMatch(/past the index of ledger/);
     expect(domainViolation(file, "../ledger")).toBeNull();
-    expect(domainViolation(file, "../shared/money")).toBeNull();
+    expect(domainViolation(file, "../core/money")).toBeNull();
     expect(domainViolation(file, "./play")).toBeNull();
     expect(coreViolation(file, "@/app/(store)/cart/actions")).toMatch(/host app/);
     expect(coreViolation(file, "../../../../lib/store/cart")).toMatch(/leaves packages\/playcart\/src/);

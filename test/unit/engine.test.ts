@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { getSettings } from "playcart/internal/core/settings";
 import { evaluateCondition } from "playcart/internal/engine/conditions";
 import { processEvent, processPendingEvents } from "playcart/internal/engine/engine";
 import { eventContext } from "playcart/internal/engine/engine-context";
@@ -11,7 +12,6 @@ import { play, remainingPlays } from "playcart/internal/games/play";
 import { customerBadgeList } from "playcart/internal/loyalty/badges";
 import { setBirthday } from "playcart/internal/loyalty/birthdays";
 import { stampCount } from "playcart/internal/loyalty/stamps";
-import { getSettings } from "playcart/internal/shared/settings";
 import {
   campaigns,
   customerBadges,

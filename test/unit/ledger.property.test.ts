@@ -3,10 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
+import { ensureCustomer } from "playcart/internal/core/customers";
+import { InsufficientPointsError } from "playcart/internal/core/errors";
 import { balances, postEntry, reconcile } from "playcart/internal/ledger/ledger";
 import { recordOrderDispute, recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
-import { ensureCustomer } from "playcart/internal/shared/customers";
-import { InsufficientPointsError } from "playcart/internal/shared/errors";
 import { ledgerEntries } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { DEFAULT_SETTINGS } from "playcart/internal/core/settings";
 import { processPendingEvents } from "playcart/internal/engine/engine";
 import { findOffer, play } from "playcart/internal/games/play";
 import { balances } from "playcart/internal/ledger/ledger";
@@ -15,7 +16,6 @@ import { orderStats, segmentsOf } from "playcart/internal/loyalty/segments";
 import { stampCardProgress, stampCount } from "playcart/internal/loyalty/stamps";
 import { tierHistoryOf } from "playcart/internal/loyalty/tiers";
 import { discountFor } from "playcart/internal/rewards/rewards";
-import { DEFAULT_SETTINGS } from "playcart/internal/shared/settings";
 import {
   campaigns,
   events,

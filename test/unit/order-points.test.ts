@@ -1,6 +1,10 @@
 // Points on paid orders and their reversal by refunds and disputes, case by case.
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { ensureCustomer } from "playcart/internal/core/customers";
+import { pgError } from "playcart/internal/core/db";
+import { InsufficientPointsError } from "playcart/internal/core/errors";
+import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/core/settings";
 import { balances, postEntry, reconcile } from "playcart/internal/ledger/ledger";
 import {
   recordOrderDispute,
@@ -8,10 +12,6 @@ import {
   recordOrderRefund,
   syncOrderPoints,
 } from "playcart/internal/ledger/order-points";
-import { ensureCustomer } from "playcart/internal/shared/customers";
-import { pgError } from "playcart/internal/shared/db";
-import { InsufficientPointsError } from "playcart/internal/shared/errors";
-import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/shared/settings";
 import { ledgerEntries } from "playcart/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { identityKeys, limitEmail } from "playcart/internal/core/identity";
 import type { Rng } from "playcart/internal/games/draw";
 import {
   findOffer,
@@ -25,7 +26,6 @@ import {
   reserveReward,
   usableRewards,
 } from "playcart/internal/rewards/rewards";
-import { identityKeys, limitEmail } from "playcart/internal/shared/identity";
 import {
   type Campaign,
   campaigns,

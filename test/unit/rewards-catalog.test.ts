@@ -12,8 +12,8 @@ import {
   rewardOwnerOf,
   saveSettings,
 } from "playcart";
+import { DEFAULT_SETTINGS } from "playcart/internal/core/settings";
 import { progressFor, tierProgress } from "playcart/internal/loyalty/tier-progress";
-import { DEFAULT_SETTINGS } from "playcart/internal/shared/settings";
 import { catalogItems, events, ledgerEntries, pointBalances, rewards } from "playcart/schema";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { activeWindow, storeDay, upcomingWindows, weeklyWindowSchema } from "playcart/internal/shared/store-time";
+import { activeWindow, storeDay, upcomingWindows, weeklyWindowSchema } from "playcart/internal/core/store-time";
 import { describe, expect, it } from "vitest";
 
 const saturday = [{ weekday: 6, start: "09:00", end: "15:00" }];

@@ -3,6 +3,7 @@
 // playcart/schema, the browser-safe pieces by playcart/client.
 
 export * from "./admin";
+export * from "./core";
 export * from "./engine";
 export * from "./games";
 export * from "./insights";
@@ -10,4 +11,3 @@ export * from "./ledger";
 export * from "./loyalty";
 export * from "./reminders";
 export * from "./rewards";
-export * from "./shared";

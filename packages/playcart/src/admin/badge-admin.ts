@@ -3,9 +3,9 @@
 // and stays fixed: rules refer to it.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { badges, stampCards } from "../shared/schema";
+import type { EngageDb } from "../core/db";
+import { EngageError } from "../core/errors";
+import { badges, stampCards } from "../core/schema";
 import { recordAudit } from "./audit";
 import { fieldError } from "./catalog-admin";
 

@@ -1,12 +1,12 @@
 // Campaign changes from the admin: create, edit, publish, pause, end. Each is one
 // transaction that validates, writes and records an audit entry with before and after.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { isUniqueViolation } from "../core/db";
+import { EngageError } from "../core/errors";
+import { type Campaign, type CampaignSeason, campaigns, type Prize, plays, prizes } from "../core/schema";
+import type { WeeklyWindow } from "../core/store-time";
 import { type CampaignDraft, campaignDates, campaignDraftSchema, draftErrors } from "../games";
-import type { EngageDb } from "../shared/db";
-import { isUniqueViolation } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { type Campaign, type CampaignSeason, campaigns, type Prize, plays, prizes } from "../shared/schema";
-import type { WeeklyWindow } from "../shared/store-time";
 import { recordAudit } from "./audit";
 
 export class CampaignInputError extends EngageError {

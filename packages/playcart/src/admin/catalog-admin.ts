@@ -2,9 +2,9 @@
 // written and audited (before and after) in one transaction.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { type CatalogItem, catalogItems } from "../shared/schema";
+import type { EngageDb } from "../core/db";
+import { EngageError } from "../core/errors";
+import { type CatalogItem, catalogItems } from "../core/schema";
 import { recordAudit } from "./audit";
 
 // The reward kinds a catalog purchase can issue for the next order.

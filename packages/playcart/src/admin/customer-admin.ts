@@ -2,10 +2,10 @@
 // adjustment with a reason, posted to the ledger (kind `adjust`) and audited in one transaction.
 import { desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
+import type { EngageDb } from "../core/db";
+import { customers, events, plays, prizes, rewards } from "../core/schema";
 import { balances, history, postEntry } from "../ledger";
 import { customerProfile } from "../loyalty";
-import type { EngageDb } from "../shared/db";
-import { customers, events, plays, prizes, rewards } from "../shared/schema";
 import { recordAudit } from "./audit";
 
 export async function searchCustomersByEmail(db: EngageDb, query: string, limit = 25) {

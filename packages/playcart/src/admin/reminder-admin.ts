@@ -2,11 +2,11 @@
 // the store's quiet hours (a setting the reminder job reads on each run).
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { EngageDb } from "../core/db";
+import { EngageError } from "../core/errors";
+import { CAMPAIGN_STATUSES, type ReminderSequence, reminderSequences } from "../core/schema";
+import { getSettings, saveSettings } from "../core/settings";
 import { quietHoursSchema } from "../reminders";
-import type { EngageDb } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { CAMPAIGN_STATUSES, type ReminderSequence, reminderSequences } from "../shared/schema";
-import { getSettings, saveSettings } from "../shared/settings";
 import { recordAudit } from "./audit";
 
 const DAY = 24 * 60;

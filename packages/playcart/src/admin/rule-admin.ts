@@ -3,10 +3,10 @@
 // a rule's key from silently taking over another rule.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { EngageDb } from "../core/db";
+import { EngageError } from "../core/errors";
+import { RULE_STATUSES, type Rule, rules } from "../core/schema";
 import { type RuleInput, saveRule } from "../engine";
-import type { EngageDb } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { RULE_STATUSES, type Rule, rules } from "../shared/schema";
 import { recordAudit } from "./audit";
 import { fieldError } from "./catalog-admin";
 

@@ -1,8 +1,8 @@
 // Settings changed from the admin: validated, saved and audited in one transaction.
 
 import type { z } from "zod";
-import type { EngageDb } from "../shared/db";
-import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../shared/settings";
+import type { EngageDb } from "../core/db";
+import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../core/settings";
 import { recordAudit } from "./audit";
 
 type SettingsInput = Partial<z.input<typeof settingsSchema>>;

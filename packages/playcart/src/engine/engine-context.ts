@@ -2,6 +2,10 @@
 // segments, category affinity, birthday, signed in or not), the cart or order the event is
 // about, the store's clock, and the event itself.
 import { eq } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../core/schema";
+import type { EngageSettings } from "../core/settings";
+import { storeClock } from "../core/store-time";
 import {
   categoryAffinity,
   isBirthdayToday,
@@ -12,10 +16,6 @@ import {
   tierFor,
   trailingSpend,
 } from "../loyalty";
-import type { EngageDb } from "../shared/db";
-import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../shared/schema";
-import type { EngageSettings } from "../shared/settings";
-import { storeClock } from "../shared/store-time";
 
 export type EventContext = {
   customer: {

@@ -3,13 +3,13 @@
 // response, a cron on several instances) can run at once: each event is taken by one of
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { type EngageDb, executePrepared, pgError } from "../core/db";
+import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "../core/schema";
+import { type EngageSettings, getSettings } from "../core/settings";
 import { reverseOrderEarnings } from "../ledger";
 import { grantTierBonus, judgeReferral, recomputeTier } from "../loyalty";
 import { recordRecoveries } from "../reminders";
 import { creditBonusRewards } from "../rewards";
-import { type EngageDb, executePrepared, pgError } from "../shared/db";
-import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "../shared/schema";
-import { type EngageSettings, getSettings } from "../shared/settings";
 import { evaluateCondition } from "./conditions";
 import { eventContext } from "./engine-context";
 import { type Applied, applyOutcome } from "./outcomes";

@@ -1,13 +1,13 @@
 // Applies one rule outcome for one event. Each write is keyed by rule and event, so the
 // firing's primary key and these keys together make a replay apply nothing twice.
 import { eq } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { identityKeys } from "../core/identity";
+import { type Customer, customers, type EngageEvent, type Rule, rewards } from "../core/schema";
+import type { EngageSettings } from "../core/settings";
 import { grantBonusPlays } from "../games";
 import { postEntry } from "../ledger";
 import { awardBadge, categoryAffinity, grantStamps } from "../loyalty";
-import type { EngageDb } from "../shared/db";
-import { identityKeys } from "../shared/identity";
-import { type Customer, customers, type EngageEvent, type Rule, rewards } from "../shared/schema";
-import type { EngageSettings } from "../shared/settings";
 import { recordEvent } from "./events";
 import type { RuleOutcome } from "./rule-outcomes";
 

@@ -2,8 +2,8 @@
 // the engine (engine.ts) applies the live ones to each event.
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../shared/db";
-import { RULE_STATUSES, type Rule, rules } from "../shared/schema";
+import type { EngageDb } from "../core/db";
+import { RULE_STATUSES, type Rule, rules } from "../core/schema";
 import { assertValidCondition } from "./conditions";
 import { SAMPLE_CONTEXT } from "./engine-context";
 import { EVENT_TYPES } from "./events";

@@ -5,10 +5,10 @@
 // what they won behind past doors, today's, locked ones.
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { EngageDb } from "../shared/db";
-import { identityKeys, type Shopper } from "../shared/identity";
-import { campaigns, plays, prizes } from "../shared/schema";
-import { storeDay } from "../shared/store-time";
+import type { EngageDb } from "../core/db";
+import { identityKeys, type Shopper } from "../core/identity";
+import { campaigns, plays, prizes } from "../core/schema";
+import { storeDay } from "../core/store-time";
 import { openWindow } from "./campaigns";
 import { campaignDates } from "./season";
 

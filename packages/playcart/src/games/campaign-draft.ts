@@ -2,9 +2,9 @@
 // names the field (all weights zero, a negative budget, a window ending before it starts...).
 // Pure: the editor runs it in the browser for instant feedback and the server runs it again.
 import { z } from "zod";
+import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "../core/schema";
+import { weeklyWindowSchema } from "../core/store-time";
 import { assertValidCondition } from "../engine";
-import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "../shared/schema";
-import { weeklyWindowSchema } from "../shared/store-time";
 import { seasonSchema } from "./season";
 
 const count = (label: string, max: number) =>

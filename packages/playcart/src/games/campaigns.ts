@@ -1,12 +1,12 @@
 // Which campaigns are open to whom, when: status, date range (or yearly season), weekly
 // windows in store time, the audience condition and the plays each tier gets.
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { type Campaign, campaigns, type Placement, prizes } from "../core/schema";
+import type { Tier } from "../core/settings";
+import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "../core/store-time";
 import { evaluateCondition } from "../engine";
 import type { CustomerProfile } from "../loyalty";
-import type { EngageDb } from "../shared/db";
-import { type Campaign, campaigns, type Placement, prizes } from "../shared/schema";
-import type { Tier } from "../shared/settings";
-import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "../shared/store-time";
 import { campaignDates, seasonDays } from "./season";
 
 export type CartSummary = { valueMinor: number; itemCount: number; categories: string[] };

@@ -2,11 +2,11 @@
 // chance among the prizes still available (as the draw sees them), and only a "sold out"
 // flag from the counters behind it.
 import { and, eq, inArray } from "drizzle-orm";
-import type { EngageDb } from "../shared/db";
-import { currencyExponent } from "../shared/money";
-import { type Campaign, type CampaignSeason, campaigns, type Prize, prizeDailyWins } from "../shared/schema";
-import { getSettings } from "../shared/settings";
-import { storeDay, type WeeklyWindow } from "../shared/store-time";
+import type { EngageDb } from "../core/db";
+import { currencyExponent } from "../core/money";
+import { type Campaign, type CampaignSeason, campaigns, type Prize, prizeDailyWins } from "../core/schema";
+import { getSettings } from "../core/settings";
+import { storeDay, type WeeklyWindow } from "../core/store-time";
 import { describeAudience } from "./audience-words";
 import { allowanceFor, campaignPrizes, openWindow } from "./campaigns";
 import { odds } from "./draw";

@@ -1,9 +1,9 @@
 // The end of a play: the draw, and one statement that claims the drawn prize under its
 // limits and records the play, its reward and its event (see play.ts for the whole play).
 import { sql } from "drizzle-orm";
+import { type EngageDb, executePrepared } from "../core/db";
+import type { Campaign, Prize } from "../core/schema";
 import { prizeCategory } from "../rewards";
-import { type EngageDb, executePrepared } from "../shared/db";
-import type { Campaign, Prize } from "../shared/schema";
 import { drawOne, type Rng } from "./draw";
 import type { PlayInput } from "./play";
 

@@ -1,14 +1,14 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { identityEmail } from "../core/customers";
+import type { EngageDb } from "../core/db";
+import { executePrepared, isUniqueViolation } from "../core/db";
+import { identityKeys, type Shopper } from "../core/identity";
+import { rowFromJson } from "../core/json-rows";
+import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema";
+import { storeDay } from "../core/store-time";
 import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "../loyalty";
-import { identityEmail } from "../shared/customers";
-import type { EngageDb } from "../shared/db";
-import { executePrepared, isUniqueViolation } from "../shared/db";
-import { identityKeys, type Shopper } from "../shared/identity";
-import { rowFromJson } from "../shared/json-rows";
-import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../shared/schema";
-import { storeDay } from "../shared/store-time";
 import {
   allowanceFor,
   type CartSummary,

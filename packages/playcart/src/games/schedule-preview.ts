@@ -2,8 +2,8 @@
 // editor: weekly windows clipped to the campaign's start and end dates, and a yearly
 // campaign's run under way or next.
 import { DateTime } from "luxon";
-import type { CampaignSeason } from "../shared/schema";
-import { upcomingWindows, type WeeklyWindow } from "../shared/store-time";
+import type { CampaignSeason } from "../core/schema";
+import { upcomingWindows, type WeeklyWindow } from "../core/store-time";
 import { campaignDates, seasonSchema } from "./season";
 
 export type WindowPreview = { startsAt: string; endsAt: string; label: string };

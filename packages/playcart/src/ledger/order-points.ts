@@ -4,12 +4,12 @@
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
 import { eq, sql } from "drizzle-orm";
+import { ensureCustomer } from "../core/customers";
+import type { EngageDb } from "../core/db";
+import { clawbackFor, pointsFor } from "../core/money";
+import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "../core/schema";
+import { getSettings } from "../core/settings";
 import { recordEvent } from "../engine";
-import { ensureCustomer } from "../shared/customers";
-import type { EngageDb } from "../shared/db";
-import { clawbackFor, pointsFor } from "../shared/money";
-import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "../shared/schema";
-import { getSettings } from "../shared/settings";
 import { recordFirstPayment } from "./first-payment";
 import { lockBalance, postEntry } from "./ledger";
 

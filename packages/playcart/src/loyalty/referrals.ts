@@ -3,9 +3,8 @@
 // abuse, which is logged with its reason and gives nothing.
 import { randomBytes } from "node:crypto";
 import { and, eq, ne, or, sql } from "drizzle-orm";
-import { recordEvent } from "../engine";
-import type { EngageDb } from "../shared/db";
-import { limitEmail } from "../shared/identity";
+import type { EngageDb } from "../core/db";
+import { limitEmail } from "../core/identity";
 import {
   customerLoyalty,
   customers,
@@ -15,7 +14,8 @@ import {
   orderRewards,
   type ReferralRejection,
   referrals,
-} from "../shared/schema";
+} from "../core/schema";
+import { recordEvent } from "../engine";
 
 // Lower-case letters and digits without look-alikes (0/o, 1/l/i).
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";

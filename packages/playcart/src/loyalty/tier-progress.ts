@@ -1,8 +1,8 @@
 // Progress to the next tier, for the account page: tiers are by net spend over a trailing
 // window (settings.ts), so the bar shows that spend against the next threshold.
-import type { EngageDb } from "../shared/db";
-import { executePrepared } from "../shared/db";
-import type { Tier } from "../shared/settings";
+import type { EngageDb } from "../core/db";
+import { executePrepared } from "../core/db";
+import type { Tier } from "../core/settings";
 import { type ProfileLookup, type ProfileRow, profileFromRow, profileQuery, tierFor } from "./profile";
 
 export type TierProgress = {

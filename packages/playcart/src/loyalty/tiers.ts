@@ -2,11 +2,11 @@
 // kept in playcart_tier_history. A tier multiplies the points an order earns: the extra is
 // a "tier bonus" entry of its own, taken back in proportion when the order is refunded.
 import { and, desc, eq, gt, like, sql } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { clawbackFor } from "../core/money";
+import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../core/schema";
+import type { EngageSettings, Tier } from "../core/settings";
 import { lockBalance, postEntry } from "../ledger";
-import type { EngageDb } from "../shared/db";
-import { clawbackFor } from "../shared/money";
-import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../shared/schema";
-import type { EngageSettings, Tier } from "../shared/settings";
 import { tierFor } from "./profile";
 
 /** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */

@@ -3,9 +3,8 @@
 // scheduled. Stripe's checkout.session.expired abandons a cart at once (markCartAbandoned).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordEvent } from "../engine";
-import { ensureCustomer, identityEmail } from "../shared/customers";
-import { type EngageDb, rowsOf } from "../shared/db";
+import { ensureCustomer, identityEmail } from "../core/customers";
+import { type EngageDb, rowsOf } from "../core/db";
 import {
   contacts,
   type ReminderSequence,
@@ -13,7 +12,8 @@ import {
   reminders,
   type TrackedCart,
   trackedCarts,
-} from "../shared/schema";
+} from "../core/schema";
+import { recordEvent } from "../engine";
 import { canRemind } from "./consent";
 import {
   DEFAULT_ABANDON_AFTER_MINUTES,

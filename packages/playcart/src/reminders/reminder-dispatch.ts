@@ -4,8 +4,8 @@
 // through the host's senders, and records the result. A reminder is never re-sent after an
 // interrupted send: at most once, not at least once.
 import { sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../shared/db";
-import { type CartItemSnapshot, pushSubscriptions } from "../shared/schema";
+import { type EngageDb, rowsOf } from "../core/db";
+import { type CartItemSnapshot, pushSubscriptions } from "../core/schema";
 import { purchasedSince } from "./abandonment";
 import {
   CONTACT_GAP_HOURS,

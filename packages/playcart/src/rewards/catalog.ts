@@ -3,11 +3,11 @@
 // points leave through the ledger, whose balance row can never go below zero. A replayed
 // purchase finds its reward and spends nothing; too few points write nothing at all.
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { EngageError } from "../core/errors";
+import { type CatalogItem, catalogItems, rewards } from "../core/schema";
 import { recordEvent } from "../engine";
 import { postEntry } from "../ledger";
-import type { EngageDb } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { type CatalogItem, catalogItems, rewards } from "../shared/schema";
 import type { RewardOwner } from "./rewards";
 
 export async function listCatalog(db: EngageDb): Promise<CatalogItem[]> {

@@ -2,13 +2,13 @@
 // or the one worth most. A this-order prize is checked again against who is really ordering,
 // so a first-order prize won before the email was known cannot go to a returning customer.
 import { inArray } from "drizzle-orm";
+import type { EngageDb } from "../core/db";
+import { EngageError } from "../core/errors";
+import { campaigns, type Reward } from "../core/schema";
 import { evaluateCondition } from "../engine";
 import type { PlayShopper } from "../games";
 import { type CartSummary, playContext } from "../games";
 import { customerProfile } from "../loyalty";
-import type { EngageDb } from "../shared/db";
-import { EngageError } from "../shared/errors";
-import { campaigns, type Reward } from "../shared/schema";
 import { bestReward, type ChosenReward, type RewardLine, rewardEffect, rewardOwnerOf, usableRewards } from "./rewards";
 
 export type OrderReward = ChosenReward;
