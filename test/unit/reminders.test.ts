@@ -58,6 +58,9 @@ async function dispatchAt(now: Date, smtpPort?: number) {
   }
 }
 const mailsTo = (email: string) => mailbox.messages.filter((m) => m.to.includes(email));
+/** The cart's order paid by the first-payment path, at the payment's own clock. */
+const payCart = (cartRef: string, email: string, amountPaidMinor: number, paidAt: Date) =>
+  recordFirstPayment(db, { orderRef: `order-${cartRef}`, email, amountPaidMinor, currency: "usd", paidAt });
 
 // Wednesday 25 March 2026, 10:00 in Berlin: the shopper's last change to the cart.
 const T0 = new Date("2026-03-25T09:00:00Z");
@@ -139,13 +142,7 @@ describe("reminder email over SMTP", () => {
     await abandonAt(db, minutes(T0, 61));
     await dispatchAt(minutes(T0, 122));
     expect(mailsTo(email)).toHaveLength(1);
-    await recordFirstPayment(db, {
-      orderRef: `order-${cartRef}`,
-      email,
-      amountPaidMinor: 4700,
-      currency: "usd",
-      paidAt: minutes(T0, 130),
-    });
+    await payCart(cartRef, email, 4700, minutes(T0, 130));
     await dispatchAt(minutes(T0, 60 * 27)); // step 2 due
     await dispatchAt(minutes(T0, 60 * 74)); // step 3 due
     expect(mailsTo(email)).toHaveLength(1);
@@ -164,13 +161,7 @@ describe("reminder email over SMTP", () => {
     const mine = claimed.filter((c) => c.cartRef === cartRef);
     expect(mine).toHaveLength(1);
     expect((await remindersOf(db, cartRef))[0].status).toBe("sending");
-    await recordFirstPayment(db, {
-      orderRef: `order-${cartRef}`,
-      email,
-      amountPaidMinor: 4700,
-      currency: "usd",
-      paidAt: now,
-    });
+    await payCart(cartRef, email, 4700, now);
     const report = await sendClaimed(db, mine, senders(now), { now });
     expect(report).toMatchObject({ sent: 0, stopped: 1 });
     expect(mailsTo(email)).toHaveLength(0);
@@ -265,13 +256,7 @@ describe("reminder email over SMTP", () => {
     expect(clicked?.cart.items.map((i) => i.name)).toEqual(["House Espresso", "Stoneware Mug"]);
     // Paid six days later: inside the 7-day window.
     const paidAt = minutes(clickedAt, 6 * 24 * 60);
-    await recordFirstPayment(db, {
-      orderRef: `order-${cartRef}`,
-      email,
-      amountPaidMinor: 4230,
-      currency: "usd",
-      paidAt,
-    });
+    await payCart(cartRef, email, 4230, paidAt);
     expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(1);
     expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
     const recovered = (await eventsOfType(db, "order.recovered")).filter((e) => e.orderRef === `order-${cartRef}`);
@@ -303,13 +288,7 @@ describe("reminder email over SMTP", () => {
     const clickedAt = minutes(T0, 130);
     await recordReminderClick(db, { reminderId: step1.id, cartRef, sessionRef: "browser-late", now: clickedAt });
     const paidAt = minutes(clickedAt, 7 * 24 * 60 + 1);
-    await recordFirstPayment(db, {
-      orderRef: `order-${cartRef}`,
-      email,
-      amountPaidMinor: 4700,
-      currency: "usd",
-      paidAt,
-    });
+    await payCart(cartRef, email, 4700, paidAt);
     expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
   });
 
@@ -317,13 +296,7 @@ describe("reminder email over SMTP", () => {
     const { email, cartRef } = await cartAt(db, T0);
     await abandonAt(db, minutes(T0, 61));
     const paidAt = minutes(T0, 130);
-    await recordFirstPayment(db, {
-      orderRef: `order-${cartRef}`,
-      email,
-      amountPaidMinor: 4700,
-      currency: "usd",
-      paidAt,
-    });
+    await payCart(cartRef, email, 4700, paidAt);
     expect(await recordRecoveries(db, { orderRef: `order-${cartRef}`, now: paidAt })).toBe(0);
   });
 });
