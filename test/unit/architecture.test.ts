@@ -67,6 +67,7 @@ function domainViolation(file: string, spec: string): string | null {
   const from = path.relative(core, file).split(path.sep);
   const to = path.relative(core, path.resolve(path.dirname(file), spec)).split(path.sep);
   if (from.length < 2 || to.length < 2 || from[0] === to[0]) return null;
+  if (to.length === 2 && to[1] === "index.ts") return null;
   if (DIRECT_IMPORTS_ALLOWED.has(from[0]) || DIRECT_IMPORTS_ALLOWED.has(to[0])) return null;
   return `reaches past the index of ${to[0]} (${spec})`;
 }
@@ -96,7 +97,9 @@ function runtimeClosure(entry: string): { files: string[]; packages: string[] } 
       if (typeOnly) continue;
       if (spec.startsWith(".")) {
         const base = path.resolve(path.dirname(file), spec);
-        const next = [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((f) => existsSync(f));
+        const next = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find(
+          (f) => existsSync(f) && statSync(f).isFile(),
+        );
         if (next) visit(next);
       } else packages.add(spec);
     }
@@ -134,7 +137,8 @@ describe("packages/playcart boundary", () => {
 
   it("catches a forbidden import (the check itself works)", () => {
     const file = path.join(core, "games", "example.ts");
-    expect(domainViolation(file, "../ledger/ledger")).toMatch(/past the index of ledger/);
+    expect(domainViolation(file, "../ledger/ledger.ts")).toMatch(/past the index of ledger/);
+    expect(domainViolation(file, "../ledger/index.ts")).toBeNull();
     expect(domainViolation(file, "../ledger")).toBeNull();
     expect(domainViolation(file, "../core/money")).toBeNull();
     expect(domainViolation(file, "./play")).toBeNull();

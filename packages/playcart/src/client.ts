@@ -1,12 +1,12 @@
 // Playcart's browser-safe entry point (playcart/client): the pure modules client components
 // use. Nothing here may import database code; the architecture test walks its imports.
 
-export * from "./core/enums";
-export * from "./core/money";
-export * from "./core/store-time";
-export type { AdventCalendar, AdventDoor } from "./games/advent";
-export type { CampaignDraft, PrizeDraft } from "./games/campaign-draft";
-export * from "./games/play-outcome";
-export * from "./games/schedule-preview";
-export * from "./games/season";
-export * from "./rewards/prize-economics";
+export * from "./core/enums.ts";
+export * from "./core/money.ts";
+export * from "./core/store-time.ts";
+export type { AdventCalendar, AdventDoor } from "./games/advent.ts";
+export type { CampaignDraft, PrizeDraft } from "./games/campaign-draft.ts";
+export * from "./games/play-outcome.ts";
+export * from "./games/schedule-preview.ts";
+export * from "./games/season.ts";
+export * from "./rewards/prize-economics.ts";

@@ -2,12 +2,12 @@
 // handle (a database or a transaction) as its first argument. The tables are exported by
 // playcart/schema, the browser-safe pieces by playcart/client.
 
-export * from "./admin";
-export * from "./core";
-export * from "./engine";
-export * from "./games";
-export * from "./insights";
-export * from "./ledger";
-export * from "./loyalty";
-export * from "./reminders";
-export * from "./rewards";
+export * from "./admin/index.ts";
+export * from "./core/index.ts";
+export * from "./engine/index.ts";
+export * from "./games/index.ts";
+export * from "./insights/index.ts";
+export * from "./ledger/index.ts";
+export * from "./loyalty/index.ts";
+export * from "./reminders/index.ts";
+export * from "./rewards/index.ts";

@@ -1,7 +1,7 @@
 // The audit trail of admin changes: who, when, what it was before and after.
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { auditLog } from "../core/schema";
+import type { EngageDb } from "../core/db.ts";
+import { auditLog } from "../core/schema.ts";
 
 export type AuditInput = {
   actor: string;

@@ -3,11 +3,11 @@
 // and stays fixed: rules refer to it.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { EngageError } from "../core/errors";
-import { badges, stampCards } from "../core/schema";
-import { recordAudit } from "./audit";
-import { fieldError } from "./catalog-admin";
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { badges, stampCards } from "../core/schema.ts";
+import { recordAudit } from "./audit.ts";
+import { fieldError } from "./catalog-admin.ts";
 
 export const badgeEdit = z.object({
   id: z.uuid(),

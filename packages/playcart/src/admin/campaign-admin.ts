@@ -1,13 +1,13 @@
 // Campaign changes from the admin: create, edit, publish, pause, end. Each is one
 // transaction that validates, writes and records an audit entry with before and after.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { isUniqueViolation } from "../core/db";
-import { EngageError } from "../core/errors";
-import { type Campaign, type CampaignSeason, campaigns, type Prize, plays, prizes } from "../core/schema";
-import type { WeeklyWindow } from "../core/store-time";
-import { type CampaignDraft, campaignDates, campaignDraftSchema, draftErrors } from "../games";
-import { recordAudit } from "./audit";
+import type { EngageDb } from "../core/db.ts";
+import { isUniqueViolation } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { type Campaign, type CampaignSeason, campaigns, type Prize, plays, prizes } from "../core/schema.ts";
+import type { WeeklyWindow } from "../core/store-time.ts";
+import { type CampaignDraft, campaignDates, campaignDraftSchema, draftErrors } from "../games/index.ts";
+import { recordAudit } from "./audit.ts";
 
 export class CampaignInputError extends EngageError {
   constructor(public readonly fieldErrors: Record<string, string>) {

@@ -2,10 +2,10 @@
 // written and audited (before and after) in one transaction.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { EngageError } from "../core/errors";
-import { type CatalogItem, catalogItems } from "../core/schema";
-import { recordAudit } from "./audit";
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { type CatalogItem, catalogItems } from "../core/schema.ts";
+import { recordAudit } from "./audit.ts";
 
 // The reward kinds a catalog purchase can issue for the next order.
 export const CATALOG_REWARD_TYPES = ["percent_off", "amount_off", "free_product", "free_shipping"] as const;

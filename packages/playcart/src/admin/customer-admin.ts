@@ -2,11 +2,11 @@
 // adjustment with a reason, posted to the ledger (kind `adjust`) and audited in one transaction.
 import { desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { customers, events, plays, prizes, rewards } from "../core/schema";
-import { balances, history, postEntry } from "../ledger";
-import { customerProfile } from "../loyalty";
-import { recordAudit } from "./audit";
+import type { EngageDb } from "../core/db.ts";
+import { customers, events, plays, prizes, rewards } from "../core/schema.ts";
+import { balances, history, postEntry } from "../ledger/index.ts";
+import { customerProfile } from "../loyalty/index.ts";
+import { recordAudit } from "./audit.ts";
 
 export async function searchCustomersByEmail(db: EngageDb, query: string, limit = 25) {
   const like = `%${query

@@ -1,10 +1,10 @@
 // The loyalty side of a customer for the admin's profile: category affinity, badges and stamp
 // cards, tier history, and the reminders and consent of their email.
 import { desc, eq } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { contacts, reminders, trackedCarts } from "../core/schema";
-import type { EngageSettings } from "../core/settings";
-import { categoryAffinity, customerBadgeList, stampCardProgress, tierHistoryOf } from "../loyalty";
+import type { EngageDb } from "../core/db.ts";
+import { contacts, reminders, trackedCarts } from "../core/schema.ts";
+import type { EngageSettings } from "../core/settings.ts";
+import { categoryAffinity, customerBadgeList, stampCardProgress, tierHistoryOf } from "../loyalty/index.ts";
 
 export async function customerLoyaltyDetail(
   db: EngageDb,

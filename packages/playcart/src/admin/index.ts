@@ -1,12 +1,12 @@
 // The store owner's actions: campaigns, catalog, badges, rules, reminders, customers and
 // settings, each recorded in the audit log.
 
-export * from "./audit";
-export * from "./badge-admin";
-export * from "./campaign-admin";
-export * from "./catalog-admin";
-export * from "./customer-admin";
-export * from "./customer-loyalty-admin";
-export * from "./reminder-admin";
-export * from "./rule-admin";
-export * from "./settings-admin";
+export * from "./audit.ts";
+export * from "./badge-admin.ts";
+export * from "./campaign-admin.ts";
+export * from "./catalog-admin.ts";
+export * from "./customer-admin.ts";
+export * from "./customer-loyalty-admin.ts";
+export * from "./reminder-admin.ts";
+export * from "./rule-admin.ts";
+export * from "./settings-admin.ts";

@@ -2,12 +2,12 @@
 // the store's quiet hours (a setting the reminder job reads on each run).
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { EngageError } from "../core/errors";
-import { CAMPAIGN_STATUSES, type ReminderSequence, reminderSequences } from "../core/schema";
-import { getSettings, saveSettings } from "../core/settings";
-import { quietHoursSchema } from "../reminders";
-import { recordAudit } from "./audit";
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { CAMPAIGN_STATUSES, type ReminderSequence, reminderSequences } from "../core/schema.ts";
+import { getSettings, saveSettings } from "../core/settings.ts";
+import { quietHoursSchema } from "../reminders/index.ts";
+import { recordAudit } from "./audit.ts";
 
 const DAY = 24 * 60;
 

@@ -3,12 +3,12 @@
 // a rule's key from silently taking over another rule.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { EngageError } from "../core/errors";
-import { RULE_STATUSES, type Rule, rules } from "../core/schema";
-import { type RuleInput, saveRule } from "../engine";
-import { recordAudit } from "./audit";
-import { fieldError } from "./catalog-admin";
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { RULE_STATUSES, type Rule, rules } from "../core/schema.ts";
+import { type RuleInput, saveRule } from "../engine/index.ts";
+import { recordAudit } from "./audit.ts";
+import { fieldError } from "./catalog-admin.ts";
 
 export async function allRules(db: EngageDb): Promise<Rule[]> {
   return db.select().from(rules).orderBy(asc(rules.trigger), asc(rules.position), asc(rules.createdAt));

@@ -1,9 +1,9 @@
 // Settings changed from the admin: validated, saved and audited in one transaction.
 
 import type { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../core/settings";
-import { recordAudit } from "./audit";
+import type { EngageDb } from "../core/db.ts";
+import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../core/settings.ts";
+import { recordAudit } from "./audit.ts";
 
 type SettingsInput = Partial<z.input<typeof settingsSchema>>;
 

@@ -1,8 +1,8 @@
 // A Playcart customer is an email address: guests earn on it, and an account that signs in
 // with the same address sees what it earned.
 import { eq, sql } from "drizzle-orm";
-import type { EngageDb } from "./db";
-import { type Customer, customers } from "./schema";
+import type { EngageDb } from "./db.ts";
+import { type Customer, customers } from "./schema.ts";
 
 export const identityEmail = (email: string) => email.trim().toLowerCase();
 

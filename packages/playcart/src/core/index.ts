@@ -2,11 +2,11 @@
 // store time, customers and settings. The tables are the separate playcart/schema entry
 // point.
 
-export * from "./customers";
-export * from "./db";
-export * from "./errors";
-export * from "./identity";
-export * from "./json-rows";
-export * from "./money";
-export * from "./settings";
-export * from "./store-time";
+export * from "./customers.ts";
+export * from "./db.ts";
+export * from "./errors.ts";
+export * from "./identity.ts";
+export * from "./json-rows.ts";
+export * from "./money.ts";
+export * from "./settings.ts";
+export * from "./store-time.ts";

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { campaigns, customers, events } from "./schema";
+import { campaigns, customers, events } from "./schema.ts";
 
 // Like a campaign's (spelled out: this module is evaluated before schema.ts's body).
 export const RULE_STATUSES = ["draft", "live", "paused", "ended"] as const;

@@ -22,7 +22,7 @@ import {
   type PlayAllowance,
   REWARD_SCOPES,
   REWARD_TYPES,
-} from "./enums";
+} from "./enums.ts";
 
 export const customers = pgTable("playcart_customers", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -364,8 +364,8 @@ export const events = pgTable(
 
 export type EngageEvent = typeof events.$inferSelect;
 
-export * from "./enums";
-export * from "./loyalty-schema";
+export * from "./enums.ts";
+export * from "./loyalty-schema.ts";
 // ---------------------------------------------------------------------------------------
 // Cart abandonment: contacts and their consent, carts Playcart follows up, the reminders
 // scheduled for them, and browsers subscribed to web push.

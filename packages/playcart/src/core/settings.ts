@@ -1,9 +1,9 @@
 // Store-wide loyalty settings, kept as one row per key so each can change on its own.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "../reminders/reminder-schedule";
-import type { EngageDb } from "./db";
-import { engageSettings } from "./schema";
+import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "../reminders/reminder-schedule.ts";
+import type { EngageDb } from "./db.ts";
+import { engageSettings } from "./schema.ts";
 
 const tierSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),

@@ -1,7 +1,7 @@
 // Conditions are data: JSON Logic stored with a campaign or rule, evaluated by
 // json-logic-engine's interpreter (never its compiler, which builds functions from text).
 import { LogicEngine } from "json-logic-engine";
-import { EngageError } from "../core/errors";
+import { EngageError } from "../core/errors.ts";
 
 const engine = new LogicEngine(undefined, { maxDepth: 32, maxArrayLength: 1000, maxStringLength: 1000 });
 

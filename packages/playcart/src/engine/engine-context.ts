@@ -2,10 +2,10 @@
 // segments, category affinity, birthday, signed in or not), the cart or order the event is
 // about, the store's clock, and the event itself.
 import { eq } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../core/schema";
-import type { EngageSettings } from "../core/settings";
-import { storeClock } from "../core/store-time";
+import type { EngageDb } from "../core/db.ts";
+import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../core/schema.ts";
+import type { EngageSettings } from "../core/settings.ts";
+import { storeClock } from "../core/store-time.ts";
 import {
   categoryAffinity,
   isBirthdayToday,
@@ -15,7 +15,7 @@ import {
   segmentsOf,
   tierFor,
   trailingSpend,
-} from "../loyalty";
+} from "../loyalty/index.ts";
 
 export type EventContext = {
   customer: {

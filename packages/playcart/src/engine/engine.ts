@@ -3,17 +3,17 @@
 // response, a cron on several instances) can run at once: each event is taken by one of
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { type EngageDb, executePrepared, pgError } from "../core/db";
-import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "../core/schema";
-import { type EngageSettings, getSettings } from "../core/settings";
-import { reverseOrderEarnings } from "../ledger";
-import { grantTierBonus, judgeReferral, recomputeTier } from "../loyalty";
-import { recordRecoveries } from "../reminders";
-import { creditBonusRewards } from "../rewards";
-import { evaluateCondition } from "./conditions";
-import { eventContext } from "./engine-context";
-import { type Applied, applyOutcome } from "./outcomes";
-import { liveRulesFor } from "./rules";
+import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
+import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "../core/schema.ts";
+import { type EngageSettings, getSettings } from "../core/settings.ts";
+import { reverseOrderEarnings } from "../ledger/index.ts";
+import { grantTierBonus, judgeReferral, recomputeTier } from "../loyalty/index.ts";
+import { recordRecoveries } from "../reminders/index.ts";
+import { creditBonusRewards } from "../rewards/index.ts";
+import { evaluateCondition } from "./conditions.ts";
+import { eventContext } from "./engine-context.ts";
+import { type Applied, applyOutcome } from "./outcomes.ts";
+import { liveRulesFor } from "./rules.ts";
 
 export type EngineClock = { now: Date; timeZone: string };
 export type ProcessedEvent = { eventId: number; type: string; fired: string[] };

@@ -1,7 +1,7 @@
 // Recording events. Each event has a key naming its cause, so recording the same cause twice
 // (a redelivered webhook, a reloaded page) leaves one event.
-import type { EngageDb } from "../core/db";
-import { events } from "../core/schema";
+import type { EngageDb } from "../core/db.ts";
+import { events } from "../core/schema.ts";
 
 export const EVENT_TYPES = [
   "checkout.viewed",

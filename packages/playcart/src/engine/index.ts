@@ -1,10 +1,10 @@
 // The event log and the rules engine: events, conditions, rule outcomes and the processor
 // that applies them.
 
-export * from "./conditions";
-export * from "./engine";
-export * from "./engine-context";
-export * from "./events";
-export * from "./outcomes";
-export * from "./rule-outcomes";
-export * from "./rules";
+export * from "./conditions.ts";
+export * from "./engine.ts";
+export * from "./engine-context.ts";
+export * from "./events.ts";
+export * from "./outcomes.ts";
+export * from "./rule-outcomes.ts";
+export * from "./rules.ts";

@@ -1,15 +1,15 @@
 // Applies one rule outcome for one event. Each write is keyed by rule and event, so the
 // firing's primary key and these keys together make a replay apply nothing twice.
 import { eq } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { identityKeys } from "../core/identity";
-import { type Customer, customers, type EngageEvent, type Rule, rewards } from "../core/schema";
-import type { EngageSettings } from "../core/settings";
-import { grantBonusPlays } from "../games";
-import { postEntry } from "../ledger";
-import { awardBadge, categoryAffinity, grantStamps } from "../loyalty";
-import { recordEvent } from "./events";
-import type { RuleOutcome } from "./rule-outcomes";
+import type { EngageDb } from "../core/db.ts";
+import { identityKeys } from "../core/identity.ts";
+import { type Customer, customers, type EngageEvent, type Rule, rewards } from "../core/schema.ts";
+import type { EngageSettings } from "../core/settings.ts";
+import { grantBonusPlays } from "../games/index.ts";
+import { postEntry } from "../ledger/index.ts";
+import { awardBadge, categoryAffinity, grantStamps } from "../loyalty/index.ts";
+import { recordEvent } from "./events.ts";
+import type { RuleOutcome } from "./rule-outcomes.ts";
 
 export type Applied = Record<string, unknown> & { type: RuleOutcome["type"] };
 

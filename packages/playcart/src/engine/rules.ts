@@ -2,12 +2,12 @@
 // the engine (engine.ts) applies the live ones to each event.
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { EngageDb } from "../core/db";
-import { RULE_STATUSES, type Rule, rules } from "../core/schema";
-import { assertValidCondition } from "./conditions";
-import { SAMPLE_CONTEXT } from "./engine-context";
-import { EVENT_TYPES } from "./events";
-import { type RuleOutcome, ruleOutcomesSchema } from "./rule-outcomes";
+import type { EngageDb } from "../core/db.ts";
+import { RULE_STATUSES, type Rule, rules } from "../core/schema.ts";
+import { assertValidCondition } from "./conditions.ts";
+import { SAMPLE_CONTEXT } from "./engine-context.ts";
+import { EVENT_TYPES } from "./events.ts";
+import { type RuleOutcome, ruleOutcomesSchema } from "./rule-outcomes.ts";
 
 export const ruleInputSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),

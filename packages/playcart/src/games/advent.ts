@@ -5,12 +5,12 @@
 // what they won behind past doors, today's, locked ones.
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { EngageDb } from "../core/db";
-import { identityKeys, type Shopper } from "../core/identity";
-import { campaigns, plays, prizes } from "../core/schema";
-import { storeDay } from "../core/store-time";
-import { openWindow } from "./campaigns";
-import { campaignDates } from "./season";
+import type { EngageDb } from "../core/db.ts";
+import { identityKeys, type Shopper } from "../core/identity.ts";
+import { campaigns, plays, prizes } from "../core/schema.ts";
+import { storeDay } from "../core/store-time.ts";
+import { openWindow } from "./campaigns.ts";
+import { campaignDates } from "./season.ts";
 
 export type AdventDoor = {
   day: number;

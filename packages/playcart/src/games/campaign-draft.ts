@@ -2,10 +2,10 @@
 // names the field (all weights zero, a negative budget, a window ending before it starts...).
 // Pure: the editor runs it in the browser for instant feedback and the server runs it again.
 import { z } from "zod";
-import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "../core/schema";
-import { weeklyWindowSchema } from "../core/store-time";
-import { assertValidCondition } from "../engine";
-import { seasonSchema } from "./season";
+import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "../core/schema.ts";
+import { weeklyWindowSchema } from "../core/store-time.ts";
+import { assertValidCondition } from "../engine/index.ts";
+import { seasonSchema } from "./season.ts";
 
 const count = (label: string, max: number) =>
   z

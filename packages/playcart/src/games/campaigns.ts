@@ -1,13 +1,13 @@
 // Which campaigns are open to whom, when: status, date range (or yearly season), weekly
 // windows in store time, the audience condition and the plays each tier gets.
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { type Campaign, campaigns, type Placement, prizes } from "../core/schema";
-import type { Tier } from "../core/settings";
-import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "../core/store-time";
-import { evaluateCondition } from "../engine";
-import type { CustomerProfile } from "../loyalty";
-import { campaignDates, seasonDays } from "./season";
+import type { EngageDb } from "../core/db.ts";
+import { type Campaign, campaigns, type Placement, prizes } from "../core/schema.ts";
+import type { Tier } from "../core/settings.ts";
+import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "../core/store-time.ts";
+import { evaluateCondition } from "../engine/index.ts";
+import type { CustomerProfile } from "../loyalty/index.ts";
+import { campaignDates, seasonDays } from "./season.ts";
 
 export type CartSummary = { valueMinor: number; itemCount: number; categories: string[] };
 

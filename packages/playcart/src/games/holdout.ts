@@ -2,7 +2,7 @@
 // be measured against them. Assignment hashes campaign + identity, so a shopper stays in the
 // same group on every visit and on every server, with nothing stored.
 import { createHash } from "node:crypto";
-import { limitEmail, type Shopper } from "../core/identity";
+import { limitEmail, type Shopper } from "../core/identity.ts";
 
 /** The identity a holdout sticks to: the email (as limits see it), else the account, else the device. */
 export function holdoutIdentity(s: Shopper): string | null {

@@ -1,17 +1,17 @@
 // Campaigns and their games: eligibility, the draw, plays and their outcomes, odds,
 // seasons, the advent calendar, nudges and the holdout group.
 
-export * from "./advent";
-export * from "./audience-words";
-export * from "./campaign-draft";
-export * from "./campaigns";
-export * from "./draw";
-export * from "./holdout";
-export * from "./nudges";
-export * from "./odds";
-export * from "./play";
-export * from "./play-claim";
-export * from "./play-grants";
-export * from "./play-outcome";
-export * from "./schedule-preview";
-export * from "./season";
+export * from "./advent.ts";
+export * from "./audience-words.ts";
+export * from "./campaign-draft.ts";
+export * from "./campaigns.ts";
+export * from "./draw.ts";
+export * from "./holdout.ts";
+export * from "./nudges.ts";
+export * from "./odds.ts";
+export * from "./play.ts";
+export * from "./play-claim.ts";
+export * from "./play-grants.ts";
+export * from "./play-outcome.ts";
+export * from "./schedule-preview.ts";
+export * from "./season.ts";

@@ -2,9 +2,9 @@
 // "Shown" is recorded before the nudge appears, and its key is the session, so a second
 // exit in the same session (another tab, a reload) is refused by the unique event key.
 import { eq } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { events } from "../core/schema";
-import { recordEvent } from "../engine";
+import type { EngageDb } from "../core/db.ts";
+import { events } from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
 
 export type NudgeRef = {
   sessionRef: string;

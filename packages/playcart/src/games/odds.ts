@@ -2,15 +2,15 @@
 // chance among the prizes still available (as the draw sees them), and only a "sold out"
 // flag from the counters behind it.
 import { and, eq, inArray } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { currencyExponent } from "../core/money";
-import { type Campaign, type CampaignSeason, campaigns, type Prize, prizeDailyWins } from "../core/schema";
-import { getSettings } from "../core/settings";
-import { storeDay, type WeeklyWindow } from "../core/store-time";
-import { describeAudience } from "./audience-words";
-import { allowanceFor, campaignPrizes, openWindow } from "./campaigns";
-import { odds } from "./draw";
-import { campaignDates } from "./season";
+import type { EngageDb } from "../core/db.ts";
+import { currencyExponent } from "../core/money.ts";
+import { type Campaign, type CampaignSeason, campaigns, type Prize, prizeDailyWins } from "../core/schema.ts";
+import { getSettings } from "../core/settings.ts";
+import { storeDay, type WeeklyWindow } from "../core/store-time.ts";
+import { describeAudience } from "./audience-words.ts";
+import { allowanceFor, campaignPrizes, openWindow } from "./campaigns.ts";
+import { odds } from "./draw.ts";
+import { campaignDates } from "./season.ts";
 
 export type PublicPrize = {
   label: string;

@@ -1,11 +1,11 @@
 // The end of a play: the draw, and one statement that claims the drawn prize under its
 // limits and records the play, its reward and its event (see play.ts for the whole play).
 import { sql } from "drizzle-orm";
-import { type EngageDb, executePrepared } from "../core/db";
-import type { Campaign, Prize } from "../core/schema";
-import { prizeCategory } from "../rewards";
-import { drawOne, type Rng } from "./draw";
-import type { PlayInput } from "./play";
+import { type EngageDb, executePrepared } from "../core/db.ts";
+import type { Campaign, Prize } from "../core/schema.ts";
+import { prizeCategory } from "../rewards/index.ts";
+import { drawOne, type Rng } from "./draw.ts";
+import type { PlayInput } from "./play.ts";
 
 /**
  * Draws among the prizes with stock, budget and daily cap left, and claims the winner with a

@@ -2,8 +2,8 @@
 // allowance row per identity and campaign under a window key of its own, used once the
 // window's regular plays are gone, and consumed by the same conditional UPDATE.
 import { sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
-import { playAllowances } from "../core/schema";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { playAllowances } from "../core/schema.ts";
 
 export const BONUS_WINDOW = "bonus";
 

@@ -1,14 +1,14 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { identityEmail } from "../core/customers";
-import type { EngageDb } from "../core/db";
-import { executePrepared, isUniqueViolation } from "../core/db";
-import { identityKeys, type Shopper } from "../core/identity";
-import { rowFromJson } from "../core/json-rows";
-import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema";
-import { storeDay } from "../core/store-time";
-import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "../loyalty";
+import { identityEmail } from "../core/customers.ts";
+import type { EngageDb } from "../core/db.ts";
+import { executePrepared, isUniqueViolation } from "../core/db.ts";
+import { identityKeys, type Shopper } from "../core/identity.ts";
+import { rowFromJson } from "../core/json-rows.ts";
+import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema.ts";
+import { storeDay } from "../core/store-time.ts";
+import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "../loyalty/index.ts";
 import {
   allowanceFor,
   type CartSummary,
@@ -18,11 +18,11 @@ import {
   liveCampaigns,
   openWindow,
   playContext,
-} from "./campaigns";
-import { cryptoRng, type Rng } from "./draw";
-import { holdoutIdentity, isHeldOut } from "./holdout";
-import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim";
-import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants";
+} from "./campaigns.ts";
+import { cryptoRng, type Rng } from "./draw.ts";
+import { holdoutIdentity, isHeldOut } from "./holdout.ts";
+import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim.ts";
+import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants.ts";
 
 export type PlayErrorCode = "not_found" | "closed" | "not_eligible" | "unidentified" | "no_plays_left" | "replayed";
 

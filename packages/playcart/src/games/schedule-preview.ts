@@ -2,9 +2,9 @@
 // editor: weekly windows clipped to the campaign's start and end dates, and a yearly
 // campaign's run under way or next.
 import { DateTime } from "luxon";
-import type { CampaignSeason } from "../core/schema";
-import { upcomingWindows, type WeeklyWindow } from "../core/store-time";
-import { campaignDates, seasonSchema } from "./season";
+import type { CampaignSeason } from "../core/schema.ts";
+import { upcomingWindows, type WeeklyWindow } from "../core/store-time.ts";
+import { campaignDates, seasonSchema } from "./season.ts";
 
 export type WindowPreview = { startsAt: string; endsAt: string; label: string };
 export type SeasonPreview = WindowPreview & { underway: boolean };

@@ -6,7 +6,7 @@
 // turns its first and last day into instants, keeping wall-clock midnight across DST.
 import { DateTime, Info } from "luxon";
 import { z } from "zod";
-import type { CampaignSeason } from "../core/schema";
+import type { CampaignSeason } from "../core/schema.ts";
 
 export type CampaignDates = { startsAt: Date | null; endsAt: Date | null };
 type Dated = { season: CampaignSeason | null; startsAt: Date | null; endsAt: Date | null };

@@ -1,3 +1,3 @@
 // Reports: KPIs, funnels and the holdout lift.
 
-export * from "./kpis";
+export * from "./kpis.ts";

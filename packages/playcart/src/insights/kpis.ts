@@ -14,8 +14,8 @@
 // - abandonment: carts abandoned / checkout views. Recovery: orders recovered / carts
 //   abandoned, and their revenue. Referral reach: referral visits; conversion: conversions / visits.
 import { type SQL, sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
-import { events } from "../core/schema";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { events } from "../core/schema.ts";
 
 export type KpiRange = { from: Date; to: Date; campaignId?: string | null; timeZone: string };
 

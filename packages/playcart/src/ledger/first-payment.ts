@@ -2,10 +2,10 @@
 // own statement: customer, Playcart's order record, the earn entry and (optionally) the
 // reward the order reserved, with the earn rate read in the same query.
 import { type SQL, sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
-import { currencyExponent } from "../core/money";
-import { customers, engageSettings, events, ledgerEntries, orderRewards, rewards } from "../core/schema";
-import { DEFAULT_SETTINGS } from "../core/settings";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { currencyExponent } from "../core/money.ts";
+import { customers, engageSettings, events, ledgerEntries, orderRewards, rewards } from "../core/schema.ts";
+import { DEFAULT_SETTINGS } from "../core/settings.ts";
 
 /**
  * CTEs (without the leading WITH) that read a CTE named `paid_orders(order_ref text, email

@@ -1,6 +1,6 @@
 // The points ledger and the order events that post to it (payment, refund, dispute).
 
-export * from "./first-payment";
-export * from "./ledger";
-export * from "./order-points";
-export * from "./refund-reversal";
+export * from "./first-payment.ts";
+export * from "./ledger.ts";
+export * from "./order-points.ts";
+export * from "./refund-reversal.ts";

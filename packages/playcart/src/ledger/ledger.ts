@@ -1,9 +1,9 @@
 // The points ledger. Entries are only ever inserted; the database keeps each account's
 // balance (trigger + CHECK >= 0) so no code path can overdraw or edit history.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type EngageDb, isUniqueViolation, rowsOf } from "../core/db";
-import { InsufficientPointsError } from "../core/errors";
-import { type LedgerAccount, type LedgerEntry, type LedgerKind, ledgerEntries, pointBalances } from "../core/schema";
+import { type EngageDb, isUniqueViolation, rowsOf } from "../core/db.ts";
+import { InsufficientPointsError } from "../core/errors.ts";
+import { type LedgerAccount, type LedgerEntry, type LedgerKind, ledgerEntries, pointBalances } from "../core/schema.ts";
 
 export type NewEntry = {
   customerId: string;

@@ -4,14 +4,14 @@
 // syncOrderPoints then posts whatever the ledger still lacks to match that view. So events
 // may arrive in any order, any number of times, and the ledger converges to the same state.
 import { eq, sql } from "drizzle-orm";
-import { ensureCustomer } from "../core/customers";
-import type { EngageDb } from "../core/db";
-import { clawbackFor, pointsFor } from "../core/money";
-import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "../core/schema";
-import { getSettings } from "../core/settings";
-import { recordEvent } from "../engine";
-import { recordFirstPayment } from "./first-payment";
-import { lockBalance, postEntry } from "./ledger";
+import { ensureCustomer } from "../core/customers.ts";
+import type { EngageDb } from "../core/db.ts";
+import { clawbackFor, pointsFor } from "../core/money.ts";
+import { type DisputeStatus, ledgerEntries, type OrderReward, orderRewards } from "../core/schema.ts";
+import { getSettings } from "../core/settings.ts";
+import { recordEvent } from "../engine/index.ts";
+import { recordFirstPayment } from "./first-payment.ts";
+import { lockBalance, postEntry } from "./ledger.ts";
 
 export type OrderPaid = {
   orderRef: string;

@@ -3,11 +3,11 @@
 // used on it, points granted by rules, stamps (on anyone's card: a referral stamp is the
 // referrer's), and badges tied to it.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { clawbackFor } from "../core/money";
-import { customerBadges, type OrderReward, rewards, ruleFirings, stampCards, stampEntries } from "../core/schema";
-import { clawBackGrant, revokeBadge, settleCardBadge, stampCount, tierBonusKey } from "../loyalty";
-import { bonusRewardKey } from "../rewards";
+import type { EngageDb } from "../core/db.ts";
+import { clawbackFor } from "../core/money.ts";
+import { customerBadges, type OrderReward, rewards, ruleFirings, stampCards, stampEntries } from "../core/schema.ts";
+import { clawBackGrant, revokeBadge, settleCardBadge, stampCount, tierBonusKey } from "../loyalty/index.ts";
+import { bonusRewardKey } from "../rewards/index.ts";
 
 const short = (ref: string) => ref.slice(0, 8).toUpperCase();
 

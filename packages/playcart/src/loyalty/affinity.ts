@@ -2,9 +2,9 @@
 // more (an order's weight halves every affinityHalfLifeDays) and refunds taken out.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { identityEmail } from "../core/customers";
-import { type EngageDb, rowsOf } from "../core/db";
-import { orderCategories, orderFacts, orderRewards } from "../core/schema";
+import { identityEmail } from "../core/customers.ts";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { orderCategories, orderFacts, orderRewards } from "../core/schema.ts";
 
 const placedSchema = z.object({
   orderRef: z.string().min(1).max(100),

@@ -2,9 +2,9 @@
 // random share id for its public page.
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { badges, customerBadges } from "../core/schema";
-import { recordEvent } from "../engine";
+import type { EngageDb } from "../core/db.ts";
+import { badges, customerBadges } from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
 
 const newShareId = () => randomBytes(9).toString("base64url");
 

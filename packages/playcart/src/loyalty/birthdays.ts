@@ -4,8 +4,8 @@
 import { eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { type EngageDb, rowsOf } from "../core/db";
-import { customerLoyalty, events } from "../core/schema";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { customerLoyalty, events } from "../core/schema.ts";
 
 export const birthdaySchema = z
   .string()

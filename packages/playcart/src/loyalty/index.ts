@@ -1,12 +1,12 @@
 // Loyalty: tiers, stamps, badges, referrals, segments, birthdays, category affinity and
 // the customer profile.
 
-export * from "./affinity";
-export * from "./badges";
-export * from "./birthdays";
-export * from "./profile";
-export * from "./referrals";
-export * from "./segments";
-export * from "./stamps";
-export * from "./tier-progress";
-export * from "./tiers";
+export * from "./affinity.ts";
+export * from "./badges.ts";
+export * from "./birthdays.ts";
+export * from "./profile.ts";
+export * from "./referrals.ts";
+export * from "./segments.ts";
+export * from "./stamps.ts";
+export * from "./tier-progress.ts";
+export * from "./tiers.ts";

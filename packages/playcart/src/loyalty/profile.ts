@@ -2,10 +2,10 @@
 // and tier, all computed from its own record of paid orders (net of refunds). One statement
 // reads the customer, the settings and both sums, so a play can embed it in its first query.
 import { type SQL, sql } from "drizzle-orm";
-import { identityEmail } from "../core/customers";
-import { type EngageDb, executePrepared } from "../core/db";
-import { DEFAULT_SETTINGS, type EngageSettings, settingsSchema, type Tier } from "../core/settings";
-import { primarySegment, type Segment, segmentsOf } from "./segments";
+import { identityEmail } from "../core/customers.ts";
+import { type EngageDb, executePrepared } from "../core/db.ts";
+import { DEFAULT_SETTINGS, type EngageSettings, settingsSchema, type Tier } from "../core/settings.ts";
+import { primarySegment, type Segment, segmentsOf } from "./segments.ts";
 
 export type CustomerProfile = {
   known: boolean;

@@ -3,8 +3,8 @@
 // abuse, which is logged with its reason and gives nothing.
 import { randomBytes } from "node:crypto";
 import { and, eq, ne, or, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { limitEmail } from "../core/identity";
+import type { EngageDb } from "../core/db.ts";
+import { limitEmail } from "../core/identity.ts";
 import {
   customerLoyalty,
   customers,
@@ -14,8 +14,8 @@ import {
   orderRewards,
   type ReferralRejection,
   referrals,
-} from "../core/schema";
-import { recordEvent } from "../engine";
+} from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
 
 // Lower-case letters and digits without look-alikes (0/o, 1/l/i).
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";

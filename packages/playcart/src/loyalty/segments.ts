@@ -1,9 +1,9 @@
 // Segments a shopper falls into, computed from their paid orders (net of refunds) and the
 // rewards those orders used. A shopper can be in several; `segment` is the most telling one.
 import { sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
-import { orderRewards, rewards } from "../core/schema";
-import type { EngageSettings } from "../core/settings";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { orderRewards, rewards } from "../core/schema.ts";
+import type { EngageSettings } from "../core/settings.ts";
 
 export const SEGMENTS = ["new", "active", "lapsed", "high_value", "discount_driven"] as const;
 export type Segment = (typeof SEGMENTS)[number];

@@ -1,9 +1,9 @@
 // Stamp cards: append-only stamp entries per customer and card; a full card awards the
 // card's badge, and a reversal that takes it below full revokes it.
 import { and, eq, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { badges, type StampCard, stampCards, stampEntries } from "../core/schema";
-import { awardBadge, revokeBadge } from "./badges";
+import type { EngageDb } from "../core/db.ts";
+import { badges, type StampCard, stampCards, stampEntries } from "../core/schema.ts";
+import { awardBadge, revokeBadge } from "./badges.ts";
 
 export async function stampCount(db: EngageDb, customerId: string, cardId: string): Promise<number> {
   const [row] = await db

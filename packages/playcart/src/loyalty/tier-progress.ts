@@ -1,9 +1,9 @@
 // Progress to the next tier, for the account page: tiers are by net spend over a trailing
 // window (settings.ts), so the bar shows that spend against the next threshold.
-import type { EngageDb } from "../core/db";
-import { executePrepared } from "../core/db";
-import type { Tier } from "../core/settings";
-import { type ProfileLookup, type ProfileRow, profileFromRow, profileQuery, tierFor } from "./profile";
+import type { EngageDb } from "../core/db.ts";
+import { executePrepared } from "../core/db.ts";
+import type { Tier } from "../core/settings.ts";
+import { type ProfileLookup, type ProfileRow, profileFromRow, profileQuery, tierFor } from "./profile.ts";
 
 export type TierProgress = {
   current: Tier;

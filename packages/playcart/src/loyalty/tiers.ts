@@ -2,12 +2,12 @@
 // kept in playcart_tier_history. A tier multiplies the points an order earns: the extra is
 // a "tier bonus" entry of its own, taken back in proportion when the order is refunded.
 import { and, desc, eq, gt, like, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { clawbackFor } from "../core/money";
-import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../core/schema";
-import type { EngageSettings, Tier } from "../core/settings";
-import { lockBalance, postEntry } from "../ledger";
-import { tierFor } from "./profile";
+import type { EngageDb } from "../core/db.ts";
+import { clawbackFor } from "../core/money.ts";
+import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../core/schema.ts";
+import type { EngageSettings, Tier } from "../core/settings.ts";
+import { lockBalance, postEntry } from "../ledger/index.ts";
+import { tierFor } from "./profile.ts";
 
 /** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */
 export async function trailingSpend(

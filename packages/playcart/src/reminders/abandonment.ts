@@ -3,8 +3,8 @@
 // scheduled. Stripe's checkout.session.expired abandons a cart at once (markCartAbandoned).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ensureCustomer, identityEmail } from "../core/customers";
-import { type EngageDb, rowsOf } from "../core/db";
+import { ensureCustomer, identityEmail } from "../core/customers.ts";
+import { type EngageDb, rowsOf } from "../core/db.ts";
 import {
   contacts,
   type ReminderSequence,
@@ -12,9 +12,9 @@ import {
   reminders,
   type TrackedCart,
   trackedCarts,
-} from "../core/schema";
-import { recordEvent } from "../engine";
-import { canRemind } from "./consent";
+} from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
+import { canRemind } from "./consent.ts";
 import {
   DEFAULT_ABANDON_AFTER_MINUTES,
   DEFAULT_QUIET_HOURS,
@@ -22,7 +22,7 @@ import {
   type QuietHours,
   reminderDueTimes,
   reminderStepsSchema,
-} from "./reminder-schedule";
+} from "./reminder-schedule.ts";
 
 const itemSchema = z.object({
   name: z.string().min(1).max(200),

@@ -2,10 +2,10 @@
 // unsubscribe. The contact row holds the current state; the event log keeps the history.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ensureCustomer, identityEmail } from "../core/customers";
-import type { EngageDb } from "../core/db";
-import { contacts } from "../core/schema";
-import { recordEvent } from "../engine";
+import { ensureCustomer, identityEmail } from "../core/customers.ts";
+import type { EngageDb } from "../core/db.ts";
+import { contacts } from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
 
 export const consentInput = z.object({
   email: z.email(),

@@ -1,11 +1,11 @@
 // Cart abandonment: tracking carts, consent, the reminder schedule, dispatch, tokens,
 // recoveries and push subscriptions.
 
-export * from "./abandonment";
-export * from "./consent";
-export * from "./push-subscriptions";
-export * from "./recovery";
-export * from "./reminder-dispatch";
-export * from "./reminder-report";
-export * from "./reminder-schedule";
-export * from "./reminder-tokens";
+export * from "./abandonment.ts";
+export * from "./consent.ts";
+export * from "./push-subscriptions.ts";
+export * from "./recovery.ts";
+export * from "./reminder-dispatch.ts";
+export * from "./reminder-report.ts";
+export * from "./reminder-schedule.ts";
+export * from "./reminder-tokens.ts";

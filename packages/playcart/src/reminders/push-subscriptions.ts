@@ -3,9 +3,9 @@
 // answers 404 or 410.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { identityEmail } from "../core/customers";
-import type { EngageDb } from "../core/db";
-import { pushSubscriptions } from "../core/schema";
+import { identityEmail } from "../core/customers.ts";
+import type { EngageDb } from "../core/db.ts";
+import { pushSubscriptions } from "../core/schema.ts";
 
 export const pushSubscriptionInput = z.object({
   // Push services are public https endpoints; anything else would let a caller make the

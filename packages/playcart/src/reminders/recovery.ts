@@ -2,10 +2,10 @@
 // recovered for the click's campaign with the order's revenue. Both are derived from the
 // event log (order.paid is written by the payment webhook), so they converge whenever run.
 import { and, eq, sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
-import { identityKeys } from "../core/identity";
-import { reminders, rewards, trackedCarts } from "../core/schema";
-import { recordEvent } from "../engine";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { identityKeys } from "../core/identity.ts";
+import { reminders, rewards, trackedCarts } from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
 
 export const RECOVERY_WINDOW_DAYS = 7;
 

@@ -4,9 +4,9 @@
 // through the host's senders, and records the result. A reminder is never re-sent after an
 // interrupted send: at most once, not at least once.
 import { sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
-import { type CartItemSnapshot, pushSubscriptions } from "../core/schema";
-import { purchasedSince } from "./abandonment";
+import { type EngageDb, rowsOf } from "../core/db.ts";
+import { type CartItemSnapshot, pushSubscriptions } from "../core/schema.ts";
+import { purchasedSince } from "./abandonment.ts";
 import {
   CONTACT_GAP_HOURS,
   DEFAULT_QUIET_HOURS,
@@ -14,7 +14,7 @@ import {
   MAX_SEND_ATTEMPTS,
   type QuietHours,
   retryDelayMs,
-} from "./reminder-schedule";
+} from "./reminder-schedule.ts";
 
 export type ReminderMessage = {
   reminderId: number;

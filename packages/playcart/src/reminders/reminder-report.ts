@@ -1,6 +1,6 @@
 // What the store owner sees of reminders: the latest ones, and orders recovered per campaign.
 import { sql } from "drizzle-orm";
-import { type EngageDb, rowsOf } from "../core/db";
+import { type EngageDb, rowsOf } from "../core/db.ts";
 
 export async function recentReminders(db: EngageDb, limit = 50) {
   return rowsOf<{

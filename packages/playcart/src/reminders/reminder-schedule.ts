@@ -2,7 +2,7 @@
 // (luxon keeps wall-clock hours across daylight-saving changes), and a retry backoff.
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { ReminderStep } from "../core/schema";
+import type { ReminderStep } from "../core/schema.ts";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const quietHoursSchema = z.object({ start: hhmm, end: hhmm });

@@ -2,9 +2,9 @@
 // payment webhook has answered (and safe to call again, from anywhere, any number of times):
 // each reward's credit has its own ledger source key, so it lands exactly once.
 import { and, eq } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { orderRewards, rewards } from "../core/schema";
-import { postEntry } from "../ledger";
+import type { EngageDb } from "../core/db.ts";
+import { orderRewards, rewards } from "../core/schema.ts";
+import { postEntry } from "../ledger/index.ts";
 
 /** The ledger source key of a bonus-points reward's credit (a refund's clawback extends it). */
 export const bonusRewardKey = (rewardId: string) => `reward-bonus:${rewardId}`;

@@ -3,12 +3,12 @@
 // points leave through the ledger, whose balance row can never go below zero. A replayed
 // purchase finds its reward and spends nothing; too few points write nothing at all.
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { EngageError } from "../core/errors";
-import { type CatalogItem, catalogItems, rewards } from "../core/schema";
-import { recordEvent } from "../engine";
-import { postEntry } from "../ledger";
-import type { RewardOwner } from "./rewards";
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { type CatalogItem, catalogItems, rewards } from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
+import { postEntry } from "../ledger/index.ts";
+import type { RewardOwner } from "./rewards.ts";
 
 export async function listCatalog(db: EngageDb): Promise<CatalogItem[]> {
   return db

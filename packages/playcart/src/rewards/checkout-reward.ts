@@ -2,14 +2,21 @@
 // or the one worth most. A this-order prize is checked again against who is really ordering,
 // so a first-order prize won before the email was known cannot go to a returning customer.
 import { inArray } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { EngageError } from "../core/errors";
-import { campaigns, type Reward } from "../core/schema";
-import { evaluateCondition } from "../engine";
-import type { PlayShopper } from "../games";
-import { type CartSummary, playContext } from "../games";
-import { customerProfile } from "../loyalty";
-import { bestReward, type ChosenReward, type RewardLine, rewardEffect, rewardOwnerOf, usableRewards } from "./rewards";
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { campaigns, type Reward } from "../core/schema.ts";
+import { evaluateCondition } from "../engine/index.ts";
+import type { PlayShopper } from "../games/index.ts";
+import { type CartSummary, playContext } from "../games/index.ts";
+import { customerProfile } from "../loyalty/index.ts";
+import {
+  bestReward,
+  type ChosenReward,
+  type RewardLine,
+  rewardEffect,
+  rewardOwnerOf,
+  usableRewards,
+} from "./rewards.ts";
 
 export type OrderReward = ChosenReward;
 

@@ -1,9 +1,9 @@
 // Rewards won or bought: reserving and redeeming them at checkout, the points catalog,
 // bonus rewards and prize economics.
 
-export * from "./bonus-rewards";
-export * from "./catalog";
-export * from "./checkout-reward";
-export * from "./prize-category";
-export * from "./prize-economics";
-export * from "./rewards";
+export * from "./bonus-rewards.ts";
+export * from "./catalog.ts";
+export * from "./checkout-reward.ts";
+export * from "./prize-category.ts";
+export * from "./prize-economics.ts";
+export * from "./rewards.ts";

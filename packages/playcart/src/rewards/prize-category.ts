@@ -2,9 +2,9 @@
 // "favourite" (the winner's favourite by category affinity), so two shoppers winning the
 // same prize can get rewards that fit what each of them buys.
 
-import type { EngageDb } from "../core/db";
-import { getSettings } from "../core/settings";
-import { categoryAffinity } from "../loyalty";
+import type { EngageDb } from "../core/db.ts";
+import { getSettings } from "../core/settings.ts";
+import { categoryAffinity } from "../loyalty/index.ts";
 
 export const FAVOURITE = "favourite";
 

@@ -2,10 +2,10 @@
 // (issued -> reserved by an order -> redeemed when it is paid, or back to issued if it is not).
 // Each transition is one conditional UPDATE, so a reward is redeemed exactly once.
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { EngageDb } from "../core/db";
-import { identityKeys, type Shopper } from "../core/identity";
-import { type Reward, rewards } from "../core/schema";
-import { recordEvent } from "../engine";
+import type { EngageDb } from "../core/db.ts";
+import { identityKeys, type Shopper } from "../core/identity.ts";
+import { type Reward, rewards } from "../core/schema.ts";
+import { recordEvent } from "../engine/index.ts";
 
 export type RewardLine = { productRef: string; unitPriceMinor: number; quantity: number; category?: string | null };
 
