@@ -1,6 +1,6 @@
 // `npm test`: prepares what the suites need, runs them, and ends with one line
 // `N passed, N failed[, N skipped]` summed over every suite (CI reads that line).
-// Usage: npm test [-- unit pg e2e]
+// Usage: npm test [-- unit pg e2e example]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +20,14 @@ const SUITES = {
     cmd: bin("playwright"),
     args: ["test", "--pass-with-no-tests"],
     report: "test-results/e2e.json",
+    kind: "playwright",
+  },
+  // examples/minimal-store, an independent host: packs playcart, installs the tarball into the
+  // store's own node_modules, builds and starts the store on a fresh database, runs its suite.
+  example: {
+    cmd: process.execPath,
+    args: ["examples/minimal-store/scripts/e2e.mjs"],
+    report: "examples/minimal-store/test-results/e2e.json",
     kind: "playwright",
   },
 };
@@ -208,8 +216,8 @@ if (unknown.length) {
 const selected = Object.keys(SUITES).filter((s) => requested.length === 0 || requested.includes(s));
 
 mkdirSync("test-results", { recursive: true });
-if (selected.includes("e2e")) ensureChromium();
-if (selected.includes("pg")) await ensurePostgres();
+if (selected.includes("e2e") || selected.includes("example")) ensureChromium();
+if (selected.includes("pg") || selected.includes("example")) await ensurePostgres();
 if (selected.includes("pg") || selected.includes("e2e")) buildOnce();
 
 const results = selected.map(runSuite);
@@ -217,7 +225,7 @@ console.log("\nSummary");
 for (const r of results) {
   const skipped = r.skipped > 0 ? `, ${r.skipped} skipped` : "";
   console.log(
-    `  ${r.name.padEnd(5)} ${r.passed} passed, ${r.failed} failed${skipped} (${r.seconds}s)${r.note ? `: ${r.note}` : ""}`,
+    `  ${r.name.padEnd(7)} ${r.passed} passed, ${r.failed} failed${skipped} (${r.seconds}s)${r.note ? `: ${r.note}` : ""}`,
   );
 }
 finish(

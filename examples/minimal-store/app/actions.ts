@@ -1,0 +1,97 @@
+"use server";
+import { and, eq, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { cartLines, carts, products } from "@/db/schema";
+import { CART_COOKIE, cartIdFromCookie, readCart } from "@/lib/cart";
+import { env } from "@/lib/env";
+import { orderOfCart, placeOrder } from "@/lib/orders";
+import { checkoutSessionCompleted } from "@/lib/stripe/test-mode/checkout-session-completed";
+import { postToWebhookEndpoints } from "@/lib/stripe/test-mode/post-signed-event";
+
+const productInput = z.object({ productId: z.coerce.number().int().positive() });
+
+/** Adds one of a product, creating the browser's cart (and its cookie) on the first add. */
+export async function addToCart(formData: FormData) {
+  const input = productInput.safeParse({ productId: formData.get("productId") });
+  if (!input.success) return;
+  const db = getDb();
+  const [product] = await db.select({ id: products.id }).from(products).where(eq(products.id, input.data.productId));
+  if (!product) return;
+  let cartId = await cartIdFromCookie();
+  if (!cartId || !(await readCart(db, cartId))) {
+    cartId = crypto.randomUUID();
+    await db.insert(carts).values({ id: cartId });
+    (await cookies()).set(CART_COOKIE, cartId, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env().SITE_URL.startsWith("https:"),
+      maxAge: 60 * 60 * 24 * 30,
+    });
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(cartLines)
+      .values({ cartId, productId: product.id, quantity: 1 })
+      .onConflictDoUpdate({
+        target: [cartLines.cartId, cartLines.productId],
+        set: { quantity: sql`least(${cartLines.quantity} + 1, 99)` },
+      });
+    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+  });
+  revalidatePath("/", "layout");
+}
+
+const quantityInput = productInput.extend({ quantity: z.coerce.number().int().min(0).max(99) });
+
+/** Sets a line's quantity in this browser's cart; 0 removes it. */
+export async function setQuantity(formData: FormData) {
+  const input = quantityInput.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") });
+  const cartId = await cartIdFromCookie();
+  if (!input.success || !cartId) return;
+  const { productId, quantity } = input.data;
+  const db = getDb();
+  const line = and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId));
+  await db.transaction(async (tx) => {
+    if (quantity === 0) await tx.delete(cartLines).where(line);
+    else await tx.update(cartLines).set({ quantity }).where(line);
+    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+  });
+  revalidatePath("/", "layout");
+}
+
+export type CheckoutState = { status: "idle" | "invalid" | "empty"; message?: string };
+
+const checkoutInput = z.object({ email: z.email({ message: "Enter the email address for your receipt." }) });
+
+/** Places the order for this browser's cart, then sends the shopper to pay for it. */
+export async function checkout(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const input = checkoutInput.safeParse({ email: String(formData.get("email") ?? "").trim() });
+  if (!input.success) return { status: "invalid", message: input.error.issues[0].message };
+  const db = getDb();
+  const cart = await readCart(db, await cartIdFromCookie());
+  if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
+  const orderId = await placeOrder(db, cart, input.data.email);
+  redirect(`/orders/${orderId}`);
+}
+
+const orderInput = z.object({ orderId: z.uuid() });
+
+/**
+ * TEST PAYMENTS ONLY (STORE_TEST_PAYMENTS=1): pays this browser's pending order the way Stripe
+ * would, with a signed checkout.session.completed event posted to the store's webhooks.
+ */
+export async function payWithTestCard(formData: FormData) {
+  if (env().STORE_TEST_PAYMENTS !== "1") throw new Error("Test payments are switched off (STORE_TEST_PAYMENTS)");
+  const input = orderInput.safeParse({ orderId: formData.get("orderId") });
+  if (!input.success) return;
+  const order = await orderOfCart(getDb(), input.data.orderId, await cartIdFromCookie());
+  if (order?.status !== "pending") return;
+  await postToWebhookEndpoints(checkoutSessionCompleted(order));
+  revalidatePath("/", "layout");
+  redirect(`/orders/${order.id}`);
+}

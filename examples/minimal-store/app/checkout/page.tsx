@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { cartIdFromCookie, readCart } from "@/lib/cart";
+import { formatMoney } from "@/lib/money";
+import { CheckoutForm } from "./checkout-form";
+
+export default async function CheckoutPage() {
+  const cart = await readCart(getDb(), await cartIdFromCookie());
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <>
+        <h1>Checkout</h1>
+        <p>Your cart is empty.</p>
+        <Link href="/">Browse the shop</Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Checkout</h1>
+      <ul className="summary">
+        {cart.lines.map((l) => (
+          <li key={l.productId}>
+            {l.quantity} × {l.name} <span className="price">{formatMoney(l.unitPriceMinor * l.quantity)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl className="totals">
+        <dt>Delivery</dt>
+        <dd>{cart.shippingMinor === 0 ? "Free" : formatMoney(cart.shippingMinor)}</dd>
+        <dt>Total</dt>
+        <dd data-testid="checkout-total">{formatMoney(cart.subtotalMinor + cart.shippingMinor)}</dd>
+      </dl>
+      <CheckoutForm email={cart.email ?? ""} />
+    </>
+  );
+}

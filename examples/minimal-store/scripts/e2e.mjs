@@ -1,0 +1,163 @@
+// The minimal store's end-to-end run against Playcart as a host gets it, packed:
+//   1. build packages/playcart to JavaScript (dist) and `npm pack` it into a temp dir;
+//   2. install this store's own dependencies (npm ci) and then that tarball into its own
+//      node_modules (never the root workspace's link to packages/playcart);
+//   3. create a fresh Postgres database beside DATABASE_URL's and run the store's migrations;
+//   4. `next build` and `next start` the store on STORE_PORT (3240);
+//   5. run this store's Playwright suite (e2e/), whose JSON report is test-results/e2e.json;
+//   6. stop the server and drop the database.
+// Usage: node examples/minimal-store/scripts/e2e.mjs [playwright args]
+// STORE_E2E_REUSE=1 skips steps 1, 2 and the build when they were done before (for iterating).
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const store = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repo = path.resolve(store, "../..");
+const pkgDir = path.join(repo, "packages", "playcart");
+const port = process.env.STORE_PORT ?? "3240";
+const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const reuse = process.env.STORE_E2E_REUSE === "1";
+const started = Date.now();
+const report = path.join(store, "test-results", "e2e.json");
+
+const elapsed = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+function step(name, fn) {
+  const t = Date.now();
+  console.log(`\n[minimal-store] ${name}`);
+  const result = fn();
+  const done = (value) => {
+    console.log(`[minimal-store] ${name}: done in ${elapsed(t)}`);
+    return value;
+  };
+  return result instanceof Promise ? result.then(done) : done(result);
+}
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { stdio: "inherit", ...opts });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${res.signal ?? `exit ${res.status}`})`);
+}
+const npm = (args, cwd) => run("npm", [...args, "--no-audit", "--no-fund"], { cwd });
+
+/** Builds the package and packs it; returns the tarball's path. */
+function packPlaycart() {
+  const manifest = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+  if (manifest.scripts?.build) npm(["run", "build", "-w", "playcart"], repo);
+  else run(path.join(repo, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], { cwd: pkgDir });
+  const out = mkdtempSync(path.join(os.tmpdir(), "minimal-store-pack-"));
+  npm(["pack", "--pack-destination", out], pkgDir);
+  const tarball = path.join(out, `playcart-${manifest.version}.tgz`);
+  const packed = JSON.parse(
+    spawnSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" }).stdout || "{}",
+  );
+  if (JSON.stringify(packed.exports ?? {}).includes("/dist/")) return tarball;
+  // Until the package's own pack step maps its exports to dist, pack what it will publish:
+  // the compiled dist with every entry point mapped to its .js and .d.ts.
+  console.log("[minimal-store] the packed exports name src/: packing dist with exports mapped to it instead");
+  const stage = path.join(out, "stage");
+  mkdirSync(stage);
+  cpSync(path.join(pkgDir, "dist"), path.join(stage, "dist"), { recursive: true });
+  const toDist = (file) => file.replace(/^\.\/src\//, "./dist/").replace(/\.tsx?$/, "");
+  const exportsMap = Object.fromEntries(
+    Object.entries(manifest.exports).map(([key, file]) =>
+      /\.tsx?$/.test(file) ? [key, { types: `${toDist(file)}.d.ts`, default: `${toDist(file)}.js` }] : [key, file],
+    ),
+  );
+  writeFileSync(
+    path.join(stage, "package.json"),
+    JSON.stringify({ ...manifest, exports: exportsMap, files: ["dist"], scripts: undefined }, null, 2),
+  );
+  rmSync(tarball);
+  npm(["pack", "--pack-destination", out], stage);
+  return tarball;
+}
+
+async function freshDatabase() {
+  const { default: postgres } = await import("postgres");
+  const name = `minimal_store_e2e_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+async function waitForHealth(server) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the store did not answer /api/health on port ${port} within 120 s`);
+}
+
+rmSync(report, { force: true });
+let db;
+let server;
+let status = 1;
+try {
+  if (!reuse || !existsSync(path.join(store, "node_modules", "playcart"))) {
+    const tarball = step("build and pack playcart", packPlaycart);
+    step("install the store's dependencies and the playcart tarball", () => {
+      npm(["ci", "--prefer-offline"], store);
+      // --no-save: the tarball's temp path must not end up in the store's package.json.
+      npm(["install", "--no-save", "--prefer-offline", tarball], store);
+    });
+  }
+  db = await step("create a fresh database and run the store's migrations", async () => {
+    const fresh = await freshDatabase();
+    const { migrate } = await import("./migrate.mjs");
+    console.log(`  ${fresh.url}: applied ${(await migrate(fresh.url)).join(", ")}`);
+    return fresh;
+  });
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    SITE_URL: `http://127.0.0.1:${port}`,
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+    STORE_TEST_PAYMENTS: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    STORE_PORT: port,
+  };
+  const next = path.join(store, "node_modules", ".bin", "next");
+  if (!reuse || !existsSync(path.join(store, ".next", "BUILD_ID")))
+    step("next build", () => run(next, ["build"], { cwd: store, env }));
+  await step(`next start on port ${port}`, async () => {
+    server = spawn(next, ["start", "-p", port, "-H", "127.0.0.1"], { cwd: store, env, stdio: "inherit" });
+    await waitForHealth(server);
+  });
+  status = step("playwright (e2e/)", () => {
+    const res = spawnSync(path.join(store, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
+      cwd: store,
+      env,
+      stdio: "inherit",
+    });
+    return res.status ?? 1;
+  });
+} catch (err) {
+  console.error(`\n[minimal-store] ${err instanceof Error ? err.message : err}`);
+  status = 1;
+} finally {
+  server?.kill("SIGTERM");
+  await db?.drop();
+  console.log(`\n[minimal-store] finished in ${elapsed(started)} (exit ${status})`);
+}
+process.exit(status);
