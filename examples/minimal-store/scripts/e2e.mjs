@@ -61,9 +61,13 @@ function packPlaycart() {
   cpSync(path.join(pkgDir, "dist"), path.join(stage, "dist"), { recursive: true });
   const toDist = (file) => file.replace(/^\.\/src\//, "./dist/").replace(/\.tsx?$/, "");
   const exportsMap = Object.fromEntries(
-    Object.entries(manifest.exports).map(([key, file]) =>
-      /\.tsx?$/.test(file) ? [key, { types: `${toDist(file)}.d.ts`, default: `${toDist(file)}.js` }] : [key, file],
-    ),
+    Object.entries(manifest.exports).map(([key, file]) => {
+      if (/\.tsx?$/.test(file)) return [key, { types: `${toDist(file)}.d.ts`, default: `${toDist(file)}.js` }];
+      if (!file.startsWith("./src/")) return [key, file];
+      // Assets tsc does not emit (playcart/styles.css) go beside the compiled files.
+      cpSync(path.join(pkgDir, file), path.join(stage, toDist(file)));
+      return [key, toDist(file)];
+    }),
   );
   writeFileSync(
     path.join(stage, "package.json"),

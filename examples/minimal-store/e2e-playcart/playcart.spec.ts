@@ -1,0 +1,135 @@
+// Issue 11 acceptance for the minimal store: what it gets by adopting Playcart from the packed
+// tarball. Runs once the store has its integration files (see README.md beside this file).
+import { expect, test } from "@playwright/test";
+import { startMailbox } from "./smtp";
+import {
+  ADMIN_TOKEN,
+  addProduct,
+  buy,
+  CRON_SECRET,
+  eur,
+  minorOf,
+  payWithTestCard,
+  placeOrder,
+  SMTP_PORT,
+  setStoreClock,
+  uniqueEmail,
+} from "./support";
+
+// A Wednesday morning in the store's zone (Europe/Berlin): no weekly window is open.
+const WEDNESDAY = "2026-11-18T10:00:00.000Z";
+
+test.beforeEach(async ({ context }) => {
+  await setStoreClock(context, WEDNESDAY);
+});
+
+const rewards = (page: import("@playwright/test").Page) => page.getByRole("region", { name: "Your rewards" });
+const pointsIn = async (page: import("@playwright/test").Page) =>
+  Number(
+    (
+      await rewards(page)
+        .getByText(/\d+ points/)
+        .first()
+        .textContent()
+    )?.match(/(\d+) points/)?.[1] ?? NaN,
+  );
+
+test("a first-time shopper spins the first-order wheel and the prize lowers this order at once", async ({ page }) => {
+  await addProduct(page, "Glass Teapot");
+  await addProduct(page, "Sencha Green Tea");
+  await page.goto("/checkout");
+  const before = minorOf((await page.getByTestId("checkout-total").textContent()) ?? "");
+  expect(before).toBe(3400 + 1290);
+
+  const spin = page.getByRole("button", { name: "Spin the wheel" });
+  await expect(spin).toBeVisible();
+  await spin.click();
+  await expect(page.getByText("Applied to this order.")).toBeVisible();
+  // The server priced the prize into the checkout: the total dropped before any payment.
+  await expect(page.getByTestId("checkout-discount")).toBeVisible();
+  const discount = minorOf((await page.getByTestId("checkout-discount").textContent()) ?? "");
+  expect(discount).toBeGreaterThan(0);
+  await expect(page.getByTestId("checkout-total")).toHaveText(eur(before - discount));
+
+  const total = await placeOrder(page, uniqueEmail("wheel"));
+  expect(total).toBe(before - discount);
+  await payWithTestCard(page);
+  await expect(page.getByTestId("order-total")).toHaveText(eur(before - discount));
+
+  // Used once: the next checkout of this browser offers no first-order wheel.
+  await addProduct(page, "Assam Breakfast");
+  await page.goto("/checkout");
+  await expect(page.getByRole("button", { name: "Spin the wheel" })).toHaveCount(0);
+});
+
+test("payments earn points, shown in the rewards panel, and a returning shopper gets the loyal game", async ({
+  page,
+}) => {
+  const email = uniqueEmail("points");
+  await buy(page, email, "Stoneware Mug");
+
+  await addProduct(page, "Sencha Green Tea");
+  await page.goto("/checkout");
+  await page.getByLabel("Email for your receipt").fill(email);
+  // Playcart's own webhook endpoint earned the points from the checkout.session.completed event.
+  await expect(rewards(page)).toBeVisible();
+  const afterFirst = await pointsIn(page);
+  expect(afterFirst).toBeGreaterThan(0);
+  await expect(rewards(page).getByRole("progressbar")).toBeVisible();
+  // A returning shopper is offered the loyal game, not the first-order wheel.
+  await expect(page.getByRole("button", { name: "Spin the wheel" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Shake the tree|Play/ }).first()).toBeVisible();
+
+  await placeOrder(page, email);
+  await payWithTestCard(page);
+  await addProduct(page, "Assam Breakfast");
+  await page.goto("/checkout");
+  await expect.poll(() => pointsIn(page)).toBeGreaterThan(afterFirst);
+});
+
+test("an abandoned cart gets a reminder by email whose link restores it", async ({ page, browser, request }) => {
+  const mailbox = await startMailbox(SMTP_PORT);
+  try {
+    const email = uniqueEmail("reminder");
+    await addProduct(page, "Glass Teapot");
+    await page.goto("/checkout");
+    await page.getByRole("checkbox", { name: /Email me .* about my cart/ }).check();
+    await placeOrder(page, email);
+
+    // The schedule runs later, at store times pinned by the cookie: 30 minutes is not yet
+    // abandoned; two hours later the first reminder goes out.
+    const cron = (at: string) =>
+      request.post("/api/playcart/cron", {
+        headers: { authorization: `Bearer ${CRON_SECRET}`, cookie: `store_test_clock=${at}` },
+      });
+    expect((await request.post("/api/playcart/cron")).status()).toBe(401);
+    expect((await cron("2026-11-18T10:30:00.000Z")).status()).toBe(200);
+    expect(mailbox.to(email)).toHaveLength(0);
+    expect((await cron("2026-11-18T11:10:00.000Z")).status()).toBe(200);
+    expect((await cron("2026-11-18T12:10:00.000Z")).status()).toBe(200);
+    await expect.poll(() => mailbox.to(email).length).toBe(1);
+
+    const link = mailbox.to(email)[0].body.match(/https?:\/\/[^\s"<>]+\/comeback\/[^\s"<>]+/)?.[0];
+    expect(link).toBeTruthy();
+    const other = await browser.newContext();
+    const phone = await other.newPage();
+    await phone.goto(link!);
+    await phone.goto("/cart");
+    await expect(phone.getByText("Glass Teapot")).toBeVisible();
+    await other.close();
+  } finally {
+    await mailbox.close();
+  }
+});
+
+test("the Playcart admin opens only behind the store's own authorisation", async ({ page, context }) => {
+  const res = await page.goto("/admin/playcart");
+  expect([401, 403, 404]).toContain(res?.status());
+
+  await context.addCookies([{ name: "store_admin", value: ADMIN_TOKEN, url: "http://127.0.0.1" }]);
+  await page.goto("/admin/playcart");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Campaigns/ })).toBeVisible();
+  await page.getByRole("link", { name: /Campaigns/ }).click();
+  await expect(page.getByText(/first order/i).first()).toBeVisible();
+});
