@@ -2,11 +2,13 @@
 // when DATABASE_URL is set. Created lazily so that `next build` never opens a database.
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { migrate as migratePlaycart } from "playcart/migrate";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** The demo store's own migrations; Playcart's ship inside the package (playcart/migrate). */
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 // Any constant shared by all instances; serialises migrations across app servers.
 const MIGRATION_LOCK_KEY = 7_202_611;
@@ -45,6 +47,7 @@ export async function openPostgres(
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const one = postgres(url, { max: 1, onnotice: () => {} });
     try {
+      await migratePlaycart(drizzle(one));
       await one`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
       await migrate(drizzle(one), { migrationsFolder: MIGRATIONS_FOLDER });
       await one`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
@@ -78,6 +81,7 @@ export async function openPglite(dir?: string): Promise<Handle> {
   // No dir: an in-memory database (tests).
   const client = dir ? new PGlite(path.resolve(dir)) : new PGlite();
   const db = drizzle(client, { schema });
+  await migratePlaycart(db);
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: db as unknown as Db, paymentsDb: db as unknown as Db, close: () => client.close(), kind: "pglite" };
 }

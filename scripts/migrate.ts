@@ -1,4 +1,5 @@
-// `npm run db:migrate`: applies db/migrations (the app also does this on first use).
+// `npm run db:migrate`: applies Playcart's migrations (playcart/migrate) and then the demo
+// store's own, db/migrations (the app also does this on first use).
 import { openScriptDb } from "./open-db";
 
 openScriptDb()

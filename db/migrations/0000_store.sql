@@ -80,6 +80,9 @@ CREATE TABLE "orders" (
 	"currency" text NOT NULL,
 	"subtotal_minor" integer NOT NULL,
 	"discount_minor" integer DEFAULT 0 NOT NULL,
+	"reward_id" uuid,
+	"discount_label" text,
+	"shipping_minor" integer DEFAULT 0 NOT NULL,
 	"total_minor" integer NOT NULL,
 	"amount_refunded_minor" integer DEFAULT 0 NOT NULL,
 	"dispute_status" text,
@@ -91,7 +94,7 @@ CREATE TABLE "orders" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"paid_at" timestamp with time zone,
 	CONSTRAINT "orders_stripe_session_id_unique" UNIQUE("stripe_session_id"),
-	CONSTRAINT "orders_totals" CHECK ("orders"."total_minor" = "orders"."subtotal_minor" - "orders"."discount_minor" AND "orders"."total_minor" >= 0),
+	CONSTRAINT "orders_totals" CHECK ("orders"."total_minor" = "orders"."subtotal_minor" - "orders"."discount_minor" + "orders"."shipping_minor" AND "orders"."total_minor" >= 0 AND "orders"."shipping_minor" >= 0),
 	CONSTRAINT "orders_refund_range" CHECK ("orders"."amount_refunded_minor" BETWEEN 0 AND "orders"."total_minor")
 );
 --> statement-breakpoint
@@ -118,67 +121,23 @@ CREATE TABLE "products" (
 	CONSTRAINT "products_price_positive" CHECK ("products"."price_minor" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"product_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"author_name" text NOT NULL,
+	"rating" integer NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reviews_rating" CHECK ("reviews"."rating" BETWEEN 1 AND 5)
+);
+--> statement-breakpoint
 CREATE TABLE "stripe_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"type" text NOT NULL,
 	"order_id" uuid,
 	"outcome" text NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "playcart_customers" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"email" text NOT NULL,
-	"user_ref" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "playcart_customers_email_unique" UNIQUE("email"),
-	CONSTRAINT "playcart_customers_user_ref_unique" UNIQUE("user_ref")
-);
---> statement-breakpoint
-CREATE TABLE "playcart_settings" (
-	"key" text PRIMARY KEY NOT NULL,
-	"value" jsonb NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "playcart_ledger_entries" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "playcart_ledger_entries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
-	"customer_id" uuid NOT NULL,
-	"account" text DEFAULT 'available' NOT NULL,
-	"delta" integer NOT NULL,
-	"balance_after" integer DEFAULT 0 NOT NULL,
-	"kind" text NOT NULL,
-	"reason" text NOT NULL,
-	"source_key" text NOT NULL,
-	"order_ref" text,
-	"uncollected" integer DEFAULT 0 NOT NULL,
-	"actor" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "playcart_ledger_entries_source_key_unique" UNIQUE("source_key"),
-	CONSTRAINT "playcart_ledger_delta_nonzero" CHECK ("playcart_ledger_entries"."delta" <> 0 OR "playcart_ledger_entries"."uncollected" > 0),
-	CONSTRAINT "playcart_ledger_uncollected_nonneg" CHECK ("playcart_ledger_entries"."uncollected" >= 0),
-	CONSTRAINT "playcart_ledger_account" CHECK ("playcart_ledger_entries"."account" IN ('available', 'held'))
-);
---> statement-breakpoint
-CREATE TABLE "playcart_order_rewards" (
-	"order_ref" text PRIMARY KEY NOT NULL,
-	"customer_id" uuid NOT NULL,
-	"currency" text NOT NULL,
-	"amount_paid_minor" integer NOT NULL,
-	"amount_refunded_minor" integer DEFAULT 0 NOT NULL,
-	"points_base" integer NOT NULL,
-	"dispute_status" text,
-	"paid_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "playcart_order_rewards_amounts" CHECK ("playcart_order_rewards"."amount_refunded_minor" BETWEEN 0 AND "playcart_order_rewards"."amount_paid_minor")
-);
---> statement-breakpoint
-CREATE TABLE "playcart_point_balances" (
-	"customer_id" uuid NOT NULL,
-	"account" text NOT NULL,
-	"balance" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "playcart_point_balances_customer_id_account_pk" PRIMARY KEY("customer_id","account"),
-	CONSTRAINT "playcart_point_balances_nonneg" CHECK ("playcart_point_balances"."balance" >= 0)
 );
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -191,15 +150,13 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_products_id_fk"
 ALTER TABLE "orders" ADD CONSTRAINT "orders_cart_id_carts_id_fk" FOREIGN KEY ("cart_id") REFERENCES "public"."carts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_category_slug_categories_slug_fk" FOREIGN KEY ("category_slug") REFERENCES "public"."categories"("slug") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "playcart_ledger_entries" ADD CONSTRAINT "playcart_ledger_entries_customer_id_playcart_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."playcart_customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "playcart_order_rewards" ADD CONSTRAINT "playcart_order_rewards_customer_id_playcart_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."playcart_customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "playcart_point_balances" ADD CONSTRAINT "playcart_point_balances_customer_id_playcart_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."playcart_customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "carts_open_session_uq" ON "carts" USING btree ("session_id") WHERE "carts"."status" = 'open';--> statement-breakpoint
 CREATE UNIQUE INDEX "carts_open_user_uq" ON "carts" USING btree ("user_id") WHERE "carts"."status" = 'open' AND "carts"."user_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "orders_user_idx" ON "orders" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "orders_payment_intent_idx" ON "orders" USING btree ("payment_intent_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "orders_cart_pending_uq" ON "orders" USING btree ("cart_id") WHERE "orders"."status" IN ('pending', 'processing', 'paid');--> statement-breakpoint
+CREATE INDEX "orders_session_paid_idx" ON "orders" USING btree ("session_id","paid_at") WHERE "orders"."status" = 'paid';--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_cart_open_uq" ON "orders" USING btree ("cart_id") WHERE "orders"."status" IN ('pending', 'processing');--> statement-breakpoint
 CREATE INDEX "products_category_idx" ON "products" USING btree ("category_slug");--> statement-breakpoint
-CREATE INDEX "playcart_ledger_customer_idx" ON "playcart_ledger_entries" USING btree ("customer_id","id");--> statement-breakpoint
-CREATE INDEX "playcart_ledger_order_idx" ON "playcart_ledger_entries" USING btree ("order_ref");--> statement-breakpoint
-CREATE INDEX "playcart_order_rewards_customer_idx" ON "playcart_order_rewards" USING btree ("customer_id");
+CREATE UNIQUE INDEX "reviews_product_user_uq" ON "reviews" USING btree ("product_id","user_id");

@@ -1,1 +1,0 @@
-CREATE INDEX "orders_session_paid_idx" ON "orders" USING btree ("session_id","paid_at") WHERE "orders"."status" = 'paid';

@@ -1,2 +1,0 @@
-ALTER TABLE "playcart_campaigns" ADD COLUMN "season" jsonb;--> statement-breakpoint
-ALTER TABLE "playcart_campaigns" ADD CONSTRAINT "playcart_campaigns_season_or_dates" CHECK ("playcart_campaigns"."season" IS NULL OR ("playcart_campaigns"."starts_at" IS NULL AND "playcart_campaigns"."ends_at" IS NULL));
