@@ -1,5 +1,6 @@
 // The store runs Playcart as a host installs it: the packed tarball in this store's own
 // node_modules, compiled JavaScript from dist, never the repository's workspace source.
+import { spawnSync } from "node:child_process";
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -28,4 +29,23 @@ test("the store is not a workspace of the repository's root", () => {
   const own = JSON.parse(readFileSync(path.join(store, "package.json"), "utf8"));
   expect(own.name).toBe("minimal-store");
   expect(own.private).toBe(true);
+});
+
+test("the tarball's `playcart migrate` put Playcart's tables beside the store's, and a second run changes nothing", async () => {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const [row] =
+      await sql`select to_regclass('store_migrations') as store, to_regclass('playcart_migrations') as playcart, to_regclass('products') as products`;
+    expect(row).toEqual({ store: "store_migrations", playcart: "playcart_migrations", products: "products" });
+    const before = await sql`select count(*)::int as n from playcart_migrations`;
+    const again = spawnSync(path.join(store, "node_modules", ".bin", "playcart"), ["migrate"], {
+      env: process.env,
+      encoding: "utf8",
+    });
+    expect(again.status, again.stderr).toBe(0);
+    expect(await sql`select count(*)::int as n from playcart_migrations`).toEqual(before);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 });

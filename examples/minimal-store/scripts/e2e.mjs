@@ -1,8 +1,9 @@
 // The minimal store's end-to-end run against Playcart as a host gets it, packed:
-//   1. build packages/playcart to JavaScript (dist) and `npm pack` it into a temp dir;
+//   1. `npm pack` packages/playcart into a temp dir (its prepack builds dist with tsc);
 //   2. install this store's own dependencies (npm ci) and then that tarball into its own
 //      node_modules (never the root workspace's link to packages/playcart);
-//   3. create a fresh Postgres database beside DATABASE_URL's and run the store's migrations;
+//   3. create a fresh Postgres database beside DATABASE_URL's, run the store's migrations,
+//      then `playcart migrate` (Playcart's own tables, from the tarball's CLI);
 //   4. `next build` and `next start` the store on STORE_PORT (3240);
 //   5. run this store's Playwright suite (e2e/), whose JSON report is test-results/e2e.json;
 //   6. stop the server and drop the database.
@@ -10,7 +11,7 @@
 // STORE_E2E_REUSE=1 skips steps 1, 2 and the build when they were done before (for iterating).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,40 +42,16 @@ function run(cmd, args, opts = {}) {
 }
 const npm = (args, cwd) => run("npm", [...args, "--no-audit", "--no-fund"], { cwd });
 
-/** Builds the package and packs it; returns the tarball's path. */
+/** Packs playcart as npm would publish it; returns the tarball's path. */
 function packPlaycart() {
   const manifest = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-  if (manifest.scripts?.build) npm(["run", "build", "-w", "playcart"], repo);
-  else run(path.join(repo, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], { cwd: pkgDir });
   const out = mkdtempSync(path.join(os.tmpdir(), "minimal-store-pack-"));
+  // The package's prepack builds dist (tsc) and points every entry point at it.
   npm(["pack", "--pack-destination", out], pkgDir);
   const tarball = path.join(out, `playcart-${manifest.version}.tgz`);
-  const packed = JSON.parse(
-    spawnSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" }).stdout || "{}",
-  );
-  if (JSON.stringify(packed.exports ?? {}).includes("/dist/")) return tarball;
-  // Until the package's own pack step maps its exports to dist, pack what it will publish:
-  // the compiled dist with every entry point mapped to its .js and .d.ts.
-  console.log("[minimal-store] the packed exports name src/: packing dist with exports mapped to it instead");
-  const stage = path.join(out, "stage");
-  mkdirSync(stage);
-  cpSync(path.join(pkgDir, "dist"), path.join(stage, "dist"), { recursive: true });
-  const toDist = (file) => file.replace(/^\.\/src\//, "./dist/").replace(/\.tsx?$/, "");
-  const exportsMap = Object.fromEntries(
-    Object.entries(manifest.exports).map(([key, file]) => {
-      if (/\.tsx?$/.test(file)) return [key, { types: `${toDist(file)}.d.ts`, default: `${toDist(file)}.js` }];
-      if (!file.startsWith("./src/")) return [key, file];
-      // Assets tsc does not emit (playcart/styles.css) go beside the compiled files.
-      cpSync(path.join(pkgDir, file), path.join(stage, toDist(file)));
-      return [key, toDist(file)];
-    }),
-  );
-  writeFileSync(
-    path.join(stage, "package.json"),
-    JSON.stringify({ ...manifest, exports: exportsMap, files: ["dist"], scripts: undefined }, null, 2),
-  );
-  rmSync(tarball);
-  npm(["pack", "--pack-destination", out], stage);
+  const packed = spawnSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" }).stdout;
+  if (JSON.stringify(JSON.parse(packed || "{}").exports ?? {}).includes("./src/"))
+    throw new Error("the packed playcart still points an entry point at src/: its prepack did not map it to dist");
   return tarball;
 }
 
@@ -119,7 +96,7 @@ let server;
 let status = 1;
 try {
   if (!reuse || !existsSync(path.join(store, "node_modules", "playcart"))) {
-    const tarball = step("build and pack playcart", packPlaycart);
+    const tarball = step("pack playcart", packPlaycart);
     step("install the store's dependencies and the playcart tarball", () => {
       npm(["ci", "--prefer-offline"], store);
       // --no-save: the tarball's temp path must not end up in the store's package.json.
@@ -130,6 +107,11 @@ try {
     const fresh = await freshDatabase();
     const { migrate } = await import("./migrate.mjs");
     console.log(`  ${fresh.url}: applied ${(await migrate(fresh.url)).join(", ")}`);
+    // Playcart's own tables, beside the store's, by the CLI the tarball ships.
+    run(path.join(store, "node_modules", ".bin", "playcart"), ["migrate"], {
+      cwd: store,
+      env: { ...process.env, DATABASE_URL: fresh.url },
+    });
     return fresh;
   });
   const env = {
