@@ -24,7 +24,7 @@ const at = (minutes: number) => new Date(LEFT_AT.getTime() + minutes * 60_000).t
 
 /** Runs the reminder schedule as a scheduler would, at a store time of our choosing. */
 async function runSchedule(request: APIRequestContext, when: string) {
-  const res = await request.post("/api/cron/reminders", {
+  const res = await request.post("/api/playcart/cron/reminders", {
     headers: { authorization: `Bearer ${CRON_SECRET}`, cookie: `pc_test_clock=${when}` },
   });
   expect(res.status()).toBe(200);
@@ -40,10 +40,12 @@ const pointerLeavesTop = (page: Page) =>
   );
 
 test("the scheduled route refuses a caller without the secret", async ({ request }) => {
-  expect((await request.post("/api/cron/reminders")).status()).toBe(401);
+  expect((await request.post("/api/playcart/cron/reminders")).status()).toBe(401);
   expect(
     (
-      await request.get("/api/cron/reminders", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })
+      await request.get("/api/playcart/cron/reminders", {
+        headers: { authorization: "Bearer wrong-secret-wrong-secret" },
+      })
     ).status(),
   ).toBe(401);
 });
