@@ -84,11 +84,11 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
     const mail = await mailbox.waitForMail(email, (m) => m.subject === "You left something in your cart");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail.headers["list-unsubscribe"]).toMatch(
-      /^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/,
+      /^<http:\/\/127\.0\.0\.1:\d+\/api\/playcart\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/,
     );
     expect(mail.text).toContain("2 x House Espresso");
     expect(mail.html).toContain("/products/stoneware-mug.svg");
-    link = /http:\/\/127\.0\.0\.1:\d+\/comeback\/[\w.-]+/.exec(mail.text)![0];
+    link = /http:\/\/127\.0\.0\.1:\d+\/api\/playcart\/comeback\/[\w.-]+/.exec(mail.text)![0];
     // Running the schedule again sends nothing more today.
     await runSchedule(request, at(130));
     expect(mailbox.messages.filter((m) => m.to.includes(email.toLowerCase()))).toHaveLength(1);
