@@ -45,26 +45,24 @@ export async function readBody(req: Request, limit: number): Promise<string> {
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
+// A play answers in the game's own shape; other routes with { error }.
+const playShape = (message: string) => ({ status: "error", code: "invalid", message });
+const errorShape = (message: string) => ({ error: message });
+
 /** A JSON body within `limit`: 413 past it, 400 when it is not JSON. */
-export async function readJson(req: Request, limit: number): Promise<JsonBody> {
+export async function readJson(req: Request, limit: number, shape: "play" | "error" = "error"): Promise<JsonBody> {
+  const body = shape === "play" ? playShape : errorShape;
   let raw: string;
   try {
     raw = await readBody(req, limit);
   } catch (err) {
-    if (err instanceof BodyTooLarge)
-      return {
-        ok: false,
-        response: json({ status: "error", code: "invalid", message: "The request was too large." }, 413),
-      };
+    if (err instanceof BodyTooLarge) return { ok: false, response: json(body("The request was too large."), 413) };
     throw err;
   }
   try {
     return { ok: true, value: JSON.parse(raw) };
   } catch {
-    return {
-      ok: false,
-      response: json({ status: "error", code: "invalid", message: "The request was not valid JSON." }, 400),
-    };
+    return { ok: false, response: json(body("The request was not valid JSON."), 400) };
   }
 }
 

@@ -10,7 +10,7 @@ const STATUS: Record<string, number> = { invalid: 400, forbidden: 403, rate_limi
 export async function playRoute(rt: Runtime, req: Request): Promise<Response> {
   if (!fromSameOrigin(req))
     return json({ status: "error", code: "forbidden", message: "Plays are made from the store's own pages." }, 403);
-  const body = await readJson(req, MAX_BODY_BYTES);
+  const body = await readJson(req, MAX_BODY_BYTES, "play");
   if (!body.ok) return body.response;
   const shopper = await rt.cfg.adapter.shopper({ request: req, create: true });
   const outcome = await playFor(rt, shopper, body.value);
