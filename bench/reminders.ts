@@ -22,11 +22,9 @@ import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
 import { type DispatchReport, dispatchReminders, rowsOf } from "playcart";
 import type { Db } from "@/db/client";
-import { storeInfo } from "@/lib/email/reminder-config";
-import { buildReminderEmail } from "@/lib/email/reminder-email";
-import { reminderEmailSender, reminderLinks } from "@/lib/email/reminder-sender";
 import { createTestDatabase } from "../test/support/pg";
 import { loadReminders } from "../test/support/reminder-load";
+import { buildDemoReminderEmail, demoReminderSender } from "../test/support/reminder-sender";
 
 const CARTS = (process.env.BENCH_CARTS ?? "1000000,100000").split(",").map(Number);
 const DUE = Number(process.env.BENCH_DUE ?? 10_000);
@@ -83,7 +81,7 @@ async function runOnce(total: number, sink: Sink) {
     const plan = await explainClaim(t.db);
     await sink.ask("reset");
 
-    const smtp = reminderEmailSender(t.db, {
+    const smtp = demoReminderSender(t.db, {
       origin: "https://shop.example.test",
       smtpUrl: `smtp://127.0.0.1:${sink.port}${process.env.BENCH_SMTP_QUERY ?? ""}`,
       now: () => NOW,
@@ -92,11 +90,7 @@ async function runOnce(total: number, sink: Sink) {
     const sender =
       process.env.BENCH_SMTP === "off"
         ? async (m: Parameters<typeof smtp>[0]) =>
-            void (await buildReminderEmail(
-              m,
-              reminderLinks(m, storeInfo("https://shop.example.test"), NOW),
-              storeInfo("https://shop.example.test"),
-            ))
+            void (await buildDemoReminderEmail(m, "https://shop.example.test", NOW))
         : smtp;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();

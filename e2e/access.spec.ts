@@ -80,15 +80,15 @@ test("the play route answers only the store's own pages: a form post or a cross-
     campaignId: "00000000-0000-4000-8000-000000000000",
     requestId: "abcdefghijklmnop1234",
   });
-  const asForm = await request.post("/api/engage/play", { headers: { "content-type": "text/plain" }, data: body });
+  const asForm = await request.post("/api/playcart/play", { headers: { "content-type": "text/plain" }, data: body });
   expect(asForm.status()).toBe(403);
-  const crossSite = await request.post("/api/engage/play", {
+  const crossSite = await request.post("/api/playcart/play", {
     headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" },
     data: body,
   });
   expect(crossSite.status()).toBe(403);
   // The store's own request gets an answer about the game itself (here: there is no such game).
-  const own = await request.post("/api/engage/play", {
+  const own = await request.post("/api/playcart/play", {
     headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
     data: body,
   });

@@ -89,7 +89,7 @@ test("a friend who orders through a referral link gives the referrer a stamp", a
 
   const friend = await browser.newContext({ baseURL: new URL(link).origin });
   const friendPage = await friend.newPage();
-  await friendPage.goto(`/r/${code}`);
+  await friendPage.goto(`/api/playcart/r/${code}`);
   await expect(friendPage).toHaveURL(/\/$/);
   expect((await friend.cookies()).find((c) => c.name === "pc_ref")?.value).toBe(code);
   const friendStore = new Store(friendPage);
@@ -109,13 +109,13 @@ test("a friend who orders through a referral link gives the referrer a stamp", a
 });
 
 test("the cron sweep needs the secret and then processes events", async ({ request }) => {
-  expect((await request.get("/api/cron/events")).status()).toBe(401);
+  expect((await request.get("/api/playcart/cron/events")).status()).toBe(401);
   expect(
     (
-      await request.get("/api/cron/events", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })
+      await request.get("/api/playcart/cron/events", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })
     ).status(),
   ).toBe(401);
-  const ok = await request.get("/api/cron/events", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+  const ok = await request.get("/api/playcart/cron/events", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(ok.status()).toBe(200);
   const body = await ok.json();
   expect(body).toEqual({ birthdays: expect.any(Number), processed: expect.any(Number), fired: expect.any(Number) });

@@ -24,7 +24,7 @@ const at = (minutes: number) => new Date(LEFT_AT.getTime() + minutes * 60_000).t
 
 /** Runs the reminder schedule as a scheduler would, at a store time of our choosing. */
 async function runSchedule(request: APIRequestContext, when: string) {
-  const res = await request.post("/api/cron/reminders", {
+  const res = await request.post("/api/playcart/cron/reminders", {
     headers: { authorization: `Bearer ${CRON_SECRET}`, cookie: `pc_test_clock=${when}` },
   });
   expect(res.status()).toBe(200);
@@ -40,10 +40,12 @@ const pointerLeavesTop = (page: Page) =>
   );
 
 test("the scheduled route refuses a caller without the secret", async ({ request }) => {
-  expect((await request.post("/api/cron/reminders")).status()).toBe(401);
+  expect((await request.post("/api/playcart/cron/reminders")).status()).toBe(401);
   expect(
     (
-      await request.get("/api/cron/reminders", { headers: { authorization: "Bearer wrong-secret-wrong-secret" } })
+      await request.get("/api/playcart/cron/reminders", {
+        headers: { authorization: "Bearer wrong-secret-wrong-secret" },
+      })
     ).status(),
   ).toBe(401);
 });
@@ -82,11 +84,11 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
     const mail = await mailbox.waitForMail(email, (m) => m.subject === "You left something in your cart");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail.headers["list-unsubscribe"]).toMatch(
-      /^<http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/,
+      /^<http:\/\/127\.0\.0\.1:\d+\/api\/playcart\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@playcart\.test\?subject=unsubscribe%20[\w.-]+>$/,
     );
     expect(mail.text).toContain("2 x House Espresso");
     expect(mail.html).toContain("/products/stoneware-mug.svg");
-    link = /http:\/\/127\.0\.0\.1:\d+\/comeback\/[\w.-]+/.exec(mail.text)![0];
+    link = /http:\/\/127\.0\.0\.1:\d+\/api\/playcart\/comeback\/[\w.-]+/.exec(mail.text)![0];
     // Running the schedule again sends nothing more today.
     await runSchedule(request, at(130));
     expect(mailbox.messages.filter((m) => m.to.includes(email.toLowerCase()))).toHaveLength(1);

@@ -62,6 +62,12 @@ const schema = z
       .string()
       .regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_ (from `stripe listen` or the Dashboard)")
       .optional(),
+    // Playcart's own Stripe endpoint (/api/playcart/stripe), for a second webhook endpoint in
+    // Stripe's dashboard. The demo's own webhook already tells Playcart about payments.
+    PLAYCART_STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, "PLAYCART_STRIPE_WEBHOOK_SECRET must start with whsec_")
+      .optional(),
     // Test seam: a local stand-in for api.stripe.com. Never set it in production.
     STRIPE_API_BASE: z.url({ message: "STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111" }).optional(),
     AUTH_SECRET: z

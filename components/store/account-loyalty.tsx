@@ -26,7 +26,7 @@ export async function AccountLoyalty({ email, userId }: { email: string; userId:
     birthdayOf(db, customer.id),
     requestOrigin(),
   ]);
-  const link = `${origin}/r/${code}`;
+  const link = `${origin}/api/playcart/r/${code}`;
   return (
     <>
       <section aria-labelledby="badges-heading" className="space-y-3">

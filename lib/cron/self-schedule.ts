@@ -1,13 +1,13 @@
 // The dev server's (and the demo's) own schedule: it calls the scheduled routes exactly as an
 // external scheduler would, so the demo needs no cron. Production schedules them from outside
 // (README, "Running in production").
-//  - /api/cron/events every few seconds: the rules engine's work on payments and other events
+//  - /api/playcart/cron/events every few seconds: the rules engine's work on payments and other events
 //    (tier bonus, referral stamps, badges, bonus points, recovery) runs here, off the payment
 //    webhook's response path;
-//  - /api/cron/reminders every minute: abandoned carts and due reminders.
+//  - /api/playcart/cron/reminders every minute: abandoned carts and due reminders.
 const SCHEDULES = {
-  events: { path: "/api/cron/events", everyMs: 3_000 },
-  reminders: { path: "/api/cron/reminders", everyMs: 60_000 },
+  events: { path: "/api/playcart/cron/events", everyMs: 3_000 },
+  reminders: { path: "/api/playcart/cron/reminders", everyMs: 60_000 },
 } as const;
 
 export type ScheduleName = keyof typeof SCHEDULES;

@@ -2,15 +2,7 @@
 // A host store writes the same few functions over its own session and cart.
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import {
-  findCustomerByEmail,
-  findPlacement,
-  hasEffect,
-  type Offer,
-  type PlayShopper,
-  recordEvent,
-  rewardForOrder,
-} from "playcart";
+import { hasEffect, type PlayShopper, rewardForOrder } from "playcart";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/guards";
@@ -64,54 +56,6 @@ export const rewardLines = (lines: PricedLine[]) =>
     quantity: l.quantity,
     category: l.categorySlug,
   }));
-
-export type CheckoutOffer = { offer: Offer | null; heldOut: string[] };
-
-/**
- * The game offered at checkout: the first-order wheel or the returning shopper's game, and
- * the campaigns whose holdout kept this shopper from theirs.
- */
-export async function checkoutOffer(db: Db, shopper: PlayShopper, lines: PricedLine[]): Promise<CheckoutOffer> {
-  const now = await storeNow();
-  const timeZone = env().STORE_TIMEZONE;
-  const cart = cartSummary(lines);
-  const heldOut: string[] = [];
-  for (const placement of ["checkout_first_order", "checkout_returning"] as const) {
-    const found = await findPlacement(db, { placement, shopper, cart, now, timeZone });
-    if (found.heldOut) heldOut.push(found.heldOut.campaignId);
-    if (found.offer) return { offer: found.offer, heldOut };
-  }
-  return { offer: null, heldOut };
-}
-
-/**
- * Logs a checkout view, the game it offered and any holdout, once per shopper session and cart (a reload
- * is the same view). Run after the response: the checkout never waits on it.
- */
-export async function recordCheckoutView(
-  db: Db,
-  shopper: PlayShopper,
-  cartRef: string,
-  valueMinor: number,
-  { offer, heldOut }: CheckoutOffer,
-  now: Date,
-) {
-  const session = shopper.sessionRef ?? "none";
-  const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
-  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null, occurredAt: now };
-  await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
-  if (offer) {
-    await recordEvent(db, {
-      type: "game.offered",
-      key: `${offer.campaignId}:${session}:${cartRef}`,
-      ...base,
-      campaignId: offer.campaignId,
-    });
-  }
-  for (const campaignId of heldOut) {
-    await recordEvent(db, { type: "game.held_out", key: `${campaignId}:${session}:${cartRef}`, ...base, campaignId });
-  }
-}
 
 /**
  * The reward this cart would use now, decided exactly as placing the order will decide it

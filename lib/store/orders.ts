@@ -1,20 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
-import {
-  EngageError,
-  hasEffect,
-  recordOrderPlaced,
-  releaseOrderRewards,
-  reserveReward,
-  rewardForOrder,
-  rewardOwnerOf,
-} from "playcart";
+import { EngageError } from "playcart";
 import type { Db } from "@/db/client";
 import { carts, type Order, orderItems, orders } from "@/db/schema";
 import { env } from "@/lib/env";
+import { playcart } from "@/lib/playcart";
 import { CartError, type CartOwner, cartLines, findOpenCart } from "./cart";
-import { storeNow } from "./clock";
-import { cartSummary, playShopper, rewardLines } from "./engagement";
 import { shippingFor, withDiscount } from "./pricing";
 
 /**
@@ -41,29 +33,35 @@ export async function placeOrder(
       .for("update");
     if (inFlight?.status === "processing")
       throw new CartError("cart", "A payment for this cart is already being processed.");
-    // Placing again re-decides the reward from scratch.
-    if (inFlight) await releaseOrderRewards(tx, inFlight.id);
-
-    const now = await storeNow();
-    const shopper = playShopper({ sessionId: owner.sessionId, userId: owner.userId, viewer: null }, email);
-    shopper.signedIn = Boolean(owner.signedIn);
-    const chosen = await rewardForOrder(tx, {
-      shopper,
-      cartRef: cart.id,
-      lines: rewardLines(lines),
-      cart: cartSummary(lines),
-      shippingMinor: shippingFor(totals.subtotalMinor),
-      requestedRewardId: opts.rewardId,
-      now,
-      timeZone: env().STORE_TIMEZONE,
-    }).catch((err) => {
-      if (err instanceof EngageError) throw new CartError("rewardId", err.message);
-      throw err;
-    });
-    const used = chosen && hasEffect(chosen) ? chosen : null;
-    const priced = withDiscount(totals, used?.discountMinor ?? 0, {
-      waiveShipping: (used?.shippingWaivedMinor ?? 0) > 0,
-    });
+    // The order's id is chosen first, so Playcart reserves the reward for it in this same
+    // transaction (placing again re-decides the reward from scratch).
+    const orderRef = inFlight?.id ?? randomUUID();
+    const used = await playcart
+      .priceOrder({
+        orderRef,
+        shopper: { id: owner.sessionId, email, userRef: owner.userId, signedIn: Boolean(owner.signedIn) },
+        cart: {
+          ref: cart.id,
+          email,
+          lines: lines.map((l) => ({
+            productRef: l.slug,
+            name: l.name,
+            category: l.categorySlug,
+            unitPriceMinor: l.unitPriceMinor,
+            quantity: l.quantity,
+          })),
+          shippingMinor: shippingFor(totals.subtotalMinor),
+        },
+        email,
+        rewardId: opts.rewardId,
+        referralCode: opts.referralCode ?? null,
+        db: tx,
+      })
+      .catch((err) => {
+        if (err instanceof EngageError) throw new CartError("rewardId", err.message);
+        throw err;
+      });
+    const priced = withDiscount(totals, used.discountMinor, { waiveShipping: used.shippingWaivedMinor > 0 });
 
     const values = {
       email,
@@ -74,15 +72,15 @@ export async function placeOrder(
       discountMinor: priced.discountMinor,
       shippingMinor: priced.shippingMinor,
       totalMinor: priced.totalMinor,
-      rewardId: used ? used.reward.id : null,
-      discountLabel: used ? used.reward.label : null,
+      rewardId: used.rewardId,
+      discountLabel: used.label,
       updatedAt: new Date(),
     };
     const [order] = inFlight
       ? await tx.update(orders).set(values).where(eq(orders.id, inFlight.id)).returning()
       : await tx
           .insert(orders)
-          .values({ ...values, cartId: cart.id })
+          .values({ ...values, id: orderRef, cartId: cart.id })
           .returning();
     await tx.delete(orderItems).where(eq(orderItems.orderId, order.id));
     await tx.insert(orderItems).values(
@@ -94,23 +92,6 @@ export async function placeOrder(
         quantity: l.quantity,
       })),
     );
-    if (order.rewardId) {
-      const reserved = await reserveReward(tx, {
-        rewardId: order.rewardId,
-        orderRef: order.id,
-        owner: rewardOwnerOf(shopper),
-        now,
-      });
-      if (!reserved) throw new CartError("rewardId", "That reward was just used on another order.");
-    }
-    // What Playcart needs later: categories for affinity, the session and referral code for referrals.
-    await recordOrderPlaced(tx, {
-      orderRef: order.id,
-      email,
-      sessionRef: owner.sessionId,
-      referralCode: opts.referralCode ?? null,
-      lines: lines.map((l) => ({ category: l.categorySlug, amountMinor: l.lineTotalMinor, quantity: l.quantity })),
-    });
     await tx.update(carts).set({ email, updatedAt: new Date() }).where(eq(carts.id, cart.id));
     return order;
   });

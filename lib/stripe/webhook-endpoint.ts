@@ -23,7 +23,7 @@ export async function receiveStripeWebhook(raw: string, signature: string | null
   if (result.status === "invalid") return { status: 400, body: { error: result.error } };
   // Everything else a payment sets off (tier, tier bonus, referral stamp, bonus-points
   // rewards, reminder recovery, the store's rules) runs from its order.paid event, recorded
-  // by the payment's own statement, in the scheduled sweep (/api/cron/events), not in this
+  // by the payment's own statement, in the scheduled sweep (/api/playcart/cron/events), not in this
   // process's response path: it is about 40 queries an event, ten times the payment itself,
   // and Stripe's deliveries must never queue behind it.
   // Unknown types and duplicates get 200 too: a 4xx would make Stripe retry for days.

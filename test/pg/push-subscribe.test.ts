@@ -1,4 +1,4 @@
-// POST /api/push/subscribe on a real `next start`: a browser's push subscription is saved for
+// POST /api/playcart/push on a real `next start`: a browser's push subscription is saved for
 // the contact of its own cart, only from the store's own pages, and bad input saves nothing.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -29,7 +29,7 @@ const subscription = (host = "push.example.test") => ({
 });
 
 async function subscribe(body: string, headers: Record<string, string>) {
-  const res = await fetch(`${server.url}/api/push/subscribe`, { method: "POST", headers, body });
+  const res = await fetch(`${server.url}/api/playcart/push`, { method: "POST", headers, body });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -38,7 +38,7 @@ const saved = async () =>
     await t.db.execute(sql`SELECT email, endpoint FROM playcart_push_subscriptions ORDER BY endpoint`),
   );
 
-describe("POST /api/push/subscribe", () => {
+describe("POST /api/playcart/push", () => {
   it("saves the subscription for the email on this browser's cart", async () => {
     const cookie = await browserWithCart("Push.Shopper@Example.test");
     const sub = subscription();

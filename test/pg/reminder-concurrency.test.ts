@@ -8,10 +8,10 @@ import { dispatchReminders } from "playcart";
 import { rowsOf } from "playcart/internal/core/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
 import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createTestDatabase } from "../support/pg";
 import { loadEmail, loadReminders } from "../support/reminder-load";
+import { demoReminderSender } from "../support/reminder-sender";
 
 const NOW = new Date("2026-06-10T10:00:00Z"); // 12:00 in Berlin
 const DUE = 1000;
@@ -40,7 +40,7 @@ afterAll(async () => {
 describe("concurrent dispatch", () => {
   it("sends each of 1,000 due reminders exactly once with two dispatchers racing", async () => {
     const run = async (db: Db) => {
-      const email = reminderEmailSender(db, {
+      const email = demoReminderSender(db, {
         origin: "https://shop.test",
         smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
         now: () => NOW,

@@ -157,7 +157,13 @@ describe("the demo store uses playcart only through its entry points", () => {
   const files = DEMO.flatMap((d) => sourceFiles(path.join(root, d)));
 
   it("has entry points and demo files to check", () => {
-    expect([...ENTRY_POINTS].sort()).toEqual(["playcart", "playcart/client", "playcart/migrate", "playcart/schema"]);
+    expect([...ENTRY_POINTS].sort()).toEqual([
+      "playcart",
+      "playcart/client",
+      "playcart/migrate",
+      "playcart/next",
+      "playcart/schema",
+    ]);
     expect(files.length).toBeGreaterThan(50);
     expect(files.some((f) => importsOf(f).some(({ spec }) => spec === "playcart"))).toBe(true);
   });

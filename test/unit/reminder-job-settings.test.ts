@@ -8,10 +8,12 @@ delete process.env.VAPID_PRIVATE_KEY;
 
 import { eq, like } from "drizzle-orm";
 import { updateQuietHours } from "playcart/internal/admin/reminder-admin";
+import { runReminderJob as runJob } from "playcart/internal/next/reminder-job";
+import { resolveConfig } from "playcart/internal/next/resolve-config";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
-import { runReminderJob } from "@/lib/store/reminder-job";
+import { playcartConfig } from "@/lib/playcart";
 import { createMemoryDb } from "../support/pglite";
 import { cartAt, minutes, remindersOf } from "../support/reminders";
 
@@ -23,8 +25,14 @@ const T0 = new Date("2026-03-25T09:00:00Z");
 beforeAll(async () => {
   handle = await createMemoryDb();
   db = handle.db;
+  // The demo's dev outbox writes through the app's database handle: give it this one.
+  (globalThis as { __playcartDb?: unknown }).__playcartDb = Promise.resolve({ ...handle, kind: "pglite" });
 });
 afterAll(async () => handle?.close());
+
+// The job as the demo's cron route runs it: the demo's own Playcart config, on this database.
+const runReminderJob = (database: Db, opts: { now: Date; origin: string }) =>
+  runJob(resolveConfig({ ...playcartConfig(), db: () => database, siteUrl: null }), opts);
 
 it("schedules and sends by the quiet hours saved in the admin, and keeps the dev push", async () => {
   // Quiet from 09:00 to 23:00 store time: a reminder due at midday waits until 23:00.

@@ -2,14 +2,17 @@
 // ignored; a replayed play is refused; another customer's reward is refused and nothing changes.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { playFor } from "playcart/internal/next/play";
+import { resolveConfig } from "playcart/internal/next/resolve-config";
+import { createRuntime } from "playcart/internal/next/runtime";
 import { campaigns, plays, prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { orders, products } from "@/db/schema";
 import { seed } from "@/db/seed";
+import { playcartConfig } from "@/lib/playcart";
 import { addToCart, CartError } from "@/lib/store/cart";
 import { placeOrder } from "@/lib/store/orders";
-import { playFromRequest } from "@/lib/store/play-request";
 import { SHIPPING_FEE_MINOR } from "@/lib/store/pricing";
 import { checkoutInput } from "@/lib/store/validation";
 import { createMemoryDb } from "../support/pglite";
@@ -19,10 +22,23 @@ let db: Db;
 let campaignId: string;
 let jackpotId: string;
 
+/** A play as the play route and the checkout's action make it, through the demo's Playcart config and adapter. */
+let runtime: ReturnType<typeof createRuntime> | undefined;
+function playFromRequest(database: Db, shopper: { sessionId: string; userId: string | null }, raw: unknown) {
+  runtime ??= createRuntime(resolveConfig({ ...playcartConfig(), db: () => database }));
+  return playFor(runtime, { id: shopper.sessionId, email: null, userRef: shopper.userId, signedIn: false }, raw);
+}
+
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= "unit-test-secret-unit-test-secret";
   handle = await createMemoryDb();
   db = handle.db;
+  // The store's adapter reads the app's database handle: give it this one.
+  (globalThis as { __playcartDb?: unknown }).__playcartDb = Promise.resolve({
+    db,
+    close: handle.close,
+    kind: "pglite",
+  });
   await seed(db);
   // A game that can only give "no prize": the jackpot has weight 0, so only a forged request could name it.
   const [c] = await db

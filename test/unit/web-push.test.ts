@@ -13,14 +13,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import ece from "http_ece";
 import { dispatchReminders, savePushSubscription } from "playcart";
+import { PUSH_TTL_SECONDS, pushSender } from "playcart/internal/next/push/send";
 import { pushSubscriptions } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
 import type { Db } from "@/db/client";
-import { reminderEmailSender } from "@/lib/email/reminder-sender";
-import { PUSH_TTL_SECONDS, pushSender } from "@/lib/push/send";
 import { type Mailbox, startMailServer } from "../../e2e/support/smtp";
 import { createMemoryDb } from "../support/pglite";
+import { demoReminderSender } from "../support/reminder-sender";
 import { abandonAt, cartAt, minutes, remindersOf, TZ } from "../support/reminders";
 
 let db: Db;
@@ -106,7 +106,7 @@ describe("web push reminders", () => {
     await abandonAt(db, minutes(T0, 61));
     const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:store@playcart.test" };
     const now = minutes(T0, 122);
-    const mailer = reminderEmailSender(db, {
+    const mailer = demoReminderSender(db, {
       origin: "https://shop.example.test",
       smtpUrl: `smtp://127.0.0.1:${mailbox.port}`,
       now: () => now,

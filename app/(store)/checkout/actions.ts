@@ -1,15 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { paymentsMode } from "@/lib/env";
+import { playcart } from "@/lib/playcart";
 import { afterCheckout } from "@/lib/store/abandonment";
 import { actionError } from "@/lib/store/action-errors";
 import { placeOrder } from "@/lib/store/orders";
 import { requestOrigin } from "@/lib/store/origin";
 import { currentShopperForWrite } from "@/lib/store/owner";
-import { readReferralCode } from "@/lib/store/referral";
 import { checkoutInput } from "@/lib/store/validation";
 import { createCheckoutSession } from "@/lib/stripe/checkout-session";
 
@@ -20,7 +21,9 @@ export async function placeOrderAction(_prev: ActionState, form: FormData): Prom
   try {
     const shopper = await currentShopperForWrite();
     const db = await getDb();
-    const order = await placeOrder(db, shopper, input.data.email, { referralCode: await readReferralCode() });
+    const order = await placeOrder(db, shopper, input.data.email, {
+      referralCode: playcart.referralCode(await headers()),
+    });
     // Consent (only if ticked), the cart report for abandonment, the exit nudge's conversion.
     await afterCheckout(db, {
       email: input.data.email,

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
-import { after } from "next/server";
 import { CheckoutGames } from "@/components/engage/checkout-games";
 import { ExitIntent } from "@/components/engage/exit-intent";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
+import { playcart } from "@/lib/playcart";
 import { loadCart } from "@/lib/store/cart";
-import { storeNow } from "@/lib/store/clock";
-import { cameBackFromReminder, comebackOffer } from "@/lib/store/comeback";
-import { checkoutOffer, knownEmail, playShopper, previewReward, recordCheckoutView } from "@/lib/store/engagement";
 import { currentShopper } from "@/lib/store/owner";
 import { withDiscount } from "@/lib/store/pricing";
 import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
@@ -36,33 +34,14 @@ export default async function CheckoutPage() {
       </div>
     );
   }
-  const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
   // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up or sent).
   const engage = env().PLAYCART_ENGAGE === "on";
-  const [placement, reward, comeback, cameBack] = await Promise.all([
-    engage ? checkoutOffer(db, identity, cart.lines) : null,
-    previewReward(db, identity, cart.id, cart.lines),
-    engage ? comebackOffer(db, identity, cart.lines) : null,
-    cameBackFromReminder(),
-  ]);
-  // Back from a reminder: the comeback game comes first. Otherwise the exit nudge may carry it.
-  const regularOffer = placement?.offer ?? null;
-  const offer = cameBack && comeback ? comeback : regularOffer;
-  const cartId = cart.id;
-  if (cartId && engage) {
-    // Read now: the test clock's cookie is only readable inside the request.
-    const viewedAt = await storeNow();
-    after(() =>
-      recordCheckoutView(
-        db,
-        identity,
-        cartId,
-        cart.totals.subtotalMinor,
-        placement ?? { offer: null, heldOut: [] },
-        viewedAt,
-      ).catch((err) => console.error("[playcart] checkout view not logged", err)),
-    );
-  }
+  // The game (the comeback game first for a shopper back from a reminder), the comeback game
+  // for the exit nudge, and the reward that applies now; the view is logged after the response.
+  const { offer, nudgeOffer, cameBack, reward, email } = await playcart.checkout({
+    headers: await headers(),
+    games: engage,
+  });
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <div className="space-y-6">
@@ -73,7 +52,7 @@ export default async function CheckoutPage() {
           </p>
         ) : null}
         <CheckoutForm
-          defaultEmail={identity.email ?? ""}
+          defaultEmail={email ?? ""}
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
         />
       </div>
@@ -85,14 +64,16 @@ export default async function CheckoutPage() {
             quantity: l.quantity,
             lineTotalMinor: l.lineTotalMinor,
           }))}
-          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, { waiveShipping: reward?.waiveShipping })}
+          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, {
+            waiveShipping: (reward?.shippingWaivedMinor ?? 0) > 0,
+          })}
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
         {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
         {engage && (
           <ExitIntent
-            offer={offer === comeback ? null : comeback}
+            offer={nudgeOffer}
             play={playGameAction}
             claim={claimNudgeAction}
             dismiss={dismissNudgeAction}

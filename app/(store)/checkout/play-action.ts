@@ -1,15 +1,12 @@
 "use server";
 
 import type { PlayOutcome, PlayRequest } from "playcart";
-import { getDb } from "@/db/client";
-import { currentShopperForWrite } from "@/lib/store/owner";
-import { playFromRequest } from "@/lib/store/play-request";
+import { playcart } from "@/lib/playcart";
 
 /**
  * Plays a game. The browser sends only which game and a nonce, and animates the outcome it
- * is given; playFromRequest validates, identifies the shopper and lets the server decide.
+ * is given; Playcart validates, identifies the shopper through the store's adapter and decides.
  */
 export async function playGameAction(raw: PlayRequest): Promise<PlayOutcome> {
-  const shopper = await currentShopperForWrite();
-  return playFromRequest(await getDb(), shopper, raw);
+  return playcart.play(raw);
 }

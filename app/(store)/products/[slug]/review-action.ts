@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { currentViewer } from "@/lib/auth/guards";
+import { playcart } from "@/lib/playcart";
 import { storeNow } from "@/lib/store/clock";
-import { sweepEventsAfterResponse } from "@/lib/store/event-sweep";
 import { postReview, ReviewError, reviewInput } from "@/lib/store/reviews";
 
 export async function postReviewAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -26,7 +26,7 @@ export async function postReviewAction(_prev: ActionState, form: FormData): Prom
     return { status: "error", message: "Your review could not be saved. Please try again." };
   }
   // The review's badge is awarded by the rules engine, right after this response.
-  sweepEventsAfterResponse();
+  await playcart.sweepEventsAfterResponse();
   revalidatePath("/products/[slug]", "page");
   return { status: "ok", message: "Thank you! Your review is posted. Check your account for a new badge." };
 }

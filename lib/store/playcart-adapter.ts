@@ -1,0 +1,105 @@
+// The demo store's facts as Playcart's adapter reads them: who is shopping (this browser's
+// session cookie and the signed-in account), the open cart, and an order.
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Cart, Order, PlaycartAdapter, Shopper } from "playcart/next";
+import { getDb } from "@/db/client";
+import { orderItems, orders, products } from "@/db/schema";
+import { restoreCart } from "./abandonment";
+import { loadCart } from "./cart";
+import { ensureShopperSession, readShopperSession } from "./shopper-session";
+
+/**
+ * The email Playcart may assume before the shopper types one: the account's, or the one
+ * this browser last paid with (a returning guest is recognised for audiences and limits;
+ * it never unlocks rewards).
+ */
+async function lastPaidEmail(sessionId: string): Promise<string | null> {
+  const [last] = await (await getDb())
+    .select({ email: orders.email })
+    .from(orders)
+    .where(and(eq(orders.sessionId, sessionId), eq(orders.status, "paid")))
+    .orderBy(desc(orders.paidAt))
+    .limit(1);
+  return last?.email ?? null;
+}
+
+// Auth.js is loaded when a shopper is first asked for, not when Playcart's config is.
+const viewerNow = async () => (await import("@/lib/auth/guards")).currentViewer();
+
+async function shopper({ create }: { create: boolean }): Promise<Shopper | null> {
+  const [sessionId, viewer] = await Promise.all([create ? ensureShopperSession() : readShopperSession(), viewerNow()]);
+  if (!sessionId && !viewer) return null;
+  return {
+    id: sessionId,
+    email: viewer?.email ?? (sessionId ? await lastPaidEmail(sessionId) : null),
+    userRef: viewer?.id ?? null,
+    signedIn: Boolean(viewer),
+  };
+}
+
+async function cart(s: Shopper): Promise<Cart | null> {
+  const loaded = await loadCart(await getDb(), { sessionId: s.id, userId: s.userRef });
+  if (!loaded.id) return null;
+  return {
+    ref: loaded.id,
+    email: loaded.email,
+    lines: loaded.lines.map((l) => ({
+      productRef: l.slug,
+      name: l.name,
+      category: l.categorySlug,
+      unitPriceMinor: l.unitPriceMinor,
+      quantity: l.quantity,
+      imageUrl: l.image,
+    })),
+    shippingMinor: loaded.totals.shippingMinor,
+  };
+}
+
+async function order(ref: string): Promise<Order | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(ref)) return null;
+  const db = await getDb();
+  const [o] = await db.select().from(orders).where(eq(orders.id, ref));
+  if (!o) return null;
+  const lines = await db
+    .select({
+      productRef: products.slug,
+      name: orderItems.productName,
+      category: products.categorySlug,
+      unitPriceMinor: orderItems.unitPriceMinor,
+      quantity: orderItems.quantity,
+    })
+    .from(orderItems)
+    .innerJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, ref));
+  return {
+    ref: o.id,
+    email: o.email,
+    userRef: o.userId,
+    sessionRef: o.sessionId,
+    paidAt: o.paidAt,
+    lines,
+    subtotalMinor: o.subtotalMinor,
+    discountMinor: o.discountMinor,
+    shippingMinor: o.shippingMinor,
+    totalMinor: o.totalMinor,
+    currency: o.currency,
+  };
+}
+
+export const demoAdapter: PlaycartAdapter = {
+  shopper,
+  cart,
+  order,
+  restoreCart: async (s, snapshot) => {
+    if (!s.id) return;
+    await restoreCart(
+      await getDb(),
+      { sessionId: s.id, userId: s.userRef },
+      {
+        email: snapshot.email,
+        items: snapshot.lines.map((l) => ({ ...l, imageUrl: null })),
+      },
+    );
+  },
+};

@@ -1,0 +1,131 @@
+// The checkout page's server helper: the game to offer, the comeback game for the exit nudge,
+// and the reward that applies now, decided exactly as priceOrder will decide it. The view,
+// the offer and any holdout are logged after the response, once per session and cart.
+import { after } from "next/server.js";
+import { findCustomerByEmail } from "../core/customers.ts";
+import { recordEvent } from "../engine/index.ts";
+import { findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
+import { hasEffect, rewardForOrder } from "../rewards/index.ts";
+import type { Cart, Shopper } from "./config.ts";
+import { cameBackFromReminder } from "./cookies.ts";
+import type { Runtime } from "./runtime.ts";
+import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
+
+export type RewardPreview = {
+  id: string;
+  label: string;
+  discountMinor: number;
+  shippingWaivedMinor: number;
+  bonusPoints: number;
+  scope: string;
+};
+
+export type CheckoutView = {
+  shopper: Shopper | null;
+  cart: Cart | null;
+  /** The email Playcart assumes for this shopper (prefill), never proof of identity. */
+  email: string | null;
+  /** The game to show in the checkout (the comeback game first for a shopper back from a reminder). */
+  offer: Offer | null;
+  /** The comeback game the exit nudge may carry, when it is not already the offer. */
+  nudgeOffer: Offer | null;
+  cameBack: boolean;
+  reward: RewardPreview | null;
+};
+
+export type CheckoutInput = { request?: Request; headers?: Headers; games?: boolean };
+
+export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Promise<CheckoutView> {
+  const { cfg } = rt;
+  const headers = input.request?.headers ?? input.headers ?? new Headers();
+  const cameBack = cameBackFromReminder(headers);
+  const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
+  const cart = shopper ? await cfg.adapter.cart(shopper) : null;
+  const empty = { shopper, cart, email: shopper?.email ?? null, offer: null, nudgeOffer: null, cameBack, reward: null };
+  if (!shopper || !cart || cart.lines.length === 0) return empty;
+  const identity = playShopper(shopper, cart);
+  const db = await cfg.db();
+  const now = await cfg.now();
+  const summary = cartSummary(cart.lines);
+  const games = input.games !== false;
+  const placementOf = async () => {
+    const heldOut: string[] = [];
+    for (const placement of ["checkout_first_order", "checkout_returning"] as const) {
+      const found = await findPlacement(db, {
+        placement,
+        shopper: identity,
+        cart: summary,
+        now,
+        timeZone: cfg.timeZone,
+      });
+      if (found.heldOut) heldOut.push(found.heldOut.campaignId);
+      if (found.offer) return { offer: found.offer, heldOut };
+    }
+    return { offer: null, heldOut };
+  };
+  const [placement, reward, comeback] = await Promise.all([
+    games ? placementOf() : null,
+    previewReward(rt, identity, cart, now),
+    games
+      ? findOffer(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
+      : null,
+  ]);
+  const offer = cameBack && comeback ? comeback : (placement?.offer ?? null);
+  if (games && placement) {
+    const log = () =>
+      recordCheckoutView(rt, identity, cart.ref, summary.valueMinor, placement, now).catch((err) =>
+        console.error("[playcart] checkout view not logged", err),
+      );
+    try {
+      after(log);
+    } catch {
+      await log();
+    }
+  }
+  return { ...empty, email: identity.email ?? null, offer, nudgeOffer: offer === comeback ? null : comeback, reward };
+}
+
+async function previewReward(rt: Runtime, shopper: PlayShopper, cart: Cart, now: Date): Promise<RewardPreview | null> {
+  const chosen = await rewardForOrder(await rt.cfg.db(), {
+    shopper,
+    cartRef: cart.ref,
+    lines: rewardLines(cart.lines),
+    cart: cartSummary(cart.lines),
+    shippingMinor: cart.shippingMinor,
+    now,
+    timeZone: rt.cfg.timeZone,
+  });
+  if (!chosen || !hasEffect(chosen)) return null;
+  return {
+    id: chosen.reward.id,
+    label: chosen.reward.label,
+    discountMinor: chosen.discountMinor,
+    shippingWaivedMinor: chosen.shippingWaivedMinor,
+    bonusPoints: chosen.bonusPoints,
+    scope: chosen.reward.scope,
+  };
+}
+
+async function recordCheckoutView(
+  rt: Runtime,
+  shopper: PlayShopper,
+  cartRef: string,
+  valueMinor: number,
+  { offer, heldOut }: { offer: Offer | null; heldOut: string[] },
+  now: Date,
+) {
+  const db = await rt.cfg.db();
+  const session = shopper.sessionRef ?? "none";
+  const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
+  const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null, occurredAt: now };
+  await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
+  if (offer)
+    await recordEvent(db, {
+      type: "game.offered",
+      key: `${offer.campaignId}:${session}:${cartRef}`,
+      ...base,
+      campaignId: offer.campaignId,
+    });
+  for (const campaignId of heldOut)
+    await recordEvent(db, { type: "game.held_out", key: `${campaignId}:${session}:${cartRef}`, ...base, campaignId });
+}

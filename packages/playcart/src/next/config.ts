@@ -1,0 +1,138 @@
+// What a host gives createPlaycart: its database, its store settings, and an adapter that
+// describes its shopper, cart and order. Playcart calls the adapter; the host calls nothing
+// in a particular order.
+import type { EngageDb } from "../core/db.ts";
+
+/** Who is shopping, as the host knows them. `id` is this browser's own key (a session cookie). */
+export type Shopper = {
+  /** Null only where the host cannot set cookies yet (a server component) and the browser has none. */
+  id: string | null;
+  /** The email Playcart may assume (account, cart, last checkout); decides audiences, never unlocks rewards. */
+  email: string | null;
+  /** The host's account id, if signed in. */
+  userRef: string | null;
+  signedIn: boolean;
+};
+
+export type Line = {
+  productRef: string;
+  name: string;
+  category: string;
+  unitPriceMinor: number;
+  quantity: number;
+  imageUrl?: string | null;
+};
+
+export type Cart = {
+  ref: string;
+  email: string | null;
+  lines: Line[];
+  /** The delivery fee before any reward (a free-shipping reward waives it). */
+  shippingMinor: number;
+};
+
+export type Order = {
+  ref: string;
+  email: string;
+  userRef?: string | null;
+  /** The shopper session that placed it (ties the payment to the games it was offered). */
+  sessionRef?: string | null;
+  paidAt: Date | null;
+  lines: Line[];
+  subtotalMinor: number;
+  discountMinor: number;
+  shippingMinor: number;
+  totalMinor: number;
+  currency: string;
+};
+
+/** Where the request comes from: a route handler's Request, or a server component's headers(). */
+export type ShopperQuery = {
+  request: Request | null;
+  /** True where the host may set cookies (route handlers, server actions): create the browser's key if it has none. */
+  create: boolean;
+};
+
+/** The fields of a Checkout Session Playcart reads to find the host's order. */
+export type CheckoutSessionRef = {
+  id: string;
+  client_reference_id?: string | null;
+  metadata: Record<string, string>;
+};
+
+export type PlaycartAdapter = {
+  shopper(query: ShopperQuery): Promise<Shopper | null> | Shopper | null;
+  cart(shopper: Shopper): Promise<Cart | null> | Cart | null;
+  order(orderRef: string): Promise<Order | null> | Order | null;
+  /** Default: client_reference_id, else metadata.orderRef, else metadata.order_id (both present must agree). */
+  orderRefOfCheckoutSession?(session: CheckoutSessionRef): string | null;
+  /** Puts a reminded cart back into this browser's cart (the reminder link). Without it the link only opens the checkout. */
+  restoreCart?(shopper: Shopper, snapshot: { email: string; lines: RestoredLine[] }): Promise<void> | void;
+};
+
+export type RestoredLine = { productRef: string | null; name: string; quantity: number; unitPriceMinor: number };
+
+export type EmailConfig = {
+  /** smtp(s)://... ; absent: reminders go to `outbox` (or nowhere, logged). */
+  smtpUrl?: string | null;
+  from: string;
+  postalAddress: string;
+  storeName?: string;
+  /** DKIM signing of every reminder (nodemailer's DKIM options). */
+  dkim?: { domainName: string; keySelector: string; privateKey: string } | null;
+};
+
+/** Where reminders go in development, when SMTP or VAPID keys are not configured. */
+export type Outbox = {
+  mail?(mail: { to: string; subject: string; text: string; html: string }): Promise<void>;
+  push?(push: { email: string; title: string; body: string; url: string }): Promise<void>;
+};
+
+export type PushConfig = {
+  vapidPublicKey: string;
+  vapidPrivateKey: string;
+  /** mailto: or https: contact for push services. */
+  subject: string;
+};
+
+export type PlaycartConfig = {
+  db: EngageDb | (() => EngageDb | Promise<EngageDb>);
+  /** Where the catch-all route is mounted. */
+  basePath?: string;
+  /** Absolute origin for links in emails; default: the request's origin. */
+  siteUrl?: string | null;
+  /** Signs comeback and unsubscribe links. At least 16 characters. */
+  secret: string;
+  timeZone: string;
+  currency: string;
+  cronSecret?: string | null;
+  stripe?: { webhookSecret?: string | null; maxBodyBytes?: number } | null;
+  email?: EmailConfig | null;
+  push?: PushConfig | null;
+  outbox?: Outbox | null;
+  now?: () => Date | Promise<Date>;
+  /** The host's pages the reminder links land on. */
+  pages?: { cart?: string; checkout?: string; home?: string };
+  /** Plays per browser per minute (per instance); the hard limits are in the database. */
+  playsPerMinute?: number;
+  adapter: PlaycartAdapter;
+};
+
+export type Resolved = {
+  db: () => Promise<EngageDb>;
+  basePath: string;
+  siteUrl: string | null;
+  linkSecret: string;
+  timeZone: string;
+  currency: string;
+  cronSecret: string | null;
+  stripeWebhookSecret: string | null;
+  stripeMaxBodyBytes: number;
+  email: EmailConfig | null;
+  push: PushConfig | null;
+  outbox: Outbox | null;
+  now: () => Promise<Date>;
+  pages: { cart: string; checkout: string; home: string };
+  playsPerMinute: number;
+  adapter: PlaycartAdapter;
+};

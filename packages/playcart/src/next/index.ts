@@ -1,0 +1,22 @@
+// playcart/next: createPlaycart(config) for a Next.js host (App Router). See README,
+// "Add Playcart to your store".
+export type { CheckoutInput, CheckoutView, RewardPreview } from "./checkout.ts";
+export type {
+  Cart,
+  CheckoutSessionRef,
+  EmailConfig,
+  Line,
+  Order,
+  Outbox,
+  PlaycartAdapter,
+  PlaycartConfig,
+  PushConfig,
+  RestoredLine,
+  Shopper,
+  ShopperQuery,
+} from "./config.ts";
+export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
+export { createPlaycart, type Playcart } from "./create-playcart.ts";
+export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
+export { PlaycartConfigError } from "./resolve-config.ts";
+export { HANDLED_EVENT_TYPES as PLAYCART_STRIPE_EVENT_TYPES } from "./stripe/handlers.ts";

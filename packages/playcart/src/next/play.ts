@@ -1,0 +1,59 @@
+// A play of a game, for the play route and for hosts' server actions. The server decides
+// everything: who plays (the adapter's shopper, never the body), whether they may, what they win.
+import { z } from "zod";
+import { PlayError, type PlayOutcome, play } from "../games/index.ts";
+import type { Shopper } from "./config.ts";
+import type { Runtime } from "./runtime.ts";
+import { cartSummary, playShopper } from "./shopper.ts";
+
+// Which game and a nonce, nothing else: any other field (a prize, a price) is dropped here.
+export const playRequestInput = z.object({
+  campaignId: z.uuid(),
+  // A fresh random id per press of the button: a replayed request is refused.
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+});
+
+export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown): Promise<PlayOutcome> {
+  const input = playRequestInput.safeParse(raw);
+  if (!input.success) return { status: "error", code: "invalid", message: "That game request was not valid." };
+  // The rate limit and the play's device key need this browser's own key.
+  if (!shopper?.id)
+    return { status: "error", code: "forbidden", message: "Games are played from the store's own pages." };
+  if (!(await rt.allowPlay(shopper.id)))
+    return {
+      status: "error",
+      code: "rate_limited",
+      message: "Too many plays in a minute. Take a breath and try again.",
+    };
+  const { cfg } = rt;
+  const cart = await cfg.adapter.cart(shopper);
+  const now = await cfg.now();
+  try {
+    const result = await play(await cfg.db(), {
+      campaignId: input.data.campaignId,
+      requestId: input.data.requestId,
+      shopper: playShopper(shopper, cart),
+      cart: { ...cartSummary(cart?.lines ?? []), cartRef: cart?.ref ?? null },
+      now,
+      timeZone: cfg.timeZone,
+    });
+    // Rules on game.played run after the response, so the animation never waits on them.
+    rt.sweepAfterResponse(now);
+    return {
+      status: "ok",
+      won: result.won,
+      segment: result.segment,
+      label: result.label,
+      reward: result.reward && {
+        label: result.reward.label,
+        scope: result.reward.scope as "this_order" | "next_order",
+        expiresAt: result.reward.expiresAt.toISOString(),
+      },
+      playsLeft: result.playsLeft,
+    };
+  } catch (err) {
+    if (err instanceof PlayError) return { status: "error", code: err.code, message: err.message };
+    console.error("[playcart] play failed", err);
+    return { status: "error", code: "error", message: "The game could not be played. Please try again." };
+  }
+}

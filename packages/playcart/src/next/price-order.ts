@@ -1,0 +1,93 @@
+// priceOrder: the discount an order gets, decided on the server and reserved for that order
+// in one transaction (the host's, when it passes one), with what Playcart needs later
+// (categories for affinity, the session and referral code for referrals).
+import type { EngageDb } from "../core/db.ts";
+import { EngageError } from "../core/errors.ts";
+import { recordOrderPlaced } from "../loyalty/index.ts";
+import { hasEffect, releaseOrderRewards, reserveReward, rewardForOrder, rewardOwnerOf } from "../rewards/index.ts";
+import type { Cart, Shopper } from "./config.ts";
+import { referralCodeOf } from "./cookies.ts";
+import type { Runtime } from "./runtime.ts";
+import { cartSummary, rewardLines } from "./shopper.ts";
+
+export type PriceOrderInput = {
+  /** The host's id for the order, known before it is written (for example a UUID it generates). */
+  orderRef: string;
+  shopper: Shopper;
+  cart: Cart;
+  /** The email the order is placed with (defaults to the cart's). */
+  email?: string;
+  /** A reward the shopper picked; otherwise the one worth most. */
+  rewardId?: string | null;
+  /** The referral code this browser came with; default: Playcart's referral cookie in `headers`. */
+  referralCode?: string | null;
+  headers?: Headers;
+  /** The host's transaction, so the order row and the reservation commit together. */
+  db?: EngageDb;
+};
+
+export type PricedOrder = {
+  discountMinor: number;
+  shippingWaivedMinor: number;
+  bonusPoints: number;
+  label: string | null;
+  rewardId: string | null;
+};
+
+export async function priceOrder(rt: Runtime, input: PriceOrderInput): Promise<PricedOrder> {
+  const { cfg } = rt;
+  const email = input.email ?? input.cart.email;
+  if (!email) throw new EngageError("invalid:input", "An order needs an email.");
+  const now = await cfg.now();
+  const run = async (tx: EngageDb): Promise<PricedOrder> => {
+    // Placing again re-decides the reward from scratch.
+    await releaseOrderRewards(tx, input.orderRef);
+    const shopper = {
+      email,
+      userRef: input.shopper.userRef,
+      deviceId: input.shopper.id,
+      sessionRef: input.shopper.id,
+      signedIn: input.shopper.signedIn,
+    };
+    const chosen = await rewardForOrder(tx, {
+      shopper,
+      cartRef: input.cart.ref,
+      lines: rewardLines(input.cart.lines),
+      cart: cartSummary(input.cart.lines),
+      shippingMinor: input.cart.shippingMinor,
+      requestedRewardId: input.rewardId,
+      now,
+      timeZone: cfg.timeZone,
+    });
+    const used = chosen && hasEffect(chosen) ? chosen : null;
+    if (used) {
+      const reserved = await reserveReward(tx, {
+        rewardId: used.reward.id,
+        orderRef: input.orderRef,
+        owner: rewardOwnerOf(shopper),
+        now,
+      });
+      if (!reserved) throw new EngageError("invalid:input", "That reward was just used on another order.");
+    }
+    await recordOrderPlaced(tx, {
+      orderRef: input.orderRef,
+      email,
+      sessionRef: input.shopper.id,
+      referralCode:
+        input.referralCode !== undefined ? input.referralCode : input.headers ? referralCodeOf(input.headers) : null,
+      lines: input.cart.lines.map((l) => ({
+        category: l.category,
+        amountMinor: l.unitPriceMinor * l.quantity,
+        quantity: l.quantity,
+      })),
+    });
+    return {
+      discountMinor: used?.discountMinor ?? 0,
+      shippingWaivedMinor: used?.shippingWaivedMinor ?? 0,
+      bonusPoints: used?.bonusPoints ?? 0,
+      label: used?.reward.label ?? null,
+      rewardId: used?.reward.id ?? null,
+    };
+  };
+  return input.db ? run(input.db) : (await cfg.db()).transaction(run);
+}

@@ -1,0 +1,73 @@
+// Checks the host's config once, at createPlaycart, with messages that say what to set.
+import { createHash } from "node:crypto";
+import type { EngageDb } from "../core/db.ts";
+import type { PlaycartConfig, Resolved } from "./config.ts";
+
+export class PlaycartConfigError extends Error {
+  constructor(message: string) {
+    super(`playcart/next: ${message}`);
+    this.name = "PlaycartConfigError";
+  }
+}
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Links are signed with a key derived for this one purpose, never the host's secret itself. */
+export const linkSecretOf = (secret: string) =>
+  createHash("sha256").update(`playcart-reminder-links:${secret}`).digest("base64url");
+
+export function resolveConfig(config: PlaycartConfig): Resolved {
+  if (!config || typeof config !== "object") throw new PlaycartConfigError("createPlaycart needs a config object");
+  if (!config.adapter || typeof config.adapter.shopper !== "function" || typeof config.adapter.cart !== "function")
+    throw new PlaycartConfigError("config.adapter needs shopper(query) and cart(shopper) functions");
+  if (typeof config.adapter.order !== "function")
+    throw new PlaycartConfigError("config.adapter needs order(orderRef) (points are earned from the host's order)");
+  if (typeof config.secret !== "string" || config.secret.length < 16)
+    throw new PlaycartConfigError("config.secret must be a string of at least 16 characters (it signs email links)");
+  if (!isTimeZone(config.timeZone))
+    throw new PlaycartConfigError(`config.timeZone "${config.timeZone}" is not an IANA time zone`);
+  if (!/^[a-z]{3}$/i.test(config.currency ?? ""))
+    throw new PlaycartConfigError("config.currency must be a three-letter code, e.g. eur");
+  const basePath = (config.basePath ?? "/api/playcart").replace(/\/+$/, "");
+  if (!basePath.startsWith("/")) throw new PlaycartConfigError("config.basePath must start with /");
+  if (config.siteUrl) {
+    try {
+      new URL(config.siteUrl);
+    } catch {
+      throw new PlaycartConfigError(`config.siteUrl "${config.siteUrl}" is not an absolute URL`);
+    }
+  }
+  if (config.push && (!config.push.vapidPublicKey || !config.push.vapidPrivateKey || !config.push.subject))
+    throw new PlaycartConfigError("config.push needs vapidPublicKey, vapidPrivateKey and subject (or leave push out)");
+  if (config.email && (!config.email.from || !config.email.postalAddress))
+    throw new PlaycartConfigError("config.email needs from and postalAddress (marketing email must carry both)");
+
+  const source = config.db;
+  const db = async (): Promise<EngageDb> => (typeof source === "function" ? await source() : source);
+  const clock = config.now;
+  return {
+    db,
+    basePath,
+    siteUrl: config.siteUrl ? new URL(config.siteUrl).origin : null,
+    linkSecret: linkSecretOf(config.secret),
+    timeZone: config.timeZone,
+    currency: config.currency.toLowerCase(),
+    cronSecret: config.cronSecret || null,
+    stripeWebhookSecret: config.stripe?.webhookSecret || null,
+    stripeMaxBodyBytes: config.stripe?.maxBodyBytes ?? 512 * 1024,
+    email: config.email ?? null,
+    push: config.push ?? null,
+    outbox: config.outbox ?? null,
+    now: async () => (clock ? await clock() : new Date()),
+    pages: { cart: "/cart", checkout: "/checkout", home: "/", ...config.pages },
+    playsPerMinute: config.playsPerMinute ?? 20,
+    adapter: config.adapter,
+  };
+}

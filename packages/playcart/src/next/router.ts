@@ -1,0 +1,58 @@
+// The one catch-all route: <basePath>/<segments...> to the route that serves it. Every route
+// checks its own authorisation (same origin, bearer secret, signed token or Stripe signature).
+import { json } from "./http.ts";
+import { comebackRoute } from "./routes/comeback.ts";
+import { cronRoute } from "./routes/cron.ts";
+import { playRoute } from "./routes/play.ts";
+import { pushRoute } from "./routes/push.ts";
+import { referralRoute } from "./routes/referral.ts";
+import { stripeRoute } from "./routes/stripe.ts";
+import { unsubscribeGet, unsubscribePost } from "./routes/unsubscribe.ts";
+import type { Runtime } from "./runtime.ts";
+
+/** The path below basePath, as segments (from the request URL, so any mount point works). */
+export function segmentsOf(req: Request, basePath: string): string[] | null {
+  const path = new URL(req.url).pathname;
+  if (path !== basePath && !path.startsWith(`${basePath}/`)) return null;
+  return path
+    .slice(basePath.length)
+    .split("/")
+    .filter((s) => s.length > 0);
+}
+
+const notFound = () => json({ error: "not found" }, 404);
+const methodNotAllowed = (allow: string) => json({ error: "method not allowed" }, 405, { allow });
+
+export async function route(rt: Runtime, req: Request): Promise<Response> {
+  const segments = segmentsOf(req, rt.cfg.basePath);
+  if (!segments || segments.length === 0) return notFound();
+  const [head, arg, ...rest] = segments;
+  const method = req.method.toUpperCase();
+  switch (head) {
+    case "play":
+      if (arg !== undefined) return notFound();
+      return method === "POST" ? playRoute(rt, req) : methodNotAllowed("POST");
+    case "push":
+      if (arg !== undefined) return notFound();
+      return method === "POST" ? pushRoute(rt, req) : methodNotAllowed("POST");
+    case "stripe":
+      if (arg !== undefined) return notFound();
+      return method === "POST" ? stripeRoute(rt, req) : methodNotAllowed("POST");
+    // Vercel Cron calls GET; other schedulers may POST.
+    case "cron":
+      if (rest.length > 0) return notFound();
+      return method === "GET" || method === "POST" ? cronRoute(rt, req, arg) : methodNotAllowed("GET, POST");
+    case "comeback":
+      if (!arg || rest.length > 0) return notFound();
+      return method === "GET" ? comebackRoute(rt, req, arg) : methodNotAllowed("GET");
+    case "unsubscribe":
+      if (!arg || rest.length > 0) return notFound();
+      if (method === "GET") return unsubscribeGet(rt, arg);
+      return method === "POST" ? unsubscribePost(rt, req, arg) : methodNotAllowed("GET, POST");
+    case "r":
+      if (!arg || rest.length > 0) return notFound();
+      return method === "GET" ? referralRoute(rt, req, arg) : methodNotAllowed("GET");
+    default:
+      return notFound();
+  }
+}

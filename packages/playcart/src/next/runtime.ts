@@ -1,0 +1,16 @@
+// One Playcart instance's state: the resolved config and the per-instance helpers its routes share.
+import type { Resolved } from "./config.ts";
+import { eventSweeper } from "./event-sweep.ts";
+import { playLimiter } from "./play-limiter.ts";
+
+export type Runtime = {
+  cfg: Resolved;
+  sweepAfterResponse: (now: Date) => void;
+  allowPlay: (key: string) => Promise<boolean>;
+};
+
+export const createRuntime = (cfg: Resolved): Runtime => ({
+  cfg,
+  sweepAfterResponse: eventSweeper(cfg),
+  allowPlay: playLimiter(cfg.playsPerMinute),
+});

@@ -1,0 +1,30 @@
+// The adapter's shopper and cart, in the shapes Playcart's core takes.
+import type { CartSummary, PlayShopper } from "../games/index.ts";
+import type { RewardLine } from "../rewards/index.ts";
+import type { Cart, Line, Shopper } from "./config.ts";
+
+export function playShopper(shopper: Shopper, cart: Cart | null): PlayShopper {
+  return {
+    email: cart?.email || shopper.email || null,
+    userRef: shopper.userRef,
+    deviceId: shopper.id,
+    sessionRef: shopper.id,
+    signedIn: shopper.signedIn,
+  };
+}
+
+export function cartSummary(lines: Line[]): CartSummary {
+  return {
+    valueMinor: lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0),
+    itemCount: lines.reduce((s, l) => s + l.quantity, 0),
+    categories: [...new Set(lines.map((l) => l.category))],
+  };
+}
+
+export const rewardLines = (lines: Line[]): RewardLine[] =>
+  lines.map((l) => ({
+    productRef: l.productRef,
+    unitPriceMinor: l.unitPriceMinor,
+    quantity: l.quantity,
+    category: l.category,
+  }));

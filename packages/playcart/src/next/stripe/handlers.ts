@@ -1,0 +1,121 @@
+// What each Stripe event type does to Playcart. Each handler runs inside the transaction that
+// records the event id, so an event applies at most once.
+import type { z } from "zod";
+import type { EngageDb } from "../../core/db.ts";
+import type { Order, PlaycartAdapter } from "../config.ts";
+import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded, orderRefOfPayment } from "../order-effects.ts";
+import {
+  type ChargeFields,
+  type CheckoutSessionFields,
+  chargeSchema,
+  checkoutSessionSchema,
+  type DisputeFields,
+  defaultOrderRefOfSession,
+  disputeSchema,
+  orderRefOfMetadata,
+} from "./objects.ts";
+
+export type Outcome =
+  | "earned"
+  | "awaiting_payment"
+  | "amount_mismatch"
+  | "unknown_order"
+  | "refund_recorded"
+  | "dispute_recorded";
+export type HandlerResult = { outcome: Outcome; orderRef?: string; points?: number };
+export type HandlerContext = { adapter: PlaycartAdapter; now: Date };
+
+type Handler<T> = {
+  schema: z.ZodType<T>;
+  /** Reads the host's facts before the transaction (the adapter may use its own connection). */
+  prepare?: (object: T, ctx: HandlerContext) => Promise<Order | null>;
+  apply: (tx: EngageDb, object: T, ctx: HandlerContext & { order: Order | null }) => Promise<HandlerResult>;
+};
+
+function sessionOrderRef(session: CheckoutSessionFields, adapter: PlaycartAdapter): string | null {
+  const ref = adapter.orderRefOfCheckoutSession
+    ? adapter.orderRefOfCheckoutSession({
+        id: session.id,
+        client_reference_id: session.client_reference_id,
+        metadata: session.metadata,
+      })
+    : defaultOrderRefOfSession(session);
+  return ref || null;
+}
+
+const paidSession: Handler<CheckoutSessionFields> = {
+  schema: checkoutSessionSchema,
+  prepare: async (session, { adapter }) => {
+    const ref = sessionOrderRef(session, adapter);
+    return ref ? await adapter.order(ref) : null;
+  },
+  apply: async (tx, session, { order, now }) => {
+    if (!order) return { outcome: "unknown_order" };
+    // Delayed methods (bank debits) complete the session unpaid; async_payment_succeeded follows.
+    if (session.payment_status === "unpaid") return { outcome: "awaiting_payment", orderRef: order.ref };
+    if (session.amount_total !== order.totalMinor || session.currency?.toLowerCase() !== order.currency.toLowerCase()) {
+      console.warn(
+        `[playcart] order ${order.ref}: paid ${session.amount_total} ${session.currency} but it totals ${order.totalMinor} ${order.currency}; no points`,
+      );
+      return { outcome: "amount_mismatch", orderRef: order.ref };
+    }
+    const points = await applyOrderPaid(tx, {
+      order,
+      amountPaidMinor: session.amount_total,
+      paidAt: order.paidAt ?? now,
+      paymentRef: session.payment_intent,
+    });
+    return { outcome: "earned", orderRef: order.ref, points };
+  },
+};
+
+/** The order a charge or dispute belongs to: the payment Playcart saw paid, else the object's metadata. */
+async function refOf(tx: EngageDb, o: { payment_intent: string | null; metadata: Record<string, string> }) {
+  return (o.payment_intent ? await orderRefOfPayment(tx, o.payment_intent) : null) ?? orderRefOfMetadata(o.metadata);
+}
+
+const chargeRefunded: Handler<ChargeFields> = {
+  schema: chargeSchema,
+  // amount_refunded is cumulative: two partial refunds arrive as, say, 1000 then 2500.
+  apply: async (tx, charge, { now }) => {
+    const orderRef = await refOf(tx, charge);
+    if (!orderRef) return { outcome: "unknown_order" };
+    await applyOrderRefunded(tx, { orderRef, amountRefundedMinor: charge.amount_refunded, now });
+    return { outcome: "refund_recorded", orderRef };
+  },
+};
+
+const disputeCreated: Handler<DisputeFields> = {
+  schema: disputeSchema,
+  apply: async (tx, dispute) => {
+    const orderRef = await refOf(tx, dispute);
+    if (!orderRef) return { outcome: "unknown_order" };
+    await applyOrderDisputed(tx, { orderRef, status: "open" });
+    return { outcome: "dispute_recorded", orderRef };
+  },
+};
+
+// Only "lost" removes the points; "won" and a closed inquiry ("warning_closed") release them.
+const disputeClosed: Handler<DisputeFields> = {
+  schema: disputeSchema,
+  apply: async (tx, dispute) => {
+    const orderRef = await refOf(tx, dispute);
+    if (!orderRef) return { outcome: "unknown_order" };
+    await applyOrderDisputed(tx, { orderRef, status: dispute.status === "lost" ? "lost" : "won" });
+    return { outcome: "dispute_recorded", orderRef };
+  },
+};
+
+// Each handler parses its own object with its schema before apply sees it.
+const erased = <T>(h: Handler<T>) => h as unknown as Handler<unknown>;
+
+// A Map, not an object literal: an event type such as "__proto__" or "constructor" must find nothing.
+export const handlers: ReadonlyMap<string, Handler<unknown>> = new Map([
+  ["checkout.session.completed", erased(paidSession)],
+  ["checkout.session.async_payment_succeeded", erased(paidSession)],
+  ["charge.refunded", erased(chargeRefunded)],
+  ["charge.dispute.created", erased(disputeCreated)],
+  ["charge.dispute.closed", erased(disputeClosed)],
+]);
+
+export const HANDLED_EVENT_TYPES = [...handlers.keys()];

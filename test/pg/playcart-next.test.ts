@@ -1,0 +1,241 @@
+// playcart/next on a real Postgres: createPlaycart's one catch-all route (routing and each
+// route's own authorisation), and its Stripe endpoint earning, clawing back and holding
+// points from events signed by Stripe's own library, exactly once per event.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { balances, findCustomerByEmail } from "playcart";
+import { createPlaycart, type Order, type Playcart } from "playcart/next";
+import { orderRewards } from "playcart/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../support/pg";
+import { charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
+
+const SECRET = "whsec_playcartnext0123456789abcdefghijklmnop";
+const CRON = "cron-secret-0123456789abcdef";
+const BASE = "https://shop.example.test/api/playcart";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let playcart: Playcart;
+const orders = new Map<string, Order>();
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  playcart = createPlaycart({
+    db: t.db,
+    secret: "a-host-secret-0123456789",
+    timeZone: "Europe/Berlin",
+    currency: "usd",
+    cronSecret: CRON,
+    stripe: { webhookSecret: SECRET, maxBodyBytes: 64 * 1024 },
+    adapter: {
+      // A browser is its x-test-shopper header here; a host reads its own session cookie.
+      shopper: ({ request }) => {
+        const id = request?.headers.get("x-test-shopper");
+        return id ? { id, email: null, userRef: null, signedIn: false } : null;
+      },
+      cart: () => null,
+      order: (ref) => orders.get(ref) ?? null,
+    },
+  });
+});
+afterAll(() => t?.drop());
+
+function newOrder(totalMinor: number): Order & { paymentIntentId: string; id: string; totalMinor: number } {
+  const ref = randomUUID();
+  const o = {
+    ref,
+    id: ref,
+    email: `shopper-${ref.slice(0, 8)}@example.test`,
+    paidAt: null,
+    lines: [{ productRef: "beans", name: "Beans", category: "coffee", unitPriceMinor: totalMinor, quantity: 1 }],
+    subtotalMinor: totalMinor,
+    discountMinor: 0,
+    shippingMinor: 0,
+    totalMinor,
+    currency: "usd",
+    paymentIntentId: `pi_${ref.replace(/-/g, "")}`,
+  };
+  orders.set(ref, o);
+  return o;
+}
+
+const call = (path: string, init: RequestInit = {}) =>
+  init.method === "POST"
+    ? playcart.handlers.POST(new Request(`${BASE}${path}`, init))
+    : playcart.handlers.GET(new Request(`${BASE}${path}`, init));
+
+async function deliver(event: ReturnType<typeof stripeEvent> | string, header?: string) {
+  const signed = sign(event, { secret: SECRET });
+  const res = await call("/stripe", {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": header ?? signed.header },
+    body: signed.payload,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function pointsOf(email: string) {
+  const customer = await findCustomerByEmail(t.db, email);
+  return customer ? await balances(t.db, customer.id) : { available: 0, held: 0 };
+}
+
+describe("routing and authorisation", () => {
+  it("answers 404 outside its routes and 405 for a wrong method", async () => {
+    expect((await call("/nope")).status).toBe(404);
+    expect((await call("")).status).toBe(404);
+    expect((await call("/play")).status).toBe(405);
+    expect((await call("/cron/other")).status).toBe(404);
+    expect((await playcart.handlers.GET(new Request("https://shop.example.test/elsewhere/play"))).status).toBe(404);
+  });
+
+  it("refuses the cron without the bearer secret, and runs it with it", async () => {
+    expect((await call("/cron/events")).status).toBe(401);
+    expect((await call("/cron/reminders", { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+    const ok = await call("/cron/events", { headers: { authorization: `Bearer ${CRON}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({
+      birthdays: expect.any(Number),
+      processed: expect.any(Number),
+      fired: expect.any(Number),
+    });
+  });
+
+  it("takes plays only as JSON from the store's own pages, within a size limit", async () => {
+    const headers = { "content-type": "application/json", "x-test-shopper": "browser-1" };
+    const body = JSON.stringify({ campaignId: randomUUID(), requestId: "r".repeat(20) });
+    const crossSite = await call("/play", {
+      method: "POST",
+      headers: { ...headers, "sec-fetch-site": "cross-site" },
+      body,
+    });
+    expect(crossSite.status).toBe(403);
+    const asForm = await call("/play", { method: "POST", headers: { ...headers, "content-type": "text/plain" }, body });
+    expect(asForm.status).toBe(403);
+    expect((await call("/play", { method: "POST", headers, body: "{not json" })).status).toBe(400);
+    expect(
+      (await call("/play", { method: "POST", headers, body: JSON.stringify({ x: "a".repeat(5_000) }) })).status,
+    ).toBe(413);
+    const invalid = await call("/play", { method: "POST", headers, body: JSON.stringify({ campaignId: "x" }) });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ status: "error", code: "invalid" });
+    const noShopper = await call("/play", { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(noShopper.status).toBe(403);
+    const unknown = await call("/play", { method: "POST", headers, body });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("shows a confirmation on GET unsubscribe and refuses a forged token", async () => {
+    expect((await call("/unsubscribe/forged.token")).status).toBe(400);
+    expect((await call("/unsubscribe/forged.token", { method: "POST" })).status).toBe(400);
+  });
+
+  it("sends a bad or expired reminder link to the cart page", async () => {
+    const res = await call("/comeback/forged.token");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/cart?link=expired");
+  });
+});
+
+describe("the Stripe endpoint", () => {
+  it("refuses a bad or missing signature and an oversize body, writing nothing", async () => {
+    const o = newOrder(4_200);
+    const event = stripeEvent("checkout.session.completed", checkoutSession(o));
+    expect((await deliver(event, "t=1,v1=deadbeef")).status).toBe(400);
+    const forged = sign(event, { secret: "whsec_someoneelse0123456789" });
+    expect((await deliver(event, forged.header)).status).toBe(400);
+    const missing = await call("/stripe", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(missing.status).toBe(400);
+    const big = await deliver(JSON.stringify({ pad: "x".repeat(70 * 1024) }));
+    expect(big.status).toBe(413);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0 });
+  });
+
+  it("acknowledges unknown event types, prototype keys included, and ignores them", async () => {
+    for (const type of ["customer.created", "__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      const res = await deliver(stripeEvent(type, { id: "obj_1", object: "thing" }));
+      expect(res.status, type).toBe(200);
+      expect(res.body).toMatchObject({ received: true, status: "ignored" });
+    }
+  });
+
+  it("earns points once from a paid Checkout Session, however often it is delivered", async () => {
+    const o = newOrder(4_250);
+    const event = stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
+    const first = await deliver(event);
+    expect(first).toMatchObject({ status: 200, body: { status: "applied", outcome: "earned", points: 42 } });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 42 });
+    const again = await deliver(event);
+    expect(again).toMatchObject({ status: 200, body: { status: "duplicate" } });
+    // Concurrent redeliveries: still one application.
+    const racing = await Promise.all(Array.from({ length: 5 }, () => deliver(event)));
+    expect(racing.every((r) => r.status === 200 && r.body.status === "duplicate")).toBe(true);
+    // A different event for the same order (Stripe may send both) adds nothing either: it
+    // reports the order's points, and the ledger keeps one earn entry.
+    const async = stripeEvent(
+      "checkout.session.async_payment_succeeded",
+      checkoutSession(o, { payment_intent: o.paymentIntentId }),
+    );
+    expect((await deliver(async)).body).toMatchObject({ status: "applied", outcome: "earned", points: 42 });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 42 });
+  });
+
+  it("earns nothing for an unpaid session, a wrong amount or an unknown order", async () => {
+    const o = newOrder(3_000);
+    const unpaid = stripeEvent("checkout.session.completed", checkoutSession(o, { payment_status: "unpaid" }));
+    expect((await deliver(unpaid)).body).toMatchObject({ outcome: "awaiting_payment" });
+    const short = stripeEvent("checkout.session.completed", checkoutSession(o, { amount_total: 100 }));
+    expect((await deliver(short)).body).toMatchObject({ outcome: "amount_mismatch" });
+    const stranger = stripeEvent("checkout.session.completed", checkoutSession({ ...o, id: randomUUID() }));
+    expect((await deliver(stranger)).body).toMatchObject({ outcome: "unknown_order" });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0 });
+  });
+
+  it("claws back in proportion to the cumulative refund, and a stale refund changes nothing", async () => {
+    const o = newOrder(10_000);
+    await deliver(stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId })));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 100 });
+    const partial = await deliver(stripeEvent("charge.refunded", charge(o, 2_500)));
+    expect(partial.body).toMatchObject({ status: "applied", outcome: "refund_recorded", orderRef: o.ref });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 75 });
+    await deliver(stripeEvent("charge.refunded", charge(o, 1_000))); // older, smaller cumulative amount
+    expect(await pointsOf(o.email)).toMatchObject({ available: 75 });
+    await deliver(stripeEvent("charge.refunded", charge(o, 10_000)));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0 });
+    const [row] = await t.db.select().from(orderRewards).where(eq(orderRewards.orderRef, o.ref));
+    expect(row.amountRefundedMinor).toBe(10_000);
+  });
+
+  it("holds points while a dispute is open and releases them when it is won", async () => {
+    const o = newOrder(6_000);
+    await deliver(stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId })));
+    await deliver(stripeEvent("charge.dispute.created", dispute(o, "needs_response")));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 60 });
+    await deliver(stripeEvent("charge.dispute.closed", dispute(o, "won")));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 60, held: 0 });
+  });
+
+  it("removes the held points when a dispute is lost", async () => {
+    const o = newOrder(5_000);
+    await deliver(stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId })));
+    await deliver(stripeEvent("charge.dispute.created", dispute(o, "needs_response")));
+    await deliver(stripeEvent("charge.dispute.closed", dispute(o, "lost")));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 0 });
+  });
+});
+
+describe("single-endpoint mode (the host's own webhook calls Playcart)", () => {
+  it("orderPaid earns from the adapter's order once; orderRefunded claws back", async () => {
+    const o = newOrder(2_000);
+    expect(await playcart.orderPaid({ orderRef: o.ref })).toBe(20);
+    expect(await playcart.orderPaid({ orderRef: o.ref })).toBe(20); // the order's points, not earned twice
+    expect(await pointsOf(o.email)).toMatchObject({ available: 20 });
+    await playcart.orderRefunded({ orderRef: o.ref, amountRefundedMinor: 1_000 });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 10 });
+    await playcart.orderDisputed({ orderRef: o.ref, status: "open" });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 10 });
+  });
+});
