@@ -196,6 +196,12 @@ describe("the enumeration finds the admin's entry points", () => {
     expect(ADMIN_ACTION_NAMES).toEqual(expect.arrayContaining(["saveCampaign", "adjustPoints", "saveLoyaltySettings"]));
     expect(ADMIN_PAGE_PATHS.length).toBeGreaterThanOrEqual(9);
   });
+
+  it("the end-to-end tests' list of admin pages is every page playcart/admin routes to, and the demo's", async () => {
+    const { ADMIN_PAGE_PATHS } = await import("playcart/admin");
+    const { ADMIN_PAGE_PATTERNS } = await import("../../e2e/support/admin-routes");
+    expect([...ADMIN_PAGE_PATTERNS].sort()).toEqual([...HOST_PAGES, ...ADMIN_PAGE_PATHS].sort());
+  });
 });
 
 describe("playcart/admin's named actions, through the demo's server function", () => {
