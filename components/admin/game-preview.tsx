@@ -3,7 +3,7 @@
 import type { GameOffer, PlayOutcome } from "playcart/client";
 // The game as a shopper sees it, with the checkout's own launcher and game components. The
 // preview draws locally from the weights being edited: nothing is recorded, no prize is issued.
-import { GameLauncher } from "@/components/engage/game-launcher";
+import { GameLauncher } from "playcart/react";
 
 export function GamePreview({ offer, weights }: { offer: GameOffer; weights: number[] }) {
   async function play(): Promise<PlayOutcome> {

@@ -9,6 +9,10 @@ const root = path.resolve(__dirname, "../..");
 const pkgDir = path.join(root, "packages/playcart");
 const core = path.join(pkgDir, "src");
 const ALLOWED_PACKAGES = new Set(["drizzle-orm", "zod", "luxon", "json-logic-engine"]);
+// The React components (playcart/react) may also use React and Next's client helpers
+// (next/dynamic, next/navigation, next/link): both are peer dependencies of the package.
+const REACT_DIR = path.join(core, "react");
+const REACT_PACKAGES = new Set(["react", "next"]);
 // The demo store: everything a host store would own.
 const DEMO = ["app", "components", "db", "lib", "pages", "scripts", "bench", "e2e", "instrumentation.ts", "proxy.ts"];
 
@@ -38,10 +42,10 @@ function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
     .replace(/^\s*\/\/.*$/gm, "");
   const specs = [
     ...text.matchAll(
-      /(?:import|export)(\s+type)?\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|vi\.(?:do)?mock\(\s*["']([^"']+)["']/g,
+      /(?:import|export)(\s+type)?\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|vi\.(?:do)?mock\(\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm,
     ),
   ];
-  return specs.map((m) => ({ spec: m[2] ?? m[3] ?? m[4] ?? m[5], typeOnly: Boolean(m[1]) }));
+  return specs.map((m) => ({ spec: m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6], typeOnly: Boolean(m[1]) }));
 }
 
 const inside = (target: string, dir: string) => target === dir || target.startsWith(dir + path.sep);
@@ -54,7 +58,9 @@ function coreViolation(file: string, spec: string): string | null {
   if (spec.startsWith("@/")) return `imports the host app (${spec})`;
   if (spec.startsWith("node:")) return null;
   const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-  return ALLOWED_PACKAGES.has(name) ? null : `imports ${name}, which the core has not been allowed to use`;
+  if (ALLOWED_PACKAGES.has(name)) return null;
+  if (REACT_PACKAGES.has(name) && inside(file, REACT_DIR)) return null;
+  return `imports ${name}, which the core has not been allowed to use`;
 }
 
 // Inside the package: a module in one domain folder reaches another domain through that
@@ -147,6 +153,45 @@ describe("packages/playcart boundary", () => {
     expect(coreViolation(file, "next/headers")).toMatch(/not been allowed/);
     expect(coreViolation(file, "./play")).toBeNull();
     expect(coreViolation(file, "../ledger")).toBeNull();
+    expect(coreViolation(file, "react")).toMatch(/not been allowed/);
+    expect(coreViolation(path.join(REACT_DIR, "example.tsx"), "next/dynamic")).toBeNull();
+    expect(coreViolation(path.join(REACT_DIR, "example.tsx"), "react")).toBeNull();
+  });
+
+  // A "use client" file is bundled for the browser: it may load only playcart/client's
+  // modules (through client.ts), other component files, React and Next; anything else (the
+  // server's domains) as types only.
+  const clientLoads = (file: string, spec: string, typeOnly: boolean): string | null => {
+    if (typeOnly || !spec.startsWith(".")) return null;
+    const target = path.resolve(path.dirname(file), spec);
+    return target === path.join(core, "client.ts") || inside(target, REACT_DIR) ? null : `loads ${spec} in the browser`;
+  };
+
+  it("loads only client.ts and its own component files in client components (the rest as types)", () => {
+    const clientFiles = files.filter((f) => /^["']use client["']/m.test(readFileSync(f, "utf8")));
+    expect(clientFiles.length).toBeGreaterThan(5);
+    const problems = clientFiles.flatMap((f) =>
+      importsOf(f)
+        .map(({ spec, typeOnly }) => clientLoads(f, spec, typeOnly))
+        .filter(Boolean)
+        .map((v) => `${path.relative(root, f)}: ${v}`),
+    );
+    expect(problems).toEqual([]);
+    const file = path.join(REACT_DIR, "example.tsx");
+    expect(clientLoads(file, "../loyalty/index.ts", false)).toMatch(/in the browser/);
+    expect(clientLoads(file, "../loyalty/index.ts", true)).toBeNull();
+    expect(clientLoads(file, "../client.ts", false)).toBeNull();
+    expect(clientLoads(file, "./game-types.ts", false)).toBeNull();
+  });
+
+  it("keeps playcart/react free of database code (its client components are bundled for the browser)", () => {
+    const { files: loaded, packages } = runtimeClosure(path.join(REACT_DIR, "index.ts"));
+    expect(loaded.length).toBeGreaterThan(10);
+    expect(packages.filter((p) => !/^(react|next)(\/|$)/.test(p))).toEqual([]);
+    // Outside its own folder it loads what playcart/client loads, nothing more.
+    const clientModules = new Set(runtimeClosure(path.join(core, "client.ts")).files);
+    expect(loaded.filter((f) => !inside(f, REACT_DIR) && !clientModules.has(f))).toEqual([]);
+    expect(loaded.map((f) => path.relative(core, f)).filter((f) => /schema|db\.ts$/.test(f))).toEqual([]);
   });
 });
 
@@ -154,7 +199,13 @@ describe("the demo store uses playcart only through its entry points", () => {
   const files = DEMO.flatMap((d) => sourceFiles(path.join(root, d)));
 
   it("has entry points and demo files to check", () => {
-    expect([...ENTRY_POINTS].sort()).toEqual(["playcart", "playcart/client", "playcart/schema"]);
+    expect([...ENTRY_POINTS].sort()).toEqual([
+      "playcart",
+      "playcart/client",
+      "playcart/react",
+      "playcart/schema",
+      "playcart/styles.css",
+    ]);
     expect(files.length).toBeGreaterThan(50);
     expect(files.some((f) => importsOf(f).some(({ spec }) => spec === "playcart"))).toBe(true);
   });
@@ -178,6 +229,9 @@ describe("the demo store uses playcart only through its entry points", () => {
     expect(demoViolation(file, "../../packages/playcart/src/ledger")).toMatch(/reaches into the package/);
     expect(demoViolation(file, "playcart")).toBeNull();
     expect(demoViolation(file, "playcart/client")).toBeNull();
+    expect(demoViolation(file, "playcart/react")).toBeNull();
+    expect(demoViolation(file, "playcart/styles.css")).toBeNull();
+    expect(demoViolation(file, "playcart/src/react/styles.css")).toMatch(/not an entry point/);
     expect(demoViolation(file, "@/lib/store/cart")).toBeNull();
   });
 

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
-import { CheckoutGames } from "@/components/engage/checkout-games";
-import { ExitIntent } from "@/components/engage/exit-intent";
+import { CheckoutGames, ExitIntent } from "playcart/react";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";
@@ -17,6 +16,10 @@ import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
 import { playGameAction } from "./play-action";
 
 export const metadata: Metadata = { title: "Checkout" };
+
+// Where this store serves plays and push subscriptions (its own route handlers).
+const PLAY_ENDPOINT = "/api/engage/play";
+const PUSH_ENDPOINT = "/api/push/subscribe";
 
 export default async function CheckoutPage() {
   const shopper = await currentShopper();
@@ -89,7 +92,13 @@ export default async function CheckoutPage() {
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
-        {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
+        {engage && (
+          <CheckoutGames
+            offer={offer}
+            playEndpoint={PLAY_ENDPOINT}
+            oddsHref={offer ? `/odds/${offer.slug}` : undefined}
+          />
+        )}
         {engage && (
           <ExitIntent
             offer={offer === comeback ? null : comeback}
@@ -97,6 +106,7 @@ export default async function CheckoutPage() {
             claim={claimNudgeAction}
             dismiss={dismissNudgeAction}
             vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
+            pushEndpoint={PUSH_ENDPOINT}
           />
         )}
       </div>
