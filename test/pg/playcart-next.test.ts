@@ -227,6 +227,83 @@ describe("the Stripe endpoint", () => {
   });
 });
 
+describe("refunds and disputes that arrive before their payment", () => {
+  const paid = (o: ReturnType<typeof newOrder>) =>
+    stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
+
+  it("keeps a refund that names only its payment and claws back when the payment arrives", async () => {
+    const o = newOrder(10_000);
+    const early = await deliver(stripeEvent("charge.refunded", charge(o, 2_500)));
+    expect(early).toMatchObject({ status: 200, body: { status: "applied", outcome: "refund_parked" } });
+    expect((await deliver(paid(o))).body).toMatchObject({ outcome: "earned", points: 100 });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 75 });
+    const [row] = await t.db.select().from(orderRewards).where(eq(orderRewards.orderRef, o.ref));
+    expect(row.amountRefundedMinor).toBe(2_500);
+  });
+
+  it("keeps a refund that names its order in metadata, largest cumulative amount first or last", async () => {
+    const o = newOrder(8_000);
+    const meta = { metadata: { orderRef: o.ref }, payment_intent: null };
+    await deliver(stripeEvent("charge.refunded", charge(o, 4_000, meta)));
+    await deliver(stripeEvent("charge.refunded", charge(o, 2_000, meta))); // older, smaller
+    await deliver(paid(o));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 40 });
+  });
+
+  it("holds points for a dispute opened before the payment, and removes them for one already lost", async () => {
+    const held = newOrder(6_000);
+    expect((await deliver(stripeEvent("charge.dispute.created", dispute(held, "needs_response")))).body).toMatchObject({
+      outcome: "dispute_parked",
+    });
+    await deliver(paid(held));
+    expect(await pointsOf(held.email)).toMatchObject({ available: 0, held: 60 });
+
+    const lost = newOrder(5_000);
+    await deliver(stripeEvent("charge.dispute.created", dispute(lost, "needs_response")));
+    await deliver(stripeEvent("charge.dispute.closed", dispute(lost, "lost")));
+    await deliver(paid(lost));
+    expect(await pointsOf(lost.email)).toMatchObject({ available: 0, held: 0 });
+  });
+
+  it("never loses a refund racing its payment", async () => {
+    const racing = Array.from({ length: 6 }, () => newOrder(10_000));
+    const results = await Promise.all(
+      racing.flatMap((o) => [deliver(paid(o)), deliver(stripeEvent("charge.refunded", charge(o, 5_000)))]),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    for (const o of racing) expect(await pointsOf(o.email)).toMatchObject({ available: 50 });
+  });
+
+  it("applies a refund that arrives while its payment is being recorded", async () => {
+    const o = newOrder(10_000);
+    let refund: Promise<Awaited<ReturnType<typeof deliver>>> | undefined;
+    // The host records the payment in its own transaction; the refund arrives before it commits.
+    await t.db.transaction(async (tx) => {
+      await playcart.orderPaid({ orderRef: o.ref, paymentRef: o.paymentIntentId, db: tx });
+      refund = deliver(stripeEvent("charge.refunded", charge(o, 5_000)));
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await refund).toMatchObject({ status: 200, body: { outcome: "refund_recorded" } });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 50 });
+  });
+
+  it("ignores a refund in another currency than the order was paid in", async () => {
+    const o = newOrder(10_000);
+    await deliver(paid(o));
+    const yen = await deliver(stripeEvent("charge.refunded", charge(o, 10_000, { currency: "jpy" })));
+    expect(yen).toMatchObject({ status: 200, body: { outcome: "currency_mismatch" } });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 100 });
+  });
+
+  it("single-endpoint mode keeps a refund and a dispute given before orderPaid", async () => {
+    const o = newOrder(4_000);
+    await playcart.orderRefunded({ orderRef: o.ref, amountRefundedMinor: 1_000 });
+    await playcart.orderDisputed({ orderRef: o.ref, status: "open" });
+    expect(await playcart.orderPaid({ orderRef: o.ref })).toBe(40);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 30 });
+  });
+});
+
 describe("single-endpoint mode (the host's own webhook calls Playcart)", () => {
   it("orderPaid earns from the adapter's order once; orderRefunded claws back", async () => {
     const o = newOrder(2_000);

@@ -36,9 +36,9 @@ export type Playcart = {
     paidAt?: Date;
     db?: EngageDb;
   }): Promise<number>;
-  /** Single-endpoint mode: a refund, as the cumulative amount refunded. */
+  /** Single-endpoint mode: a refund, as the cumulative amount refunded. Before orderPaid it is kept and applied then. */
   orderRefunded(input: { orderRef: string; amountRefundedMinor: number; db?: EngageDb }): Promise<void>;
-  /** Single-endpoint mode: a dispute opened ("open") or closed ("won" | "lost"). */
+  /** Single-endpoint mode: a dispute opened ("open") or closed ("won" | "lost"). Before orderPaid it is kept and applied then. */
   orderDisputed(input: { orderRef: string; status: DisputeStatus; db?: EngageDb }): Promise<void>;
   /** Runs the rules engine on pending events after this response (call after recording events). */
   sweepEventsAfterResponse(): Promise<void>;
@@ -78,17 +78,29 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
       const { cfg } = rt();
       const order = input.order ?? (await cfg.adapter.order(input.orderRef));
       if (!order) throw new Error(`playcart: adapter.order("${input.orderRef}") found no order`);
-      const paidAt = input.paidAt ?? order.paidAt ?? (await cfg.now());
+      const now = await cfg.now();
+      const paidAt = input.paidAt ?? order.paidAt ?? now;
       return inTransaction(input.db, (tx) =>
-        applyOrderPaid(tx, { order, amountPaidMinor: input.amountPaidMinor, paidAt, paymentRef: input.paymentRef }),
+        applyOrderPaid(tx, {
+          order,
+          amountPaidMinor: input.amountPaidMinor,
+          paidAt,
+          paymentRef: input.paymentRef,
+          now,
+        }),
       );
     },
     orderRefunded: async (input) => {
       const now = await rt().cfg.now();
-      await inTransaction(input.db, (tx) => applyOrderRefunded(tx, { ...input, now }));
+      await inTransaction(input.db, (tx) =>
+        applyOrderRefunded(tx, { orderRef: input.orderRef, amountRefundedMinor: input.amountRefundedMinor, now }),
+      );
     },
     orderDisputed: async (input) => {
-      await inTransaction(input.db, (tx) => applyOrderDisputed(tx, input));
+      const now = await rt().cfg.now();
+      await inTransaction(input.db, (tx) =>
+        applyOrderDisputed(tx, { orderRef: input.orderRef, status: input.status, now }),
+      );
     },
     sweepEventsAfterResponse: async () => rt().sweepAfterResponse(await rt().cfg.now()),
   };
