@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { balances, findCustomerByEmail } from "playcart";
-import { createPlaycart, type Order, type Playcart } from "playcart/next";
+import { createPlaycart, type Order, type Playcart, type PlaycartConfig, PlaycartConfigError } from "playcart/next";
 import { orderRewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/pg";
@@ -301,6 +301,81 @@ describe("refunds and disputes that arrive before their payment", () => {
     await playcart.orderDisputed({ orderRef: o.ref, status: "open" });
     expect(await playcart.orderPaid({ orderRef: o.ref })).toBe(40);
     expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 30 });
+  });
+});
+
+describe("hardening", () => {
+  it("refuses a streamed body past the limit without Content-Length, without reading it all", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(8 * 1024));
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(chunk);
+      },
+    });
+    const req = new Request(`${BASE}/stripe`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(req.headers.get("content-length")).toBeNull();
+    expect((await playcart.handlers.POST(req)).status).toBe(413);
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it("earns once when the paid and the async-succeeded events for one order race", async () => {
+    const o = newOrder(4_200);
+    const session = checkoutSession(o, { payment_intent: o.paymentIntentId });
+    const results = await Promise.all(
+      ["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.completed"].map(
+        (type) => deliver(stripeEvent(type, session)),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 42 });
+  });
+
+  it("orderPaid earns nothing when the amount paid is not the order's total", async () => {
+    const o = newOrder(2_000);
+    expect(await playcart.orderPaid({ orderRef: o.ref, amountPaidMinor: 200_000 })).toBe(0);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0 });
+    await expect(playcart.orderPaid({ orderRef: o.ref, amountPaidMinor: -5 })).rejects.toThrow(/amountPaidMinor/);
+    await expect(playcart.orderRefunded({ orderRef: o.ref, amountRefundedMinor: 1.5 })).rejects.toThrow(
+      /amountRefundedMinor/,
+    );
+  });
+
+  it("refuses an order from the adapter that is not well formed, consuming no event", async () => {
+    const o = newOrder(3_100);
+    orders.set(o.ref, { ...o, totalMinor: "3100" as unknown as number });
+    await expect(playcart.orderPaid({ orderRef: o.ref })).rejects.toThrow(/adapter.order/);
+    const event = stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
+    expect((await deliver(event)).status).toBe(500);
+    orders.set(o.ref, o);
+    expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 31 });
+  });
+
+  it("checks the config with clear errors, at creation or at first use", () => {
+    const good = {
+      db: t.db,
+      secret: "a-host-secret-0123456789",
+      timeZone: "Europe/Berlin",
+      currency: "usd",
+      adapter: { shopper: () => null, cart: () => null, order: () => null },
+    } as PlaycartConfig;
+    const bad = (patch: Record<string, unknown>) => () => createPlaycart({ ...good, ...patch } as PlaycartConfig);
+    expect(bad({ timeZone: undefined })).toThrow(PlaycartConfigError);
+    expect(bad({ timeZone: undefined })).toThrow(/timeZone/);
+    expect(bad({ timeZone: "Mars/Olympus" })).toThrow(/timeZone/);
+    expect(bad({ currency: "euro" })).toThrow(/currency/);
+    expect(bad({ secret: undefined })).toThrow(/secret/);
+    expect(bad({ stripe: { webhookSecret: SECRET, maxBodyBytes: Number.NaN } })).toThrow(/maxBodyBytes/);
+    expect(bad({ playsPerMinute: 0 })).toThrow(/playsPerMinute/);
+    const later = createPlaycart(() => ({ ...good, timeZone: "" }));
+    expect(() => later.referralCode(new Headers())).not.toThrow();
+    return expect(later.checkout()).rejects.toThrow(/timeZone/);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
 import type { PlayOutcome } from "../games/index.ts";
+import { checkedOrder, orderFromAdapter } from "./adapter-order.ts";
 import { type CheckoutInput, type CheckoutView, checkoutView } from "./checkout.ts";
 import type { Order, PlaycartConfig } from "./config.ts";
 import { referralCodeOf } from "./cookies.ts";
@@ -13,6 +14,8 @@ import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-orde
 import { resolveConfig } from "./resolve-config.ts";
 import { route } from "./router.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
+
+const isMinorAmount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 type Handler = (req: Request, ctx?: unknown) => Promise<Response>;
 
@@ -69,15 +72,28 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
 
   return {
     handlers: { GET: handle, POST: handle },
-    checkout: (input) => checkoutView(rt(), input),
-    priceOrder: (input) => priceOrder(rt(), input),
+    checkout: async (input) => checkoutView(rt(), input),
+    priceOrder: async (input) => priceOrder(rt(), input),
     play: async (raw, input = {}) =>
       playFor(rt(), await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }), raw),
     referralCode: referralCodeOf,
     orderPaid: async (input) => {
       const { cfg } = rt();
-      const order = input.order ?? (await cfg.adapter.order(input.orderRef));
+      const { amountPaidMinor } = input;
+      if (amountPaidMinor !== undefined && !isMinorAmount(amountPaidMinor))
+        throw new TypeError("playcart: orderPaid amountPaidMinor must be a whole number of minor units, 0 or more");
+      const order = input.order
+        ? checkedOrder(input.orderRef, input.order)
+        : await orderFromAdapter(cfg.adapter, input.orderRef);
       if (!order) throw new Error(`playcart: adapter.order("${input.orderRef}") found no order`);
+      // As on Playcart's own Stripe endpoint: points are earned on the order's total, and only
+      // when the payment collected exactly that.
+      if (amountPaidMinor !== undefined && amountPaidMinor !== order.totalMinor) {
+        console.warn(
+          `[playcart] order ${order.ref}: paid ${amountPaidMinor} but it totals ${order.totalMinor} ${order.currency}; no points`,
+        );
+        return 0;
+      }
       const now = await cfg.now();
       const paidAt = input.paidAt ?? order.paidAt ?? now;
       return inTransaction(input.db, (tx) =>
@@ -91,6 +107,10 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
       );
     },
     orderRefunded: async (input) => {
+      if (!isMinorAmount(input.amountRefundedMinor))
+        throw new TypeError(
+          "playcart: orderRefunded amountRefundedMinor must be a whole number of minor units, 0 or more",
+        );
       const now = await rt().cfg.now();
       await inTransaction(input.db, (tx) =>
         applyOrderRefunded(tx, { orderRef: input.orderRef, amountRefundedMinor: input.amountRefundedMinor, now }),

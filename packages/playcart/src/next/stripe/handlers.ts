@@ -2,6 +2,7 @@
 // records the event id, so an event applies at most once.
 import type { z } from "zod";
 import type { EngageDb } from "../../core/db.ts";
+import { orderFromAdapter } from "../adapter-order.ts";
 import type { Order, PlaycartAdapter } from "../config.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded, type Reversal } from "../order-effects.ts";
 import {
@@ -50,7 +51,7 @@ const paidSession: Handler<CheckoutSessionFields> = {
   schema: checkoutSessionSchema,
   prepare: async (session, { adapter }) => {
     const ref = sessionOrderRef(session, adapter);
-    return ref ? await adapter.order(ref) : null;
+    return ref ? await orderFromAdapter(adapter, ref) : null;
   },
   apply: async (tx, session, { order, now }) => {
     if (!order) return { outcome: "unknown_order" };
