@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { balances, findCustomerByEmail } from "playcart";
-import { createPlaycart, type Order, type Playcart } from "playcart/next";
+import { createPlaycart, type Order, type Playcart, type PlaycartConfig, PlaycartConfigError } from "playcart/next";
 import { orderRewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/pg";
@@ -224,6 +224,158 @@ describe("the Stripe endpoint", () => {
     await deliver(stripeEvent("charge.dispute.created", dispute(o, "needs_response")));
     await deliver(stripeEvent("charge.dispute.closed", dispute(o, "lost")));
     expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 0 });
+  });
+});
+
+describe("refunds and disputes that arrive before their payment", () => {
+  const paid = (o: ReturnType<typeof newOrder>) =>
+    stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
+
+  it("keeps a refund that names only its payment and claws back when the payment arrives", async () => {
+    const o = newOrder(10_000);
+    const early = await deliver(stripeEvent("charge.refunded", charge(o, 2_500)));
+    expect(early).toMatchObject({ status: 200, body: { status: "applied", outcome: "refund_parked" } });
+    expect((await deliver(paid(o))).body).toMatchObject({ outcome: "earned", points: 100 });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 75 });
+    const [row] = await t.db.select().from(orderRewards).where(eq(orderRewards.orderRef, o.ref));
+    expect(row.amountRefundedMinor).toBe(2_500);
+  });
+
+  it("keeps a refund that names its order in metadata, largest cumulative amount first or last", async () => {
+    const o = newOrder(8_000);
+    const meta = { metadata: { orderRef: o.ref }, payment_intent: null };
+    await deliver(stripeEvent("charge.refunded", charge(o, 4_000, meta)));
+    await deliver(stripeEvent("charge.refunded", charge(o, 2_000, meta))); // older, smaller
+    await deliver(paid(o));
+    expect(await pointsOf(o.email)).toMatchObject({ available: 40 });
+  });
+
+  it("holds points for a dispute opened before the payment, and removes them for one already lost", async () => {
+    const held = newOrder(6_000);
+    expect((await deliver(stripeEvent("charge.dispute.created", dispute(held, "needs_response")))).body).toMatchObject({
+      outcome: "dispute_parked",
+    });
+    await deliver(paid(held));
+    expect(await pointsOf(held.email)).toMatchObject({ available: 0, held: 60 });
+
+    const lost = newOrder(5_000);
+    await deliver(stripeEvent("charge.dispute.created", dispute(lost, "needs_response")));
+    await deliver(stripeEvent("charge.dispute.closed", dispute(lost, "lost")));
+    await deliver(paid(lost));
+    expect(await pointsOf(lost.email)).toMatchObject({ available: 0, held: 0 });
+  });
+
+  it("never loses a refund racing its payment", async () => {
+    const racing = Array.from({ length: 6 }, () => newOrder(10_000));
+    const results = await Promise.all(
+      racing.flatMap((o) => [deliver(paid(o)), deliver(stripeEvent("charge.refunded", charge(o, 5_000)))]),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    for (const o of racing) expect(await pointsOf(o.email)).toMatchObject({ available: 50 });
+  });
+
+  it("applies a refund that arrives while its payment is being recorded", async () => {
+    const o = newOrder(10_000);
+    let refund: Promise<Awaited<ReturnType<typeof deliver>>> | undefined;
+    // The host records the payment in its own transaction; the refund arrives before it commits.
+    await t.db.transaction(async (tx) => {
+      await playcart.orderPaid({ orderRef: o.ref, paymentRef: o.paymentIntentId, db: tx });
+      refund = deliver(stripeEvent("charge.refunded", charge(o, 5_000)));
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await refund).toMatchObject({ status: 200, body: { outcome: "refund_recorded" } });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 50 });
+  });
+
+  it("ignores a refund in another currency than the order was paid in", async () => {
+    const o = newOrder(10_000);
+    await deliver(paid(o));
+    const yen = await deliver(stripeEvent("charge.refunded", charge(o, 10_000, { currency: "jpy" })));
+    expect(yen).toMatchObject({ status: 200, body: { outcome: "currency_mismatch" } });
+    expect(await pointsOf(o.email)).toMatchObject({ available: 100 });
+  });
+
+  it("single-endpoint mode keeps a refund and a dispute given before orderPaid", async () => {
+    const o = newOrder(4_000);
+    await playcart.orderRefunded({ orderRef: o.ref, amountRefundedMinor: 1_000 });
+    await playcart.orderDisputed({ orderRef: o.ref, status: "open" });
+    expect(await playcart.orderPaid({ orderRef: o.ref })).toBe(40);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 30 });
+  });
+});
+
+describe("hardening", () => {
+  it("refuses a streamed body past the limit without Content-Length, without reading it all", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(8 * 1024));
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(chunk);
+      },
+    });
+    const req = new Request(`${BASE}/stripe`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(req.headers.get("content-length")).toBeNull();
+    expect((await playcart.handlers.POST(req)).status).toBe(413);
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it("earns once when the paid and the async-succeeded events for one order race", async () => {
+    const o = newOrder(4_200);
+    const session = checkoutSession(o, { payment_intent: o.paymentIntentId });
+    const results = await Promise.all(
+      ["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.completed"].map(
+        (type) => deliver(stripeEvent(type, session)),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 42 });
+  });
+
+  it("orderPaid earns nothing when the amount paid is not the order's total", async () => {
+    const o = newOrder(2_000);
+    expect(await playcart.orderPaid({ orderRef: o.ref, amountPaidMinor: 200_000 })).toBe(0);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0 });
+    await expect(playcart.orderPaid({ orderRef: o.ref, amountPaidMinor: -5 })).rejects.toThrow(/amountPaidMinor/);
+    await expect(playcart.orderRefunded({ orderRef: o.ref, amountRefundedMinor: 1.5 })).rejects.toThrow(
+      /amountRefundedMinor/,
+    );
+  });
+
+  it("refuses an order from the adapter that is not well formed, consuming no event", async () => {
+    const o = newOrder(3_100);
+    orders.set(o.ref, { ...o, totalMinor: "3100" as unknown as number });
+    await expect(playcart.orderPaid({ orderRef: o.ref })).rejects.toThrow(/adapter.order/);
+    const event = stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
+    expect((await deliver(event)).status).toBe(500);
+    orders.set(o.ref, o);
+    expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 31 });
+  });
+
+  it("checks the config with clear errors, at creation or at first use", () => {
+    const good = {
+      db: t.db,
+      secret: "a-host-secret-0123456789",
+      timeZone: "Europe/Berlin",
+      currency: "usd",
+      adapter: { shopper: () => null, cart: () => null, order: () => null },
+    } as PlaycartConfig;
+    const bad = (patch: Record<string, unknown>) => () => createPlaycart({ ...good, ...patch } as PlaycartConfig);
+    expect(bad({ timeZone: undefined })).toThrow(PlaycartConfigError);
+    expect(bad({ timeZone: undefined })).toThrow(/timeZone/);
+    expect(bad({ timeZone: "Mars/Olympus" })).toThrow(/timeZone/);
+    expect(bad({ currency: "euro" })).toThrow(/currency/);
+    expect(bad({ secret: undefined })).toThrow(/secret/);
+    expect(bad({ stripe: { webhookSecret: SECRET, maxBodyBytes: Number.NaN } })).toThrow(/maxBodyBytes/);
+    expect(bad({ playsPerMinute: 0 })).toThrow(/playsPerMinute/);
+    const later = createPlaycart(() => ({ ...good, timeZone: "" }));
+    expect(() => later.referralCode(new Headers())).not.toThrow();
+    return expect(later.checkout()).rejects.toThrow(/timeZone/);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
 import type { PlayOutcome } from "../games/index.ts";
+import { checkedOrder, orderFromAdapter } from "./adapter-order.ts";
 import { type CheckoutInput, type CheckoutView, checkoutView } from "./checkout.ts";
 import type { Order, PlaycartConfig } from "./config.ts";
 import { referralCodeOf } from "./cookies.ts";
@@ -13,6 +14,8 @@ import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-orde
 import { resolveConfig } from "./resolve-config.ts";
 import { route } from "./router.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
+
+const isMinorAmount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 type Handler = (req: Request, ctx?: unknown) => Promise<Response>;
 
@@ -36,9 +39,9 @@ export type Playcart = {
     paidAt?: Date;
     db?: EngageDb;
   }): Promise<number>;
-  /** Single-endpoint mode: a refund, as the cumulative amount refunded. */
+  /** Single-endpoint mode: a refund, as the cumulative amount refunded. Before orderPaid it is kept and applied then. */
   orderRefunded(input: { orderRef: string; amountRefundedMinor: number; db?: EngageDb }): Promise<void>;
-  /** Single-endpoint mode: a dispute opened ("open") or closed ("won" | "lost"). */
+  /** Single-endpoint mode: a dispute opened ("open") or closed ("won" | "lost"). Before orderPaid it is kept and applied then. */
   orderDisputed(input: { orderRef: string; status: DisputeStatus; db?: EngageDb }): Promise<void>;
   /** Runs the rules engine on pending events after this response (call after recording events). */
   sweepEventsAfterResponse(): Promise<void>;
@@ -69,26 +72,55 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
 
   return {
     handlers: { GET: handle, POST: handle },
-    checkout: (input) => checkoutView(rt(), input),
-    priceOrder: (input) => priceOrder(rt(), input),
+    checkout: async (input) => checkoutView(rt(), input),
+    priceOrder: async (input) => priceOrder(rt(), input),
     play: async (raw, input = {}) =>
       playFor(rt(), await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }), raw),
     referralCode: referralCodeOf,
     orderPaid: async (input) => {
       const { cfg } = rt();
-      const order = input.order ?? (await cfg.adapter.order(input.orderRef));
+      const { amountPaidMinor } = input;
+      if (amountPaidMinor !== undefined && !isMinorAmount(amountPaidMinor))
+        throw new TypeError("playcart: orderPaid amountPaidMinor must be a whole number of minor units, 0 or more");
+      const order = input.order
+        ? checkedOrder(input.orderRef, input.order)
+        : await orderFromAdapter(cfg.adapter, input.orderRef);
       if (!order) throw new Error(`playcart: adapter.order("${input.orderRef}") found no order`);
-      const paidAt = input.paidAt ?? order.paidAt ?? (await cfg.now());
+      // As on Playcart's own Stripe endpoint: points are earned on the order's total, and only
+      // when the payment collected exactly that.
+      if (amountPaidMinor !== undefined && amountPaidMinor !== order.totalMinor) {
+        console.warn(
+          `[playcart] order ${order.ref}: paid ${amountPaidMinor} but it totals ${order.totalMinor} ${order.currency}; no points`,
+        );
+        return 0;
+      }
+      const now = await cfg.now();
+      const paidAt = input.paidAt ?? order.paidAt ?? now;
       return inTransaction(input.db, (tx) =>
-        applyOrderPaid(tx, { order, amountPaidMinor: input.amountPaidMinor, paidAt, paymentRef: input.paymentRef }),
+        applyOrderPaid(tx, {
+          order,
+          amountPaidMinor: input.amountPaidMinor,
+          paidAt,
+          paymentRef: input.paymentRef,
+          now,
+        }),
       );
     },
     orderRefunded: async (input) => {
+      if (!isMinorAmount(input.amountRefundedMinor))
+        throw new TypeError(
+          "playcart: orderRefunded amountRefundedMinor must be a whole number of minor units, 0 or more",
+        );
       const now = await rt().cfg.now();
-      await inTransaction(input.db, (tx) => applyOrderRefunded(tx, { ...input, now }));
+      await inTransaction(input.db, (tx) =>
+        applyOrderRefunded(tx, { orderRef: input.orderRef, amountRefundedMinor: input.amountRefundedMinor, now }),
+      );
     },
     orderDisputed: async (input) => {
-      await inTransaction(input.db, (tx) => applyOrderDisputed(tx, input));
+      const now = await rt().cfg.now();
+      await inTransaction(input.db, (tx) =>
+        applyOrderDisputed(tx, { orderRef: input.orderRef, status: input.status, now }),
+      );
     },
     sweepEventsAfterResponse: async () => rt().sweepAfterResponse(await rt().cfg.now()),
   };

@@ -31,10 +31,18 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     throw new PlaycartConfigError("config.adapter needs order(orderRef) (points are earned from the host's order)");
   if (typeof config.secret !== "string" || config.secret.length < 16)
     throw new PlaycartConfigError("config.secret must be a string of at least 16 characters (it signs email links)");
-  if (!isTimeZone(config.timeZone))
+  if (typeof config.timeZone !== "string" || !isTimeZone(config.timeZone))
     throw new PlaycartConfigError(`config.timeZone "${config.timeZone}" is not an IANA time zone`);
   if (!/^[a-z]{3}$/i.test(config.currency ?? ""))
     throw new PlaycartConfigError("config.currency must be a three-letter code, e.g. eur");
+  const maxBodyBytes = config.stripe?.maxBodyBytes;
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0))
+    throw new PlaycartConfigError("config.stripe.maxBodyBytes must be a whole number of bytes above 0");
+  if (
+    config.playsPerMinute !== undefined &&
+    !(Number.isSafeInteger(config.playsPerMinute) && config.playsPerMinute > 0)
+  )
+    throw new PlaycartConfigError("config.playsPerMinute must be a whole number above 0");
   const basePath = (config.basePath ?? "/api/playcart").replace(/\/+$/, "");
   if (!basePath.startsWith("/")) throw new PlaycartConfigError("config.basePath must start with /");
   if (config.siteUrl) {

@@ -2,8 +2,9 @@
 // records the event id, so an event applies at most once.
 import type { z } from "zod";
 import type { EngageDb } from "../../core/db.ts";
+import { orderFromAdapter } from "../adapter-order.ts";
 import type { Order, PlaycartAdapter } from "../config.ts";
-import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded, orderRefOfPayment } from "../order-effects.ts";
+import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded, type Reversal } from "../order-effects.ts";
 import {
   type ChargeFields,
   type CheckoutSessionFields,
@@ -20,8 +21,11 @@ export type Outcome =
   | "awaiting_payment"
   | "amount_mismatch"
   | "unknown_order"
+  | "currency_mismatch"
   | "refund_recorded"
-  | "dispute_recorded";
+  | "refund_parked"
+  | "dispute_recorded"
+  | "dispute_parked";
 export type HandlerResult = { outcome: Outcome; orderRef?: string; points?: number };
 export type HandlerContext = { adapter: PlaycartAdapter; now: Date };
 
@@ -47,7 +51,7 @@ const paidSession: Handler<CheckoutSessionFields> = {
   schema: checkoutSessionSchema,
   prepare: async (session, { adapter }) => {
     const ref = sessionOrderRef(session, adapter);
-    return ref ? await adapter.order(ref) : null;
+    return ref ? await orderFromAdapter(adapter, ref) : null;
   },
   apply: async (tx, session, { order, now }) => {
     if (!order) return { outcome: "unknown_order" };
@@ -64,46 +68,64 @@ const paidSession: Handler<CheckoutSessionFields> = {
       amountPaidMinor: session.amount_total,
       paidAt: order.paidAt ?? now,
       paymentRef: session.payment_intent,
+      now,
     });
     return { outcome: "earned", orderRef: order.ref, points };
   },
 };
 
-/** The order a charge or dispute belongs to: the payment Playcart saw paid, else the object's metadata. */
-async function refOf(tx: EngageDb, o: { payment_intent: string | null; metadata: Record<string, string> }) {
-  return (o.payment_intent ? await orderRefOfPayment(tx, o.payment_intent) : null) ?? orderRefOfMetadata(o.metadata);
-}
+// A refund or dispute names its payment (the PaymentIntent) and, through the metadata the host
+// set on it, its order. One Playcart has not seen paid yet is parked (see parked-payments.ts).
+const namesOf = (o: { payment_intent: string | null; metadata: Record<string, string> }) => ({
+  paymentRef: o.payment_intent,
+  orderRef: orderRefOfMetadata(o.metadata),
+});
+
+const reversal = (r: Reversal, recorded: Outcome, parked: Outcome): HandlerResult => ({
+  outcome: r.outcome === "recorded" ? recorded : r.outcome === "parked" ? parked : r.outcome,
+  ...(r.orderRef ? { orderRef: r.orderRef } : {}),
+});
 
 const chargeRefunded: Handler<ChargeFields> = {
   schema: chargeSchema,
-  // amount_refunded is cumulative: two partial refunds arrive as, say, 1000 then 2500.
-  apply: async (tx, charge, { now }) => {
-    const orderRef = await refOf(tx, charge);
-    if (!orderRef) return { outcome: "unknown_order" };
-    await applyOrderRefunded(tx, { orderRef, amountRefundedMinor: charge.amount_refunded, now });
-    return { outcome: "refund_recorded", orderRef };
-  },
+  // amount_refunded is cumulative: two partial refunds arrive as, say, 1000 then 2500. The
+  // charge's currency must be the one the order was paid in.
+  apply: async (tx, charge, { now }) =>
+    reversal(
+      await applyOrderRefunded(tx, {
+        ...namesOf(charge),
+        amountRefundedMinor: charge.amount_refunded,
+        currency: charge.currency,
+        now,
+      }),
+      "refund_recorded",
+      "refund_parked",
+    ),
 };
 
 const disputeCreated: Handler<DisputeFields> = {
   schema: disputeSchema,
-  apply: async (tx, dispute) => {
-    const orderRef = await refOf(tx, dispute);
-    if (!orderRef) return { outcome: "unknown_order" };
-    await applyOrderDisputed(tx, { orderRef, status: "open" });
-    return { outcome: "dispute_recorded", orderRef };
-  },
+  apply: async (tx, dispute, { now }) =>
+    reversal(
+      await applyOrderDisputed(tx, { ...namesOf(dispute), status: "open", now }),
+      "dispute_recorded",
+      "dispute_parked",
+    ),
 };
 
 // Only "lost" removes the points; "won" and a closed inquiry ("warning_closed") release them.
 const disputeClosed: Handler<DisputeFields> = {
   schema: disputeSchema,
-  apply: async (tx, dispute) => {
-    const orderRef = await refOf(tx, dispute);
-    if (!orderRef) return { outcome: "unknown_order" };
-    await applyOrderDisputed(tx, { orderRef, status: dispute.status === "lost" ? "lost" : "won" });
-    return { outcome: "dispute_recorded", orderRef };
-  },
+  apply: async (tx, dispute, { now }) =>
+    reversal(
+      await applyOrderDisputed(tx, {
+        ...namesOf(dispute),
+        status: dispute.status === "lost" ? "lost" : "won",
+        now,
+      }),
+      "dispute_recorded",
+      "dispute_parked",
+    ),
 };
 
 // Each handler parses its own object with its schema before apply sees it.
