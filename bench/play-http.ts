@@ -1,4 +1,4 @@
-// Plays as a browser sends them to `next start`: the JSON route (POST /api/engage/play) and
+// Plays as a browser sends them to `next start`: the JSON route (POST /api/playcart/play) and
 // the checkout's server action (POST /checkout with a Next-Action header). Each request is
 // a different first-time shopper (their own session cookie and a cart with two items), as at
 // a real checkout, where a shopper plays once; 20 such requests are in flight at any time.
@@ -46,7 +46,7 @@ type Via = { kind: "route" } | { kind: "action"; actionId: string };
 async function playOnce(baseUrl: string, via: Via, sessionId: string, campaignId: string): Promise<string> {
   const body = { campaignId, requestId: randomUUID().replace(/-/g, "") };
   if (via.kind === "route") {
-    const res = await fetch(`${baseUrl}/api/engage/play`, {
+    const res = await fetch(`${baseUrl}/api/playcart/play`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: `pc_sid=${sessionId}` },
       body: JSON.stringify(body),

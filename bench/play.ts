@@ -276,7 +276,7 @@ async function main() {
       log(
         `over HTTP: ${SHOPPERS} first-time shoppers in flight, each request a new shopper with a cart, ${DURATION} s per path`,
       );
-      rows.push(await http("POST /api/engage/play (route)", { kind: "route" }));
+      rows.push(await http("POST /api/playcart/play (route)", { kind: "route" }));
       log(`load average after the route run: ${load()}`);
       rows.push(await http("POST /checkout (server action)", { kind: "action", actionId }));
       log(`load average after the action run: ${load()}`);
