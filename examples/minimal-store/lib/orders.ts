@@ -3,19 +3,23 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orderLines, orders } from "@/db/schema";
 import type { Cart } from "./cart";
+import { playcart } from "./playcart";
 
 /** Turns the cart into a pending order at the catalogue's prices; the cart stays until payment. */
-export async function placeOrder(db: Db, cart: Cart, email: string): Promise<string> {
+export async function placeOrder(db: Db, cart: Cart, email: string, form: FormData): Promise<string> {
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await tx.update(carts).set({ email, updatedAt: new Date() }).where(eq(carts.id, cart.id));
+    const priced = await playcart.priceOrder({ orderRef: id, email, form, db: tx });
+    const discountMinor = priced.discountMinor + priced.shippingWaivedMinor;
     await tx.insert(orders).values({
       id,
       cartId: cart.id,
       email,
       subtotalMinor: cart.subtotalMinor,
+      discountMinor,
       shippingMinor: cart.shippingMinor,
-      totalMinor: cart.subtotalMinor + cart.shippingMinor,
+      totalMinor: cart.subtotalMinor + cart.shippingMinor - discountMinor,
     });
     await tx.insert(orderLines).values(
       cart.lines.map((l) => ({

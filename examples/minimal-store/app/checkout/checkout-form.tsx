@@ -5,7 +5,7 @@ import { type CheckoutState, checkout } from "../actions";
 export function CheckoutForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState<CheckoutState, FormData>(checkout, { status: "idle" });
   return (
-    <form action={action} className="stack" noValidate>
+    <form id="checkout" action={action} className="stack" noValidate>
       <label>
         Email for your receipt
         <input name="email" type="email" autoComplete="email" defaultValue={email} required />

@@ -38,10 +38,11 @@ export type Order = {
   /** The shopper session that placed it (ties the payment to the games it was offered). */
   sessionRef?: string | null;
   paidAt: Date | null;
-  lines: Line[];
-  subtotalMinor: number;
-  discountMinor: number;
-  shippingMinor: number;
+  /** The rest is for the host's own records; Playcart earns points from `totalMinor`. */
+  lines?: Line[];
+  subtotalMinor?: number;
+  discountMinor?: number;
+  shippingMinor?: number;
   totalMinor: number;
   currency: string;
 };

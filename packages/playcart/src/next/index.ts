@@ -1,6 +1,7 @@
 // playcart/next: createPlaycart(config) for a Next.js host (App Router). See README,
 // "Add Playcart to your store".
 export type { CheckoutInput, CheckoutView, RewardPreview } from "./checkout.ts";
+export { PlaycartCheckout, type PlaycartCheckoutProps } from "./checkout-slot.tsx";
 export type {
   Cart,
   CheckoutSessionRef,
@@ -15,6 +16,7 @@ export type {
   Shopper,
   ShopperQuery,
 } from "./config.ts";
+export { CONSENT_FIELD as PLAYCART_CONSENT_FIELD } from "./consent.ts";
 export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
 export { createPlaycart, type Playcart } from "./create-playcart.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";

@@ -1,0 +1,56 @@
+// <PlaycartCheckout view={await playcart.checkout(...)} form="checkout" />: Playcart's part of
+// the host's checkout page in one element: the shopper's points and tier, and the reminder
+// checkbox (bound to the host's own form by its id, read back by priceOrder({ form })).
+import type { CheckoutView } from "./checkout.ts";
+import { CONSENT_FIELD } from "./consent.ts";
+
+export type PlaycartCheckoutProps = {
+  view: CheckoutView;
+  /** The id of the host's checkout <form>: the reminder checkbox submits with it. Without it, no checkbox. */
+  form?: string;
+  /** Formats minor units as the store shows money (default: Intl in the store's currency). */
+  formatMoney?: (minor: number) => string;
+};
+
+export function PlaycartCheckout({ view, form, formatMoney }: PlaycartCheckoutProps) {
+  const money =
+    formatMoney ??
+    ((minor: number) =>
+      new Intl.NumberFormat("en", { style: "currency", currency: view.ui.currency }).format(minor / 100));
+  const progress = view.points?.progress;
+  return (
+    <div className="playcart-checkout">
+      {view.points && progress && (
+        <section aria-label="Your rewards" className="playcart-rewards">
+          <p className="playcart-points">
+            You have <strong>{view.points.balance} points</strong>
+            {view.points.held > 0 ? ` (${view.points.held} more once recent orders settle)` : ""}.
+          </p>
+          <p className="playcart-tier">Your tier: {progress.current.label}</p>
+          <div
+            role="progressbar"
+            aria-label={
+              progress.next ? `Progress to ${progress.next.label}` : `${progress.current.label}, the top tier`
+            }
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress.percent}
+            className="playcart-tier-track"
+          >
+            <div className="playcart-tier-fill" style={{ width: `${progress.percent}%` }} />
+          </div>
+          {progress.next && (
+            <p className="playcart-tier-next">
+              Spend {money(progress.remainingMinor)} more to reach {progress.next.label}.
+            </p>
+          )}
+        </section>
+      )}
+      {form && (
+        <label className="playcart-consent">
+          <input type="checkbox" name={CONSENT_FIELD} form={form} /> {view.ui.consentWording}
+        </label>
+      )}
+    </div>
+  );
+}
