@@ -1,7 +1,8 @@
 // Amounts in the admin's forms: typed in the store's currency, kept in minor units.
+
+import { toMinor, toUnits } from "playcart/internal/admin-ui/format";
+import { catalogItemForm } from "playcart/internal/admin-ui/item-form";
 import { describe, expect, it } from "vitest";
-import { catalogItemForm } from "@/app/admin/settings/catalog/item-form";
-import { toMinor, toUnits } from "@/components/admin/format";
 
 describe("toMinor", () => {
   it.each([

@@ -1,6 +1,7 @@
 // The admin's authorisation, enumerated from the code: every server action ("use server"
-// files under app/admin), every route handler and every page under app/admin is found by
-// scanning the files, so a new one cannot be missed. Each is called anonymously, as a
+// files under app/admin, and every named action of playcart/admin behind the demo's one
+// server function), every route handler under app/admin and every page playcart/admin
+// routes to is found from the code, so a new one cannot be missed. Each is called anonymously, as a
 // shopper, as a shopper posting forged fields (role, actor, admin email and ids), and with a
 // session naming a user that does not exist; each must refuse and change nothing. The same
 // calls as the store owner get past the check (so the refusals are the check's doing).
@@ -59,6 +60,8 @@ const isUseServer = (f: string) =>
 const actionFiles = all.filter(isUseServer);
 const routeFiles = all.filter((f) => /\/route\.ts$/.test(f));
 const pageFiles = all.filter((f) => /\/page\.tsx$/.test(f));
+// The demo's host pages inside the admin: its orders (the home page) and the dev outbox.
+const HOST_PAGES = ["", "outbox"];
 const rel = (f: string) => path.relative(root, f);
 
 let adminId: string;
@@ -182,16 +185,46 @@ afterAll(() => {
 
 describe("the enumeration finds the admin's entry points", () => {
   it("finds actions, routes and pages", () => {
-    expect(actionFiles.map(rel)).toEqual(
-      expect.arrayContaining([
-        "app/admin/actions.ts",
-        "app/admin/campaigns/actions.ts",
-        "app/admin/customers/actions.ts",
-        "app/admin/settings/actions.ts",
-      ]),
-    );
+    // The demo's refund action; Playcart's own forms post through the page's one server function.
+    expect(actionFiles.map(rel)).toEqual(["app/admin/actions.ts"]);
     expect(routeFiles.map(rel)).toContain("app/admin/kpis/export/route.ts");
-    expect(pageFiles.length).toBeGreaterThanOrEqual(9);
+    expect(pageFiles.map(rel)).toEqual(["app/admin/[[...path]]/page.tsx"]);
+  });
+
+  it("finds playcart/admin's named actions and pages", async () => {
+    const { ADMIN_ACTION_NAMES, ADMIN_PAGE_PATHS } = await import("playcart/admin");
+    expect(ADMIN_ACTION_NAMES).toEqual(expect.arrayContaining(["saveCampaign", "adjustPoints", "saveLoyaltySettings"]));
+    expect(ADMIN_PAGE_PATHS.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it("the end-to-end tests' list of admin pages is every page playcart/admin routes to, and the demo's", async () => {
+    const { ADMIN_PAGE_PATHS } = await import("playcart/admin");
+    const { ADMIN_PAGE_PATTERNS } = await import("../../e2e/support/admin-routes");
+    expect([...ADMIN_PAGE_PATTERNS].sort()).toEqual([...HOST_PAGES, ...ADMIN_PAGE_PATHS].sort());
+  });
+});
+
+describe("playcart/admin's named actions, through the demo's server function", () => {
+  it("every named action refuses and changes nothing", async () => {
+    const { ADMIN_ACTION_NAMES } = await import("playcart/admin");
+    const { playcartAdmin } = await import("@/lib/playcart-admin");
+    for (const name of [...ADMIN_ACTION_NAMES, "notAnAction"]) {
+      for (const [who, session] of Object.entries(callers)) {
+        for (const forged of [false, true]) {
+          state.session = session();
+          const before = await footprint();
+          const result = await playcartAdmin.act(name, { status: "idle" }, forgedForm(forged));
+          expect(
+            refused.has(result.status),
+            `${name} as ${who}${forged ? " with forged fields" : ""} answered ${result.status}`,
+          ).toBe(true);
+          expect(await footprint(), `${name} as ${who} changed something`).toEqual(before);
+        }
+      }
+      state.session = { user: { id: adminId } };
+      const owner = await playcartAdmin.act(name, { status: "idle" }, forgedForm(false));
+      expect(refused.has(owner.status), `${name} refused the owner: ${JSON.stringify(owner)}`).toBe(false);
+    }
   });
 });
 
@@ -267,30 +300,47 @@ describe("the KPI export's input", () => {
 });
 
 describe("pages", () => {
-  const params = async () => ({ id: campaignId });
-  it.each(pageFiles.map(rel))(
-    "%s: anonymous visitors are sent to sign in, shoppers see only the refusal",
-    async (file) => {
-      const { Forbidden } = await import("@/components/admin/forbidden");
-      const mod = (await import(path.join(root, file))) as { default: (p: object) => Promise<{ type: unknown }> };
-      const props = { params: params(), searchParams: Promise.resolve({}) };
+  const paths = async () => {
+    const admin = await import("playcart/admin");
+    return [...HOST_PAGES, ...admin.ADMIN_PAGE_PATHS].map((p) =>
+      p.replace(":id", p.startsWith("customers") ? customerId : campaignId),
+    );
+  };
+  // The page file renders <PlaycartAdmin>; rendering that server component gives the page.
+  async function render(adminPath: string, searchParams: Record<string, string>) {
+    const mod = (await import(path.join(root, "app/admin/[[...path]]/page.tsx"))) as {
+      default: (p: object) => { type: (p: object) => Promise<React.ReactElement>; props: object };
+    };
+    const segments = adminPath ? adminPath.split("/") : [];
+    const element = mod.default({
+      params: Promise.resolve({ path: segments }),
+      searchParams: Promise.resolve(searchParams),
+    });
+    return element.type(element.props);
+  }
+  it("anonymous visitors are sent to sign in, shoppers see only the refusal", async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const all = await paths();
+    expect(all.length).toBeGreaterThanOrEqual(11);
+    for (const p of all) {
       state.session = null;
-      await expect(mod.default(props)).rejects.toThrow(/NEXT_REDIRECT \/signin\?callbackUrl=%2Fadmin/);
+      await expect(render(p, {}), p).rejects.toThrow(/NEXT_REDIRECT \/signin\?callbackUrl=%2Fadmin/);
       state.session = { user: { id: shopperId } };
-      const page = await mod.default({ params: params(), searchParams: Promise.resolve({ role: "admin" }) });
-      expect(page.type).toBe(Forbidden);
-    },
-  );
+      const html = renderToStaticMarkup(await render(p, { role: "admin" }));
+      expect(html, p).toContain("Store owners only");
+      expect(html, p).not.toMatch(/<form|<table/);
+    }
+  });
 });
 
 describe("the no-change check itself", () => {
   it("sees a change made by the owner", async () => {
-    const { saveLoyaltySettingsAction } = await import("@/app/admin/settings/actions");
+    const { playcartAdmin } = await import("@/lib/playcart-admin");
     state.session = { user: { id: adminId } };
     const before = await footprint();
     const form = forgedForm(false);
     form.set("earnRate", "3");
-    expect((await saveLoyaltySettingsAction({ status: "idle" }, form)).status).toBe("ok");
+    expect((await playcartAdmin.act("saveLoyaltySettings", { status: "idle" }, form)).status).toBe("ok");
     const after = await footprint();
     expect(after.playcart_settings).not.toEqual(before.playcart_settings);
     expect(after.playcart_audit_log).not.toEqual(before.playcart_audit_log);

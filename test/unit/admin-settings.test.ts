@@ -17,6 +17,7 @@ import { customerLoyaltyDetail } from "playcart/internal/admin/customer-loyalty-
 import { reminderSequenceList, updateQuietHours, updateReminderSequence } from "playcart/internal/admin/reminder-admin";
 import { allRules, saveRuleAudited, setRuleStatus } from "playcart/internal/admin/rule-admin";
 import { updateSettings } from "playcart/internal/admin/settings-admin";
+import { ruleEditorOptions } from "playcart/internal/admin-ui/editor-options";
 import { EngageError } from "playcart/internal/core/errors";
 import { getSettings } from "playcart/internal/core/settings";
 import { liveRulesFor } from "playcart/internal/engine/rules";
@@ -24,7 +25,6 @@ import { DEFAULT_QUIET_HOURS } from "playcart/internal/reminders/reminder-schedu
 import { catalogItems, rules } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { ruleEditorOptions } from "@/app/admin/settings/rules/editor-options";
 import type { Db } from "@/db/client";
 import { seed } from "@/db/seed";
 import { createMemoryDb } from "../support/pglite";

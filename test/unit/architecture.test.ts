@@ -8,6 +8,18 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(__dirname, "../..");
 const pkgDir = path.join(root, "packages/playcart");
 const core = path.join(pkgDir, "src");
+// React and Next.js belong to the framework layers (playcart/next, playcart/react,
+// playcart/admin); the domains stay plain server code a host could run anywhere.
+const UI_PACKAGES = new Set([
+  "react",
+  "react-dom",
+  "next",
+  "recharts",
+  "react-querybuilder",
+  "@react-email/components",
+  "@react-email/render",
+]);
+const UI_DIRS = ["admin-ui", "react", "next"];
 // The demo store: everything a host store would own.
 const DEMO = ["app", "components", "db", "lib", "pages", "scripts", "bench", "e2e", "instrumentation.ts", "proxy.ts"];
 
@@ -57,7 +69,9 @@ function coreViolation(file: string, spec: string): string | null {
   if (spec.startsWith("@/")) return `imports the host app (${spec})`;
   if (spec.startsWith("node:")) return null;
   const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-  return ALLOWED_PACKAGES.has(name) ? null : `imports ${name}, which packages/playcart/package.json does not declare`;
+  if (!ALLOWED_PACKAGES.has(name)) return `imports ${name}, which packages/playcart/package.json does not declare`;
+  const ui = UI_DIRS.some((d) => inside(file, path.join(core, d)));
+  return UI_PACKAGES.has(name) && !ui ? `imports ${name}, a framework package, outside ${UI_DIRS.join(", ")}` : null;
 }
 
 // Inside the package: a module in one domain folder reaches another domain through that
@@ -148,6 +162,9 @@ describe("packages/playcart boundary", () => {
     expect(coreViolation(file, "@/app/(store)/cart/actions")).toMatch(/host app/);
     expect(coreViolation(file, "../../../../lib/store/cart")).toMatch(/leaves packages\/playcart\/src/);
     expect(coreViolation(file, "left-pad")).toMatch(/does not declare/);
+    expect(coreViolation(file, "next/headers")).toMatch(/framework package/);
+    expect(coreViolation(path.join(core, "admin-ui", "page.tsx"), "next/navigation.js")).toBeNull();
+    expect(coreViolation(path.join(core, "admin-ui", "page.tsx"), "next-auth")).toMatch(/does not declare/);
     expect(coreViolation(file, "./play")).toBeNull();
     expect(coreViolation(file, "../ledger")).toBeNull();
   });
@@ -159,6 +176,8 @@ describe("the demo store uses playcart only through its entry points", () => {
   it("has entry points and demo files to check", () => {
     expect([...ENTRY_POINTS].sort()).toEqual([
       "playcart",
+      "playcart/admin",
+      "playcart/admin.css",
       "playcart/client",
       "playcart/migrate",
       "playcart/next",

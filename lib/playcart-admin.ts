@@ -1,0 +1,52 @@
+// The demo's Playcart admin: mounted at /admin (app/admin/[[...path]]/page.tsx) behind the
+// demo's own admin guard, with the demo's accounts for customer names.
+import "server-only";
+import { eq, ilike, or, sql } from "drizzle-orm";
+import { createPlaycartAdmin } from "playcart/admin";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { currentViewer } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
+import { storeNow } from "@/lib/store/clock";
+
+export const ADMIN_BASE_PATH = "/admin";
+
+export const playcartAdmin = createPlaycartAdmin({
+  basePath: ADMIN_BASE_PATH,
+  db: getDb,
+  // Read fresh on every page, action and export: a JWT can outlive a role change.
+  async authorize() {
+    const viewer = await currentViewer();
+    if (!viewer) return "unauthenticated";
+    return viewer.isAdmin ? { actor: viewer.email } : "forbidden";
+  },
+  signInUrl: (returnTo) => `/signin?callbackUrl=${encodeURIComponent(returnTo)}`,
+  get currency() {
+    return env().STORE_CURRENCY;
+  },
+  get timeZone() {
+    return env().STORE_TIMEZONE;
+  },
+  now: storeNow,
+  accounts: {
+    async name({ email, userRef }) {
+      const db = await getDb();
+      const [row] = await db
+        .select({ name: users.name })
+        .from(users)
+        .where(or(userRef ? eq(users.id, userRef) : sql`false`, sql`lower(${users.email}) = ${email}`))
+        .limit(1);
+      return row?.name ?? null;
+    },
+    async search(query) {
+      const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const db = await getDb();
+      const rows = await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(ilike(users.name, like))
+        .limit(200);
+      return rows.flatMap((r) => (r.email ? [{ email: r.email.toLowerCase(), userRef: r.id }] : []));
+    },
+  },
+});

@@ -1,0 +1,20 @@
+// One admin form action: a schema for its fields and what it does once they are valid. The
+// runner (run-action.ts) authorises the request before the schema or the body ever run.
+import type { z } from "zod";
+import type { AdminActionState } from "../action-state.ts";
+import type { AdminContext } from "../config.ts";
+
+export type AdminActionDefinition = {
+  input(ctx: AdminContext): z.ZodType;
+  run(input: unknown, ctx: AdminContext): Promise<AdminActionState>;
+};
+
+export function adminAction<S extends z.ZodType>(
+  input: S | ((ctx: AdminContext) => S),
+  run: (input: z.infer<S>, ctx: AdminContext) => Promise<AdminActionState>,
+): AdminActionDefinition {
+  return {
+    input: typeof input === "function" ? input : () => input,
+    run: run as AdminActionDefinition["run"],
+  };
+}

@@ -1,0 +1,28 @@
+// The admin's form actions by name. A client form names the one it posts to; the host's
+// single server function passes the name to runAdminAction, which authorises first.
+import { saveBadgeAction, saveStampCardAction } from "./badges.ts";
+import { saveCampaignAction, setCampaignStatusAction } from "./campaigns.ts";
+import { saveCatalogItemAction, setCatalogItemActiveAction } from "./catalog.ts";
+import { adjustPointsAction } from "./customers.ts";
+import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
+import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
+import { saveLoyaltySettingsAction } from "./settings.ts";
+
+export const ADMIN_ACTIONS = {
+  saveCampaign: saveCampaignAction,
+  setCampaignStatus: setCampaignStatusAction,
+  adjustPoints: adjustPointsAction,
+  saveLoyaltySettings: saveLoyaltySettingsAction,
+  saveBadge: saveBadgeAction,
+  saveStampCard: saveStampCardAction,
+  saveCatalogItem: saveCatalogItemAction,
+  setCatalogItemActive: setCatalogItemActiveAction,
+  saveReminderSequence: saveReminderSequenceAction,
+  saveQuietHours: saveQuietHoursAction,
+  saveRule: saveRuleAction,
+  setRuleStatus: setRuleStatusAction,
+};
+
+export type AdminActionName = keyof typeof ADMIN_ACTIONS;
+
+export const ADMIN_ACTION_NAMES = Object.keys(ADMIN_ACTIONS) as AdminActionName[];

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { currencyExponent, updateSettings } from "../../index.ts";
+import { adminAction } from "./define.ts";
+
+const tierRow = z.object({
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*$/, "Use a lower-case key such as gold"),
+  label: z.string().trim().min(1, "Give the tier a name").max(40),
+  minSpend: z.coerce.number({ message: "Enter an amount" }).min(0, "A threshold cannot be negative").max(10_000_000),
+  // Optional so a client posting only thresholds keeps each tier's multipliers (updateSettings).
+  earnMultiplier: z.coerce
+    .number({ message: "Enter a multiplier" })
+    .min(1, "A multiplier is at least 1")
+    .max(10, "At most 10x")
+    .optional(),
+  playMultiplier: z.coerce
+    .number({ message: "Enter a multiplier" })
+    .min(1, "A multiplier is at least 1")
+    .max(10, "At most 10x")
+    .optional(),
+});
+
+const loyaltyInput = z.object({
+  earnRate: z.coerce
+    .number({ message: "Enter a number" })
+    .positive("The earn rate must be above 0")
+    .max(100, "At most 100 points per unit"),
+  tierWindowDays: z.coerce
+    .number({ message: "Enter a number of days" })
+    .int("Whole days")
+    .min(1, "At least 1 day")
+    .max(3650, "At most 3650 days"),
+  // The form posts tiers as JSON rows (a variable-length list).
+  tiers: z
+    .string()
+    .transform((t, ctx) => {
+      try {
+        return JSON.parse(t) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The tiers could not be read" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(tierRow).min(1, "Keep at least one tier").max(10, "At most 10 tiers")),
+});
+
+/** Earn rate, tier thresholds and the trailing window tiers are measured over. */
+export const saveLoyaltySettingsAction = adminAction(loyaltyInput, async (input, ctx) => {
+  // Thresholds are typed in currency units; the store's currency (not the form) says how many minor units make one.
+  const scale = 10 ** currencyExponent(ctx.currency);
+  await updateSettings(ctx.db, ctx.actor, {
+    earnRate: input.earnRate,
+    tierWindowDays: input.tierWindowDays,
+    tiers: input.tiers.map((t) => ({
+      name: t.name,
+      label: t.label,
+      minSpendMinor: Math.round(t.minSpend * scale),
+      ...(t.earnMultiplier === undefined ? {} : { earnMultiplier: t.earnMultiplier }),
+      ...(t.playMultiplier === undefined ? {} : { playMultiplier: t.playMultiplier }),
+    })),
+  });
+  return { status: "ok", message: "Settings saved." };
+});

@@ -1,0 +1,76 @@
+// What a host gives the admin: where it is mounted, its database, and who may use it.
+import type { EngageDb } from "../core/db.ts";
+
+/** The host's answer to "may this request use the admin?": the acting owner's name for the audit log, or why not. */
+export type AdminAccess = { actor: string } | "unauthenticated" | "forbidden";
+
+/** What is being asked for: a page (path under basePath), a form action (its name) or the CSV export. */
+export type AdminRequest = { kind: "page"; path: string } | { kind: "action"; action: string } | { kind: "export" };
+
+/** Customer names live in the host's accounts; Playcart knows only emails and account refs. */
+export type AdminAccounts = {
+  /** The account holder's name, if the customer has an account. */
+  name(customer: { email: string; userRef: string | null }): Promise<string | null>;
+  /** Accounts whose name matches a search (the admin also matches customers by email itself). */
+  search?(query: string): Promise<{ email: string; userRef: string | null }[]>;
+};
+
+export type AdminConfig = {
+  /** Where the host mounts the admin's catch-all page, e.g. "/admin/playcart". */
+  basePath: string;
+  /** The host's Drizzle Postgres handle, or a function returning one. */
+  db: EngageDb | (() => EngageDb | Promise<EngageDb>);
+  /** Checked by every page, every form action and the CSV export, before anything is read. */
+  authorize(request: AdminRequest): Promise<AdminAccess | null>;
+  /** Where an anonymous visitor signs in (returnTo is the admin path asked for); without it they see the refusal. */
+  signInUrl?(returnTo: string): string;
+  /** ISO 4217 code amounts are shown and typed in (default "usd"). */
+  currency?: string;
+  /** The store's IANA time zone for days and schedules (default "UTC"). */
+  timeZone?: string;
+  /** The store's clock (default: the system clock). */
+  now?(): Date | Promise<Date>;
+  accounts?: AdminAccounts;
+};
+
+/** Everything a page or action of the admin works with once the request is authorised. */
+export type AdminContext = {
+  db: EngageDb;
+  actor: string;
+  basePath: string;
+  currency: string;
+  timeZone: string;
+  now(): Promise<Date>;
+  accounts: AdminAccounts | undefined;
+  /** An absolute path inside the admin: href("campaigns/new"). */
+  href(path?: string): string;
+};
+
+export const normalizeBasePath = (basePath: string) => `/${basePath.replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
+
+export async function adminContext(config: AdminConfig, actor: string): Promise<AdminContext> {
+  const basePath = normalizeBasePath(config.basePath);
+  const db = typeof config.db === "function" ? await config.db() : config.db;
+  return {
+    db,
+    actor,
+    basePath,
+    currency: (config.currency ?? "usd").toLowerCase(),
+    timeZone: config.timeZone ?? "UTC",
+    now: async () => (config.now ? await config.now() : new Date()),
+    accounts: config.accounts,
+    href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
+  };
+}
+
+/** The host's answer, read defensively: anything but a named actor is a refusal. */
+export async function checkAccess(
+  config: AdminConfig,
+  request: AdminRequest,
+): Promise<{ actor: string } | { refused: "unauthenticated" | "forbidden" }> {
+  const access = await config.authorize(request);
+  if (access === "unauthenticated") return { refused: "unauthenticated" };
+  if (access && typeof access === "object" && typeof access.actor === "string" && access.actor.trim())
+    return { actor: access.actor };
+  return { refused: "forbidden" };
+}

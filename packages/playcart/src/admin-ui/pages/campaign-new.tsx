@@ -1,0 +1,45 @@
+import type { CampaignDraft } from "../../index.ts";
+import { CampaignEditor } from "../components/campaign-editor.tsx";
+import { editorContext } from "../editor-context.ts";
+import type { AdminPageProps } from "./page-props.ts";
+
+const NEW: CampaignDraft = {
+  name: "",
+  slug: "",
+  gameType: "spin_wheel",
+  placement: "checkout_first_order",
+  audience: true,
+  startsAt: null,
+  endsAt: null,
+  season: null,
+  windows: [],
+  allowance: { default: 1 },
+  lifetimeLimit: null,
+  rewardScope: "this_order",
+  rewardValidDays: 7,
+  holdoutPercent: 10,
+  prizes: [
+    {
+      label: "10% off",
+      weight: 1,
+      rewardType: "percent_off",
+      rewardValue: 10,
+      productRef: null,
+      maxDiscountMinor: null,
+      costMinor: 0,
+      inventory: null,
+      budgetValueMinor: null,
+      dailyCap: null,
+    },
+  ],
+};
+
+export async function NewCampaignPage({ ctx }: AdminPageProps) {
+  const editor = await editorContext(ctx);
+  return (
+    <div className="playcart-admin-stack">
+      <h1 className="playcart-admin-title">New campaign</h1>
+      <CampaignEditor campaignId={null} draft={NEW} prizeStats={{}} {...editor} />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The owner admin as one server component a host mounts on an optional catch-all route
+// (app/admin/playcart/[[...path]]/page.tsx): it checks the host's authorize callback, then
+// routes on the path segments to the page asked for.
+import { notFound, redirect } from "next/navigation.js";
+import type { ReactNode } from "react";
+import {
+  AdminActionsProvider,
+  type AdminServerFunction,
+  type GameLauncherComponent,
+} from "./components/admin-actions.tsx";
+import { type AdminConfig, type AdminContext, adminContext, checkAccess } from "./config.ts";
+import { Forbidden } from "./forbidden.tsx";
+import { AdminNav } from "./nav.tsx";
+import { matchRoute } from "./routes.ts";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** A page the host adds to the admin (behind the same authorize), e.g. its orders at path "". */
+export type AdminHostPage = {
+  /** Under basePath, without slashes at the ends: "" is the admin's home, "outbox" is basePath/outbox. */
+  path: string;
+  /** Shown in the admin's navigation; without it the page is reachable but not listed. */
+  label?: string;
+  render(props: { ctx: AdminContext; searchParams: SearchParams }): ReactNode | Promise<ReactNode>;
+};
+
+export type PlaycartAdminProps = {
+  admin: { config: AdminConfig };
+  /** The host's one server function: `async (name, prev, form) => { "use server"; return admin.act(name, prev, form); }`. */
+  action: AdminServerFunction;
+  params: Promise<{ path?: string[] }>;
+  searchParams: Promise<SearchParams>;
+  pages?: AdminHostPage[];
+  /** Host-specific panels on a customer's page (e.g. the host's refunds for that customer). */
+  customerPanel?(props: {
+    ctx: AdminContext;
+    customer: { id: string; email: string; userRef: string | null };
+  }): ReactNode | Promise<ReactNode>;
+  /** The host's checkout game launcher (a client component), for the campaign editor's live preview. */
+  GameLauncher?: GameLauncherComponent;
+  /** Where the host serves a campaign's public odds page, if it does. */
+  oddsHref?(slug: string): string;
+};
+
+const SECTIONS = [
+  ["campaigns", "Campaigns"],
+  ["kpis", "KPIs"],
+  ["customers", "Customers"],
+  ["settings", "Settings"],
+  ["audit", "Audit trail"],
+] as const;
+
+// A path segment is a slug or an id; anything else is not an admin page.
+const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
+
+export async function PlaycartAdmin(props: PlaycartAdminProps) {
+  const { config } = props.admin;
+  const segments = ((await props.params).path ?? []).map((s) => decodeURIComponent(s));
+  const path = segments.join("/");
+  const access = await checkAccess(config, { kind: "page", path: `/${path}` });
+  if ("refused" in access) {
+    const base = (await adminContext(config, "")).href(path);
+    if (access.refused === "unauthenticated" && config.signInUrl) redirect(config.signInUrl(base));
+    return <Forbidden />;
+  }
+  if (!segments.every((s) => SEGMENT.test(s))) notFound();
+  const ctx = await adminContext(config, access.actor);
+  const searchParams = await props.searchParams;
+  const hostPages = props.pages ?? [];
+  const hostPage = hostPages.find((p) => p.path === path);
+  const route = hostPage ? null : matchRoute(segments);
+  if (!hostPage && !route) {
+    if (path === "") redirect(ctx.href("campaigns"));
+    notFound();
+  }
+  const listed = (pages: AdminHostPage[]) =>
+    pages.flatMap((p) => (p.label ? [{ href: ctx.href(p.path), label: p.label }] : []));
+  const links = [
+    ...listed(hostPages.filter((p) => p.path === "")),
+    ...SECTIONS.map(([p, label]) => ({ href: ctx.href(p), label })),
+    ...listed(hostPages.filter((p) => p.path !== "")),
+  ];
+  return (
+    <div className="playcart-admin">
+      <AdminNav links={links} />
+      <AdminActionsProvider action={props.action} basePath={ctx.basePath} GameLauncher={props.GameLauncher}>
+        {hostPage
+          ? await hostPage.render({ ctx, searchParams })
+          : await route?.page({
+              ctx,
+              id: route.id,
+              searchParams,
+              customerPanel: props.customerPanel,
+              oddsHref: props.oddsHref,
+            })}
+      </AdminActionsProvider>
+    </div>
+  );
+}
