@@ -36,8 +36,17 @@ export function PlaycartCheckout({ view, form, formatMoney }: PlaycartCheckoutPr
             aria-valuemax={100}
             aria-valuenow={progress.percent}
             className="playcart-tier-track"
+            // Visible without any stylesheet; playcart/styles.css themes it.
+            style={{ display: "block", minHeight: "0.5rem", background: "var(--playcart-track, #e7e5e4)" }}
           >
-            <div className="playcart-tier-fill" style={{ width: `${progress.percent}%` }} />
+            <div
+              className="playcart-tier-fill"
+              style={{
+                width: `${progress.percent}%`,
+                minHeight: "0.5rem",
+                background: "var(--playcart-accent, #15803d)",
+              }}
+            />
           </div>
           {progress.next && (
             <p className="playcart-tier-next">
