@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Header } from "@/components/store/header";
+import "playcart/styles.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

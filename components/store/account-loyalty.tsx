@@ -9,8 +9,7 @@ import {
   referralSummary,
   stampCardProgress,
 } from "playcart";
-import { BadgeList } from "@/components/engage/badge-list";
-import { StampCard } from "@/components/engage/stamp-card";
+import { BadgeList, StampCard } from "playcart/react";
 import { getDb } from "@/db/client";
 import { requestOrigin } from "@/lib/store/origin";
 import { BirthdayForm } from "./birthday-form";

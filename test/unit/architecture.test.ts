@@ -20,6 +20,8 @@ const UI_PACKAGES = new Set([
   "@react-email/render",
 ]);
 const UI_DIRS = ["admin-ui", "react", "next"];
+const REACT_DIR = path.join(core, "react");
+const ADMIN_UI_DIR = path.join(core, "admin-ui");
 // The demo store: everything a host store would own.
 const DEMO = ["app", "components", "db", "lib", "pages", "scripts", "bench", "e2e", "instrumentation.ts", "proxy.ts"];
 
@@ -53,10 +55,10 @@ function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
     .replace(/^\s*\/\/.*$/gm, "");
   const specs = [
     ...text.matchAll(
-      /(?:import|export)(\s+type)?\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|vi\.(?:do)?mock\(\s*["']([^"']+)["']/g,
+      /(?:import|export)(\s+type)?\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|vi\.(?:do)?mock\(\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm,
     ),
   ];
-  return specs.map((m) => ({ spec: m[2] ?? m[3] ?? m[4] ?? m[5], typeOnly: Boolean(m[1]) }));
+  return specs.map((m) => ({ spec: m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6], typeOnly: Boolean(m[1]) }));
 }
 
 const inside = (target: string, dir: string) => target === dir || target.startsWith(dir + path.sep);
@@ -167,6 +169,56 @@ describe("packages/playcart boundary", () => {
     expect(coreViolation(path.join(core, "admin-ui", "page.tsx"), "next-auth")).toMatch(/does not declare/);
     expect(coreViolation(file, "./play")).toBeNull();
     expect(coreViolation(file, "../ledger")).toBeNull();
+    expect(coreViolation(file, "react")).toMatch(/framework package/);
+    expect(coreViolation(path.join(REACT_DIR, "example.tsx"), "next/dynamic")).toBeNull();
+    expect(coreViolation(path.join(REACT_DIR, "example.tsx"), "react")).toBeNull();
+  });
+
+  // A "use client" file is bundled for the browser: it may load only playcart/client's
+  // modules (through client.ts), other component files, React and Next; anything else (the
+  // server's domains) as types only.
+  const clientLoads = (file: string, spec: string, typeOnly: boolean): string | null => {
+    if (typeOnly || !spec.startsWith(".")) return null;
+    const target = path.resolve(path.dirname(file), spec);
+    const ownUiFolder = inside(file, ADMIN_UI_DIR) && inside(target, ADMIN_UI_DIR);
+    return target === path.join(core, "client.ts") || inside(target, REACT_DIR) || ownUiFolder
+      ? null
+      : `loads ${spec} in the browser`;
+  };
+
+  it("loads only client.ts and its own component files in client components (the rest as types)", () => {
+    const clientFiles = files.filter((f) => /^["']use client["']/m.test(readFileSync(f, "utf8")));
+    expect(clientFiles.length).toBeGreaterThan(5);
+    const problems = clientFiles.flatMap((f) =>
+      importsOf(f)
+        .map(({ spec, typeOnly }) => clientLoads(f, spec, typeOnly))
+        .filter(Boolean)
+        .map((v) => `${path.relative(root, f)}: ${v}`),
+    );
+    expect(problems).toEqual([]);
+    const file = path.join(REACT_DIR, "example.tsx");
+    expect(clientLoads(file, "../loyalty/index.ts", false)).toMatch(/in the browser/);
+    expect(clientLoads(file, "../loyalty/index.ts", true)).toBeNull();
+    expect(clientLoads(file, "../client.ts", false)).toBeNull();
+    expect(clientLoads(file, "./game-types.ts", false)).toBeNull();
+    expect(clientLoads(path.join(ADMIN_UI_DIR, "components", "x.tsx"), "../action-state.ts", false)).toBeNull();
+    expect(clientLoads(path.join(ADMIN_UI_DIR, "x.tsx"), "../admin/index.ts", false)).toMatch(/in the browser/);
+    // Whatever they load, transitively, stays free of database code.
+    const dbModules = clientFiles
+      .flatMap((f) => runtimeClosure(f).files)
+      .map((f) => path.relative(core, f))
+      .filter((f) => /schema|db\.ts$/.test(f));
+    expect([...new Set(dbModules)]).toEqual([]);
+  });
+
+  it("keeps playcart/react free of database code (its client components are bundled for the browser)", () => {
+    const { files: loaded, packages } = runtimeClosure(path.join(REACT_DIR, "index.ts"));
+    expect(loaded.length).toBeGreaterThan(10);
+    expect(packages.filter((p) => !/^(react|next)(\/|$)/.test(p))).toEqual([]);
+    // Outside its own folder it loads what playcart/client loads, nothing more.
+    const clientModules = new Set(runtimeClosure(path.join(core, "client.ts")).files);
+    expect(loaded.filter((f) => !inside(f, REACT_DIR) && !clientModules.has(f))).toEqual([]);
+    expect(loaded.map((f) => path.relative(core, f)).filter((f) => /schema|db\.ts$/.test(f))).toEqual([]);
   });
 });
 
@@ -181,7 +233,9 @@ describe("the demo store uses playcart only through its entry points", () => {
       "playcart/client",
       "playcart/migrate",
       "playcart/next",
+      "playcart/react",
       "playcart/schema",
+      "playcart/styles.css",
     ]);
     expect(files.length).toBeGreaterThan(50);
     expect(files.some((f) => importsOf(f).some(({ spec }) => spec === "playcart"))).toBe(true);
@@ -206,6 +260,9 @@ describe("the demo store uses playcart only through its entry points", () => {
     expect(demoViolation(file, "../../packages/playcart/src/ledger")).toMatch(/reaches into the package/);
     expect(demoViolation(file, "playcart")).toBeNull();
     expect(demoViolation(file, "playcart/client")).toBeNull();
+    expect(demoViolation(file, "playcart/react")).toBeNull();
+    expect(demoViolation(file, "playcart/styles.css")).toBeNull();
+    expect(demoViolation(file, "playcart/src/react/styles.css")).toMatch(/not an entry point/);
     expect(demoViolation(file, "@/lib/store/cart")).toBeNull();
   });
 

@@ -1,8 +1,7 @@
-// The account page's loyalty block: tier progress and the points catalog.
+// The account page's loyalty block: tier progress and the points catalog (Playcart's rewards panel).
 
 import { balances, findCustomerByEmail, listCatalog, openCatalogRewards, tierProgress } from "playcart";
-import { RewardCatalog } from "@/components/engage/reward-catalog";
-import { TierProgressBar } from "@/components/engage/tier-progress-bar";
+import { RewardsPanel } from "playcart/react";
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/guards";
 import { storeNow } from "@/lib/store/clock";
@@ -22,19 +21,18 @@ export async function AccountRewards({ viewer }: { viewer: Viewer }) {
     customer ? openCatalogRewards(db, customer.id, now) : [],
   ]);
   return (
-    <>
-      <TierProgressBar progress={progress} formatMoney={(m) => formatMoney(m)} />
-      <RewardCatalog
-        items={items.map((i) => ({ id: i.id, name: i.name, description: i.description, pointsCost: i.pointsCost }))}
-        balance={balance.available}
-        owned={owned.map((r) => ({
-          id: r.id,
-          label: r.label,
-          status: r.status,
-          until: untilFormat.format(r.expiresAt),
-        }))}
-        buy={buyRewardAction}
-      />
-    </>
+    <RewardsPanel
+      progress={progress}
+      formatMoney={(m) => formatMoney(m)}
+      items={items.map((i) => ({ id: i.id, name: i.name, description: i.description, pointsCost: i.pointsCost }))}
+      balance={balance.available}
+      owned={owned.map((r) => ({
+        id: r.id,
+        label: r.label,
+        status: r.status,
+        until: untilFormat.format(r.expiresAt),
+      }))}
+      buy={buyRewardAction}
+    />
   );
 }

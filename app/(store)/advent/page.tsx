@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { adventCalendar } from "playcart";
-import { AdventCalendarView } from "@/components/engage/advent-calendar";
+import { AdventCalendarView } from "playcart/react";
 import { getDb } from "@/db/client";
 import { ADVENT_SLUG } from "@/db/seed-seasonal";
 import { env } from "@/lib/env";

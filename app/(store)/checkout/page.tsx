@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { CheckoutGames } from "@/components/engage/checkout-games";
-import { ExitIntent } from "@/components/engage/exit-intent";
+import { CheckoutGames, ExitIntent } from "playcart/react";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";

@@ -1,7 +1,7 @@
 import "playcart/admin.css";
 import type { Metadata } from "next";
 import { type AdminActionState, PlaycartAdmin } from "playcart/admin";
-import { GameLauncher } from "@/components/engage/game-launcher";
+import { GameLauncher } from "playcart/react";
 import { OrdersPage } from "@/components/store-admin/orders";
 import { OutboxPage } from "@/components/store-admin/outbox";
 import { playcartAdmin } from "@/lib/playcart-admin";

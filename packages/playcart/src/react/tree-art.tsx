@@ -1,5 +1,4 @@
 // The tree's drawing, without behaviour: canopy, apples and a golden prize apple.
-import styles from "./games.module.css";
 
 export const GROUND_Y = 232;
 export const PRIZE = { x: 204, y: 134, r: 15 };
@@ -62,7 +61,7 @@ export function GoldenApple() {
         d="M0-7L1.6-1.6 7 0 1.6 1.6 0 7-1.6 1.6-7 0-1.6-1.6Z"
         fill="#fff"
         transform={`translate(${r} ${-r}) scale(0.9)`}
-        className={styles.bulb}
+        className="playcart-bulb"
       />
     </g>
   );
@@ -107,7 +106,7 @@ export function Leaf({ x, y, delay }: { x: number; y: number; delay: string }) {
     <path
       d={`M${x} ${y}q6-8 12 0-6 8-12 0z`}
       fill="#22c55e"
-      className={styles.leaf}
+      className="playcart-tree-leaf"
       style={{ ["--delay" as string]: delay, transformBox: "fill-box", transformOrigin: "center" }}
     />
   );

@@ -2,14 +2,13 @@
 
 import type { CSSProperties } from "react";
 import { useEffect, useRef } from "react";
-import { Confetti } from "./confetti";
-import { gameButton } from "./game-button";
-import type { GameProps } from "./game-types";
-import styles from "./games.module.css";
-import { ResultPanel } from "./result-panel";
-import { Canopy, GoldenApple, GROUND_Y, Ground, LEAVES, Leaf, PRIZE, Trunk } from "./tree-art";
-import { useGameRound } from "./use-game-round";
-import { useReducedMotion } from "./use-reduced-motion";
+import { Confetti } from "./confetti.tsx";
+import { gameButton } from "./game-button.ts";
+import type { GameProps } from "./game-types.ts";
+import { ResultPanel } from "./result-panel.tsx";
+import { Canopy, GoldenApple, GROUND_Y, Ground, LEAVES, Leaf, PRIZE, Trunk } from "./tree-art.tsx";
+import { useGameRound } from "./use-game-round.ts";
+import { useReducedMotion } from "./use-reduced-motion.ts";
 
 const DROP = GROUND_Y - PRIZE.y - PRIZE.r - 2;
 const SHAKE_AND_FALL_MS = 1750;
@@ -36,24 +35,23 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
         ? "Shake again"
         : "Shake the tree";
   return (
-    <div className="space-y-4">
-      <div className="relative mx-auto w-full max-w-[19rem]">
+    <div className="playcart-stack">
+      <div className="playcart-tree-stage">
         <svg
           viewBox="0 0 320 252"
           role="img"
           aria-label={`A tree with a golden apple. Prizes: ${offer.segments.join(", ")}`}
-          className="w-full"
         >
           <Ground />
           <g
             key={game.round}
-            className={`${styles.tree} ${animating && !reduced ? styles.shaking : reduced ? "" : styles.sway}`}
+            className={`playcart-tree ${animating && !reduced ? "playcart-tree-shaking" : reduced ? "" : "playcart-tree-sway"}`}
           >
             <Trunk />
             <Canopy />
             <g
               style={apple}
-              className={fallen && !reduced ? styles.fall : undefined}
+              className={fallen && !reduced ? "playcart-tree-fall" : undefined}
               onAnimationEnd={(e) => e.target === e.currentTarget && game.reveal()}
             >
               <g transform={`translate(${PRIZE.x} ${PRIZE.y})`}>
@@ -67,13 +65,13 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
         </svg>
         {landed?.won && !reduced && <Confetti key={game.round} />}
       </div>
-      <div className="text-center">
+      <div className="playcart-center">
         <button
           ref={button}
           type="button"
           onClick={() => canShake && game.start()}
           aria-disabled={!canShake}
-          className={gameButton("tree", !game.busy && playsLeft <= 0)}
+          {...gameButton("tree", !game.busy && playsLeft <= 0)}
         >
           {label}
         </button>

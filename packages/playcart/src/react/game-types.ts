@@ -1,8 +1,11 @@
 // The contract between the launcher (which talks to the server) and a game (which only
 // animates what the server decided).
-import type { GameOffer, PlayOutcome } from "playcart/client";
+import type { GameOffer, PlayOutcome, PlayRequest } from "../client.ts";
 
 export type PlayResult = Extract<PlayOutcome, { status: "ok" }>;
+
+/** Asks the server for a play: a server action, or a POST to the play endpoint (see play-route.ts). */
+export type PlayFn = (req: PlayRequest) => Promise<PlayOutcome>;
 
 export type GameProps = {
   offer: GameOffer;
@@ -20,3 +23,12 @@ export function playsLabel(gameType: GameOffer["gameType"], n: number): string {
   const noun = { spin_wheel: "spin", shake_tree: "shake", scratch_card: "card", advent_calendar: "door" }[gameType];
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
+
+/** The odds page of an offer when the host names none. */
+export const defaultOddsHref = (slug: string) => `/odds/${slug}`;
+
+// A fresh nonce per press: the server refuses a replayed request. getRandomValues also
+// works on plain-http origins, where randomUUID does not exist.
+export const nonce = () =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { GameProps, PlayResult } from "./game-types";
+import type { GameProps, PlayResult } from "./game-types.ts";
 
 export type Phase = "ready" | "waiting" | "animating" | "revealed";
 

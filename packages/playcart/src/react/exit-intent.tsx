@@ -1,25 +1,37 @@
 "use client";
 
-import type { GameOffer, PlayOutcome, PlayRequest } from "playcart/client";
 // Watches for a shopper about to leave checkout: on desktop the pointer leaving toward the
 // top; on mobile the tab hidden (shown on return), back navigation, or a long idle. It is all
 // the checkout loads up front; the nudge itself is fetched only when it is about to show.
 import { type ComponentType, useEffect, useState } from "react";
-import type { NudgeProps } from "./exit-nudge";
+import type { GameOffer } from "../client.ts";
+import type { NudgeProps } from "./exit-nudge.tsx";
+import type { PlayFn } from "./game-types.ts";
 
 export type ExitTrigger = "pointer_top" | "tab_hidden" | "back" | "idle";
 const DONE_KEY = "pc_nudge_done";
 const IDLE_MS = 90_000;
 
-type Props = {
+export type ExitIntentProps = {
+  /** A comeback game the nudge may carry; null for none. */
   offer: GameOffer | null;
-  play: (req: PlayRequest) => Promise<PlayOutcome>;
+  /** How the nudge's game plays: a server action or any function. Default: POST to `playEndpoint`. */
+  play?: PlayFn;
+  /** The play route when `play` is not given (default /api/playcart/play). */
+  playEndpoint?: string;
+  /** Asks the server whether to show the nudge for this trigger (it shows it once per cart). */
   claim: (trigger: ExitTrigger) => Promise<{ show: boolean }>;
+  /** Tells the server the shopper said no thanks. */
   dismiss: () => Promise<void>;
+  /** Web-push key: when given, the nudge offers notifications about the cart. */
   vapidPublicKey?: string | null;
+  /** Where the push opt-in posts the subscription (see PushOptIn). */
+  pushEndpoint?: string;
+  /** The service worker the push opt-in registers (see PushOptIn). */
+  serviceWorkerUrl?: string;
 };
 
-export function ExitIntent({ offer, play, claim, dismiss, vapidPublicKey }: Props) {
+export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
   const [Nudge, setNudge] = useState<ComponentType<NudgeProps> | null>(null);
 
   useEffect(() => {
@@ -33,7 +45,7 @@ export function ExitIntent({ offer, play, claim, dismiss, vapidPublicKey }: Prop
       cleanup();
       sessionStorage.setItem(DONE_KEY, "1");
       const [mod, decision] = await Promise.all([
-        import("./exit-nudge"),
+        import("./exit-nudge.tsx"),
         claim(trigger).catch(() => ({ show: false })),
       ]);
       if (decision.show) setNudge(() => mod.ExitNudge);
@@ -70,14 +82,12 @@ export function ExitIntent({ offer, play, claim, dismiss, vapidPublicKey }: Prop
   if (!Nudge) return null;
   return (
     <Nudge
-      offer={offer}
-      play={play}
+      {...nudge}
       onClose={() => {
         setNudge(null);
         void dismiss();
       }}
       onContinue={() => setNudge(null)}
-      vapidPublicKey={vapidPublicKey}
     />
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import type { CSSProperties } from "react";
-import styles from "./games.module.css";
 
 const COLORS = ["#f59e0b", "#e11d48", "#10b981", "#3b82f6", "#a855f7", "#f97316", "#facc15"];
 const PIECES = 34;
@@ -15,7 +14,7 @@ const spread = (i: number, salt: number) => {
 /** A short burst of paper confetti, drawn with CSS only. Decorative. */
 export function Confetti() {
   return (
-    <div aria-hidden="true" className={styles.confetti}>
+    <div aria-hidden="true" className="playcart-confetti">
       {Array.from({ length: PIECES }, (_, i) => {
         const angle = (i / PIECES) * Math.PI * 2 + spread(i, 1);
         const reach = 70 + spread(i, 2) * 110;
@@ -31,7 +30,7 @@ export function Confetti() {
           height: i % 3 === 0 ? 8 : 13,
         } as CSSProperties;
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed set of decorative pieces, never reordered
-        return <span key={i} className={styles.piece} style={style} />;
+        return <span key={i} className="playcart-confetti-piece" style={style} />;
       })}
     </div>
   );

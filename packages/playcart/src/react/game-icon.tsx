@@ -1,7 +1,8 @@
-import type { GameOffer } from "playcart/client";
+import type { ReactNode } from "react";
+import type { GameOffer } from "../client.ts";
 
 // A small badge for the offer card, drawn inline so the checkout loads no image for it.
-const PATHS: Record<GameOffer["gameType"], React.ReactNode> = {
+const PATHS: Record<GameOffer["gameType"], ReactNode> = {
   spin_wheel: (
     <>
       <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -34,8 +35,8 @@ const PATHS: Record<GameOffer["gameType"], React.ReactNode> = {
 
 export function GameIcon({ type }: { type: GameOffer["gameType"] }) {
   return (
-    <span className="grid h-11 w-11 shrink-0 place-items-center rounded-xl bg-linear-to-br from-amber-400 to-rose-500 text-white shadow">
-      <svg viewBox="0 0 24 24" aria-hidden="true" className="h-7 w-7">
+    <span className="playcart-game-icon">
+      <svg viewBox="0 0 24 24" aria-hidden="true">
         {PATHS[type]}
       </svg>
     </span>

@@ -4,24 +4,39 @@
 // pressed (a user gesture), never on page load.
 import { useState } from "react";
 
+/** Where the subscription is posted unless the host mounts Playcart's routes elsewhere. */
+export const DEFAULT_PUSH_ENDPOINT = "/api/playcart/push";
+
 const toKey = (base64url: string) => {
   const raw = atob(base64url.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (base64url.length % 4)) % 4));
   return Uint8Array.from(raw, (c) => c.charCodeAt(0));
 };
 
-export function PushOptIn({ vapidPublicKey }: { vapidPublicKey: string }) {
+export type PushOptInProps = {
+  vapidPublicKey: string;
+  /** Receives the subscription as JSON (default /api/playcart/push/subscribe). */
+  endpoint?: string;
+  /** The service worker that shows the notifications (default /sw.js). */
+  serviceWorkerUrl?: string;
+};
+
+export function PushOptIn({
+  vapidPublicKey,
+  endpoint = DEFAULT_PUSH_ENDPOINT,
+  serviceWorkerUrl = "/sw.js",
+}: PushOptInProps) {
   const [state, setState] = useState<"idle" | "done" | "denied" | "unsupported" | "error">("idle");
   if (typeof window !== "undefined" && !("serviceWorker" in navigator && "PushManager" in window)) return null;
 
   async function subscribe() {
     try {
       if ((await Notification.requestPermission()) !== "granted") return setState("denied");
-      const reg = await navigator.serviceWorker.register("/sw.js");
+      const reg = await navigator.serviceWorker.register(serviceWorkerUrl);
       const sub = await reg.pushManager.subscribe({
         userVisibleOnly: true,
         applicationServerKey: toKey(vapidPublicKey),
       });
-      const res = await fetch("/api/push/subscribe", {
+      const res = await fetch(endpoint, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(sub.toJSON()),
@@ -33,9 +48,9 @@ export function PushOptIn({ vapidPublicKey }: { vapidPublicKey: string }) {
   }
 
   return (
-    <div className="mt-4 text-sm" aria-live="polite">
+    <div className="playcart-push" aria-live="polite">
       {state === "idle" ? (
-        <button type="button" onClick={subscribe} className="underline underline-offset-2">
+        <button type="button" onClick={subscribe}>
           Notify me on this device about my cart
         </button>
       ) : (

@@ -1,6 +1,6 @@
 "use client";
 
-import type { PlayResult } from "./game-types";
+import type { PlayResult } from "./game-types.ts";
 
 const untilDate = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
 
@@ -8,15 +8,15 @@ const untilDate = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyl
 export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; oddsHref: string }) {
   const reward = result?.won ? result.reward : null;
   return (
-    <div className="space-y-2 text-center">
-      <div role="status" aria-live="polite" aria-atomic="true" className="min-h-12">
+    <div className="playcart-result">
+      <div role="status" aria-live="polite" aria-atomic="true" className="playcart-result-live">
         {result && (
           <>
-            <p className="font-display text-xl font-semibold text-stone-900">
+            <p className="playcart-result-title">
               {reward ? `You won: ${reward.label}` : `${result.label}. Thanks for playing!`}
             </p>
             {reward && (
-              <p className="text-sm font-medium text-brand-800">
+              <p className="playcart-result-scope">
                 {reward.scope === "this_order"
                   ? "Applied to this order."
                   : `Saved for your next order, until ${untilDate(reward.expiresAt)}.`}
@@ -25,10 +25,7 @@ export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; o
           </>
         )}
       </div>
-      <a
-        href={oddsHref}
-        className="inline-block text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900"
-      >
+      <a href={oddsHref} className="playcart-link">
         See the odds
       </a>
     </div>

@@ -1,14 +1,13 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { Confetti } from "./confetti";
-import { gameButton } from "./game-button";
-import type { GameProps } from "./game-types";
-import styles from "./games.module.css";
-import { ResultPanel } from "./result-panel";
-import { useGameRound } from "./use-game-round";
-import { useReducedMotion } from "./use-reduced-motion";
-import { landingRotation, polar, SLICE_COLORS, slicePath, wrapLabel } from "./wheel-geometry";
+import { Confetti } from "./confetti.tsx";
+import { gameButton } from "./game-button.ts";
+import type { GameProps } from "./game-types.ts";
+import { ResultPanel } from "./result-panel.tsx";
+import { useGameRound } from "./use-game-round.ts";
+import { useReducedMotion } from "./use-reduced-motion.ts";
+import { landingRotation, polar, SLICE_COLORS, slicePath, wrapLabel } from "./wheel-geometry.ts";
 
 const R = 150;
 const SPIN_MS = 4400;
@@ -45,23 +44,21 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
           ? "Spin again"
           : "Spin the wheel";
   return (
-    <div className="space-y-4">
-      <div
-        className={`relative mx-auto aspect-square w-full max-w-[17rem] ${game.phase === "animating" ? styles.spinning : ""}`}
-      >
-        <svg viewBox="-170 -170 340 340" aria-hidden="true" className="absolute inset-0 h-full w-full drop-shadow-xl">
+    <div className="playcart-stack">
+      <div className={`playcart-wheel-stage${game.phase === "animating" ? " playcart-wheel-spinning" : ""}`}>
+        <svg viewBox="-170 -170 340 340" aria-hidden="true" className="playcart-fill playcart-wheel-rim">
           <circle r="169" fill="#7c2d12" />
           <circle r="160" fill="#9a3412" />
           {Array.from({ length: BULBS }, (_, i) => {
             const [x, y] = polar(160, (i * 360) / BULBS);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: the rim's bulbs are fixed positions, never reordered
-              <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className={styles.bulb} />
+              <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className="playcart-bulb" />
             );
           })}
         </svg>
         <div
-          className={`absolute inset-[6%] ${reduced ? "" : styles.wheel}`}
+          className={`playcart-wheel-disc${reduced ? "" : " playcart-wheel-turning"}`}
           style={{ transform: `rotate(${rotation}deg)` }}
           onTransitionEnd={(e) => e.target === e.currentTarget && game.reveal()}
         >
@@ -69,7 +66,6 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
             viewBox={`${-R - 2} ${-R - 2} ${2 * R + 4} ${2 * R + 4}`}
             role="img"
             aria-label={`Prize wheel: ${offer.segments.join(", ")}`}
-            className="h-full w-full"
           >
             <defs>
               <radialGradient id={shine} cx="35%" cy="25%" r="75%">
@@ -86,7 +82,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
                 fill={SLICE_COLORS[i % SLICE_COLORS.length].fill}
                 stroke="#fff7ed"
                 strokeWidth="3"
-                className={landed && landed.segment === i ? styles.winner : undefined}
+                className={landed && landed.segment === i ? "playcart-wheel-winner" : undefined}
               />
             ))}
             {offer.segments.map((text, i) => {
@@ -118,25 +114,19 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
           viewBox="-170 -170 340 340"
           aria-hidden="true"
           overflow="visible"
-          className="pointer-events-none absolute inset-0 h-full w-full drop-shadow-md"
+          className="playcart-fill playcart-wheel-hub"
         >
           <circle r="30" fill="#fff7ed" stroke="#9a3412" strokeWidth="6" />
           <path d="M0 -15l4.4 9 9.9 1.4-7.2 7 1.7 9.8L0 7.6l-8.8 4.6 1.7-9.8-7.2-7 9.9-1.4z" fill="#f59e0b" />
-          <g className={styles.pointer}>
+          <g className="playcart-wheel-pointer">
             <path d="M-22 -184h44l-22 58z" fill="#e11d48" stroke="#fff" strokeWidth="5" strokeLinejoin="round" />
             <circle cy="-170" r="5" fill="#fff" />
           </g>
         </svg>
         {landed?.won && !reduced && <Confetti key={game.round} />}
       </div>
-      <div className="text-center">
-        <button
-          ref={button}
-          type="button"
-          onClick={spin}
-          aria-disabled={!canSpin}
-          className={gameButton("wheel", spent)}
-        >
+      <div className="playcart-center">
+        <button ref={button} type="button" onClick={spin} aria-disabled={!canSpin} {...gameButton("wheel", spent)}>
           {label}
         </button>
       </div>

@@ -1,14 +1,13 @@
 "use client";
 
 import { type PointerEvent, useCallback, useEffect, useRef, useState } from "react";
-import { Confetti } from "./confetti";
-import { gameButton } from "./game-button";
-import type { GameProps } from "./game-types";
-import styles from "./games.module.css";
-import { ResultPanel } from "./result-panel";
-import { CARD_H, CARD_W, clearedShare, paintFoil, scratch } from "./scratch-foil";
-import { useGameRound } from "./use-game-round";
-import { useReducedMotion } from "./use-reduced-motion";
+import { Confetti } from "./confetti.tsx";
+import { gameButton } from "./game-button.ts";
+import type { GameProps } from "./game-types.ts";
+import { ResultPanel } from "./result-panel.tsx";
+import { CARD_H, CARD_W, clearedShare, paintFoil, scratch } from "./scratch-foil.ts";
+import { useGameRound } from "./use-game-round.ts";
+import { useReducedMotion } from "./use-reduced-motion.ts";
 
 const REVEAL_AT = 0.45;
 
@@ -78,26 +77,19 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
   const next = Boolean(landed) && foil === "gone" && playsLeft > 0;
   const prize = foil !== "covered" && game.phase !== "waiting" ? game.result : null;
   return (
-    <div className="space-y-4">
-      <div className="relative mx-auto w-full max-w-[20rem]">
-        <div className="relative aspect-[16/9] overflow-hidden rounded-2xl bg-linear-to-br from-rose-500 via-amber-400 to-yellow-300 shadow-xl ring-4 ring-white">
-          <div
-            aria-hidden="true"
-            className="absolute inset-0 flex flex-col items-center justify-center p-4 text-center text-white"
-          >
-            <span className="text-xs font-semibold uppercase tracking-[0.2em] text-rose-950/70">
-              {prize?.won ? "You won" : "\u00a0"}
-            </span>
-            <span className="font-display text-2xl font-bold leading-tight text-rose-950 [text-wrap:balance]">
-              {prize ? prize.label : "…"}
-            </span>
+    <div className="playcart-stack">
+      <div className="playcart-card-stage">
+        <div className="playcart-card">
+          <div aria-hidden="true" className="playcart-card-prize">
+            <span className="playcart-card-won">{prize?.won ? "You won" : "\u00a0"}</span>
+            <span className="playcart-card-label">{prize ? prize.label : "…"}</span>
           </div>
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex takes no focus; the Reveal button is the keyboard and screen reader way to play */}
           <canvas
             key={card}
             ref={foilCanvas}
             aria-hidden="true"
-            className={`absolute inset-0 h-full w-full ${styles.foil} ${foil === "gone" ? styles.foilGone : ""}`}
+            className={`playcart-foil${foil === "gone" ? " playcart-foil-gone" : ""}`}
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={() => (last.current = null)}
@@ -106,14 +98,14 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
         </div>
         {landed?.won && !reduced && <Confetti key={game.round} />}
       </div>
-      <div className="text-center">
+      <div className="playcart-center">
         {/* One button throughout, so keyboard focus stays on it from card to card. */}
         <button
           ref={button}
           type="button"
           onClick={next ? another : reveal}
           aria-disabled={!(next || canStart || scratchable)}
-          className={gameButton("card", !next && !game.busy && playsLeft <= 0)}
+          {...gameButton("card", !next && !game.busy && playsLeft <= 0)}
         >
           {next ? "Scratch another card" : playsLeft <= 0 && foil !== "started" ? "No cards left" : "Reveal"}
         </button>

@@ -1,0 +1,163 @@
+"use client";
+
+// The offer card at checkout. It is all the checkout loads up front: the game itself is a
+// separate chunk fetched when the shopper presses Play (or hovers it).
+import { useRouter } from "next/navigation.js";
+import { lazy, Suspense, useId, useState } from "react";
+import type { GameOffer, PlayOutcome } from "../client.ts";
+import { GameIcon } from "./game-icon.tsx";
+import { defaultOddsHref, nonce, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+import { playViaRoute } from "./play-route.ts";
+
+// One loader per game, shared by React.lazy and the warm-up on hover, so each game is one chunk.
+// An advent door is a scratch card: offered anywhere else than its calendar, it plays as one.
+const load = {
+  spin_wheel: () => import("./spin-wheel.tsx"),
+  shake_tree: () => import("./shake-tree.tsx"),
+  scratch_card: () => import("./scratch-card.tsx"),
+  advent_calendar: () => import("./scratch-card.tsx"),
+};
+const loading = (
+  <p role="status" className="playcart-loading">
+    Loading the game…
+  </p>
+);
+// A game renders only after the shopper opens it, so it never renders on the server.
+const games = {
+  spin_wheel: lazy(() => load.spin_wheel().then((m) => ({ default: m.SpinWheel }))),
+  shake_tree: lazy(() => load.shake_tree().then((m) => ({ default: m.ShakeTree }))),
+  scratch_card: lazy(() => load.scratch_card().then((m) => ({ default: m.ScratchCard }))),
+  advent_calendar: lazy(() => load.advent_calendar().then((m) => ({ default: m.ScratchCard }))),
+};
+
+const REFUSED_FOR_GOOD = new Set(["no_plays_left", "closed", "not_eligible", "not_found"]);
+
+type Shown = { offer: GameOffer; oddsHref: string };
+
+export type GameLauncherProps = {
+  /** The game the server offers now; null renders nothing until a game has been played here. */
+  offer: GameOffer | null;
+  /** How a play reaches the server: a server action or any function. Default: POST to `playEndpoint`. */
+  play?: PlayFn;
+  /** The play route when `play` is not given (default /api/playcart/play). */
+  playEndpoint?: string;
+  /** The offer's odds page (default /odds/<slug>). */
+  oddsHref?: string;
+};
+
+/**
+ * Render it where the offer goes even when there is none (offer null): after the last play
+ * the server stops offering the game, and the result must stay on screen.
+ */
+export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLauncherProps) {
+  const router = useRouter();
+  const heading = useId();
+  const [viaRoute] = useState(() => playViaRoute(playEndpoint));
+  const [opened, setOpened] = useState<Shown | null>(null);
+  const [left, setLeft] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const offered = offer && { offer, oddsHref: oddsHref ?? defaultOddsHref(offer.slug) };
+  const shown = opened ?? offered;
+  if (!shown) return null;
+  const same = offer?.campaignId === shown.offer.campaignId;
+  const playsLeft = left ?? (same ? offer!.playsLeft : shown.offer.playsLeft);
+  // The engine may offer another game once this one is used up (the tree after Saturday's spins).
+  const next = opened && playsLeft <= 0 && offered && !same ? offered : null;
+  const Game = games[shown.offer.gameType];
+
+  function open(target: Shown) {
+    setOpened(target);
+    setLeft(null);
+    setError(null);
+  }
+
+  async function onPlay(): Promise<PlayResult | null> {
+    setError(null);
+    let outcome: PlayOutcome;
+    try {
+      outcome = await (play ?? viaRoute)({ campaignId: shown!.offer.campaignId, requestId: nonce() });
+    } catch {
+      outcome = {
+        status: "error",
+        code: "network",
+        message: "We could not reach the store. Check your connection and try again.",
+      };
+    }
+    if (outcome.status === "ok") return outcome;
+    setError(outcome.message);
+    if (REFUSED_FOR_GOOD.has(outcome.code)) setLeft(0);
+    router.refresh();
+    return null;
+  }
+
+  function onRevealed(result: PlayResult) {
+    setLeft(result.playsLeft);
+    // The server recomputes the totals: a this-order prize lowers this checkout at once.
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby={heading} className="playcart-launcher">
+      <div className="playcart-launcher-head">
+        <GameIcon type={shown.offer.gameType} />
+        <div className="playcart-launcher-text">
+          <h2 id={heading} className="playcart-heading playcart-launcher-title">
+            {shown.offer.name}
+          </h2>
+          <p className="playcart-launcher-scope">
+            {shown.offer.rewardScope === "this_order"
+              ? "Your prize comes off this order."
+              : "Your prize is for your next order."}{" "}
+            <span className="playcart-launcher-left">
+              {playsLeft > 0 ? `${playsLabel(shown.offer.gameType, playsLeft)} left` : "No plays left"}
+            </span>
+          </p>
+        </div>
+      </div>
+      {opened ? (
+        <div className="playcart-launcher-game">
+          <Suspense fallback={loading}>
+            <Game
+              key={shown.offer.campaignId}
+              offer={shown.offer}
+              playsLeft={playsLeft}
+              oddsHref={shown.oddsHref}
+              onPlay={onPlay}
+              onRevealed={onRevealed}
+            />
+          </Suspense>
+        </div>
+      ) : (
+        <div className="playcart-launcher-actions">
+          <button
+            type="button"
+            onClick={() => open(shown)}
+            onPointerEnter={() => void load[shown.offer.gameType]()}
+            onFocus={() => void load[shown.offer.gameType]()}
+            disabled={playsLeft <= 0}
+            className="playcart-button"
+          >
+            Play
+          </button>
+          <a href={shown.oddsHref} className="playcart-link">
+            See the odds
+          </a>
+        </div>
+      )}
+      <p role="alert" className="playcart-alert">
+        {error}
+      </p>
+      {next && (
+        <div className="playcart-launcher-next">
+          <span>
+            Next game: <strong>{next.offer.name}</strong>
+          </span>
+          <button type="button" onClick={() => open(next)} className="playcart-button playcart-button-small">
+            Play the next game
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

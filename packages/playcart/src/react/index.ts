@@ -1,0 +1,29 @@
+// playcart/react: the shopper-facing components. Client components carry "use client" in
+// their own files, so a server component may import from here and render them; the games
+// themselves are separate chunks, loaded when a shopper opens one. Style them with
+// `import "playcart/styles.css"` and the --playcart-* variables.
+
+export { AdventCalendarView, type AdventCalendarViewProps } from "./advent-calendar.tsx";
+export { BadgeList, type BadgeListProps, type BadgeView } from "./badge-list.tsx";
+export { CheckoutGames } from "./checkout-games.tsx";
+export { Confetti } from "./confetti.tsx";
+export { ExitIntent, type ExitIntentProps, type ExitTrigger } from "./exit-intent.tsx";
+export { ExitNudge, type NudgeProps } from "./exit-nudge.tsx";
+export { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
+export { type GameProps, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+export { DEFAULT_PLAY_ENDPOINT, playViaRoute } from "./play-route.ts";
+export { DEFAULT_PUSH_ENDPOINT, PushOptIn, type PushOptInProps } from "./push-opt-in.tsx";
+export { ResultPanel } from "./result-panel.tsx";
+export {
+  type CatalogEntry,
+  type CatalogState,
+  type OwnedReward,
+  RewardCatalog,
+  type RewardCatalogProps,
+} from "./reward-catalog.tsx";
+export { RewardsPanel, type RewardsPanelProps } from "./rewards-panel.tsx";
+export { ScratchCard } from "./scratch-card.tsx";
+export { ShakeTree } from "./shake-tree.tsx";
+export { SpinWheel } from "./spin-wheel.tsx";
+export { StampCard, type StampCardProps } from "./stamp-card.tsx";
+export { TierProgressBar, type TierProgressBarProps } from "./tier-progress-bar.tsx";
