@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { cartLines, carts } from "@/db/schema";
-import { addToCartLine, cartIdFromCookie, openCart, readCart } from "@/lib/cart";
+import { addToCartLine, cartIdFromCookie, openCart } from "@/lib/cart";
 import { env } from "@/lib/env";
-import { orderOfCart, placeOrder } from "@/lib/orders";
+import { orderOfCart } from "@/lib/orders";
 import { checkoutSessionCompleted } from "@/lib/stripe/test-mode/checkout-session-completed";
 import { postToWebhookEndpoints } from "@/lib/stripe/test-mode/post-signed-event";
 
@@ -37,21 +37,6 @@ export async function setQuantity(formData: FormData) {
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
   });
   revalidatePath("/", "layout");
-}
-
-export type CheckoutState = { status: "idle" | "invalid" | "empty"; message?: string };
-
-const checkoutInput = z.object({ email: z.string().email({ message: "Enter the email address for your receipt." }) });
-
-/** Places the order for this browser's cart, then sends the shopper to pay for it. */
-export async function checkout(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
-  const input = checkoutInput.safeParse({ email: String(formData.get("email") ?? "").trim() });
-  if (!input.success) return { status: "invalid", message: input.error.issues[0].message };
-  const db = getDb();
-  const cart = await readCart(db, await cartIdFromCookie());
-  if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
-  const orderId = await placeOrder(db, cart, input.data.email, formData);
-  redirect(`/orders/${orderId}`);
 }
 
 const orderInput = z.object({ orderId: z.string().uuid() });

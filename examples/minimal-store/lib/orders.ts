@@ -3,15 +3,17 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orderLines, orders } from "@/db/schema";
 import type { Cart } from "./cart";
-import { playcart } from "./playcart";
 
-/** Turns the cart into a pending order at the catalogue's prices; the cart stays until payment. */
-export async function placeOrder(db: Db, cart: Cart, email: string, form: FormData): Promise<string> {
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A discount decided inside the order's own transaction, once its id is known: it commits (or not) with the order. */
+export type OrderDiscount = (tx: Tx, orderId: string) => Promise<number>;
+
+/** Turns the cart into a pending order at the catalogue's prices, less any discount; the cart stays until payment. */
+export async function placeOrder(db: Db, cart: Cart, email: string, discount?: OrderDiscount): Promise<string> {
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await tx.update(carts).set({ email, updatedAt: new Date() }).where(eq(carts.id, cart.id));
-    const priced = await playcart.priceOrder({ orderRef: id, email, form, db: tx });
-    const discountMinor = priced.discountMinor + priced.shippingWaivedMinor;
+    const discountMinor = discount ? await discount(tx, id) : 0;
     await tx.insert(orders).values({
       id,
       cartId: cart.id,

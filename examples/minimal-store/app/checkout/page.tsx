@@ -1,16 +1,32 @@
-import { headers } from "next/headers";
+import "playcart/styles.css";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { PlaycartCheckout } from "playcart/next";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { cartIdFromCookie, readCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
+import { type OrderDiscount, placeOrder } from "@/lib/orders";
 import { playcart } from "@/lib/playcart";
-import { CheckoutForm } from "./checkout-form";
+import { CheckoutForm, type CheckoutState } from "./checkout-form";
+
+const checkoutInput = z.object({ email: z.string().email({ message: "Enter the email address for your receipt." }) });
+
+/** Places the order for this browser's cart, then sends the shopper to pay for it. */
+async function checkout(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+  "use server";
+  const input = checkoutInput.safeParse({ email: String(form.get("email") ?? "").trim() });
+  if (!input.success) return { status: "invalid", message: input.error.issues[0].message };
+  const { email } = input.data;
+  const cart = await readCart(getDb(), await cartIdFromCookie());
+  if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
+  const playcartDiscount: OrderDiscount = async (db, orderRef) =>
+    (await playcart.priceOrder({ orderRef, email, form, db })).offMinor;
+  redirect(`/orders/${await placeOrder(getDb(), cart, email, playcartDiscount)}`);
+}
 
 export default async function CheckoutPage() {
   const cart = await readCart(getDb(), await cartIdFromCookie());
-  const view = await playcart.checkout({ headers: await headers() });
-  const off = (view.reward?.discountMinor ?? 0) + (view.reward?.shippingWaivedMinor ?? 0);
   if (!cart || cart.lines.length === 0) {
     return (
       <>
@@ -20,6 +36,7 @@ export default async function CheckoutPage() {
       </>
     );
   }
+  const playcartView = await playcart.checkout();
   return (
     <>
       <h1>Checkout</h1>
@@ -31,15 +48,17 @@ export default async function CheckoutPage() {
         ))}
       </ul>
       <dl className="totals">
-        {off > 0 && <dt>{view.reward?.label}</dt>}
-        {off > 0 && <dd data-testid="checkout-discount">−{formatMoney(off)}</dd>}
+        {playcartView.offMinor > 0 && <dt>{playcartView.reward?.label}</dt>}
+        {playcartView.offMinor > 0 && <dd data-testid="checkout-discount">−{formatMoney(playcartView.offMinor)}</dd>}
         <dt>Delivery</dt>
         <dd>{cart.shippingMinor === 0 ? "Free" : formatMoney(cart.shippingMinor)}</dd>
         <dt>Total</dt>
-        <dd data-testid="checkout-total">{formatMoney(cart.subtotalMinor + cart.shippingMinor - off)}</dd>
+        <dd data-testid="checkout-total">
+          {formatMoney(cart.subtotalMinor + cart.shippingMinor - playcartView.offMinor)}
+        </dd>
       </dl>
-      <PlaycartCheckout view={view} form="checkout" formatMoney={formatMoney} />
-      <CheckoutForm email={cart.email ?? ""} />
+      <PlaycartCheckout view={playcartView} form="checkout" formatMoney={formatMoney} />
+      <CheckoutForm action={checkout} email={cart.email ?? ""} />
     </>
   );
 }

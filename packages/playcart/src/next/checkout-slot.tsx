@@ -1,6 +1,9 @@
 // <PlaycartCheckout view={await playcart.checkout(...)} form="checkout" />: Playcart's part of
-// the host's checkout page in one element: the shopper's points and tier, and the reminder
-// checkbox (bound to the host's own form by its id, read back by priceOrder({ form })).
+// the host's checkout page in one element: the game on offer (playcart/react's CheckoutGames,
+// its own client chunk), the shopper's points and tier, and the reminder checkbox (bound to the
+// host's own form by its id, read back by priceOrder({ form })). Render it outside that form:
+// the game's buttons must not submit it.
+import { CheckoutGames } from "../react/index.ts";
 import type { CheckoutView } from "./checkout.ts";
 import { CONSENT_FIELD } from "./consent.ts";
 
@@ -10,9 +13,11 @@ export type PlaycartCheckoutProps = {
   form?: string;
   /** Formats minor units as the store shows money (default: Intl in the store's currency). */
   formatMoney?: (minor: number) => string;
+  /** Where the host serves a game's odds page, if it does. */
+  oddsHref?: (slug: string) => string;
 };
 
-export function PlaycartCheckout({ view, form, formatMoney }: PlaycartCheckoutProps) {
+export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: PlaycartCheckoutProps) {
   const money =
     formatMoney ??
     ((minor: number) =>
@@ -20,6 +25,12 @@ export function PlaycartCheckout({ view, form, formatMoney }: PlaycartCheckoutPr
   const progress = view.points?.progress;
   return (
     <div className="playcart-checkout">
+      {/* Always rendered (a null offer shows nothing): it keeps a played game's result on screen after the refresh that ends the offer. */}
+      <CheckoutGames
+        offer={view.offer}
+        playEndpoint={view.ui.playEndpoint}
+        oddsHref={view.offer && oddsHref ? oddsHref(view.offer.slug) : undefined}
+      />
       {view.points && progress && (
         <section aria-label="Your rewards" className="playcart-rewards">
           <p className="playcart-points">

@@ -1,6 +1,7 @@
 // The checkout page's server helper: the game to offer, the comeback game for the exit nudge,
 // and the reward that applies now, decided exactly as priceOrder will decide it. The view,
 // the offer and any holdout are logged after the response, once per session and cart.
+import { headers as requestHeaders } from "next/headers.js";
 import { after } from "next/server.js";
 import { findCustomerByEmail } from "../core/customers.ts";
 import { recordEvent } from "../engine/index.ts";
@@ -34,6 +35,8 @@ export type CheckoutView = {
   nudgeOffer: Offer | null;
   cameBack: boolean;
   reward: RewardPreview | null;
+  /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
+  offMinor: number;
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
   points: { balance: number; held: number; progress: TierProgress } | null;
   /** What <PlaycartCheckout> needs from the config: the play route, the currency, the reminder checkbox's wording. */
@@ -44,7 +47,7 @@ export type CheckoutInput = { request?: Request; headers?: Headers; games?: bool
 
 export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Promise<CheckoutView> {
   const { cfg } = rt;
-  const headers = input.request?.headers ?? input.headers ?? new Headers();
+  const headers = input.request?.headers ?? input.headers ?? (await requestHeaders());
   const cameBack = cameBackFromReminder(headers);
   const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
   const cart = shopper ? await cfg.adapter.cart(shopper) : null;
@@ -57,6 +60,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     nudgeOffer: null,
     cameBack,
     reward: null,
+    offMinor: 0,
     points: null,
     ui,
   };
@@ -107,6 +111,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     offer,
     nudgeOffer: offer === comeback ? null : comeback,
     reward,
+    offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),
     points,
   };
 }

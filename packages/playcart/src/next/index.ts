@@ -10,6 +10,7 @@ export type {
   Order,
   Outbox,
   PlaycartAdapter,
+  PlaycartAdminOptions,
   PlaycartConfig,
   PushConfig,
   RestoredLine,

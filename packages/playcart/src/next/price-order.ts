@@ -39,6 +39,8 @@ export type PriceOrderInput = {
 export type PricedOrder = {
   discountMinor: number;
   shippingWaivedMinor: number;
+  /** What comes off the order's total: the discount plus the delivery waived. */
+  offMinor: number;
   bonusPoints: number;
   label: string | null;
   rewardId: string | null;
@@ -112,9 +114,12 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
         quantity: l.quantity,
       })),
     });
+    const discountMinor = used?.discountMinor ?? 0;
+    const shippingWaivedMinor = used?.shippingWaivedMinor ?? 0;
     return {
-      discountMinor: used?.discountMinor ?? 0,
-      shippingWaivedMinor: used?.shippingWaivedMinor ?? 0,
+      discountMinor,
+      shippingWaivedMinor,
+      offMinor: discountMinor + shippingWaivedMinor,
       bonusPoints: used?.bonusPoints ?? 0,
       label: used?.reward.label ?? null,
       rewardId: used?.reward.id ?? null,

@@ -1,25 +1,11 @@
 import "playcart/admin.css";
-import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
-import { type AdminActionState, createPlaycartAdmin, PlaycartAdmin, type PlaycartAdminProps } from "playcart/admin";
-import { getDb } from "@/db/client";
+import { type AdminActionState, PlaycartAdmin, type PlaycartAdminPageProps } from "playcart/admin";
+import { playcart } from "@/lib/playcart";
 
-// The store's own authorisation: its admin token cookie, checked by this page and by every admin action.
-const isOwner = async () => (await cookies()).get("store_admin")?.value === (process.env.STORE_ADMIN_TOKEN || null);
-const admin = createPlaycartAdmin({
-  basePath: "/admin/playcart",
-  db: getDb,
-  currency: "eur",
-  timeZone: "Europe/Berlin",
-  authorize: async () => ((await isOwner()) ? { actor: "owner" } : "forbidden"),
-});
-
+// The admin's forms post to this one server function of the store's; each is authorised first.
 async function action(name: string, prev: AdminActionState, form: FormData) {
   "use server";
-  return admin.act(name, prev, form);
+  return playcart.admin.act(name, prev, form);
 }
 
-export default async function PlaycartAdminPage(props: Pick<PlaycartAdminProps, "params" | "searchParams">) {
-  if (!(await isOwner())) notFound();
-  return <PlaycartAdmin {...props} admin={admin} action={action} />;
-}
+export default (props: PlaycartAdminPageProps) => <PlaycartAdmin {...props} admin={playcart.admin} action={action} />;
