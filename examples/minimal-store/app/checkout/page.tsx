@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { cartIdFromCookie, readCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
-import { type OrderDiscount, placeOrder } from "@/lib/orders";
+import { placeOrder } from "@/lib/orders";
 import { playcart } from "@/lib/playcart";
 import { CheckoutForm, type CheckoutState } from "./checkout-form";
 
@@ -20,7 +20,7 @@ async function checkout(_prev: CheckoutState, form: FormData): Promise<CheckoutS
   const { email } = input.data;
   const cart = await readCart(getDb(), await cartIdFromCookie());
   if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
-  const playcartDiscount: OrderDiscount = async (db, orderRef) =>
+  const playcartDiscount: Parameters<typeof placeOrder>[3] = async (db, orderRef) =>
     (await playcart.priceOrder({ orderRef, email, form, db })).offMinor;
   redirect(`/orders/${await placeOrder(getDb(), cart, email, playcartDiscount)}`);
 }
