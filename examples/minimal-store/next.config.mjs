@@ -2,7 +2,7 @@
 const nextConfig = {
   // This store sits inside another project's folder: keep Turbopack and output tracing to
   // this directory, so every module comes from this store's own node_modules (the root's
-  // workspace link to packages/playcart is never reachable from here).
+  // workspace link to the package under test is never reachable from here).
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
 };

@@ -22,8 +22,9 @@ const launchOptions = existsSync("/usr/bin/chromium")
   : undefined;
 
 export default defineConfig({
-  // e2e/ only. The Playcart journeys wait in e2e-playcart/ until the store adopts Playcart.
-  testDir: "e2e",
+  // The store's own journeys (e2e/) and what it gets from Playcart (e2e-playcart/).
+  testDir: ".",
+  testMatch: ["e2e/**/*.spec.ts", "e2e-playcart/**/*.spec.ts"],
   outputDir: "test-results/artifacts",
   workers: 1,
   retries: 0,

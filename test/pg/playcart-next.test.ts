@@ -4,7 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { balances, findCustomerByEmail } from "playcart";
-import { createPlaycart, type Order, type Playcart, type PlaycartConfig, PlaycartConfigError } from "playcart/next";
+import {
+  createPlaycart,
+  type Order,
+  type Playcart,
+  type PlaycartAdminOptions,
+  type PlaycartConfig,
+  PlaycartConfigError,
+} from "playcart/next";
 import { orderRewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/pg";
@@ -389,5 +396,65 @@ describe("single-endpoint mode (the host's own webhook calls Playcart)", () => {
     expect(await pointsOf(o.email)).toMatchObject({ available: 10 });
     await playcart.orderDisputed({ orderRef: o.ref, status: "open" });
     expect(await pointsOf(o.email)).toMatchObject({ available: 0, held: 10 });
+  });
+});
+
+describe("what a small host leaves to Playcart", () => {
+  const guestStore = (admin?: PlaycartAdminOptions) =>
+    createPlaycart({
+      db: t.db,
+      secret: "a-host-secret-0123456789",
+      timeZone: "Europe/Berlin",
+      currency: "EUR",
+      admin,
+      adapter: {
+        // A store of guests answers with the browser's key alone ("" is no browser).
+        shopper: ({ request }) => request?.headers.get("x-test-shopper") ?? "guest-browser",
+        cart: ({ id }) =>
+          id === "guest-browser"
+            ? {
+                ref: "guest-cart",
+                email: null,
+                shippingMinor: 490,
+                lines: [{ productRef: "tea", name: "Tea", category: "tea", unitPriceMinor: 1200, quantity: 2 }],
+              }
+            : null,
+        order: () => null,
+      },
+    });
+
+  it("reads a bare shopper key as a guest, and prices that guest's cart", async () => {
+    const priced = await guestStore().priceOrder({ orderRef: randomUUID(), email: "guest@example.test" });
+    expect(priced).toMatchObject({ discountMinor: 0, shippingWaivedMinor: 0, offMinor: 0, rewardId: null });
+    const page = (headers: Record<string, string>) =>
+      guestStore().checkout({ request: new Request("https://shop.example.test/checkout", { headers }) });
+    expect((await page({})).shopper).toEqual({ id: "guest-browser", email: null, userRef: null, signedIn: false });
+    expect((await page({})).offMinor).toBe(0);
+    expect((await page({ "x-test-shopper": "" })).shopper).toBeNull();
+  });
+
+  it("mounts the admin on the same database, currency and time zone, behind the host's authorize", async () => {
+    const owner = guestStore({ basePath: "/admin/playcart", authorize: async () => ({ actor: "owner" }) });
+    expect(owner.admin.config).toMatchObject({
+      basePath: "/admin/playcart",
+      currency: "eur",
+      timeZone: "Europe/Berlin",
+    });
+    expect(await owner.admin.act("not-an-action", { status: "idle" }, new FormData())).toMatchObject({
+      status: "invalid",
+    });
+  });
+
+  it("hides the admin from a request the host answers with notFound", async () => {
+    const hidden = guestStore({ basePath: "/admin/playcart", authorize: async () => "notFound" });
+    expect(await hidden.admin.act("createCampaign", { status: "idle" }, new FormData())).toMatchObject({
+      status: "forbidden",
+    });
+    const csv = await hidden.admin.exportCsv(new Request("https://shop.example.test/admin/playcart/kpis/export"));
+    expect(csv.status).toBe(404);
+  });
+
+  it("says what to configure when a host uses the admin without config.admin", () => {
+    expect(() => guestStore().admin.config).toThrow(/config\.admin/);
   });
 });

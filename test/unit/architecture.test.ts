@@ -86,7 +86,7 @@ function domainViolation(file: string, spec: string): string | null {
   const from = path.relative(core, file).split(path.sep);
   const to = path.relative(core, path.resolve(path.dirname(file), spec)).split(path.sep);
   if (from.length < 2 || to.length < 2 || from[0] === to[0]) return null;
-  if (to.length === 2 && to[1] === "index.ts") return null;
+  if (to.length === 2 && (to[1] === "index.ts" || to[1] === "index.tsx")) return null;
   if (DIRECT_IMPORTS_ALLOWED.has(from[0]) || DIRECT_IMPORTS_ALLOWED.has(to[0])) return null;
   return `reaches past the index of ${to[0]} (${spec})`;
 }

@@ -1,14 +1,13 @@
 "use server";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { cartLines, carts, products } from "@/db/schema";
-import { CART_COOKIE, cartIdFromCookie, readCart } from "@/lib/cart";
+import { cartLines, carts } from "@/db/schema";
+import { addToCartLine, cartIdFromCookie, openCart } from "@/lib/cart";
 import { env } from "@/lib/env";
-import { orderOfCart, placeOrder } from "@/lib/orders";
+import { orderOfCart } from "@/lib/orders";
 import { checkoutSessionCompleted } from "@/lib/stripe/test-mode/checkout-session-completed";
 import { postToWebhookEndpoints } from "@/lib/stripe/test-mode/post-signed-event";
 
@@ -18,31 +17,7 @@ const productInput = z.object({ productId: z.coerce.number().int().positive() })
 export async function addToCart(formData: FormData) {
   const input = productInput.safeParse({ productId: formData.get("productId") });
   if (!input.success) return;
-  const db = getDb();
-  const [product] = await db.select({ id: products.id }).from(products).where(eq(products.id, input.data.productId));
-  if (!product) return;
-  let cartId = await cartIdFromCookie();
-  if (!cartId || !(await readCart(db, cartId))) {
-    cartId = crypto.randomUUID();
-    await db.insert(carts).values({ id: cartId });
-    (await cookies()).set(CART_COOKIE, cartId, {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: env().SITE_URL.startsWith("https:"),
-      maxAge: 60 * 60 * 24 * 30,
-    });
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(cartLines)
-      .values({ cartId, productId: product.id, quantity: 1 })
-      .onConflictDoUpdate({
-        target: [cartLines.cartId, cartLines.productId],
-        set: { quantity: sql`least(${cartLines.quantity} + 1, 99)` },
-      });
-    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
-  });
+  await addToCartLine(await openCart(getDb()), { id: input.data.productId });
   revalidatePath("/", "layout");
 }
 
@@ -64,22 +39,7 @@ export async function setQuantity(formData: FormData) {
   revalidatePath("/", "layout");
 }
 
-export type CheckoutState = { status: "idle" | "invalid" | "empty"; message?: string };
-
-const checkoutInput = z.object({ email: z.email({ message: "Enter the email address for your receipt." }) });
-
-/** Places the order for this browser's cart, then sends the shopper to pay for it. */
-export async function checkout(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
-  const input = checkoutInput.safeParse({ email: String(formData.get("email") ?? "").trim() });
-  if (!input.success) return { status: "invalid", message: input.error.issues[0].message };
-  const db = getDb();
-  const cart = await readCart(db, await cartIdFromCookie());
-  if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
-  const orderId = await placeOrder(db, cart, input.data.email);
-  redirect(`/orders/${orderId}`);
-}
-
-const orderInput = z.object({ orderId: z.uuid() });
+const orderInput = z.object({ orderId: z.string().uuid() });
 
 /**
  * TEST PAYMENTS ONLY (STORE_TEST_PAYMENTS=1): pays this browser's pending order the way Stripe

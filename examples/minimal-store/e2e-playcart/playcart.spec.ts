@@ -1,5 +1,5 @@
 // Issue 11 acceptance for the minimal store: what it gets by adopting Playcart from the packed
-// tarball. Runs once the store has its integration files (see README.md beside this file).
+// tarball (see README.md beside this file).
 import { expect, test } from "@playwright/test";
 import { startMailbox } from "./smtp";
 import {
@@ -18,6 +18,8 @@ import {
 
 // A Wednesday morning in the store's zone (Europe/Berlin): no weekly window is open.
 const WEDNESDAY = "2026-11-18T10:00:00.000Z";
+// The first-order wheel's campaign (scripts/seed-playcart.mjs): its offer card is a region named by its heading.
+const FIRST_ORDER_WHEEL = "Spin for up to 10% off your first order";
 
 test.beforeEach(async ({ context }) => {
   await setStoreClock(context, WEDNESDAY);
@@ -41,7 +43,10 @@ test("a first-time shopper spins the first-order wheel and the prize lowers this
   const before = minorOf((await page.getByTestId("checkout-total").textContent()) ?? "");
   expect(before).toBe(3400 + 1290);
 
-  const spin = page.getByRole("button", { name: "Spin the wheel" });
+  // The offer card first; Play opens the wheel.
+  const wheel = page.getByRole("region", { name: FIRST_ORDER_WHEEL });
+  await wheel.getByRole("button", { name: "Play", exact: true }).click();
+  const spin = wheel.getByRole("button", { name: "Spin the wheel" });
   await expect(spin).toBeVisible();
   await spin.click();
   await expect(page.getByText("Applied to this order.")).toBeVisible();
@@ -59,6 +64,8 @@ test("a first-time shopper spins the first-order wheel and the prize lowers this
   // Used once: the next checkout of this browser offers no first-order wheel.
   await addProduct(page, "Assam Breakfast");
   await page.goto("/checkout");
+  await expect(page.getByTestId("checkout-total")).toBeVisible();
+  await expect(page.getByRole("region", { name: FIRST_ORDER_WHEEL })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Spin the wheel" })).toHaveCount(0);
 });
 
@@ -77,8 +84,11 @@ test("payments earn points, shown in the rewards panel, and a returning shopper 
   expect(afterFirst).toBeGreaterThan(0);
   await expect(rewards(page).getByRole("progressbar")).toBeVisible();
   // A returning shopper is offered the loyal game, not the first-order wheel.
+  await expect(
+    page.getByRole("region", { name: /Shake the tree/ }).getByRole("button", { name: "Play" }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: FIRST_ORDER_WHEEL })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Spin the wheel" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /Shake the tree|Play/ }).first()).toBeVisible();
 
   await placeOrder(page, email);
   await payWithTestCard(page);
@@ -111,11 +121,15 @@ test("an abandoned cart gets a reminder by email whose link restores it", async 
 
     const link = mailbox.to(email)[0].body.match(/https?:\/\/[^\s"<>]+\/comeback\/[^\s"<>]+/)?.[0];
     expect(link).toBeTruthy();
+    // Another browser, on the same pinned store clock (the link is valid for 14 days of store time).
     const other = await browser.newContext();
+    await setStoreClock(other, "2026-11-18T12:20:00.000Z");
     const phone = await other.newPage();
     await phone.goto(link!);
+    await expect(phone).toHaveURL(/\/checkout\?welcome=back$/);
     await phone.goto("/cart");
-    await expect(phone.getByText("Glass Teapot")).toBeVisible();
+    await expect(phone.getByText("Glass Teapot", { exact: true })).toBeVisible();
+    await expect(phone.getByLabel("Quantity of Glass Teapot")).toHaveValue("1");
     await other.close();
   } finally {
     await mailbox.close();

@@ -4,9 +4,16 @@ import net from "node:net";
 
 export type Message = { to: string[]; body: string };
 
-/** Undoes quoted-printable soft breaks and escapes, so links read as sent. */
-const decode = (raw: string) =>
-  raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+/** Undoes quoted-printable soft breaks and escapes, and appends base64 parts decoded, so links read as sent. */
+const decode = (raw: string) => {
+  const base64Parts = [
+    ...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi),
+  ];
+  const qp = raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return [qp, ...base64Parts.map((m) => Buffer.from(m[1].replace(/\s+/g, ""), "base64").toString("utf8"))].join("\n");
+};
 
 export async function startMailbox(port: number) {
   const messages: Message[] = [];

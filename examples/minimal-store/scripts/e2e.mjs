@@ -3,9 +3,10 @@
 //   2. install this store's own dependencies (npm ci) and then that tarball into its own
 //      node_modules (never the root workspace's link to packages/playcart);
 //   3. create a fresh Postgres database beside DATABASE_URL's, run the store's migrations,
-//      then `playcart migrate` (Playcart's own tables, from the tarball's CLI);
+//      then `playcart migrate` (Playcart's own tables, from the tarball's CLI) and the
+//      store's Playcart campaigns (scripts/seed-playcart.mjs, through Playcart's public API);
 //   4. `next build` and `next start` the store on STORE_PORT (3240);
-//   5. run this store's Playwright suite (e2e/), whose JSON report is test-results/e2e.json;
+//   5. run this store's Playwright suite (e2e/ and the Playcart journeys in e2e-playcart/), whose JSON report is test-results/e2e.json;
 //   6. stop the server and drop the database.
 // Usage: node examples/minimal-store/scripts/e2e.mjs [playwright args]
 // STORE_E2E_REUSE=1 skips steps 1, 2 and the build when they were done before (for iterating).
@@ -112,6 +113,8 @@ try {
       cwd: store,
       env: { ...process.env, DATABASE_URL: fresh.url },
     });
+    const { seedPlaycart } = await import("./seed-playcart.mjs");
+    console.log(`  Playcart campaigns: ${(await seedPlaycart(fresh.url)).join(", ")}`);
     return fresh;
   });
   const env = {
@@ -120,6 +123,16 @@ try {
     SITE_URL: `http://127.0.0.1:${port}`,
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     STORE_TEST_PAYMENTS: "1",
+    // Playcart: its link secret, the cron's bearer, its own Stripe endpoint's signing secret,
+    // the test mailbox, the store's admin token and the cookie-pinned test clock.
+    PLAYCART_SECRET: randomBytes(24).toString("hex"),
+    CRON_SECRET: process.env.CRON_SECRET ?? "minimal-store-cron-secret-0123456789",
+    PLAYCART_STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+    SMTP_URL: `smtp://127.0.0.1:${process.env.STORE_SMTP_PORT ?? "2560"}`,
+    STORE_ADMIN_TOKEN: process.env.STORE_ADMIN_TOKEN ?? "minimal-store-admin-token-0123456789",
+    STORE_TEST_CLOCK: "cookie",
+    // Playcart's endpoint, added beside the store's own as a second endpoint in Stripe's dashboard would be.
+    STORE_TEST_WEBHOOKS: "/api/playcart/stripe=PLAYCART_STRIPE_WEBHOOK_SECRET",
     NEXT_TELEMETRY_DISABLED: "1",
     STORE_PORT: port,
   };
@@ -130,7 +143,7 @@ try {
     server = spawn(next, ["start", "-p", port, "-H", "127.0.0.1"], { cwd: store, env, stdio: "inherit" });
     await waitForHealth(server);
   });
-  status = step("playwright (e2e/)", () => {
+  status = step("playwright (e2e/, e2e-playcart/)", () => {
     const res = spawnSync(path.join(store, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: store,
       env,

@@ -1,11 +1,13 @@
 "use client";
 import { useActionState } from "react";
-import { type CheckoutState, checkout } from "../actions";
 
-export function CheckoutForm({ email }: { email: string }) {
-  const [state, action, pending] = useActionState<CheckoutState, FormData>(checkout, { status: "idle" });
+export type CheckoutState = { status: "idle" | "invalid" | "empty"; message?: string };
+type CheckoutAction = (prev: CheckoutState, form: FormData) => Promise<CheckoutState>;
+
+export function CheckoutForm({ action, email }: { action: CheckoutAction; email: string }) {
+  const [state, formAction, pending] = useActionState<CheckoutState, FormData>(action, { status: "idle" });
   return (
-    <form action={action} className="stack" noValidate>
+    <form id="checkout" action={formAction} className="stack" noValidate>
       <label>
         Email for your receipt
         <input name="email" type="email" autoComplete="email" defaultValue={email} required />

@@ -1,8 +1,29 @@
+import "playcart/styles.css";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PlaycartCheckout } from "playcart/next";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { cartIdFromCookie, readCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
-import { CheckoutForm } from "./checkout-form";
+import { placeOrder } from "@/lib/orders";
+import { playcart } from "@/lib/playcart";
+import { CheckoutForm, type CheckoutState } from "./checkout-form";
+
+const checkoutInput = z.object({ email: z.string().email({ message: "Enter the email address for your receipt." }) });
+
+/** Places the order for this browser's cart, then sends the shopper to pay for it. */
+async function checkout(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+  "use server";
+  const input = checkoutInput.safeParse({ email: String(form.get("email") ?? "").trim() });
+  if (!input.success) return { status: "invalid", message: input.error.issues[0].message };
+  const { email } = input.data;
+  const cart = await readCart(getDb(), await cartIdFromCookie());
+  if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
+  const playcartDiscount: Parameters<typeof placeOrder>[3] = async (db, orderRef) =>
+    (await playcart.priceOrder({ orderRef, email, form, db })).offMinor;
+  redirect(`/orders/${await placeOrder(getDb(), cart, email, playcartDiscount)}`);
+}
 
 export default async function CheckoutPage() {
   const cart = await readCart(getDb(), await cartIdFromCookie());
@@ -15,6 +36,7 @@ export default async function CheckoutPage() {
       </>
     );
   }
+  const playcartView = await playcart.checkout();
   return (
     <>
       <h1>Checkout</h1>
@@ -26,12 +48,17 @@ export default async function CheckoutPage() {
         ))}
       </ul>
       <dl className="totals">
+        {playcartView.offMinor > 0 && <dt>{playcartView.reward?.label}</dt>}
+        {playcartView.offMinor > 0 && <dd data-testid="checkout-discount">−{formatMoney(playcartView.offMinor)}</dd>}
         <dt>Delivery</dt>
         <dd>{cart.shippingMinor === 0 ? "Free" : formatMoney(cart.shippingMinor)}</dd>
         <dt>Total</dt>
-        <dd data-testid="checkout-total">{formatMoney(cart.subtotalMinor + cart.shippingMinor)}</dd>
+        <dd data-testid="checkout-total">
+          {formatMoney(cart.subtotalMinor + cart.shippingMinor - playcartView.offMinor)}
+        </dd>
       </dl>
-      <CheckoutForm email={cart.email ?? ""} />
+      <PlaycartCheckout view={playcartView} form="checkout" formatMoney={formatMoney} />
+      <CheckoutForm action={checkout} email={cart.email ?? ""} />
     </>
   );
 }

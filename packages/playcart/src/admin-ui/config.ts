@@ -1,8 +1,12 @@
 // What a host gives the admin: where it is mounted, its database, and who may use it.
 import type { EngageDb } from "../core/db.ts";
 
-/** The host's answer to "may this request use the admin?": the acting owner's name for the audit log, or why not. */
-export type AdminAccess = { actor: string } | "unauthenticated" | "forbidden";
+/**
+ * The host's answer to "may this request use the admin?": the acting owner's name for the audit
+ * log, or why not. "notFound" refuses like "forbidden" but answers as if there were no admin
+ * (a 404 page), for a host that does not reveal where its admin lives.
+ */
+export type AdminAccess = { actor: string } | "unauthenticated" | "forbidden" | "notFound";
 
 /** What is being asked for: a page (path under basePath), a form action (its name) or the CSV export. */
 export type AdminRequest = { kind: "page"; path: string } | { kind: "action"; action: string } | { kind: "export" };
@@ -67,9 +71,10 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
 export async function checkAccess(
   config: AdminConfig,
   request: AdminRequest,
-): Promise<{ actor: string } | { refused: "unauthenticated" | "forbidden" }> {
+): Promise<{ actor: string } | { refused: "unauthenticated" | "forbidden"; hidden?: true }> {
   const access = await config.authorize(request);
   if (access === "unauthenticated") return { refused: "unauthenticated" };
+  if (access === "notFound") return { refused: "forbidden", hidden: true };
   if (access && typeof access === "object" && typeof access.actor === "string" && access.actor.trim())
     return { actor: access.actor };
   return { refused: "forbidden" };

@@ -13,6 +13,7 @@ const cell = (v: unknown) => {
 /** The CSV route's handler: the host mounts it where the KPI page links (basePath/kpis/export). */
 export async function exportKpisCsv(config: AdminConfig, request: Request): Promise<Response> {
   const access = await checkAccess(config, { kind: "export" });
+  if ("refused" in access && access.hidden) return new Response("Not found.", { status: 404 });
   if ("refused" in access)
     return new Response(access.refused === "unauthenticated" ? "Please sign in." : "You are not allowed to do that.", {
       status: access.refused === "unauthenticated" ? 401 : 403,

@@ -10,7 +10,12 @@ export type { AdminActionName } from "./actions/index.ts";
 export { ADMIN_ACTION_NAMES } from "./actions/index.ts";
 export type { AdminServerFunction, GameLauncherComponent } from "./components/admin-actions.tsx";
 export type { AdminAccess, AdminAccounts, AdminConfig, AdminContext, AdminRequest } from "./config.ts";
-export { type AdminHostPage, PlaycartAdmin, type PlaycartAdminProps } from "./playcart-admin.tsx";
+export {
+  type AdminHostPage,
+  PlaycartAdmin,
+  type PlaycartAdminPageProps,
+  type PlaycartAdminProps,
+} from "./playcart-admin.tsx";
 export { ADMIN_PAGE_PATHS } from "./routes.ts";
 
 export type PlaycartAdminHandle = {

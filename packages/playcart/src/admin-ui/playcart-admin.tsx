@@ -42,6 +42,9 @@ export type PlaycartAdminProps = {
   oddsHref?(slug: string): string;
 };
 
+/** What Next passes the host's catch-all admin page: `export default function Page(props: PlaycartAdminPageProps)`. */
+export type PlaycartAdminPageProps = Pick<PlaycartAdminProps, "params" | "searchParams">;
+
 const SECTIONS = [
   ["campaigns", "Campaigns"],
   ["kpis", "KPIs"],
@@ -59,6 +62,7 @@ export async function PlaycartAdmin(props: PlaycartAdminProps) {
   const path = segments.join("/");
   const access = await checkAccess(config, { kind: "page", path: `/${path}` });
   if ("refused" in access) {
+    if (access.hidden) notFound();
     const base = (await adminContext(config, "")).href(path);
     if (access.refused === "unauthenticated" && config.signInUrl) redirect(config.signInUrl(base));
     return <Forbidden />;

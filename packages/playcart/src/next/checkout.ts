@@ -1,12 +1,16 @@
 // The checkout page's server helper: the game to offer, the comeback game for the exit nudge,
 // and the reward that applies now, decided exactly as priceOrder will decide it. The view,
 // the offer and any holdout are logged after the response, once per session and cart.
+import { headers as requestHeaders } from "next/headers.js";
 import { after } from "next/server.js";
 import { findCustomerByEmail } from "../core/customers.ts";
 import { recordEvent } from "../engine/index.ts";
 import { findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
+import { balances } from "../ledger/index.ts";
+import { type TierProgress, tierProgress } from "../loyalty/index.ts";
 import { hasEffect, rewardForOrder } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
+import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
@@ -31,17 +35,35 @@ export type CheckoutView = {
   nudgeOffer: Offer | null;
   cameBack: boolean;
   reward: RewardPreview | null;
+  /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
+  offMinor: number;
+  /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
+  points: { balance: number; held: number; progress: TierProgress } | null;
+  /** What <PlaycartCheckout> needs from the config: the play route, the currency, the reminder checkbox's wording. */
+  ui: { playEndpoint: string; currency: string; consentWording: string };
 };
 
 export type CheckoutInput = { request?: Request; headers?: Headers; games?: boolean };
 
 export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Promise<CheckoutView> {
   const { cfg } = rt;
-  const headers = input.request?.headers ?? input.headers ?? new Headers();
+  const headers = input.request?.headers ?? input.headers ?? (await requestHeaders());
   const cameBack = cameBackFromReminder(headers);
   const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
   const cart = shopper ? await cfg.adapter.cart(shopper) : null;
-  const empty = { shopper, cart, email: shopper?.email ?? null, offer: null, nudgeOffer: null, cameBack, reward: null };
+  const ui = { playEndpoint: `${cfg.basePath}/play`, currency: cfg.currency, consentWording: consentWordingOf(cfg) };
+  const empty = {
+    shopper,
+    cart,
+    email: shopper?.email ?? null,
+    offer: null,
+    nudgeOffer: null,
+    cameBack,
+    reward: null,
+    offMinor: 0,
+    points: null,
+    ui,
+  };
   if (!shopper || !cart || cart.lines.length === 0) return empty;
   const identity = playShopper(shopper, cart);
   const db = await cfg.db();
@@ -63,12 +85,13 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     }
     return { offer: null, heldOut };
   };
-  const [placement, reward, comeback] = await Promise.all([
+  const [placement, reward, comeback, points] = await Promise.all([
     games ? placementOf() : null,
     previewReward(rt, identity, cart, now),
     games
       ? findOffer(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
       : null,
+    pointsOf(rt, identity, now),
   ]);
   const offer = cameBack && comeback ? comeback : (placement?.offer ?? null);
   if (games && placement) {
@@ -82,7 +105,27 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
       await log();
     }
   }
-  return { ...empty, email: identity.email ?? null, offer, nudgeOffer: offer === comeback ? null : comeback, reward };
+  return {
+    ...empty,
+    email: identity.email ?? null,
+    offer,
+    nudgeOffer: offer === comeback ? null : comeback,
+    reward,
+    offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),
+    points,
+  };
+}
+
+async function pointsOf(rt: Runtime, shopper: PlayShopper, now: Date): Promise<CheckoutView["points"]> {
+  if (!shopper.email && !shopper.userRef) return null;
+  const db = await rt.cfg.db();
+  const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
+  if (!customer) return null;
+  const [balance, progress] = await Promise.all([
+    balances(db, customer.id),
+    tierProgress(db, { email: shopper.email, userRef: shopper.userRef, now }),
+  ]);
+  return { balance: balance.available, held: balance.held, progress };
 }
 
 async function previewReward(rt: Runtime, shopper: PlayShopper, cart: Cart, now: Date): Promise<RewardPreview | null> {

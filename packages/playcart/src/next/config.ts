@@ -1,6 +1,7 @@
 // What a host gives createPlaycart: its database, its store settings, and an adapter that
 // describes its shopper, cart and order. Playcart calls the adapter; the host calls nothing
 // in a particular order.
+import type { AdminConfig } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
 
 /** Who is shopping, as the host knows them. `id` is this browser's own key (a session cookie). */
@@ -38,10 +39,11 @@ export type Order = {
   /** The shopper session that placed it (ties the payment to the games it was offered). */
   sessionRef?: string | null;
   paidAt: Date | null;
-  lines: Line[];
-  subtotalMinor: number;
-  discountMinor: number;
-  shippingMinor: number;
+  /** The rest is for the host's own records; Playcart earns points from `totalMinor`. */
+  lines?: Line[];
+  subtotalMinor?: number;
+  discountMinor?: number;
+  shippingMinor?: number;
   totalMinor: number;
   currency: string;
 };
@@ -61,7 +63,8 @@ export type CheckoutSessionRef = {
 };
 
 export type PlaycartAdapter = {
-  shopper(query: ShopperQuery): Promise<Shopper | null> | Shopper | null;
+  /** This browser's shopper; a store of guests may answer with just the browser's key (a string). */
+  shopper(query: ShopperQuery): Promise<Shopper | string | null> | Shopper | string | null;
   cart(shopper: Shopper): Promise<Cart | null> | Cart | null;
   order(orderRef: string): Promise<Order | null> | Order | null;
   /** Default: client_reference_id, else metadata.orderRef, else metadata.order_id (both present must agree). */
@@ -116,7 +119,15 @@ export type PlaycartConfig = {
   /** Plays per browser per minute (per instance); the hard limits are in the database. */
   playsPerMinute?: number;
   adapter: PlaycartAdapter;
+  /**
+   * The owner admin (playcart/admin) on this config's database, currency, time zone and clock:
+   * where the host mounts it and who may use it. `playcart.admin` is then what its page passes
+   * to <PlaycartAdmin>.
+   */
+  admin?: PlaycartAdminOptions | null;
 };
+
+export type PlaycartAdminOptions = Omit<AdminConfig, "db" | "currency" | "timeZone" | "now">;
 
 export type Resolved = {
   db: () => Promise<EngageDb>;
@@ -134,5 +145,7 @@ export type Resolved = {
   now: () => Promise<Date>;
   pages: { cart: string; checkout: string; home: string };
   playsPerMinute: number;
-  adapter: PlaycartAdapter;
+  /** The host's adapter, its shopper always a Shopper (a bare key read as a guest). */
+  adapter: Omit<PlaycartAdapter, "shopper"> & { shopper(query: ShopperQuery): Promise<Shopper | null> };
+  admin: AdminConfig | null;
 };

@@ -1,6 +1,7 @@
 // createPlaycart(config): the handlers for the host's one catch-all route, and the server
 // helpers for its pages, actions and (in single-endpoint mode) its own payment webhook.
 
+import type { PlaycartAdminHandle } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
 import type { PlayOutcome } from "../games/index.ts";
@@ -11,7 +12,7 @@ import { referralCodeOf } from "./cookies.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded } from "./order-effects.ts";
 import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
-import { resolveConfig } from "./resolve-config.ts";
+import { PlaycartConfigError, resolveConfig } from "./resolve-config.ts";
 import { route } from "./router.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
 
@@ -22,7 +23,7 @@ type Handler = (req: Request, ctx?: unknown) => Promise<Response>;
 export type Playcart = {
   /** `export const { GET, POST } = playcart.handlers;` in app/api/playcart/[...playcart]/route.ts */
   handlers: { GET: Handler; POST: Handler };
-  /** For the checkout page (server component): pass `{ headers: await headers() }`. */
+  /** For the checkout page (server component); reads the page's request headers itself unless given `headers` or `request`. */
   checkout(input?: CheckoutInput): Promise<CheckoutView>;
   /** At order placement: the server-decided discount, reserved for `orderRef`. */
   priceOrder(input: PriceOrderInput): Promise<PricedOrder>;
@@ -45,6 +46,8 @@ export type Playcart = {
   orderDisputed(input: { orderRef: string; status: DisputeStatus; db?: EngageDb }): Promise<void>;
   /** Runs the rules engine on pending events after this response (call after recording events). */
   sweepEventsAfterResponse(): Promise<void>;
+  /** The owner admin of `config.admin`, for the host's admin page: `<PlaycartAdmin admin={playcart.admin} ... />`. */
+  admin: PlaycartAdminHandle;
 };
 
 /**
@@ -66,6 +69,20 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
       console.error("[playcart] route failed", err);
       return Response.json({ error: "internal error" }, { status: 500, headers: { "cache-control": "no-store" } });
     }
+  };
+  const adminConfig = () => {
+    const config = rt().cfg.admin;
+    if (!config) throw new PlaycartConfigError("playcart.admin needs config.admin: { basePath, authorize }");
+    return config;
+  };
+  // The admin's code loads on its first action or export, never with the catch-all route.
+  const loadAdmin = async () => (await import("../admin-ui/index.tsx")).createPlaycartAdmin(adminConfig());
+  const admin: PlaycartAdminHandle = {
+    get config() {
+      return adminConfig();
+    },
+    act: async (name, prev, form) => (await loadAdmin()).act(name, prev, form),
+    exportCsv: async (request) => (await loadAdmin()).exportCsv(request),
   };
   const inTransaction = async <T>(db: EngageDb | undefined, fn: (tx: EngageDb) => Promise<T>) =>
     db ? fn(db) : (await rt().cfg.db()).transaction(fn);
@@ -123,5 +140,6 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
       );
     },
     sweepEventsAfterResponse: async () => rt().sweepAfterResponse(await rt().cfg.now()),
+    admin,
   };
 }

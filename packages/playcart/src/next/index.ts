@@ -1,6 +1,7 @@
 // playcart/next: createPlaycart(config) for a Next.js host (App Router). See README,
 // "Add Playcart to your store".
 export type { CheckoutInput, CheckoutView, RewardPreview } from "./checkout.ts";
+export { PlaycartCheckout, type PlaycartCheckoutProps } from "./checkout-slot.tsx";
 export type {
   Cart,
   CheckoutSessionRef,
@@ -9,12 +10,14 @@ export type {
   Order,
   Outbox,
   PlaycartAdapter,
+  PlaycartAdminOptions,
   PlaycartConfig,
   PushConfig,
   RestoredLine,
   Shopper,
   ShopperQuery,
 } from "./config.ts";
+export { CONSENT_FIELD as PLAYCART_CONSENT_FIELD } from "./consent.ts";
 export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
 export { createPlaycart, type Playcart } from "./create-playcart.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";

@@ -4,8 +4,10 @@
 import type { EngageDb } from "../core/db.ts";
 import { EngageError } from "../core/errors.ts";
 import { recordOrderPlaced } from "../loyalty/index.ts";
+import { recordConsent, trackCart } from "../reminders/index.ts";
 import { hasEffect, releaseOrderRewards, reserveReward, rewardForOrder, rewardOwnerOf } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
+import { CONSENT_FIELD, consentWordingOf } from "./consent.ts";
 import { referralCodeOf } from "./cookies.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, rewardLines } from "./shopper.ts";
@@ -13,8 +15,9 @@ import { cartSummary, rewardLines } from "./shopper.ts";
 export type PriceOrderInput = {
   /** The host's id for the order, known before it is written (for example a UUID it generates). */
   orderRef: string;
-  shopper: Shopper;
-  cart: Cart;
+  /** Default: the adapter's shopper of this request (a server action) and their cart. */
+  shopper?: Shopper;
+  cart?: Cart;
   /** The email the order is placed with (defaults to the cart's). */
   email?: string;
   /** A reward the shopper picked; otherwise the one worth most. */
@@ -24,18 +27,31 @@ export type PriceOrderInput = {
   headers?: Headers;
   /** The host's transaction, so the order row and the reservation commit together. */
   db?: EngageDb;
+  /**
+   * The checkout form as posted: when it carried Playcart's reminder checkbox (ticked), the
+   * shopper's consent is recorded with the checkbox's exact wording.
+   */
+  form?: FormData;
+  /** Consent given through the host's own checkbox: its exact wording (null: none given). */
+  consent?: string | null;
 };
 
 export type PricedOrder = {
   discountMinor: number;
   shippingWaivedMinor: number;
+  /** What comes off the order's total: the discount plus the delivery waived. */
+  offMinor: number;
   bonusPoints: number;
   label: string | null;
   rewardId: string | null;
 };
 
-export async function priceOrder(rt: Runtime, input: PriceOrderInput): Promise<PricedOrder> {
+export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<PricedOrder> {
   const { cfg } = rt;
+  const shopper = given.shopper ?? (await cfg.adapter.shopper({ request: null, create: true }));
+  const cart = given.cart ?? (shopper ? await cfg.adapter.cart(shopper) : null);
+  if (!shopper || !cart) throw new EngageError("invalid:input", "There is no cart to place an order for.");
+  const input = { ...given, shopper, cart };
   const email = input.email ?? input.cart.email;
   if (!email) throw new EngageError("invalid:input", "An order needs an email.");
   const now = await cfg.now();
@@ -69,6 +85,23 @@ export async function priceOrder(rt: Runtime, input: PriceOrderInput): Promise<P
       });
       if (!reserved) throw new EngageError("invalid:input", "That reward was just used on another order.");
     }
+    // The order's cart is followed from now on: unpaid, it is abandoned and reminded (with consent).
+    const consent = input.consent ?? (input.form?.get(CONSENT_FIELD) === "on" ? consentWordingOf(cfg) : null);
+    if (consent) await recordConsent(tx, { email, wording: consent, source: "checkout", now });
+    await trackCart(tx, {
+      cartRef: input.cart.ref,
+      email,
+      sessionRef: input.shopper.id,
+      currency: cfg.currency,
+      items: input.cart.lines.map((l) => ({
+        name: l.name,
+        quantity: l.quantity,
+        unitPriceMinor: l.unitPriceMinor,
+        imageUrl: l.imageUrl ?? null,
+        productRef: l.productRef,
+      })),
+      now,
+    });
     await recordOrderPlaced(tx, {
       orderRef: input.orderRef,
       email,
@@ -81,9 +114,12 @@ export async function priceOrder(rt: Runtime, input: PriceOrderInput): Promise<P
         quantity: l.quantity,
       })),
     });
+    const discountMinor = used?.discountMinor ?? 0;
+    const shippingWaivedMinor = used?.shippingWaivedMinor ?? 0;
     return {
-      discountMinor: used?.discountMinor ?? 0,
-      shippingWaivedMinor: used?.shippingWaivedMinor ?? 0,
+      discountMinor,
+      shippingWaivedMinor,
+      offMinor: discountMinor + shippingWaivedMinor,
       bonusPoints: used?.bonusPoints ?? 0,
       label: used?.reward.label ?? null,
       rewardId: used?.reward.id ?? null,

@@ -1,7 +1,7 @@
 // Checks the host's config once, at createPlaycart, with messages that say what to set.
 import { createHash } from "node:crypto";
 import type { EngageDb } from "../core/db.ts";
-import type { PlaycartConfig, Resolved } from "./config.ts";
+import type { PlaycartConfig, Resolved, Shopper } from "./config.ts";
 
 export class PlaycartConfigError extends Error {
   constructor(message: string) {
@@ -22,6 +22,14 @@ const isTimeZone = (tz: string) => {
 /** Links are signed with a key derived for this one purpose, never the host's secret itself. */
 export const linkSecretOf = (secret: string) =>
   createHash("sha256").update(`playcart-reminder-links:${secret}`).digest("base64url");
+
+/** A bare key is a guest: no email or account until the host knows them. */
+const asShopper = (shopper: Shopper | string | null): Shopper | null =>
+  typeof shopper === "string"
+    ? shopper
+      ? { id: shopper, email: null, userRef: null, signedIn: false }
+      : null
+    : shopper;
 
 export function resolveConfig(config: PlaycartConfig): Resolved {
   if (!config || typeof config !== "object") throw new PlaycartConfigError("createPlaycart needs a config object");
@@ -57,6 +65,11 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
   if (config.email && (!config.email.from || !config.email.postalAddress))
     throw new PlaycartConfigError("config.email needs from and postalAddress (marketing email must carry both)");
 
+  if (config.admin && (typeof config.admin.basePath !== "string" || typeof config.admin.authorize !== "function"))
+    throw new PlaycartConfigError(
+      "config.admin needs basePath (where its page is mounted) and authorize() (or leave admin out)",
+    );
+
   const source = config.db;
   const db = async (): Promise<EngageDb> => (typeof source === "function" ? await source() : source);
   const clock = config.now;
@@ -76,6 +89,15 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     now: async () => (clock ? await clock() : new Date()),
     pages: { cart: "/cart", checkout: "/checkout", home: "/", ...config.pages },
     playsPerMinute: config.playsPerMinute ?? 20,
-    adapter: config.adapter,
+    adapter: { ...config.adapter, shopper: async (query) => asShopper(await config.adapter.shopper(query)) },
+    admin: config.admin
+      ? {
+          ...config.admin,
+          db,
+          currency: config.currency.toLowerCase(),
+          timeZone: config.timeZone,
+          now: async () => (clock ? await clock() : new Date()),
+        }
+      : null,
   };
 }

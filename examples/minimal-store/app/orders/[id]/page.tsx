@@ -8,7 +8,10 @@ import { orderOfCart } from "@/lib/orders";
 import { payWithTestCard } from "../../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = z.uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   // Only the browser whose cart placed the order may see it.
   const order = id.success ? await orderOfCart(getDb(), id.data, await cartIdFromCookie()) : null;
   if (!order) notFound();

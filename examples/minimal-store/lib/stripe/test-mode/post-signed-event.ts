@@ -5,9 +5,22 @@ import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 
-/** The webhook endpoints a Stripe dashboard would list for this store. */
+/**
+ * The webhook endpoints a Stripe dashboard would list for this store: its own fulfilment
+ * webhook, and any further endpoints registered in the environment as
+ * STORE_TEST_WEBHOOKS="<path>=<ENV_VAR_OF_ITS_SECRET>,..." (for example Playcart's).
+ */
 function webhookEndpoints() {
-  return [{ path: "/api/stripe/webhook", secret: env().STRIPE_WEBHOOK_SECRET }];
+  const more = (process.env.STORE_TEST_WEBHOOKS ?? "").split(",").filter(Boolean);
+  return [
+    { path: "/api/stripe/webhook", secret: env().STRIPE_WEBHOOK_SECRET },
+    ...more.map((entry) => {
+      const [path, secretVar] = entry.split("=");
+      const secret = process.env[secretVar];
+      if (!path?.startsWith("/") || !secret) throw new Error(`STORE_TEST_WEBHOOKS: bad entry "${entry}"`);
+      return { path, secret };
+    }),
+  ];
 }
 
 export async function postToWebhookEndpoints(event: { id: string }) {

@@ -1,0 +1,3 @@
+import { playcart } from "@/lib/playcart";
+
+export const { GET, POST } = playcart.handlers;
