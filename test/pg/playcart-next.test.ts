@@ -364,6 +364,14 @@ describe("hardening", () => {
     expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 31 });
   });
 
+  it("earns from an order that gives only what Playcart needs (no lines or subtotals)", async () => {
+    const o = newOrder(2_400);
+    const { lines: _lines, subtotalMinor: _s, discountMinor: _d, shippingMinor: _sh, ...bare } = o;
+    orders.set(o.ref, bare as Order);
+    const event = stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
+    expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 24 });
+  });
+
   it("checks the config with clear errors, at creation or at first use", () => {
     const good = {
       db: t.db,
