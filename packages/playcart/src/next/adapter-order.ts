@@ -17,10 +17,11 @@ const orderSchema = z.object({
   ref: z.string().min(1),
   email: z.string().min(3),
   paidAt: z.date().nullable(),
-  lines: z.array(line),
-  subtotalMinor: minor,
-  discountMinor: minor,
-  shippingMinor: minor,
+  // The host's own records (optional in Order): checked when given, never required.
+  lines: z.array(line).optional(),
+  subtotalMinor: minor.optional(),
+  discountMinor: minor.optional(),
+  shippingMinor: minor.optional(),
   totalMinor: minor,
   currency: z.string().regex(/^[a-z]{3}$/i),
 });
