@@ -364,12 +364,14 @@ describe("hardening", () => {
     expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 31 });
   });
 
-  it("earns from an order that gives only what Playcart needs (no lines or subtotals)", async () => {
-    const o = newOrder(2_400);
+  it("earns from an order with only the fields Playcart needs (lines and amounts besides the total are the host's)", async () => {
+    const o = newOrder(2_500);
     const { lines: _lines, subtotalMinor: _s, discountMinor: _d, shippingMinor: _sh, ...bare } = o;
-    orders.set(o.ref, bare as Order);
+    orders.set(o.ref, bare);
     const event = stripeEvent("checkout.session.completed", checkoutSession(o, { payment_intent: o.paymentIntentId }));
-    expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 24 });
+    expect((await deliver(event)).body).toMatchObject({ status: "applied", outcome: "earned", points: 25 });
+    orders.set(o.ref, { ...o, lines: [{ productRef: "beans" }] as unknown as Order["lines"] });
+    await expect(playcart.orderPaid({ orderRef: o.ref })).rejects.toThrow(/lines/);
   });
 
   it("checks the config with clear errors, at creation or at first use", () => {

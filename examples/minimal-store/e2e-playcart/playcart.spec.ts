@@ -69,6 +69,27 @@ test("a first-time shopper spins the first-order wheel and the prize lowers this
   await expect(page.getByRole("button", { name: "Spin the wheel" })).toHaveCount(0);
 });
 
+test("the offer card's odds link opens Playcart's own odds page, listing every prize", async ({ page }) => {
+  await addProduct(page, "Glass Teapot");
+  await page.goto("/checkout");
+  const wheel = page.getByRole("region", { name: FIRST_ORDER_WHEEL });
+  await wheel.getByRole("link", { name: "See the odds" }).click();
+  // The store serves no odds page of its own: Playcart's catch-all route does.
+  await expect(page).toHaveURL(/\/api\/playcart\/odds\/first-order-wheel$/);
+  await expect(page.getByRole("heading", { level: 1, name: FIRST_ORDER_WHEEL })).toBeVisible();
+  const prizes = page.getByRole("table", { name: "Prizes and chances" });
+  for (const [prize, chance] of [
+    ["10% off", "20%"],
+    ["5% off", "50%"],
+    ["€2 off", "30%"],
+  ]) {
+    const row = prizes.getByRole("row", { name: new RegExp(`^${prize}`) });
+    await expect(row).toBeVisible();
+    await expect(row.getByRole("cell").first()).toContainText(chance);
+  }
+  await expect(page.getByText("1 spin per person.")).toBeVisible();
+});
+
 test("payments earn points, shown in the rewards panel, and a returning shopper gets the loyal game", async ({
   page,
 }) => {

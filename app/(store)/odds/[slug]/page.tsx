@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { publicOdds } from "playcart";
+import {
+  chanceWords,
+  limitWords,
+  PLAY_NOUN as NOUN,
+  playsWords,
+  prizeUseWords,
+  publicOdds,
+  rewardWords,
+  whenWords,
+} from "playcart";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { getProduct } from "@/lib/store/catalog";
 import { storeNow } from "@/lib/store/clock";
 import { formatMoney } from "@/lib/store/money";
-import { chanceWords, limitWords, playsWords, prizeUseWords, rewardWords, whenWords } from "./terms";
 
 export const metadata: Metadata = { title: "Odds and rules" };
-
-const NOUN = { spin_wheel: "spin", shake_tree: "shake", scratch_card: "card", advent_calendar: "door" } as const;
 
 // Public: anyone may read a game's odds before (or without) playing.
 export default async function OddsPage({ params }: { params: Promise<{ slug: string }> }) {

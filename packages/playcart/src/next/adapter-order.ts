@@ -17,7 +17,7 @@ const orderSchema = z.object({
   ref: z.string().min(1),
   email: z.string().min(3),
   paidAt: z.date().nullable(),
-  // Optional, as in the Order type (the host's own records); checked when given.
+  // The host's own records (optional in Order): checked when given, never required.
   lines: z.array(line).optional(),
   subtotalMinor: minor.optional(),
   discountMinor: minor.optional(),

@@ -13,7 +13,7 @@ export type PlaycartCheckoutProps = {
   form?: string;
   /** Formats minor units as the store shows money (default: Intl in the store's currency). */
   formatMoney?: (minor: number) => string;
-  /** Where the host serves a game's odds page, if it does. */
+  /** Where the host serves a game's odds page, if it does; default: Playcart's own (<basePath>/odds/<slug>). */
   oddsHref?: (slug: string) => string;
 };
 
@@ -29,7 +29,7 @@ export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: Playcart
       <CheckoutGames
         offer={view.offer}
         playEndpoint={view.ui.playEndpoint}
-        oddsHref={view.offer && oddsHref ? oddsHref(view.offer.slug) : undefined}
+        oddsHref={view.offer ? (oddsHref?.(view.offer.slug) ?? `${view.ui.oddsBase}/${view.offer.slug}`) : undefined}
       />
       {view.points && progress && (
         <section aria-label="Your rewards" className="playcart-rewards">

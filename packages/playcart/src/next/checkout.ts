@@ -39,8 +39,8 @@ export type CheckoutView = {
   offMinor: number;
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
   points: { balance: number; held: number; progress: TierProgress } | null;
-  /** What <PlaycartCheckout> needs from the config: the play route, the currency, the reminder checkbox's wording. */
-  ui: { playEndpoint: string; currency: string; consentWording: string };
+  /** What <PlaycartCheckout> needs from the config: the play route, Playcart's own odds pages, the currency, the reminder checkbox's wording. */
+  ui: { playEndpoint: string; oddsBase: string; currency: string; consentWording: string };
 };
 
 export type CheckoutInput = { request?: Request; headers?: Headers; games?: boolean };
@@ -51,7 +51,12 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
   const cameBack = cameBackFromReminder(headers);
   const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
   const cart = shopper ? await cfg.adapter.cart(shopper) : null;
-  const ui = { playEndpoint: `${cfg.basePath}/play`, currency: cfg.currency, consentWording: consentWordingOf(cfg) };
+  const ui = {
+    playEndpoint: `${cfg.basePath}/play`,
+    oddsBase: `${cfg.basePath}/odds`,
+    currency: cfg.currency,
+    consentWording: consentWordingOf(cfg),
+  };
   const empty = {
     shopper,
     cart,

@@ -3,6 +3,7 @@
 import { json } from "./http.ts";
 import { comebackRoute } from "./routes/comeback.ts";
 import { cronRoute } from "./routes/cron.ts";
+import { oddsRoute } from "./routes/odds.ts";
 import { playRoute } from "./routes/play.ts";
 import { pushRoute } from "./routes/push.ts";
 import { referralRoute } from "./routes/referral.ts";
@@ -49,6 +50,9 @@ export async function route(rt: Runtime, req: Request): Promise<Response> {
       if (!arg || rest.length > 0) return notFound();
       if (method === "GET") return unsubscribeGet(rt, arg);
       return method === "POST" ? unsubscribePost(rt, req, arg) : methodNotAllowed("GET, POST");
+    case "odds":
+      if (!arg || rest.length > 0) return notFound();
+      return method === "GET" ? oddsRoute(rt, arg) : methodNotAllowed("GET");
     case "r":
       if (!arg || rest.length > 0) return notFound();
       return method === "GET" ? referralRoute(rt, req, arg) : methodNotAllowed("GET");

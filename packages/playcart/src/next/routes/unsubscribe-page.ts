@@ -1,6 +1,6 @@
 // The unsubscribe pages: plain HTML (no scripts, no host styles), so they work from any mail
 // client's browser. The POST goes back to the same URL (the form has no action).
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "../http.ts";
 
 type State = { state: "confirm"; email: string; home: string } | { state: "done"; home: string } | { state: "invalid" };
 

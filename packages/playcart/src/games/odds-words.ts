@@ -1,8 +1,18 @@
-// The odds page's words: prizes, limits and rules as a shopper reads them.
-import type { PublicOdds, PublicPrize } from "playcart";
-import { monthName } from "playcart";
+// The odds page's words: prizes, limits and rules as a shopper reads them. Shared by every
+// odds page (the host's own, or the one Playcart's route serves), so the terms read the same.
+import type { Campaign } from "../core/schema.ts";
+import type { PublicOdds, PublicPrize } from "./odds.ts";
+import { monthName } from "./season.ts";
 
 type Money = (minor: number) => string;
+
+/** What one play of a game is called, in "a chance per <noun>". */
+export const PLAY_NOUN: Record<Campaign["gameType"], string> = {
+  spin_wheel: "spin",
+  shake_tree: "shake",
+  scratch_card: "card",
+  advent_calendar: "door",
+};
 const WEEKDAYS = ["", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
