@@ -284,3 +284,21 @@ describe("the demo store uses playcart only through its entry points", () => {
     expect(loaded.map((f) => path.relative(core, f)).filter((f) => /schema|db\.ts$/.test(f))).toEqual([]);
   });
 });
+
+describe("the minimal store (examples/minimal-store) uses playcart only through its entry points", () => {
+  const example = path.join(root, "examples", "minimal-store");
+  const files = ["app", "lib", "db", "components", "scripts", "e2e", "e2e-playcart"].flatMap((d) =>
+    sourceFiles(path.join(example, d)),
+  );
+
+  it("imports no deeper path of playcart and nothing inside packages/playcart", () => {
+    expect(files.some((f) => importsOf(f).some(({ spec }) => spec.startsWith("playcart/")))).toBe(true);
+    const problems = files.flatMap((f) =>
+      importsOf(f)
+        .map(({ spec }) => demoViolation(f, spec))
+        .filter(Boolean)
+        .map((v) => `${path.relative(root, f)}: ${v}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
