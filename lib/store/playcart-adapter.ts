@@ -9,6 +9,8 @@ import { restoreCart } from "./abandonment";
 import { loadCart } from "./cart";
 import { ensureShopperSession, readShopperSession } from "./shopper-session";
 
+type LoadedCart = Awaited<ReturnType<typeof loadCart>>;
+
 /**
  * The email Playcart may assume before the shopper types one: the account's, or the one
  * this browser last paid with (a returning guest is recognised for audiences and limits;
@@ -38,8 +40,8 @@ async function shopper({ create }: { create: boolean }): Promise<Shopper | null>
   };
 }
 
-async function cart(s: Shopper): Promise<Cart | null> {
-  const loaded = await loadCart(await getDb(), { sessionId: s.id, userId: s.userRef });
+/** The demo's loaded cart as Playcart reads it (the checkout page passes the one it loaded). */
+export function playcartCart(loaded: LoadedCart): Cart | null {
   if (!loaded.id) return null;
   return {
     ref: loaded.id,
@@ -54,6 +56,10 @@ async function cart(s: Shopper): Promise<Cart | null> {
     })),
     shippingMinor: loaded.totals.shippingMinor,
   };
+}
+
+async function cart(s: Shopper): Promise<Cart | null> {
+  return playcartCart(await loadCart(await getDb(), { sessionId: s.id, userId: s.userRef }));
 }
 
 async function order(ref: string): Promise<Order | null> {

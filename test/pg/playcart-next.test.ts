@@ -443,6 +443,14 @@ describe("what a small host leaves to Playcart", () => {
     expect((await page({ "x-test-shopper": "" })).shopper).toBeNull();
   });
 
+  it("uses the cart a checkout page already read instead of reading it again", async () => {
+    const request = new Request("https://shop.example.test/checkout");
+    const given = { ref: "page-cart", email: null, shippingMinor: 0, lines: [] };
+    // The adapter's cart for this browser is guest-cart; the view shows the one the page passed.
+    expect((await guestStore().checkout({ request, cart: given })).cart).toEqual(given);
+    expect((await guestStore().checkout({ request })).cart?.ref).toBe("guest-cart");
+  });
+
   it("mounts the admin on the same database, currency and time zone, behind the host's authorize", async () => {
     const owner = guestStore({ basePath: "/admin/playcart", authorize: async () => ({ actor: "owner" }) });
     expect(owner.admin.config).toMatchObject({

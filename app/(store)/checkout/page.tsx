@@ -9,6 +9,7 @@ import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
+import { playcartCart } from "@/lib/store/playcart-adapter";
 import { withDiscount } from "@/lib/store/pricing";
 import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
 import { playGameAction } from "./play-action";
@@ -40,6 +41,7 @@ export default async function CheckoutPage() {
   const { offer, nudgeOffer, cameBack, reward, email } = await playcart.checkout({
     headers: await headers(),
     games: engage,
+    cart: playcartCart(cart),
   });
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">

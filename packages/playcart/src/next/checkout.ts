@@ -43,14 +43,20 @@ export type CheckoutView = {
   ui: { playEndpoint: string; oddsBase: string; currency: string; consentWording: string };
 };
 
-export type CheckoutInput = { request?: Request; headers?: Headers; games?: boolean };
+export type CheckoutInput = {
+  request?: Request;
+  headers?: Headers;
+  games?: boolean;
+  /** The shopper's cart when the page has already read it (skips adapter.cart: one cart read per checkout). */
+  cart?: Cart | null;
+};
 
 export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Promise<CheckoutView> {
   const { cfg } = rt;
   const headers = input.request?.headers ?? input.headers ?? (await requestHeaders());
   const cameBack = cameBackFromReminder(headers);
   const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
-  const cart = shopper ? await cfg.adapter.cart(shopper) : null;
+  const cart = !shopper ? null : input.cart !== undefined ? input.cart : await cfg.adapter.cart(shopper);
   const ui = {
     playEndpoint: `${cfg.basePath}/play`,
     oddsBase: `${cfg.basePath}/odds`,
