@@ -18,7 +18,7 @@ export type ApplyResult =
  * idempotent and lock the order row, so a duplicate that runs them changes nothing anyway.
  */
 export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<ApplyResult> {
-  const handler = handlers[event.type];
+  const handler = handlers.get(event.type);
   if (!handler) return { status: "ignored" };
   const parsed = handler.schema.safeParse(event.data.object);
   if (!parsed.success) {

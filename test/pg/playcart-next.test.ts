@@ -12,7 +12,7 @@ import {
   type PlaycartConfig,
   PlaycartConfigError,
 } from "playcart/next";
-import { orderRewards } from "playcart/schema";
+import { customers, events, ledgerEntries, orderRewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/pg";
 import { charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
@@ -167,6 +167,34 @@ describe("the Stripe endpoint", () => {
       expect(res.status, type).toBe(200);
       expect(res.body).toMatchObject({ received: true, status: "ignored" });
     }
+  });
+
+  it("refuses amounts and payment states Stripe never sends with a 400, writing nothing", async () => {
+    const o = newOrder(8_900);
+    const counts = async () =>
+      Promise.all([events, ledgerEntries, orderRewards, customers].map((table) => t.db.$count(table)));
+    const before = await counts();
+    const session = (overrides: Record<string, unknown>) =>
+      checkoutSession(o, { payment_intent: o.paymentIntentId, ...overrides });
+    const refused = [
+      stripeEvent("checkout.session.completed", session({ amount_total: -8_900 })),
+      stripeEvent("checkout.session.completed", session({ amount_total: 2 ** 31 })),
+      stripeEvent("checkout.session.completed", session({ payment_status: "no_payment_required" })),
+      stripeEvent("checkout.session.async_payment_succeeded", session({ payment_status: "unpaid" })),
+      stripeEvent("charge.refunded", charge(o, 1_000, { amount: -8_900 })),
+      stripeEvent("charge.refunded", charge(o, -1)),
+      stripeEvent("charge.refunded", charge(o, 9_000)),
+    ];
+    for (const event of refused) {
+      const res = await deliver(event);
+      expect(res.status, JSON.stringify(event.data)).toBe(400);
+      expect(String(res.body.error)).toContain(event.type);
+    }
+    expect(await counts()).toEqual(before);
+    expect(await pointsOf(o.email)).toMatchObject({ available: 0 });
+    // The same order, paid as Stripe sends it, then earns.
+    const paid = await deliver(stripeEvent("checkout.session.completed", session({})));
+    expect(paid.body).toMatchObject({ status: "applied", outcome: "earned", points: 89 });
   });
 
   it("earns points once from a paid Checkout Session, however often it is delivered", async () => {

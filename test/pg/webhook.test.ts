@@ -311,6 +311,61 @@ describe("each handled event type", () => {
   });
 });
 
+describe("events Stripe never sends change nothing", () => {
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "a signed event of type %s: 200, ignored, nothing written",
+    async (type) => {
+      const o = await order();
+      const before = await snapshot(t.db);
+      const event = stripeEvent(type, checkoutSession(o));
+      const res = await deliver(server.url, event);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ received: true, status: "ignored" });
+      expect(await snapshot(t.db)).toEqual(before);
+    },
+  );
+
+  const refused: Array<[string, (o: TestOrder) => ReturnType<typeof stripeEvent>]> = [
+    [
+      "a negative amount_total",
+      (o) => stripeEvent("checkout.session.completed", checkoutSession(o, { amount_total: -8_900 })),
+    ],
+    [
+      "an amount_total of 2^31",
+      (o) => stripeEvent("checkout.session.completed", checkoutSession(o, { amount_total: 2 ** 31 })),
+    ],
+    [
+      "no_payment_required with a non-zero total",
+      (o) => stripeEvent("checkout.session.completed", checkoutSession(o, { payment_status: "no_payment_required" })),
+    ],
+    [
+      "async_payment_succeeded while unpaid",
+      (o) => stripeEvent("checkout.session.async_payment_succeeded", checkoutSession(o, { payment_status: "unpaid" })),
+    ],
+    ["a negative charge.amount", (o) => stripeEvent("charge.refunded", charge(o, 100, { amount: -8_900 }))],
+    ["a refund larger than the charge", (o) => stripeEvent("charge.refunded", charge(o, o.totalMinor + 1))],
+  ];
+
+  it.each(refused)("%s: 400 naming the field, and nothing written", async (_name, make) => {
+    // A processing order (completed unpaid) and a paid one: neither may move.
+    const processing = await order();
+    await apply(
+      "checkout.session.completed",
+      checkoutSession(processing, { payment_status: "unpaid" }),
+      "awaiting_payment",
+    );
+    const paid = await paidOrder();
+    for (const o of [processing, paid]) {
+      const before = await snapshot(t.db);
+      const event = make(o);
+      const res = await deliver(server.url, event);
+      expect(res.status).toBe(400);
+      expect(String(res.body.error)).toContain(event.type);
+      expect(await snapshot(t.db)).toEqual(before);
+    }
+  });
+});
+
 describe("deliveries that fail verification write nothing", () => {
   let o: TestOrder;
   let event: ReturnType<typeof stripeEvent>;

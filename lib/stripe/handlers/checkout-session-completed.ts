@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { fulfilInOneStatement, markOrderAwaitingPayment, markOrderPaid, type Result } from "@/lib/store/fulfilment";
-import { checkoutSessionSchema, sessionOrderId } from "../objects";
+import { completedSessionSchema, sessionOrderId } from "../objects";
 
-export const schema = checkoutSessionSchema;
+export const schema = completedSessionSchema;
 
 export async function apply(tx: Db, session: (typeof schema)["_output"]): Promise<Result> {
   const orderId = sessionOrderId(session);

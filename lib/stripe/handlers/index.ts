@@ -16,8 +16,8 @@ export type Handler = {
   fast?: (db: Db, object: never, event: { id: string; type: string }) => Promise<Result | null>;
 };
 
-// Every event type Playcart acts on. Anything else is acknowledged and ignored.
-export const handlers: Record<string, Handler> = {
+// Every event type the store acts on. Anything else is acknowledged and ignored.
+const byType: Record<string, Handler> = {
   "checkout.session.completed": checkoutSessionCompleted,
   "checkout.session.async_payment_succeeded": asyncPaymentSucceeded,
   "checkout.session.async_payment_failed": asyncPaymentFailed,
@@ -27,4 +27,8 @@ export const handlers: Record<string, Handler> = {
   "charge.dispute.closed": chargeDisputeClosed,
 };
 
-export const HANDLED_EVENT_TYPES = Object.keys(handlers);
+// Own properties only: an event type such as "constructor" or "__proto__" must find nothing,
+// not Object.prototype's members.
+export const handlers: ReadonlyMap<string, Handler> = new Map(Object.entries(byType));
+
+export const HANDLED_EVENT_TYPES = [...handlers.keys()];

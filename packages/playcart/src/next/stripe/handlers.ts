@@ -6,10 +6,11 @@ import { orderFromAdapter } from "../adapter-order.ts";
 import type { Order, PlaycartAdapter } from "../config.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded, type Reversal } from "../order-effects.ts";
 import {
+  asyncSucceededSessionSchema,
   type ChargeFields,
   type CheckoutSessionFields,
   chargeSchema,
-  checkoutSessionSchema,
+  completedSessionSchema,
   type DisputeFields,
   defaultOrderRefOfSession,
   disputeSchema,
@@ -47,8 +48,8 @@ function sessionOrderRef(session: CheckoutSessionFields, adapter: PlaycartAdapte
   return ref || null;
 }
 
-const paidSession: Handler<CheckoutSessionFields> = {
-  schema: checkoutSessionSchema,
+const paidSession = (schema: z.ZodType<CheckoutSessionFields>): Handler<CheckoutSessionFields> => ({
+  schema,
   prepare: async (session, { adapter }) => {
     const ref = sessionOrderRef(session, adapter);
     return ref ? await orderFromAdapter(adapter, ref) : null;
@@ -72,7 +73,7 @@ const paidSession: Handler<CheckoutSessionFields> = {
     });
     return { outcome: "earned", orderRef: order.ref, points };
   },
-};
+});
 
 // A refund or dispute names its payment (the PaymentIntent) and, through the metadata the host
 // set on it, its order. One Playcart has not seen paid yet is parked (see parked-payments.ts).
@@ -133,8 +134,8 @@ const erased = <T>(h: Handler<T>) => h as unknown as Handler<unknown>;
 
 // A Map, not an object literal: an event type such as "__proto__" or "constructor" must find nothing.
 export const handlers: ReadonlyMap<string, Handler<unknown>> = new Map([
-  ["checkout.session.completed", erased(paidSession)],
-  ["checkout.session.async_payment_succeeded", erased(paidSession)],
+  ["checkout.session.completed", erased(paidSession(completedSessionSchema))],
+  ["checkout.session.async_payment_succeeded", erased(paidSession(asyncSucceededSessionSchema))],
   ["charge.refunded", erased(chargeRefunded)],
   ["charge.dispute.created", erased(disputeCreated)],
   ["charge.dispute.closed", erased(disputeClosed)],
