@@ -19,7 +19,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$;
 --> statement-breakpoint
 -- Which customer row goes into which: every row of a person but the oldest.
-CREATE TEMPORARY TABLE playcart_person_merge ON COMMIT DROP AS
+CREATE TEMPORARY TABLE playcart_person_merge AS
   SELECT id AS from_id, into_id, user_ref
   FROM (
     SELECT id, user_ref, first_value(id) OVER (PARTITION BY playcart_person_key(email) ORDER BY created_at, id) AS into_id
@@ -112,3 +112,5 @@ DELETE FROM playcart_customers c USING playcart_person_merge m
 --> statement-breakpoint
 UPDATE playcart_customers SET email = playcart_person_key(email)
   WHERE email NOT LIKE 'merged:%' AND email <> playcart_person_key(email);
+--> statement-breakpoint
+DROP TABLE playcart_person_merge;

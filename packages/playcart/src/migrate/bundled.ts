@@ -116,10 +116,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     "tag": "0002_playcart_person_key",
-    "hash": "e8152b8ba1482c418975f7fb15c9c9d0c45a95e288ca8551483e012d3071e715",
+    "hash": "15fe7b926746ac0cdae78502dbe6c482fc22662bc77e43ddd3e7e30561506273",
     "statements": [
       "-- One customer per person. playcart_person_key mirrors personKey (src/core/identity.ts):\n-- trimmed, lower-cased, \"+tags\" dropped, and for Gmail dots dropped and googlemail.com read as\n-- gmail.com. playcart_customers.email holds that key from now on; customers that were one\n-- person under several spellings are merged into the oldest of them (the survivor).\nCREATE OR REPLACE FUNCTION playcart_person_key(email text) RETURNS text\nLANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$\n  SELECT CASE\n    WHEN at <= 1 OR domain = '' OR position('@' IN domain) > 0 THEN address\n    WHEN domain IN ('gmail.com', 'googlemail.com') THEN coalesce(nullif(replace(name, '.', ''), ''), name) || '@gmail.com'\n    ELSE name || '@' || domain\n  END\n  FROM (\n    SELECT address, at, substr(address, at + 1) AS domain,\n           coalesce(nullif(split_part(substr(address, 1, greatest(at - 1, 0)), '+', 1), ''),\n                    substr(address, 1, greatest(at - 1, 0))) AS name\n    FROM (SELECT a AS address, position('@' IN a) AS at\n          FROM (SELECT lower(btrim(email, E' \\t\\n\\r\\f\\x0B')) AS a) AS trimmed) AS located\n  ) AS parts\n$$;",
-      "-- Which customer row goes into which: every row of a person but the oldest.\nCREATE TEMPORARY TABLE playcart_person_merge ON COMMIT DROP AS\n  SELECT id AS from_id, into_id, user_ref\n  FROM (\n    SELECT id, user_ref, first_value(id) OVER (PARTITION BY playcart_person_key(email) ORDER BY created_at, id) AS into_id\n    FROM playcart_customers\n  ) AS ranked\n  WHERE id <> into_id;",
+      "-- Which customer row goes into which: every row of a person but the oldest.\nCREATE TEMPORARY TABLE playcart_person_merge AS\n  SELECT id AS from_id, into_id, user_ref\n  FROM (\n    SELECT id, user_ref, first_value(id) OVER (PARTITION BY playcart_person_key(email) ORDER BY created_at, id) AS into_id\n    FROM playcart_customers\n  ) AS ranked\n  WHERE id <> into_id;",
       "-- The ledger stays append-only for the application; this one-off re-pointing keeps every\n-- entry (amounts, reasons, source keys) as it was and only names the survivor as its owner,\n-- so refunds of earlier orders still find the grants they claw back.\nALTER TABLE playcart_ledger_entries DISABLE TRIGGER playcart_ledger_no_update;",
       "UPDATE playcart_ledger_entries e SET customer_id = m.into_id FROM playcart_person_merge m WHERE e.customer_id = m.from_id;",
       "ALTER TABLE playcart_ledger_entries ENABLE TRIGGER playcart_ledger_no_update;",
@@ -145,7 +145,8 @@ export const MIGRATIONS: readonly Migration[] = [
       "UPDATE playcart_customers c SET user_ref = m.user_ref FROM playcart_person_merge m WHERE c.id = m.into_id AND m.user_ref IS NOT NULL;",
       "-- A merged row that still holds something it could not hand over (a badge or loyalty details\n-- the survivor already had, or a second account link) stays, renamed so no lookup finds it;\n-- the others go.\nUPDATE playcart_customers c SET email = 'merged:' || m.into_id || ':' || c.id FROM playcart_person_merge m WHERE c.id = m.from_id;",
       "DELETE FROM playcart_customers c USING playcart_person_merge m\n  WHERE c.id = m.from_id AND c.user_ref IS NULL\n    AND NOT EXISTS (SELECT 1 FROM playcart_customer_badges b WHERE b.customer_id = c.id)\n    AND NOT EXISTS (SELECT 1 FROM playcart_customer_loyalty l WHERE l.customer_id = c.id);",
-      "UPDATE playcart_customers SET email = playcart_person_key(email)\n  WHERE email NOT LIKE 'merged:%' AND email <> playcart_person_key(email);"
+      "UPDATE playcart_customers SET email = playcart_person_key(email)\n  WHERE email NOT LIKE 'merged:%' AND email <> playcart_person_key(email);",
+      "DROP TABLE playcart_person_merge;"
     ]
   }
 ];
