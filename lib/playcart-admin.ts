@@ -2,6 +2,7 @@
 // demo's own admin guard, with the demo's accounts for customer names.
 import "server-only";
 import { eq, ilike, or, sql } from "drizzle-orm";
+import { personKeySql } from "playcart";
 import { createPlaycartAdmin } from "playcart/admin";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -34,7 +35,7 @@ export const playcartAdmin = createPlaycartAdmin({
       const [row] = await db
         .select({ name: users.name })
         .from(users)
-        .where(or(userRef ? eq(users.id, userRef) : sql`false`, sql`lower(${users.email}) = ${email}`))
+        .where(or(userRef ? eq(users.id, userRef) : sql`false`, sql`${personKeySql(sql`${users.email}`)} = ${email}`))
         .limit(1);
       return row?.name ?? null;
     },

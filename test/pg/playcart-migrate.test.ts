@@ -153,12 +153,16 @@ describe("npx playcart migrate", () => {
     const once = await objects(url);
     const again = await cli(["migrate"], { DATABASE_URL: url });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/up to date \(2 migrations\)/);
+    expect(again.stdout).toMatch(/up to date \(3 migrations\)/);
     expect(await objects(url)).toEqual(once);
     const sql = postgres(url, { max: 1 });
     const rows = await sql`select tag from playcart_migrations order by tag`;
     await sql.end();
-    expect(rows.map((r) => r.tag)).toEqual(["0000_playcart_tables", "0001_playcart_invariants"]);
+    expect(rows.map((r) => r.tag)).toEqual([
+      "0000_playcart_tables",
+      "0001_playcart_invariants",
+      "0002_playcart_person_key",
+    ]);
   });
 
   it("app servers starting together migrate once", async () => {
@@ -169,7 +173,7 @@ describe("npx playcart migrate", () => {
     const sql = postgres(url, { max: 1 });
     const [{ n }] = await sql`select count(*)::int as n from playcart_migrations`;
     await sql.end();
-    expect(n).toBe(2);
+    expect(n).toBe(3);
   });
 
   it("refuses, changing nothing, a database whose Playcart tables were copied by hand, until told to adopt them", async () => {
@@ -198,7 +202,7 @@ describe("npx playcart migrate", () => {
     );
     const adopted = await cli(["migrate", "--adopt"], { DATABASE_URL: url });
     expect(adopted.code).toBe(0);
-    expect(adopted.stdout).toMatch(/adopted 0000_playcart_tables, 0001_playcart_invariants/);
+    expect(adopted.stdout).toMatch(/adopted 0000_playcart_tables, 0001_playcart_invariants, 0002_playcart_person_key/);
     expect((await cli(["migrate"], { DATABASE_URL: url })).stdout).toMatch(/up to date/);
     await sql.end();
   });

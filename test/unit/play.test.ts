@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { identityKeys, limitEmail } from "playcart/internal/core/identity";
+import { identityKeys, personKey } from "playcart/internal/core/identity";
 import type { Rng } from "playcart/internal/games/draw";
 import {
   findOffer,
@@ -200,7 +200,7 @@ describe("allowances", () => {
       .where(
         and(
           eq(playAllowances.campaignId, campaign.id),
-          eq(playAllowances.identityKey, `email:${limitEmail(shopper.email!)}`),
+          eq(playAllowances.identityKey, `email:${personKey(shopper.email!)}`),
         ),
       )
       .orderBy(playAllowances.windowKey);
@@ -313,8 +313,8 @@ describe("a Saturday 09:00-15:00 Europe/Berlin window", () => {
 
 describe("per-person limits", () => {
   it("normalise the email: J.Doe+x@GoogleMail.com and jdoe@gmail.com are one person", async () => {
-    expect(limitEmail(" J.Doe+x@GoogleMail.com ")).toBe("jdoe@gmail.com");
-    expect(limitEmail("J.Doe+x@Example.com")).toBe("j.doe@example.com");
+    expect(personKey(" J.Doe+x@GoogleMail.com ")).toBe("jdoe@gmail.com");
+    expect(personKey("J.Doe+x@Example.com")).toBe("j.doe@example.com");
     const { campaign } = await makeCampaign();
     await doPlay(campaign, { email: "J.Doe+x@GoogleMail.com", deviceId: `dev-${randomUUID()}` });
     const before = await footprint(campaign.id);

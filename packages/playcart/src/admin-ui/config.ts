@@ -13,7 +13,11 @@ export type AdminRequest = { kind: "page"; path: string } | { kind: "action"; ac
 
 /** Customer names live in the host's accounts; Playcart knows only emails and account refs. */
 export type AdminAccounts = {
-  /** The account holder's name, if the customer has an account. */
+  /**
+   * The account holder's name, if the customer has an account. `email` is the customer's
+   * person key (personKey: lower-case, no "+tag", Gmail without dots), not necessarily the
+   * spelling the account was opened with; compare with personKey / personKeySql from "playcart".
+   */
   name(customer: { email: string; userRef: string | null }): Promise<string | null>;
   /** Accounts whose name matches a search (the admin also matches customers by email itself). */
   search?(query: string): Promise<{ email: string; userRef: string | null }[]>;

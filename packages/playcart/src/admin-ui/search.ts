@@ -1,6 +1,7 @@
 // Customer search for the admin: Playcart's customers by email, or by the name on the
 // store's account they belong to (asked of the host's accounts; the core knows no names).
-import { ilike, inArray, or } from "drizzle-orm";
+import { eq, ilike, inArray, or } from "drizzle-orm";
+import { personKey } from "../core/identity.ts";
 import { customers } from "../core/schema.ts";
 import type { AdminContext } from "./config.ts";
 
@@ -8,7 +9,8 @@ export async function searchCustomers(ctx: AdminContext, query: string, limit = 
   const q = query.trim();
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const accounts = q && ctx.accounts?.search ? (await ctx.accounts.search(q)).slice(0, 200) : [];
-  const emails = accounts.map((a) => a.email.toLowerCase());
+  // Customers are kept under the person key of their email (core/identity.ts).
+  const emails = accounts.map((a) => personKey(a.email));
   const refs = accounts.flatMap((a) => (a.userRef ? [a.userRef] : []));
   const rows = await ctx.db
     .select({ id: customers.id, email: customers.email, userRef: customers.userRef, since: customers.createdAt })
@@ -17,6 +19,7 @@ export async function searchCustomers(ctx: AdminContext, query: string, limit = 
       q
         ? or(
             ilike(customers.email, like),
+            eq(customers.email, personKey(q)),
             emails.length ? inArray(customers.email, emails) : undefined,
             refs.length ? inArray(customers.userRef, refs) : undefined,
           )

@@ -1,8 +1,9 @@
 // A customer as the admin sees them, and the one change the admin makes to points: a manual
 // adjustment with a reason, posted to the ledger (kind `adjust`) and audited in one transaction.
-import { desc, eq, ilike } from "drizzle-orm";
+import { desc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { EngageDb } from "../core/db.ts";
+import { personKey } from "../core/identity.ts";
 import { customers, events, plays, prizes, rewards } from "../core/schema.ts";
 import { balances, history, postEntry } from "../ledger/index.ts";
 import { customerProfile } from "../loyalty/index.ts";
@@ -13,12 +14,15 @@ export async function searchCustomersByEmail(db: EngageDb, query: string, limit 
     .trim()
     .toLowerCase()
     .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .select({ id: customers.id, email: customers.email, userRef: customers.userRef })
-    .from(customers)
-    .where(ilike(customers.email, like))
-    .orderBy(customers.email)
-    .limit(limit);
+  return (
+    db
+      .select({ id: customers.id, email: customers.email, userRef: customers.userRef })
+      .from(customers)
+      // Customers are kept under their person key: J.Doe+x@GoogleMail.com finds jdoe@gmail.com.
+      .where(or(ilike(customers.email, like), eq(customers.email, personKey(query))))
+      .orderBy(customers.email)
+      .limit(limit)
+  );
 }
 
 export async function customerDetail(db: EngageDb, customerId: string, now: Date) {

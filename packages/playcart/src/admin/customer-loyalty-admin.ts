@@ -1,6 +1,6 @@
 // The loyalty side of a customer for the admin's profile: category affinity, badges and stamp
 // cards, tier history, and the reminders and consent of their email.
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { contacts, reminders, trackedCarts } from "../core/schema.ts";
 import type { EngageSettings } from "../core/settings.ts";
@@ -25,7 +25,10 @@ export async function customerLoyaltyDetail(
       lastReminderAt: contacts.lastReminderAt,
     })
     .from(contacts)
-    .where(eq(contacts.email, customer.email));
+    // A person may have given consent under several spellings of their address: the latest one.
+    .where(eq(contacts.customerId, customer.id))
+    .orderBy(sql`${contacts.consentAt} DESC NULLS LAST`)
+    .limit(1);
   const reminderRows = await db
     .select({
       id: reminders.id,

@@ -1,16 +1,16 @@
-// A Playcart customer is an email address: guests earn on it, and an account that signs in
-// with the same address sees what it earned.
+// A Playcart customer is a person, found by the person key of their email (see identity.ts):
+// guests earn on it, whichever spelling of the address they type, and an account that signs
+// in with the same address sees what it earned.
 import { eq, sql } from "drizzle-orm";
 import type { EngageDb } from "./db.ts";
+import { personKey } from "./identity.ts";
 import { type Customer, customers } from "./schema.ts";
-
-export const identityEmail = (email: string) => email.trim().toLowerCase();
 
 export async function ensureCustomer(
   db: EngageDb,
   input: { email: string; userRef?: string | null },
 ): Promise<Customer> {
-  const email = identityEmail(input.email);
+  const email = personKey(input.email);
   const [row] = await db
     .insert(customers)
     .values({ email, userRef: input.userRef ?? null })
@@ -27,6 +27,6 @@ export async function findCustomerByEmail(db: EngageDb, email: string): Promise<
   const [row] = await db
     .select()
     .from(customers)
-    .where(eq(customers.email, identityEmail(email)));
+    .where(eq(customers.email, personKey(email)));
   return row;
 }

@@ -26,7 +26,7 @@ import {
 
 export const customers = pgTable("playcart_customers", {
   id: uuid("id").primaryKey().defaultRandom(),
-  // Lower-cased and trimmed; the identity points belong to.
+  // The person key of the email (personKey in identity.ts): the person points belong to.
   email: text("email").notNull().unique(),
   userRef: text("user_ref").unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,11 +2,11 @@
 // be measured against them. Assignment hashes campaign + identity, so a shopper stays in the
 // same group on every visit and on every server, with nothing stored.
 import { createHash } from "node:crypto";
-import { limitEmail, type Shopper } from "../core/identity.ts";
+import { personKey, type Shopper } from "../core/identity.ts";
 
-/** The identity a holdout sticks to: the email (as limits see it), else the account, else the device. */
+/** The identity a holdout sticks to: the person key of the email, else the account, else the device. */
 export function holdoutIdentity(s: Shopper): string | null {
-  if (s.email) return `email:${limitEmail(s.email)}`;
+  if (s.email) return `email:${personKey(s.email)}`;
   if (s.userRef) return `user:${s.userRef}`;
   if (s.deviceId) return `device:${s.deviceId}`;
   return null;

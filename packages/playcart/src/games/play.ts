@@ -1,10 +1,9 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { identityEmail } from "../core/customers.ts";
 import type { EngageDb } from "../core/db.ts";
 import { executePrepared, isUniqueViolation } from "../core/db.ts";
-import { identityKeys, type Shopper } from "../core/identity.ts";
+import { identityKeys, personKey, type Shopper } from "../core/identity.ts";
 import { rowFromJson } from "../core/json-rows.ts";
 import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema.ts";
 import { storeDay } from "../core/store-time.ts";
@@ -188,7 +187,7 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
   const needsUpsert = Boolean(input.shopper.email && (!known || (input.shopper.userRef && !known.userRef)));
   const customerId = input.shopper.email ? (known?.id ?? null) : null;
   const upsertCustomer = needsUpsert
-    ? { email: identityEmail(input.shopper.email!), userRef: input.shopper.userRef ?? null }
+    ? { email: personKey(input.shopper.email!), userRef: input.shopper.userRef ?? null }
     : null;
 
   // The prize is claimed in the same statement that records the play: its row stays locked

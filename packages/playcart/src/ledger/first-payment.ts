@@ -1,5 +1,5 @@
 // A first payment, the write on every checkout's webhook, as SQL a host can run inside its
-// own statement: customer, Playcart's order record, the earn entry and (optionally) the
+// own statement: customer (one per person: playcart_person_key, see core/identity.ts), Playcart's order record, the earn entry and (optionally) the
 // reward the order reserved, with the earn rate read in the same query.
 import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
@@ -35,14 +35,14 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
       SELECT coalesce((SELECT (value #>> '{}')::numeric FROM ${engageSettings} WHERE key = 'earnRate'), ${DEFAULT_SETTINGS.earnRate}) AS earn_rate
     ), pc_customer AS (
       INSERT INTO ${customers} (email, user_ref)
-      SELECT DISTINCT ON (lower(btrim(email))) lower(btrim(email)), user_ref FROM paid_orders
+      SELECT DISTINCT ON (playcart_person_key(email)) playcart_person_key(email), user_ref FROM paid_orders
       ON CONFLICT (email) DO UPDATE SET user_ref = coalesce(${customers}.user_ref, excluded.user_ref)
       RETURNING id, email
     ), pc_reward AS (
       INSERT INTO ${orderRewards} (order_ref, customer_id, currency, amount_paid_minor, points_base, paid_at)
       SELECT po.order_ref, c.id, ${code}, po.amount_minor,
              floor(po.amount_minor::numeric * round(r.earn_rate * 100) / ${scale})::int, po.paid_at
-      FROM paid_orders po JOIN pc_customer c ON c.email = lower(btrim(po.email)) CROSS JOIN pc_rate r
+      FROM paid_orders po JOIN pc_customer c ON c.email = playcart_person_key(po.email) CROSS JOIN pc_rate r
       ON CONFLICT (order_ref) DO NOTHING
       RETURNING order_ref, customer_id, points_base, amount_paid_minor
     ), pc_paid_event AS (

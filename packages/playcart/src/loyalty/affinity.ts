@@ -2,8 +2,8 @@
 // more (an order's weight halves every affinityHalfLifeDays) and refunds taken out.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { identityEmail } from "../core/customers.ts";
 import { type EngageDb, rowsOf } from "../core/db.ts";
+import { mailAddress } from "../core/identity.ts";
 import { orderCategories, orderFacts, orderRewards } from "../core/schema.ts";
 
 const placedSchema = z.object({
@@ -35,7 +35,7 @@ export async function recordOrderPlaced(db: EngageDb, input: OrderPlaced): Promi
   const byCategory = new Map<string, number>();
   for (const l of o.lines) byCategory.set(l.category, (byCategory.get(l.category) ?? 0) + l.amountMinor);
   const facts = {
-    email: identityEmail(o.email),
+    email: mailAddress(o.email),
     sessionRef: o.sessionRef ?? null,
     referralCode: o.referralCode ?? null,
     itemCount: o.lines.reduce((s, l) => s + l.quantity, 0),

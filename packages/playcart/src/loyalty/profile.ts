@@ -2,8 +2,8 @@
 // and tier, all computed from its own record of paid orders (net of refunds). One statement
 // reads the customer, the settings and both sums, so a play can embed it in its first query.
 import { type SQL, sql } from "drizzle-orm";
-import { identityEmail } from "../core/customers.ts";
 import { type EngageDb, executePrepared } from "../core/db.ts";
+import { personKey } from "../core/identity.ts";
 import { DEFAULT_SETTINGS, type EngageSettings, settingsSchema, type Tier } from "../core/settings.ts";
 import { primarySegment, type Segment, segmentsOf } from "./segments.ts";
 
@@ -40,10 +40,10 @@ export type ProfileRow = {
   orders_with_reward: number | null;
 };
 
-/** A one-row query for the profile; the customer is found by email, else by account. */
+/** A one-row query for the profile; the customer is found by person key, else by account. */
 export function profileQuery(input: ProfileLookup): SQL {
   const match = input.email
-    ? sql`email = ${identityEmail(input.email)}`
+    ? sql`email = ${personKey(input.email)}`
     : input.userRef
       ? sql`user_ref = ${input.userRef}`
       : sql`false`;

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
-import { limitEmail } from "../core/identity.ts";
+import { personKey, personKeySql } from "../core/identity.ts";
 import {
   customerLoyalty,
   customers,
@@ -131,7 +131,7 @@ async function rejection(
   const { referrer, friend, order } = input;
   if (!referrer || !friend) return "unknown_code";
   if (referrer.id === friend.id) return "self_referral";
-  if (limitEmail(referrer.email) === limitEmail(friend.email)) return "same_email";
+  if (personKey(referrer.email) === personKey(friend.email)) return "same_email";
   if (input.sessionRef && (await usedSession(db, referrer, input.sessionRef))) return "same_device";
   const [earlier] = await db
     .select({ ref: orderRewards.orderRef })
@@ -160,7 +160,7 @@ async function usedSession(
       and(
         eq(orderFacts.sessionRef, sessionRef),
         or(
-          eq(orderFacts.email, referrer.email),
+          sql`${personKeySql(sql`${orderFacts.email}`)} = ${personKey(referrer.email)}`,
           sql`${orderFacts.orderRef} IN (SELECT order_ref FROM ${orderRewards} WHERE customer_id = ${referrer.id})`,
         ),
       ),

@@ -113,5 +113,40 @@ export const MIGRATIONS: readonly Migration[] = [
       "-- The audit trail is append-only: what the admin changed stays on record.\nCREATE OR REPLACE FUNCTION playcart_audit_append_only() RETURNS trigger AS $$\nBEGIN\n  RAISE EXCEPTION 'playcart_audit_log is append-only (% rejected)', TG_OP\n    USING ERRCODE = 'integrity_constraint_violation';\nEND;\n$$ LANGUAGE plpgsql;",
       "CREATE TRIGGER playcart_audit_no_update BEFORE UPDATE OR DELETE ON playcart_audit_log\n  FOR EACH ROW EXECUTE FUNCTION playcart_audit_append_only();"
     ]
+  },
+  {
+    "tag": "0002_playcart_person_key",
+    "hash": "15fe7b926746ac0cdae78502dbe6c482fc22662bc77e43ddd3e7e30561506273",
+    "statements": [
+      "-- One customer per person. playcart_person_key mirrors personKey (src/core/identity.ts):\n-- trimmed, lower-cased, \"+tags\" dropped, and for Gmail dots dropped and googlemail.com read as\n-- gmail.com. playcart_customers.email holds that key from now on; customers that were one\n-- person under several spellings are merged into the oldest of them (the survivor).\nCREATE OR REPLACE FUNCTION playcart_person_key(email text) RETURNS text\nLANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$\n  SELECT CASE\n    WHEN at <= 1 OR domain = '' OR position('@' IN domain) > 0 THEN address\n    WHEN domain IN ('gmail.com', 'googlemail.com') THEN coalesce(nullif(replace(name, '.', ''), ''), name) || '@gmail.com'\n    ELSE name || '@' || domain\n  END\n  FROM (\n    SELECT address, at, substr(address, at + 1) AS domain,\n           coalesce(nullif(split_part(substr(address, 1, greatest(at - 1, 0)), '+', 1), ''),\n                    substr(address, 1, greatest(at - 1, 0))) AS name\n    FROM (SELECT a AS address, position('@' IN a) AS at\n          FROM (SELECT lower(btrim(email, E' \\t\\n\\r\\f\\x0B')) AS a) AS trimmed) AS located\n  ) AS parts\n$$;",
+      "-- Which customer row goes into which: every row of a person but the oldest.\nCREATE TEMPORARY TABLE playcart_person_merge AS\n  SELECT id AS from_id, into_id, user_ref\n  FROM (\n    SELECT id, user_ref, first_value(id) OVER (PARTITION BY playcart_person_key(email) ORDER BY created_at, id) AS into_id\n    FROM playcart_customers\n  ) AS ranked\n  WHERE id <> into_id;",
+      "-- The ledger stays append-only for the application; this one-off re-pointing keeps every\n-- entry (amounts, reasons, source keys) as it was and only names the survivor as its owner,\n-- so refunds of earlier orders still find the grants they claw back.\nALTER TABLE playcart_ledger_entries DISABLE TRIGGER playcart_ledger_no_update;",
+      "UPDATE playcart_ledger_entries e SET customer_id = m.into_id FROM playcart_person_merge m WHERE e.customer_id = m.from_id;",
+      "ALTER TABLE playcart_ledger_entries ENABLE TRIGGER playcart_ledger_no_update;",
+      "INSERT INTO playcart_point_balances AS b (customer_id, account, balance)\n  SELECT m.into_id, p.account, sum(p.balance)::int\n  FROM playcart_point_balances p JOIN playcart_person_merge m ON m.from_id = p.customer_id\n  GROUP BY m.into_id, p.account\n  ON CONFLICT (customer_id, account) DO UPDATE SET balance = b.balance + excluded.balance;",
+      "DELETE FROM playcart_point_balances p USING playcart_person_merge m WHERE p.customer_id = m.from_id;",
+      "ALTER TABLE playcart_stamp_entries DISABLE TRIGGER playcart_stamps_no_update;",
+      "UPDATE playcart_stamp_entries e SET customer_id = m.into_id FROM playcart_person_merge m WHERE e.customer_id = m.from_id;",
+      "ALTER TABLE playcart_stamp_entries ENABLE TRIGGER playcart_stamps_no_update;",
+      "UPDATE playcart_order_rewards t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_plays t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_rewards t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_events t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_contacts t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_carts t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_rule_firings t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_tier_history t SET customer_id = m.into_id FROM playcart_person_merge m WHERE t.customer_id = m.from_id;",
+      "UPDATE playcart_referrals t SET referrer_id = m.into_id FROM playcart_person_merge m WHERE t.referrer_id = m.from_id;",
+      "UPDATE playcart_referrals t SET friend_id = m.into_id FROM playcart_person_merge m WHERE t.friend_id = m.from_id;",
+      "-- A badge the survivor does not hold moves (the earliest awarded, if several rows hold it).\nUPDATE playcart_customer_badges t SET customer_id = pick.into_id\n  FROM (\n    SELECT DISTINCT ON (m.into_id, cb.badge_id) cb.id, m.into_id\n    FROM playcart_customer_badges cb JOIN playcart_person_merge m ON m.from_id = cb.customer_id\n    WHERE NOT EXISTS (SELECT 1 FROM playcart_customer_badges s WHERE s.customer_id = m.into_id AND s.badge_id = cb.badge_id)\n    ORDER BY m.into_id, cb.badge_id, cb.awarded_at, cb.id\n  ) AS pick\n  WHERE t.id = pick.id;",
+      "-- Loyalty details (referral code, birthday, tier) move when the survivor has none.\nUPDATE playcart_customer_loyalty t SET customer_id = pick.into_id\n  FROM (\n    SELECT DISTINCT ON (m.into_id) l.customer_id, m.into_id\n    FROM playcart_customer_loyalty l JOIN playcart_person_merge m ON m.from_id = l.customer_id\n    WHERE NOT EXISTS (SELECT 1 FROM playcart_customer_loyalty s WHERE s.customer_id = m.into_id)\n    ORDER BY m.into_id, l.referral_code IS NULL, l.customer_id\n  ) AS pick\n  WHERE t.customer_id = pick.customer_id;",
+      "-- The survivor takes an account link it lacks (the first one found), in two steps: user_ref is unique.\nUPDATE playcart_person_merge m SET user_ref = NULL\n  WHERE m.user_ref IS NULL\n     OR EXISTS (SELECT 1 FROM playcart_customers s WHERE s.id = m.into_id AND s.user_ref IS NOT NULL)\n     OR EXISTS (SELECT 1 FROM playcart_person_merge o WHERE o.into_id = m.into_id AND o.user_ref IS NOT NULL AND o.from_id < m.from_id);",
+      "UPDATE playcart_customers c SET user_ref = NULL FROM playcart_person_merge m WHERE c.id = m.from_id AND m.user_ref IS NOT NULL;",
+      "UPDATE playcart_customers c SET user_ref = m.user_ref FROM playcart_person_merge m WHERE c.id = m.into_id AND m.user_ref IS NOT NULL;",
+      "-- A merged row that still holds something it could not hand over (a badge or loyalty details\n-- the survivor already had, or a second account link) stays, renamed so no lookup finds it;\n-- the others go.\nUPDATE playcart_customers c SET email = 'merged:' || m.into_id || ':' || c.id FROM playcart_person_merge m WHERE c.id = m.from_id;",
+      "DELETE FROM playcart_customers c USING playcart_person_merge m\n  WHERE c.id = m.from_id AND c.user_ref IS NULL\n    AND NOT EXISTS (SELECT 1 FROM playcart_customer_badges b WHERE b.customer_id = c.id)\n    AND NOT EXISTS (SELECT 1 FROM playcart_customer_loyalty l WHERE l.customer_id = c.id);",
+      "UPDATE playcart_customers SET email = playcart_person_key(email)\n  WHERE email NOT LIKE 'merged:%' AND email <> playcart_person_key(email);",
+      "DROP TABLE playcart_person_merge;"
+    ]
   }
 ];

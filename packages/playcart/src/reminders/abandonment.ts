@@ -3,8 +3,9 @@
 // scheduled. Stripe's checkout.session.expired abandons a cart at once (markCartAbandoned).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ensureCustomer, identityEmail } from "../core/customers.ts";
+import { ensureCustomer } from "../core/customers.ts";
 import { type EngageDb, rowsOf } from "../core/db.ts";
+import { mailAddress } from "../core/identity.ts";
 import {
   contacts,
   type ReminderSequence,
@@ -49,7 +50,7 @@ export const trackCartInput = z.object({
 export async function trackCart(db: EngageDb, input: z.input<typeof trackCartInput>): Promise<void> {
   const c = trackCartInput.parse(input);
   if (c.items.length === 0) return;
-  const email = identityEmail(c.email);
+  const email = mailAddress(c.email);
   const valueMinor = c.items.reduce((s, i) => s + i.unitPriceMinor * i.quantity, 0);
   await db.transaction(async (tx) => {
     const customer = await ensureCustomer(tx, { email });

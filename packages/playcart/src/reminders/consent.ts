@@ -2,8 +2,9 @@
 // unsubscribe. The contact row holds the current state; the event log keeps the history.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ensureCustomer, identityEmail } from "../core/customers.ts";
+import { ensureCustomer } from "../core/customers.ts";
 import type { EngageDb } from "../core/db.ts";
+import { mailAddress } from "../core/identity.ts";
 import { contacts } from "../core/schema.ts";
 import { recordEvent } from "../engine/index.ts";
 
@@ -17,7 +18,7 @@ export const consentInput = z.object({
 /** Records consent (idempotent per email and instant). A later consent renews an unsubscribe. */
 export async function recordConsent(db: EngageDb, input: z.input<typeof consentInput>) {
   const c = consentInput.parse(input);
-  const email = identityEmail(c.email);
+  const email = mailAddress(c.email);
   return db.transaction(async (tx) => {
     const customer = await ensureCustomer(tx, { email });
     await tx
@@ -52,7 +53,7 @@ export async function withdrawConsent(
   db: EngageDb,
   input: { email: string; source: string; now: Date },
 ): Promise<boolean> {
-  const email = identityEmail(input.email);
+  const email = mailAddress(input.email);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(contacts)
@@ -75,7 +76,7 @@ export async function contactOf(db: EngageDb, email: string) {
   const [row] = await db
     .select()
     .from(contacts)
-    .where(eq(contacts.email, identityEmail(email)));
+    .where(eq(contacts.email, mailAddress(email)));
   return row;
 }
 

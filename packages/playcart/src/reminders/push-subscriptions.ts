@@ -3,8 +3,8 @@
 // answers 404 or 410.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { identityEmail } from "../core/customers.ts";
 import type { EngageDb } from "../core/db.ts";
+import { mailAddress } from "../core/identity.ts";
 import { pushSubscriptions } from "../core/schema.ts";
 
 export const pushSubscriptionInput = z.object({
@@ -18,10 +18,10 @@ export async function savePushSubscription(db: EngageDb, email: string, sub: z.i
   const s = pushSubscriptionInput.parse(sub);
   await db
     .insert(pushSubscriptions)
-    .values({ email: identityEmail(email), endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth })
+    .values({ email: mailAddress(email), endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth })
     .onConflictDoUpdate({
       target: pushSubscriptions.endpoint,
-      set: { email: identityEmail(email), p256dh: s.keys.p256dh, auth: s.keys.auth },
+      set: { email: mailAddress(email), p256dh: s.keys.p256dh, auth: s.keys.auth },
     });
 }
 
@@ -33,5 +33,5 @@ export async function pushSubscriptionsFor(db: EngageDb, email: string) {
   return db
     .select()
     .from(pushSubscriptions)
-    .where(eq(pushSubscriptions.email, identityEmail(email)));
+    .where(eq(pushSubscriptions.email, mailAddress(email)));
 }

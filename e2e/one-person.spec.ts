@@ -1,0 +1,76 @@
+// One person, one first order: three spellings of one Gmail address (a dot and a +tag, the
+// plain address, upper case at googlemail.com), each in a fresh browser, get one first-order
+// discount between them. The first paid order gets it; the later two are charged in full
+// and their orders carry no first-order discount, whatever the wheel showed them before
+// they typed their email.
+import { randomBytes } from "node:crypto";
+import { campaigns, discountFor, Games, setStoreClock } from "./pages/games";
+import { Store } from "./pages/store";
+import { orderTotal, products, usd } from "./support/data";
+import { expect, test } from "./support/fixtures";
+
+const { espresso, mug } = products;
+const WEDNESDAY = "2026-11-18T10:00:00.000Z";
+const lines = [espresso, mug];
+const subtotal = espresso.priceCents + mug.priceCents;
+
+test("three Gmail spellings of one address in three fresh browsers get one first-order discount between them", async ({
+  browser,
+}) => {
+  const name = `john${randomBytes(4).toString("hex")}`;
+  const spellings = [
+    `${name.slice(0, 1)}.${name.slice(1)}+1@gmail.com`,
+    `${name}@gmail.com`,
+    `${name.toUpperCase()}@googlemail.com`,
+  ];
+
+  /** A fresh browser puts two products in its cart and reaches checkout; the wheel is spun if offered. */
+  async function checkoutInFreshBrowser(pay: (store: Store, prize: string | null) => Promise<void>) {
+    const context = await browser.newContext();
+    try {
+      await setStoreClock(context, WEDNESDAY);
+      const page = await context.newPage();
+      const store = new Store(page);
+      const games = new Games(page);
+      await store.addProduct(espresso.slug);
+      await store.addProduct(mug.slug);
+      await store.openCart();
+      await store.goToCheckoutFromCart();
+      const wheel = games.offer(campaigns.wheel.name);
+      let prize: string | null = null;
+      if ((await wheel.count()) > 0) {
+        await games.open(wheel);
+        await wheel.getByRole("button", { name: "Spin the wheel" }).press("Enter");
+        prize = await games.prizeWon(wheel);
+      }
+      await pay(store, prize);
+    } finally {
+      await context.close();
+    }
+  }
+
+  await test.step(`the first spelling (${spellings[0]}) wins the wheel and pays the discounted total`, async () => {
+    await checkoutInFreshBrowser(async (store, prize) => {
+      expect(prize, "a new shopper is offered the first-order wheel, and every slice is a prize").not.toBeNull();
+      const discount = discountFor(prize!, lines);
+      expect(discount).toBeGreaterThan(0);
+      await store.placeOrder(spellings[0]);
+      await expect(store.page.getByTestId("order-discount")).toHaveText(`−${usd(discount)}`);
+      await expect(store.page.getByTestId("order-total")).toHaveText(usd(orderTotal(subtotal, discount)));
+      await store.payWithTestCard(usd(orderTotal(subtotal, discount)));
+    });
+  });
+
+  for (const email of spellings.slice(1)) {
+    await test.step(`${email} is the same person: charged in full, no first-order discount`, async () => {
+      await checkoutInFreshBrowser(async (store) => {
+        await store.placeOrder(email);
+        await expect(store.page.getByTestId("order-total")).toHaveText(usd(orderTotal(subtotal)));
+        await expect(store.page.getByTestId("order-discount")).toHaveCount(0);
+        await store.payWithTestCard(usd(orderTotal(subtotal)));
+        await expect(store.page.getByTestId("order-total")).toHaveText(usd(orderTotal(subtotal)));
+        await expect(store.page.getByTestId("order-discount")).toHaveCount(0);
+      });
+    });
+  }
+});
