@@ -25,6 +25,7 @@ function startInstance(databaseUrl: string): Promise<{ child: ChildProcess; port
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH,
+      NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       PLAYCART_SECRET: SECRET,
       PLAYCART_NOW: NOW.toISOString(),

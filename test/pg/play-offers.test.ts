@@ -121,7 +121,7 @@ describe("the checkout's game", () => {
     const view = await checkout(me);
     expect(view.offer).toMatchObject({ campaignId: checkoutGame, token: expect.any(String) });
     const theirs = (await checkout(other)).offer!.token;
-    const mine = view.offer!.token;
+    const mine = view.offer!.token!;
     const before = await writes();
 
     // A forged campaign id: the comeback game, with no token or with the checkout game's.
