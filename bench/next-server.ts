@@ -23,6 +23,9 @@ function cpuOf(pid: number): number {
   }
 }
 
+/** The bench server's secret: the bench signs each shopper's offer token with it, as the checkout page would. */
+export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench";
+
 export async function startNext(opts: {
   databaseUrl: string;
   port: number;
@@ -36,7 +39,7 @@ export async function startNext(opts: {
     env: {
       ...process.env,
       DATABASE_URL: opts.databaseUrl,
-      AUTH_SECRET: "bench-secret-bench-secret-bench",
+      AUTH_SECRET: BENCH_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       PLAYCART_TEST_CLOCK: "",

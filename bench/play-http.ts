@@ -6,7 +6,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { mintOfferToken, offerSecretOf } from "playcart";
 import type { Db } from "@/db/client";
+import { BENCH_AUTH_SECRET } from "./next-server";
 
 export type HttpMeasurement = {
   latenciesMs: number[];
@@ -44,7 +46,15 @@ export function playActionId(): string {
 type Via = { kind: "route" } | { kind: "action"; actionId: string };
 
 async function playOnce(baseUrl: string, via: Via, sessionId: string, campaignId: string): Promise<string> {
-  const body = { campaignId, requestId: randomUUID().replace(/-/g, "") };
+  // The offer token the checkout page gives this shopper's browser with the game.
+  const holder = { id: sessionId, userRef: null };
+  const token = mintOfferToken(offerSecretOf(BENCH_AUTH_SECRET), {
+    campaignId,
+    placement: "checkout",
+    holder,
+    now: new Date(),
+  });
+  const body = { campaignId, requestId: randomUUID().replace(/-/g, ""), token };
   if (via.kind === "route") {
     const res = await fetch(`${baseUrl}/api/playcart/play`, {
       method: "POST",

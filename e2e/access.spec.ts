@@ -87,11 +87,11 @@ test("the play route answers only the store's own pages: a form post or a cross-
     data: body,
   });
   expect(crossSite.status()).toBe(403);
-  // The store's own request gets an answer about the game itself (here: there is no such game).
+  // The store's own request gets an answer about the game itself (here: no game was offered to this browser).
   const own = await request.post("/api/playcart/play", {
     headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
     data: body,
   });
-  expect(own.status()).toBe(404);
-  expect(await own.json()).toMatchObject({ status: "error", code: "not_found" });
+  expect(own.status()).toBe(403);
+  expect(await own.json()).toMatchObject({ status: "error", code: "not_offered" });
 });

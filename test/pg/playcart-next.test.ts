@@ -127,8 +127,10 @@ describe("routing and authorisation", () => {
     expect(await invalid.json()).toMatchObject({ status: "error", code: "invalid" });
     const noShopper = await call("/play", { method: "POST", headers: { "content-type": "application/json" }, body });
     expect(noShopper.status).toBe(403);
-    const unknown = await call("/play", { method: "POST", headers, body });
-    expect(unknown.status).toBe(404);
+    // A game this browser was not offered (here: none at all) is refused before any lookup.
+    const unoffered = await call("/play", { method: "POST", headers, body });
+    expect(unoffered.status).toBe(403);
+    expect(await unoffered.json()).toMatchObject({ status: "error", code: "not_offered" });
   });
 
   it("shows a confirmation on GET unsubscribe and refuses a forged token", async () => {

@@ -2,6 +2,7 @@
 // ignored; a replayed play is refused; another customer's reward is refused and nothing changes.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { mintOfferToken } from "playcart/internal/games/offer-token";
 import { playFor } from "playcart/internal/next/play";
 import { resolveConfig } from "playcart/internal/next/resolve-config";
 import { createRuntime } from "playcart/internal/next/runtime";
@@ -27,6 +28,13 @@ let runtime: ReturnType<typeof createRuntime> | undefined;
 function playFromRequest(database: Db, shopper: { sessionId: string; userId: string | null }, raw: unknown) {
   runtime ??= createRuntime(resolveConfig({ ...playcartConfig(), db: () => database }));
   return playFor(runtime, { id: shopper.sessionId, email: null, userRef: shopper.userId, signedIn: false }, raw);
+}
+
+/** The token the checkout gives this browser with the game (a play must carry it). */
+function offeredTo(sessionId: string) {
+  runtime ??= createRuntime(resolveConfig({ ...playcartConfig(), db: () => db }));
+  const holder = { id: sessionId, userRef: null };
+  return mintOfferToken(runtime.cfg.offerSecret, { campaignId, placement: "checkout", holder, now: new Date() });
 }
 
 beforeAll(async () => {
@@ -82,9 +90,11 @@ const count = async (table: typeof plays | typeof rewards | typeof orders) =>
 
 describe("a play request", () => {
   it("ignores a prize, amount, price or discount sent with it: the server's draw decides", async () => {
+    const shopper = guest();
     const forged = {
       campaignId,
       requestId: nonce(),
+      token: offeredTo(shopper.sessionId),
       prizeId: jackpotId,
       won: true,
       amount: 100_000,
@@ -93,7 +103,7 @@ describe("a play request", () => {
       segment: 0,
       label: "Jackpot: 100% off",
     };
-    const outcome = await playFromRequest(db, guest(), forged);
+    const outcome = await playFromRequest(db, shopper, forged);
     expect(outcome).toMatchObject({ status: "ok", won: false, label: "Try again", reward: null });
     const [jackpot] = await db.select().from(prizes).where(eq(prizes.id, jackpotId));
     expect(jackpot.wins).toBe(0);
@@ -102,11 +112,15 @@ describe("a play request", () => {
 
   it("a replayed play (same nonce) is rejected and records nothing more", async () => {
     const shopper = guest();
-    const request = { campaignId, requestId: nonce() };
+    const request = { campaignId, requestId: nonce(), token: offeredTo(shopper.sessionId) };
     expect(await playFromRequest(db, shopper, request)).toMatchObject({ status: "ok" });
     const before = await count(plays);
     expect(await playFromRequest(db, shopper, request)).toMatchObject({ status: "error", code: "replayed" });
-    expect(await playFromRequest(db, guest(), request)).toMatchObject({ status: "error", code: "replayed" });
+    const other = guest();
+    expect(await playFromRequest(db, other, { ...request, token: offeredTo(other.sessionId) })).toMatchObject({
+      status: "error",
+      code: "replayed",
+    });
     expect(await count(plays)).toBe(before);
   });
 

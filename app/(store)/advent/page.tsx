@@ -1,13 +1,7 @@
 import type { Metadata } from "next";
-import { adventCalendar } from "playcart";
 import { AdventCalendarView } from "playcart/react";
-import { getDb } from "@/db/client";
 import { ADVENT_SLUG } from "@/db/seed-seasonal";
-import { env } from "@/lib/env";
-import { loadCart } from "@/lib/store/cart";
-import { storeNow } from "@/lib/store/clock";
-import { knownEmail, playShopper } from "@/lib/store/engagement";
-import { currentShopper } from "@/lib/store/owner";
+import { playcart } from "@/lib/playcart";
 import { playGameAction } from "../checkout/play-action";
 
 export const metadata: Metadata = { title: "Advent calendar" };
@@ -21,17 +15,8 @@ const doorSpan = (doors: { date: string }[]) =>
   );
 
 export default async function AdventPage() {
-  const shopper = await currentShopper();
-  const db = await getDb();
-  const cart = await loadCart(db, shopper);
-  // The same identity the play uses, so doors opened in this browser or account show as opened.
-  const identity = playShopper(shopper, await knownEmail(db, shopper, cart.email));
-  const calendar = await adventCalendar(db, {
-    slug: ADVENT_SLUG,
-    shopper: identity,
-    now: await storeNow(),
-    timeZone: env().STORE_TIMEZONE,
-  });
+  // Doors this shopper opened (the identity a play uses), and today's door with its offer token.
+  const calendar = await playcart.adventCalendar({ slug: ADVENT_SLUG });
   if (!calendar || calendar.doors.length === 0) {
     return (
       <div className="mx-auto max-w-xl space-y-4">

@@ -36,9 +36,9 @@ export default async function CheckoutPage() {
   }
   // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up or sent).
   const engage = env().PLAYCART_ENGAGE === "on";
-  // The game (the comeback game first for a shopper back from a reminder), the comeback game
-  // for the exit nudge, and the reward that applies now; the view is logged after the response.
-  const { offer, nudgeOffer, cameBack, reward, email } = await playcart.checkout({
+  // The game (the comeback game for a shopper back from a reminder) and the reward that
+  // applies now; the view is logged after the response. The exit nudge's game comes with the nudge.
+  const { offer, cameBack, reward, email } = await playcart.checkout({
     headers: await headers(),
     games: engage,
     cart: playcartCart(cart),
@@ -74,7 +74,6 @@ export default async function CheckoutPage() {
         {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
         {engage && (
           <ExitIntent
-            offer={nudgeOffer}
             play={playGameAction}
             claim={claimNudgeAction}
             dismiss={dismissNudgeAction}

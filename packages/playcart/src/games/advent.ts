@@ -28,6 +28,8 @@ export type AdventCalendar = {
   name: string;
   doors: AdventDoor[];
   todayOpen: boolean;
+  /** The offer token for today's door (playcart/next adds it); a play sends it back. */
+  token?: string;
 };
 
 const MAX_DOORS = 31;

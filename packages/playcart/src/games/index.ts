@@ -10,6 +10,7 @@ export * from "./holdout.ts";
 export * from "./nudges.ts";
 export * from "./odds.ts";
 export * from "./odds-words.ts";
+export * from "./offer-token.ts";
 export * from "./play.ts";
 export * from "./play-claim.ts";
 export * from "./play-grants.ts";

@@ -7,34 +7,46 @@ import { prizeCategory } from "../rewards/index.ts";
 import { drawOne, type Rng } from "./draw.ts";
 import type { PlayInput } from "./play.ts";
 
+/** Another play took the drawn prize's last unit (or the day's last win): the play restarts without it. */
+export class PrizeLost extends Error {
+  constructor(readonly prizeId: string) {
+    super("prize lost to another play");
+    this.name = "PrizeLost";
+  }
+}
+
 /**
  * Draws among the prizes with stock, budget and daily cap left, and claims the winner with a
- * conditional UPDATE that also records the play. If another play took the last unit first,
- * nothing is recorded, that prize drops out and the draw runs again among the rest
- * (renormalised odds). With nothing left to draw, the play is recorded without a prize.
+ * conditional UPDATE that also records the play. With nothing left to draw, the play is
+ * recorded without a prize.
+ *
+ * One claim per transaction: a claim that fails still leaves that prize's rows locked (an
+ * UPDATE re-checked after waiting locks the row it then skips; INSERT .. ON CONFLICT DO UPDATE
+ * .. WHERE locks the conflicting row even when the WHERE is false). Claiming a second prize
+ * in the same transaction could then wait on a play that waits on the first: a deadlock. So
+ * a lost claim throws PrizeLost, the transaction rolls back (releasing every lock), and the
+ * play runs again with that prize in `lost` (renormalised odds among the rest). Every
+ * transaction thus takes its locks in one order: allowances, then one prize's day row and row.
  */
 export async function drawAndRecord(
   tx: EngageDb,
   base: PlayBase,
   table: Prize[],
   dailyWins: Map<string, number>,
+  lost: ReadonlySet<string>,
   rng: Rng,
 ): Promise<{ prize: Prize | null; recorded: { playId: string; rewardId: string | null; label: string } }> {
-  const excluded = new Set<string>();
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
     (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap);
-  for (;;) {
-    const chosen = drawOne(
-      table.filter((p) => !excluded.has(p.id) && hasStock(p)),
-      rng,
-    );
-    if (!chosen) return { prize: null, recorded: (await claimAndRecord(tx, base, null))! };
-    const recorded = await claimAndRecord(tx, base, chosen);
-    if (recorded) return { prize: chosen, recorded };
-    excluded.add(chosen.id);
-  }
+  const chosen = drawOne(
+    table.filter((p) => !lost.has(p.id) && hasStock(p)),
+    rng,
+  );
+  const recorded = await claimAndRecord(tx, base, chosen);
+  if (!recorded) throw new PrizeLost(chosen!.id);
+  return { prize: chosen, recorded };
 }
 
 export type PlayBase = {
@@ -53,9 +65,8 @@ export type PlayBase = {
 /**
  * One statement: one unit of the prize, if its inventory, value budget and daily cap allow,
  * then the play, its reward and the game.played event, all conditional on the claim. The
- * day's row is taken first, then the prize row (the same order in every play). In the rare
- * case the day had room but the stock was gone, the day's count is given back; this play
- * holds that row's lock, so nobody saw the extra win. Returns null when the prize was gone.
+ * day's row is taken first, then the prize row (the same order in every play). Returns null
+ * when the prize was gone; the caller then rolls back (which also undoes the day's count).
  */
 async function claimAndRecord(
   tx: EngageDb,
@@ -119,7 +130,7 @@ async function claimAndRecord(
         ${base.expiresAt.toISOString()}::timestamptz, ${at}
       FROM played RETURNING id`
       : sql`SELECT NULL::uuid AS id WHERE false`;
-  const [row] = await executePrepared<{ day_ok: boolean | null; play_id: string | null; reward_id: string | null }>(
+  const [row] = await executePrepared<{ play_id: string | null; reward_id: string | null }>(
     tx,
     sql`
       WITH ${customerCte} ${day} ${claimed}, played AS (
@@ -137,18 +148,9 @@ async function claimAndRecord(
         FROM played
         ON CONFLICT (event_key) DO NOTHING
       )
-      SELECT ${capped ? sql`EXISTS (SELECT 1 FROM day)` : sql`NULL::boolean`} AS day_ok,
-        (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id`,
+      SELECT (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id`,
   );
-  if (!row.play_id) {
-    if (capped && row.day_ok) {
-      await executePrepared(
-        tx,
-        sql`UPDATE playcart_prize_daily_wins SET wins = wins - 1 WHERE prize_id = ${prize!.id}::uuid AND store_day = ${base.today}`,
-      );
-    }
-    return null;
-  }
+  if (!row.play_id) return null;
   return { playId: row.play_id, rewardId: row.reward_id, label };
 }
 

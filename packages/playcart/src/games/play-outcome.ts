@@ -10,7 +10,8 @@ export type PlayOutcome =
     }
   | { status: "error"; code: string; message: string };
 
-export type PlayRequest = { campaignId: string; requestId: string };
+/** `token`: the offer's token, as the server gave it with the game (a play without one is refused). */
+export type PlayRequest = { campaignId: string; requestId: string; token?: string };
 
 /** The offer as the game components receive it. */
 export type GameOffer = {
@@ -21,4 +22,6 @@ export type GameOffer = {
   rewardScope: "this_order" | "next_order";
   segments: string[];
   playsLeft: number;
+  /** The server's proof that it offered this game to this shopper; sent back with each play. */
+  token?: string;
 };

@@ -2,7 +2,7 @@
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
-import { executePrepared, isUniqueViolation } from "../core/db.ts";
+import { executePrepared, isUniqueViolation, pgError } from "../core/db.ts";
 import { identityKeys, personKey, type Shopper } from "../core/identity.ts";
 import { rowFromJson } from "../core/json-rows.ts";
 import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema.ts";
@@ -20,10 +20,18 @@ import {
 } from "./campaigns.ts";
 import { cryptoRng, type Rng } from "./draw.ts";
 import { holdoutIdentity, isHeldOut } from "./holdout.ts";
-import { countUnlimitedWin, drawAndRecord, isUnlimited } from "./play-claim.ts";
+import { type OfferPlacement, PLAYABLE_AT } from "./offer-token.ts";
+import { countUnlimitedWin, drawAndRecord, isUnlimited, PrizeLost } from "./play-claim.ts";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants.ts";
 
-export type PlayErrorCode = "not_found" | "closed" | "not_eligible" | "unidentified" | "no_plays_left" | "replayed";
+export type PlayErrorCode =
+  | "not_found"
+  | "not_offered"
+  | "closed"
+  | "not_eligible"
+  | "unidentified"
+  | "no_plays_left"
+  | "replayed";
 
 export class PlayError extends Error {
   constructor(
@@ -44,6 +52,8 @@ export type PlayInput = {
   now: Date;
   timeZone: string;
   rng?: Rng;
+  /** Where the game was offered (from a checked offer token): the campaign must be one that placement shows. */
+  offeredAt?: OfferPlacement;
 };
 
 export type PlayResult = {
@@ -64,6 +74,8 @@ export type Offer = {
   rewardScope: Campaign["rewardScope"];
   segments: string[];
   playsLeft: number;
+  /** Proof the server offered this game to this shopper here (playcart/next adds it); a play sends it back. */
+  token?: string;
 };
 
 export type OfferInput = { placement: Placement; shopper: PlayShopper; cart: CartSummary; now: Date; timeZone: string };
@@ -142,30 +154,57 @@ export async function remainingPlays(
   return Math.max(0, left);
 }
 
+// A deadlock or serialisation failure is Postgres aborting this play for another's sake: it
+// runs again, a few times, after a short random pause (so the two do not collide again).
+const RETRYABLE = new Set(["40P01", "40001"]);
+const MAX_ATTEMPTS = 4;
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+
 export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> {
-  try {
-    const { result, prize } = await db.transaction((tx) => playInTransaction(tx, input));
-    if (prize && isUnlimited(prize)) await countUnlimitedWin(db, prize);
-    return result;
-  } catch (err) {
-    // Two deliveries of one request racing: the loser hits the unique request id.
-    if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
-    throw err;
+  // Prizes another play took the last unit of while this one drew them: each restarts the
+  // play without it, so a transaction never waits for a second prize while holding a first.
+  const lost = new Set<string>();
+  for (let attempt = 1; ; ) {
+    try {
+      const { result, prize } = await db.transaction((tx) => playInTransaction(tx, input, lost));
+      if (prize && isUnlimited(prize)) await countUnlimitedWin(db, prize);
+      return result;
+    } catch (err) {
+      // Bounded by the prize table: every restart draws from one prize fewer.
+      if (err instanceof PrizeLost && !lost.has(err.prizeId)) {
+        lost.add(err.prizeId);
+        continue;
+      }
+      // Two deliveries of one request racing: the loser hits the unique request id.
+      if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
+      const code = pgError(err)?.code;
+      if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+        await pause(attempt++);
+        continue;
+      }
+      throw err;
+    }
   }
 }
 
 // A play is five round trips for a known shopper: BEGIN; (1) campaign, prizes with today's
 // wins, replay check and the shopper's profile in one read; (2) every allowance row consumed
 // in one INSERT .. ON CONFLICT; (3) the prize claimed and the play, reward and event recorded
-// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race one retry,
-// and a prize without limits one autocommitted counter update after the commit.
+// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race a restart
+// of the whole play, and a prize without limits one autocommitted counter update after the commit.
 // Each runs as a prepared statement on postgres.js.
-async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ result: PlayResult; prize: Prize | null }> {
+async function playInTransaction(
+  tx: EngageDb,
+  input: PlayInput,
+  lost: ReadonlySet<string>,
+): Promise<{ result: PlayResult; prize: Prize | null }> {
   const keys = identityKeys(input.shopper);
   const today = storeDay(input.now, input.timeZone);
   const loaded = await loadPlay(tx, input, today);
   const campaign = loaded.campaign;
   if (!campaign) throw new PlayError("not_found", "This game does not exist.");
+  if (input.offeredAt && !PLAYABLE_AT[input.offeredAt].includes(campaign.placement))
+    throw new PlayError("not_offered", "This game was not offered to you here.");
   const windowKey = openWindow(campaign, input.now, input.timeZone);
   if (!windowKey) throw new PlayError("closed", "This game is not open right now.");
   if (keys.length === 0) throw new PlayError("unidentified", "We could not tell who is playing.");
@@ -192,10 +231,11 @@ async function playInTransaction(tx: EngageDb, input: PlayInput): Promise<{ resu
 
   // The prize is claimed in the same statement that records the play: its row stays locked
   // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
+  // A claim lost to another play throws PrizeLost: the play restarts in a new transaction.
   const table = loaded.prizes;
   const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
   const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today };
-  const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, input.rng ?? cryptoRng);
+  const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, lost, input.rng ?? cryptoRng);
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward =
     prize && won && recorded.rewardId

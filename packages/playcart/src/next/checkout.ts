@@ -1,5 +1,6 @@
-// The checkout page's server helper: the game to offer, the comeback game for the exit nudge,
-// and the reward that applies now, decided exactly as priceOrder will decide it. The view,
+// The checkout page's server helper: the game to offer (with its offer token; the exit
+// nudge's game comes from playcart.exitNudge once the nudge shows), and the reward that
+// applies now, decided exactly as priceOrder will decide it. The view,
 // the offer and any holdout are logged after the response, once per session and cart.
 import { headers as requestHeaders } from "next/headers.js";
 import { after } from "next/server.js";
@@ -12,6 +13,7 @@ import { hasEffect, rewardForOrder } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
+import { offerWithToken } from "./offers.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
 
@@ -29,10 +31,8 @@ export type CheckoutView = {
   cart: Cart | null;
   /** The email Playcart assumes for this shopper (prefill), never proof of identity. */
   email: string | null;
-  /** The game to show in the checkout (the comeback game first for a shopper back from a reminder). */
+  /** The game to show in the checkout (the comeback game for a shopper back from a reminder), with its offer token. */
   offer: Offer | null;
-  /** The comeback game the exit nudge may carry, when it is not already the offer. */
-  nudgeOffer: Offer | null;
   cameBack: boolean;
   reward: RewardPreview | null;
   /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
@@ -68,7 +68,6 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     cart,
     email: shopper?.email ?? null,
     offer: null,
-    nudgeOffer: null,
     cameBack,
     reward: null,
     offMinor: 0,
@@ -99,12 +98,15 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
   const [placement, reward, comeback, points] = await Promise.all([
     games ? placementOf() : null,
     previewReward(rt, identity, cart, now),
-    games
+    // The comeback game only for a shopper back from a reminder's link (the nudge offers it otherwise).
+    games && cameBack
       ? findOffer(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
       : null,
     pointsOf(rt, identity, now),
   ]);
-  const offer = cameBack && comeback ? comeback : (placement?.offer ?? null);
+  const offer = comeback
+    ? offerWithToken(rt, comeback, "comeback", shopper, now)
+    : offerWithToken(rt, placement?.offer ?? null, "checkout", shopper, now);
   if (games && placement) {
     const log = () =>
       recordCheckoutView(rt, identity, cart.ref, summary.valueMinor, placement, now).catch((err) =>
@@ -120,7 +122,6 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ...empty,
     email: identity.email ?? null,
     offer,
-    nudgeOffer: offer === comeback ? null : comeback,
     reward,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),
     points,

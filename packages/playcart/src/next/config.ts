@@ -104,7 +104,7 @@ export type PlaycartConfig = {
   basePath?: string;
   /** Absolute origin for links in emails; default: the request's origin. */
   siteUrl?: string | null;
-  /** Signs comeback and unsubscribe links. At least 16 characters. */
+  /** Signs comeback and unsubscribe links and offer tokens (keys derived per purpose). At least 16 characters. */
   secret: string;
   timeZone: string;
   currency: string;
@@ -134,6 +134,8 @@ export type Resolved = {
   basePath: string;
   siteUrl: string | null;
   linkSecret: string;
+  /** Signs offer tokens: a play must carry one for the game it plays. */
+  offerSecret: string;
   timeZone: string;
   currency: string;
   cronSecret: string | null;

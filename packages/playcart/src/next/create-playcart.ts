@@ -4,11 +4,13 @@
 import type { PlaycartAdminHandle } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
-import type { PlayOutcome } from "../games/index.ts";
+import type { AdventCalendar, PlayOutcome } from "../games/index.ts";
 import { checkedOrder, orderFromAdapter } from "./adapter-order.ts";
+import { adventFor } from "./advent.ts";
 import { type CheckoutInput, type CheckoutView, checkoutView } from "./checkout.ts";
 import type { Order, PlaycartConfig } from "./config.ts";
 import { referralCodeOf } from "./cookies.ts";
+import { exitNudgeFor, headersOf, type NudgeDecision } from "./exit-nudge.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded } from "./order-effects.ts";
 import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
@@ -29,6 +31,13 @@ export type Playcart = {
   priceOrder(input: PriceOrderInput): Promise<PricedOrder>;
   /** A play from the host's own server action (same checks as the play route). */
   play(raw: unknown, input?: { request?: Request }): Promise<PlayOutcome>;
+  /**
+   * From the host's server action when the shopper is about to leave checkout (ExitIntent's
+   * `claim`): whether to show the nudge (once per session) and the game it carries, if any.
+   */
+  exitNudge(trigger: unknown, input?: { request?: Request; headers?: Headers }): Promise<NudgeDecision>;
+  /** The advent calendar campaign `slug` for this shopper's page, today's door with its offer token. */
+  adventCalendar(input: { slug: string; request?: Request }): Promise<AdventCalendar | null>;
   /** The referral code this browser came with (Playcart's cookie). */
   referralCode(headers: Headers): string | null;
   /** Single-endpoint mode: the host's payment webhook tells Playcart an order was paid. Returns the order's points (posted once, however often it is called). */
@@ -93,6 +102,15 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
     priceOrder: async (input) => priceOrder(rt(), input),
     play: async (raw, input = {}) =>
       playFor(rt(), await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }), raw),
+    exitNudge: async (trigger, input = {}) =>
+      exitNudgeFor(
+        rt(),
+        await rt().cfg.adapter.shopper({ request: input.request ?? null, create: false }),
+        await headersOf(input),
+        trigger,
+      ),
+    adventCalendar: async ({ slug, request }) =>
+      adventFor(rt(), await rt().cfg.adapter.shopper({ request: request ?? null, create: false }), slug),
     referralCode: referralCodeOf,
     orderPaid: async (input) => {
       const { cfg } = rt();

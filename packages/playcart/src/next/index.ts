@@ -20,6 +20,7 @@ export type {
 export { CONSENT_FIELD as PLAYCART_CONSENT_FIELD } from "./consent.ts";
 export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
 export { createPlaycart, type Playcart } from "./create-playcart.ts";
+export type { NudgeDecision } from "./exit-nudge.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
 export { PlaycartConfigError } from "./resolve-config.ts";
 export { HANDLED_EVENT_TYPES as PLAYCART_STRIPE_EVENT_TYPES } from "./stripe/handlers.ts";

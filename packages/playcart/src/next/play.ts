@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { PlayError, type PlayOutcome, play } from "../games/index.ts";
 import type { Shopper } from "./config.ts";
+import { offeredPlacement } from "./offers.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper } from "./shopper.ts";
 
@@ -11,6 +12,8 @@ export const playRequestInput = z.object({
   campaignId: z.uuid(),
   // A fresh random id per press of the button: a replayed request is refused.
   requestId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  // The offer token the game came with: only a game offered to this shopper plays.
+  token: z.string().max(256).optional(),
 });
 
 export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown): Promise<PlayOutcome> {
@@ -26,8 +29,11 @@ export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown
       message: "Too many plays in a minute. Take a breath and try again.",
     };
   const { cfg } = rt;
-  const cart = await cfg.adapter.cart(shopper);
   const now = await cfg.now();
+  // Before any database work: a game this shopper was not offered is refused here, unread.
+  const offered = offeredPlacement(rt, shopper, input.data, now);
+  if ("status" in offered) return offered;
+  const cart = await cfg.adapter.cart(shopper);
   try {
     const result = await play(await cfg.db(), {
       campaignId: input.data.campaignId,
@@ -36,6 +42,7 @@ export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown
       cart: { ...cartSummary(cart?.lines ?? []), cartRef: cart?.ref ?? null },
       now,
       timeZone: cfg.timeZone,
+      offeredAt: offered.placement,
     });
     // Rules on game.played run after the response, so the animation never waits on them.
     rt.sweepAfterResponse(now);

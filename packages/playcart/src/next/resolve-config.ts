@@ -1,6 +1,7 @@
 // Checks the host's config once, at createPlaycart, with messages that say what to set.
 import { createHash } from "node:crypto";
 import type { EngageDb } from "../core/db.ts";
+import { offerSecretOf } from "../games/offer-token.ts";
 import type { PlaycartConfig, Resolved, Shopper } from "./config.ts";
 
 export class PlaycartConfigError extends Error {
@@ -78,6 +79,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     basePath,
     siteUrl: config.siteUrl ? new URL(config.siteUrl).origin : null,
     linkSecret: linkSecretOf(config.secret),
+    offerSecret: offerSecretOf(config.secret),
     timeZone: config.timeZone,
     currency: config.currency.toLowerCase(),
     cronSecret: config.cronSecret || null,

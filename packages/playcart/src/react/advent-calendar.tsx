@@ -55,7 +55,11 @@ export function AdventCalendarView({ calendar, play, playEndpoint, oddsHref: odd
     setError(null);
     let outcome: PlayOutcome;
     try {
-      outcome = await (play ?? viaRoute)({ campaignId: calendar.campaignId, requestId: nonce() });
+      outcome = await (play ?? viaRoute)({
+        campaignId: calendar.campaignId,
+        requestId: nonce(),
+        token: calendar.token,
+      });
     } catch {
       outcome = {
         status: "error",

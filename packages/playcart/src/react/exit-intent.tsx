@@ -13,14 +13,15 @@ const DONE_KEY = "pc_nudge_done";
 const IDLE_MS = 90_000;
 
 export type ExitIntentProps = {
-  /** A comeback game the nudge may carry; null for none. */
-  offer: GameOffer | null;
   /** How the nudge's game plays: a server action or any function. Default: POST to `playEndpoint`. */
   play?: PlayFn;
   /** The play route when `play` is not given (default /api/playcart/play). */
   playEndpoint?: string;
-  /** Asks the server whether to show the nudge for this trigger (it shows it once per cart). */
-  claim: (trigger: ExitTrigger) => Promise<{ show: boolean }>;
+  /**
+   * Asks the server whether to show the nudge for this trigger (it shows it once per session),
+   * and the game it carries, if any: `playcart.exitNudge(trigger)` in a server action.
+   */
+  claim: (trigger: ExitTrigger) => Promise<{ show: boolean; offer?: GameOffer | null }>;
   /** Tells the server the shopper said no thanks. */
   dismiss: () => Promise<void>;
   /** Web-push key: when given, the nudge offers notifications about the cart. */
@@ -32,7 +33,7 @@ export type ExitIntentProps = {
 };
 
 export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
-  const [Nudge, setNudge] = useState<ComponentType<NudgeProps> | null>(null);
+  const [shown, setShown] = useState<{ Nudge: ComponentType<NudgeProps>; offer: GameOffer | null } | null>(null);
 
   useEffect(() => {
     if (sessionStorage.getItem(DONE_KEY)) return;
@@ -46,9 +47,9 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
       sessionStorage.setItem(DONE_KEY, "1");
       const [mod, decision] = await Promise.all([
         import("./exit-nudge.tsx"),
-        claim(trigger).catch(() => ({ show: false })),
+        claim(trigger).catch(() => ({ show: false, offer: null })),
       ]);
-      if (decision.show) setNudge(() => mod.ExitNudge);
+      if (decision.show) setShown({ Nudge: mod.ExitNudge, offer: decision.offer ?? null });
     };
     const onMouseOut = (e: MouseEvent) => {
       if (!e.relatedTarget && e.clientY <= 0) void fire("pointer_top");
@@ -79,15 +80,16 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     return cleanup;
   }, [claim]);
 
-  if (!Nudge) return null;
+  if (!shown) return null;
   return (
-    <Nudge
+    <shown.Nudge
       {...nudge}
+      offer={shown.offer}
       onClose={() => {
-        setNudge(null);
+        setShown(null);
         void dismiss();
       }}
-      onContinue={() => setNudge(null)}
+      onContinue={() => setShown(null)}
     />
   );
 }

@@ -76,7 +76,9 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
     setError(null);
     let outcome: PlayOutcome;
     try {
-      outcome = await (play ?? viaRoute)({ campaignId: shown!.offer.campaignId, requestId: nonce() });
+      // The newest token the server gave for this game (the refresh after a refusal brings one).
+      const token = (offer?.campaignId === shown!.offer.campaignId ? offer : shown!.offer).token;
+      outcome = await (play ?? viaRoute)({ campaignId: shown!.offer.campaignId, requestId: nonce(), token });
     } catch {
       outcome = {
         status: "error",

@@ -13,7 +13,7 @@ export function playViaRoute(endpoint: string = DEFAULT_PLAY_ENDPOINT): PlayFn {
       const res = await fetch(endpoint, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ campaignId: req.campaignId, requestId: req.requestId }),
+        body: JSON.stringify({ campaignId: req.campaignId, requestId: req.requestId, token: req.token }),
         credentials: "same-origin",
       });
       return (await res.json()) as PlayOutcome;

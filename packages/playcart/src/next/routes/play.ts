@@ -1,11 +1,18 @@
-// POST <base>/play {campaignId, requestId}: a play as a plain JSON route. Authorised like a
+// POST <base>/play {campaignId, requestId, token}: a play as a plain JSON route. Authorised like a
 // server action: the shopper is whom the host's adapter says this browser is, from the store's own pages.
 import { fromSameOrigin, json, readJson } from "../http.ts";
 import { playFor } from "../play.ts";
 import type { Runtime } from "../runtime.ts";
 
 const MAX_BODY_BYTES = 2_048;
-const STATUS: Record<string, number> = { invalid: 400, forbidden: 403, rate_limited: 429, not_found: 404, error: 500 };
+const STATUS: Record<string, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_offered: 403,
+  rate_limited: 429,
+  not_found: 404,
+  error: 500,
+};
 
 export async function playRoute(rt: Runtime, req: Request): Promise<Response> {
   if (!fromSameOrigin(req))

@@ -1,0 +1,40 @@
+// Offer tokens at the edge: every game Playcart shows a shopper carries one, and a play is
+// taken only with a token for that game and this shopper (see games/offer-token.ts).
+import { checkOfferToken, mintOfferToken, type Offer, type OfferPlacement, type PlayOutcome } from "../games/index.ts";
+import type { Shopper } from "./config.ts";
+import type { Runtime } from "./runtime.ts";
+
+/** The offer with its token, or null when nobody could hold it (no browser key and no account). */
+export function offerWithToken(
+  rt: Runtime,
+  offer: Offer | null,
+  placement: OfferPlacement,
+  shopper: Shopper,
+  now: Date,
+): Offer | null {
+  if (!offer || (!shopper.id && !shopper.userRef && placement !== "seasonal")) return null;
+  const holder = { id: shopper.id, userRef: shopper.userRef };
+  return {
+    ...offer,
+    token: mintOfferToken(rt.cfg.offerSecret, { campaignId: offer.campaignId, placement, holder, now }),
+  };
+}
+
+const REFUSAL = {
+  missing: "This game was not offered to you here.",
+  forged: "This game was not offered to you here.",
+  expired: "This game's offer has expired. Reload the page to play.",
+};
+
+/** Where the play's token says the game was offered, or the refusal (pure CPU: no database read). */
+export function offeredPlacement(
+  rt: Runtime,
+  shopper: Shopper,
+  play: { campaignId: string; token?: string | null },
+  now: Date,
+): { placement: OfferPlacement } | Extract<PlayOutcome, { status: "error" }> {
+  const holder = { id: shopper.id, userRef: shopper.userRef };
+  const checked = checkOfferToken(rt.cfg.offerSecret, play.token, play.campaignId, holder, now);
+  if (checked.ok) return { placement: checked.placement };
+  return { status: "error", code: "not_offered", message: REFUSAL[checked.reason] };
+}
