@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import localFont from "next/font/local";
 import { Header } from "@/components/store/header";
 import "playcart/styles.css";
 import "./globals.css";
@@ -8,9 +9,21 @@ export const metadata: Metadata = {
   description: "A small demo store running Playcart, the checkout engagement plugin.",
 };
 
+// The store's display face, Fraunces (SIL OFL), from its npm package: built into the app and
+// served from the store's own origin, nothing fetched at run time. next/font preloads it and
+// sizes the fallback to its metrics, so headings do not jump when it arrives.
+const display = localFont({
+  src: "../node_modules/@fontsource-variable/fraunces/files/fraunces-latin-wght-normal.woff2",
+  weight: "100 900",
+  display: "swap",
+  variable: "--font-brand",
+  fallback: ["ui-serif", "Georgia", "Cambria", "Times New Roman", "serif"],
+  adjustFontFallback: "Times New Roman",
+});
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" className={display.variable}>
       <body className="min-h-screen font-sans antialiased">
         <a
           href="#main"

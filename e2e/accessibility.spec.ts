@@ -1,4 +1,5 @@
-// axe-core on the admin pages and on every game: no serious or critical violations.
+// axe-core on the admin pages and on every game: no serious or critical violations; on every
+// store page, on a desktop and on a phone, with the checkout's game closed and open: none at all.
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { Admin } from "./pages/admin";
@@ -98,3 +99,113 @@ test("every game, opened and played", async ({ page, context }) => {
     await expectNoSeriousViolations(page, `${campaign} played`, offer);
   }
 });
+
+// A Wednesday inside the advent season (store time 11:00 in Berlin): door 2 is open today.
+const DECEMBER_2 = "2026-12-02T10:00:00.000Z";
+
+const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+// Soft: one run lists every page's violations, not only the first page's.
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect
+    .soft(
+      results.violations.map(
+        (v) =>
+          `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+            .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ")}]` : ""}`)
+            .slice(0, 4)
+            .join(", ")}`,
+      ),
+    )
+    .toEqual([]);
+}
+
+for (const [name, viewport] of Object.entries(viewports)) {
+  test.describe(`on a ${name}`, () => {
+    test.use({ viewport });
+
+    test(`every store page has no axe violations on a ${name}, the checkout with its game closed and open`, async ({
+      page,
+      context,
+      mailbox,
+    }) => {
+      // About 16 pages, each loaded and checked by axe (2-3 s each on two shared cores), a
+      // review's badge from the rules engine, and a spin of the wheel.
+      test.setTimeout(240_000);
+      await setStoreClock(context, DECEMBER_2);
+      const store = new Store(page);
+      const games = new Games(page);
+
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: "All products" })).toBeVisible();
+      await expectNoViolations(page, "home");
+
+      await page.goto("/signin");
+      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+      await expectNoViolations(page, "sign in");
+      await store.signIn(mailbox, uniqueEmail(`axe-${name}`));
+      await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+      await expectNoViolations(page, "account (new member)");
+
+      await store.gotoProduct(products.croissant.slug);
+      await expectNoViolations(page, "product");
+      // A review earns the community champion badge: its public page is a store page too.
+      await page.getByLabel("5 stars").check();
+      await page.getByLabel("Your review").fill(`Crisp, buttery, gone in a minute (${name}).`);
+      await page.getByRole("button", { name: "Post review" }).click();
+      await expect(page.getByText("Thank you! Your review is posted.")).toBeVisible();
+      await expectNoViolations(page, "product with a posted review");
+      await store.addToCart();
+
+      await store.openCart();
+      await expectNoViolations(page, "cart");
+
+      await store.goToCheckoutFromCart();
+      const wheel = games.offer(campaigns.wheel.name);
+      await expect(wheel).toBeVisible();
+      await expectNoViolations(page, "checkout, game closed");
+      await games.open(wheel);
+      await expect(wheel.getByRole("button", { name: "Spin the wheel" })).toBeVisible();
+      await expectNoViolations(page, "checkout, game open");
+      await wheel.getByRole("button", { name: "Spin the wheel" }).click();
+      await games.prizeWon(wheel);
+      await expect(page.getByTestId("order-discount")).toBeVisible();
+      await expectNoViolations(page, "checkout, game played");
+
+      await store.page.getByRole("button", { name: "Continue to test payment" }).click();
+      await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/);
+      await expect(page.getByRole("heading", { name: "Pay for your order" })).toBeVisible();
+      await expectNoViolations(page, "test payment");
+      await page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
+      await store.expectConfirmation();
+      await expectNoViolations(page, "order confirmation");
+
+      await page.goto(`/odds/${campaigns.wheel.slug}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoViolations(page, "odds");
+
+      await page.goto("/advent");
+      const door = page.getByTestId("door-2").getByRole("button", { name: /Open today’s door/ });
+      await expect(door).toBeVisible();
+      await expectNoViolations(page, "advent");
+      await door.click();
+      await expect(page.getByRole("region", { name: "Door 2" }).getByRole("button", { name: "Reveal" })).toBeVisible();
+      await expectNoViolations(page, "advent, door open");
+
+      // The badge comes from the rules engine, which runs just after the review's response.
+      const share = page.getByRole("link", { name: "Share your Community champion badge" });
+      await expect(async () => {
+        await page.goto("/account");
+        await expect(share).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      await expectNoViolations(page, "account (after an order)");
+      await share.click();
+      await expect(page.getByRole("heading", { level: 1, name: "Community champion" })).toBeVisible();
+      await expectNoViolations(page, "badge");
+    });
+  });
+}

@@ -72,7 +72,7 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
     await page.keyboard.press("Enter");
     prize = await games.prizeWon(wheel);
     expect(prize, "every slice of the first-order wheel is a prize").not.toBeNull();
-    await expect(games.result(wheel)).toContainText("Applied to this order.");
+    await expect(games.result(wheel)).toContainText(/: you save \$\d+\.\d\d on this order\.$/);
     await expect(games.playsLeft(wheel)).toHaveText("No plays left");
     await expect(wheel.getByRole("button", { name: "No spins left" })).toBeDisabled();
   });
@@ -84,7 +84,8 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
     await expect(page.getByText(`Reward: ${prize}`)).toBeVisible();
     await expect(page.getByTestId("order-total")).toHaveText(usd(subtotal - discount));
     // The result stays on screen after the refresh that ended the offer.
-    await expect(games.result(wheel)).toContainText(`You won: ${prize}`);
+    await expect(games.result(wheel)).toHaveText(`You won ${prize}: you save ${usd(discount)} on this order.`);
+    await expect(page.getByText(`Continue: you save ${usd(discount)}`, { exact: true })).toBeVisible();
     await store.placeOrder(email);
     await expect(page.getByTestId("order-total")).toHaveText(usd(subtotal - discount));
     await store.payWithTestCard(usd(subtotal - discount));
@@ -206,7 +207,9 @@ test("with reduced motion the result appears at once, without waiting for the sp
   // A spin takes 4.4 s; reduced motion skips it, so the answer comes with the server's.
   const prize = await games.prizeWon(wheel, 3_000);
   expect(prize).not.toBeNull();
-  await expect(games.result(wheel)).toContainText("Applied to this order.");
+  await expect(games.result(wheel)).toContainText(/: you save \$\d+\.\d\d on this order\.$/);
+  // Nothing flies: no confetti with reduced motion.
+  await expect(wheel.locator(".playcart-confetti")).toHaveCount(0);
 });
 
 test("on a Sunday a returning guest reveals a scratch card by keyboard, and the result is announced", async ({

@@ -63,7 +63,7 @@ export async function AccountLoyalty({ email, userId }: { email: string; userId:
           className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 font-mono text-sm"
           data-testid="referral-link"
         />
-        <p className="text-sm text-stone-500">
+        <p className="text-sm text-stone-600">
           {referred.converted} {referred.converted === 1 ? "friend has" : "friends have"} ordered through your link.
         </p>
       </section>

@@ -91,7 +91,7 @@ export function CartView({
               </button>
             </fieldset>
             <span className="w-24 text-right tabular-nums">{l.lineTotal}</span>
-            <button type="button" onClick={() => change(l.productId, 0)} className="text-sm text-stone-500 underline">
+            <button type="button" onClick={() => change(l.productId, 0)} className="text-sm text-stone-600 underline">
               Remove<span className="sr-only"> {l.name}</span>
             </button>
           </li>

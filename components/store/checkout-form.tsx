@@ -7,7 +7,16 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { MARKETING_CONSENT_WORDING } from "@/lib/store/marketing-consent";
 
-export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string; payLabel: string }) {
+export function CheckoutForm({
+  defaultEmail,
+  payLabel,
+  saving,
+}: {
+  defaultEmail: string;
+  payLabel: string;
+  /** What this order saves, formatted ("$1.07"), or null: said right above the pay button. */
+  saving?: string | null;
+}) {
   const [state, action] = useActionState(placeOrderAction, idle);
   // Controlled: React resets a form after its action runs, which would wipe what was typed
   // and leave the field's error under a value the shopper did not enter.
@@ -30,7 +39,7 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
           aria-describedby={state.fieldErrors?.email ? "email-error" : "email-hint"}
           className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
         />
-        <p id="email-hint" className="mt-1 text-xs text-stone-500">
+        <p id="email-hint" className="mt-1 text-xs text-stone-600">
           No account needed: guests earn points too.
         </p>
         <FieldError state={state} name="email" id="email-error" />
@@ -49,9 +58,19 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
         </label>
       </div>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Placing your order…" className="w-full">
-        {payLabel}
-      </SubmitButton>
+      <div>
+        {/* A live region from the start (empty, it takes no room), so the saving a game just won is announced when the totals refresh. */}
+        <p id="pay-saving" role="status" className="text-center font-semibold text-brand-800 [&:not(:empty)]:mb-2">
+          {saving ? `Continue: you save ${saving}` : null}
+        </p>
+        <SubmitButton
+          pendingLabel="Placing your order…"
+          className="w-full"
+          aria-describedby={saving ? "pay-saving" : undefined}
+        >
+          {payLabel}
+        </SubmitButton>
+      </div>
     </form>
   );
 }

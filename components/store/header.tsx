@@ -15,14 +15,18 @@ export async function Header() {
           Test mode: payments are simulated, no card is charged.
         </p>
       )}
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-4">
-        <Link href="/" className="font-display text-xl font-semibold tracking-tight text-brand-800">
+      {/* On a phone: the name and the cart on one line, the other links on a second; nothing wraps inside a link. */}
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:flex-nowrap sm:py-4"
+      >
+        <Link href="/" className="whitespace-nowrap font-display text-xl font-semibold tracking-tight text-brand-800">
           Corner Roastery
         </Link>
-        <span className="hidden rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">
+        <span className="hidden whitespace-nowrap rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">
           with Playcart
         </span>
-        <div className="ml-auto flex items-center gap-5 text-sm">
+        <div className="order-last flex w-full items-center gap-5 text-sm sm:order-none sm:ml-auto sm:w-auto">
           <Link href="/" className="hover:underline">
             Shop
           </Link>
@@ -43,14 +47,14 @@ export async function Header() {
               Sign in
             </Link>
           )}
-          <Link
-            href="/cart"
-            aria-label={`Cart, ${count} items`}
-            className="rounded-full bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-          >
-            Cart ({count})
-          </Link>
         </div>
+        <Link
+          href="/cart"
+          aria-label={`Cart, ${count} items`}
+          className="ml-auto whitespace-nowrap rounded-full bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 sm:ml-0"
+        >
+          Cart ({count})
+        </Link>
       </nav>
     </header>
   );

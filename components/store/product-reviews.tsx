@@ -26,7 +26,7 @@ export async function ProductReviews({ productId, slug }: { productId: string; s
                 </span>
                 <span className="sr-only">{r.rating} out of 5 stars</span>{" "}
                 <span className="font-medium">{r.authorName}</span>{" "}
-                <span className="text-stone-500">· {dateFormat.format(r.createdAt)}</span>
+                <span className="text-stone-600">· {dateFormat.format(r.createdAt)}</span>
               </p>
               <p className="mt-1 text-stone-700">{r.body}</p>
             </li>

@@ -57,7 +57,8 @@ export class Games {
     const result = this.result(offer);
     await expect(result).toBeVisible({ timeout });
     const text = (await result.textContent()) ?? "";
-    return /^You won: (.+?)(Applied to this order\.|Saved for your next order)/.exec(text)?.[1] ?? null;
+    // "You won 7% off: you save $1.07 on this order.", "You won $2 offSaved for your next order, until …"
+    return /^You won (.+?)(: you save |Applied to this order\.|Saved for your next order)/.exec(text)?.[1] ?? null;
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type PlaycartConfig,
   PlaycartConfigError,
 } from "playcart/next";
-import { customers, events, ledgerEntries, orderRewards } from "playcart/schema";
+import { campaigns, customers, events, ledgerEntries, orderRewards, prizes } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/pg";
 import { charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
@@ -471,6 +471,40 @@ describe("what a small host leaves to Playcart", () => {
     expect((await page({})).shopper).toEqual({ id: "guest-browser", email: null, userRef: null, signedIn: false });
     expect((await page({})).offMinor).toBe(0);
     expect((await page({ "x-test-shopper": "" })).shopper).toBeNull();
+  });
+
+  it("names a this-order prize's saving on the cart as the order is then priced", async () => {
+    const [campaign] = await t.db
+      .insert(campaigns)
+      .values({
+        slug: `saving-${randomUUID().slice(0, 8)}`,
+        name: "Ten percent wheel",
+        gameType: "spin_wheel",
+        placement: "checkout_first_order",
+        status: "live",
+        rewardScope: "this_order",
+        rewardValidDays: 1,
+      })
+      .returning({ id: campaigns.id });
+    await t.db.insert(prizes).values({
+      campaignId: campaign.id,
+      position: 0,
+      label: "10% off",
+      weight: 1,
+      rewardType: "percent_off",
+      rewardValue: 10,
+      costMinor: 100,
+    });
+    const store = guestStore();
+    const outcome = await store.play({ campaignId: campaign.id, requestId: randomUUID() });
+    // The guest cart: 2 x 12.00 = 24.00, so 10% off saves 2.40.
+    expect(outcome).toMatchObject({
+      status: "ok",
+      won: true,
+      reward: { label: "10% off", scope: "this_order", savingMinor: 240, currency: "eur" },
+    });
+    const priced = await store.priceOrder({ orderRef: randomUUID(), email: "saver@example.test" });
+    expect(priced.offMinor).toBe(240);
   });
 
   it("uses the cart a checkout page already read instead of reading it again", async () => {

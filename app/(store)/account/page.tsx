@@ -56,7 +56,7 @@ export default async function AccountPage() {
           <p className="mt-2 text-stone-600">No points yet. Every paid order earns points.</p>
         ) : (
           <table className="mt-2 w-full text-sm">
-            <thead className="text-left text-stone-500">
+            <thead className="text-left text-stone-600">
               <tr>
                 <th className="py-2 font-normal">When</th>
                 <th className="font-normal">Reason</th>
@@ -96,7 +96,7 @@ export default async function AccountPage() {
                 <span className="tabular-nums">
                   {formatMoney(o.totalMinor, o.currency)}
                   {o.amountRefundedMinor > 0 && (
-                    <span className="text-stone-500"> (refunded {formatMoney(o.amountRefundedMinor, o.currency)})</span>
+                    <span className="text-stone-600"> (refunded {formatMoney(o.amountRefundedMinor, o.currency)})</span>
                   )}
                 </span>
               </li>

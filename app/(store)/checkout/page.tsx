@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
 import { loadCart } from "@/lib/store/cart";
+import { formatMoney } from "@/lib/store/money";
 import { currentShopper } from "@/lib/store/owner";
 import { playcartCart } from "@/lib/store/playcart-adapter";
 import { withDiscount } from "@/lib/store/pricing";
@@ -43,44 +44,57 @@ export default async function CheckoutPage() {
     games: engage,
     cart: playcartCart(cart),
   });
+  const totals = withDiscount(cart.totals, reward?.discountMinor ?? 0, {
+    waiveShipping: (reward?.shippingWaivedMinor ?? 0) > 0,
+  });
+  // What the shopper saves is read from the totals the server just priced, never from the game.
+  const savingMinor = cart.totals.totalMinor - totals.totalMinor;
   return (
-    <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
-      <div className="space-y-6">
-        <h1 className="font-display text-3xl font-semibold">Checkout</h1>
-        {cameBack ? (
-          <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
-            Welcome back! Your cart is just as you left it.
-          </p>
-        ) : null}
-        <CheckoutForm
-          defaultEmail={email ?? ""}
-          payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
-        />
-      </div>
-      <div className="space-y-6">
-        <OrderSummary
-          lines={cart.lines.map((l) => ({
-            key: l.productId,
-            name: l.name,
-            quantity: l.quantity,
-            lineTotalMinor: l.lineTotalMinor,
-          }))}
-          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, {
-            waiveShipping: (reward?.shippingWaivedMinor ?? 0) > 0,
-          })}
-          discountLabel={reward?.label}
-        />
-        {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
-        {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
+    <div className="mx-auto max-w-4xl space-y-6">
+      <h1 className="font-display text-3xl font-semibold">Checkout</h1>
+      {cameBack ? (
+        <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
+          Welcome back! Your cart is just as you left it.
+        </p>
+      ) : null}
+      {/* One grid, no duplicated parts: on a phone the game comes first, above the pay button;
+          from md up the form fills the left column and the summary sits above the game on the right.
+          The last row takes what the form needs beyond the summary and the game (no gap between those two). */}
+      <div className="grid gap-6 md:grid-cols-2 md:grid-rows-[auto_auto_1fr] md:gap-x-8">
         {engage && (
-          <ExitIntent
-            play={playGameAction}
-            claim={claimNudgeAction}
-            dismiss={dismissNudgeAction}
-            vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
-          />
+          // Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer.
+          <div className="empty:hidden md:col-start-2 md:row-start-2">
+            <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />
+          </div>
         )}
+        <div className="md:col-start-1 md:row-span-3 md:row-start-1">
+          <CheckoutForm
+            defaultEmail={email ?? ""}
+            payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
+            saving={savingMinor > 0 ? formatMoney(savingMinor) : null}
+          />
+        </div>
+        <div className="md:col-start-2 md:row-start-1">
+          <OrderSummary
+            lines={cart.lines.map((l) => ({
+              key: l.productId,
+              name: l.name,
+              quantity: l.quantity,
+              lineTotalMinor: l.lineTotalMinor,
+            }))}
+            totals={totals}
+            discountLabel={reward?.label}
+          />
+        </div>
       </div>
+      {engage && (
+        <ExitIntent
+          play={playGameAction}
+          claim={claimNudgeAction}
+          dismiss={dismissNudgeAction}
+          vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
+        />
+      )}
     </div>
   );
 }

@@ -49,12 +49,16 @@ test("a first-time shopper spins the first-order wheel and the prize lowers this
   const spin = wheel.getByRole("button", { name: "Spin the wheel" });
   await expect(spin).toBeVisible();
   await spin.click();
-  await expect(page.getByText("Applied to this order.")).toBeVisible();
+  // The result names the saving in money, as the server priced it for this cart.
+  const result = wheel.getByRole("status").filter({ hasText: /^You won .+: you save .+ on this order\.$/ });
+  await expect(result).toBeVisible();
   // The server priced the prize into the checkout: the total dropped before any payment.
   await expect(page.getByTestId("checkout-discount")).toBeVisible();
   const discount = minorOf((await page.getByTestId("checkout-discount").textContent()) ?? "");
   expect(discount).toBeGreaterThan(0);
   await expect(page.getByTestId("checkout-total")).toHaveText(eur(before - discount));
+  const saving = /you save (.+) on this order/.exec((await result.textContent()) ?? "")?.[1] ?? "";
+  expect(minorOf(saving)).toBe(discount);
 
   const total = await placeOrder(page, uniqueEmail("wheel"));
   expect(total).toBe(before - discount);

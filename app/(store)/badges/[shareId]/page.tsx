@@ -35,7 +35,7 @@ export default async function BadgePage({ params }: Props) {
       </p>
       <h1 className="font-display text-4xl font-semibold">{badge.name}</h1>
       <p className="text-lg text-stone-700">{badge.description}</p>
-      <p className="text-sm text-stone-500">
+      <p className="text-sm text-stone-600">
         Earned on {dateFormat.format(badge.awardedAt)} at the Playcart demo store.
       </p>
       <Link

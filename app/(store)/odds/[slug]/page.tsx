@@ -82,7 +82,7 @@ export default async function OddsPage({ params }: { params: Promise<{ slug: str
                   <tr key={p.label}>
                     <th scope="row" className="p-3 align-top font-medium">
                       {p.label}
-                      <span className="block text-xs font-normal text-stone-500">
+                      <span className="block text-xs font-normal text-stone-600">
                         {rewardWords(p, money, products.get(p.reward.productRef ?? ""))}
                       </span>
                     </th>
@@ -94,7 +94,7 @@ export default async function OddsPage({ params }: { params: Promise<{ slug: str
                       ) : (
                         <>
                           <span className="font-semibold tabular-nums">{chance.percent}</span>
-                          {chance.oneIn && <span className="text-stone-500"> ({chance.oneIn})</span>}
+                          {chance.oneIn && <span className="text-stone-600"> ({chance.oneIn})</span>}
                           <span aria-hidden="true" className="mt-1 block h-1.5 w-32 rounded-full bg-stone-100">
                             <span
                               className="block h-full rounded-full bg-amber-500"

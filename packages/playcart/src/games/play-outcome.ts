@@ -5,7 +5,14 @@ export type PlayOutcome =
       won: boolean;
       segment: number;
       label: string;
-      reward: { label: string; scope: "this_order" | "next_order"; expiresAt: string } | null;
+      reward: {
+        label: string;
+        scope: "this_order" | "next_order";
+        expiresAt: string;
+        /** A this-order prize: what it takes off the cart now (minor units of `currency`), as the order will be priced; null when it does not apply. */
+        savingMinor?: number | null;
+        currency?: string;
+      } | null;
       playsLeft: number;
     }
   | { status: "error"; code: string; message: string };

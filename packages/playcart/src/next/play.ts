@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PlayError, type PlayOutcome, play } from "../games/index.ts";
 import type { Shopper } from "./config.ts";
 import { offeredPlacement } from "./offers.ts";
+import { thisOrderSaving } from "./play-saving.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper } from "./shopper.ts";
 
@@ -46,6 +47,16 @@ export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown
     });
     // Rules on game.played run after the response, so the animation never waits on them.
     rt.sweepAfterResponse(now);
+    const savingMinor =
+      result.reward?.scope === "this_order" && cart
+        ? await thisOrderSaving(await cfg.db(), {
+            rewardId: result.reward.id,
+            shopper: playShopper(shopper, cart),
+            cart,
+            now,
+            timeZone: cfg.timeZone,
+          })
+        : null;
     return {
       status: "ok",
       won: result.won,
@@ -55,6 +66,8 @@ export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown
         label: result.reward.label,
         scope: result.reward.scope as "this_order" | "next_order",
         expiresAt: result.reward.expiresAt.toISOString(),
+        savingMinor,
+        currency: cfg.currency,
       },
       playsLeft: result.playsLeft,
     };

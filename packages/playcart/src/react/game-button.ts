@@ -1,4 +1,5 @@
-// The games' main button: a bright pill while there are plays, plain grey when there are none.
+// The games' main button: a bright pill while there are plays, small plain text once there are none
+// (the result, not the spent button, is then what the shopper sees first).
 // The look lives in styles.css (.playcart-game-button); these are its attributes.
 export type GameTone = "wheel" | "tree" | "card";
 

@@ -4,18 +4,33 @@ import type { PlayResult } from "./game-types.ts";
 
 const untilDate = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
 
-/** What a play gave, in words: announced politely, with where the reward applies. */
+/** Minor units in the store's currency, in the shopper's own notation ("$1.07"). */
+export function formatSaving(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
+/** What a play gave, in words: announced politely, with what it is worth and where it applies. */
 export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; oddsHref: string }) {
   const reward = result?.won ? result.reward : null;
+  // A prize for this order is named by what it takes off this cart, worked out by the server.
+  const saving =
+    reward?.scope === "this_order" && reward.savingMinor && reward.currency
+      ? formatSaving(reward.savingMinor, reward.currency)
+      : null;
   return (
     <div className="playcart-result">
       <div role="status" aria-live="polite" aria-atomic="true" className="playcart-result-live">
         {result && (
           <>
-            <p className="playcart-result-title">
-              {reward ? `You won: ${reward.label}` : `${result.label}. Thanks for playing!`}
+            <p className="playcart-result-title" data-won={reward ? "" : undefined}>
+              {!reward
+                ? `${result.label}. Thanks for playing!`
+                : saving
+                  ? `You won ${reward.label}: you save ${saving} on this order.`
+                  : `You won ${reward.label}`}
             </p>
-            {reward && (
+            {reward && !saving && (
               <p className="playcart-result-scope">
                 {reward.scope === "this_order"
                   ? "Applied to this order."

@@ -7,7 +7,15 @@ import type { GameProps } from "./game-types.ts";
 import { ResultPanel } from "./result-panel.tsx";
 import { useGameRound } from "./use-game-round.ts";
 import { useReducedMotion } from "./use-reduced-motion.ts";
-import { landingRotation, polar, SLICE_COLORS, slicePath, wrapLabel } from "./wheel-geometry.ts";
+import {
+  labelBaselines,
+  labelPlacement,
+  landingRotation,
+  polar,
+  SLICE_COLORS,
+  slicePath,
+  wrapLabel,
+} from "./wheel-geometry.ts";
 
 const R = 150;
 const SPIN_MS = 4400;
@@ -88,9 +96,12 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
             {offer.segments.map((text, i) => {
               const lines = wrapLabel(text);
               const size = lines.length === 1 && text.length <= 8 ? 22 : 14;
+              // Placed for where the wheel comes to rest, so every label reads upright there.
+              const { rotate, flipped } = labelPlacement(i, n, rotation);
+              const baselines = labelBaselines(lines.length, size, R, flipped);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a slice is its position on the wheel (labels can repeat)
-                <g key={i} transform={`rotate(${((i + 0.5) * 360) / n})`}>
+                <g key={i} transform={`rotate(${rotate})`}>
                   <text
                     textAnchor="middle"
                     fontSize={size}
@@ -99,7 +110,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
                   >
                     {lines.map((line, k) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed label, in order
-                      <tspan key={k} x="0" y={-R * 0.76 + size * 0.35 + k * size * 1.12}>
+                      <tspan key={k} x="0" y={baselines[k]}>
                         {line}
                       </tspan>
                     ))}

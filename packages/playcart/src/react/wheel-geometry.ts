@@ -61,3 +61,33 @@ export function wrapLabel(label: string, width = 12): string[] {
       .slice(0, width - 1)}…`,
   ];
 }
+
+/** An angle in (-180, 180]. */
+const signed = (deg: number) => {
+  const a = mod(deg, 360);
+  return a > 180 ? a - 360 : a;
+};
+
+/**
+ * How slice i's label sits on a wheel turned by `wheelRotation`: `rotate` turns it about the
+ * centre inside the disc. A label that would end up in the lower half of the screen is turned
+ * half a turn more and read from the rim inwards, so on screen no label is tilted beyond ±90°.
+ */
+export function labelPlacement(i: number, n: number, wheelRotation: number): { rotate: number; flipped: boolean } {
+  const centre = ((i + 0.5) * 360) / n;
+  const onScreen = signed(centre + wheelRotation);
+  const flipped = Math.abs(onScreen) > 90;
+  return { rotate: signed(flipped ? centre - 180 : centre), flipped };
+}
+
+/**
+ * The baselines of a label's lines, in its rotated frame (y grows downwards). The first line
+ * is always on top as read: by the rim when upright, nearest the hub when flipped.
+ */
+export function labelBaselines(lineCount: number, size: number, radius: number, flipped: boolean): number[] {
+  const step = size * 1.12;
+  const rim = radius * 0.76;
+  return Array.from({ length: lineCount }, (_, k) =>
+    flipped ? rim - (lineCount - 1 - k) * step + size * 0.35 : -rim + k * step + size * 0.35,
+  );
+}
