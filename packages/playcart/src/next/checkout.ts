@@ -12,6 +12,8 @@ import { hasEffect, rewardForOrder } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
+import { FIRST_ORDER } from "./email-first.ts";
+import { rememberedEmail } from "./remembered-email.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
 
@@ -31,6 +33,11 @@ export type CheckoutView = {
   email: string | null;
   /** The game to show in the checkout (the comeback game first for a shopper back from a reminder). */
   offer: Offer | null;
+  /**
+   * The offer is a first-order game and Playcart does not know who is shopping: the game asks
+   * for the email first (CheckoutGames' email step, posting to `ui.identifyEndpoint`).
+   */
+  emailFirst: boolean;
   /** The comeback game the exit nudge may carry, when it is not already the offer. */
   nudgeOffer: Offer | null;
   cameBack: boolean;
@@ -40,7 +47,7 @@ export type CheckoutView = {
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
   points: { balance: number; held: number; progress: TierProgress } | null;
   /** What <PlaycartCheckout> needs from the config: the play route, Playcart's own odds pages, the currency, the reminder checkbox's wording. */
-  ui: { playEndpoint: string; oddsBase: string; currency: string; consentWording: string };
+  ui: { playEndpoint: string; identifyEndpoint: string; oddsBase: string; currency: string; consentWording: string };
 };
 
 export type CheckoutInput = {
@@ -59,6 +66,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
   const cart = !shopper ? null : input.cart !== undefined ? input.cart : await cfg.adapter.cart(shopper);
   const ui = {
     playEndpoint: `${cfg.basePath}/play`,
+    identifyEndpoint: `${cfg.basePath}/identify`,
     oddsBase: `${cfg.basePath}/odds`,
     currency: cfg.currency,
     consentWording: consentWordingOf(cfg),
@@ -68,6 +76,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     cart,
     email: shopper?.email ?? null,
     offer: null,
+    emailFirst: false,
     nudgeOffer: null,
     cameBack,
     reward: null,
@@ -76,7 +85,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ui,
   };
   if (!shopper || !cart || cart.lines.length === 0) return empty;
-  const identity = playShopper(shopper, cart);
+  const identity = playShopper(shopper, cart, rememberedEmail(cfg, headers, shopper));
   const db = await cfg.db();
   const now = await cfg.now();
   const summary = cartSummary(cart.lines);
@@ -92,9 +101,9 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
         timeZone: cfg.timeZone,
       });
       if (found.heldOut) heldOut.push(found.heldOut.campaignId);
-      if (found.offer) return { offer: found.offer, heldOut };
+      if (found.offer) return { offer: found.offer, placement, heldOut };
     }
-    return { offer: null, heldOut };
+    return { offer: null, placement: null, heldOut };
   };
   const [placement, reward, comeback, points] = await Promise.all([
     games ? placementOf() : null,
@@ -120,6 +129,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ...empty,
     email: identity.email ?? null,
     offer,
+    emailFirst: offer !== null && offer === placement?.offer && placement.placement === FIRST_ORDER && !identity.email,
     nudgeOffer: offer === comeback ? null : comeback,
     reward,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),

@@ -12,6 +12,7 @@ import { referralCodeOf } from "./cookies.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded } from "./order-effects.ts";
 import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
+import { actionHeaders } from "./remembered-email.ts";
 import { PlaycartConfigError, resolveConfig } from "./resolve-config.ts";
 import { route } from "./router.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
@@ -92,7 +93,12 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
     checkout: async (input) => checkoutView(rt(), input),
     priceOrder: async (input) => priceOrder(rt(), input),
     play: async (raw, input = {}) =>
-      playFor(rt(), await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }), raw),
+      playFor(
+        rt(),
+        await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }),
+        raw,
+        input.request?.headers ?? (await actionHeaders()),
+      ),
     referralCode: referralCodeOf,
     orderPaid: async (input) => {
       const { cfg } = rt();

@@ -22,4 +22,9 @@ export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
 export { createPlaycart, type Playcart } from "./create-playcart.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
 export { PlaycartConfigError } from "./resolve-config.ts";
+export {
+  type RewardChange,
+  RewardChangedError,
+  SHOWN_REWARD_FIELD as PLAYCART_SHOWN_REWARD_FIELD,
+} from "./reward-change.ts";
 export { HANDLED_EVENT_TYPES as PLAYCART_STRIPE_EVENT_TYPES } from "./stripe/handlers.ts";
