@@ -1,24 +1,47 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { placeOrderAction } from "@/app/(store)/checkout/actions";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { type CheckoutState, placeOrderAction } from "@/app/(store)/checkout/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { MARKETING_CONSENT_WORDING } from "@/lib/store/marketing-consent";
+import { PriceChangeNotice } from "./checkout-price-change";
 
-export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string; payLabel: string }) {
-  const [state, action] = useActionState(placeOrderAction, idle);
+export function CheckoutForm({
+  defaultEmail,
+  shownRewardId,
+  payLabel,
+}: {
+  defaultEmail: string;
+  /** The reward the checkout shows now ("" for none): sent with the order, so a change is explained first. */
+  shownRewardId: string;
+  payLabel: string;
+}) {
+  const [state, action] = useActionState<CheckoutState, FormData>(placeOrderAction, idle);
   // Controlled: React resets a form after its action runs, which would wipe what was typed
   // and leave the field's error under a value the shopper did not enter.
   const [email, setEmail] = useState(defaultEmail);
+  // The store learnt the email since (given at a game, or with an order the checkout explained): show it.
+  useEffect(() => setEmail(defaultEmail), [defaultEmail]);
+  // What the shopper was last shown: the page's reward, or the price an explained change left.
+  const [shown, setShown] = useState(shownRewardId);
+  useEffect(() => setShown(shownRewardId), [shownRewardId]);
+  useEffect(() => {
+    if (state.priceChange) setShown(state.priceChange.shownRewardId);
+  }, [state]);
+  const [dismissed, setDismissed] = useState<object | null>(null);
+  const change = state.priceChange && dismissed !== state ? state.priceChange : null;
+  const emailField = useRef<HTMLInputElement>(null);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="shownRewardId" value={shown} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email for your receipt and points
         </label>
         <input
+          ref={emailField}
           id="email"
           name="email"
           type="email"
@@ -48,7 +71,17 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
           {MARKETING_CONSENT_WORDING}
         </label>
       </div>
-      <FormMessage state={state} />
+      {change ? (
+        <PriceChangeNotice
+          change={change}
+          onBack={() => {
+            setDismissed(state);
+            emailField.current?.focus();
+          }}
+        />
+      ) : (
+        <FormMessage state={state} />
+      )}
       <SubmitButton pendingLabel="Placing your order…" className="w-full">
         {payLabel}
       </SubmitButton>

@@ -27,7 +27,10 @@ const cartOf = (id: string): Cart => ({
 });
 const guest = (id: string): Shopper => ({ id, email: null, userRef: null, signedIn: false });
 
-async function campaign(values: Partial<typeof campaigns.$inferInsert>, prize: Partial<typeof prizes.$inferInsert>) {
+async function campaign(
+  values: Partial<typeof campaigns.$inferInsert>,
+  prize: Pick<typeof prizes.$inferInsert, "label" | "rewardType" | "rewardValue">,
+) {
   const tag = randomUUID().slice(0, 8);
   const [c] = await t.db
     .insert(campaigns)
@@ -43,7 +46,7 @@ async function campaign(values: Partial<typeof campaigns.$inferInsert>, prize: P
       ...values,
     })
     .returning();
-  await t.db.insert(prizes).values({ campaignId: c.id, position: 0, label: "Prize", weight: 1, ...prize });
+  await t.db.insert(prizes).values({ campaignId: c.id, position: 0, weight: 1, ...prize });
   return { id: c.id, name: c.name };
 }
 

@@ -38,7 +38,7 @@ export default async function CheckoutPage() {
   const engage = env().PLAYCART_ENGAGE === "on";
   // The game (the comeback game first for a shopper back from a reminder), the comeback game
   // for the exit nudge, and the reward that applies now; the view is logged after the response.
-  const { offer, nudgeOffer, cameBack, reward, email } = await playcart.checkout({
+  const { offer, nudgeOffer, cameBack, reward, email, emailFirst, ui } = await playcart.checkout({
     headers: await headers(),
     games: engage,
     cart: playcartCart(cart),
@@ -54,6 +54,7 @@ export default async function CheckoutPage() {
         ) : null}
         <CheckoutForm
           defaultEmail={email ?? ""}
+          shownRewardId={reward?.id ?? ""}
           payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
         />
       </div>
@@ -71,7 +72,14 @@ export default async function CheckoutPage() {
           discountLabel={reward?.label}
         />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
-        {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
+        {/* A first-order game asks who is playing first when the store does not know the email yet. */}
+        {engage && (
+          <CheckoutGames
+            offer={offer}
+            oddsHref={offer ? `/odds/${offer.slug}` : undefined}
+            emailStep={emailFirst ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording } : null}
+          />
+        )}
         {engage && (
           <ExitIntent
             offer={nudgeOffer}
