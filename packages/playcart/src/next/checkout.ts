@@ -13,7 +13,7 @@ import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
 import { FIRST_ORDER } from "./email-first.ts";
-import { rememberedEmail } from "./remembered-email.ts";
+import { rememberedEmailOfRequest } from "./remembered-email.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
 
@@ -85,7 +85,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ui,
   };
   if (!shopper || !cart || cart.lines.length === 0) return empty;
-  const identity = playShopper(shopper, cart, rememberedEmail(cfg, headers, shopper));
+  const identity = playShopper(shopper, cart, await rememberedEmailOfRequest(cfg, { ...input, headers }, shopper));
   const db = await cfg.db();
   const now = await cfg.now();
   const summary = cartSummary(cart.lines);

@@ -34,9 +34,33 @@ export function rememberedEmail(
   headers: Headers | null | undefined,
   shopper: Pick<Shopper, "id"> | null,
 ): string | null {
-  if (!headers || !shopper?.id) return null;
-  const value = readCookie(headers, REMEMBERED_EMAIL_COOKIE);
-  if (!value || value.length > 1_000) return null;
+  return headers ? verified(cfg, readCookie(headers, REMEMBERED_EMAIL_COOKIE), shopper) : null;
+}
+
+/**
+ * The same for a page or server action: through cookies(), which also sees a cookie this very
+ * request has just set (a checkout shown again after priceOrder remembered a new email); the
+ * given request's or headers' cookie outside one.
+ */
+export async function rememberedEmailOfRequest(
+  cfg: Pick<Resolved, "linkSecret">,
+  input: { request?: Request | null; headers?: Headers | null },
+  shopper: Pick<Shopper, "id"> | null,
+): Promise<string | null> {
+  if (input.request) return rememberedEmail(cfg, input.request.headers, shopper);
+  try {
+    return verified(cfg, (await requestCookies()).get(REMEMBERED_EMAIL_COOKIE)?.value ?? null, shopper);
+  } catch {
+    return rememberedEmail(cfg, input.headers, shopper);
+  }
+}
+
+function verified(
+  cfg: Pick<Resolved, "linkSecret">,
+  value: string | null,
+  shopper: Pick<Shopper, "id"> | null,
+): string | null {
+  if (!shopper?.id || !value || value.length > 1_000) return null;
   const [body, tag, extra] = value.split(".");
   if (!body || !tag || extra !== undefined) return null;
   const email = Buffer.from(body, "base64url").toString("utf8");
