@@ -6,7 +6,7 @@ import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { Games, lastStoreTime, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { products } from "./support/data";
+import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 // The last Saturday, 11:00 in Berlin (inside 09:00-15:00): the owner views the funnel at the
@@ -83,6 +83,8 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
       await store.openCart();
       await store.goToCheckoutFromCart();
       const offer = games.offer(name);
+      // A first-order placement: the game asks who is playing before it is played.
+      await games.giveEmail(offer, uniqueEmail("saturday"));
       await expect(games.playsLeft(offer)).toHaveText("3 spins left");
       await games.open(offer);
       await offer.getByRole("button", { name: "Spin the wheel" }).click();

@@ -41,7 +41,7 @@ async function buyAsMember(store: Store, mailbox: Mailbox, email: string, orders
   await buyAsGuest(store, email, orders);
 }
 
-test("a first-time guest spins the wheel by keyboard, the prize lowers this order before paying, and is used once", async ({
+test("a first-time guest gives the email at the wheel, spins by keyboard, the prize lowers this order, the prefilled checkout charges it, and it is used once", async ({
   page,
   context,
 }) => {
@@ -57,6 +57,13 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
   await store.openCart();
   await store.goToCheckoutFromCart();
   const wheel = games.offer(campaigns.wheel.name);
+  await test.step("the wheel asks who is playing first: a new person may spin", async () => {
+    await expect(wheel.getByRole("button", { name: "Play", exact: true })).toHaveCount(0);
+    await games.giveEmail(wheel, email);
+    await expect(games.emailAnswer).toHaveText(`Thanks! The game is yours to play with ${email}.`);
+    // Remembered for this browser: the checkout form is prefilled with it.
+    await expect(store.checkoutEmail).toHaveValue(email);
+  });
   await expect(games.playsLeft(wheel)).toHaveText("1 spin left");
   await expect(wheel.getByRole("link", { name: "See the odds" })).toHaveAttribute(
     "href",
@@ -86,7 +93,8 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
     // The result stays on screen after the refresh that ended the offer.
     await expect(games.result(wheel)).toHaveText(`You won ${prize}: you save ${usd(discount)} on this order.`);
     await expect(page.getByText(`Continue: you save ${usd(discount)}`, { exact: true })).toBeVisible();
-    await store.placeOrder(email);
+    await expect(store.checkoutEmail).toHaveValue(email);
+    await store.submitCheckout();
     await expect(page.getByTestId("order-total")).toHaveText(usd(subtotal - discount));
     await store.payWithTestCard(usd(subtotal - discount));
   });
@@ -102,6 +110,47 @@ test("a first-time guest spins the wheel by keyboard, the prize lowers this orde
     await store.placeOrder(email);
     await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(espresso.priceCents)));
   });
+});
+
+test("a returning customer in a new browser gives their email at the wheel, is told it is for first orders and gets the tree: no first-order prize is ever shown", async ({
+  page,
+  context,
+  browser,
+}) => {
+  await setStoreClock(context, WEDNESDAY);
+  const email = uniqueEmail("back");
+  await buyAsGuest(new Store(page), email, [{ ...espresso, quantity: 1 }]);
+
+  const other = await browser.newContext();
+  try {
+    await setStoreClock(other, WEDNESDAY);
+    const otherPage = await other.newPage();
+    const store = new Store(otherPage);
+    const games = new Games(otherPage);
+    await store.addProduct(mug.slug);
+    await store.openCart();
+    await store.goToCheckoutFromCart();
+    // The new browser does not know who is shopping: the wheel asks before anything is played.
+    const wheel = games.offer(campaigns.wheel.name);
+    await expect(wheel.getByRole("button", { name: "Play", exact: true })).toHaveCount(0);
+    await games.giveEmail(wheel, email);
+    await expect(games.emailAnswer).toHaveText(
+      `Welcome back! ${email} has ordered here before, and the first-order game is for first orders. Here is ${campaigns.tree.name} for returning shoppers instead.`,
+    );
+    await expect(wheel).toHaveCount(0);
+    const tree = games.offer(campaigns.tree.name);
+    await expect(games.playsLeft(tree)).toHaveText("1 shake left");
+    await expect(store.checkoutEmail).toHaveValue(email);
+    await expect(otherPage.getByTestId("order-discount")).toHaveCount(0);
+    await expect(otherPage.getByText(/You won/)).toHaveCount(0);
+    const total = usd(orderTotal(mug.priceCents));
+    await expect(otherPage.getByTestId("order-total")).toHaveText(total);
+    await store.submitCheckout();
+    await expect(otherPage.getByTestId("order-total")).toHaveText(total);
+    await store.payWithTestCard(total);
+  } finally {
+    await other.close();
+  }
 });
 
 test("a returning guest shakes the tree; the reward shows in the next order's cart and applies to that order only", async ({
@@ -202,6 +251,7 @@ test("with reduced motion the result appears at once, without waiting for the sp
   await store.openCart();
   await store.goToCheckoutFromCart();
   const wheel = games.offer(campaigns.wheel.name);
+  await games.giveEmail(wheel, uniqueEmail("still"));
   await games.open(wheel);
   await wheel.getByRole("button", { name: "Spin the wheel" }).press("Enter");
   // A spin takes 4.4 s; reduced motion skips it, so the answer comes with the server's.

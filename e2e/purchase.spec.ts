@@ -2,8 +2,9 @@
 // payment, earns points, signs in by emailed link to see them, a partial refund by the
 // store owner takes back the proportional points, and paying again never double-charges.
 import { Admin } from "./pages/admin";
+import { campaigns, discountFor, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { orderLabel, pointsFor, products, uniqueEmail, usd } from "./support/data";
+import { orderLabel, orderTotal, pointsFor, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
@@ -183,5 +184,62 @@ test("reloading the confirmation, going back and paying again never charges or a
     } finally {
       await ownerContext.close();
     }
+  });
+});
+
+test("a shopper who wins the wheel, then types a returning customer's email, is told before paying and pays the price shown", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const WEDNESDAY = "2026-11-18T10:00:00.000Z";
+  const returning = uniqueEmail("known");
+  const other = await browser.newContext();
+  try {
+    await setStoreClock(other, WEDNESDAY);
+    const before = new Store(await other.newPage());
+    await before.addProduct(espresso.slug);
+    await before.openCart();
+    await before.goToCheckoutFromCart();
+    await before.placeOrder(returning);
+    await before.payWithTestCard(usd(orderTotal(espresso.priceCents)));
+  } finally {
+    await other.close();
+  }
+
+  await setStoreClock(context, WEDNESDAY);
+  const store = new Store(page);
+  const games = new Games(page);
+  await store.addProduct(espresso.slug);
+  await store.addProduct(mug.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const wheel = games.offer(campaigns.wheel.name);
+  await games.giveEmail(wheel, uniqueEmail("newcomer"));
+  await games.open(wheel);
+  await wheel.getByRole("button", { name: "Spin the wheel" }).click();
+  const prize = await games.prizeWon(wheel);
+  const discount = discountFor(prize!, [espresso, mug]);
+  await expect(page.getByTestId("order-total")).toHaveText(usd(totalCents - discount));
+
+  await test.step("the email changes to a returning customer's: the checkout says so before payment", async () => {
+    await store.checkoutEmail.fill(returning);
+    await page.getByRole("button", { name: "Continue to test payment" }).click();
+    const notice = page.getByRole("alert").filter({ hasText: "does not apply" });
+    await expect(notice).toHaveText(
+      `Your “${prize}” does not apply to this order: ${returning} has ordered here before. Your total is ${usd(totalCents)}.` +
+        `Continue at ${usd(totalCents)}Go back`,
+    );
+    await expect(page).toHaveURL(/\/checkout$/);
+    // The checkout now shows the total the shopper would pay.
+    await expect(page.getByTestId("order-total")).toHaveText(usd(totalCents));
+    await expect(page.getByTestId("order-discount")).toHaveCount(0);
+    await notice.getByRole("button", { name: `Continue at ${usd(totalCents)}` }).click();
+  });
+
+  await test.step("continuing charges exactly the price shown", async () => {
+    await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("order-total")).toHaveText(usd(totalCents));
+    await store.payWithTestCard(usd(totalCents));
   });
 });

@@ -67,7 +67,8 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
     await store.addProduct(mug.slug);
     await store.openCart();
     await store.goToCheckoutFromCart();
-    const consent = page.getByRole("checkbox", { name: /Email me .* about my cart and offers/ });
+    // The checkout form's own checkbox (the wheel's email step has one of its own).
+    const consent = page.getByRole("checkbox", { name: /Email me \(and, if I allow it, notify me\) about my cart/ });
     await expect(consent).not.toBeChecked();
     await consent.check();
     await store.placeOrder(email);

@@ -1,33 +1,50 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { placeOrderAction } from "@/app/(store)/checkout/actions";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { type CheckoutState, placeOrderAction } from "@/app/(store)/checkout/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { MARKETING_CONSENT_WORDING } from "@/lib/store/marketing-consent";
+import { PriceChangeNotice } from "./checkout-price-change";
 
 export function CheckoutForm({
   defaultEmail,
+  shownRewardId,
   payLabel,
   saving,
 }: {
   defaultEmail: string;
+  /** The reward the checkout shows now ("" for none): sent with the order, so a change is explained first. */
+  shownRewardId: string;
   payLabel: string;
   /** What this order saves, formatted ("$1.07"), or null: said right above the pay button. */
   saving?: string | null;
 }) {
-  const [state, action] = useActionState(placeOrderAction, idle);
+  const [state, action] = useActionState<CheckoutState, FormData>(placeOrderAction, idle);
   // Controlled: React resets a form after its action runs, which would wipe what was typed
   // and leave the field's error under a value the shopper did not enter.
   const [email, setEmail] = useState(defaultEmail);
+  // The store learnt the email since (given at a game, or with an order the checkout explained): show it.
+  useEffect(() => setEmail(defaultEmail), [defaultEmail]);
+  // What the shopper was last shown: the page's reward, or the price an explained change left.
+  const [shown, setShown] = useState(shownRewardId);
+  useEffect(() => setShown(shownRewardId), [shownRewardId]);
+  useEffect(() => {
+    if (state.priceChange) setShown(state.priceChange.shownRewardId);
+  }, [state]);
+  const [dismissed, setDismissed] = useState<object | null>(null);
+  const change = state.priceChange && dismissed !== state ? state.priceChange : null;
+  const emailField = useRef<HTMLInputElement>(null);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="shownRewardId" value={shown} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email for your receipt and points
         </label>
         <input
+          ref={emailField}
           id="email"
           name="email"
           type="email"
@@ -57,16 +74,26 @@ export function CheckoutForm({
           {MARKETING_CONSENT_WORDING}
         </label>
       </div>
-      <FormMessage state={state} />
+      {change ? (
+        <PriceChangeNotice
+          change={change}
+          onBack={() => {
+            setDismissed(state);
+            emailField.current?.focus();
+          }}
+        />
+      ) : (
+        <FormMessage state={state} />
+      )}
       <div>
         {/* A live region from the start (empty, it takes no room), so the saving a game just won is announced when the totals refresh. */}
         <p id="pay-saving" role="status" className="text-center font-semibold text-brand-800 [&:not(:empty)]:mb-2">
-          {saving ? `Continue: you save ${saving}` : null}
+          {saving && !change ? `Continue: you save ${saving}` : null}
         </p>
         <SubmitButton
           pendingLabel="Placing your order…"
           className="w-full"
-          aria-describedby={saving ? "pay-saving" : undefined}
+          aria-describedby={saving && !change ? "pay-saving" : undefined}
         >
           {payLabel}
         </SubmitButton>

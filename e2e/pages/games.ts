@@ -48,6 +48,24 @@ export class Games {
     return offer.getByText(/^(\d+ \w+ left|No plays left)$/);
   }
 
+  /** What the checkout said after the shopper gave their email at a first-order game. */
+  get emailAnswer(): Locator {
+    return this.page
+      .getByRole("status")
+      .filter({ hasText: /^(Thanks! The game is yours to play|Welcome back!|There is no first-order game)/ });
+  }
+
+  /**
+   * A first-order game's email step (the store does not know the shopper yet): gives the
+   * email and waits for the server's answer.
+   */
+  async giveEmail(offer: Locator, email: string) {
+    await expect(offer.getByText("This game is for first orders. Enter your email to play")).toBeVisible();
+    await offer.getByLabel("Your email").fill(email);
+    await offer.getByRole("button", { name: "Continue", exact: true }).click();
+    await expect(this.emailAnswer).toBeVisible();
+  }
+
   async open(offer: Locator) {
     await offer.getByRole("button", { name: "Play", exact: true }).click();
   }

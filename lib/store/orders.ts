@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { EngageError } from "playcart";
+import { RewardChangedError } from "playcart/next";
 import type { Db } from "@/db/client";
 import { carts, type Order, orderItems, orders } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -10,14 +11,16 @@ import { CartError, type CartOwner, cartLines, findOpenCart } from "./cart";
 import { shippingFor, withDiscount } from "./pricing";
 
 /**
- * Turns the owner's cart into an order priced from the database. A cart has at most one
+ * Turns the owner's cart into an order priced from the database. With `shownRewardId` (the
+ * reward the checkout showed), a reward that no longer applies throws RewardChangedError and
+ * places nothing: the checkout explains it before any payment. A cart has at most one
  * unpaid order: placing again (double submit, back button) updates that order, never adds one.
  */
 export async function placeOrder(
   db: Db,
   owner: CartOwner & { sessionId: string; signedIn?: boolean },
   email: string,
-  opts: { rewardId?: string | null; referralCode?: string | null } = {},
+  opts: { rewardId?: string | null; referralCode?: string | null; shownRewardId?: string | null } = {},
 ): Promise<Order> {
   return db.transaction(async (tx) => {
     const cart = await findOpenCart(tx, owner);
@@ -54,11 +57,14 @@ export async function placeOrder(
         },
         email,
         rewardId: opts.rewardId,
+        // The reward the checkout showed: if it no longer applies, Playcart says why and nothing is placed.
+        shownRewardId: opts.shownRewardId,
         referralCode: opts.referralCode ?? null,
         db: tx,
       })
       .catch((err) => {
-        if (err instanceof EngageError) throw new CartError("rewardId", err.message);
+        if (err instanceof EngageError && !(err instanceof RewardChangedError))
+          throw new CartError("rewardId", err.message);
         throw err;
       });
     const priced = withDiscount(totals, used.discountMinor, { waiveShipping: used.shippingWaivedMinor > 0 });

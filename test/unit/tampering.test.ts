@@ -27,7 +27,9 @@ let jackpotId: string;
 let runtime: ReturnType<typeof createRuntime> | undefined;
 function playFromRequest(database: Db, shopper: { sessionId: string; userId: string | null }, raw: unknown) {
   runtime ??= createRuntime(resolveConfig({ ...playcartConfig(), db: () => database }));
-  return playFor(runtime, { id: shopper.sessionId, email: null, userRef: shopper.userId, signedIn: false }, raw);
+  // The store knows who is playing: a first-order game is judged on the email before it is played.
+  const email = `${shopper.sessionId}@shoppers.test`;
+  return playFor(runtime, { id: shopper.sessionId, email, userRef: shopper.userId, signedIn: false }, raw);
 }
 
 /** The token the checkout gives this browser with the game (a play must carry it). */

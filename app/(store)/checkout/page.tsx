@@ -39,7 +39,7 @@ export default async function CheckoutPage() {
   const engage = env().PLAYCART_ENGAGE === "on";
   // The game (the comeback game for a shopper back from a reminder) and the reward that
   // applies now; the view is logged after the response. The exit nudge's game comes with the nudge.
-  const { offer, cameBack, reward, email } = await playcart.checkout({
+  const { offer, cameBack, reward, email, emailFirst, ui } = await playcart.checkout({
     headers: await headers(),
     games: engage,
     cart: playcartCart(cart),
@@ -64,12 +64,18 @@ export default async function CheckoutPage() {
         {engage && (
           // Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer.
           <div className="empty:hidden md:col-start-2 md:row-start-2">
-            <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />
+            {/* A first-order game asks who is playing first when the store does not know the email yet. */}
+            <CheckoutGames
+              offer={offer}
+              oddsHref={offer ? `/odds/${offer.slug}` : undefined}
+              emailStep={emailFirst ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording } : null}
+            />
           </div>
         )}
         <div className="md:col-start-1 md:row-span-3 md:row-start-1">
           <CheckoutForm
             defaultEmail={email ?? ""}
+            shownRewardId={reward?.id ?? ""}
             payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
             saving={savingMinor > 0 ? formatMoney(savingMinor) : null}
           />

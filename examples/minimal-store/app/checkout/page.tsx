@@ -22,7 +22,15 @@ async function checkout(_prev: CheckoutState, form: FormData): Promise<CheckoutS
   if (!cart || cart.lines.length === 0) return { status: "empty", message: "Your cart is empty." };
   const playcartDiscount: Parameters<typeof placeOrder>[3] = async (db, orderRef) =>
     (await playcart.priceOrder({ orderRef, email, form, db })).offMinor;
-  redirect(`/orders/${await placeOrder(getDb(), cart, email, playcartDiscount)}`);
+  let orderId: string;
+  try {
+    orderId = await placeOrder(getDb(), cart, email, playcartDiscount);
+  } catch (err) {
+    // The reward the checkout showed no longer applies: nothing was placed; say why, with the total now due.
+    if (err instanceof Error && err.name === "RewardChangedError") return { status: "invalid", message: err.message };
+    throw err;
+  }
+  redirect(`/orders/${orderId}`);
 }
 
 export default async function CheckoutPage() {

@@ -1,5 +1,5 @@
 // Typed errors with a code a route can map to a status and a message a shopper may see.
-export type EngageErrorCode = "insufficient_points" | "not_found:customer" | "invalid:input";
+export type EngageErrorCode = "insufficient_points" | "not_found:customer" | "invalid:input" | "reward:changed";
 
 export class EngageError extends Error {
   constructor(

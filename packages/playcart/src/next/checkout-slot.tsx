@@ -1,11 +1,13 @@
 // <PlaycartCheckout view={await playcart.checkout(...)} form="checkout" />: Playcart's part of
 // the host's checkout page in one element: the game on offer (playcart/react's CheckoutGames,
 // its own client chunk), the shopper's points and tier, and the reminder checkbox (bound to the
-// host's own form by its id, read back by priceOrder({ form })). Render it outside that form:
+// host's own form by its id, read back by priceOrder({ form }), with the reward the shopper was
+// shown, so priceOrder can say before payment when it no longer applies). Render it outside that form:
 // the game's buttons must not submit it.
 import { CheckoutGames } from "../react/index.ts";
 import type { CheckoutView } from "./checkout.ts";
 import { CONSENT_FIELD } from "./consent.ts";
+import { SHOWN_REWARD_FIELD } from "./reward-change.ts";
 
 export type PlaycartCheckoutProps = {
   view: CheckoutView;
@@ -28,6 +30,9 @@ export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: Playcart
       {/* Always rendered (a null offer shows nothing): it keeps a played game's result on screen after the refresh that ends the offer. */}
       <CheckoutGames
         offer={view.offer}
+        emailStep={
+          view.emailFirst ? { endpoint: view.ui.identifyEndpoint, consentWording: view.ui.consentWording } : null
+        }
         playEndpoint={view.ui.playEndpoint}
         oddsHref={view.offer ? (oddsHref?.(view.offer.slug) ?? `${view.ui.oddsBase}/${view.offer.slug}`) : undefined}
       />
@@ -71,6 +76,7 @@ export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: Playcart
           <input type="checkbox" name={CONSENT_FIELD} form={form} /> {view.ui.consentWording}
         </label>
       )}
+      {form && <input type="hidden" name={SHOWN_REWARD_FIELD} form={form} value={view.reward?.id ?? ""} />}
     </div>
   );
 }

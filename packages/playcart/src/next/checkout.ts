@@ -13,7 +13,9 @@ import { hasEffect, rewardForOrder } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
+import { FIRST_ORDER } from "./email-first.ts";
 import { offerWithToken } from "./offers.ts";
+import { rememberedEmailOfRequest } from "./remembered-email.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
 
@@ -33,6 +35,11 @@ export type CheckoutView = {
   email: string | null;
   /** The game to show in the checkout (the comeback game for a shopper back from a reminder), with its offer token. */
   offer: Offer | null;
+  /**
+   * The offer is a first-order game and Playcart does not know who is shopping: the game asks
+   * for the email first (CheckoutGames' email step, posting to `ui.identifyEndpoint`).
+   */
+  emailFirst: boolean;
   cameBack: boolean;
   reward: RewardPreview | null;
   /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
@@ -40,7 +47,7 @@ export type CheckoutView = {
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
   points: { balance: number; held: number; progress: TierProgress } | null;
   /** What <PlaycartCheckout> needs from the config: the play route, Playcart's own odds pages, the currency, the reminder checkbox's wording. */
-  ui: { playEndpoint: string; oddsBase: string; currency: string; consentWording: string };
+  ui: { playEndpoint: string; identifyEndpoint: string; oddsBase: string; currency: string; consentWording: string };
 };
 
 export type CheckoutInput = {
@@ -59,6 +66,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
   const cart = !shopper ? null : input.cart !== undefined ? input.cart : await cfg.adapter.cart(shopper);
   const ui = {
     playEndpoint: `${cfg.basePath}/play`,
+    identifyEndpoint: `${cfg.basePath}/identify`,
     oddsBase: `${cfg.basePath}/odds`,
     currency: cfg.currency,
     consentWording: consentWordingOf(cfg),
@@ -68,6 +76,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     cart,
     email: shopper?.email ?? null,
     offer: null,
+    emailFirst: false,
     cameBack,
     reward: null,
     offMinor: 0,
@@ -75,7 +84,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ui,
   };
   if (!shopper || !cart || cart.lines.length === 0) return empty;
-  const identity = playShopper(shopper, cart);
+  const identity = playShopper(shopper, cart, await rememberedEmailOfRequest(cfg, { ...input, headers }, shopper));
   const db = await cfg.db();
   const now = await cfg.now();
   const summary = cartSummary(cart.lines);
@@ -91,9 +100,9 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
         timeZone: cfg.timeZone,
       });
       if (found.heldOut) heldOut.push(found.heldOut.campaignId);
-      if (found.offer) return { offer: found.offer, heldOut };
+      if (found.offer) return { offer: found.offer, placement, heldOut };
     }
-    return { offer: null, heldOut };
+    return { offer: null, placement: null, heldOut };
   };
   const [placement, reward, comeback, points] = await Promise.all([
     games ? placementOf() : null,
@@ -122,6 +131,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ...empty,
     email: identity.email ?? null,
     offer,
+    emailFirst: Boolean(!comeback && placement?.offer && placement.placement === FIRST_ORDER && !identity.email),
     reward,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),
     points,

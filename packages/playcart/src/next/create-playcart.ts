@@ -14,6 +14,7 @@ import { exitNudgeFor, headersOf, type NudgeDecision } from "./exit-nudge.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded } from "./order-effects.ts";
 import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
+import { actionHeaders } from "./remembered-email.ts";
 import { PlaycartConfigError, resolveConfig } from "./resolve-config.ts";
 import { route } from "./router.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
@@ -101,7 +102,12 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
     checkout: async (input) => checkoutView(rt(), input),
     priceOrder: async (input) => priceOrder(rt(), input),
     play: async (raw, input = {}) =>
-      playFor(rt(), await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }), raw),
+      playFor(
+        rt(),
+        await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }),
+        raw,
+        input.request?.headers ?? (await actionHeaders()),
+      ),
     exitNudge: async (trigger, input = {}) =>
       exitNudgeFor(
         rt(),

@@ -23,4 +23,9 @@ export { createPlaycart, type Playcart } from "./create-playcart.ts";
 export type { NudgeDecision } from "./exit-nudge.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
 export { PlaycartConfigError } from "./resolve-config.ts";
+export {
+  type RewardChange,
+  RewardChangedError,
+  SHOWN_REWARD_FIELD as PLAYCART_SHOWN_REWARD_FIELD,
+} from "./reward-change.ts";
 export { HANDLED_EVENT_TYPES as PLAYCART_STRIPE_EVENT_TYPES } from "./stripe/handlers.ts";

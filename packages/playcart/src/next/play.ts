@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { PlayError, type PlayOutcome, play } from "../games/index.ts";
 import type { Shopper } from "./config.ts";
+import { EMAIL_NEEDED, isFirstOrderGame } from "./email-first.ts";
 import { offeredPlacement } from "./offers.ts";
 import { thisOrderSaving } from "./play-saving.ts";
+import { rememberedEmail } from "./remembered-email.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, playShopper } from "./shopper.ts";
 
@@ -17,7 +19,13 @@ export const playRequestInput = z.object({
   token: z.string().max(256).optional(),
 });
 
-export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown): Promise<PlayOutcome> {
+/** `headers`: the request's, where Playcart reads the email this browser gave (remembered-email.ts). */
+export async function playFor(
+  rt: Runtime,
+  shopper: Shopper | null,
+  raw: unknown,
+  headers?: Headers | null,
+): Promise<PlayOutcome> {
   const input = playRequestInput.safeParse(raw);
   if (!input.success) return { status: "error", code: "invalid", message: "That game request was not valid." };
   // The rate limit and the play's device key need this browser's own key.
@@ -35,11 +43,14 @@ export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown
   const offered = offeredPlacement(rt, shopper, input.data, now);
   if ("status" in offered) return offered;
   const cart = await cfg.adapter.cart(shopper);
+  const identity = playShopper(shopper, cart, rememberedEmail(cfg, headers, shopper));
+  // A first-order game is judged on who is playing: it asks for the email before any play.
+  if (!identity.email && (await isFirstOrderGame(await cfg.db(), input.data.campaignId))) return EMAIL_NEEDED;
   try {
     const result = await play(await cfg.db(), {
       campaignId: input.data.campaignId,
       requestId: input.data.requestId,
-      shopper: playShopper(shopper, cart),
+      shopper: identity,
       cart: { ...cartSummary(cart?.lines ?? []), cartRef: cart?.ref ?? null },
       now,
       timeZone: cfg.timeZone,
@@ -51,7 +62,7 @@ export async function playFor(rt: Runtime, shopper: Shopper | null, raw: unknown
       result.reward?.scope === "this_order" && cart
         ? await thisOrderSaving(await cfg.db(), {
             rewardId: result.reward.id,
-            shopper: playShopper(shopper, cart),
+            shopper: identity,
             cart,
             now,
             timeZone: cfg.timeZone,

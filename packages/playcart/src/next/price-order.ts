@@ -9,6 +9,8 @@ import { hasEffect, releaseOrderRewards, reserveReward, rewardForOrder, rewardOw
 import type { Cart, Shopper } from "./config.ts";
 import { CONSENT_FIELD, consentWordingOf } from "./consent.ts";
 import { referralCodeOf } from "./cookies.ts";
+import { rememberEmailInAction } from "./remembered-email.ts";
+import { RewardChangedError, rewardChange, shownRewardOf } from "./reward-change.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, rewardLines } from "./shopper.ts";
 
@@ -22,6 +24,13 @@ export type PriceOrderInput = {
   email?: string;
   /** A reward the shopper picked; otherwise the one worth most. */
   rewardId?: string | null;
+  /**
+   * The reward the checkout showed the shopper (null: none); default: the form's
+   * PLAYCART_SHOWN_REWARD_FIELD (rendered by <PlaycartCheckout form>). When it is given and the
+   * order would get another (or none), priceOrder places nothing and throws
+   * RewardChangedError, whose message says why and the new total: show it before payment.
+   */
+  shownRewardId?: string | null;
   /** The referral code this browser came with; default: Playcart's referral cookie in `headers`. */
   referralCode?: string | null;
   headers?: Headers;
@@ -76,6 +85,23 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
       timeZone: cfg.timeZone,
     });
     const used = chosen && hasEffect(chosen) ? chosen : null;
+    const shown = shownRewardOf(input);
+    if (shown !== undefined && (used?.reward.id ?? null) !== shown) {
+      const change = await rewardChange(tx, {
+        shownId: shown,
+        applied: used,
+        shopper: { ...shopper, email },
+        lines: rewardLines(input.cart.lines),
+        cart: cartSummary(input.cart.lines),
+        shippingMinor: input.cart.shippingMinor,
+        currency: cfg.currency,
+        now,
+        timeZone: cfg.timeZone,
+      });
+      // The checkout, shown again, reads this email: its totals are then the ones just explained.
+      await rememberEmailInAction(cfg, input.shopper.id, email);
+      throw new RewardChangedError(change);
+    }
     if (used) {
       const reserved = await reserveReward(tx, {
         rewardId: used.reward.id,
@@ -114,6 +140,7 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
         quantity: l.quantity,
       })),
     });
+    await rememberEmailInAction(cfg, input.shopper.id, email);
     const discountMinor = used?.discountMinor ?? 0;
     const shippingWaivedMinor = used?.shippingWaivedMinor ?? 0;
     return {

@@ -3,6 +3,7 @@
 import { json } from "./http.ts";
 import { comebackRoute } from "./routes/comeback.ts";
 import { cronRoute } from "./routes/cron.ts";
+import { identifyRoute } from "./routes/identify.ts";
 import { oddsRoute } from "./routes/odds.ts";
 import { playRoute } from "./routes/play.ts";
 import { pushRoute } from "./routes/push.ts";
@@ -33,6 +34,9 @@ export async function route(rt: Runtime, req: Request): Promise<Response> {
     case "play":
       if (arg !== undefined) return notFound();
       return method === "POST" ? playRoute(rt, req) : methodNotAllowed("POST");
+    case "identify":
+      if (arg !== undefined) return notFound();
+      return method === "POST" ? identifyRoute(rt, req) : methodNotAllowed("POST");
     case "push":
       if (arg !== undefined) return notFound();
       return method === "POST" ? pushRoute(rt, req) : methodNotAllowed("POST");

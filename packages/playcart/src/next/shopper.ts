@@ -3,9 +3,14 @@ import type { CartSummary, PlayShopper } from "../games/index.ts";
 import type { RewardLine } from "../rewards/index.ts";
 import type { Cart, Line, Shopper } from "./config.ts";
 
-export function playShopper(shopper: Shopper, cart: Cart | null): PlayShopper {
+/**
+ * Who plays, as the core judges them. `remembered` is the email this browser last gave Playcart
+ * (remembered-email.ts): the shopper's latest word, so it comes before the cart's; a signed-in
+ * shopper is their account.
+ */
+export function playShopper(shopper: Shopper, cart: Cart | null, remembered: string | null = null): PlayShopper {
   return {
-    email: cart?.email || shopper.email || null,
+    email: (!shopper.signedIn && remembered) || cart?.email || shopper.email || null,
     userRef: shopper.userRef,
     deviceId: shopper.id,
     sessionRef: shopper.id,

@@ -5,7 +5,7 @@
 
 export { AdventCalendarView, type AdventCalendarViewProps } from "./advent-calendar.tsx";
 export { BadgeList, type BadgeListProps, type BadgeView } from "./badge-list.tsx";
-export { CheckoutGames } from "./checkout-games.tsx";
+export { CheckoutGames, type CheckoutGamesProps } from "./checkout-games.tsx";
 export { Confetti } from "./confetti.tsx";
 export { ExitIntent, type ExitIntentProps, type ExitTrigger } from "./exit-intent.tsx";
 export { ExitNudge, type NudgeProps } from "./exit-nudge.tsx";

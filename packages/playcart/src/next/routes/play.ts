@@ -20,7 +20,7 @@ export async function playRoute(rt: Runtime, req: Request): Promise<Response> {
   const body = await readJson(req, MAX_BODY_BYTES, "play");
   if (!body.ok) return body.response;
   const shopper = await rt.cfg.adapter.shopper({ request: req, create: true });
-  const outcome = await playFor(rt, shopper, body.value);
+  const outcome = await playFor(rt, shopper, body.value, req.headers);
   // Refusals (no plays left, closed, replayed...) are answers, not failures: 200 with the code.
   return json(
     outcome,
