@@ -1,7 +1,7 @@
 // Checks the host's config once, at createPlaycart, with messages that say what to set.
 import { createHash } from "node:crypto";
 import type { EngageDb } from "../core/db.ts";
-import { offerSecretOf } from "../games/offer-token.ts";
+import { offerSecretOf } from "../games/index.ts";
 import type { PlaycartConfig, Resolved, Shopper } from "./config.ts";
 
 export class PlaycartConfigError extends Error {
