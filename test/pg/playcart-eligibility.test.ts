@@ -100,10 +100,16 @@ const identify = async (browser: string, email: string, consent?: boolean) => {
   const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? null;
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, cookie };
 };
-const spin = async (browser: string, campaignId: string, cookie?: string | null) =>
-  (await (
-    await post("/play", browser, { campaignId, requestId: randomUUID().replace(/-/g, "") }, cookie ?? undefined)
-  ).json()) as Record<string, unknown>;
+/** A press of Play, with the offer token the checkout shows this browser now (or one it was shown before). */
+const spin = async (browser: string, campaignId: string, cookie?: string | null, token?: string) => {
+  const offer = token ? null : (await checkoutOf(browser, cookie)).offer;
+  const body = {
+    campaignId,
+    requestId: randomUUID().replace(/-/g, ""),
+    token: token ?? (offer?.campaignId === campaignId ? offer.token : undefined),
+  };
+  return (await (await post("/play", browser, body, cookie ?? undefined)).json()) as Record<string, unknown>;
+};
 const checkoutOf = (browser: string, cookie?: string | null) =>
   playcart.checkout({
     request: new Request("https://shop.example.test/checkout", {
@@ -140,6 +146,9 @@ describe("a first-order game knows who is playing before it is played", () => {
   it("tells a returning customer in a new browser so, offers the returning game, and refuses the wheel before any play is written", async () => {
     const email = await returningCustomer();
     const browser = `b-${randomUUID()}`;
+    // Before the email step the browser was shown the wheel, and holds its offer token.
+    const before = await checkoutOf(browser);
+    expect(before.offer?.campaignId).toBe(wheel.id);
     const answer = await identify(browser, email.toUpperCase());
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: "ok", firstOrder: false });
@@ -152,7 +161,10 @@ describe("a first-order game knows who is playing before it is played", () => {
     expect(view.emailFirst).toBe(false);
     expect(view.offer?.campaignId).toBe(tree.id);
 
-    expect(await spin(browser, wheel.id, answer.cookie)).toMatchObject({ status: "error", code: "not_eligible" });
+    expect(await spin(browser, wheel.id, answer.cookie, before.offer!.token)).toMatchObject({
+      status: "error",
+      code: "not_eligible",
+    });
     expect(await written(browser)).toEqual({ plays: 0, allowances: 0, rewards: 0 });
   });
 

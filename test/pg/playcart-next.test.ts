@@ -3,7 +3,7 @@
 // points from events signed by Stripe's own library, exactly once per event.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { balances, findCustomerByEmail } from "playcart";
+import { balances, findCustomerByEmail, mintOfferToken, offerSecretOf } from "playcart";
 import {
   createPlaycart,
   type Order,
@@ -480,7 +480,8 @@ describe("what a small host leaves to Playcart", () => {
         slug: `saving-${randomUUID().slice(0, 8)}`,
         name: "Ten percent wheel",
         gameType: "spin_wheel",
-        placement: "checkout_first_order",
+        // A returning shoppers' game: a guest plays it without the first-order email step.
+        placement: "checkout_returning",
         status: "live",
         rewardScope: "this_order",
         rewardValidDays: 1,
@@ -496,7 +497,14 @@ describe("what a small host leaves to Playcart", () => {
       costMinor: 100,
     });
     const store = guestStore();
-    const outcome = await store.play({ campaignId: campaign.id, requestId: randomUUID() });
+    // The token the checkout would have shown this guest with the game.
+    const token = mintOfferToken(offerSecretOf("a-host-secret-0123456789"), {
+      campaignId: campaign.id,
+      placement: "checkout",
+      holder: { id: "guest-browser", userRef: null },
+      now: new Date(),
+    });
+    const outcome = await store.play({ campaignId: campaign.id, requestId: randomUUID(), token });
     // The guest cart: 2 x 12.00 = 24.00, so 10% off saves 2.40.
     expect(outcome).toMatchObject({
       status: "ok",
