@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { campaigns, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { orderTotal, products, usd } from "./support/data";
+import { orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const { espresso } = products;
@@ -60,6 +60,8 @@ test("a guest who posts the comeback game's id from the checkout is refused and 
   const games = new Games(page);
   await atCheckout(page);
   const wheel = games.offer(campaigns.wheel.name);
+  // The first-order wheel asks who is playing first; then it offers its one spin.
+  await games.giveEmail(wheel, uniqueEmail("offered"));
   await expect(games.playsLeft(wheel)).toHaveText("1 spin left");
   await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(espresso.priceCents)));
 
