@@ -13,7 +13,8 @@ export function CheckoutForm({ defaultEmail, payLabel }: { defaultEmail: string;
   // and leave the field's error under a value the shopper did not enter.
   const [email, setEmail] = useState(defaultEmail);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    // Its id lets the reward chooser beside the order summary post with it.
+    <form id="checkout" action={action} className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email for your receipt and points

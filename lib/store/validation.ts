@@ -29,5 +29,10 @@ export const productIdField = z.uuid({ message: "That product does not exist." }
 export const addToCartInput = z.object({ productId: productIdField, quantity: wholeNumber(1) });
 export const setQuantityInput = z.object({ productId: productIdField, quantity: wholeNumber(0) });
 // An unchecked checkbox is absent from the form: no consent.
-export const checkoutInput = z.object({ email: emailField, marketingConsent: z.literal("yes").optional() });
+// The reward chosen at checkout (Playcart's field): only an id; the server decides whether it applies.
+export const checkoutInput = z.object({
+  email: emailField,
+  marketingConsent: z.literal("yes").optional(),
+  playcart_reward: z.uuid({ message: "That reward is not available to you for this order." }).optional(),
+});
 export const orderIdInput = z.object({ orderId: z.uuid({ message: "Unknown order." }) });

@@ -23,6 +23,7 @@ export async function placeOrderAction(_prev: ActionState, form: FormData): Prom
     const db = await getDb();
     const order = await placeOrder(db, shopper, input.data.email, {
       referralCode: playcart.referralCode(await headers()),
+      rewardId: input.data.playcart_reward ?? null,
     });
     // Consent (only if ticked), the cart report for abandonment, the exit nudge's conversion.
     await afterCheckout(db, {

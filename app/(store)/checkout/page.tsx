@@ -3,14 +3,13 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { CheckoutGames, ExitIntent } from "playcart/react";
 import { CheckoutForm } from "@/components/store/checkout-form";
-import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
 import { playcartCart } from "@/lib/store/playcart-adapter";
-import { withDiscount } from "@/lib/store/pricing";
+import { CheckoutSummary } from "./checkout-summary";
 import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
 import { playGameAction } from "./play-action";
 
@@ -38,7 +37,7 @@ export default async function CheckoutPage() {
   const engage = env().PLAYCART_ENGAGE === "on";
   // The game (the comeback game first for a shopper back from a reminder), the comeback game
   // for the exit nudge, and the reward that applies now; the view is logged after the response.
-  const { offer, nudgeOffer, cameBack, reward, email } = await playcart.checkout({
+  const { offer, nudgeOffer, cameBack, rewardOptions, email } = await playcart.checkout({
     headers: await headers(),
     games: engage,
     cart: playcartCart(cart),
@@ -58,18 +57,7 @@ export default async function CheckoutPage() {
         />
       </div>
       <div className="space-y-6">
-        <OrderSummary
-          lines={cart.lines.map((l) => ({
-            key: l.productId,
-            name: l.name,
-            quantity: l.quantity,
-            lineTotalMinor: l.lineTotalMinor,
-          }))}
-          totals={withDiscount(cart.totals, reward?.discountMinor ?? 0, {
-            waiveShipping: (reward?.shippingWaivedMinor ?? 0) > 0,
-          })}
-          discountLabel={reward?.label}
-        />
+        <CheckoutSummary cart={cart} options={rewardOptions} />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
         {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
         {engage && (

@@ -8,21 +8,14 @@ import { recordEvent } from "../engine/index.ts";
 import { findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
 import { balances } from "../ledger/index.ts";
 import { type TierProgress, tierProgress } from "../loyalty/index.ts";
-import { hasEffect, rewardForOrder } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
+import { type RewardPreview, rewardPreviews } from "./reward-options.ts";
 import type { Runtime } from "./runtime.ts";
-import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
+import { cartSummary, playShopper } from "./shopper.ts";
 
-export type RewardPreview = {
-  id: string;
-  label: string;
-  discountMinor: number;
-  shippingWaivedMinor: number;
-  bonusPoints: number;
-  scope: string;
-};
+export type { RewardPreview };
 
 export type CheckoutView = {
   shopper: Shopper | null;
@@ -35,6 +28,8 @@ export type CheckoutView = {
   nudgeOffer: Offer | null;
   cameBack: boolean;
   reward: RewardPreview | null;
+  /** Every reward of the shopper that applies to this cart, best first (reward is the first): the checkout's choice. */
+  rewardOptions: RewardPreview[];
   /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
   offMinor: number;
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
@@ -71,6 +66,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     nudgeOffer: null,
     cameBack,
     reward: null,
+    rewardOptions: [],
     offMinor: 0,
     points: null,
     ui,
@@ -96,14 +92,15 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     }
     return { offer: null, heldOut };
   };
-  const [placement, reward, comeback, points] = await Promise.all([
+  const [placement, rewardOptions, comeback, points] = await Promise.all([
     games ? placementOf() : null,
-    previewReward(rt, identity, cart, now),
+    rewardPreviews(rt, identity, cart, now),
     games
       ? findOffer(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
       : null,
     pointsOf(rt, identity, now),
   ]);
+  const reward = rewardOptions[0] ?? null;
   const offer = cameBack && comeback ? comeback : (placement?.offer ?? null);
   if (games && placement) {
     const log = () =>
@@ -122,6 +119,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     offer,
     nudgeOffer: offer === comeback ? null : comeback,
     reward,
+    rewardOptions,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),
     points,
   };
@@ -137,27 +135,6 @@ async function pointsOf(rt: Runtime, shopper: PlayShopper, now: Date): Promise<C
     tierProgress(db, { email: shopper.email, userRef: shopper.userRef, now }),
   ]);
   return { balance: balance.available, held: balance.held, progress };
-}
-
-async function previewReward(rt: Runtime, shopper: PlayShopper, cart: Cart, now: Date): Promise<RewardPreview | null> {
-  const chosen = await rewardForOrder(await rt.cfg.db(), {
-    shopper,
-    cartRef: cart.ref,
-    lines: rewardLines(cart.lines),
-    cart: cartSummary(cart.lines),
-    shippingMinor: cart.shippingMinor,
-    now,
-    timeZone: rt.cfg.timeZone,
-  });
-  if (!chosen || !hasEffect(chosen)) return null;
-  return {
-    id: chosen.reward.id,
-    label: chosen.reward.label,
-    discountMinor: chosen.discountMinor,
-    shippingWaivedMinor: chosen.shippingWaivedMinor,
-    bonusPoints: chosen.bonusPoints,
-    scope: chosen.reward.scope,
-  };
 }
 
 async function recordCheckoutView(

@@ -22,4 +22,6 @@ export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
 export { createPlaycart, type Playcart } from "./create-playcart.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
 export { PlaycartConfigError } from "./resolve-config.ts";
+export { REWARD_FIELD as PLAYCART_REWARD_FIELD } from "./reward-choice.ts";
+export type { RewardsPanelInput } from "./rewards-panel.ts";
 export { HANDLED_EVENT_TYPES as PLAYCART_STRIPE_EVENT_TYPES } from "./stripe/handlers.ts";

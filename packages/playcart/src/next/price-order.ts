@@ -9,6 +9,7 @@ import { hasEffect, releaseOrderRewards, reserveReward, rewardForOrder, rewardOw
 import type { Cart, Shopper } from "./config.ts";
 import { CONSENT_FIELD, consentWordingOf } from "./consent.ts";
 import { referralCodeOf } from "./cookies.ts";
+import { rewardChoiceOf } from "./reward-choice.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, rewardLines } from "./shopper.ts";
 
@@ -20,7 +21,10 @@ export type PriceOrderInput = {
   cart?: Cart;
   /** The email the order is placed with (defaults to the cart's). */
   email?: string;
-  /** A reward the shopper picked; otherwise the one worth most. */
+  /**
+   * A reward the shopper picked (default: the form's `playcart_reward` field); refused unless
+   * it is theirs and applies. Otherwise the one worth most.
+   */
   rewardId?: string | null;
   /** The referral code this browser came with; default: Playcart's referral cookie in `headers`. */
   referralCode?: string | null;
@@ -71,7 +75,7 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
       lines: rewardLines(input.cart.lines),
       cart: cartSummary(input.cart.lines),
       shippingMinor: input.cart.shippingMinor,
-      requestedRewardId: input.rewardId,
+      requestedRewardId: input.rewardId ?? rewardChoiceOf(input.form),
       now,
       timeZone: cfg.timeZone,
     });

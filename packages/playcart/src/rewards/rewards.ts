@@ -58,7 +58,7 @@ export function rewardOwnerOf(shopper: Shopper & { sessionRef?: string | null; s
 }
 
 /** A reward belongs to the session that won it and to the email, account or device it knows. */
-function ownedBy(owner: RewardOwner): SQL {
+export function ownedBy(owner: RewardOwner): SQL {
   const conditions: SQL[] = [];
   if (owner.sessionRef) conditions.push(eq(rewards.sessionRef, owner.sessionRef));
   if (owner.identityKeys.length > 0) {
