@@ -17,6 +17,7 @@ import {
   rewardWhereWords,
   waysToEarn,
 } from "../rewards/index.ts";
+import { originOf } from "./http.ts";
 import type { Runtime } from "./runtime.ts";
 
 export type RewardsPanelInput = { request?: Request; headers?: Headers };
@@ -27,9 +28,10 @@ export function moneyFormatter(currency: string) {
   return (minor: number) => format.format(minor / 10 ** exponent);
 }
 
-/** The store's public origin for links: config.siteUrl, else the request's host. */
-function originFrom(siteUrl: string | null, h: Headers): string | null {
+/** The store's public origin for links: config.siteUrl, else the request's (or the page's) host. */
+function originFrom(siteUrl: string | null, request: Request | undefined, h: Headers): string | null {
   if (siteUrl) return siteUrl.replace(/\/$/, "");
+  if (request) return originOf(request);
   const host = h.get("x-forwarded-host") ?? h.get("host");
   if (!host) return null;
   const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https");
@@ -79,7 +81,7 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
     source: r.source,
   }));
   const outlook = pointsOutlook(balance?.available ?? 0, catalog);
-  const origin = originFrom(cfg.siteUrl, h);
+  const origin = originFrom(cfg.siteUrl, input.request, h);
   return {
     member,
     points: balance ? { balance: balance.available, pending: balance.held } : null,
