@@ -15,7 +15,16 @@ function savesWords(r: RewardPreview): string {
   return `${r.bonusPoints} bonus points once paid`;
 }
 
-export function CheckoutSummary({ cart, options }: { cart: LoadedCart; options: RewardPreview[] }) {
+export function CheckoutSummary({
+  cart,
+  options,
+  chooser,
+}: {
+  cart: LoadedCart;
+  options: RewardPreview[];
+  /** Off with PLAYCART_ENGAGE=off: no Playcart script in the checkout; the best reward applies. */
+  chooser: boolean;
+}) {
   const lines = cart.lines.map((l) => ({
     key: l.productId,
     name: l.name,
@@ -29,7 +38,7 @@ export function CheckoutSummary({ cart, options }: { cart: LoadedCart; options: 
       discountLabel={r?.label}
     />
   );
-  if (options.length < 2) return summaryWith(options[0] ?? null);
+  if (!chooser || options.length < 2) return summaryWith(options[0] ?? null);
   return (
     <CheckoutRewardSummary
       form="checkout"

@@ -57,7 +57,7 @@ export default async function CheckoutPage() {
         />
       </div>
       <div className="space-y-6">
-        <CheckoutSummary cart={cart} options={rewardOptions} />
+        <CheckoutSummary cart={cart} options={rewardOptions} chooser={engage} />
         {/* Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer. */}
         {engage && <CheckoutGames offer={offer} oddsHref={offer ? `/odds/${offer.slug}` : undefined} />}
         {engage && (

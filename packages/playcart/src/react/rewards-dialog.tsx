@@ -15,6 +15,12 @@ export function RewardsDialog({ endpoint, joinHref, onClose }: RewardsDialogProp
   const dialog = useRef<HTMLDialogElement>(null);
   const title = useId();
   const [load, setLoad] = useState<Load>({ status: "loading" });
+  // Closed before it unmounts: while a modal dialog is open the page behind it is inert, and
+  // the launcher could not take focus back.
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
@@ -36,7 +42,7 @@ export function RewardsDialog({ endpoint, joinHref, onClose }: RewardsDialogProp
       aria-labelledby={title}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
       className="playcart-panel"
     >
@@ -44,7 +50,7 @@ export function RewardsDialog({ endpoint, joinHref, onClose }: RewardsDialogProp
         <h2 id={title} className="playcart-heading playcart-panel-title">
           Your rewards
         </h2>
-        <button type="button" onClick={onClose} className="playcart-panel-close">
+        <button type="button" onClick={close} className="playcart-panel-close">
           Close
         </button>
       </div>
