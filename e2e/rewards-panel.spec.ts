@@ -100,6 +100,16 @@ test("a member sees points and rewards in the panel, copies the referral link, a
   await expect(chooser).toContainText("Free delivery: saves $4.95");
   await expect(chooser).toContainText("Saves $3.50");
   await expect(page.getByTestId("order-total")).toHaveText(usd(croissant.priceCents));
+  // A forged choice (an id that is not one of the shopper's rewards) is refused in words; no order.
+  await freeCroissant.check();
+  await freeCroissant.evaluate((el) => {
+    (el as HTMLInputElement).value = "00000000-0000-4000-8000-000000000000";
+  });
+  await store.checkoutEmail.fill(email);
+  await page.getByRole("button", { name: "Continue to test payment" }).click();
+  await expect(page.getByText("That reward is not available to you for this order.")).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await page.reload();
   await freeCroissant.check();
   await expect(page.getByTestId("order-total")).toHaveText(usd(495));
   await store.placeOrder(email);

@@ -33,6 +33,6 @@ export const setQuantityInput = z.object({ productId: productIdField, quantity: 
 export const checkoutInput = z.object({
   email: emailField,
   marketingConsent: z.literal("yes").optional(),
-  playcart_reward: z.uuid({ message: "That reward is not available to you for this order." }).optional(),
+  playcart_reward: z.string().max(100).optional(),
 });
 export const orderIdInput = z.object({ orderId: z.uuid({ message: "Unknown order." }) });
