@@ -44,13 +44,13 @@ export function RewardsDialog({ endpoint, joinHref, onClose }: RewardsDialogProp
         e.preventDefault();
         close();
       }}
-      className="playcart-panel"
+      className="playcart-rewards-dialog"
     >
-      <div className="playcart-panel-head">
-        <h2 id={title} className="playcart-heading playcart-panel-title">
+      <div className="playcart-rewards-dialog-head">
+        <h2 id={title} className="playcart-heading playcart-rewards-dialog-title">
           Your rewards
         </h2>
-        <button type="button" onClick={close} className="playcart-panel-close">
+        <button type="button" onClick={close} className="playcart-rewards-dialog-close">
           Close
         </button>
       </div>
@@ -66,8 +66,8 @@ export function RewardsDialog({ endpoint, joinHref, onClose }: RewardsDialogProp
 function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: string }) {
   return (
     <>
-      <section aria-label="Points" className="playcart-panel-section">
-        <p className="playcart-panel-points" data-testid="panel-points">
+      <section aria-label="Points" className="playcart-rewards-dialog-section">
+        <p className="playcart-rewards-dialog-points" data-testid="panel-points">
           <strong>{data.points?.balance ?? 0}</strong> points
           {data.points && data.points.pending > 0 ? ` (${data.points.pending} pending)` : ""}
         </p>
@@ -78,7 +78,7 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
           </p>
         )}
         {data.tier && (
-          <div className="playcart-panel-tier">
+          <div className="playcart-rewards-dialog-tier">
             <p className="playcart-small">Tier: {data.tier.label}</p>
             <div
               role="progressbar"
@@ -94,17 +94,17 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
           </div>
         )}
       </section>
-      <section aria-labelledby="playcart-panel-held" className="playcart-panel-section">
-        <h3 id="playcart-panel-held" className="playcart-panel-subtitle">
+      <section aria-labelledby="playcart-rewards-dialog-held" className="playcart-rewards-dialog-section">
+        <h3 id="playcart-rewards-dialog-held" className="playcart-rewards-dialog-subtitle">
           Rewards you hold
         </h3>
         {data.rewards.length === 0 ? (
           <p className="playcart-small">None yet. Play at checkout or spend your points to get one.</p>
         ) : (
-          <ul className="playcart-panel-rewards" data-testid="panel-rewards">
+          <ul className="playcart-rewards-dialog-rewards" data-testid="panel-rewards">
             {data.rewards.map((r) => (
-              <li key={r.id} className="playcart-panel-reward">
-                <p className="playcart-panel-reward-label">{r.label}</p>
+              <li key={r.id} className="playcart-rewards-dialog-reward">
+                <p className="playcart-rewards-dialog-reward-label">{r.label}</p>
                 <p className="playcart-small">
                   {r.value} · {r.where}
                   {r.source ? ` · ${r.source}` : ""}
@@ -117,18 +117,18 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
           </ul>
         )}
       </section>
-      <section aria-labelledby="playcart-panel-earn" className="playcart-panel-section">
-        <h3 id="playcart-panel-earn" className="playcart-panel-subtitle">
+      <section aria-labelledby="playcart-rewards-dialog-earn" className="playcart-rewards-dialog-section">
+        <h3 id="playcart-rewards-dialog-earn" className="playcart-rewards-dialog-subtitle">
           Ways to earn
         </h3>
-        <ul className="playcart-panel-earn">
+        <ul className="playcart-rewards-dialog-earn">
           {data.waysToEarn.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
       </section>
-      <section aria-labelledby="playcart-panel-refer" className="playcart-panel-section">
-        <h3 id="playcart-panel-refer" className="playcart-panel-subtitle">
+      <section aria-labelledby="playcart-rewards-dialog-refer" className="playcart-rewards-dialog-section">
+        <h3 id="playcart-rewards-dialog-refer" className="playcart-rewards-dialog-subtitle">
           Refer a friend
         </h3>
         {data.referral ? (

@@ -37,7 +37,7 @@ export function RewardsLauncher({
         // Warm the panel's script as the pointer or focus arrives, before the click.
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
-        className="playcart-launcher"
+        className="playcart-rewards-button"
       >
         <span aria-hidden="true">★</span> {label}
       </button>
