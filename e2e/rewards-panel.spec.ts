@@ -2,6 +2,7 @@
 // guest and a member open the panel on a product page and at checkout; a member copies their
 // referral link, holds two rewards, chooses the second at checkout and pays for that one; the
 // confirmation names the reward and what the new balance buys.
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { RewardsPanel } from "./pages/rewards-panel";
@@ -10,6 +11,10 @@ import { orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const { espresso, mug, croissant } = products;
+
+/** The README's screenshots (docs/), taken from the journey below. */
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(__dirname, "..", "docs", name), animations: "disabled", caret: "hide" });
 
 /** axe on the open panel only: no violations of any impact (contrast included). */
 async function expectPanelAccessible(page: Page) {
@@ -83,6 +88,8 @@ test("a member sees points and rewards in the panel, copies the referral link, a
   await expect(panel.dialog.getByRole("status")).toHaveText("Link copied.");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await expectPanelAccessible(page);
+  await panel.dialog.evaluate((el) => el.scrollTo(0, 0));
+  await screenshot(page, "rewards-panel.png");
   await panel.closeWithEscape();
 
   // A croissant alone ships for $4.95: free shipping saves $4.95 (the best, preselected),
@@ -123,6 +130,7 @@ test("a member sees points and rewards in the panel, copies the referral link, a
   await expect(page.getByTestId("balance-buys")).toHaveText(
     "You now have 16 points: enough for Free shipping. 4 points to A butter croissant on us.",
   );
+  await screenshot(page, "confirmation.png");
   // The reward not chosen is still held.
   await store.openAccount();
   await expect(page.getByTestId("owned-rewards")).toContainText("Free shipping");
