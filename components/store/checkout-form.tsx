@@ -37,7 +37,8 @@ export function CheckoutForm({
   const change = state.priceChange && dismissed !== state ? state.priceChange : null;
   const emailField = useRef<HTMLInputElement>(null);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    // Its id lets the reward chooser beside the order summary post with it.
+    <form id="checkout" action={action} className="space-y-4" noValidate>
       <input type="hidden" name="shownRewardId" value={shown} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">

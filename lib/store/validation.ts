@@ -29,10 +29,12 @@ export const productIdField = z.uuid({ message: "That product does not exist." }
 export const addToCartInput = z.object({ productId: productIdField, quantity: wholeNumber(1) });
 export const setQuantityInput = z.object({ productId: productIdField, quantity: wholeNumber(0) });
 // An unchecked checkbox is absent from the form: no consent.
+// playcart_reward: the reward chosen at checkout (only an id; the server decides whether it applies).
 // shownRewardId: the reward the checkout showed ("" for none), so a change is explained before payment.
 export const checkoutInput = z.object({
   email: emailField,
   marketingConsent: z.literal("yes").optional(),
   shownRewardId: z.union([z.literal(""), z.uuid({ message: "Unknown reward." })]).optional(),
+  playcart_reward: z.string().max(100).optional(),
 });
 export const orderIdInput = z.object({ orderId: z.uuid({ message: "Unknown order." }) });

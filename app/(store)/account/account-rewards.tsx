@@ -1,11 +1,23 @@
-// The account page's loyalty block: tier progress and the points catalog (Playcart's rewards panel).
+// The account page's loyalty block: tier progress, the points catalog, and every reward the
+// shopper holds (game prizes, rule rewards and catalog rewards alike), with where each applies.
 
-import { balances, findCustomerByEmail, listCatalog, openCatalogRewards, tierProgress } from "playcart";
+import {
+  balances,
+  findCustomerByEmail,
+  heldRewards,
+  listCatalog,
+  rewardOwnerOf,
+  rewardValueWords,
+  rewardWhereWords,
+  tierProgress,
+} from "playcart";
 import { RewardsPanel } from "playcart/react";
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/guards";
 import { storeNow } from "@/lib/store/clock";
+import { playShopper } from "@/lib/store/engagement";
 import { formatMoney } from "@/lib/store/money";
+import { currentShopper } from "@/lib/store/owner";
 import { buyRewardAction } from "./reward-actions";
 
 const untilFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
@@ -13,12 +25,13 @@ const untilFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 export async function AccountRewards({ viewer }: { viewer: Viewer }) {
   const db = await getDb();
   const now = await storeNow();
+  const shopper = await currentShopper();
   const customer = await findCustomerByEmail(db, viewer.email);
-  const [progress, items, balance, owned] = await Promise.all([
+  const [progress, items, balance, held] = await Promise.all([
     tierProgress(db, { email: viewer.email, userRef: viewer.id, now }),
     listCatalog(db),
     customer ? balances(db, customer.id) : { available: 0, held: 0 },
-    customer ? openCatalogRewards(db, customer.id, now) : [],
+    heldRewards(db, { ...rewardOwnerOf(playShopper(shopper, viewer.email)), now }),
   ]);
   return (
     <RewardsPanel
@@ -26,11 +39,12 @@ export async function AccountRewards({ viewer }: { viewer: Viewer }) {
       formatMoney={(m) => formatMoney(m)}
       items={items.map((i) => ({ id: i.id, name: i.name, description: i.description, pointsCost: i.pointsCost }))}
       balance={balance.available}
-      owned={owned.map((r) => ({
+      owned={held.map((r) => ({
         id: r.id,
         label: r.label,
         status: r.status,
         until: untilFormat.format(r.expiresAt),
+        detail: [rewardValueWords(r, (m) => formatMoney(m)), rewardWhereWords(r), r.source].filter(Boolean).join(" · "),
       }))}
       buy={buyRewardAction}
     />

@@ -33,6 +33,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
     const order = await placeOrder(db, shopper, input.data.email, {
       referralCode: playcart.referralCode(await headers()),
       shownRewardId: input.data.shownRewardId ?? null,
+      rewardId: input.data.playcart_reward ?? null,
     });
     // Consent (only if ticked), the cart report for abandonment, the exit nudge's conversion.
     await afterCheckout(db, {

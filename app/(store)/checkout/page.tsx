@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { CheckoutGames, ExitIntent } from "playcart/react";
 import { CheckoutForm } from "@/components/store/checkout-form";
-import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
@@ -12,6 +11,7 @@ import { formatMoney } from "@/lib/store/money";
 import { currentShopper } from "@/lib/store/owner";
 import { playcartCart } from "@/lib/store/playcart-adapter";
 import { withDiscount } from "@/lib/store/pricing";
+import { CheckoutSummary } from "./checkout-summary";
 import { claimNudgeAction, dismissNudgeAction } from "./nudge-actions";
 import { playGameAction } from "./play-action";
 
@@ -39,7 +39,7 @@ export default async function CheckoutPage() {
   const engage = env().PLAYCART_ENGAGE === "on";
   // The game (the comeback game for a shopper back from a reminder) and the reward that
   // applies now; the view is logged after the response. The exit nudge's game comes with the nudge.
-  const { offer, cameBack, reward, email, emailFirst, ui } = await playcart.checkout({
+  const { offer, cameBack, reward, rewardOptions, email, emailFirst, ui } = await playcart.checkout({
     headers: await headers(),
     games: engage,
     cart: playcartCart(cart),
@@ -48,7 +48,9 @@ export default async function CheckoutPage() {
     waiveShipping: (reward?.shippingWaivedMinor ?? 0) > 0,
   });
   // What the shopper saves is read from the totals the server just priced, never from the game.
-  const savingMinor = cart.totals.totalMinor - totals.totalMinor;
+  // With several rewards to choose from, each choice says what it saves instead.
+  const choosing = engage && rewardOptions.length > 1;
+  const savingMinor = choosing ? 0 : cart.totals.totalMinor - totals.totalMinor;
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="font-display text-3xl font-semibold">Checkout</h1>
@@ -81,16 +83,7 @@ export default async function CheckoutPage() {
           />
         </div>
         <div className="md:col-start-2 md:row-start-1">
-          <OrderSummary
-            lines={cart.lines.map((l) => ({
-              key: l.productId,
-              name: l.name,
-              quantity: l.quantity,
-              lineTotalMinor: l.lineTotalMinor,
-            }))}
-            totals={totals}
-            discountLabel={reward?.label}
-          />
+          <CheckoutSummary cart={cart} options={rewardOptions} chooser={engage} />
         </div>
       </div>
       {engage && (

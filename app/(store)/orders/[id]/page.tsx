@@ -8,6 +8,7 @@ import { paymentsMode } from "@/lib/env";
 import { formatMoney } from "@/lib/store/money";
 import { getOrderForViewer } from "@/lib/store/orders";
 import { currentShopper } from "@/lib/store/owner";
+import { OrderRewardNote } from "./order-reward-note";
 
 export const metadata: Metadata = { title: "Your order" };
 
@@ -77,6 +78,7 @@ export default async function OrderPage({
           )}
         </div>
       )}
+      <OrderRewardNote db={db} order={order} viewerEmail={shopper.viewer?.email ?? null} />
       {order.amountRefundedMinor > 0 && (
         <p className="text-sm text-stone-700">Refunded: {formatMoney(order.amountRefundedMinor, order.currency)}</p>
       )}
@@ -89,6 +91,7 @@ export default async function OrderPage({
           lineTotalMinor: i.unitPriceMinor * i.quantity,
         }))}
         totals={order}
+        discountLabel={order.discountLabel}
       />
       <Link href="/" className="inline-block text-brand-700 underline">
         Continue shopping

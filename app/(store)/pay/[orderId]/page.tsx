@@ -43,6 +43,7 @@ export default async function TestPaymentPage({ params }: { params: Promise<{ or
           lineTotalMinor: i.unitPriceMinor * i.quantity,
         }))}
         totals={order}
+        discountLabel={order.discountLabel}
       />
       {order.status === "pending" ? (
         <TestPaymentForm orderId={order.id} total={formatMoney(order.totalMinor, order.currency)} />

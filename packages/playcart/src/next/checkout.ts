@@ -9,24 +9,17 @@ import { recordEvent } from "../engine/index.ts";
 import { findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
 import { balances } from "../ledger/index.ts";
 import { type TierProgress, tierProgress } from "../loyalty/index.ts";
-import { hasEffect, rewardForOrder } from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
 import { FIRST_ORDER } from "./email-first.ts";
 import { offerWithToken } from "./offers.ts";
 import { rememberedEmailOfRequest } from "./remembered-email.ts";
+import { type RewardPreview, rewardPreviews } from "./reward-options.ts";
 import type { Runtime } from "./runtime.ts";
-import { cartSummary, playShopper, rewardLines } from "./shopper.ts";
+import { cartSummary, playShopper } from "./shopper.ts";
 
-export type RewardPreview = {
-  id: string;
-  label: string;
-  discountMinor: number;
-  shippingWaivedMinor: number;
-  bonusPoints: number;
-  scope: string;
-};
+export type { RewardPreview };
 
 export type CheckoutView = {
   shopper: Shopper | null;
@@ -42,6 +35,8 @@ export type CheckoutView = {
   emailFirst: boolean;
   cameBack: boolean;
   reward: RewardPreview | null;
+  /** Every reward of the shopper that applies to this cart, best first (reward is the first): the checkout's choice. */
+  rewardOptions: RewardPreview[];
   /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
   offMinor: number;
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
@@ -79,6 +74,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     emailFirst: false,
     cameBack,
     reward: null,
+    rewardOptions: [],
     offMinor: 0,
     points: null,
     ui,
@@ -104,15 +100,16 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     }
     return { offer: null, placement: null, heldOut };
   };
-  const [placement, reward, comeback, points] = await Promise.all([
+  const [placement, rewardOptions, comeback, points] = await Promise.all([
     games ? placementOf() : null,
-    previewReward(rt, identity, cart, now),
+    rewardPreviews(rt, identity, cart, now),
     // The comeback game only for a shopper back from a reminder's link (the nudge offers it otherwise).
     games && cameBack
       ? findOffer(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
       : null,
     pointsOf(rt, identity, now),
   ]);
+  const reward = rewardOptions[0] ?? null;
   const offer = comeback
     ? offerWithToken(rt, comeback, "comeback", shopper, now)
     : offerWithToken(rt, placement?.offer ?? null, "checkout", shopper, now);
@@ -133,6 +130,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     offer,
     emailFirst: Boolean(!comeback && placement?.offer && placement.placement === FIRST_ORDER && !identity.email),
     reward,
+    rewardOptions,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),
     points,
   };
@@ -148,27 +146,6 @@ async function pointsOf(rt: Runtime, shopper: PlayShopper, now: Date): Promise<C
     tierProgress(db, { email: shopper.email, userRef: shopper.userRef, now }),
   ]);
   return { balance: balance.available, held: balance.held, progress };
-}
-
-async function previewReward(rt: Runtime, shopper: PlayShopper, cart: Cart, now: Date): Promise<RewardPreview | null> {
-  const chosen = await rewardForOrder(await rt.cfg.db(), {
-    shopper,
-    cartRef: cart.ref,
-    lines: rewardLines(cart.lines),
-    cart: cartSummary(cart.lines),
-    shippingMinor: cart.shippingMinor,
-    now,
-    timeZone: rt.cfg.timeZone,
-  });
-  if (!chosen || !hasEffect(chosen)) return null;
-  return {
-    id: chosen.reward.id,
-    label: chosen.reward.label,
-    discountMinor: chosen.discountMinor,
-    shippingWaivedMinor: chosen.shippingWaivedMinor,
-    bonusPoints: chosen.bonusPoints,
-    scope: chosen.reward.scope,
-  };
 }
 
 async function recordCheckoutView(

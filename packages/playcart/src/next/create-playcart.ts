@@ -5,6 +5,7 @@ import type { PlaycartAdminHandle } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
 import type { AdventCalendar, PlayOutcome } from "../games/index.ts";
+import type { RewardsPanelData } from "../rewards/index.ts";
 import { checkedOrder, orderFromAdapter } from "./adapter-order.ts";
 import { adventFor } from "./advent.ts";
 import { type CheckoutInput, type CheckoutView, checkoutView } from "./checkout.ts";
@@ -16,6 +17,7 @@ import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
 import { actionHeaders } from "./remembered-email.ts";
 import { PlaycartConfigError, resolveConfig } from "./resolve-config.ts";
+import { type RewardsPanelInput, rewardsPanelData } from "./rewards-panel.ts";
 import { route } from "./router.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
 
@@ -30,6 +32,8 @@ export type Playcart = {
   checkout(input?: CheckoutInput): Promise<CheckoutView>;
   /** At order placement: the server-decided discount, reserved for `orderRef`. */
   priceOrder(input: PriceOrderInput): Promise<PricedOrder>;
+  /** The rewards panel's data for this browser's shopper (also served at GET <basePath>/panel). */
+  rewardsPanel(input?: RewardsPanelInput): Promise<RewardsPanelData>;
   /** A play from the host's own server action (same checks as the play route). */
   play(raw: unknown, input?: { request?: Request }): Promise<PlayOutcome>;
   /**
@@ -101,6 +105,7 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
     handlers: { GET: handle, POST: handle },
     checkout: async (input) => checkoutView(rt(), input),
     priceOrder: async (input) => priceOrder(rt(), input),
+    rewardsPanel: async (input) => rewardsPanelData(rt(), input),
     play: async (raw, input = {}) =>
       playFor(
         rt(),

@@ -28,4 +28,6 @@ export {
   RewardChangedError,
   SHOWN_REWARD_FIELD as PLAYCART_SHOWN_REWARD_FIELD,
 } from "./reward-change.ts";
+export { REWARD_FIELD as PLAYCART_REWARD_FIELD } from "./reward-choice.ts";
+export type { RewardsPanelInput } from "./rewards-panel.ts";
 export { HANDLED_EVENT_TYPES as PLAYCART_STRIPE_EVENT_TYPES } from "./stripe/handlers.ts";

@@ -5,12 +5,20 @@ import type { EngageDb } from "../core/db.ts";
 import { EngageError } from "../core/errors.ts";
 import { recordOrderPlaced } from "../loyalty/index.ts";
 import { recordConsent, trackCart } from "../reminders/index.ts";
-import { hasEffect, releaseOrderRewards, reserveReward, rewardForOrder, rewardOwnerOf } from "../rewards/index.ts";
+import {
+  applicableRewards,
+  hasEffect,
+  isOwnReward,
+  releaseOrderRewards,
+  reserveReward,
+  rewardOwnerOf,
+} from "../rewards/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { CONSENT_FIELD, consentWordingOf } from "./consent.ts";
 import { referralCodeOf } from "./cookies.ts";
 import { rememberEmailInAction } from "./remembered-email.ts";
 import { RewardChangedError, rewardChange, shownRewardOf } from "./reward-change.ts";
+import { rewardChoiceOf } from "./reward-choice.ts";
 import type { Runtime } from "./runtime.ts";
 import { cartSummary, rewardLines } from "./shopper.ts";
 
@@ -22,7 +30,10 @@ export type PriceOrderInput = {
   cart?: Cart;
   /** The email the order is placed with (defaults to the cart's). */
   email?: string;
-  /** A reward the shopper picked; otherwise the one worth most. */
+  /**
+   * A reward the shopper picked (default: the form's `playcart_reward` field); refused unless
+   * it is theirs and applies. Otherwise the one worth most.
+   */
   rewardId?: string | null;
   /**
    * The reward the checkout showed the shopper (null: none); default: the form's
@@ -74,22 +85,28 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
       sessionRef: input.shopper.id,
       signedIn: input.shopper.signedIn,
     };
-    const chosen = await rewardForOrder(tx, {
+    const options = await applicableRewards(tx, {
       shopper,
       cartRef: input.cart.ref,
       lines: rewardLines(input.cart.lines),
       cart: cartSummary(input.cart.lines),
       shippingMinor: input.cart.shippingMinor,
-      requestedRewardId: input.rewardId,
       now,
       timeZone: cfg.timeZone,
     });
-    const used = chosen && hasEffect(chosen) ? chosen : null;
-    const shown = shownRewardOf(input);
+    // A reward the shopper chose is the one they were shown; otherwise the checkout's own (if the host says).
+    const requested = input.rewardId ?? rewardChoiceOf(input.form);
+    const shown = requested ?? shownRewardOf(input);
+    const pick = requested ? options.find((o) => o.reward.id === requested) : options[0];
+    // A choice that is not among the shopper's own rewards at all is refused outright; one of
+    // theirs that no longer applies is explained below, when the host shows rewards.
+    if (requested && !pick && (shownRewardOf(input) === undefined || !(await isOwnReward(tx, requested, shopper))))
+      throw new EngageError("invalid:input", "That reward is not available to you for this order.");
+    const used = pick && hasEffect(pick) ? pick : null;
     if (shown !== undefined && (used?.reward.id ?? null) !== shown) {
       const change = await rewardChange(tx, {
         shownId: shown,
-        applied: used,
+        applied: used ?? options[0] ?? null,
         shopper: { ...shopper, email },
         lines: rewardLines(input.cart.lines),
         cart: cartSummary(input.cart.lines),

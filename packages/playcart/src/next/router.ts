@@ -5,6 +5,7 @@ import { comebackRoute } from "./routes/comeback.ts";
 import { cronRoute } from "./routes/cron.ts";
 import { identifyRoute } from "./routes/identify.ts";
 import { oddsRoute } from "./routes/odds.ts";
+import { panelRoute } from "./routes/panel.ts";
 import { playRoute } from "./routes/play.ts";
 import { pushRoute } from "./routes/push.ts";
 import { referralRoute } from "./routes/referral.ts";
@@ -57,6 +58,9 @@ export async function route(rt: Runtime, req: Request): Promise<Response> {
     case "odds":
       if (!arg || rest.length > 0) return notFound();
       return method === "GET" ? oddsRoute(rt, arg) : methodNotAllowed("GET");
+    case "panel":
+      if (arg !== undefined) return notFound();
+      return method === "GET" ? panelRoute(rt, req) : methodNotAllowed("GET");
     case "r":
       if (!arg || rest.length > 0) return notFound();
       return method === "GET" ? referralRoute(rt, req, arg) : methodNotAllowed("GET");

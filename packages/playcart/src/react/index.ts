@@ -3,6 +3,7 @@
 // themselves are separate chunks, loaded when a shopper opens one. Style them with
 // `import "playcart/styles.css"` and the --playcart-* variables.
 
+export type { PanelReward, RewardsPanelData } from "../rewards/index.ts";
 export { AdventCalendarView, type AdventCalendarViewProps } from "./advent-calendar.tsx";
 export { BadgeList, type BadgeListProps, type BadgeView } from "./badge-list.tsx";
 export { CheckoutGames, type CheckoutGamesProps } from "./checkout-games.tsx";
@@ -13,6 +14,7 @@ export { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 export { type GameProps, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
 export { DEFAULT_PLAY_ENDPOINT, playViaRoute } from "./play-route.ts";
 export { DEFAULT_PUSH_ENDPOINT, PushOptIn, type PushOptInProps } from "./push-opt-in.tsx";
+export { ReferralShare } from "./referral-share.tsx";
 export { ResultPanel } from "./result-panel.tsx";
 export {
   type CatalogEntry,
@@ -21,6 +23,8 @@ export {
   RewardCatalog,
   type RewardCatalogProps,
 } from "./reward-catalog.tsx";
+export { type RewardChoice, RewardChooser, type RewardChooserProps } from "./reward-chooser.tsx";
+export { RewardsLauncher, type RewardsLauncherProps } from "./rewards-launcher.tsx";
 export { RewardsPanel, type RewardsPanelProps } from "./rewards-panel.tsx";
 export { ScratchCard } from "./scratch-card.tsx";
 export { ShakeTree } from "./shake-tree.tsx";

@@ -9,7 +9,14 @@ export type CatalogState = {
   status: "idle" | "ok" | "invalid" | "unauthenticated" | "forbidden" | "error";
   message?: string;
 };
-export type OwnedReward = { id: string; label: string; until: string; status: string };
+export type OwnedReward = {
+  id: string;
+  label: string;
+  until: string;
+  status: string;
+  /** What it gives and where it applies, e.g. "10% off · This order · Spin the wheel". */
+  detail?: string;
+};
 
 const nonce = () =>
   crypto.randomUUID?.().replace(/-/g, "") ??
@@ -65,13 +72,14 @@ export function RewardCatalog({ items, balance, owned, buy }: RewardCatalogProps
       <p role="status" aria-live="polite" className="playcart-catalog-status" data-status={state.status}>
         {state.status !== "idle" ? state.message : ""}
       </p>
-      {owned.length > 0 && (
+      {owned.length > 0 ? (
         <div>
-          <h3 className="playcart-owned-title">Rewards waiting for your next order</h3>
+          <h3 className="playcart-owned-title">Rewards you hold</h3>
           <ul className="playcart-owned" data-testid="owned-rewards">
             {owned.map((r) => (
               <li key={r.id}>
-                {r.label}{" "}
+                {r.label}
+                {r.detail ? <span className="playcart-subtle"> · {r.detail}</span> : null}{" "}
                 <span className="playcart-subtle">
                   ({r.status === "reserved" ? "on an order being paid" : `until ${r.until}`})
                 </span>
@@ -79,6 +87,8 @@ export function RewardCatalog({ items, balance, owned, buy }: RewardCatalogProps
             ))}
           </ul>
         </div>
+      ) : (
+        <p className="playcart-small">You hold no rewards right now.</p>
       )}
     </section>
   );

@@ -58,7 +58,7 @@ export function rewardOwnerOf(shopper: Shopper & { sessionRef?: string | null; s
 }
 
 /** A reward belongs to the session that won it and to the email, account or device it knows. */
-function ownedBy(owner: RewardOwner): SQL {
+export function ownedBy(owner: RewardOwner): SQL {
   const conditions: SQL[] = [];
   if (owner.sessionRef) conditions.push(eq(rewards.sessionRef, owner.sessionRef));
   if (owner.identityKeys.length > 0) {
@@ -73,6 +73,27 @@ function ownedBy(owner: RewardOwner): SQL {
 }
 
 /** The shopper's rewards that this cart may use now. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a reward, in any state, belongs to this shopper: a checkout choice of one of their
+ * own that no longer applies is explained; anyone else's (or a made-up id) is simply refused.
+ */
+export async function isOwnReward(
+  db: EngageDb,
+  rewardId: string,
+  shopper: Shopper & { sessionRef?: string | null; signedIn?: boolean },
+): Promise<boolean> {
+  // Only a well-formed id is looked up: a failed query would abort the order's transaction.
+  if (!UUID.test(rewardId)) return false;
+  const [row] = await db
+    .select({ id: rewards.id })
+    .from(rewards)
+    .where(and(eq(rewards.id, rewardId), ownedBy(rewardOwnerOf(shopper))))
+    .limit(1);
+  return Boolean(row);
+}
+
 export async function usableRewards(
   db: EngageDb,
   owner: RewardOwner & { cartRef?: string | null; now: Date },

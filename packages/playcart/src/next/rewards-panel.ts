@@ -1,0 +1,112 @@
+// The rewards panel's data for this browser's shopper (playcart.rewardsPanel() and GET
+// <basePath>/panel): points, every reward held, ways to earn, what the balance buys next, the
+// referral link and tier progress. Read-only but for a member's referral code, made on first use.
+import { headers as requestHeaders } from "next/headers.js";
+import { ensureCustomer, findCustomerByEmail } from "../core/customers.ts";
+import { currencyExponent } from "../core/money.ts";
+import { balances } from "../ledger/index.ts";
+import { referralCodeFor, tierProgress } from "../loyalty/index.ts";
+import {
+  heldRewards,
+  listCatalog,
+  type PanelReward,
+  pointsOutlook,
+  type RewardsPanelData,
+  rewardOwnerOf,
+  rewardValueWords,
+  rewardWhereWords,
+  waysToEarn,
+} from "../rewards/index.ts";
+import { originOf } from "./http.ts";
+import type { Runtime } from "./runtime.ts";
+
+export type RewardsPanelInput = { request?: Request; headers?: Headers };
+
+export function moneyFormatter(currency: string) {
+  const format = new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() });
+  const exponent = currencyExponent(currency);
+  return (minor: number) => format.format(minor / 10 ** exponent);
+}
+
+/** The store's public origin for links: config.siteUrl, else the request's (or the page's) host. */
+function originFrom(siteUrl: string | null, request: Request | undefined, h: Headers): string | null {
+  if (siteUrl) return siteUrl.replace(/\/$/, "");
+  if (request) return originOf(request);
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  if (!host) return null;
+  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {}): Promise<RewardsPanelData> {
+  const { cfg } = rt;
+  const h = input.request?.headers ?? input.headers ?? (await requestHeaders());
+  const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
+  const db = await cfg.db();
+  const now = await cfg.now();
+  const money = moneyFormatter(cfg.currency);
+  const dates = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: cfg.timeZone });
+  const member = Boolean(shopper?.signedIn && shopper.email);
+  // The email Playcart assumes shows points (as at checkout); rewards need real ownership.
+  const customer = shopper?.email
+    ? member
+      ? await ensureCustomer(db, { email: shopper.email, userRef: shopper.userRef })
+      : await findCustomerByEmail(db, shopper.email)
+    : undefined;
+  const owner = shopper
+    ? rewardOwnerOf({
+        email: shopper.email,
+        userRef: shopper.userRef,
+        deviceId: shopper.id,
+        sessionRef: shopper.id,
+        signedIn: shopper.signedIn,
+      })
+    : null;
+  const [held, ways, catalog, balance, progress, code] = await Promise.all([
+    owner ? heldRewards(db, { ...owner, now }) : [],
+    waysToEarn(db, { currency: cfg.currency, money }),
+    listCatalog(db),
+    customer ? balances(db, customer.id) : null,
+    customer ? tierProgress(db, { email: customer.email, userRef: shopper?.userRef ?? null, now }) : null,
+    member && customer ? referralCodeFor(db, customer.id) : null,
+  ]);
+  const rewards: PanelReward[] = held.map((r) => ({
+    id: r.id,
+    label: r.label,
+    value: rewardValueWords(r, money),
+    where: rewardWhereWords(r),
+    expires: `Expires ${dates.format(r.expiresAt)}`,
+    expiresAt: r.expiresAt.toISOString(),
+    status: r.status === "reserved" ? "reserved" : "issued",
+    source: r.source,
+  }));
+  const outlook = pointsOutlook(balance?.available ?? 0, catalog);
+  const origin = originFrom(cfg.siteUrl, input.request, h);
+  return {
+    member,
+    points: balance ? { balance: balance.available, pending: balance.held } : null,
+    rewards,
+    waysToEarn: ways,
+    nextReward: outlook.next && {
+      name: outlook.next.name,
+      pointsNeeded: outlook.next.pointsNeeded,
+      text: `${outlook.next.pointsNeeded} points to ${outlook.next.name}`,
+    },
+    enoughFor: outlook.enoughFor && `You have enough for ${outlook.enoughFor.name}`,
+    referral:
+      code && origin
+        ? {
+            url: `${origin}${cfg.basePath}/r/${code}`,
+            shareText: "Here is my link to the store: your first order earns me a stamp.",
+          }
+        : null,
+    tier: progress && {
+      label: progress.current.label,
+      next: progress.next?.label ?? null,
+      percent: progress.percent,
+      text: progress.next
+        ? `Spend ${money(progress.remainingMinor)} more to reach ${progress.next.label}`
+        : `${progress.current.label} is our top tier`,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+"use client";
+
+// The rewards launcher: a small button fixed in a corner of every page. The panel (its
+// script and its data) loads only when the shopper opens it, so a page pays for one button.
+import { type ComponentType, useRef, useState } from "react";
+import type { RewardsDialogProps } from "./rewards-dialog.tsx";
+
+export type RewardsLauncherProps = {
+  /** Playcart's panel route: GET <basePath>/panel. */
+  endpoint?: string;
+  /** Where a guest signs in or joins. */
+  joinHref?: string;
+  label?: string;
+};
+
+const loadDialog = () => import("./rewards-dialog.tsx");
+
+export function RewardsLauncher({
+  endpoint = "/api/playcart/panel",
+  joinHref,
+  label = "Rewards",
+}: RewardsLauncherProps) {
+  const [Dialog, setDialog] = useState<ComponentType<RewardsDialogProps> | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const open = async () => {
+    const mod = await loadDialog();
+    setDialog(() => mod.RewardsDialog);
+  };
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={Dialog !== null}
+        onClick={open}
+        // Warm the panel's script as the pointer or focus arrives, before the click.
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
+        className="playcart-rewards-button"
+      >
+        <span aria-hidden="true">★</span> {label}
+      </button>
+      {Dialog && (
+        <Dialog
+          endpoint={endpoint}
+          joinHref={joinHref}
+          onClose={() => {
+            setDialog(null);
+            // Focus goes back to what opened the panel.
+            button.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
