@@ -483,6 +483,8 @@ describe("what a small host leaves to Playcart", () => {
         // A returning shoppers' game: a guest plays it without the first-order email step.
         placement: "checkout_returning",
         status: "live",
+        // No holdout: this guest must be offered the game, whatever the campaign's id.
+        holdoutPercent: 0,
         rewardScope: "this_order",
         rewardValidDays: 1,
       })

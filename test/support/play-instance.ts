@@ -21,7 +21,8 @@ const playcart = createPlaycart({
     shopper: ({ request }) => request?.headers.get("x-test-shopper") ?? null,
     cart: (s) => ({
       ref: `cart-${s.id}`,
-      email: null,
+      // Each shopper known by email: the first-order game plays without its email step.
+      email: `${s.id}@example.test`,
       shippingMinor: 0,
       lines: [{ productRef: "beans", name: "Beans", category: "coffee", unitPriceMinor: 2_500, quantity: 2 }],
     }),
