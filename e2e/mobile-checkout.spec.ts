@@ -46,6 +46,9 @@ test.describe("on a phone", () => {
       expect(card.y).toBeGreaterThanOrEqual(0);
       expect(card.y + card.height, "the whole offer card is on the first screen").toBeLessThanOrEqual(PHONE.height);
       expect(card.y + card.height, "the offer card ends above the pay button").toBeLessThanOrEqual(button.y);
+      // The rewards launcher sits in the header: nothing floats over the game or the pay button.
+      const rewards = (await page.getByRole("button", { name: "Rewards" }).boundingBox())!;
+      expect(rewards.y + rewards.height).toBeLessThanOrEqual(card.y);
       // Nothing sticks out sideways, and the header's name and cart link each keep to one line.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       const nav = page.getByRole("navigation", { name: "Main" });

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { campaigns, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
-import { products, usd } from "./support/data";
+import { products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
@@ -54,11 +54,14 @@ test("README screenshot: the confirmation of an order that used the wheel's priz
   const store = await checkout(page);
   const games = new Games(page);
   const wheel = games.offer(campaigns.wheel.name);
+  // The first-order wheel asks who is playing before it spins.
+  const email = uniqueEmail("ada");
+  await games.giveEmail(wheel, email);
   await games.open(wheel);
   await wheel.getByRole("button", { name: "Spin the wheel" }).click();
   expect(await games.prizeWon(wheel)).not.toBeNull();
   await expect(page.getByText(/^Continue: you save/)).toBeVisible();
-  await store.placeOrder("ada@example.com");
+  await store.placeOrder(email);
   await page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
   await store.expectConfirmation();
   await shoot(page, "confirmation.png");

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { RewardsLauncher } from "playcart/react";
 import { getDb } from "@/db/client";
-import { paymentsMode } from "@/lib/env";
+import { env, paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { currentShopper } from "@/lib/store/owner";
 
@@ -46,6 +47,10 @@ export async function Header() {
             <Link href="/signin" className="hover:underline">
               Sign in
             </Link>
+          )}
+          {/* Playcart's rewards panel on every page, in the header: a floating button would cover the pay button on a phone. */}
+          {env().PLAYCART_ENGAGE === "on" && (
+            <RewardsLauncher endpoint="/api/playcart/panel" joinHref="/signin" floating={false} />
           )}
         </div>
         <Link

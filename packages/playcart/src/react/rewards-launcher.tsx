@@ -1,7 +1,8 @@
 "use client";
 
-// The rewards launcher: a small button fixed in a corner of every page. The panel (its
-// script and its data) loads only when the shopper opens it, so a page pays for one button.
+// The rewards launcher: a small button, fixed in a corner of every page or placed in the
+// host's own header. The panel (its script and its data) loads only when the shopper opens
+// it, so a page pays for one button.
 import { type ComponentType, useRef, useState } from "react";
 import type { RewardsDialogProps } from "./rewards-dialog.tsx";
 
@@ -11,6 +12,11 @@ export type RewardsLauncherProps = {
   /** Where a guest signs in or joins. */
   joinHref?: string;
   label?: string;
+  /**
+   * Fixed in the page's bottom corner (default), or false to sit where the host renders it
+   * (a header): a fixed button can cover a pay button on a phone.
+   */
+  floating?: boolean;
 };
 
 const loadDialog = () => import("./rewards-dialog.tsx");
@@ -19,6 +25,7 @@ export function RewardsLauncher({
   endpoint = "/api/playcart/panel",
   joinHref,
   label = "Rewards",
+  floating = true,
 }: RewardsLauncherProps) {
   const [Dialog, setDialog] = useState<ComponentType<RewardsDialogProps> | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -37,7 +44,7 @@ export function RewardsLauncher({
         // Warm the panel's script as the pointer or focus arrives, before the click.
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
-        className="playcart-rewards-button"
+        className={floating ? "playcart-rewards-button playcart-rewards-floating" : "playcart-rewards-button"}
       >
         <span aria-hidden="true">★</span> {label}
       </button>
