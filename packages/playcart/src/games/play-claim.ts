@@ -35,7 +35,7 @@ export async function drawAndRecord(
   dailyWins: Map<string, number>,
   lost: ReadonlySet<string>,
   rng: Rng,
-): Promise<{ prize: Prize | null; recorded: { playId: string; rewardId: string | null; label: string } }> {
+): Promise<{ prize: Prize | null; recorded: Recorded }> {
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
@@ -48,6 +48,9 @@ export async function drawAndRecord(
   if (!recorded) throw new PrizeLost(chosen!.id);
   return { prize: chosen, recorded };
 }
+
+/** A recorded play: its id, its reward's id and label, and the category a category-scoped prize was fitted to. */
+export type Recorded = { playId: string; rewardId: string | null; label: string; categoryRef: string | null };
 
 export type PlayBase = {
   input: PlayInput;
@@ -68,11 +71,7 @@ export type PlayBase = {
  * day's row is taken first, then the prize row (the same order in every play). Returns null
  * when the prize was gone; the caller then rolls back (which also undoes the day's count).
  */
-async function claimAndRecord(
-  tx: EngageDb,
-  base: PlayBase,
-  prize: Prize | null,
-): Promise<{ playId: string; rewardId: string | null; label: string } | null> {
+async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null): Promise<Recorded | null> {
   const { input, campaign } = base;
   const won = Boolean(prize && prize.rewardType !== "none");
   // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
@@ -151,7 +150,7 @@ async function claimAndRecord(
       SELECT (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id`,
   );
   if (!row.play_id) return null;
-  return { playId: row.play_id, rewardId: row.reward_id, label };
+  return { playId: row.play_id, rewardId: row.reward_id, label, categoryRef };
 }
 
 export const isUnlimited = (p: Prize) => p.inventory === null && p.budgetValueMinor === null && p.dailyCap === null;

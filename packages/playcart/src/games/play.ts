@@ -62,7 +62,16 @@ export type PlayResult = {
   prizeId: string | null;
   segment: number;
   label: string;
-  reward: { id: string; label: string; scope: string; expiresAt: Date } | null;
+  reward: {
+    id: string;
+    label: string;
+    scope: string;
+    expiresAt: Date;
+    /** What the reward is, as a checkout prices it (rewardEffect): its saving is worked out without a query. */
+    terms: Pick<Prize, "rewardType" | "rewardValue" | "productRef" | "maxDiscountMinor"> & {
+      categoryRef: string | null;
+    };
+  } | null;
   playsLeft: number;
 };
 
@@ -239,7 +248,19 @@ async function playInTransaction(
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward =
     prize && won && recorded.rewardId
-      ? { id: recorded.rewardId, label: recorded.label, scope: campaign.rewardScope, expiresAt }
+      ? {
+          id: recorded.rewardId,
+          label: recorded.label,
+          scope: campaign.rewardScope,
+          expiresAt,
+          terms: {
+            rewardType: prize.rewardType,
+            rewardValue: prize.rewardValue,
+            productRef: prize.productRef,
+            maxDiscountMinor: prize.maxDiscountMinor,
+            categoryRef: recorded.categoryRef,
+          },
+        }
       : null;
   const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
   return {

@@ -58,16 +58,7 @@ export async function playFor(
     });
     // Rules on game.played run after the response, so the animation never waits on them.
     rt.sweepAfterResponse(now);
-    const savingMinor =
-      result.reward?.scope === "this_order" && cart
-        ? await thisOrderSaving(await cfg.db(), {
-            rewardId: result.reward.id,
-            shopper: identity,
-            cart,
-            now,
-            timeZone: cfg.timeZone,
-          })
-        : null;
+    const savingMinor = result.reward?.scope === "this_order" && cart ? thisOrderSaving(result.reward, cart) : null;
     return {
       status: "ok",
       won: result.won,
