@@ -76,6 +76,11 @@ export async function readJson(req: Request, limit: number, shape: "play" | "err
  */
 export function fromSameOrigin(req: Request): boolean {
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return false;
+  return sameSiteFetch(req);
+}
+
+/** A fetch from the store's own pages, as the browser reports it (no header: not a browser fetch, allowed). */
+export function sameSiteFetch(req: Request): boolean {
   const site = req.headers.get("sec-fetch-site");
   return site === null || site === "same-origin";
 }

@@ -20,7 +20,7 @@ import { rememberEmailInAction } from "./remembered-email.ts";
 import { RewardChangedError, rewardChange, shownRewardOf } from "./reward-change.ts";
 import { rewardChoiceOf } from "./reward-choice.ts";
 import type { Runtime } from "./runtime.ts";
-import { cartSummary, rewardLines } from "./shopper.ts";
+import { cartSummary, rewardLines, trackedItems } from "./shopper.ts";
 
 export type PriceOrderInput = {
   /** The host's id for the order, known before it is written (for example a UUID it generates). */
@@ -96,11 +96,12 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
     });
     // A reward the shopper chose is the one they were shown; otherwise the checkout's own (if the host says).
     const requested = input.rewardId ?? rewardChoiceOf(input.form);
-    const shown = requested ?? shownRewardOf(input);
+    const hostShown = shownRewardOf(input);
+    const shown = requested ?? hostShown;
     const pick = requested ? options.find((o) => o.reward.id === requested) : options[0];
     // A choice that is not among the shopper's own rewards at all is refused outright; one of
     // theirs that no longer applies is explained below, when the host shows rewards.
-    if (requested && !pick && (shownRewardOf(input) === undefined || !(await isOwnReward(tx, requested, shopper))))
+    if (requested && !pick && (hostShown === undefined || !(await isOwnReward(tx, requested, shopper))))
       throw new EngageError("invalid:input", "That reward is not available to you for this order.");
     const used = pick && hasEffect(pick) ? pick : null;
     if (shown !== undefined && (used?.reward.id ?? null) !== shown) {
@@ -136,13 +137,7 @@ export async function priceOrder(rt: Runtime, given: PriceOrderInput): Promise<P
       email,
       sessionRef: input.shopper.id,
       currency: cfg.currency,
-      items: input.cart.lines.map((l) => ({
-        name: l.name,
-        quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-        imageUrl: l.imageUrl ?? null,
-        productRef: l.productRef,
-      })),
+      items: trackedItems(input.cart.lines),
       now,
     });
     await recordOrderPlaced(tx, {

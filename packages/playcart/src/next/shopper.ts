@@ -33,3 +33,13 @@ export const rewardLines = (lines: Line[]): RewardLine[] =>
     quantity: l.quantity,
     category: l.category,
   }));
+
+/** The cart as a reminder shows it (trackCart's items). */
+export const trackedItems = (lines: Line[]) =>
+  lines.map((l) => ({
+    name: l.name,
+    quantity: l.quantity,
+    unitPriceMinor: l.unitPriceMinor,
+    imageUrl: l.imageUrl ?? null,
+    productRef: l.productRef,
+  }));

@@ -9,7 +9,7 @@ import { judgeEmail } from "../email-first.ts";
 import { fromSameOrigin, json, originOf, readJson } from "../http.ts";
 import { emailInput, rememberEmailCookie } from "../remembered-email.ts";
 import type { Runtime } from "../runtime.ts";
-import { cartSummary, playShopper } from "../shopper.ts";
+import { cartSummary, playShopper, trackedItems } from "../shopper.ts";
 
 const MAX_BODY_BYTES = 1_024;
 
@@ -42,13 +42,7 @@ export async function identifyRoute(rt: Runtime, req: Request): Promise<Response
         email,
         sessionRef: shopper.id,
         currency: cfg.currency,
-        items: cart.lines.map((l) => ({
-          name: l.name,
-          quantity: l.quantity,
-          unitPriceMinor: l.unitPriceMinor,
-          imageUrl: l.imageUrl ?? null,
-          productRef: l.productRef,
-        })),
+        items: trackedItems(cart.lines),
         now,
       });
   });
