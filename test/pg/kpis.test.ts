@@ -4,10 +4,11 @@
 // checks reward cost against the prizes' value awarded and the rewards issued. On a real
 // Postgres: these are the admin's production queries, and PGlite took minutes over them.
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { play } from "playcart/internal/games/play";
+import { withPrizeTallies } from "playcart/internal/games/prize-tallies";
 import { kpiReport, liftInterval } from "playcart/internal/insights/kpis";
-import { campaigns, events, prizes, rewards } from "playcart/schema";
+import { campaigns, events, plays, prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createTestDatabase } from "../support/pg";
@@ -295,7 +296,7 @@ describe("KPIs over 10,000 generated customers", () => {
 });
 
 describe("reward cost is consistent with the prizes and rewards", () => {
-  it("equals the value awarded on the prize table and counts one reward per win", { timeout: 120_000 }, async () => {
+  it("equals the cost of the prizes won and counts one reward per win", { timeout: 120_000 }, async () => {
     const [c] = await db
       .insert(campaigns)
       .values({
@@ -348,10 +349,15 @@ describe("reward cost is consistent with the prizes and rewards", () => {
       timeZone: TZ,
       campaignId: c.id,
     });
+    // Counted independently of the events: each won play at its prize's cost.
     const [awarded] = await db
-      .select({ v: sql<number>`sum(${prizes.valueAwardedMinor})::int`, wins: sql<number>`sum(${prizes.wins})::int` })
-      .from(prizes)
-      .where(eq(prizes.campaignId, c.id));
+      .select({ v: sql<number>`coalesce(sum(${prizes.costMinor}), 0)::int` })
+      .from(plays)
+      .innerJoin(prizes, eq(prizes.id, plays.prizeId))
+      .where(and(eq(plays.campaignId, c.id), eq(plays.won, 1)));
+    const table = await db.select().from(prizes).where(eq(prizes.campaignId, c.id));
+    const tallied = await withPrizeTallies(db, c.id, table);
+    expect(tallied.reduce((s, p) => s + p.valueAwardedMinor, 0)).toBe(awarded.v);
     const [issued] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(rewards)

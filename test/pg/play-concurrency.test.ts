@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { identityKeys } from "playcart/internal/core/identity";
 import { PlayError, type PlayInput, type PlayResult, type PlayShopper, play } from "playcart/internal/games/play";
+import { withPrizeTallies } from "playcart/internal/games/prize-tallies";
 import { redeemOrderRewards, reserveReward } from "playcart/internal/rewards/rewards";
 import {
   type Campaign,
@@ -145,7 +146,9 @@ describe("concurrent plays on Postgres", () => {
 
     const [p, n] = await prizeRows(campaign.id);
     expect(p.wins).toBe(50);
-    expect(n.wins).toBe(450);
+    // A prize without limits keeps no counter (no play waits on its row); its tally is counted.
+    expect(n.wins).toBe(0);
+    expect((await withPrizeTallies(t.db, campaign.id, [p, n])).map((x) => x.wins)).toEqual([50, 450]);
     const counts = await playCounts(campaign.id);
     expect(counts.get(limited.id)).toBe(50);
     expect(counts.get(none.id)).toBe(450);
@@ -184,7 +187,13 @@ describe("concurrent plays on Postgres", () => {
     expect(g).toMatchObject({ wins: 14, valueAwardedMinor: 9_800 });
     expect(g.valueAwardedMinor).toBeLessThanOrEqual(g.budgetValueMinor!);
     expect(tr.wins).toBe(20);
-    expect(n.wins).toBe(300 - 14 - 20);
+    expect(n.wins).toBe(0);
+    const tallied = await withPrizeTallies(t.db, campaign.id, [g, tr, n]);
+    expect(tallied.map((x) => [x.wins, x.valueAwardedMinor])).toEqual([
+      [14, 9_800],
+      [20, 5_000],
+      [300 - 14 - 20, 0],
+    ]);
     const [day] = await t.db.select().from(prizeDailyWins).where(eq(prizeDailyWins.prizeId, treat.id));
     expect(day).toMatchObject({ storeDay: "2026-06-13", wins: 20 });
     const counts = await playCounts(campaign.id);

@@ -153,7 +153,7 @@ describe("npx playcart migrate", () => {
     const once = await objects(url);
     const again = await cli(["migrate"], { DATABASE_URL: url });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/up to date \(3 migrations\)/);
+    expect(again.stdout).toMatch(/up to date \(4 migrations\)/);
     expect(await objects(url)).toEqual(once);
     const sql = postgres(url, { max: 1 });
     const rows = await sql`select tag from playcart_migrations order by tag`;
@@ -162,6 +162,7 @@ describe("npx playcart migrate", () => {
       "0000_playcart_tables",
       "0001_playcart_invariants",
       "0002_playcart_person_key",
+      "0003_playcart_play_refusal",
     ]);
   });
 
@@ -173,7 +174,7 @@ describe("npx playcart migrate", () => {
     const sql = postgres(url, { max: 1 });
     const [{ n }] = await sql`select count(*)::int as n from playcart_migrations`;
     await sql.end();
-    expect(n).toBe(3);
+    expect(n).toBe(4);
   });
 
   it("refuses, changing nothing, a database whose Playcart tables were copied by hand, until told to adopt them", async () => {
@@ -202,7 +203,9 @@ describe("npx playcart migrate", () => {
     );
     const adopted = await cli(["migrate", "--adopt"], { DATABASE_URL: url });
     expect(adopted.code).toBe(0);
-    expect(adopted.stdout).toMatch(/adopted 0000_playcart_tables, 0001_playcart_invariants, 0002_playcart_person_key/);
+    expect(adopted.stdout).toMatch(
+      /adopted 0000_playcart_tables, 0001_playcart_invariants, 0002_playcart_person_key, 0003_playcart_play_refusal/,
+    );
     expect((await cli(["migrate"], { DATABASE_URL: url })).stdout).toMatch(/up to date/);
     await sql.end();
   });

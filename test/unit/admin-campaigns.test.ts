@@ -18,7 +18,7 @@ import { holdoutBucket, holdoutIdentity, isHeldOut } from "playcart/internal/gam
 import { findPlacement, PlayError, play } from "playcart/internal/games/play";
 import { previewWindows } from "playcart/internal/games/schedule-preview";
 import { prizeEconomics } from "playcart/internal/rewards/prize-economics";
-import { auditLog, campaigns } from "playcart/schema";
+import { auditLog, campaigns, prizes } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createMemoryDb } from "../support/pglite";
@@ -360,6 +360,59 @@ describe("campaign life cycle", () => {
     expect(err.fieldErrors.placement).toMatch(/Overlaps the live campaign “December doors”/);
     const spring = await yearly("Spring", { month: 3, day: 1, days: 20 });
     await setCampaignStatus(db, "owner@shop.test", spring, "live", CLOCK);
+  });
+
+  it("shows a prize without limits as won from its plays; a first limit counts those wins", async () => {
+    const unlimited = {
+      label: "$1 off",
+      weight: 1,
+      rewardType: "amount_off",
+      rewardValue: 100,
+      costMinor: 100,
+      budgetValueMinor: null,
+      inventory: null,
+      dailyCap: null,
+      maxDiscountMinor: null,
+      productRef: null,
+    };
+    const id = await saveCampaign(db, "owner@shop.test", null, draft({ windows: [], prizes: [unlimited] }), CLOCK);
+    await setCampaignStatus(db, "owner@shop.test", id, "live", CLOCK);
+    for (let i = 0; i < 3; i++)
+      await play(db, {
+        campaignId: id,
+        requestId: randomUUID(),
+        shopper: { email: `tally${i}-${id}@example.test`, sessionRef: `s-${i}-${id}`, deviceId: `d-${i}-${id}` },
+        cart: { valueMinor: 1000, itemCount: 1, categories: [] },
+        now: CLOCK.now,
+        timeZone: TZ,
+      });
+    const shown = await campaignWithPrizes(db, id);
+    if (!shown) throw new Error("not saved");
+    expect(shown.prizes.map((p) => [p.wins, p.valueAwardedMinor])).toEqual([[3, 300]]);
+    // The row itself was never written by a play: no play waits on it.
+    const [row] = await db.select().from(prizes).where(eq(prizes.campaignId, id));
+    expect([row.wins, row.valueAwardedMinor]).toEqual([0, 0]);
+
+    const stored = toDraft(shown.campaign, shown.prizes);
+    const tooFew = await saveCampaign(
+      db,
+      "owner@shop.test",
+      id,
+      { ...stored, prizes: [{ ...stored.prizes[0], inventory: 2 }] },
+      CLOCK,
+    ).catch((e) => e);
+    expect(tooFew).toBeInstanceOf(CampaignInputError);
+    expect(tooFew.fieldErrors["prizes.0.inventory"]).toBe("Inventory is below the 3 already won");
+    await saveCampaign(
+      db,
+      "owner@shop.test",
+      id,
+      { ...stored, prizes: [{ ...stored.prizes[0], inventory: 5 }] },
+      CLOCK,
+    );
+    const [limited] = await db.select().from(prizes).where(eq(prizes.campaignId, id));
+    expect([limited.inventory, limited.wins, limited.valueAwardedMinor]).toEqual([5, 3, 300]);
+    await setCampaignStatus(db, "owner@shop.test", id, "ended", CLOCK);
   });
 
   it("refuses invalid input with field errors and writes nothing", async () => {

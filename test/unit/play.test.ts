@@ -15,6 +15,7 @@ import {
   type PlayShopper,
   play,
 } from "playcart/internal/games/play";
+import { withPrizeTallies } from "playcart/internal/games/prize-tallies";
 import { recordOrderPaid, recordOrderRefund } from "playcart/internal/ledger/order-points";
 import {
   bestReward,
@@ -145,11 +146,13 @@ async function footprint(campaignId: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(rewards)
     .where(eq(rewards.campaignId, campaignId));
-  const table = await db
-    .select({ id: prizes.id, wins: prizes.wins, value: prizes.valueAwardedMinor })
-    .from(prizes)
-    .where(eq(prizes.campaignId, campaignId))
-    .orderBy(prizes.position);
+  // As the owner sees them: a prize without limits is tallied from its plays.
+  const rows = await db.select().from(prizes).where(eq(prizes.campaignId, campaignId)).orderBy(prizes.position);
+  const table = (await withPrizeTallies(db, campaignId, rows)).map((p) => ({
+    id: p.id,
+    wins: p.wins,
+    value: p.valueAwardedMinor,
+  }));
   return { plays: p.n, allowanceRows: a.rows, used: a.used, rewards: r.n, table };
 }
 

@@ -13,11 +13,13 @@ describe("playcart's bundled migrations", () => {
     expect(MIGRATIONS).toEqual(readMigrations());
   });
 
-  it("name every table and trigger they create, for adopting a database set up by hand", () => {
+  it("name every table, trigger and function they create, for adopting a database set up by hand", () => {
     const names = createdObjects(MIGRATIONS);
-    expect(names).toContain("playcart_ledger_entries");
-    expect(names).toContain("playcart_ledger_apply");
-    expect(names.filter((n) => /_no_|_apply$/.test(n))).toHaveLength(6);
+    expect(names).toContain("table playcart_ledger_entries");
+    expect(names).toContain("trigger playcart_ledger_apply");
+    expect(names).toContain("function playcart_ledger_apply");
+    expect(names).toContain("function playcart_refuse_play");
+    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(6);
   });
 });
 

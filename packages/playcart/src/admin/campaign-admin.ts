@@ -6,7 +6,14 @@ import { isUniqueViolation } from "../core/db.ts";
 import { EngageError } from "../core/errors.ts";
 import { type Campaign, type CampaignSeason, campaigns, type Prize, plays, prizes } from "../core/schema.ts";
 import type { WeeklyWindow } from "../core/store-time.ts";
-import { type CampaignDraft, campaignDates, campaignDraftSchema, draftErrors } from "../games/index.ts";
+import {
+  type CampaignDraft,
+  campaignDates,
+  campaignDraftSchema,
+  draftErrors,
+  isUnlimited,
+  withPrizeTallies,
+} from "../games/index.ts";
 import { recordAudit } from "./audit.ts";
 
 export class CampaignInputError extends EngageError {
@@ -51,7 +58,7 @@ export async function campaignWithPrizes(
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!campaign) return null;
   const table = await db.select().from(prizes).where(eq(prizes.campaignId, id)).orderBy(asc(prizes.position));
-  return { campaign, prizes: table };
+  return { campaign, prizes: await withPrizeTallies(db, id, table) };
 }
 
 /** The draft as stored (for the editor and the audit trail's before/after). */
@@ -278,10 +285,14 @@ async function savePrizes(tx: EngageDb, campaignId: string, current: Prize[], dr
         [`prizes.${position}.inventory`]: `Inventory is below the ${old.wins} already won`,
       });
     const { id: _id, ...values } = p;
+    // A prize that gets its first limit starts its own counters from its tally so far
+    // (withPrizeTallies): plays of it until now count against the new limit.
+    const counters =
+      old && isUnlimited(old) && !isUnlimited(p) ? { wins: old.wins, valueAwardedMinor: old.valueAwardedMinor } : {};
     if (old)
       await tx
         .update(prizes)
-        .set({ ...values, position })
+        .set({ ...values, ...counters, position })
         .where(eq(prizes.id, old.id));
     else await tx.insert(prizes).values({ ...values, position, campaignId });
   }

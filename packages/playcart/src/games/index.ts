@@ -15,5 +15,6 @@ export * from "./play.ts";
 export * from "./play-claim.ts";
 export * from "./play-grants.ts";
 export * from "./play-outcome.ts";
+export * from "./prize-tallies.ts";
 export * from "./schedule-preview.ts";
 export * from "./season.ts";

@@ -1,7 +1,8 @@
-// The end of a play: the draw, and one statement that claims the drawn prize under its
-// limits and records the play, its reward and its event (see play.ts for the whole play).
+// The end of a play: the draw, and one statement that consumes the shopper's allowance,
+// claims the drawn prize under its limits and records the play, its reward and its event
+// (see play.ts for the whole play).
 import { sql } from "drizzle-orm";
-import { type EngageDb, executePrepared } from "../core/db.ts";
+import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { prizeCategory } from "../rewards/index.ts";
 import { drawOne, type Rng } from "./draw.ts";
@@ -15,21 +16,35 @@ export class PrizeLost extends Error {
   }
 }
 
+/** Some identity had no play left in the window (or its lifetime): nothing was written. */
+export class AllowanceSpent extends Error {
+  constructor() {
+    super("no play left in the allowance");
+    this.name = "AllowanceSpent";
+  }
+}
+
+/** One allowance row a play consumes: one more `used`, up to `limit`. */
+export type AllowanceRow = [identityKey: string, windowKey: string, limit: number];
+
+/** An allowance row as the play's statement left it. */
+export type ConsumedRow = { identity_key: string; window_key: string; used: number };
+
 /**
  * Draws among the prizes with stock, budget and daily cap left, and claims the winner with a
- * conditional UPDATE that also records the play. With nothing left to draw, the play is
- * recorded without a prize.
+ * conditional UPDATE in the statement that consumes the allowance and records the play. With
+ * nothing left to draw, the play is recorded without a prize.
  *
- * One claim per transaction: a claim that fails still leaves that prize's rows locked (an
+ * One claim per attempt: a claim that fails still leaves that prize's rows locked (an
  * UPDATE re-checked after waiting locks the row it then skips; INSERT .. ON CONFLICT DO UPDATE
  * .. WHERE locks the conflicting row even when the WHERE is false). Claiming a second prize
- * in the same transaction could then wait on a play that waits on the first: a deadlock. So
- * a lost claim throws PrizeLost, the transaction rolls back (releasing every lock), and the
- * play runs again with that prize in `lost` (renormalised odds among the rest). Every
- * transaction thus takes its locks in one order: allowances, then one prize's day row and row.
+ * while holding them could wait on a play that waits on the first: a deadlock. So a lost
+ * claim throws PrizeLost, everything the statement (or transaction) wrote is undone, and the
+ * play runs again with that prize in `lost` (renormalised odds among the rest). Every play
+ * thus takes its locks in one order: allowances, then one prize's day row and row.
  */
 export async function drawAndRecord(
-  tx: EngageDb,
+  db: EngageDb,
   base: PlayBase,
   table: Prize[],
   dailyWins: Map<string, number>,
@@ -44,19 +59,39 @@ export async function drawAndRecord(
     table.filter((p) => !lost.has(p.id) && hasStock(p)),
     rng,
   );
-  const recorded = await claimAndRecord(tx, base, chosen);
-  if (!recorded) throw new PrizeLost(chosen!.id);
-  return { prize: chosen, recorded };
+  try {
+    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen) };
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (refusal === "prize_lost") throw new PrizeLost(chosen!.id);
+    if (refusal === "no_plays_left") throw new AllowanceSpent();
+    throw err;
+  }
 }
 
-/** A recorded play: its id, its reward's id and label, and the category a category-scoped prize was fitted to. */
-export type Recorded = { playId: string; rewardId: string | null; label: string; categoryRef: string | null };
+// The statement's own refusals (migrations/0003_playcart_play_refusal.sql): raised to undo it.
+const REFUSAL = /^playcart_refuse_play:(\w+)$/;
+function refusalOf(err: unknown): string | null {
+  const pg = pgError(err);
+  return pg?.code === "PC001" ? (REFUSAL.exec(pg.message ?? "")?.[1] ?? null) : null;
+}
+
+/** A recorded play: its id, its reward's id and label, the category a category-scoped prize was fitted to, and the allowance rows it consumed. */
+export type Recorded = {
+  playId: string;
+  rewardId: string | null;
+  label: string;
+  categoryRef: string | null;
+  consumed: ConsumedRow[];
+};
 
 export type PlayBase = {
   input: PlayInput;
   campaign: Campaign;
   keys: string[];
   windowKey: string;
+  /** The allowance rows this statement consumes (sorted by key); none when the caller already has. */
+  allowance: AllowanceRow[];
   /** The known customer (null for a new one or a shopper without an email). */
   customerId: string | null;
   /** Set when the play's statement must upsert the customer (new, or an account to link), as ensureCustomer does. */
@@ -66,37 +101,58 @@ export type PlayBase = {
 };
 
 /**
- * One statement: one unit of the prize, if its inventory, value budget and daily cap allow,
- * then the play, its reward and the game.played event, all conditional on the claim. The
- * day's row is taken first, then the prize row (the same order in every play). Returns null
- * when the prize was gone; the caller then rolls back (which also undoes the day's count).
+ * One statement, atomic on its own (no BEGIN or COMMIT round trips): one play from every
+ * allowance row; one unit of the prize, if its inventory, value budget and daily cap allow;
+ * then the play, its reward and the game.played event, all conditional on the claim. Locks
+ * are taken in one order: allowance rows (sorted), the prize's day row, the prize row. When an
+ * allowance row is at its limit or the prize is gone, the statement raises a refusal, which
+ * undoes whatever it had written (the other allowance rows, the day's count).
  */
-async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null): Promise<Recorded | null> {
+async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null): Promise<Recorded> {
   const { input, campaign } = base;
   const won = Boolean(prize && prize.rewardType !== "none");
   // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
   const categoryRef =
     prize && won && prize.categoryScope
-      ? await prizeCategory(tx, prize.categoryScope, base.customerId, input.now)
+      ? await prizeCategory(db, prize.categoryScope, base.customerId, input.now)
       : null;
   const label = prize ? (categoryRef ? `${prize.label} (${categoryRef})` : prize.label) : "No prize this time";
+  // A row at its limit is not updated, so fewer rows come back: `enough` is then false.
+  const consumed = base.allowance.length
+    ? sql`consumed AS (
+        INSERT INTO playcart_play_allowances AS a (campaign_id, identity_key, window_key, granted, used)
+        VALUES ${sql.join(
+          base.allowance.map(
+            ([key, window, limit]) => sql`(${campaign.id}::uuid, ${key}, ${window}, ${limit}::int, 1)`,
+          ),
+          sql`, `,
+        )}
+        ON CONFLICT (campaign_id, identity_key, window_key) DO UPDATE
+          SET used = a.used + 1, granted = greatest(a.granted, excluded.granted)
+          WHERE a.used < greatest(a.granted, excluded.granted)
+        RETURNING identity_key, window_key, used
+      ),`
+    : sql`consumed AS (SELECT NULL::text AS identity_key, NULL::text AS window_key, 0 AS used WHERE false),`;
+  const enough = sql`(SELECT count(*) FROM consumed) = ${base.allowance.length}::int`;
   const capped = prize !== null && prize.dailyCap !== null;
   const day = capped
     ? sql`day AS (
-        INSERT INTO playcart_prize_daily_wins AS d (prize_id, store_day, wins) VALUES (${prize.id}::uuid, ${base.today}, 1)
+        INSERT INTO playcart_prize_daily_wins AS d (prize_id, store_day, wins)
+        SELECT ${prize.id}::uuid, ${base.today}, 1 WHERE ${enough}
         ON CONFLICT (prize_id, store_day) DO UPDATE SET wins = d.wins + 1 WHERE d.wins < ${prize.dailyCap}::int
         RETURNING 1
       ),`
     : sql``;
-  // A prize with no inventory, budget or daily cap has nothing to claim: its counters are
-  // statistics, moved after the commit (countUnlimitedWin), so no play waits on its row.
+  // A prize with no inventory, budget or daily cap has nothing to claim and no row to lock:
+  // its wins are counted from the plays when an owner looks (prizeTallies), so a busy
+  // campaign's plays never queue on one counter.
   const claimed = !prize
-    ? sql`claimed AS (SELECT NULL::uuid AS id)`
+    ? sql`claimed AS (SELECT NULL::uuid AS id WHERE ${enough})`
     : isUnlimited(prize)
-      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id)`
+      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id WHERE ${enough})`
       : sql`claimed AS (
         UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor
-        WHERE id = ${prize.id}::uuid
+        WHERE id = ${prize.id}::uuid AND ${enough}
           AND (inventory IS NULL OR wins < inventory)
           AND (budget_value_minor IS NULL OR value_awarded_minor + cost_minor <= budget_value_minor)
           ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
@@ -129,10 +185,10 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
         ${base.expiresAt.toISOString()}::timestamptz, ${at}
       FROM played RETURNING id`
       : sql`SELECT NULL::uuid AS id WHERE false`;
-  const [row] = await executePrepared<{ play_id: string | null; reward_id: string | null }>(
-    tx,
+  const [row] = await executePrepared<{ play_id: string; reward_id: string | null; consumed: ConsumedRow[] | null }>(
+    db,
     sql`
-      WITH ${customerCte} ${day} ${claimed}, played AS (
+      WITH ${consumed} ${day} ${claimed}, ${customerCte} played AS (
         INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won, created_at)
         SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
           claimed.id, ${won ? 1 : 0}::int, ${at}
@@ -147,24 +203,14 @@ async function claimAndRecord(tx: EngageDb, base: PlayBase, prize: Prize | null)
         FROM played
         ON CONFLICT (event_key) DO NOTHING
       )
-      SELECT (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id`,
+      SELECT
+        CASE WHEN NOT (${enough}) THEN playcart_refuse_play('no_plays_left')
+             WHEN NOT EXISTS (SELECT 1 FROM played) THEN playcart_refuse_play('prize_lost') END AS refused,
+        (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id,
+        (SELECT json_agg(consumed) FROM consumed) AS consumed`,
   );
-  if (!row.play_id) return null;
-  return { playId: row.play_id, rewardId: row.reward_id, label, categoryRef };
+  return { playId: row.play_id, rewardId: row.reward_id, label, categoryRef, consumed: row.consumed ?? [] };
 }
 
-export const isUnlimited = (p: Prize) => p.inventory === null && p.budgetValueMinor === null && p.dailyCap === null;
-
-/**
- * Counts a win of a prize without limits, after the play has committed: one autocommitted
- * UPDATE, so its row is locked only for that statement, not for the rest of every play's
- * transaction (that row is the one every play of a busy campaign lands on). The play row
- * stays the record; a crash between the two leaves this statistic one short, never a limit.
- */
-export async function countUnlimitedWin(db: EngageDb, prize: Prize): Promise<void> {
-  await executePrepared(
-    db,
-    sql`
-    UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor WHERE id = ${prize.id}::uuid`,
-  );
-}
+export const isUnlimited = (p: Pick<Prize, "inventory" | "budgetValueMinor" | "dailyCap">) =>
+  p.inventory === null && p.budgetValueMinor === null && p.dailyCap === null;

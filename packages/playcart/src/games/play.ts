@@ -21,7 +21,7 @@ import {
 import { cryptoRng, type Rng } from "./draw.ts";
 import { holdoutIdentity, isHeldOut } from "./holdout.ts";
 import { type OfferPlacement, PLAYABLE_AT } from "./offer-token.ts";
-import { countUnlimitedWin, drawAndRecord, isUnlimited, PrizeLost } from "./play-claim.ts";
+import { type AllowanceRow, AllowanceSpent, drawAndRecord, PrizeLost, type Recorded } from "./play-claim.ts";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants.ts";
 
 export type PlayErrorCode =
@@ -171,13 +171,11 @@ const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random(
 
 export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> {
   // Prizes another play took the last unit of while this one drew them: each restarts the
-  // play without it, so a transaction never waits for a second prize while holding a first.
+  // play without it, so a play never waits for a second prize while holding a first.
   const lost = new Set<string>();
   for (let attempt = 1; ; ) {
     try {
-      const { result, prize } = await db.transaction((tx) => playInTransaction(tx, input, lost));
-      if (prize && isUnlimited(prize)) await countUnlimitedWin(db, prize);
-      return result;
+      return await playOnce(db, input, lost);
     } catch (err) {
       // Bounded by the prize table: every restart draws from one prize fewer.
       if (err instanceof PrizeLost && !lost.has(err.prizeId)) {
@@ -196,20 +194,17 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
   }
 }
 
-// A play is five round trips for a known shopper: BEGIN; (1) campaign, prizes with today's
-// wins, replay check and the shopper's profile in one read; (2) every allowance row consumed
-// in one INSERT .. ON CONFLICT; (3) the prize claimed and the play, reward and event recorded
-// in one statement; COMMIT. A new customer adds one upsert, a prize lost to a race a restart
-// of the whole play, and a prize without limits one autocommitted counter update after the commit.
-// Each runs as a prepared statement on postgres.js.
-async function playInTransaction(
-  tx: EngageDb,
-  input: PlayInput,
-  lost: ReadonlySet<string>,
-): Promise<{ result: PlayResult; prize: Prize | null }> {
+// A play is two round trips, neither inside an explicit transaction: (1) one read of the
+// campaign, its prizes with today's wins, the replay check and the shopper's profile; then,
+// after the checks and the draw here, (2) one statement that consumes the allowance, claims
+// the prize and records the play, reward and event (play-claim.ts), atomic on its own. Both
+// run as prepared statements on postgres.js. The statement re-checks every limit under its
+// row locks, so what (1) read can be stale without letting anything pass a limit. A category-
+// scoped prize adds a read; a play paid for with a bonus play (rare) runs in a transaction.
+async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string>): Promise<PlayResult> {
   const keys = identityKeys(input.shopper);
   const today = storeDay(input.now, input.timeZone);
-  const loaded = await loadPlay(tx, input, today);
+  const loaded = await loadPlay(db, input, today);
   const campaign = loaded.campaign;
   if (!campaign) throw new PlayError("not_found", "This game does not exist.");
   if (input.offeredAt && !PLAYABLE_AT[input.offeredAt].includes(campaign.placement))
@@ -227,24 +222,61 @@ async function playInTransaction(
   const granted = allowanceFor(campaign, profile.tier, [
     { name: profile.tier, playMultiplier: profile.tierPlayMultiplier },
   ]);
-  const playsLeft = await consumePlay(tx, campaign, keys, windowKey, granted, loaded.bonusLeft);
+  const lifetime = campaign.lifetimeLimit;
+  if (lifetime !== null && lifetime <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
+  const lifetimeWindow = lifetimeKey(campaign, windowKey);
+  const lifetimeRows = lifetime === null ? [] : keys.map((k): AllowanceRow => [k, lifetimeWindow, lifetime]);
 
   // A new customer (or an account to link) is upserted by the statement that records the play
-  // (play-claim.ts): ensureCustomer's upsert, without a round trip of its own. Any refusal
-  // before it rolls the transaction back, so a refused play still creates no customer.
+  // (play-claim.ts): ensureCustomer's upsert, without a round trip of its own. A refused play
+  // writes nothing, so it still creates no customer.
   const needsUpsert = Boolean(input.shopper.email && (!known || (input.shopper.userRef && !known.userRef)));
   const customerId = input.shopper.email ? (known?.id ?? null) : null;
   const upsertCustomer = needsUpsert
     ? { email: personKey(input.shopper.email!), userRef: input.shopper.userRef ?? null }
     : null;
-
-  // The prize is claimed in the same statement that records the play: its row stays locked
-  // until commit, and every play that draws the same prize waits on it, so only COMMIT follows.
-  // A claim lost to another play throws PrizeLost: the play restarts in a new transaction.
-  const table = loaded.prizes;
   const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
   const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today };
-  const { prize, recorded } = await drawAndRecord(tx, base, table, loaded.dailyWins, lost, input.rng ?? cryptoRng);
+  const rng = input.rng ?? cryptoRng;
+  const draw = (tx: EngageDb, allowance: AllowanceRow[]) =>
+    drawAndRecord(tx, { ...base, allowance }, loaded.prizes, loaded.dailyWins, lost, rng);
+
+  if (granted > 0) {
+    // Rows are listed in sorted key order, so concurrent plays lock them in the same order.
+    const allowance = [...keys.map((k): AllowanceRow => [k, windowKey, granted]), ...lifetimeRows];
+    try {
+      const drawn = await draw(db, allowance);
+      const most = (w: string) =>
+        Math.max(0, ...drawn.recorded.consumed.filter((r) => r.window_key === w).map((r) => Number(r.used)));
+      let left = Math.max(0, granted - most(windowKey)) + loaded.bonusLeft;
+      if (lifetime !== null) left = Math.min(left, lifetime - most(lifetimeWindow));
+      return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, left));
+    } catch (err) {
+      if (!(err instanceof AllowanceSpent)) throw err;
+      if (loaded.bonusLeft <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
+    }
+  }
+  // Rare: the window's plays are gone; a bonus play a rule granted, within the lifetime cap, or none.
+  return db.transaction(async (tx) => {
+    if (!(await consumeBonusPlay(tx, campaign.id, keys)))
+      throw new PlayError("no_plays_left", "You have no plays left.");
+    try {
+      const drawn = await draw(tx, lifetimeRows);
+      return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, loaded.bonusLeft - 1));
+    } catch (err) {
+      if (err instanceof AllowanceSpent) throw new PlayError("no_plays_left", "You have no plays left.");
+      throw err;
+    }
+  });
+}
+
+function playResult(
+  campaign: Campaign,
+  table: Prize[],
+  { prize, recorded }: { prize: Prize | null; recorded: Recorded },
+  expiresAt: Date,
+  playsLeft: number,
+): PlayResult {
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward =
     prize && won && recorded.rewardId
@@ -262,18 +294,14 @@ async function playInTransaction(
           },
         }
       : null;
-  const segment = prize ? table.findIndex((p) => p.id === prize.id) : -1;
   return {
-    result: {
-      playId: recorded.playId,
-      won,
-      prizeId: prize?.id ?? null,
-      segment,
-      label: prize?.label ?? "No prize this time",
-      reward,
-      playsLeft,
-    },
-    prize,
+    playId: recorded.playId,
+    won,
+    prizeId: prize?.id ?? null,
+    segment: prize ? table.findIndex((p) => p.id === prize.id) : -1,
+    label: prize?.label ?? "No prize this time",
+    reward,
+    playsLeft,
   };
 }
 
@@ -311,80 +339,4 @@ async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
     profile,
     customer,
   };
-}
-
-/**
- * Uses one play: one of the window's plays for every identity (and its lifetime cap) in one
- * statement; when some identity has used up the window's, a bonus play a rule granted
- * instead (after handing back what the statement took). Returns the plays left after it.
- */
-async function consumePlay(
-  tx: EngageDb,
-  campaign: Campaign,
-  keys: string[],
-  windowKey: string,
-  granted: number,
-  bonusLeft: number,
-): Promise<number> {
-  const lifetime = campaign.lifetimeLimit;
-  const lifetimeWindow = lifetimeKey(campaign, windowKey);
-  const lifetimeRows = lifetime === null ? [] : keys.map((k): AllowanceRow => [k, lifetimeWindow, lifetime]);
-  if (lifetime !== null && lifetime <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
-  if (granted > 0) {
-    const wanted = [...keys.map((k): AllowanceRow => [k, windowKey, granted]), ...lifetimeRows];
-    const taken = await consumeRows(tx, campaign.id, wanted);
-    if (taken.length === wanted.length) {
-      const most = (w: string) => Math.max(0, ...taken.filter((r) => r.window_key === w).map((r) => Number(r.used)));
-      let left = Math.max(0, granted - most(windowKey)) + bonusLeft;
-      if (lifetime !== null) left = Math.min(left, lifetime - most(lifetimeWindow));
-      return Math.max(0, left);
-    }
-    await giveBack(tx, campaign.id, taken);
-  }
-  // Rare: the window's plays are gone; a bonus play, within the lifetime cap, or none.
-  if (bonusLeft <= 0 || !(await consumeBonusPlay(tx, campaign.id, keys)))
-    throw new PlayError("no_plays_left", "You have no plays left.");
-  const takenLifetime = await consumeRows(tx, campaign.id, lifetimeRows);
-  if (takenLifetime.length !== lifetimeRows.length) throw new PlayError("no_plays_left", "You have no plays left.");
-  return Math.max(0, bonusLeft - 1);
-}
-
-type AllowanceRow = [identityKey: string, windowKey: string, limit: number];
-
-/**
- * One INSERT .. ON CONFLICT over the allowance rows: a row at its limit is not updated, so
- * fewer rows come back. Rows are written in the given (sorted key) order, so concurrent plays
- * take the row locks in the same order (no deadlocks).
- */
-async function consumeRows(tx: EngageDb, campaignId: string, rows: AllowanceRow[]) {
-  if (rows.length === 0) return [];
-  const values = sql.join(
-    rows.map(([key, window, limit]) => sql`(${campaignId}::uuid, ${key}, ${window}, ${limit}::int, 1)`),
-    sql`, `,
-  );
-  return executePrepared<{ identity_key: string; window_key: string; used: number }>(
-    tx,
-    sql`
-      INSERT INTO playcart_play_allowances AS a (campaign_id, identity_key, window_key, granted, used)
-      VALUES ${values}
-      ON CONFLICT (campaign_id, identity_key, window_key) DO UPDATE
-        SET used = a.used + 1, granted = greatest(a.granted, excluded.granted)
-        WHERE a.used < greatest(a.granted, excluded.granted)
-      RETURNING identity_key, window_key, used`,
-  );
-}
-
-async function giveBack(tx: EngageDb, campaignId: string, taken: Array<{ identity_key: string; window_key: string }>) {
-  for (const row of taken) {
-    await tx
-      .update(playAllowances)
-      .set({ used: sql`${playAllowances.used} - 1` })
-      .where(
-        and(
-          eq(playAllowances.campaignId, campaignId),
-          eq(playAllowances.identityKey, row.identity_key),
-          eq(playAllowances.windowKey, row.window_key),
-        ),
-      );
-  }
 }

@@ -148,5 +148,12 @@ export const MIGRATIONS: readonly Migration[] = [
       "UPDATE playcart_customers SET email = playcart_person_key(email)\n  WHERE email NOT LIKE 'merged:%' AND email <> playcart_person_key(email);",
       "DROP TABLE playcart_person_merge;"
     ]
+  },
+  {
+    "tag": "0003_playcart_play_refusal",
+    "hash": "e7f567b2f2d9cbde6d16ce7ffc60c0a0acb959bb6a4148fd69b61e0ed9578ffb",
+    "statements": [
+      "-- A play is one statement (src/games/play-claim.ts): it consumes the shopper's allowance,\n-- claims the drawn prize and records the play, its reward and its event together. When the\n-- allowance or the prize turns out to be gone, that statement calls this function, and the\n-- error it raises undoes everything the statement wrote. The message names the reason.\nCREATE OR REPLACE FUNCTION playcart_refuse_play(reason text) RETURNS boolean\nLANGUAGE plpgsql VOLATILE AS $$\nBEGIN\n  RAISE EXCEPTION USING ERRCODE = 'PC001', MESSAGE = 'playcart_refuse_play:' || reason;\nEND;\n$$;"
+    ]
   }
 ];

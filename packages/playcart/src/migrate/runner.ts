@@ -26,15 +26,15 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-const CREATED = /^CREATE (?:TABLE|TRIGGER) (?:IF NOT EXISTS )?"?(playcart_\w+)"?/i;
+const CREATED = /^CREATE (?:OR REPLACE )?(TABLE|TRIGGER|FUNCTION) (?:IF NOT EXISTS )?"?(playcart_\w+)"?/i;
 
-/** Every table and trigger the migrations create, by name. */
+/** Every table, trigger and function the migrations create, by kind and name ("trigger playcart_ledger_apply"). */
 export function createdObjects(migrations: readonly Migration[]): string[] {
   return migrations.flatMap((m) =>
     m.statements.flatMap((s) => {
       const statement = s.replace(/^(\s*--[^\n]*\n)+/, "").trim();
       const match = CREATED.exec(statement);
-      return match ? [match[1]] : [];
+      return match ? [`${match[1].toLowerCase()} ${match[2]}`] : [];
     }),
   );
 }
@@ -67,15 +67,17 @@ export async function runMigrations(
     const existing = new Set(
       rowsOf<{ name: string }>(
         await tx.execute(sql`
-          select c.relname as name from pg_class c
+          select 'table ' || c.relname as name from pg_class c
           where c.relname like 'playcart\\_%' and c.relkind in ('r', 'p') and pg_table_is_visible(c.oid)
           union
-          select t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid
-          where t.tgname like 'playcart\\_%' and pg_table_is_visible(c.oid)`),
+          select 'trigger ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+          where t.tgname like 'playcart\\_%' and pg_table_is_visible(c.oid)
+          union
+          select 'function ' || p.proname from pg_proc p where p.proname like 'playcart\\_%' and pg_function_is_visible(p.oid)`),
       ).map((r) => r.name),
     );
     const isFirstRun = done.size === 0;
-    if (isFirstRun && existing.has("playcart_ledger_entries")) {
+    if (isFirstRun && existing.has("table playcart_ledger_entries")) {
       if (!opts.adopt) {
         throw new MigrationError(
           "Playcart's tables already exist in this database, but it has no record of Playcart's migrations " +
@@ -92,7 +94,7 @@ export async function runMigrations(
       }
     }
 
-    const adopt = isFirstRun && opts.adopt === true && existing.has("playcart_ledger_entries");
+    const adopt = isFirstRun && opts.adopt === true && existing.has("table playcart_ledger_entries");
     for (const m of pending) {
       if (!adopt) for (const statement of m.statements) await tx.execute(sql.raw(statement));
       await tx.execute(sql`insert into playcart_migrations (tag, hash) values (${m.tag}, ${m.hash})`);
