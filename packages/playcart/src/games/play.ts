@@ -7,7 +7,13 @@ import { identityKeys, personKey, type Shopper } from "../core/identity.ts";
 import { rowFromJson } from "../core/json-rows.ts";
 import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema.ts";
 import { storeDay } from "../core/store-time.ts";
-import { customerProfile, type ProfileRow, profileFromRow, profileQuery } from "../loyalty/index.ts";
+import {
+  type CustomerProfile,
+  customerProfile,
+  type ProfileRow,
+  profileFromRow,
+  profileQuery,
+} from "../loyalty/index.ts";
 import {
   allowanceFor,
   type CartSummary,
@@ -87,7 +93,15 @@ export type Offer = {
   token?: string;
 };
 
-export type OfferInput = { placement: Placement; shopper: PlayShopper; cart: CartSummary; now: Date; timeZone: string };
+export type OfferInput = {
+  placement: Placement;
+  shopper: PlayShopper;
+  cart: CartSummary;
+  now: Date;
+  timeZone: string;
+  /** The shopper's profile when the caller has read it already (a checkout looks at two placements). */
+  profile?: CustomerProfile;
+};
 
 /**
  * What a placement shows this shopper right now: the game offered, or the campaign that would
@@ -99,11 +113,13 @@ export async function findPlacement(
 ): Promise<{ offer: Offer | null; heldOut: { campaignId: string } | null }> {
   const keys = identityKeys(input.shopper);
   if (keys.length === 0) return { offer: null, heldOut: null };
-  const profile = await customerProfile(db, {
-    email: input.shopper.email,
-    userRef: input.shopper.userRef,
-    now: input.now,
-  });
+  const profile =
+    input.profile ??
+    (await customerProfile(db, {
+      email: input.shopper.email,
+      userRef: input.shopper.userRef,
+      now: input.now,
+    }));
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
   for (const campaign of await liveCampaigns(db, input.placement)) {
     const windowKey = openWindow(campaign, input.now, input.timeZone);

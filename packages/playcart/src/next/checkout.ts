@@ -8,7 +8,7 @@ import { findCustomerByEmail } from "../core/customers.ts";
 import { recordEvent } from "../engine/index.ts";
 import { findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
 import { balances } from "../ledger/index.ts";
-import { type TierProgress, tierProgress } from "../loyalty/index.ts";
+import { customerProfile, type TierProgress, tierProgress } from "../loyalty/index.ts";
 import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
@@ -87,6 +87,8 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
   const games = input.games !== false;
   const placementOf = async () => {
     const heldOut: string[] = [];
+    // One read of who the shopper is, for both placements.
+    const profile = await customerProfile(db, { email: identity.email, userRef: identity.userRef, now });
     for (const placement of ["checkout_first_order", "checkout_returning"] as const) {
       const found = await findPlacement(db, {
         placement,
@@ -94,6 +96,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
         cart: summary,
         now,
         timeZone: cfg.timeZone,
+        profile,
       });
       if (found.heldOut) heldOut.push(found.heldOut.campaignId);
       if (found.offer) return { offer: found.offer, placement, heldOut };
