@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { cartItems, carts, MAX_LINE_QUANTITY, products } from "@/db/schema";
 import { priceLines } from "./pricing";
 
@@ -144,7 +145,46 @@ export async function cartLines(tx: Db, cartId: string) {
 }
 
 export async function loadCart(db: Db, owner: CartOwner) {
+  if (!owner.userId) return loadGuestCart(db, owner.sessionId);
   const cart = await findOpenCart(db, owner);
   if (!cart) return { id: null, email: null, ...priceLines([]) };
   return { id: cart.id, email: cart.email, ...(await cartLines(db, cart.id)) };
+}
+
+// A guest's cart is read on every store page and every play: the cart and its lines in one
+// prepared statement (planned once per connection), not two ad hoc queries.
+const guestCartStatement = preparedStatement((db) =>
+  db
+    .select({
+      cartId: carts.id,
+      email: carts.email,
+      productId: products.id,
+      slug: products.slug,
+      name: products.name,
+      image: products.image,
+      priceMinor: products.priceMinor,
+      categorySlug: products.categorySlug,
+      quantity: cartItems.quantity,
+    })
+    .from(carts)
+    .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .leftJoin(products, and(eq(products.id, cartItems.productId), eq(products.active, true)))
+    .where(and(eq(carts.sessionId, sql.placeholder("sessionId")), eq(carts.status, "open"), isNull(carts.userId)))
+    .orderBy(cartItems.addedAt, products.name)
+    .prepare("demo_guest_cart"),
+);
+
+async function loadGuestCart(db: Db, sessionId: string | null) {
+  if (!sessionId) return { id: null, email: null, ...priceLines([]) };
+  const rows = await guestCartStatement(db).execute({ sessionId });
+  if (rows.length === 0) return { id: null, email: null, ...priceLines([]) };
+  // A cart without lines (or whose products were all withdrawn) is one row of nulls.
+  const lines = rows.flatMap(({ productId, slug, name, image, priceMinor, categorySlug, quantity }) =>
+    productId === null || slug === null || name === null || image === null || priceMinor === null
+      ? []
+      : categorySlug === null || quantity === null
+        ? []
+        : [{ productId, slug, name, image, priceMinor, categorySlug, quantity }],
+  );
+  return { id: rows[0].cartId, email: rows[0].email, ...priceLines(lines) };
 }

@@ -1,9 +1,10 @@
 // The demo store's facts as Playcart's adapter reads them: who is shopping (this browser's
 // session cookie and the signed-in account), the open cart, and an order.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Cart, Order, PlaycartAdapter, Shopper } from "playcart/next";
 import { getDb } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { orderItems, orders, products } from "@/db/schema";
 import { restoreCart } from "./abandonment";
 import { loadCart } from "./cart";
@@ -16,13 +17,19 @@ type LoadedCart = Awaited<ReturnType<typeof loadCart>>;
  * this browser last paid with (a returning guest is recognised for audiences and limits;
  * it never unlocks rewards).
  */
-async function lastPaidEmail(sessionId: string): Promise<string | null> {
-  const [last] = await (await getDb())
+// Asked on every play and store page of a guest.
+const lastPaidStatement = preparedStatement((db) =>
+  db
     .select({ email: orders.email })
     .from(orders)
-    .where(and(eq(orders.sessionId, sessionId), eq(orders.status, "paid")))
+    .where(and(eq(orders.sessionId, sql.placeholder("sessionId")), eq(orders.status, "paid")))
     .orderBy(desc(orders.paidAt))
-    .limit(1);
+    .limit(1)
+    .prepare("demo_last_paid_email"),
+);
+
+async function lastPaidEmail(sessionId: string): Promise<string | null> {
+  const [last] = await lastPaidStatement(await getDb()).execute({ sessionId });
   return last?.email ?? null;
 }
 
