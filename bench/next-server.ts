@@ -1,26 +1,16 @@
 // The app as a shopper reaches it, for the play benchmark: `next start` on a build, against
-// the benchmark's Postgres database; its CPU time read from /proc.
+// the benchmark's Postgres database.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
 
-export type NextServer = { url: string; cpuMs: () => number; stop: () => Promise<void> };
+/** `pid`: the `next start` process; its CPU (with any process it spawns) is read from /proc (proc.ts). */
+export type NextServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export function hasBuild(): boolean {
   return existsSync(path.join(root, ".next", "BUILD_ID"));
-}
-
-/** Process CPU (user + system) in ms, from /proc; NaN where /proc is missing. */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
-    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return NaN;
-  }
 }
 
 /** The bench server's secret: the bench signs each shopper's offer token with it, as the checkout page would. */
@@ -59,11 +49,9 @@ export async function startNext(opts: {
     if (Date.now() > deadline) throw new Error("next start did not answer /api/health within 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
-  // `next start` is a small launcher around the server process; both are counted.
-  const pids = () => [child.pid!, ...childrenOf(child.pid!)];
   return {
     url,
-    cpuMs: () => pids().reduce((sum, pid) => sum + cpuOf(pid), 0),
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -71,17 +59,4 @@ export async function startNext(opts: {
         child.kill("SIGTERM");
       }),
   };
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-    return kids.flatMap((k) => [k, ...childrenOf(k)]);
-  } catch {
-    return [];
-  }
 }
