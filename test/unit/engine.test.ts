@@ -396,6 +396,50 @@ describe("conditions over the context", () => {
 });
 
 describe("events no rule listens to", () => {
+  it("a play's event is recorded processed while no live rule listens to game.played; with one, it waits and fires", async () => {
+    const [campaign] = await db
+      .insert(campaigns)
+      .values({
+        slug: `c-${randomUUID()}`,
+        name: "Settled at birth",
+        gameType: "scratch_card",
+        placement: "checkout_returning",
+        status: "live",
+        rewardScope: "next_order",
+        holdoutPercent: 0,
+        allowance: { default: 5 },
+      })
+      .returning();
+    await db.insert(prizes).values({ campaignId: campaign.id, label: "Nothing", weight: 1, rewardType: "none" });
+    const email = newEmail();
+    const c = await customerId(db, email);
+    await settleBacklog(db);
+    const shopper = { email, deviceId: `dev-${randomUUID()}`, sessionRef: `s-${randomUUID()}` };
+    const cart = { valueMinor: 1000, itemCount: 1, categories: [] };
+    const playOnce = () =>
+      play(db, { campaignId: campaign.id, requestId: randomUUID(), shopper, cart, now: NOW, timeZone: TZ });
+    const eventOf = async (playId: string) =>
+      (
+        await db
+          .select()
+          .from(events)
+          .where(eq(events.eventKey, `game.played:${playId}`))
+      )[0];
+
+    const quiet = await playOnce();
+    expect(quiet.eventPending).toBe(false);
+    expect((await eventOf(quiet.playId)).processedAt?.toISOString()).toBe(NOW.toISOString());
+    expect(await processPendingEvents(db, clock)).toEqual([]);
+
+    const r = await rule(db, { trigger: "game.played", outcomes: [{ type: "grant_points", points: 3 }] });
+    const heard = await playOnce();
+    expect(heard.eventPending).toBe(true);
+    expect((await eventOf(heard.playId)).processedAt).toBeNull();
+    const done = await processPendingEvents(db, clock);
+    expect(done.map((p) => p.fired)).toEqual([[r.slug]]);
+    expect(await pointsFrom(db, c, `rule:${r.id}:`)).toBe(3);
+  });
+
   it("are settled in one statement; an event with a live rule, and every payment, still go through the engine", async () => {
     const c = await customerId(db, newEmail());
     await settleBacklog(db);

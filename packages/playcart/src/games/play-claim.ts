@@ -76,13 +76,15 @@ function refusalOf(err: unknown): string | null {
   return pg?.code === "PC001" ? (REFUSAL.exec(pg.message ?? "")?.[1] ?? null) : null;
 }
 
-/** A recorded play: its id, its reward's id and label, the category a category-scoped prize was fitted to, and the allowance rows it consumed. */
+/** A recorded play: its id, its reward's id and label, the category a category-scoped prize was fitted to, the allowance rows it consumed, and whether its event awaits the rules. */
 export type Recorded = {
   playId: string;
   rewardId: string | null;
   label: string;
   categoryRef: string | null;
   consumed: ConsumedRow[];
+  /** The play's game.played event waits for the rules engine (a live rule listens to it). */
+  eventPending: boolean;
 };
 
 export type PlayBase = {
@@ -185,7 +187,12 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
         ${base.expiresAt.toISOString()}::timestamptz, ${at}
       FROM played RETURNING id`
       : sql`SELECT NULL::uuid AS id WHERE false`;
-  const [row] = await executePrepared<{ play_id: string; reward_id: string | null; consumed: ConsumedRow[] | null }>(
+  const [row] = await executePrepared<{
+    play_id: string;
+    reward_id: string | null;
+    consumed: ConsumedRow[] | null;
+    event_pending: boolean;
+  }>(
     db,
     sql`
       WITH ${consumed} ${day} ${claimed}, ${customerCte} played AS (
@@ -195,21 +202,34 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
         FROM claimed
         RETURNING id
       ), issued AS (${issued}), logged AS (
-        INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload, occurred_at)
+        INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload, occurred_at, processed_at)
         SELECT 'game.played:' || played.id, 'game.played', ${customerId}, ${sessionRef}, ${campaign.id}::uuid,
           ${won && prize ? prize.costMinor : 0}::int,
           jsonb_build_object('won', ${won}::boolean, 'prizeId', ${prize?.id ?? null}::text, 'rewardId', (SELECT id::text FROM issued), 'windowKey', ${base.windowKey}::text),
-          ${at}
+          ${at},
+          -- With no live rule on game.played there is nothing to run: the event is born
+          -- processed (as the engine's sweep would mark it), and the play needs no sweep.
+          CASE WHEN EXISTS (SELECT 1 FROM playcart_rules r WHERE r.trigger = 'game.played' AND r.status = 'live')
+               THEN NULL ELSE ${at} END
         FROM played
         ON CONFLICT (event_key) DO NOTHING
+        RETURNING processed_at IS NULL AS pending
       )
       SELECT
         CASE WHEN NOT (${enough}) THEN playcart_refuse_play('no_plays_left')
              WHEN NOT EXISTS (SELECT 1 FROM played) THEN playcart_refuse_play('prize_lost') END AS refused,
         (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id,
-        (SELECT json_agg(consumed) FROM consumed) AS consumed`,
+        (SELECT json_agg(consumed) FROM consumed) AS consumed,
+        coalesce((SELECT pending FROM logged), false) AS event_pending`,
   );
-  return { playId: row.play_id, rewardId: row.reward_id, label, categoryRef, consumed: row.consumed ?? [] };
+  return {
+    playId: row.play_id,
+    rewardId: row.reward_id,
+    label,
+    categoryRef,
+    consumed: row.consumed ?? [],
+    eventPending: Boolean(row.event_pending),
+  };
 }
 
 export const isUnlimited = (p: Pick<Prize, "inventory" | "budgetValueMinor" | "dailyCap">) =>

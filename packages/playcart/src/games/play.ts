@@ -79,6 +79,8 @@ export type PlayResult = {
     };
   } | null;
   playsLeft: number;
+  /** A live rule listens to game.played: the play's event waits for the engine (run a sweep). */
+  eventPending: boolean;
 };
 
 export type Offer = {
@@ -318,6 +320,7 @@ function playResult(
     label: prize?.label ?? "No prize this time",
     reward,
     playsLeft,
+    eventPending: recorded.eventPending,
   };
 }
 

@@ -56,8 +56,9 @@ export async function playFor(
       timeZone: cfg.timeZone,
       offeredAt: offered.placement,
     });
-    // Rules on game.played run after the response, so the animation never waits on them.
-    rt.sweepAfterResponse(now);
+    // Rules on game.played run after the response, so the animation never waits on them;
+    // with none live, the play's event was recorded as processed and there is nothing to run.
+    if (result.eventPending) rt.sweepAfterResponse(now);
     const savingMinor = result.reward?.scope === "this_order" && cart ? thisOrderSaving(result.reward, cart) : null;
     return {
       status: "ok",
