@@ -254,7 +254,7 @@ test("with reduced motion the result appears at once, without waiting for the sp
   await games.giveEmail(wheel, uniqueEmail("still"));
   await games.open(wheel);
   await wheel.getByRole("button", { name: "Spin the wheel" }).press("Enter");
-  // A spin takes 4.4 s; reduced motion skips it, so the answer comes with the server's.
+  // A spin glides for seconds after the answer; reduced motion skips it, so the result comes with the server's.
   const prize = await games.prizeWon(wheel, 3_000);
   expect(prize).not.toBeNull();
   await expect(games.result(wheel)).toContainText(/: you save \$\d+\.\d\d on this order\.$/);

@@ -28,7 +28,7 @@ export async function setStoreClock(context: BrowserContext, iso: string) {
   await context.addCookies([{ name: "pc_test_clock", value: iso, url }]);
 }
 
-// A spin lasts about 4.5 s; the result is announced when it lands.
+// A spin glides for up to 3.6 s after the store's answer; the result is announced when it lands.
 const LANDING = { timeout: 15_000 };
 
 export class Games {

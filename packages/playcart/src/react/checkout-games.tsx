@@ -2,12 +2,14 @@
 
 // The checkout's slot for Playcart: the offer card is its own chunk, so a page that renders
 // no slot ships none of it. Plays go to the JSON play route unless the host passes `play`.
-// A first-order game the store cannot judge yet (no email) shows its email step first.
+// A first-order game the store cannot judge yet (no email) shows its email step first; the
+// launcher and the game are fetched while the shopper types, so Play does not wait for them.
 import { useRouter } from "next/navigation.js";
 import { lazy, Suspense, useEffect, useRef, useState, useTransition } from "react";
 import type { EmailVerdict } from "./email-step.tsx";
 import type { GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
+import { whenIdle } from "./when-idle.ts";
 
 const Launcher = lazy(() => import("./game-launcher.tsx").then((m) => ({ default: m.GameLauncher })));
 const EmailStep = lazy(() => import("./email-step.tsx").then((m) => ({ default: m.EmailStep })));
@@ -31,6 +33,15 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
   const { offer } = props;
   // Until the refreshed checkout arrives, the offer that asked is not shown again.
   const waiting = Boolean(emailStep && offer && given?.campaignId === offer.campaignId);
+  const asking = emailStep && offer ? offer.gameType : null;
+
+  useEffect(() => {
+    if (!asking) return;
+    return whenIdle(() => {
+      import("./game-launcher.tsx").catch(() => {});
+      import("./game-chunks.ts").then((m) => m.preloadGame(asking)).catch(() => {});
+    });
+  }, [asking]);
 
   useEffect(() => {
     if (given) notice.current?.focus();

@@ -1,38 +1,25 @@
 "use client";
 
 // The offer card at checkout. It is all the checkout loads up front: the game itself is a
-// separate chunk fetched when the shopper presses Play (or hovers it).
+// separate chunk, fetched once the page is idle or the shopper reaches for Play.
 import { useRouter } from "next/navigation.js";
-import { lazy, Suspense, useId, useState } from "react";
+import { type ComponentType, Suspense, useEffect, useId, useState } from "react";
 import type { GameOffer, PlayOutcome } from "../client.ts";
+import { gameComponent, preloadGame, preloadWhenIdle } from "./game-chunks.ts";
 import { GameIcon } from "./game-icon.tsx";
-import { defaultOddsHref, nonce, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+import { defaultOddsHref, type GameProps, nonce, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
 
-// One loader per game, shared by React.lazy and the warm-up on hover, so each game is one chunk.
-// An advent door is a scratch card: offered anywhere else than its calendar, it plays as one.
-const load = {
-  spin_wheel: () => import("./spin-wheel.tsx"),
-  shake_tree: () => import("./shake-tree.tsx"),
-  scratch_card: () => import("./scratch-card.tsx"),
-  advent_calendar: () => import("./scratch-card.tsx"),
-};
 const loading = (
   <p role="status" className="playcart-loading">
     Loading the game…
   </p>
 );
-// A game renders only after the shopper opens it, so it never renders on the server.
-const games = {
-  spin_wheel: lazy(() => load.spin_wheel().then((m) => ({ default: m.SpinWheel }))),
-  shake_tree: lazy(() => load.shake_tree().then((m) => ({ default: m.ShakeTree }))),
-  scratch_card: lazy(() => load.scratch_card().then((m) => ({ default: m.ScratchCard }))),
-  advent_calendar: lazy(() => load.advent_calendar().then((m) => ({ default: m.ScratchCard }))),
-};
-
 const REFUSED_FOR_GOOD = new Set(["no_plays_left", "closed", "not_eligible", "not_found"]);
 
 type Shown = { offer: GameOffer; oddsHref: string };
+// A game renders only after the shopper opens it, so it never renders on the server.
+type Opened = Shown & { Game: ComponentType<GameProps> };
 
 export type GameLauncherProps = {
   /** The game the server offers now; null renders nothing until a game has been played here. */
@@ -53,9 +40,12 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
   const router = useRouter();
   const heading = useId();
   const [viaRoute] = useState(() => playViaRoute(playEndpoint));
-  const [opened, setOpened] = useState<Shown | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The offered game's chunk comes once the checkout is idle, so Play opens it without a wait.
+  const offeredType = offer?.gameType;
+  useEffect(() => (offeredType ? preloadWhenIdle(offeredType) : undefined), [offeredType]);
 
   const offered = offer && { offer, oddsHref: oddsHref ?? defaultOddsHref(offer.slug) };
   const shown = opened ?? offered;
@@ -64,10 +54,10 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
   const playsLeft = left ?? (same ? offer!.playsLeft : shown.offer.playsLeft);
   // The engine may offer another game once this one is used up (the tree after Saturday's spins).
   const next = opened && playsLeft <= 0 && offered && !same ? offered : null;
-  const Game = games[shown.offer.gameType];
+  const gameType = shown.offer.gameType;
 
   function open(target: Shown) {
-    setOpened(target);
+    setOpened({ ...target, Game: gameComponent(target.offer.gameType) });
     setLeft(null);
     setError(null);
   }
@@ -120,7 +110,7 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
       {opened ? (
         <div className="playcart-launcher-game">
           <Suspense fallback={loading}>
-            <Game
+            <opened.Game
               key={shown.offer.campaignId}
               offer={shown.offer}
               playsLeft={playsLeft}
@@ -135,8 +125,9 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
           <button
             type="button"
             onClick={() => open(shown)}
-            onPointerEnter={() => void load[shown.offer.gameType]()}
-            onFocus={() => void load[shown.offer.gameType]()}
+            onPointerEnter={() => preloadGame(gameType)}
+            onFocus={() => preloadGame(gameType)}
+            onTouchStart={() => preloadGame(gameType)}
             disabled={playsLeft <= 0}
             className="playcart-button"
           >
@@ -155,7 +146,14 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
           <span>
             Next game: <strong>{next.offer.name}</strong>
           </span>
-          <button type="button" onClick={() => open(next)} className="playcart-button playcart-button-small">
+          <button
+            type="button"
+            onClick={() => open(next)}
+            onPointerEnter={() => preloadGame(next.offer.gameType)}
+            onFocus={() => preloadGame(next.offer.gameType)}
+            onTouchStart={() => preloadGame(next.offer.gameType)}
+            className="playcart-button playcart-button-small"
+          >
             Play the next game
           </button>
         </div>

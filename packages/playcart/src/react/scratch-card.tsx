@@ -13,19 +13,22 @@ const REVEAL_AT = 0.45;
 
 /**
  * A scratch card: the first scratch (or "Reveal") asks the server for the play; the prize
- * under the foil is the one it drew. Scratching is paced by the shopper, so reduced motion
- * only drops the foil's fade.
+ * under the foil is the one it drew. The foil scratches from the first stroke, over a "…"
+ * until the answer is in, and comes off only once it is. Scratching is paced by the shopper,
+ * so reduced motion only drops the foil's fade.
  */
 export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
   const reduced = useReducedMotion();
   const game = useGameRound({ onPlay, onRevealed, reducedMotion: false });
   const [card, setCard] = useState(0);
   const [foil, setFoil] = useState<"covered" | "started" | "gone">("covered");
+  // Scratched enough before the answer came: the foil comes off when it does.
+  const [cleared, setCleared] = useState(false);
   const ctx = useRef<CanvasRenderingContext2D | null>(null);
   const last = useRef<[number, number] | null>(null);
   const strokes = useRef(0);
   const button = useRef<HTMLButtonElement>(null);
-  const scratchable = game.phase === "animating" && foil === "started";
+  const scratchable = game.busy && foil === "started";
   const canStart = foil === "covered" && !game.busy && playsLeft > 0;
   const landed = game.phase === "revealed" ? game.result : null;
 
@@ -34,6 +37,9 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
   const foilCanvas = useCallback((el: HTMLCanvasElement | null) => {
     if (el) ctx.current = paintFoil(el);
   }, []);
+  useEffect(() => {
+    if (cleared && game.phase === "animating") setFoil("gone");
+  }, [cleared, game.phase]);
   // The foil is off: announce once its fade has finished (at once with reduced motion).
   useEffect(() => {
     if (foil !== "gone" || game.phase !== "animating") return;
@@ -44,8 +50,13 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
   async function begin(): Promise<boolean> {
     if (!canStart) return scratchable;
     setFoil("started");
+    setCleared(false);
     const result = await game.start();
-    if (!result) setFoil("covered");
+    if (!result) {
+      // Refused: a fresh foil over the card, nothing was drawn.
+      setFoil("covered");
+      setCard((n) => n + 1);
+    }
     return Boolean(result);
   }
 
@@ -63,11 +74,13 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
     const to = point(e);
     scratch(ctx.current, last.current, to);
     last.current = to;
-    if (++strokes.current % 6 === 0 && clearedShare(ctx.current) >= REVEAL_AT) setFoil("gone");
+    if (++strokes.current % 6 === 0 && clearedShare(ctx.current) >= REVEAL_AT) setCleared(true);
   }
   async function reveal() {
-    if (foil === "gone" || !(await begin())) return;
-    setFoil("gone");
+    if (foil === "gone") return;
+    // Mid-card: the foil comes off as soon as the answer is in (at once if it is).
+    if (scratchable) setCleared(true);
+    else if (await begin()) setFoil("gone");
   }
   function another() {
     setFoil("covered");

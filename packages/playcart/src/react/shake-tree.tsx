@@ -1,7 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Confetti } from "./confetti.tsx";
 import { gameButton } from "./game-button.ts";
 import type { GameProps } from "./game-types.ts";
@@ -13,17 +13,30 @@ import { useReducedMotion } from "./use-reduced-motion.ts";
 const DROP = GROUND_Y - PRIZE.y - PRIZE.r - 2;
 const SHAKE_AND_FALL_MS = 1750;
 
-/** Shake the tree: the golden apple falls and carries the reward the server drew. */
+/**
+ * Shake the tree: it shakes from the press while the play goes to the server; once the answer
+ * is in, the shake ends with its current sway and the golden apple falls with the reward the
+ * server drew.
+ */
 export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
   const reduced = useReducedMotion();
   const game = useGameRound({ onPlay, onRevealed, reducedMotion: reduced, fallbackMs: SHAKE_AND_FALL_MS + 1000 });
   const button = useRef<HTMLButtonElement>(null);
+  // The shake loops until the answer, and stops where a sway ends (upright): no jolt.
+  const [stilled, setStilled] = useState(false);
   const canShake = !game.busy && playsLeft > 0;
   const animating = game.phase === "animating";
+  const shaking = game.busy && !stilled && !reduced;
   const fallen = animating || game.phase === "revealed";
   const landed = game.phase === "revealed" ? game.result : null;
 
   useEffect(() => button.current?.focus(), []);
+
+  function shake() {
+    if (!canShake) return;
+    setStilled(false);
+    void game.start();
+  }
 
   const apple =
     fallen && reduced ? { transform: `translateY(${DROP}px)` } : ({ "--drop": `${DROP}px` } as CSSProperties);
@@ -44,8 +57,8 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
         >
           <Ground />
           <g
-            key={game.round}
-            className={`playcart-tree ${animating && !reduced ? "playcart-tree-shaking" : reduced ? "" : "playcart-tree-sway"}`}
+            className={`playcart-tree ${shaking ? "playcart-tree-shaking" : game.busy || reduced ? "" : "playcart-tree-sway"}`}
+            onAnimationIteration={(e) => e.target === e.currentTarget && animating && setStilled(true)}
           >
             <Trunk />
             <Canopy />
@@ -59,9 +72,7 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
               </g>
             </g>
           </g>
-          {animating &&
-            !reduced &&
-            LEAVES.map(([x, y, delay]) => <Leaf key={`${game.round}-${x}`} x={x} y={y} delay={delay} />)}
+          {game.busy && !reduced && LEAVES.map(([x, y, delay]) => <Leaf key={x} x={x} y={y} delay={delay} />)}
         </svg>
         {landed?.won && !reduced && <Confetti key={game.round} />}
       </div>
@@ -69,7 +80,7 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
         <button
           ref={button}
           type="button"
-          onClick={() => canShake && game.start()}
+          onClick={shake}
           aria-disabled={!canShake}
           {...gameButton("tree", !game.busy && playsLeft <= 0)}
         >

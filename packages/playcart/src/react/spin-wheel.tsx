@@ -1,139 +1,77 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { type MouseEvent, useEffect, useRef, useState } from "react";
 import { Confetti } from "./confetti.tsx";
 import { gameButton } from "./game-button.ts";
 import type { GameProps } from "./game-types.ts";
 import { ResultPanel } from "./result-panel.tsx";
 import { useGameRound } from "./use-game-round.ts";
 import { useReducedMotion } from "./use-reduced-motion.ts";
-import {
-  labelBaselines,
-  labelPlacement,
-  landingRotation,
-  polar,
-  SLICE_COLORS,
-  slicePath,
-  wrapLabel,
-} from "./wheel-geometry.ts";
+import { WheelFace, WheelHub, WheelRim } from "./wheel-face.tsx";
+import { haltRotation, landingRotation } from "./wheel-geometry.ts";
+import { spinFreely } from "./wheel-motion.ts";
 
-const R = 150;
-const SPIN_MS = 4400;
-const BULBS = 20;
+// The landing covers two to three turns after the answer; it lasts at most this long.
+const LANDING_MS = 3600;
+const LANDING_TURNS = 2;
 
-/** The prize wheel: lands on the slice the server drew, then says what it means. */
+/**
+ * The prize wheel: it spins from the press, while the play goes to the server, then glides
+ * onto the slice the server drew and says what it means.
+ */
 export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
   const reduced = useReducedMotion();
-  const game = useGameRound({ onPlay, onRevealed, reducedMotion: reduced, fallbackMs: SPIN_MS + 1000 });
+  const game = useGameRound({ onPlay, onRevealed, reducedMotion: reduced, fallbackMs: LANDING_MS + 1000 });
   const [rotation, setRotation] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
-  const shine = useId();
+  const disc = useRef<HTMLDivElement>(null);
+  // Running out after a refused play: no new spin until the wheel rests.
+  const [halting, setHalting] = useState(false);
   const n = offer.segments.length;
-  const canSpin = !game.busy && playsLeft > 0;
+  const turning = game.busy || halting;
+  const canSpin = !turning && playsLeft > 0;
   const landed = game.phase === "revealed" ? game.result : null;
-  const spent = !game.busy && playsLeft <= 0;
+  const spent = !turning && playsLeft <= 0;
 
   // Opened from the launcher's "Play": the spin button is the next thing to press.
   useEffect(() => button.current?.focus(), []);
 
-  async function spin() {
+  async function spin(press: MouseEvent) {
     if (!canSpin) return;
+    // Moving before the request leaves: the press is answered at once, whatever the network.
+    const motion = reduced || !disc.current ? null : spinFreely(disc.current, rotation, press.timeStamp);
     const result = await game.start();
+    if (!motion) {
+      if (result) setRotation(landingRotation(rotation, result.segment, n, Math.random() - 0.5, 0));
+      return;
+    }
+    // Refused or unreachable: the wheel runs out back to where it stood, and the error shows.
     // The jitter only moves where in the winning slice the pointer stops.
-    if (result) setRotation((r) => landingRotation(r, result.segment, n, Math.random() - 0.5, reduced ? 0 : 6));
+    const target = result
+      ? landingRotation(motion.angle(), result.segment, n, Math.random() - 0.5, LANDING_TURNS)
+      : haltRotation(motion.angle(), rotation);
+    setRotation(target);
+    setHalting(!result);
+    await motion.glideTo(target);
+    if (result) game.reveal();
+    else setHalting(false);
   }
 
-  const label =
-    game.phase === "waiting" || game.phase === "animating"
-      ? "Spinning…"
-      : playsLeft <= 0
-        ? "No spins left"
-        : game.result
-          ? "Spin again"
-          : "Spin the wheel";
+  const label = turning
+    ? "Spinning…"
+    : playsLeft <= 0
+      ? "No spins left"
+      : game.result
+        ? "Spin again"
+        : "Spin the wheel";
   return (
     <div className="playcart-stack">
-      <div className={`playcart-wheel-stage${game.phase === "animating" ? " playcart-wheel-spinning" : ""}`}>
-        <svg viewBox="-170 -170 340 340" aria-hidden="true" className="playcart-fill playcart-wheel-rim">
-          <circle r="169" fill="#7c2d12" />
-          <circle r="160" fill="#9a3412" />
-          {Array.from({ length: BULBS }, (_, i) => {
-            const [x, y] = polar(160, (i * 360) / BULBS);
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the rim's bulbs are fixed positions, never reordered
-              <circle key={i} cx={x} cy={y} r="4.5" fill={i % 2 ? "#fef3c7" : "#fde047"} className="playcart-bulb" />
-            );
-          })}
-        </svg>
-        <div
-          className={`playcart-wheel-disc${reduced ? "" : " playcart-wheel-turning"}`}
-          style={{ transform: `rotate(${rotation}deg)` }}
-          onTransitionEnd={(e) => e.target === e.currentTarget && game.reveal()}
-        >
-          <svg
-            viewBox={`${-R - 2} ${-R - 2} ${2 * R + 4} ${2 * R + 4}`}
-            role="img"
-            aria-label={`Prize wheel: ${offer.segments.join(", ")}`}
-          >
-            <defs>
-              <radialGradient id={shine} cx="35%" cy="25%" r="75%">
-                <stop offset="0" stopColor="#fff" stopOpacity="0.35" />
-                <stop offset="0.6" stopColor="#fff" stopOpacity="0" />
-                <stop offset="1" stopColor="#000" stopOpacity="0.18" />
-              </radialGradient>
-            </defs>
-            {offer.segments.map((_, i) => (
-              <path
-                // biome-ignore lint/suspicious/noArrayIndexKey: a slice is its position on the wheel (labels can repeat)
-                key={i}
-                d={slicePath(i, n, R)}
-                fill={SLICE_COLORS[i % SLICE_COLORS.length].fill}
-                stroke="#fff7ed"
-                strokeWidth="3"
-                className={landed && landed.segment === i ? "playcart-wheel-winner" : undefined}
-              />
-            ))}
-            {offer.segments.map((text, i) => {
-              const lines = wrapLabel(text);
-              const size = lines.length === 1 && text.length <= 8 ? 22 : 14;
-              // Placed for where the wheel comes to rest, so every label reads upright there.
-              const { rotate, flipped } = labelPlacement(i, n, rotation);
-              const baselines = labelBaselines(lines.length, size, R, flipped);
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a slice is its position on the wheel (labels can repeat)
-                <g key={i} transform={`rotate(${rotate})`}>
-                  <text
-                    textAnchor="middle"
-                    fontSize={size}
-                    fontWeight="800"
-                    fill={SLICE_COLORS[i % SLICE_COLORS.length].ink}
-                  >
-                    {lines.map((line, k) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed label, in order
-                      <tspan key={k} x="0" y={baselines[k]}>
-                        {line}
-                      </tspan>
-                    ))}
-                  </text>
-                </g>
-              );
-            })}
-            <circle r={R} fill={`url(#${shine})`} />
-          </svg>
+      <div className={`playcart-wheel-stage${turning && !reduced ? " playcart-wheel-spinning" : ""}`}>
+        <WheelRim />
+        <div ref={disc} className="playcart-wheel-disc" style={{ transform: `rotate(${rotation}deg)` }}>
+          <WheelFace segments={offer.segments} rotation={rotation} winner={landed ? landed.segment : null} />
         </div>
-        <svg
-          viewBox="-170 -170 340 340"
-          aria-hidden="true"
-          overflow="visible"
-          className="playcart-fill playcart-wheel-hub"
-        >
-          <circle r="30" fill="#fff7ed" stroke="#9a3412" strokeWidth="6" />
-          <path d="M0 -15l4.4 9 9.9 1.4-7.2 7 1.7 9.8L0 7.6l-8.8 4.6 1.7-9.8-7.2-7 9.9-1.4z" fill="#f59e0b" />
-          <g className="playcart-wheel-pointer">
-            <path d="M-22 -184h44l-22 58z" fill="#e11d48" stroke="#fff" strokeWidth="5" strokeLinejoin="round" />
-            <circle cy="-170" r="5" fill="#fff" />
-          </g>
-        </svg>
+        <WheelHub />
         {landed?.won && !reduced && <Confetti key={game.round} />}
       </div>
       <div className="playcart-center">

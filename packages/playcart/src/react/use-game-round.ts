@@ -6,9 +6,10 @@ import type { GameProps, PlayResult } from "./game-types.ts";
 export type Phase = "ready" | "waiting" | "animating" | "revealed";
 
 /**
- * One round of a game: ask the server, animate, reveal. The result is shown (and
- * announced) only once the animation has landed, or at once when motion is reduced.
- * `fallbackMs` reveals anyway if an animation event never arrives (a hidden tab).
+ * One round of a game: ask the server, animate, reveal. A game may move from the press on
+ * (phase "waiting"), but the result is shown (and announced) only once its animation has
+ * landed on the server's answer, or at once when motion is reduced. `fallbackMs` reveals
+ * anyway if an animation's end never arrives (a hidden tab).
  */
 export function useGameRound({
   onPlay,
@@ -19,32 +20,36 @@ export function useGameRound({
   const [phase, setPhase] = useState<Phase>("ready");
   const [result, setResult] = useState<PlayResult | null>(null);
   const [round, setRound] = useState(0);
+  // The round being played and the last one revealed, read by reveal() whenever it is called:
+  // an animation's end may call it from a closure older than the answer.
+  const current = useRef<{ result: PlayResult | null; round: number }>({ result: null, round: 0 });
   const revealedRound = useRef(0);
+  const revealed = useRef(onRevealed);
+  useEffect(() => {
+    revealed.current = onRevealed;
+  }, [onRevealed]);
 
   const reveal = useCallback(() => {
+    const { result, round } = current.current;
     if (!result || revealedRound.current === round) return;
     revealedRound.current = round;
     setPhase("revealed");
-    onRevealed(result);
-  }, [result, round, onRevealed]);
+    revealed.current(result);
+  }, []);
 
   async function start(): Promise<PlayResult | null> {
     if (phase === "waiting" || phase === "animating") return null;
     setPhase("waiting");
     const next = await onPlay();
     if (!next) {
-      setPhase(result ? "revealed" : "ready");
+      setPhase(current.current.result ? "revealed" : "ready");
       return null;
     }
+    current.current = { result: next, round: current.current.round + 1 };
     setResult(next);
-    setRound((n) => n + 1);
-    if (reducedMotion) {
-      revealedRound.current = round + 1;
-      setPhase("revealed");
-      onRevealed(next);
-    } else {
-      setPhase("animating");
-    }
+    setRound(current.current.round);
+    if (reducedMotion) reveal();
+    else setPhase("animating");
     return next;
   }
 

@@ -39,6 +39,25 @@ export function landingRotation(current: number, segment: number, n: number, jit
   return current + turns * 360 + mod(target - current, 360);
 }
 
+/**
+ * How the wheel slows from `speed` (degrees per ms) to rest over `distance` degrees: a
+ * cubic-bezier whose opening slope is 2 (x1 0.25, y1 0.5), and the duration that makes
+ * that slope the free spin's own speed (slope × distance / duration = speed), so the
+ * landing takes over without a change of pace.
+ */
+export function glide(distance: number, speed: number): { durationMs: number; easing: string } {
+  return { durationMs: (2 * Math.abs(distance)) / speed, easing: "cubic-bezier(0.25, 0.5, 0.35, 1)" };
+}
+
+/**
+ * Where a wheel that spun off from `rest` stops when the play failed: back at `rest`'s
+ * angle (the slice it showed before, so nothing looks drawn), at least `runout` degrees on.
+ */
+export function haltRotation(current: number, rest: number, runout = 120): number {
+  const back = mod(rest - current, 360);
+  return current + (back < runout ? back + 360 : back);
+}
+
 /** The slice under the pointer at a rotation. */
 export function sliceAt(rotation: number, n: number): number {
   return Math.floor(mod(-rotation, 360) / (360 / n));

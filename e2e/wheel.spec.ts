@@ -1,0 +1,104 @@
+// Issue 14, a wheel that answers at once: it turns from the press while the play is still on
+// its way (the test holds the store's answer), lands on the slice the store drew once the
+// answer arrives, runs out without a prize when the play fails, and its chunk is in the
+// browser before Play is pressed.
+import type { Page } from "@playwright/test";
+import { campaigns, Games, setStoreClock } from "./pages/games";
+import { Store } from "./pages/store";
+import { Wheel } from "./pages/wheel";
+import { products, uniqueEmail } from "./support/data";
+import { expect, test } from "./support/fixtures";
+import { holdNextPlay, holdNextPlayAnswering } from "./support/held-play";
+
+const WEDNESDAY = "2026-11-18T10:00:00.000Z";
+
+/** A first-time guest at checkout who has given their email at the wheel. */
+async function atTheWheel(page: Page) {
+  const store = new Store(page);
+  const games = new Games(page);
+  await store.addProduct(products.croissant.slug);
+  await store.openCart();
+  await store.goToCheckoutFromCart();
+  const offer = games.offer(campaigns.wheel.name);
+  await games.giveEmail(offer, uniqueEmail("spin-first"));
+  return { games, offer, wheel: new Wheel(offer) };
+}
+
+test.beforeEach(async ({ context }) => {
+  await setStoreClock(context, WEDNESDAY);
+});
+
+test("the wheel turns from the press while the answer is held, then lands on the slice the store drew", async ({
+  page,
+}) => {
+  const { games, offer, wheel } = await atTheWheel(page);
+  await games.open(offer);
+  const held = await holdNextPlay(page);
+  await offer.getByRole("button", { name: "Spin the wheel" }).click();
+  const answer = await held.answer;
+  if (answer.status !== "ok") throw new Error(`the store refused the play: ${answer.message}`);
+
+  await test.step("before the answer reaches the browser, the wheel is already turning and shows no prize", async () => {
+    await expect.poll(() => wheel.runningAnimations()).toBeGreaterThan(0);
+    const first = await wheel.angle();
+    await expect.poll(() => wheel.angle()).not.toBe(first);
+    await expect(offer.getByRole("button", { name: "Spinning…" })).toBeVisible();
+    await expect(games.result(offer)).toHaveCount(0);
+    expect(await wheel.litSlices()).toEqual([]);
+  });
+
+  held.release();
+  await test.step("after it, the wheel comes to rest on the answered slice and names its prize", async () => {
+    expect(await games.prizeWon(offer)).toBe(answer.reward?.label ?? null);
+    await expect.poll(() => wheel.runningAnimations()).toBe(0);
+    expect(await wheel.sliceUnderPointer()).toBe(answer.segment);
+    expect(await wheel.litSlices()).toEqual([answer.segment]);
+  });
+});
+
+test("a play that fails while the wheel turns: it runs out back where it stood, no prize, and the error shows", async ({
+  page,
+}) => {
+  const { games, offer, wheel } = await atTheWheel(page);
+  await games.open(offer);
+  const message = "The game could not be played. Please try again.";
+  const held = await holdNextPlayAnswering(page, { status: "error", code: "error", message });
+  await offer.getByRole("button", { name: "Spin the wheel" }).click();
+  await held.answer;
+  const first = await wheel.angle();
+  await expect.poll(() => wheel.angle()).not.toBe(first);
+
+  held.release();
+  await expect(offer.getByRole("alert")).toHaveText(message);
+  await expect.poll(() => wheel.runningAnimations()).toBe(0);
+  await expect(offer.getByRole("button", { name: "Spin the wheel" })).toBeEnabled();
+  // Back at its resting angle (0°, give or take rounding), with nothing lit and nothing announced.
+  const angle = await wheel.angle();
+  expect(Math.min(angle, 360 - angle)).toBeLessThan(0.01);
+  expect(await wheel.litSlices()).toEqual([]);
+  await expect(games.result(offer)).toHaveCount(0);
+});
+
+test("the wheel's chunk is fetched before Play is pressed, so Play loads no script", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  // The chunk that draws the wheel: the one script that names the wheel's disc.
+  const wheelChunk = page.waitForResponse(
+    async (response) =>
+      response.request().resourceType() === "script" &&
+      response.ok() &&
+      (await response.text()).includes("playcart-wheel-disc"),
+  );
+  const { games, offer } = await atTheWheel(page);
+  await expect(offer.getByRole("button", { name: "Play", exact: true })).toBeVisible();
+  const chunk = await wheelChunk;
+  expect(scripts).toContain(chunk.url());
+  const before = [...scripts];
+
+  await games.open(offer);
+  await expect(offer.getByRole("button", { name: "Spin the wheel" })).toBeFocused();
+  await expect(offer.getByText("Loading the game…")).toHaveCount(0);
+  expect(scripts).toEqual(before);
+});
