@@ -21,7 +21,7 @@ import { type Browser, chromium, type Locator } from "@playwright/test";
 import { seed } from "@/db/seed";
 import { createTestDatabase } from "../test/support/pg";
 import { hasBuild, type NextServer, startNext } from "./next-server";
-import { createSessions } from "./play-http";
+import { Sessions } from "./play-http";
 
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 12);
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3291);
@@ -175,15 +175,15 @@ async function main() {
   let browser: Browser | undefined;
   try {
     await seed(t.db);
-    const sessions = await createSessions(t.db, PRESSES + 1);
+    const sessions = await Sessions.create(t.db, PRESSES + 1);
     server = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
     browser = await chromium.launch(launchOptions);
     log(`next start on :${BENCH_PORT}; Chromium ${browser.version()} at ${CPU_SLOWDOWN}x CPU slowdown`);
     // One unmeasured press: the server compiles its routes' code on first use.
-    await press(browser, server.url, sessions[PRESSES]);
+    await press(browser, server.url, sessions.take());
     const presses: Press[] = [];
     for (let i = 0; i < PRESSES; i++) {
-      const p = await press(browser, server.url, sessions[i]);
+      const p = await press(browser, server.url, sessions.take());
       presses.push(p);
       log(
         `press ${i + 1}/${PRESSES}: first movement ${fmt(p.firstMoveMs)} ms, play request ${fmt(p.requestMs)} ms; page loaded at ${fmt(p.loadMs)} ms, wheel chunk in at ${fmt(p.chunkMs)} ms; scripts on Play ${p.scriptsOnPlay}${p.landed ? "" : ", NO RESULT"} (load ${load()})`,
