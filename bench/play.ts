@@ -25,7 +25,7 @@
 // BENCH_ARRIVALS (poisson | fixed), BENCH_SEED (default 1), BENCH_PORT (default 3290).
 import os from "node:os";
 import { eq, sql } from "drizzle-orm";
-import { rowsOf } from "playcart";
+import { rowsOf, withPrizeTallies } from "playcart";
 import { prizes } from "playcart/schema";
 import { openPostgres } from "@/db/client";
 import { seed } from "@/db/seed";
@@ -208,11 +208,12 @@ async function main() {
     printCpu(open, "in the open loop (the floors' figures)");
     for (const { pair } of pairs) console.log(`  floor for ${pair.play.label}: ${pair.healthNote}`);
 
-    const table = await t.db
-      .select({ label: prizes.label, wins: prizes.wins, inventory: prizes.inventory })
-      .from(prizes)
-      .where(eq(prizes.campaignId, campaignId))
-      .orderBy(prizes.position);
+    // As the owner sees them: a prize without limits keeps no counter and is tallied from its plays.
+    const table = await withPrizeTallies(
+      t.db,
+      campaignId,
+      await t.db.select().from(prizes).where(eq(prizes.campaignId, campaignId)).orderBy(prizes.position),
+    );
     console.log(
       `  prizes (incl. warm-ups): ${table.map((p) => `${p.label} ${p.wins}${p.inventory !== null ? `/${p.inventory}` : ""}`).join(", ")}`,
     );
