@@ -1,0 +1,4 @@
+// The Playcart client components the checkout renders, gathered so the browser fetches them
+// as one chunk (see playcart-checkout.tsx), and only them: a dynamic import of playcart/react
+// itself would bring every component the entry point exports.
+export { CheckoutGames, ExitIntent, RewardChooser } from "playcart/react";
