@@ -84,8 +84,11 @@ async function main() {
 
     const pairs: Record<Side, Run>[] = [];
     console.log("");
+    console.log("  each figure: with Playcart/without, then the pair's difference; the load average after the pair");
+    const cell = (on: number, off: number, digits = 0, width = 16) =>
+      `${on.toFixed(digits)}/${off.toFixed(digits)} ${signed(on - off, digits)}`.padStart(width);
     console.log(
-      `  ${"pair".padEnd(5)} ${"order".padEnd(8)} ${"score on/off".padStart(13)} ${"TBT ms on/off".padStart(15)} ${"main ms on/off".padStart(16)} ${"main CPU ms on/off".padStart(19)} ${"gzip JS on/off".padStart(18)}   load`,
+      `  ${"pair".padEnd(5)} ${"order".padEnd(8)} ${"score".padStart(12)} ${"TBT ms".padStart(16)} ${"main CPU ms".padStart(16)} ${"main wall ms".padStart(16)} ${"gzip JS kB".padStart(18)}   load`,
     );
     for (let i = 0; i < PAIRS; i++) {
       const order: Side[] = i % 2 === 0 ? ["on", "off"] : ["off", "on"];
@@ -94,7 +97,7 @@ async function main() {
       pairs.push(pair);
       const { on, off } = pair;
       console.log(
-        `  ${String(i + 1).padEnd(5)} ${order.join(",").padEnd(8)} ${`${on.score}/${off.score}`.padStart(13)} ${`${on.tbtMs.toFixed(0)}/${off.tbtMs.toFixed(0)}`.padStart(15)} ${`${on.mainThreadMs.toFixed(0)}/${off.mainThreadMs.toFixed(0)}`.padStart(16)} ${`${on.mainThreadCpuMs.toFixed(0)}/${off.mainThreadCpuMs.toFixed(0)}`.padStart(19)} ${`${kb(on.gzipJsBytes)}/${kb(off.gzipJsBytes)}`.padStart(18)}   ${load()}`,
+        `  ${String(i + 1).padEnd(5)} ${order.join(",").padEnd(8)} ${cell(on.score, off.score, 0, 12)} ${cell(on.tbtMs, off.tbtMs)} ${cell(on.mainThreadCpuMs, off.mainThreadCpuMs)} ${cell(on.mainThreadMs, off.mainThreadMs)} ${cell(on.gzipJsBytes / 1024, off.gzipJsBytes / 1024, 1, 18)}   ${load()}`,
       );
     }
 
