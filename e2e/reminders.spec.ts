@@ -140,10 +140,7 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
 
 test("the exit nudge shows once per session, carries the comeback game, and never after purchase", async ({ page }) => {
   const store = new Store(page);
-  await store.addProduct(espresso.slug);
-  await store.openCart();
-  await store.goToCheckoutFromCart();
-  const nudge = page.getByRole("dialog", { name: "Before you go…" });
+  const nudge = await atCheckoutWatched(page, espresso.slug);
 
   await pointerLeavesTop(page);
   await expect(nudge).toBeVisible();

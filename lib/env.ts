@@ -111,9 +111,12 @@ const schema = z
     ADMIN_FRAME_ANCESTORS: frameAncestors.default(["'self'"]),
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
-    // "off" runs the store without Playcart's checkout layer (no game offered, none loaded):
-    // the baseline `npm run bench:play` weighs the checkout against.
-    PLAYCART_ENGAGE: z.enum(["on", "off"], { message: 'PLAYCART_ENGAGE must be "on" or "off"' }).default("on"),
+    // "off" runs the store without Playcart's shopper-facing layer (no game offered, none of its
+    // code sent): the baseline `npm run bench:checkout` weighs the checkout against. "cookie" is
+    // a test seam (lib/store/engage.ts).
+    PLAYCART_ENGAGE: z
+      .enum(["on", "off", "cookie"], { message: 'PLAYCART_ENGAGE must be "on" or "off" (or "cookie" in tests)' })
+      .default("on"),
     // "off" behind a pooler that refuses startup parameters (PgBouncer without
     // ignore_startup_parameters): the webhook's pool then keeps Postgres's default plan cache.
     PAYMENTS_CUSTOM_PLANS: z
@@ -133,6 +136,13 @@ const schema = z
         code: "custom",
         path: ["PLAYCART_TEST_CLOCK"],
         message: "PLAYCART_TEST_CLOCK is for test payments only: unset it when using Stripe keys",
+      });
+    }
+    if (env.PLAYCART_ENGAGE === "cookie" && env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PLAYCART_ENGAGE"],
+        message: 'PLAYCART_ENGAGE="cookie" is for test payments only: set it to on or off when using Stripe keys',
       });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {

@@ -26,6 +26,8 @@ Object.assign(env, {
   NEXT_TELEMETRY_DISABLED: "1",
   // Each browser may pin Playcart's clock with the pc_test_clock cookie (weekly windows).
   PLAYCART_TEST_CLOCK: "cookie",
+  // Playcart on, unless a browser's pc_test_engage cookie turns it off (the checkout without Playcart).
+  PLAYCART_ENGAGE: "cookie",
   STORE_TIMEZONE: "Europe/Berlin",
   // The rules engine's sweep runs on the server's own schedule, as in the demo; reminders
   // are dispatched by the tests themselves (their clock is the browser's test clock).

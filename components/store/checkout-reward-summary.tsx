@@ -3,8 +3,9 @@
 // The order summary with Playcart's reward chooser: the server renders one summary per reward
 // the shopper may use (its prices all decided there); choosing a reward only shows its summary
 // and posts its id with the checkout form, where the server decides again.
-import { type RewardChoice, RewardChooser } from "playcart/react";
+import type { RewardChoice } from "playcart/react";
 import { type ReactNode, useState } from "react";
+import { RewardChooser } from "./playcart-checkout";
 
 export function CheckoutRewardSummary({
   choices,

@@ -1,14 +1,16 @@
 import Link from "next/link";
-import { RewardsLauncher } from "playcart/react";
 import { getDb } from "@/db/client";
-import { env, paymentsMode } from "@/lib/env";
+import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
+import { playcartEngaged } from "@/lib/store/engage";
 import { currentShopper } from "@/lib/store/owner";
+import { RewardsLauncher } from "./rewards-launcher";
 
 export async function Header() {
   const shopper = await currentShopper();
   const cart = await loadCart(await getDb(), shopper);
   const count = cart.totals.itemCount;
+  const engage = await playcartEngaged();
   return (
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur">
       {paymentsMode() === "test" && (
@@ -49,9 +51,7 @@ export async function Header() {
             </Link>
           )}
           {/* Playcart's rewards panel on every page, in the header: a floating button would cover the pay button on a phone. */}
-          {env().PLAYCART_ENGAGE === "on" && (
-            <RewardsLauncher endpoint="/api/playcart/panel" joinHref="/signin" floating={false} />
-          )}
+          {engage && <RewardsLauncher endpoint="/api/playcart/panel" joinHref="/signin" floating={false} />}
         </div>
         <Link
           href="/cart"

@@ -125,6 +125,19 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("runs Playcart's shopper-facing layer unless PLAYCART_ENGAGE is off; its cookie seam is for test payments only", () => {
+    expect(parseEnv(base).PLAYCART_ENGAGE).toBe("on");
+    expect(parseEnv({ ...base, PLAYCART_ENGAGE: "off" }).PLAYCART_ENGAGE).toBe("off");
+    expect(parseEnv({ ...base, PLAYCART_ENGAGE: "cookie" }).PLAYCART_ENGAGE).toBe("cookie");
+    expect(problems({ ...base, PLAYCART_ENGAGE: "yes" })).toEqual([
+      'PLAYCART_ENGAGE: PLAYCART_ENGAGE must be "on" or "off" (or "cookie" in tests)',
+    ]);
+    const stripe = { STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" };
+    expect(problems({ ...base, ...stripe, PLAYCART_ENGAGE: "cookie" })).toEqual([
+      'PLAYCART_ENGAGE: PLAYCART_ENGAGE="cookie" is for test payments only: set it to on or off when using Stripe keys',
+    ]);
+  });
+
   it("wants both VAPID keys or neither", () => {
     expect(problems({ ...base, VAPID_PUBLIC_KEY: "pub" })).toEqual([
       "VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { CheckoutGames, ExitIntent } from "playcart/react";
 import { CheckoutForm } from "@/components/store/checkout-form";
+import { CheckoutGames, ExitIntent } from "@/components/store/playcart-checkout";
 import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
 import { loadCart } from "@/lib/store/cart";
+import { playcartEngaged } from "@/lib/store/engage";
 import { formatMoney } from "@/lib/store/money";
 import { currentShopper } from "@/lib/store/owner";
 import { playcartCart } from "@/lib/store/playcart-adapter";
@@ -35,8 +36,9 @@ export default async function CheckoutPage() {
       </div>
     );
   }
-  // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up or sent).
-  const engage = env().PLAYCART_ENGAGE === "on";
+  // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up, none
+  // of its code sent: its parts below load as their own chunk, only when rendered).
+  const engage = await playcartEngaged();
   // The game (the comeback game for a shopper back from a reminder) and the reward that
   // applies now; the view is logged after the response. The exit nudge's game comes with the nudge.
   const { offer, cameBack, reward, rewardOptions, email, emailFirst, ui } = await playcart.checkout({

@@ -1,0 +1,176 @@
+// `npm run bench:checkout`: what Playcart costs the checkout a shopper loads on a phone.
+//
+// Two `next start` servers on the same build and database (needs `npm run build`): one with
+// Playcart (BENCH_PORT), one with PLAYCART_ENGAGE=off (BENCH_PORT + 1). Lighthouse loads
+// /checkout with a cart in the session (a new first-time shopper each run), mobile, 4x CPU,
+// in BENCH_PAIRS pairs (default 5), one run each way per pair, the order alternating between
+// pairs. Per pair and as the median of the per-pair differences: the performance score, Total
+// Blocking Time, main-thread time at 4x (the page's main-thread CPU from the trace, the
+// floor's figure because another process on the machine does not inflate it; and Lighthouse's
+// mainthread-work-breakdown, wall time, beside it), and the gzip JavaScript the page fetched (every script, lazily loaded chunks included). Then, with
+// Playcart off, whether any chunk of the checkout holds Playcart's code: the chunks the build
+// lists for /checkout, the ones the HTML names and every script the browser fetched.
+// Not a test: it prints figures and PASS/FAIL against the floors, and exits 0 unless it broke.
+//
+// Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_PAIRS (default 5), BENCH_PORT (default 3290; the second server takes the next port),
+// BENCH_THROTTLING (simulate, the default: Lighthouse's simulated slow 4G and 4x CPU on an
+// unthrottled load; or devtools: the page really runs at 4x), CHROME_PATH (default /usr/bin/chromium).
+import os from "node:os";
+import { seed } from "@/db/seed";
+import { createTestDatabase } from "../test/support/pg";
+import { checkoutBuildChunks, playcartIn, playcartModuleIds } from "./checkout-chunks";
+import { checkoutHtml, chunkPathsIn, ScriptCache } from "./checkout-js";
+import { CPU_SLOWDOWN, chromePath, lighthouseRun, type PageRun, type Throttling } from "./lighthouse";
+import { hasBuild, type NextServer, startNext } from "./next-server";
+import { createSessions } from "./play-http";
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
+const THROTTLING = (process.env.BENCH_THROTTLING ?? "simulate") as Throttling;
+const FLOORS = { mainThreadMs: 50, scorePoints: 1, gzipJsBytes: 15 * 1024 };
+
+type Run = PageRun & { gzipJsBytes: number };
+type Side = "on" | "off";
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
+const signed = (n: number, digits = 0) => `${n >= 0 ? "+" : ""}${n.toFixed(digits)}`;
+
+async function main() {
+  if (!hasBuild()) {
+    console.error("[bench] no .next build: run `npm run build` first");
+    process.exit(1);
+  }
+  if (!["simulate", "devtools"].includes(THROTTLING)) throw new Error("BENCH_THROTTLING must be simulate or devtools");
+  if (!(PAIRS >= 1)) throw new Error("BENCH_PAIRS must be at least 1");
+  log(`load average before: ${load()} on ${os.cpus().length} CPUs`);
+  log(`Chromium: ${chromePath()}; Lighthouse mobile, ${CPU_SLOWDOWN}x CPU, ${THROTTLING} throttling`);
+  const t = await createTestDatabase();
+  const servers: Partial<Record<Side, NextServer>> = {};
+  try {
+    await seed(t.db);
+    // A new first-time shopper for every load (and the warm-ups and the HTML check).
+    const sessions = await createSessions(t.db, PAIRS * 2 + 4);
+    servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
+    servers.off = await startNext({ databaseUrl: t.url, port: BENCH_PORT + 1, env: { PLAYCART_ENGAGE: "off" } });
+    log(`next start with Playcart on :${BENCH_PORT}, with PLAYCART_ENGAGE=off on :${BENCH_PORT + 1}`);
+
+    const scripts = new ScriptCache();
+    const measure = async (side: Side): Promise<Run> => {
+      const server = servers[side]!;
+      const run = await lighthouseRun(`${server.url}/checkout`, {
+        cookie: `pc_sid=${sessions.pop()}`,
+        throttling: THROTTLING,
+      });
+      const own = run.scriptUrls.filter((u) => u.startsWith(server.url));
+      return { ...run, scriptUrls: own, gzipJsBytes: await scripts.gzipBytes(own) };
+    };
+
+    // One load each way first: the servers' and the browser's first-use costs stay out of the pairs.
+    await measure("on");
+    await measure("off");
+    log(`warm-up done; load average ${load()}`);
+
+    const pairs: Record<Side, Run>[] = [];
+    console.log("");
+    console.log("  each figure: with Playcart/without, then the pair's difference; the load average after the pair");
+    const cell = (on: number, off: number, digits = 0, width = 16) =>
+      `${on.toFixed(digits)}/${off.toFixed(digits)} ${signed(on - off, digits)}`.padStart(width);
+    console.log(
+      `  ${"pair".padEnd(5)} ${"order".padEnd(8)} ${"score".padStart(12)} ${"TBT ms".padStart(16)} ${"main CPU ms".padStart(16)} ${"main wall ms".padStart(16)} ${"gzip JS kB".padStart(18)}   load`,
+    );
+    for (let i = 0; i < PAIRS; i++) {
+      const order: Side[] = i % 2 === 0 ? ["on", "off"] : ["off", "on"];
+      const pair = {} as Record<Side, Run>;
+      for (const side of order) pair[side] = await measure(side);
+      pairs.push(pair);
+      const { on, off } = pair;
+      console.log(
+        `  ${String(i + 1).padEnd(5)} ${order.join(",").padEnd(8)} ${cell(on.score, off.score, 0, 12)} ${cell(on.tbtMs, off.tbtMs)} ${cell(on.mainThreadCpuMs, off.mainThreadCpuMs)} ${cell(on.mainThreadMs, off.mainThreadMs)} ${cell(on.gzipJsBytes / 1024, off.gzipJsBytes / 1024, 1, 18)}   ${load()}`,
+      );
+    }
+
+    const diff = (f: (r: Run) => number) => median(pairs.map((p) => f(p.on) - f(p.off)));
+    const d = {
+      score: diff((r) => r.score),
+      tbt: diff((r) => r.tbtMs),
+      main: diff((r) => r.mainThreadMs),
+      cpu: diff((r) => r.mainThreadCpuMs),
+      js: diff((r) => r.gzipJsBytes),
+    };
+    const med = (side: Side, f: (r: Run) => number) => median(pairs.map((p) => f(p[side])));
+    console.log("");
+    console.log(`  median per-pair difference, Playcart on minus off (${PAIRS} pairs):`);
+    console.log(
+      `    performance score ${signed(d.score)} (medians ${med("on", (r) => r.score)} on, ${med("off", (r) => r.score)} off)`,
+    );
+    console.log(`    Total Blocking Time ${signed(d.tbt)} ms`);
+    console.log(
+      `    main-thread CPU from the traces ${signed(d.cpu)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadCpuMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadCpuMs).toFixed(0)} off)`,
+    );
+    console.log(
+      `    main-thread time, Lighthouse's breakdown (wall time) ${signed(d.main)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadMs).toFixed(0)} off)`,
+    );
+    console.log(
+      `    gzip JS ${signed(d.js / 1024, 1)} kB (medians ${kb(med("on", (r) => r.gzipJsBytes))} on, ${kb(med("off", (r) => r.gzipJsBytes))} off)`,
+    );
+
+    // With Playcart off, not one byte of it in the checkout's chunks.
+    const off = servers.off!;
+    const ids = playcartModuleIds();
+    const offChunks = new Set<string>([
+      ...checkoutBuildChunks().map((p) => `${off.url}${p}`),
+      ...chunkPathsIn(await checkoutHtml(off.url, sessions.pop()!)).map((p) => `${off.url}${p}`),
+      ...pairs.flatMap((p) => p.off.scriptUrls),
+    ]);
+    const found: string[] = [];
+    for (const url of offChunks) {
+      const where = playcartIn((await scripts.body(url)).toString("utf8"), ids);
+      if (where) found.push(`${new URL(url).pathname}: ${where}`);
+    }
+    // The same reading of the checkout with Playcart on must find it, or it proves nothing.
+    let onFinds = 0;
+    for (const url of new Set(pairs.flatMap((p) => p.on.scriptUrls)))
+      if (playcartIn((await scripts.body(url)).toString("utf8"), ids)) onFinds += 1;
+    console.log("");
+    console.log(
+      `  PLAYCART_ENGAGE=off: ${offChunks.size} chunks read (the build's list for /checkout, the HTML's, the browser's), ${found.length} with Playcart's code; with Playcart on, ${onFinds} chunks have it`,
+    );
+    for (const f of found) console.log(`    ${f}`);
+
+    const verdicts: Array<[string, boolean]> = [
+      [
+        `main-thread CPU added at ${CPU_SLOWDOWN}x <= ${FLOORS.mainThreadMs} ms (${signed(d.cpu)} ms)`,
+        d.cpu <= FLOORS.mainThreadMs,
+      ],
+      [`performance score lost <= ${FLOORS.scorePoints} point (${signed(d.score)})`, -d.score <= FLOORS.scorePoints],
+      [`gzip JS added <= 15 kB (${signed(d.js / 1024, 1)} kB)`, d.js <= FLOORS.gzipJsBytes],
+      [
+        `with PLAYCART_ENGAGE=off, no Playcart code in the checkout's ${offChunks.size} chunks (${found.length} found)`,
+        found.length === 0 && onFinds > 0,
+      ],
+    ];
+    console.log("");
+    for (const [label, ok] of verdicts) console.log(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
+    log(`load average after: ${load()}`);
+  } finally {
+    await Promise.all(Object.values(servers).map((s) => s?.stop().catch(() => {})));
+    await t.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
