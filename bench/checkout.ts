@@ -23,7 +23,7 @@ import { checkoutBuildChunks, playcartIn, playcartModuleIds } from "./checkout-c
 import { checkoutHtml, chunkPathsIn, ScriptCache } from "./checkout-js";
 import { CPU_SLOWDOWN, chromePath, lighthouseRun, type PageRun, type Throttling } from "./lighthouse";
 import { hasBuild, type NextServer, startNext } from "./next-server";
-import { createSessions } from "./play-http";
+import { Sessions } from "./play-http";
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -61,7 +61,7 @@ async function main() {
   try {
     await seed(t.db);
     // A new first-time shopper for every load (and the warm-ups and the HTML check).
-    const sessions = await createSessions(t.db, PAIRS * 2 + 4);
+    const sessions = await Sessions.create(t.db, PAIRS * 2 + 4);
     servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
     servers.off = await startNext({ databaseUrl: t.url, port: BENCH_PORT + 1, env: { PLAYCART_ENGAGE: "off" } });
     log(`next start with Playcart on :${BENCH_PORT}, with PLAYCART_ENGAGE=off on :${BENCH_PORT + 1}`);
@@ -70,7 +70,7 @@ async function main() {
     const measure = async (side: Side): Promise<Run> => {
       const server = servers[side]!;
       const run = await lighthouseRun(`${server.url}/checkout`, {
-        cookie: `pc_sid=${sessions.pop()}`,
+        cookie: `pc_sid=${sessions.take()}`,
         throttling: THROTTLING,
       });
       const own = run.scriptUrls.filter((u) => u.startsWith(server.url));
@@ -131,7 +131,7 @@ async function main() {
     const ids = playcartModuleIds();
     const offChunks = new Set<string>([
       ...checkoutBuildChunks().map((p) => `${off.url}${p}`),
-      ...chunkPathsIn(await checkoutHtml(off.url, sessions.pop()!)).map((p) => `${off.url}${p}`),
+      ...chunkPathsIn(await checkoutHtml(off.url, sessions.take())).map((p) => `${off.url}${p}`),
       ...pairs.flatMap((p) => p.off.scriptUrls),
     ]);
     const found: string[] = [];
