@@ -22,6 +22,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // Vitest's default is one worker fewer than the cores, which on a 2-core machine is
+          // one: the files (each on its own in-memory database) run side by side instead.
+          maxWorkers: "100%",
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

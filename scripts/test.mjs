@@ -1,8 +1,18 @@
 // `npm test`: prepares what the suites need, runs them, and ends with one line
 // `N passed, N failed[, N skipped]` summed over every suite (CI reads that line).
-// Usage: npm test [-- unit pg e2e example]
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Usage: npm test [-- <suite>...]   suites: unit pg e2e example, or `all` for every one.
+// A suite named with a date after an `@` runs at that date through libfaketime, as under
+// `npm run test:moved-clock`: `pg@+3y` is the pg suite with the clock three years ahead
+// (`pg@2028-02-29 09:00:00` from a given instant). CI runs `npm test -- all pg@+3y`.
+//
+// The build runs first, on its own. Then three lanes run side by side: the Postgres suites one
+// after the other; the e2e suite, which spends most of its time waiting on one browser and one
+// server; and the remaining suites one after the other. While a Postgres suite runs, the other
+// two lanes run at the lowest CPU priority (nice 19): they use what it leaves idle and hardly
+// slow it down. Each suite's output goes to test-results/logs/ and is printed whole when the
+// suite ends, so that the lanes' outputs never interleave.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,34 +21,56 @@ process.chdir(root);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+const LOGS = "test-results/logs";
+const startedAt = Date.now();
+const seconds = (from, to = Date.now()) => ((to - from) / 1000).toFixed(1);
 
-const SUITES = {
-  unit: { cmd: bin("vitest"), args: ["run", "--project", "unit"], report: "test-results/unit.json", kind: "vitest" },
-  pg: { cmd: bin("vitest"), args: ["run", "--project", "pg"], report: "test-results/pg.json", kind: "vitest" },
-  // The json reporter and its file are set in playwright.config.ts.
-  e2e: {
-    cmd: bin("playwright"),
-    args: ["test", "--pass-with-no-tests"],
-    report: "test-results/e2e.json",
-    kind: "playwright",
-  },
-  // examples/minimal-store, an independent host: packs playcart, installs the tarball into the
-  // store's own node_modules, builds and starts the store on a fresh database, runs its suite.
-  example: {
-    cmd: process.execPath,
-    args: ["examples/minimal-store/scripts/e2e.mjs"],
-    report: "examples/minimal-store/test-results/e2e.json",
-    kind: "playwright",
-  },
-};
-for (const s of ["unit", "pg"]) {
-  SUITES[s].args.push(
+const vitest = (project) => ({
+  cmd: bin("vitest"),
+  args: (report) => [
+    "run",
+    "--project",
+    project,
     "--passWithNoTests",
     "--reporter=default",
     "--reporter=json",
-    `--outputFile.json=${SUITES[s].report}`,
-  );
-}
+    `--outputFile.json=${report}`,
+  ],
+  kind: "vitest",
+});
+
+// needsBuild: runs `next start` on the production build made once, up front.
+// foreground: the other lanes yield the CPU to it. Its concurrency tests (plays, webhooks and
+// reminders racing, a server killed mid-payment) time races that a busy machine reshapes.
+const SUITES = {
+  unit: { ...vitest("unit") },
+  pg: { ...vitest("pg"), needsBuild: true, foreground: true },
+  // The json reporter and its file are set in playwright.config.ts.
+  e2e: {
+    cmd: bin("playwright"),
+    args: () => ["test", "--pass-with-no-tests"],
+    report: "test-results/e2e.json",
+    kind: "playwright",
+    needsBuild: true,
+    lane: "browser",
+  },
+  // examples/minimal-store, an independent host: packs playcart, installs the tarball into the
+  // store's own node_modules, builds and starts the store on a fresh database, runs its suite.
+  // `npm pack` rewrites packages/playcart/package.json while it runs and rebuilds its dist/:
+  // it must not overlap the build or a suite that reads the package (unit, pg), so it waits
+  // for the Postgres lane and runs after unit; only e2e, which serves the finished build,
+  // runs beside it.
+  example: {
+    cmd: process.execPath,
+    args: () => ["examples/minimal-store/scripts/e2e.mjs"],
+    report: "examples/minimal-store/test-results/e2e.json",
+    kind: "playwright",
+    packsPlaycart: true,
+  },
+};
+
+// As scripts/test-moved-clock.mjs: an offset ("+3y", "-800d") or a start instant.
+const WHEN = /^([+-]\d+[ydhms]?|@\d{4}-\d\d-\d\d( \d\d:\d\d:\d\d)?)$/;
 
 function finish(totals) {
   const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
@@ -64,17 +96,17 @@ if (!existsSync(bin("vitest")) || !existsSync(bin("playwright"))) {
 }
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
-const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: "inherit", ...opts });
+const runSync = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: "inherit", ...opts });
 
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return;
   if (process.getuid?.() === 0 && has("apt-get")) {
     console.log("Installing Debian's chromium for the e2e suite...");
-    run("sh", ["-c", "apt-get update && apt-get install -y chromium"]);
+    runSync("sh", ["-c", "apt-get update && apt-get install -y chromium"]);
     if (existsSync("/usr/bin/chromium")) return;
   }
   console.log("No /usr/bin/chromium; trying Playwright's own browser...");
-  if (run(bin("playwright"), ["install", "chromium"]).status === 0) return;
+  if (runSync(bin("playwright"), ["install", "chromium"]).status === 0) return;
   abort(
     "The e2e suite needs a Chromium and none could be installed. Run one of:\n" +
       "  sudo apt-get update && sudo apt-get install -y chromium    (Debian/Ubuntu)\n" +
@@ -102,18 +134,18 @@ async function ensurePostgres() {
   }
 }
 
-function readReport(suite) {
+function readReport(report) {
   try {
-    return JSON.parse(readFileSync(suite.report, "utf8"));
+    return JSON.parse(readFileSync(report, "utf8"));
   } catch {
     return undefined;
   }
 }
 
 /** Counts from a report; `null` when there is no usable report. */
-function count(suite, report) {
+function count(kind, report) {
   if (!report) return null;
-  if (suite.kind === "vitest") {
+  if (kind === "vitest") {
     if (typeof report.numTotalTests !== "number") return null;
     // A file that failed to load or whose hooks threw has no failed test of its own.
     const brokenFiles = (report.testResults ?? []).filter(
@@ -144,92 +176,180 @@ function count(suite, report) {
   };
 }
 
+// ---- what to run ----------------------------------------------------------------------------
+
+const requested = process.argv.slice(2).flatMap((a) => (a === "all" ? Object.keys(SUITES) : [a]));
+const jobs = [];
+for (const item of requested.length ? requested : Object.keys(SUITES)) {
+  const at = item.indexOf("@");
+  const name = at < 0 ? item : item.slice(0, at);
+  let when = at < 0 ? undefined : item.slice(at + 1);
+  if (when && /^\d{4}-/.test(when)) when = `@${when}`;
+  if (!(name in SUITES) || (when !== undefined && !WHEN.test(when))) {
+    console.error(
+      `Unknown suite "${item}". Suites: ${Object.keys(SUITES).join(", ")} (or all), each optionally at another ` +
+        'date: pg@+3y, pg@"2028-02-29 09:00:00".',
+    );
+    process.exit(2);
+  }
+  const id = when ? `${name}@${when.replace(/^@/, "")}` : name;
+  if (jobs.some((j) => j.id === id)) continue;
+  const suite = SUITES[name];
+  const file = id.replace(/[^0-9A-Za-z+-]+/g, "_");
+  jobs.push({ ...suite, id, name, when, file, report: suite.report ?? `test-results/${file}.json` });
+}
+// The Postgres lane, the e2e lane and the main lane, each in the order the suites were named.
+const foreground = jobs.filter((j) => j.foreground);
+const background = [
+  jobs.filter((j) => j.lane === "browser"),
+  jobs.filter((j) => !j.foreground && j.lane !== "browser"),
+];
+// Output streams as it comes, unless lanes run side by side.
+const buffered = [foreground, ...background].filter((l) => l.length > 0).length > 1;
+
+mkdirSync(LOGS, { recursive: true });
+if (jobs.some((j) => j.name === "e2e" || j.name === "example")) ensureChromium();
+if (jobs.some((j) => j.name === "pg" || j.name === "example")) await ensurePostgres();
+if (jobs.some((j) => j.when) && !has("faketime")) {
+  abort("A suite at another date needs libfaketime: sudo apt-get install -y faketime");
+}
+
+// ---- running ----------------------------------------------------------------------------------
+
+/** Prints a buffered step's whole output, headed by what it was and when it ran. */
+function printBlock(title, logFile, started) {
+  const text = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+  // writeSync: a large block must be out before process.exit, whatever stdout is.
+  const span = `${seconds(startedAt, started)}s to ${seconds(startedAt)}s of the run`;
+  writeSync(1, `\n=== ${title} (${span})\n\n${text}`);
+}
+
+/** Runs a command to the end, live or into its log file; resolves to its exit. */
+function exec(title, cmd, args, env, logName, { live = !buffered } = {}) {
+  const started = Date.now();
+  const logFile = path.join(LOGS, `${logName}.log`);
+  if (live) console.log(`\n=== ${title}\n`);
+  else console.log(`--- ${title}: started at ${seconds(startedAt)}s (output when it ends)`);
+  const fd = live ? undefined : openSync(logFile, "w");
+  return new Promise((resolve) => {
+    let ended = false;
+    const end = (status, exit) => {
+      if (ended) return;
+      ended = true;
+      if (fd !== undefined) {
+        closeSync(fd);
+        printBlock(title, logFile, started);
+      }
+      resolve({ status, exit, seconds: seconds(started) });
+    };
+    const child = spawn(cmd, args, { env, stdio: live ? "inherit" : ["ignore", fd, fd] });
+    // A command that cannot start reports an error and may never close.
+    child.on("error", (err) => end(null, err.message));
+    child.on("close", (status, signal) => end(status, signal ? `signal ${signal}` : `exit ${status}`));
+  });
+}
+
 // The pg suite (test/support/server.ts) and the e2e suite (scripts/e2e-server.mjs) both run
 // `next start` on a production build: build it once, up front, for both. It goes to the
 // default .next; NEXT_DIST_DIR, when set, picks another directory (and is passed on).
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 
-function suiteEnv() {
+/** Resolves to undefined when the build is there, else to why it is not. */
+async function buildOnce() {
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  // A second run over the same tree may reuse the build just made.
+  if (process.env.TEST_REUSE_BUILD === "1" && existsSync(buildId)) {
+    console.log(`\n=== build: reusing ${distDir}/ (TEST_REUSE_BUILD=1)\n`);
+    return undefined;
+  }
+  rmSync(buildId, { force: true });
+  // Next adds a non-default build directory to tsconfig.json's include; keep the file as it was.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  const res = await exec(
+    `build: next build into ${distDir}/ (once, used by the pg and e2e suites)`,
+    bin("next"),
+    ["build"],
+    { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    "build",
+    { live: true },
+  );
+  if (distDir !== ".next" && readFileSync("tsconfig.json", "utf8") !== tsconfig)
+    writeFileSync("tsconfig.json", tsconfig);
+  if (res.status !== 0 || !existsSync(buildId)) {
+    console.error(`next build failed (${res.exit}); the pg and e2e suites need it. See its output above.`);
+    return `not run: next build failed (${res.exit})`;
+  }
+  console.log(`next build done in ${res.seconds}s`);
+  return undefined;
+}
+
+function suiteEnv(job) {
   return {
     ...process.env,
     DATABASE_URL: databaseUrl,
     FORCE_COLOR: process.env.FORCE_COLOR ?? "1",
     E2E_SKIP_BUILD: "1",
+    // Timers and timeouts run on the monotonic clock: leave it real so only the date moves.
+    ...(job.when ? { FAKETIME_DONT_FAKE_MONOTONIC: "1" } : {}),
   };
 }
 
-function buildOnce() {
-  const buildId = path.join(root, distDir, "BUILD_ID");
-  // A second run over the same tree (CI's moved-clock pass) may reuse the build just made.
-  if (process.env.TEST_REUSE_BUILD === "1" && existsSync(buildId)) {
-    console.log(`\n=== build: reusing ${distDir}/ (TEST_REUSE_BUILD=1)\n`);
-    return;
-  }
-  console.log(`\n=== build: next build into ${distDir}/ (once, used by the pg and e2e suites)\n`);
-  const started = Date.now();
-  rmSync(buildId, { force: true });
-  // Next adds a non-default build directory to tsconfig.json's include; keep the file as it was.
-  const tsconfig = readFileSync("tsconfig.json", "utf8");
-  const res = run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (distDir !== ".next" && readFileSync("tsconfig.json", "utf8") !== tsconfig)
-    writeFileSync("tsconfig.json", tsconfig);
-  if (res.status !== 0 || !existsSync(buildId)) {
-    abort(
-      `next build failed (${res.signal ?? `exit ${res.status}`}); the pg and e2e suites need it. See the output above.`,
-    );
-  }
-  console.log(`\nnext build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-}
-
-function runSuite(name) {
-  const suite = SUITES[name];
-  rmSync(suite.report, { force: true });
-  console.log(`\n=== ${name}: ${path.basename(suite.cmd)} ${suite.args.join(" ")}\n`);
-  const started = Date.now();
-  const env = suiteEnv();
-  const res = run(suite.cmd, suite.args, { env });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const exit = res.error ? res.error.message : res.signal ? `signal ${res.signal}` : `exit ${res.status}`;
-  const counts = count(suite, readReport(suite));
-  if (!counts)
-    return { name, passed: 0, failed: 1, skipped: 0, seconds, note: `runner crashed or wrote no report (${exit})` };
+async function runSuite(job, { buildFailed, nice }) {
+  const fail = (note, took = "0.0") => ({ name: job.id, passed: 0, failed: 1, skipped: 0, seconds: took, note });
+  if (buildFailed && job.needsBuild) return fail(buildFailed);
+  rmSync(job.report, { force: true });
+  const args = job.args(job.report);
+  let [cmd, argv] = job.when ? ["faketime", ["-f", job.when, job.cmd, ...args]] : [job.cmd, args];
+  // Whatever the suite starts (Chromium, next start, ...) inherits the priority.
+  if (nice) [cmd, argv] = ["nice", ["-n", "19", cmd, ...argv]];
+  const title = `${job.id}: ${path.basename(job.cmd)} ${args.join(" ")}${job.when ? ` (clock at ${job.when})` : ""}`;
+  const res = await exec(title, cmd, argv, suiteEnv(job), job.file);
+  const took = res.seconds;
+  const counts = count(job.kind, readReport(job.report));
+  if (!counts) return fail(`runner crashed or wrote no report (${res.exit})`, took);
   if (counts.total === 0 && counts.failed === 0)
-    return { name, ...counts, failed: 1, seconds, note: "suite ran no tests" };
+    return { name: job.id, ...counts, failed: 1, seconds: took, note: "suite ran no tests" };
   if (counts.failed === 0 && res.status !== 0) {
     return {
-      name,
+      name: job.id,
       ...counts,
       failed: 1,
-      seconds,
-      note: `runner failed (${exit}) although no test failed; see its output`,
+      seconds: took,
+      note: `runner failed (${res.exit}) although no test failed; see its output`,
     };
   }
-  return { name, ...counts, seconds };
+  return { name: job.id, ...counts, seconds: took };
 }
 
-const requested = process.argv.slice(2);
-const unknown = requested.filter((s) => !(s in SUITES));
-if (unknown.length) {
-  console.error(`Unknown suite(s): ${unknown.join(", ")}. Suites: ${Object.keys(SUITES).join(", ")}.`);
-  process.exit(2);
-}
-const selected = Object.keys(SUITES).filter((s) => requested.length === 0 || requested.includes(s));
+// The build runs on its own: it keeps both cores busy, and most suites wait for it.
+const buildFailed = jobs.some((j) => j.needsBuild) ? await buildOnce() : undefined;
+const results = new Map();
+const foregroundDone = (async () => {
+  for (const job of foreground) results.set(job.id, await runSuite(job, { buildFailed, nice: false }));
+})();
+// The whole of a background lane keeps one priority, so that a suite started once the
+// Postgres lane is done does not crowd out one started before.
+const nice = foreground.length > 0;
+await Promise.all([
+  foregroundDone,
+  ...background.map(async (lane) => {
+    for (const job of lane) {
+      if (job.packsPlaycart) await foregroundDone;
+      results.set(job.id, await runSuite(job, { buildFailed, nice }));
+    }
+  }),
+]);
 
-mkdirSync("test-results", { recursive: true });
-if (selected.includes("e2e") || selected.includes("example")) ensureChromium();
-if (selected.includes("pg") || selected.includes("example")) await ensurePostgres();
-if (selected.includes("pg") || selected.includes("e2e")) buildOnce();
-
-const results = selected.map(runSuite);
-console.log("\nSummary");
-for (const r of results) {
+console.log(`\nSummary (${seconds(startedAt)}s)`);
+for (const job of jobs) {
+  const r = results.get(job.id);
   const skipped = r.skipped > 0 ? `, ${r.skipped} skipped` : "";
   console.log(
     `  ${r.name.padEnd(7)} ${r.passed} passed, ${r.failed} failed${skipped} (${r.seconds}s)${r.note ? `: ${r.note}` : ""}`,
   );
 }
 finish(
-  results.reduce(
+  [...results.values()].reduce(
     (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
     { passed: 0, failed: 0, skipped: 0 },
   ),
