@@ -1,30 +1,16 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./e2e/support/system-chromium";
 
 // E2E_PORT and E2E_SMTP_PORT let two checkouts run the suite side by side.
 const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 
 // Debian's Chromium where present (Playwright cannot download its own build here).
-const systemChromium = existsSync("/usr/bin/chromium")
-  ? {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    }
-  : undefined;
+const systemChromiumOptions = systemChromium();
 
 // Under `npm run test:moved-clock` (libfaketime) the browser keeps the real date: faked, it
 // runs ten times slower, and the server decides every date-bound outcome.
 const realClock = process.env.FAKETIME ? { env: { ...process.env, LD_PRELOAD: "", FAKETIME: "" } } : undefined;
-const launchOptions = systemChromium || realClock ? { ...systemChromium, ...realClock } : undefined;
+const launchOptions = systemChromiumOptions || realClock ? { ...systemChromiumOptions, ...realClock } : undefined;
 
 export default defineConfig({
   testDir: "e2e",

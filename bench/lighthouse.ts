@@ -22,18 +22,11 @@ export type PageRun = {
   scriptUrls: string[];
 };
 
+import { CHROMIUM_FLAGS } from "../e2e/support/system-chromium";
+
 export const CPU_SLOWDOWN = 4;
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 
 export function chromePath(): string {
   return process.env.CHROME_PATH || "/usr/bin/chromium";

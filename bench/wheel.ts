@@ -15,10 +15,10 @@
 //
 // Needs a build (`npm run build`). Env: DATABASE_URL (admin URL of the server; default
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_PRESSES (default 12), BENCH_PORT (default 3291).
-import { existsSync } from "node:fs";
 import os from "node:os";
 import { type Browser, chromium, type Locator } from "@playwright/test";
 import { seed } from "@/db/seed";
+import { systemChromium } from "../e2e/support/system-chromium";
 import { createTestDatabase } from "../test/support/pg";
 import { hasBuild, type NextServer, startNext } from "./next-server";
 import { Sessions } from "./play-http";
@@ -28,22 +28,8 @@ const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3291);
 const CPU_SLOWDOWN = 4;
 const FIRST_MOVE_FLOOR_MS = 100;
 
-// Debian's Chromium where present, with the flags playwright.config.ts gives it.
-const launchOptions = existsSync("/usr/bin/chromium")
-  ? {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    }
-  : {};
+// Debian's Chromium where present, as the e2e suite runs it.
+const launchOptions = systemChromium() ?? {};
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const load = () =>

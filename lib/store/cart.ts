@@ -126,17 +126,20 @@ export async function setCartQuantity(db: Db, owner: CartOwner, productId: strin
   });
 }
 
+// A cart line as pricing reads it.
+const lineColumns = {
+  productId: products.id,
+  slug: products.slug,
+  name: products.name,
+  image: products.image,
+  priceMinor: products.priceMinor,
+  categorySlug: products.categorySlug,
+  quantity: cartItems.quantity,
+};
+
 export async function cartLines(tx: Db, cartId: string) {
   const rows = await tx
-    .select({
-      productId: products.id,
-      slug: products.slug,
-      name: products.name,
-      image: products.image,
-      priceMinor: products.priceMinor,
-      categorySlug: products.categorySlug,
-      quantity: cartItems.quantity,
-    })
+    .select(lineColumns)
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
     .where(and(eq(cartItems.cartId, cartId), eq(products.active, true)))
@@ -155,17 +158,7 @@ export async function loadCart(db: Db, owner: CartOwner) {
 // prepared statement (planned once per connection), not two ad hoc queries.
 const guestCartStatement = preparedStatement((db) =>
   db
-    .select({
-      cartId: carts.id,
-      email: carts.email,
-      productId: products.id,
-      slug: products.slug,
-      name: products.name,
-      image: products.image,
-      priceMinor: products.priceMinor,
-      categorySlug: products.categorySlug,
-      quantity: cartItems.quantity,
-    })
+    .select({ cartId: carts.id, email: carts.email, line: lineColumns })
     .from(carts)
     .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
     .leftJoin(products, and(eq(products.id, cartItems.productId), eq(products.active, true)))
@@ -174,17 +167,16 @@ const guestCartStatement = preparedStatement((db) =>
     .prepare("demo_guest_cart"),
 );
 
+type Line = Parameters<typeof priceLines>[0][number];
+type LeftJoinedLine = { [K in keyof Line]: Line[K] | null };
+// Every column of a line is NOT NULL in its table: a row with a product and a quantity joined whole.
+const isJoinedLine = (l: LeftJoinedLine): l is Line => l.productId !== null && l.quantity !== null;
+
 async function loadGuestCart(db: Db, sessionId: string | null) {
   if (!sessionId) return { id: null, email: null, ...priceLines([]) };
   const rows = await guestCartStatement(db).execute({ sessionId });
   if (rows.length === 0) return { id: null, email: null, ...priceLines([]) };
-  // A cart without lines (or whose products were all withdrawn) is one row of nulls.
-  const lines = rows.flatMap(({ productId, slug, name, image, priceMinor, categorySlug, quantity }) =>
-    productId === null || slug === null || name === null || image === null || priceMinor === null
-      ? []
-      : categorySlug === null || quantity === null
-        ? []
-        : [{ productId, slug, name, image, priceMinor, categorySlug, quantity }],
-  );
+  // A cart without lines (or whose products were all withdrawn) is one row with no line.
+  const lines = rows.map((r) => r.line).filter(isJoinedLine);
   return { id: rows[0].cartId, email: rows[0].email, ...priceLines(lines) };
 }
