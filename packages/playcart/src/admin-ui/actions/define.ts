@@ -7,14 +7,18 @@ import type { AdminContext } from "../config.ts";
 export type AdminActionDefinition = {
   input(ctx: AdminContext): z.ZodType;
   run(input: unknown, ctx: AdminContext): Promise<AdminActionState>;
+  /** Reads only (an estimate): the admin's pages need no revalidation after it. */
+  readOnly?: boolean;
 };
 
 export function adminAction<S extends z.ZodType>(
   input: S | ((ctx: AdminContext) => S),
   run: (input: z.infer<S>, ctx: AdminContext) => Promise<AdminActionState>,
+  options: { readOnly?: boolean } = {},
 ): AdminActionDefinition {
   return {
     input: typeof input === "function" ? input : () => input,
     run: run as AdminActionDefinition["run"],
+    readOnly: options.readOnly,
   };
 }
