@@ -78,19 +78,20 @@ type Row = {
 export async function estimateAudience(
   db: EngageDb,
   condition: unknown,
-  clock: { now: Date },
+  options: { now: Date; sampleLimit?: number },
 ): Promise<AudienceEstimate> {
+  const limit = options.sampleLimit ?? SAMPLE_LIMIT;
   const { logic, dropped } = customerPart(condition);
   const settings = await getSettings(db);
-  const now = clock.now;
+  const now = options.now;
   const since = new Date(now.getTime() - settings.tierWindowDays * 86_400_000).toISOString();
   const [{ n: total }] = rowsOf<{ n: number }>(
     await db.execute(sql`SELECT count(*)::int AS n FROM playcart_customers`),
   );
-  const sampled = total > SAMPLE_LIMIT;
+  const sampled = total > limit;
   // REPEATABLE: the same store gives the same estimate while the owner types.
   const from = sampled
-    ? sql`playcart_customers TABLESAMPLE BERNOULLI (${(100 * SAMPLE_LIMIT) / total}) REPEATABLE (13)`
+    ? sql`playcart_customers TABLESAMPLE BERNOULLI (${(100 * limit) / total}) REPEATABLE (13)`
     : sql`playcart_customers`;
   let seen = 0;
   let matching = 0;
