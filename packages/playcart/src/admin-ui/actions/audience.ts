@@ -1,21 +1,11 @@
 import { z } from "zod";
 import { assertValidCondition, estimateAudience, estimateWords, SAMPLE_PLAY_CONTEXT } from "../../index.ts";
-import { adminAction } from "./define.ts";
+import { adminAction, jsonField } from "./define.ts";
 
 /** The campaign editor's live "about 340 customers match today", for the audience as drafted. */
 export const estimateAudienceAction = adminAction(
   z.object({
-    audience: z
-      .string()
-      .max(100_000, "The audience is too large")
-      .transform((text, ctx) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: "custom", message: "The audience could not be read" });
-          return z.NEVER;
-        }
-      }),
+    audience: jsonField("audience"),
   }),
   async (input, ctx) => {
     // A condition that cannot run (or an amount that is not in cents) is named, not estimated.
