@@ -12,6 +12,7 @@ import { processPendingEvents } from "playcart/internal/engine/engine";
 import { eventContext } from "playcart/internal/engine/engine-context";
 import { saveRule } from "playcart/internal/engine/rules";
 import { customerPart } from "playcart/internal/games/audience-estimate";
+import { describeAudience } from "playcart/internal/games/audience-words";
 import { campaignDraftSchema } from "playcart/internal/games/campaign-draft";
 import { playContext } from "playcart/internal/games/campaigns";
 import { events, rules } from "playcart/schema";
@@ -296,5 +297,15 @@ describe("a review of a coffee grants 20 points (it fired for a mug and not for 
     await processPendingEvents(db, { now: NOW, timeZone: TZ });
     expect(await pointsFrom(db, mugBuyer, `rule:${rule.id}`)).toBe(20);
     expect(await pointsFrom(db, coffeeBuyer, `rule:${rule.id}`)).toBe(0);
+  });
+});
+
+describe("the public odds page words the new audiences", () => {
+  it("names a segment and a cart category", () => {
+    expect(
+      describeAudience({
+        and: [{ in: ["high_value", { var: "customer.segments" }] }, { in: ["coffee", { var: "cart.categories" }] }],
+      }),
+    ).toBe("Shoppers in the “high value” segment and carts with coffee");
   });
 });
