@@ -1,6 +1,7 @@
 // Targeting as an owner uses it: an audience of a segment and a cart amount typed in dollars,
 // with the server's live estimate of how many customers match; and a rule on the event's own
 // product category that pays a coffee review and not a mug review.
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
@@ -92,6 +93,10 @@ test("an owner targets high-value customers with a $25.00 cart, sees the estimat
       await cart.amount.fill("25.001");
       await expect(cart.amount).toHaveAttribute("aria-invalid", "true");
       await expect(cart.amount).toHaveAccessibleDescription("Type an amount such as 25.00");
+      // The builder's rows, the amount's error and the estimate pass axe.
+      await audience.evaluate((el) => el.setAttribute("data-axe-scope", ""));
+      const axe = await new AxeBuilder({ page }).include("[data-axe-scope]").analyze();
+      expect(axe.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
       await cart.amount.fill("25.00");
       await expect(cart.amount).toHaveAttribute("aria-invalid", "false");
       // Stored in cents; the cart is checked at checkout, so the count stays and says so.
