@@ -60,12 +60,7 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
 
     // A rule: a review by a shopper with no paid orders earns points.
     const rule = `Reviews earn points ${tag}`;
-    await page.goto("/admin/settings/rules");
-    await page.getByRole("link", { name: "New rule" }).click();
-    await page.getByLabel("Name").fill(rule);
-    await page.getByLabel("Key").fill(`review-points-${tag}`);
-    await page.getByLabel("Trigger (event)").selectOption("review.posted");
-    await page.getByLabel("Status").selectOption("live");
+    await new Admin(page).startRule({ name: rule, key: `review-points-${tag}`, trigger: "review.posted" });
     await page.getByRole("button", { name: "Add rule" }).click();
     await page.getByRole("combobox", { name: "Field", exact: true }).selectOption("customer.paidOrders");
     await expect(page.getByText('{"==":[{"var":"customer.paidOrders"},0]}')).toBeAttached();
@@ -82,11 +77,7 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
     await page.getByRole("button", { name: "Save rule" }).click();
     await expect(saved(page, rule)).toBeVisible();
 
-    await shopperPage.goto(`/products/${products.croissant.slug}`);
-    await shopperPage.getByLabel("5 stars").check();
-    await shopperPage.getByLabel("Your review").fill(`Crisp outside, soft inside, gone in a minute. (${tag})`);
-    await shopperPage.getByRole("button", { name: "Post review" }).click();
-    await expect(shopperPage.getByText("Thank you! Your review is posted.")).toBeVisible();
+    await shopper.postReview(products.croissant.slug, `Crisp outside, soft inside, gone in a minute. (${tag})`);
     // The engine runs just after the response.
     await expect(async () => {
       await shopper.openAccount();
@@ -99,11 +90,7 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
   } finally {
     await shopperContext.close();
     // Leave the shared demo data as other specs expect it.
-    await page.goto("/admin/settings/rules");
-    const row = page.getByRole("row").filter({ hasText: `Reviews earn points ${tag}` });
-    await row.getByRole("combobox").selectOption("paused");
-    await row.getByRole("button", { name: "Set" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "is paused." })).toBeVisible();
+    await new Admin(page).pauseRule(`Reviews earn points ${tag}`);
     await page.goto("/admin/settings/catalog");
     await page.getByRole("button", { name: `Deactivate ${reward}` }).click();
     await expect(page.getByRole("status").filter({ hasText: "is off the catalog." })).toBeVisible();

@@ -1,11 +1,11 @@
 // The demo's Playcart admin: mounted at /admin (app/admin/[[...path]]/page.tsx) behind the
 // demo's own admin guard, with the demo's accounts for customer names.
 import "server-only";
-import { eq, ilike, or, sql } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import { personKeySql } from "playcart";
 import { createPlaycartAdmin } from "playcart/admin";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { categories, products, users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
@@ -29,6 +29,15 @@ export const playcartAdmin = createPlaycartAdmin({
     return env().STORE_TIMEZONE;
   },
   now: storeNow,
+  // The audience and rule builders name categories and products as the cart and events do (slugs).
+  async catalog() {
+    const db = await getDb();
+    const [cats, items] = await Promise.all([
+      db.select({ ref: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
+      db.select({ ref: products.slug, name: products.name }).from(products).orderBy(asc(products.name)),
+    ]);
+    return { categories: cats, products: items };
+  },
   accounts: {
     async name({ email, userRef }) {
       const db = await getDb();

@@ -21,6 +21,25 @@ export class Admin {
     await expect(this.page.getByRole("heading", { name: "Orders" })).toBeVisible();
   }
 
+  /** Opens a new rule and fills its basics: a live rule on a trigger. */
+  async startRule(r: { name: string; key: string; trigger: string }) {
+    await this.page.goto("/admin/settings/rules");
+    await this.page.getByRole("link", { name: "New rule" }).click();
+    await this.page.getByLabel("Name").fill(r.name);
+    await this.page.getByLabel("Key").fill(r.key);
+    await this.page.getByLabel("Trigger (event)").selectOption(r.trigger);
+    await this.page.getByLabel("Status").selectOption("live");
+  }
+
+  /** Pauses a rule by name (specs that add a live rule leave the demo's rules as others expect them). */
+  async pauseRule(name: string) {
+    await this.page.goto("/admin/settings/rules");
+    const row = this.page.getByRole("row").filter({ hasText: name });
+    await row.getByRole("combobox").selectOption("paused");
+    await row.getByRole("button", { name: "Set" }).click();
+    await expect(this.page.getByRole("status").filter({ hasText: "is paused." })).toBeVisible();
+  }
+
   /** Order rows (the table lists every order that is not pending; newest first). */
   get rows(): Locator {
     return this.page.getByRole("row").filter({ hasNot: this.page.getByRole("columnheader") });

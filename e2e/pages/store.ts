@@ -188,6 +188,15 @@ export class Store {
     return this.historyRows.filter({ has: this.page.getByRole("cell", { name: reason, exact: true }) });
   }
 
+  /** Posts a five-star review of the product on its page. */
+  async postReview(slug: string, text: string) {
+    await this.page.goto(`/products/${slug}`);
+    await this.page.getByLabel("5 stars").check();
+    await this.page.getByLabel("Your review").fill(text);
+    await this.page.getByRole("button", { name: "Post review" }).click();
+    await expect(this.page.getByText("Thank you! Your review is posted.")).toBeVisible();
+  }
+
   async openAccount() {
     await this.page.goto("/account");
     await expect(this.page.getByRole("heading", { name: "Your account" })).toBeVisible();

@@ -27,7 +27,7 @@ export async function postReview(
 ) {
   return db.transaction(async (tx) => {
     const [product] = await tx
-      .select({ id: products.id, slug: products.slug })
+      .select({ id: products.id, slug: products.slug, category: products.categorySlug })
       .from(products)
       .where(eq(products.id, input.productId));
     if (!product) throw new ReviewError("That product does not exist.");
@@ -48,12 +48,13 @@ export async function postReview(
       })
       .returning({ id: reviews.id });
     const customer = await ensureCustomer(tx, { email: author.email, userRef: author.userId });
-    // One event per review: editing it later is not a new review.
+    // One event per review: editing it later is not a new review. The product and its
+    // category are the event's own, for rules such as "a review of a coffee earns 20 points".
     await recordEvent(tx, {
       type: "review.posted",
       key: review.id,
       customerId: customer.id,
-      payload: { productRef: product.slug, rating: input.rating, signedIn: true },
+      payload: { productRef: product.slug, category: product.category, rating: input.rating, signedIn: true },
       occurredAt: now,
     });
     return review;

@@ -4,6 +4,7 @@
 export * from "./core/enums.ts";
 export * from "./core/money.ts";
 export * from "./core/store-time.ts";
+export * from "./engine/condition-money.ts";
 export type { AdventCalendar, AdventDoor } from "./games/advent.ts";
 export type { CampaignDraft, PrizeDraft } from "./games/campaign-draft.ts";
 export * from "./games/play-outcome.ts";

@@ -23,6 +23,12 @@ export type AdminAccounts = {
   search?(query: string): Promise<{ email: string; userRef: string | null }[]>;
 };
 
+/** The store's categories and products as a condition names them: `ref` is what the host records (category slug, product ref). */
+export type AdminCatalog = {
+  categories: { ref: string; name: string }[];
+  products: { ref: string; name: string }[];
+};
+
 export type AdminConfig = {
   /** Where the host mounts the admin's catch-all page, e.g. "/admin/playcart". */
   basePath: string;
@@ -39,6 +45,8 @@ export type AdminConfig = {
   /** The store's clock (default: the system clock). */
   now?(): Date | Promise<Date>;
   accounts?: AdminAccounts;
+  /** Choices for the audience and rule builders; without it, the categories Playcart has seen in orders. */
+  catalog?(): Promise<AdminCatalog> | AdminCatalog;
 };
 
 /** Everything a page or action of the admin works with once the request is authorised. */
@@ -50,6 +58,7 @@ export type AdminContext = {
   timeZone: string;
   now(): Promise<Date>;
   accounts: AdminAccounts | undefined;
+  catalog: AdminConfig["catalog"];
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -67,6 +76,7 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     timeZone: config.timeZone ?? "UTC",
     now: async () => (config.now ? await config.now() : new Date()),
     accounts: config.accounts,
+    catalog: config.catalog,
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

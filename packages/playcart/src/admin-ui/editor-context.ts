@@ -1,5 +1,6 @@
 // What the campaign editor needs from the store: tiers, currency, time zone and now.
 import { getSettings } from "../index.ts";
+import { conditionOptions } from "./condition-options.ts";
 import type { AdminContext } from "./config.ts";
 
 export async function editorContext(ctx: AdminContext) {
@@ -9,5 +10,6 @@ export async function editorContext(ctx: AdminContext) {
     currency: ctx.currency,
     timeZone: ctx.timeZone,
     now: (await ctx.now()).toISOString(),
+    conditions: await conditionOptions(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CampaignInputError } from "../admin/index.ts";
 import { EngageError } from "../core/errors.ts";
 import { type AdminActionState, formObject, invalid } from "./action-state.ts";
+import type { AdminActionDefinition } from "./actions/define.ts";
 import { ADMIN_ACTIONS, type AdminActionName } from "./actions/index.ts";
 import { type AdminConfig, adminContext, checkAccess } from "./config.ts";
 
@@ -29,12 +30,12 @@ export async function runAdminAction(
     if (!isActionName(name) || !(form instanceof FormData))
       return { status: "invalid", message: "This form is not part of the admin." };
     const ctx = await adminContext(config, access.actor);
-    const action = ADMIN_ACTIONS[name];
+    const action: AdminActionDefinition = ADMIN_ACTIONS[name];
     const input = action.input(ctx).safeParse(formObject(form));
     if (!input.success) return invalid(input.error);
     const result = await action.run(input.data, ctx);
     // Every admin page reads fresh data; one revalidation covers the page the form is on.
-    revalidatePath(ctx.basePath || "/", "layout");
+    if (!action.readOnly) revalidatePath(ctx.basePath || "/", "layout");
     return result;
   } catch (err) {
     if (err instanceof CampaignInputError)

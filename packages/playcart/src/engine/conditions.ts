@@ -2,6 +2,7 @@
 // json-logic-engine's interpreter (never its compiler, which builds functions from text).
 import { LogicEngine } from "json-logic-engine";
 import { EngageError } from "../core/errors.ts";
+import { assertMoneyInMinorUnits } from "./condition-money.ts";
 
 const engine = new LogicEngine(undefined, { maxDepth: 32, maxArrayLength: 1000, maxStringLength: 1000 });
 
@@ -15,6 +16,7 @@ export function evaluateCondition(condition: Condition, context: object): boolea
 
 /** Refuses a condition the engine cannot run (unknown operator, malformed shape). */
 export function assertValidCondition(condition: Condition, sampleContext: object): void {
+  assertMoneyInMinorUnits(condition);
   try {
     evaluateCondition(condition, sampleContext);
   } catch (err) {

@@ -16,6 +16,7 @@ import {
   tierFor,
   trailingSpend,
 } from "../loyalty/index.ts";
+import { type EventFields, eventFields } from "./event-fields.ts";
 
 export type EventContext = {
   customer: {
@@ -34,9 +35,7 @@ export type EventContext = {
   };
   cart: { valueMinor: number; itemCount: number; categories: string[] };
   store: { date: string; weekday: number; hour: number };
-  event: {
-    type: string;
-    valueMinor: number;
+  event: EventFields & {
     orderRef: string | null;
     campaignId: string | null;
     payload: Record<string, unknown>;
@@ -61,7 +60,15 @@ export const SAMPLE_CONTEXT: EventContext = {
   },
   cart: { valueMinor: 5_000, itemCount: 2, categories: ["bread"] },
   store: { date: "2026-01-01", weekday: 4, hour: 12 },
-  event: { type: "order.paid", valueMinor: 5_000, orderRef: "order", campaignId: null, payload: {} },
+  event: {
+    type: "order.paid",
+    valueMinor: 5_000,
+    productRef: "baguette",
+    category: "bread",
+    orderRef: "order",
+    campaignId: null,
+    payload: {},
+  },
 };
 
 export async function eventContext(
@@ -77,8 +84,7 @@ export async function eventContext(
     cart: await cartPart(db, event),
     store: { date: clock.date, weekday: clock.weekday, hour: clock.hour },
     event: {
-      type: event.type,
-      valueMinor: event.valueMinor ?? 0,
+      ...eventFields(event.type, event.valueMinor ?? 0, event.payload),
       orderRef: event.orderRef,
       campaignId: event.campaignId,
       payload: event.payload ?? {},

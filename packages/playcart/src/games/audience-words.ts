@@ -32,7 +32,11 @@ function clause(op: string, name: string, value: unknown, o: AudienceWordsOption
       if (op === "in" && Array.isArray(value)) return `${value.map(tier).join(" or ")} members`;
       return op === "==" || op === "===" ? `${tier(value)} members` : null;
     case "customer.segment":
-      return op === "==" || op === "===" ? `shoppers in the “${String(value)}” segment` : null;
+      return op === "==" || op === "===" ? `shoppers in the “${String(value).replace(/_/g, " ")}” segment` : null;
+    case "customer.segments":
+      return op === "includes" ? `shoppers in the “${String(value).replace(/_/g, " ")}” segment` : null;
+    case "cart.categories":
+      return op === "includes" ? `carts with ${String(value)}` : null;
     case "cart.valueMinor":
       if (typeof value !== "number" || !o.money) return null;
       return at(`carts over ${o.money(value)}`, `carts of ${o.money(value)} or more`);
@@ -52,7 +56,10 @@ function words(logic: Logic, o: AudienceWordsOptions): string | null {
     return parts.every(Boolean) ? parts.join(op === "and" ? " and " : " or ") : null;
   }
   if (!Array.isArray(args) || args.length !== 2) return null;
-  // `in` reads the other way round: {"in": [{"var": "customer.tier"}, ["gold", ...]]}.
+  // `in` reads either way round: a tier among a list, {"in": [{"var": "customer.tier"}, ["gold", ...]]},
+  // or a value a list includes, {"in": ["high_value", {"var": "customer.segments"}]}.
+  const listed = op === "in" ? varName(args[1]) : null;
+  if (listed) return clause("includes", listed, args[0], o);
   const name = varName(args[0]);
   return name ? clause(op, name, args[1], o) : null;
 }

@@ -61,9 +61,12 @@ export const SAMPLE_PLAY_CONTEXT = {
     trailingSpendMinor: 1000,
     tier: "green",
     signedIn: true,
+    segments: ["active"],
+    segment: "active",
   },
   cart: { valueMinor: 1000, itemCount: 1, categories: ["coffee"] },
   store: { date: "2026-01-01", weekday: 4, hour: 12 },
+  event: { type: "checkout.viewed", valueMinor: 1000, productRef: null, category: null },
 };
 
 const isoInstant = z.iso.datetime({ offset: true, message: "Use a date and time" });

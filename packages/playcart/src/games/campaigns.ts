@@ -5,7 +5,7 @@ import type { EngageDb } from "../core/db.ts";
 import { type Campaign, campaigns, type Placement, prizes } from "../core/schema.ts";
 import type { Tier } from "../core/settings.ts";
 import { activeWindow, storeClock, storeDay, type WeeklyWindow } from "../core/store-time.ts";
-import { evaluateCondition } from "../engine/index.ts";
+import { type EventFields, evaluateCondition, eventFields } from "../engine/index.ts";
 import type { CustomerProfile } from "../loyalty/index.ts";
 import { campaignDates, seasonDays } from "./season.ts";
 
@@ -15,6 +15,8 @@ export type PlayContext = {
   customer: CustomerProfile & { signedIn: boolean };
   cart: CartSummary;
   store: { date: string; weekday: number; hour: number };
+  /** The checkout the game is offered on, read like a rule's event: its amount is the cart's. */
+  event: EventFields;
 };
 
 export function playContext(
@@ -29,6 +31,7 @@ export function playContext(
     customer: { ...profile, signedIn },
     cart,
     store: { date: clock.date, weekday: clock.weekday, hour: clock.hour },
+    event: eventFields("checkout.viewed", cart.valueMinor, null),
   };
 }
 

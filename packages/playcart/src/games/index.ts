@@ -2,6 +2,7 @@
 // seasons, the advent calendar, nudges and the holdout group.
 
 export * from "./advent.ts";
+export * from "./audience-estimate.ts";
 export * from "./audience-words.ts";
 export * from "./campaign-draft.ts";
 export * from "./campaigns.ts";

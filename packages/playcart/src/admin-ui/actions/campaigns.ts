@@ -1,19 +1,7 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "../../core/schema.ts";
 import { saveCampaign, setCampaignStatus } from "../../index.ts";
-import { adminAction } from "./define.ts";
-
-const json = z
-  .string()
-  .max(100_000, "The campaign is too large")
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The campaign could not be read" });
-      return z.NEVER;
-    }
-  });
+import { adminAction, jsonField } from "./define.ts";
 
 /** Creates (no id) or edits a campaign from the editor's JSON; the core validates every field. */
 export const saveCampaignAction = adminAction(
@@ -22,7 +10,7 @@ export const saveCampaignAction = adminAction(
       .uuid()
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    draft: json,
+    draft: jsonField("campaign"),
   }),
   async (input, ctx) => {
     const clock = { now: await ctx.now(), timeZone: ctx.timeZone };

@@ -1,5 +1,6 @@
 // The admin's form actions by name. A client form names the one it posts to; the host's
 // single server function passes the name to runAdminAction, which authorises first.
+import { estimateAudienceAction } from "./audience.ts";
 import { saveBadgeAction, saveStampCardAction } from "./badges.ts";
 import { saveCampaignAction, setCampaignStatusAction } from "./campaigns.ts";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "./catalog.ts";
@@ -11,6 +12,7 @@ import { saveLoyaltySettingsAction } from "./settings.ts";
 export const ADMIN_ACTIONS = {
   saveCampaign: saveCampaignAction,
   setCampaignStatus: setCampaignStatusAction,
+  estimateAudience: estimateAudienceAction,
   adjustPoints: adjustPointsAction,
   saveLoyaltySettings: saveLoyaltySettingsAction,
   saveBadge: saveBadgeAction,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currencyExponent, updateSettings } from "../../index.ts";
-import { adminAction } from "./define.ts";
+import { adminAction, jsonField } from "./define.ts";
 
 const tierRow = z.object({
   name: z
@@ -33,17 +33,7 @@ const loyaltyInput = z.object({
     .min(1, "At least 1 day")
     .max(3650, "At most 3650 days"),
   // The form posts tiers as JSON rows (a variable-length list).
-  tiers: z
-    .string()
-    .transform((t, ctx) => {
-      try {
-        return JSON.parse(t) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "The tiers could not be read" });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(tierRow).min(1, "Keep at least one tier").max(10, "At most 10 tiers")),
+  tiers: jsonField("tiers").pipe(z.array(tierRow).min(1, "Keep at least one tier").max(10, "At most 10 tiers")),
 });
 
 /** Earn rate, tier thresholds and the trailing window tiers are measured over. */

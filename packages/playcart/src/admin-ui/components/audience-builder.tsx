@@ -2,9 +2,8 @@
 
 // The visual condition builder: react-querybuilder over the play context's fields, read from
 // and written as JSON Logic (the format campaigns.audience stores and the engine evaluates).
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import {
-  type Field,
   QueryBuilder,
   type RuleGroupType,
   toOptions,
@@ -12,39 +11,9 @@ import {
   type ValueEditorProps,
   type ValueSelectorProps,
 } from "react-querybuilder";
-import { formatQuery } from "react-querybuilder/formatQuery";
-import { parseJsonLogic } from "react-querybuilder/parseJsonLogic";
 import "react-querybuilder/dist/query-builder.css";
-
-const numberOps = ["=", "!=", "<", "<=", ">", ">="].map((name) => ({ name, label: name }));
-const boolOps = [{ name: "=", label: "is" }];
-
-export function audienceFields(tiers: { name: string; label: string }[]): Field[] {
-  const yesNo = { valueEditorType: "checkbox" as const, operators: boolOps, defaultValue: true };
-  const number = { inputType: "number", operators: numberOps, defaultValue: 0 };
-  return [
-    { name: "customer.firstPurchase", label: "First order", ...yesNo },
-    { name: "customer.signedIn", label: "Signed in", ...yesNo },
-    { name: "customer.paidOrders", label: "Paid orders", ...number },
-    {
-      name: "customer.tier",
-      label: "Tier",
-      valueEditorType: "select",
-      values: tiers.map((t) => ({ name: t.name, label: t.label })),
-      operators: [
-        { name: "=", label: "is" },
-        { name: "!=", label: "is not" },
-      ],
-      defaultValue: tiers[0]?.name,
-    },
-    { name: "customer.trailingSpendMinor", label: "Spend in tier window (cents)", ...number },
-    { name: "customer.lifetimeSpendMinor", label: "Lifetime spend (cents)", ...number },
-    { name: "cart.valueMinor", label: "Cart value (cents)", ...number },
-    { name: "cart.itemCount", label: "Items in cart", ...number },
-    { name: "store.weekday", label: "Store weekday (1 = Monday)", ...number },
-    { name: "store.hour", label: "Store hour (0-23)", ...number },
-  ];
-}
+import { type ConditionOptions, conditionFields, isMoneyField } from "../condition-fields.ts";
+import { amountError, queryFromStored, storedFromQuery } from "../condition-query.ts";
 
 // The library's selects and inputs carry only a title; these give each an accessible name.
 function LabelledSelector({ className, handleOnChange, options, title, value, disabled }: ValueSelectorProps) {
@@ -62,7 +31,35 @@ function LabelledSelector({ className, handleOnChange, options, title, value, di
   );
 }
 
+// An amount is typed in the store's currency ("25.00"); the stored condition has minor units.
+function MoneyEditor(props: ValueEditorProps) {
+  const id = useId();
+  const error = amountError(props.value, (props.context as { currency: string }).currency);
+  return (
+    <span className="playcart-admin-stack-sm">
+      <label className="">
+        <span className="playcart-admin-sr-only">{props.title ?? "Value"}</span>
+        <input
+          className={props.className}
+          inputMode="decimal"
+          value={String(props.value ?? "")}
+          disabled={props.disabled}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => props.handleOnChange(e.target.value)}
+        />
+      </label>
+      {error && (
+        <span id={`${id}-error`} className="playcart-admin-small playcart-admin-error">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
 function LabelledValueEditor(props: ValueEditorProps) {
+  if (isMoneyField(props.field)) return <MoneyEditor {...props} />;
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: ValueEditor renders the one input, select or checkbox this label wraps
     <label className="">
@@ -79,39 +76,31 @@ const controls = {
   valueEditor: LabelledValueEditor,
 };
 
-const EMPTY: RuleGroupType = { combinator: "and", rules: [] };
-
-/** JSON Logic for a query; `true` (everyone) when it has no rules. */
-export function toAudience(query: RuleGroupType, fields: Field[]): unknown {
-  const logic = formatQuery(query, { format: "jsonlogic", parseNumbers: true, fields });
-  return logic === false ? true : logic;
-}
-
 type BuilderProps = {
   value: unknown;
   onChange: (audience: unknown) => void;
-  tiers: { name: string; label: string }[];
+  options: ConditionOptions;
+  /** A campaign's audience (the play context) or a rule's condition (the engine's event context). */
+  scope?: "audience" | "rule";
   error?: string;
-  /** Other fields than a campaign audience's (the rules engine's context, for example). */
-  fields?: Field[];
   intro?: string;
 };
 
 export function AudienceBuilder({
   value,
   onChange,
-  tiers,
+  options,
+  scope = "audience",
   error,
-  fields: given,
   intro = "Who is offered the game. No rules: everyone.",
 }: BuilderProps) {
-  const fields = useMemo(() => given ?? audienceFields(tiers), [given, tiers]);
-  const [query, setQuery] = useState<RuleGroupType>(() =>
-    value === true || value == null ? EMPTY : (parseJsonLogic(value as never) ?? EMPTY),
-  );
+  const { currency } = options;
+  const fields = useMemo(() => conditionFields(options, scope), [options, scope]);
+  const toAudience = (q: RuleGroupType) => storedFromQuery(q, fields, currency);
+  const [query, setQuery] = useState<RuleGroupType>(() => queryFromStored(value, currency));
   // A stored condition the builder cannot show exactly is kept as stored until it is edited here.
   const [shownExactly] = useState(
-    () => value === true || value == null || JSON.stringify(toAudience(query, fields)) === JSON.stringify(value),
+    () => value === true || value == null || JSON.stringify(toAudience(query)) === JSON.stringify(value),
   );
   return (
     <div className="playcart-admin-stack-sm">
@@ -128,10 +117,11 @@ export function AudienceBuilder({
           query={query}
           onQueryChange={(q) => {
             setQuery(q);
-            onChange(toAudience(q, fields));
+            onChange(toAudience(q));
           }}
           controlClassnames={{ queryBuilder: "queryBuilder-branches" }}
           controlElements={controls}
+          context={{ currency }}
           translations={{
             addRule: { label: "Add rule", title: "Add rule" },
             addGroup: { label: "Add group", title: "Add group" },
@@ -141,7 +131,7 @@ export function AudienceBuilder({
       <details className="playcart-admin-tiny playcart-admin-muted">
         <summary className="">Stored condition (JSON Logic)</summary>
         <pre className="playcart-admin-code playcart-admin-pre playcart-admin-break">
-          {JSON.stringify(toAudience(query, fields))}
+          {JSON.stringify(toAudience(query))}
         </pre>
       </details>
       {error && <p className="playcart-admin-small playcart-admin-error">{error}</p>}

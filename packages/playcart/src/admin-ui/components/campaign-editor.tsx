@@ -9,9 +9,11 @@ import { useActionState, useEffect, useState } from "react";
 import type { CampaignDraft, WeeklyWindow } from "../../client.ts";
 import { previewSeason } from "../../client.ts";
 import { idle } from "../action-state.ts";
+import type { ConditionOptions } from "../condition-fields.ts";
 import { toMinor, toUnits } from "../format.ts";
 import { useAdminAction, useAdminHref } from "./admin-actions.tsx";
 import { AudienceBuilder } from "./audience-builder.tsx";
+import { AudienceEstimate } from "./audience-estimate.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { GamePreview } from "./game-preview.tsx";
@@ -28,6 +30,7 @@ export type EditorProps = {
   timeZone: string;
   now: string;
   tiers: { name: string; label: string }[];
+  conditions: ConditionOptions;
   readOnly?: boolean;
 };
 
@@ -236,9 +239,10 @@ export function CampaignEditor(props: EditorProps) {
           <AudienceBuilder
             value={draft.audience}
             onChange={(audience) => set({ audience })}
-            tiers={props.tiers}
+            options={props.conditions}
             error={errors.audience}
           />
+          <AudienceEstimate audience={draft.audience} />
         </section>
 
         <section id="prizes" className={section} aria-labelledby="prizes-h">

@@ -3,13 +3,13 @@
 // A rule of the engine: when (trigger), for whom (a condition built like a campaign's
 // audience), what happens (outcomes) and whether it is live.
 import { useRouter } from "next/navigation.js";
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { idle } from "../action-state.ts";
+import type { ConditionOptions } from "../condition-fields.ts";
 import { useAdminAction, useAdminHref } from "./admin-actions.tsx";
 import { AudienceBuilder } from "./audience-builder.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
-import { ruleConditionFields } from "./rule-condition-fields.ts";
 import { outcomesFromRows, RuleOutcomesEditor, rowsFromOutcomes } from "./rule-outcomes-editor.tsx";
 import { SubmitButton } from "./submit-button.tsx";
 
@@ -32,6 +32,8 @@ export type RuleEditorProps = {
   cards: { slug: string; name: string }[];
   badges: { slug: string; name: string }[];
   campaigns: { id: string; name: string }[];
+  /** The condition builder's choices: tiers, segments, the store's categories and products, its currency. */
+  conditions: ConditionOptions;
 };
 
 export function RuleEditor(props: RuleEditorProps) {
@@ -49,10 +51,6 @@ export function RuleEditor(props: RuleEditorProps) {
     campaignId: rule.campaignId ?? "",
     position: String(rule.position),
   });
-  const fields = useMemo(
-    () => ruleConditionFields({ tiers: props.tiers, segments: props.segments }),
-    [props.tiers, props.segments],
-  );
   const e = state.fieldErrors ?? {};
   useEffect(() => {
     if (state.status === "ok" && state.id && !rule.id) router.push(href(`settings/rules/${state.id}`));
@@ -120,8 +118,8 @@ export function RuleEditor(props: RuleEditorProps) {
         <AudienceBuilder
           value={rule.condition}
           onChange={setCondition}
-          tiers={props.tiers}
-          fields={fields}
+          options={props.conditions}
+          scope="rule"
           intro="When the rule applies to an event. No conditions: every event of this type."
           error={e.condition ?? e.form}
         />

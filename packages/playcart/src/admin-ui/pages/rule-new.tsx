@@ -1,4 +1,5 @@
 import { RuleEditor } from "../components/rule-editor.tsx";
+import { conditionOptions } from "../condition-options.ts";
 import { ruleEditorOptions } from "../editor-options.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
@@ -22,7 +23,7 @@ export async function NewRulePage({ ctx }: AdminPageProps) {
         </a>
       </p>
       <h1 className="playcart-admin-title">New rule</h1>
-      <RuleEditor rule={blank} {...(await ruleEditorOptions(db))} />
+      <RuleEditor rule={blank} {...(await ruleEditorOptions(db))} conditions={await conditionOptions(ctx)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation.js";
 import { ruleById } from "../../index.ts";
 import { RuleEditor } from "../components/rule-editor.tsx";
+import { conditionOptions } from "../condition-options.ts";
 import { ruleEditorOptions } from "../editor-options.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
@@ -16,7 +17,7 @@ export async function RulePage({ ctx, id }: AdminPageProps) {
         </a>
       </p>
       <h1 className="playcart-admin-title">{rule.name}</h1>
-      <RuleEditor rule={rule} {...(await ruleEditorOptions(db))} />
+      <RuleEditor rule={rule} {...(await ruleEditorOptions(db))} conditions={await conditionOptions(ctx)} />
     </div>
   );
 }
