@@ -72,7 +72,7 @@ export function drawDay(state: DrawState, plays: number, dailyBudgetMinor: numbe
   let cost = 0;
   let stoppedBy: DayDraws["stoppedBy"] = null;
   while (remaining > EPS) {
-    const open = state.prizes.map((p, i) => i).filter((i) => state.prizes[i].weight > 0 && today[i] > EPS);
+    const open = state.prizes.map((_, i) => i).filter((i) => state.prizes[i].weight > 0 && today[i] > EPS);
     const total = open.reduce((s, i) => s + state.prizes[i].weight, 0);
     if (total === 0) {
       stoppedBy = "sold_out";
