@@ -4,6 +4,7 @@
 export * from "./audit.ts";
 export * from "./badge-admin.ts";
 export * from "./campaign-admin.ts";
+export * from "./campaign-template-admin.ts";
 export * from "./catalog-admin.ts";
 export * from "./customer-admin.ts";
 export * from "./customer-loyalty-admin.ts";
