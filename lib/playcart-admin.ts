@@ -9,6 +9,7 @@ import { users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
+import { storeSetup } from "@/lib/store-setup";
 
 export const ADMIN_BASE_PATH = "/admin";
 
@@ -29,6 +30,7 @@ export const playcartAdmin = createPlaycartAdmin({
     return env().STORE_TIMEZONE;
   },
   now: storeNow,
+  setup: storeSetup,
   accounts: {
     async name({ email, userRef }) {
       const db = await getDb();

@@ -1,4 +1,5 @@
 // What a host gives the admin: where it is mounted, its database, and who may use it.
+import type { SetupFacts } from "../admin/index.ts";
 import type { EngageDb } from "../core/db.ts";
 
 /**
@@ -39,6 +40,8 @@ export type AdminConfig = {
   /** The store's clock (default: the system clock). */
   now?(): Date | Promise<Date>;
   accounts?: AdminAccounts;
+  /** The host's configuration for the first-run checklist on the admin's home (none: no checklist). */
+  setup?(): SetupFacts | Promise<SetupFacts>;
 };
 
 /** Everything a page or action of the admin works with once the request is authorised. */
@@ -50,6 +53,7 @@ export type AdminContext = {
   timeZone: string;
   now(): Promise<Date>;
   accounts: AdminAccounts | undefined;
+  setup: AdminConfig["setup"];
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -67,6 +71,7 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     timeZone: config.timeZone ?? "UTC",
     now: async () => (config.now ? await config.now() : new Date()),
     accounts: config.accounts,
+    setup: config.setup?.bind(config),
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

@@ -11,3 +11,4 @@ export * from "./customer-loyalty-admin.ts";
 export * from "./reminder-admin.ts";
 export * from "./rule-admin.ts";
 export * from "./settings-admin.ts";
+export * from "./setup-checklist.ts";
