@@ -14,7 +14,10 @@ export type CampaignTemplateKey = (typeof CAMPAIGN_TEMPLATE_KEYS)[number];
 
 export type CampaignTemplate = { key: CampaignTemplateKey; title: string; summary: string; draft: CampaignDraft };
 
-const prize = (p: Pick<PrizeDraft, "label" | "weight" | "rewardType"> & Partial<PrizeDraft>): PrizeDraft => ({
+/** A prize with no limits and no cost unless given. */
+export const prizeDraft = (
+  p: Pick<PrizeDraft, "label" | "weight" | "rewardType"> & Partial<PrizeDraft>,
+): PrizeDraft => ({
   rewardValue: 0,
   productRef: null,
   maxDiscountMinor: null,
@@ -54,8 +57,8 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
         rewardValidDays: 7,
         holdoutPercent: 10,
         prizes: [
-          prize({ label: "5% off", weight: 50, rewardType: "percent_off", rewardValue: 5, costMinor: 150 }),
-          prize({
+          prizeDraft({ label: "5% off", weight: 50, rewardType: "percent_off", rewardValue: 5, costMinor: 150 }),
+          prizeDraft({
             label: "10% off",
             weight: 30,
             rewardType: "percent_off",
@@ -63,7 +66,7 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
             maxDiscountMinor: 2000,
             costMinor: 300,
           }),
-          prize({ label: "Free shipping", weight: 20, rewardType: "free_shipping", costMinor: 400 }),
+          prizeDraft({ label: "Free shipping", weight: 20, rewardType: "free_shipping", costMinor: 400 }),
         ],
       },
     },
@@ -89,7 +92,7 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
         rewardValidDays: 14,
         holdoutPercent: 10,
         prizes: [
-          prize({
+          prizeDraft({
             label: "15% off your next order",
             weight: 20,
             rewardType: "percent_off",
@@ -97,15 +100,21 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
             maxDiscountMinor: 3000,
             costMinor: 450,
           }),
-          prize({
+          prizeDraft({
             label: "$5 off your next order",
             weight: 40,
             rewardType: "amount_off",
             rewardValue: 500,
             costMinor: 500,
           }),
-          prize({ label: "50 bonus points", weight: 25, rewardType: "bonus_points", rewardValue: 50, costMinor: 50 }),
-          prize({ label: "No prize this time", weight: 15, rewardType: "none" }),
+          prizeDraft({
+            label: "50 bonus points",
+            weight: 25,
+            rewardType: "bonus_points",
+            rewardValue: 50,
+            costMinor: 50,
+          }),
+          prizeDraft({ label: "No prize this time", weight: 15, rewardType: "none" }),
         ],
       },
     },
@@ -128,8 +137,13 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
         // Everyone gets the calendar: holdouts are for campaigns that measure lift.
         holdoutPercent: 0,
         prizes: [
-          prize({ label: "Free shipping on your next order", weight: 30, rewardType: "free_shipping", costMinor: 300 }),
-          prize({
+          prizeDraft({
+            label: "Free shipping on your next order",
+            weight: 30,
+            rewardType: "free_shipping",
+            costMinor: 300,
+          }),
+          prizeDraft({
             label: "10% off your next order",
             weight: 30,
             rewardType: "percent_off",
@@ -137,7 +151,13 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
             maxDiscountMinor: 2000,
             costMinor: 250,
           }),
-          prize({ label: "25 bonus points", weight: 40, rewardType: "bonus_points", rewardValue: 25, costMinor: 25 }),
+          prizeDraft({
+            label: "25 bonus points",
+            weight: 40,
+            rewardType: "bonus_points",
+            rewardValue: 25,
+            costMinor: 25,
+          }),
         ],
       },
     },
@@ -158,7 +178,7 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
         rewardValidDays: 3,
         holdoutPercent: 10,
         prizes: [
-          prize({
+          prizeDraft({
             label: "10% off this order",
             weight: 40,
             rewardType: "percent_off",
@@ -166,8 +186,8 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
             maxDiscountMinor: 2000,
             costMinor: 300,
           }),
-          prize({ label: "Free shipping", weight: 40, rewardType: "free_shipping", costMinor: 400 }),
-          prize({
+          prizeDraft({ label: "Free shipping", weight: 40, rewardType: "free_shipping", costMinor: 400 }),
+          prizeDraft({
             label: "15% off this order",
             weight: 20,
             rewardType: "percent_off",

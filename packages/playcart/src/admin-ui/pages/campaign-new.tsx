@@ -1,4 +1,4 @@
-import { type CampaignDraft, campaignTemplates, getSettings } from "../../index.ts";
+import { type CampaignDraft, campaignTemplates, getSettings, prizeDraft } from "../../index.ts";
 import { CampaignEditor } from "../components/campaign-editor.tsx";
 import { TemplatePicker } from "../components/template-picker.tsx";
 import { editorContext } from "../editor-context.ts";
@@ -19,20 +19,7 @@ const NEW: CampaignDraft = {
   rewardScope: "this_order",
   rewardValidDays: 7,
   holdoutPercent: 10,
-  prizes: [
-    {
-      label: "10% off",
-      weight: 1,
-      rewardType: "percent_off",
-      rewardValue: 10,
-      productRef: null,
-      maxDiscountMinor: null,
-      costMinor: 0,
-      inventory: null,
-      budgetValueMinor: null,
-      dailyCap: null,
-    },
-  ],
+  prizes: [prizeDraft({ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 })],
 };
 
 export async function NewCampaignPage({ ctx }: AdminPageProps) {
