@@ -83,7 +83,11 @@ test("a new store: the checklist, a campaign from a template, its forecast, and 
     await expect(page.getByLabel("Prize 3 label")).toHaveValue("Free shipping");
     await page.getByLabel("Holdout (%)").fill("0");
     await page.getByRole("button", { name: "Save campaign" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Campaign saved." })).toBeVisible();
+    // The saved campaign comes back from the server (the editor re-renders with it): reload to be sure.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByLabel("Holdout (%)")).toHaveValue("0", { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   });
 
   await test.step("forecast the last 7 days and see the figures", async () => {
@@ -114,6 +118,7 @@ test("a new store: the checklist, a campaign from a template, its forecast, and 
       "$0.00",
     ]);
     await expect(total.getByRole("cell")).toHaveText(["3", "3", "3.0", "3.0", usd(3 * COST_PER_PLAY)]);
+    await expect(table).toContainText("a 100% play rate and a 0% holdout");
   });
 
   await test.step("a budget shows its burn; a bad amount is refused next to its field", async () => {
