@@ -29,9 +29,7 @@ export function TemplatePicker({ templates }: { templates: TemplateChoice[] }) {
             <p className="playcart-admin-small playcart-admin-muted">{t.summary}</p>
             <form action={action}>
               <input type="hidden" name="template" value={t.key} />
-              <SubmitButton aria-label={`Use the ${t.title} template`} pendingLabel="Creating…">
-                Use this template
-              </SubmitButton>
+              <SubmitButton pendingLabel="Creating…">Use the {t.title} template</SubmitButton>
             </form>
           </li>
         ))}
