@@ -6,6 +6,8 @@
 // ahead so no other spec's visits fall in the range); the owner starts the "first-order
 // wheel" template, sets its holdout to 0, forecasts the last 7 days and must see the figures
 // worked out here from the template's prize table.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
@@ -27,6 +29,17 @@ const expected = [
   { day: day(2), visits: 1, shoppers: 1, plays: 1 },
   { day: day(1), visits: 2, shoppers: 2, plays: 2 },
 ];
+
+/** No axe violations at all, and nothing wider than a 390 px phone. */
+async function expectAccessibleOnPhone(page: Page, label: string) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${label} is wider than a phone`).toBeLessThanOrEqual(1);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${label}: ${v.id} ${v.help}`)).toEqual([]);
+  await page.setViewportSize(size);
+}
 
 test("a new store: the checklist, a campaign from a template, its forecast, and the checklist ticking", async ({
   page,
@@ -68,6 +81,10 @@ test("a new store: the checklist, a campaign from a template, its forecast, and 
     await item("currency").getByRole("link", { name: "Set the currency" }).click();
     await expect(page.getByRole("heading", { name: "Store setup" })).toBeVisible();
     await expect(page.locator("#currency")).toContainText("STORE_CURRENCY");
+    await expectAccessibleOnPhone(page, "/admin/setup");
+    await page.goBack();
+    await expect(checklist).toBeVisible();
+    await expectAccessibleOnPhone(page, "/admin with the checklist");
   });
 
   const editor = new CampaignEditor(page);
@@ -119,6 +136,7 @@ test("a new store: the checklist, a campaign from a template, its forecast, and 
     ]);
     await expect(total.getByRole("cell")).toHaveText(["3", "3", "3.0", "3.0", usd(3 * COST_PER_PLAY)]);
     await expect(table).toContainText("a 100% play rate and a 0% holdout");
+    await expectAccessibleOnPhone(page, "the campaign with its forecast");
   });
 
   await test.step("a budget shows its burn; a bad amount is refused next to its field", async () => {
