@@ -48,7 +48,7 @@ async function seed() {
     customerId,
     sessionRef: customerId ? null : `guest-${n}`,
     valueMinor: 3000,
-    payload: { itemCount: 2, categories: ["coffee"], signedIn: true },
+    payload: { cart: { valueMinor: 3000, itemCount: 2, categories: ["coffee"] }, signedIn: true },
     occurredAt: new Date(at),
   });
   await db.insert(events).values([
@@ -121,6 +121,23 @@ describe("forecast over real checkout visits", () => {
     expect(day("2026-03-08").budgetLeftMinor).toBeCloseTo(0, 9);
     expect(f.budgetSpentOn).toBe("2026-03-08");
     expect(f.totals.costMinor).toBeCloseTo(2000, 9);
+  });
+
+  it("reads the cart each checkout view recorded", async () => {
+    // Every seeded view had 2 items: an audience of carts with 3 or more keeps none of them.
+    const [row] = await t.db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    const withItems = (n: number) => ({ and: [row.audience, { ">=": [{ var: "cart.itemCount" }, n] }] });
+    await t.db
+      .update(campaigns)
+      .set({ audience: withItems(3) })
+      .where(eq(campaigns.id, campaignId));
+    expect((await runForecast(t.db, { campaignId, days: 7, now: NOW, timeZone: TZ })).totals.visits).toBe(0);
+    await t.db
+      .update(campaigns)
+      .set({ audience: withItems(2) })
+      .where(eq(campaigns.id, campaignId));
+    expect((await runForecast(t.db, { campaignId, days: 7, now: NOW, timeZone: TZ })).totals.visits).toBe(5);
+    await t.db.update(campaigns).set({ audience: row.audience }).where(eq(campaigns.id, campaignId));
   });
 
   it("refuses a campaign that does not exist", async () => {

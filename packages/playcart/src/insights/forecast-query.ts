@@ -73,6 +73,8 @@ export async function forecastVisits(
   );
   return rows.map((r) => {
     const payload = r.payload ?? {};
+    // The cart as checkout.viewed records it (the engine's shape); its value is also the event's.
+    const cart = (payload.cart ?? {}) as Record<string, unknown>;
     return {
       at: new Date(r.occurred_at),
       identity: r.customer_id
@@ -83,8 +85,8 @@ export async function forecastVisits(
       signedIn: payload.signedIn === true,
       cart: {
         valueMinor: Number(r.value_minor ?? 0),
-        itemCount: Number(payload.itemCount ?? 0),
-        categories: strings(payload.categories),
+        itemCount: Number(cart.itemCount ?? 0),
+        categories: strings(cart.categories),
       },
       history: r.customer_id
         ? {

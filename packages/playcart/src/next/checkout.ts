@@ -163,10 +163,16 @@ async function recordCheckoutView(
   const session = shopper.sessionRef ?? "none";
   const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
   const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null, occurredAt: now };
-  // The cart's shape and whether the shopper was signed in: what a forecast replays audiences on.
-  const { valueMinor, itemCount, categories } = cart;
-  const payload = { itemCount, categories, signedIn: Boolean(shopper.signedIn) };
-  await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor, payload });
+  // The cart and whether the shopper was signed in, in the shape the engine's context reads:
+  // rules on this event and a campaign's forecast judge audiences on them.
+  const payload = { cart, signedIn: Boolean(shopper.signedIn) };
+  await recordEvent(db, {
+    type: "checkout.viewed",
+    key: `${session}:${cartRef}`,
+    ...base,
+    valueMinor: cart.valueMinor,
+    payload,
+  });
   if (offer)
     await recordEvent(db, {
       type: "game.offered",
