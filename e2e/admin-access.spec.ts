@@ -68,6 +68,7 @@ test("the admin sends its frame-ancestors policy and fits a phone", async ({ bro
       "/admin/settings/rules/new",
       "/admin/settings/reminders",
       "/admin/outbox",
+      "/admin/setup",
     ]) {
       await page.goto(path);
       // Nothing wider than the screen: wide tables scroll inside their own box.

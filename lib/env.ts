@@ -180,3 +180,6 @@ export function env(): Env {
 }
 
 export const paymentsMode = () => (env().STRIPE_SECRET_KEY ? "stripe" : "test");
+
+/** The store set this variable itself rather than leaving it at its default (the admin's setup checklist). */
+export const isSetByStore = (name: keyof Env) => Boolean(process.env[name]?.trim());

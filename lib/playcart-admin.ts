@@ -9,6 +9,7 @@ import { categories, products, users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
+import { storeSetup } from "@/lib/store-setup";
 
 export const ADMIN_BASE_PATH = "/admin";
 
@@ -38,6 +39,7 @@ export const playcartAdmin = createPlaycartAdmin({
     ]);
     return { categories: cats, products: items };
   },
+  setup: storeSetup,
   accounts: {
     async name({ email, userRef }) {
       const db = await getDb();

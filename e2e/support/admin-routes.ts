@@ -28,6 +28,7 @@ export const ADMIN_PAGE_PATTERNS = [
   "settings/reminders",
   "reminders",
   "audit",
+  "setup",
 ];
 
 function files(dir: string): string[] {

@@ -1,5 +1,6 @@
 // The typed result every admin form's action returns, read with useActionState.
 import type { z } from "zod";
+import type { CampaignForecast } from "../insights/index.ts";
 
 export type AdminActionState = {
   status: "idle" | "ok" | "invalid" | "unauthenticated" | "forbidden" | "error";
@@ -7,6 +8,8 @@ export type AdminActionState = {
   fieldErrors?: Record<string, string>;
   /** The record an action created (e.g. a new campaign's id), for the form to navigate to. */
   id?: string;
+  /** A campaign forecast's figures (the forecast action). */
+  forecast?: CampaignForecast;
 };
 
 export const idle: AdminActionState = { status: "idle" };

@@ -1,4 +1,5 @@
 // What a host gives the admin: where it is mounted, its database, and who may use it.
+import type { SetupFacts } from "../admin/index.ts";
 import type { EngageDb } from "../core/db.ts";
 
 /**
@@ -47,6 +48,8 @@ export type AdminConfig = {
   accounts?: AdminAccounts;
   /** Choices for the audience and rule builders; without it, the categories Playcart has seen in orders. */
   catalog?(): Promise<AdminCatalog> | AdminCatalog;
+  /** The host's configuration for the first-run checklist on the admin's home (none: no checklist). */
+  setup?(): SetupFacts | Promise<SetupFacts>;
 };
 
 /** Everything a page or action of the admin works with once the request is authorised. */
@@ -59,6 +62,7 @@ export type AdminContext = {
   now(): Promise<Date>;
   accounts: AdminAccounts | undefined;
   catalog: AdminConfig["catalog"];
+  setup: AdminConfig["setup"];
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -77,6 +81,7 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     now: async () => (config.now ? await config.now() : new Date()),
     accounts: config.accounts,
     catalog: config.catalog,
+    setup: config.setup?.bind(config),
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

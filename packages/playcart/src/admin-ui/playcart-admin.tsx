@@ -3,11 +3,13 @@
 // routes on the path segments to the page asked for.
 import { notFound, redirect } from "next/navigation.js";
 import type { ReactNode } from "react";
+import { setupChecklist } from "../admin/index.ts";
 import {
   AdminActionsProvider,
   type AdminServerFunction,
   type GameLauncherComponent,
 } from "./components/admin-actions.tsx";
+import { SetupChecklist } from "./components/setup-checklist.tsx";
 import { type AdminConfig, type AdminContext, adminContext, checkAccess } from "./config.ts";
 import { Forbidden } from "./forbidden.tsx";
 import { AdminNav } from "./nav.tsx";
@@ -88,6 +90,9 @@ export async function PlaycartAdmin(props: PlaycartAdminProps) {
     <div className="playcart-admin">
       <AdminNav links={links} />
       <AdminActionsProvider action={props.action} basePath={ctx.basePath} GameLauncher={props.GameLauncher}>
+        {path === "" && ctx.setup && (
+          <SetupChecklist items={await setupChecklist(ctx.db, await ctx.setup())} href={ctx.href} />
+        )}
         {hostPage
           ? await hostPage.render({ ctx, searchParams })
           : await route?.page({

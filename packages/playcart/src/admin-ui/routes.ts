@@ -16,6 +16,7 @@ import { RulePage } from "./pages/rule.tsx";
 import { NewRulePage } from "./pages/rule-new.tsx";
 import { RulesPage } from "./pages/rules.tsx";
 import { SettingsPage } from "./pages/settings.tsx";
+import { SetupPage } from "./pages/setup.tsx";
 
 type Page = (props: AdminPageProps) => Promise<ReactNode>;
 
@@ -35,6 +36,7 @@ const ROUTES: [pattern: string, page: Page, title: string][] = [
   ["settings/reminders", ReminderSettingsPage, "Reminder settings"],
   ["reminders", RemindersPage, "Cart reminders"],
   ["audit", AuditPage, "Audit trail"],
+  ["setup", SetupPage, "Store setup"],
 ];
 
 /** The page for a path (static segments win over ":id"), with the id it names. */

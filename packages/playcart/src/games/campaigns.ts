@@ -38,6 +38,15 @@ export function playContext(
 /** The play window `now` falls in: a weekly window, or the store day when there are none. */
 export function openWindow(campaign: Campaign, now: Date, timeZone: string): string | null {
   if (campaign.status !== "live") return null;
+  return scheduledWindow(campaign, now, timeZone);
+}
+
+/** The play window `now` falls in by the campaign's schedule alone, whatever its status. */
+export function scheduledWindow(
+  campaign: Pick<Campaign, "startsAt" | "endsAt" | "season" | "windows">,
+  now: Date,
+  timeZone: string,
+): string | null {
   const { startsAt, endsAt } = campaignDates(campaign, now, timeZone);
   if (startsAt && now < startsAt) return null;
   if (endsAt && now >= endsAt) return null;
@@ -60,7 +69,7 @@ export function lifetimeKey(campaign: Pick<Campaign, "season">, windowKey: strin
  * times the tier's play multiplier (settings), so a higher tier plays more everywhere.
  */
 export function allowanceFor(
-  campaign: Campaign,
+  campaign: Pick<Campaign, "allowance">,
   tier: string,
   tiers: Pick<Tier, "name" | "playMultiplier">[] = [],
 ): number {

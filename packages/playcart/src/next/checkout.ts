@@ -6,7 +6,7 @@ import { headers as requestHeaders } from "next/headers.js";
 import { after } from "next/server.js";
 import { findCustomerByEmail } from "../core/customers.ts";
 import { recordEvent } from "../engine/index.ts";
-import { findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
+import { type CartSummary, findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
 import { balances } from "../ledger/index.ts";
 import { customerProfile, type TierProgress, tierProgress } from "../loyalty/index.ts";
 import type { Cart, Shopper } from "./config.ts";
@@ -118,7 +118,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     : offerWithToken(rt, placement?.offer ?? null, "checkout", shopper, now);
   if (games && placement) {
     const log = () =>
-      recordCheckoutView(rt, identity, cart.ref, summary.valueMinor, placement, now).catch((err) =>
+      recordCheckoutView(rt, identity, cart.ref, summary, placement, now).catch((err) =>
         console.error("[playcart] checkout view not logged", err),
       );
     try {
@@ -155,7 +155,7 @@ async function recordCheckoutView(
   rt: Runtime,
   shopper: PlayShopper,
   cartRef: string,
-  valueMinor: number,
+  cart: CartSummary,
   { offer, heldOut }: { offer: Offer | null; heldOut: string[] },
   now: Date,
 ) {
@@ -163,7 +163,16 @@ async function recordCheckoutView(
   const session = shopper.sessionRef ?? "none";
   const customer = shopper.email ? await findCustomerByEmail(db, shopper.email) : undefined;
   const base = { customerId: customer?.id ?? null, sessionRef: shopper.sessionRef ?? null, occurredAt: now };
-  await recordEvent(db, { type: "checkout.viewed", key: `${session}:${cartRef}`, ...base, valueMinor });
+  // The cart and whether the shopper was signed in, in the shape the engine's context reads:
+  // rules on this event and a campaign's forecast judge audiences on them.
+  const payload = { cart, signedIn: Boolean(shopper.signedIn) };
+  await recordEvent(db, {
+    type: "checkout.viewed",
+    key: `${session}:${cartRef}`,
+    ...base,
+    valueMinor: cart.valueMinor,
+    payload,
+  });
   if (offer)
     await recordEvent(db, {
       type: "game.offered",

@@ -5,6 +5,7 @@ import { saveBadgeAction, saveStampCardAction } from "./badges.ts";
 import { saveCampaignAction, setCampaignStatusAction } from "./campaigns.ts";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "./catalog.ts";
 import { adjustPointsAction } from "./customers.ts";
+import { createFromTemplateAction, forecastCampaignAction } from "./forecast.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
 import { saveLoyaltySettingsAction } from "./settings.ts";
@@ -13,6 +14,8 @@ export const ADMIN_ACTIONS = {
   saveCampaign: saveCampaignAction,
   setCampaignStatus: setCampaignStatusAction,
   estimateAudience: estimateAudienceAction,
+  forecastCampaign: forecastCampaignAction,
+  createFromTemplate: createFromTemplateAction,
   adjustPoints: adjustPointsAction,
   saveLoyaltySettings: saveLoyaltySettingsAction,
   saveBadge: saveBadgeAction,

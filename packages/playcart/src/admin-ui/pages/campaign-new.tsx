@@ -1,5 +1,6 @@
-import type { CampaignDraft } from "../../index.ts";
+import { type CampaignDraft, campaignTemplates, getSettings, prizeDraft } from "../../index.ts";
 import { CampaignEditor } from "../components/campaign-editor.tsx";
+import { TemplatePicker } from "../components/template-picker.tsx";
 import { editorContext } from "../editor-context.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
@@ -18,27 +19,21 @@ const NEW: CampaignDraft = {
   rewardScope: "this_order",
   rewardValidDays: 7,
   holdoutPercent: 10,
-  prizes: [
-    {
-      label: "10% off",
-      weight: 1,
-      rewardType: "percent_off",
-      rewardValue: 10,
-      productRef: null,
-      maxDiscountMinor: null,
-      costMinor: 0,
-      inventory: null,
-      budgetValueMinor: null,
-      dailyCap: null,
-    },
-  ],
+  prizes: [prizeDraft({ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 })],
 };
 
 export async function NewCampaignPage({ ctx }: AdminPageProps) {
   const editor = await editorContext(ctx);
+  const templates = campaignTemplates((await getSettings(ctx.db)).tiers).map(({ key, title, summary }) => ({
+    key,
+    title,
+    summary,
+  }));
   return (
     <div className="playcart-admin-stack">
       <h1 className="playcart-admin-title">New campaign</h1>
+      <TemplatePicker templates={templates} />
+      <h2 className="playcart-admin-heading">Or build it yourself</h2>
       <CampaignEditor campaignId={null} draft={NEW} prizeStats={{}} {...editor} />
     </div>
   );

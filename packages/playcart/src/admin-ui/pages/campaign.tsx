@@ -3,6 +3,7 @@ import { z } from "zod";
 import { allowedTransitions, campaignWithPrizes, toDraft } from "../../index.ts";
 import { CampaignEditor } from "../components/campaign-editor.tsx";
 import { CampaignStatus } from "../components/campaign-status.tsx";
+import { ForecastPanel } from "../components/forecast-panel.tsx";
 import { editorContext } from "../editor-context.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
@@ -47,6 +48,7 @@ export async function CampaignPage({ ctx, id, oddsHref }: AdminPageProps) {
         readOnly={campaign.status === "ended"}
         {...editor}
       />
+      <ForecastPanel campaignId={campaign.id} currency={ctx.currency} />
     </div>
   );
 }
