@@ -5,10 +5,11 @@ import { sql } from "drizzle-orm";
 import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { prizeCategory } from "../rewards/index.ts";
+import { budgetCovers, hasBudget, winCost } from "./budget.ts";
 import { drawOne, type Rng } from "./draw.ts";
 import type { PlayInput } from "./play.ts";
 
-/** Another play took the drawn prize's last unit (or the day's last win): the play restarts without it. */
+/** Another play took the drawn prize's last unit (or the day's last win, or the campaign's budget): the play restarts without it. */
 export class PrizeLost extends Error {
   constructor(readonly prizeId: string) {
     super("prize lost to another play");
@@ -41,7 +42,8 @@ export type ConsumedRow = { identity_key: string; window_key: string; used: numb
  * while holding them could wait on a play that waits on the first: a deadlock. So a lost
  * claim throws PrizeLost, everything the statement (or transaction) wrote is undone, and the
  * play runs again with that prize in `lost` (renormalised odds among the rest). Every play
- * thus takes its locks in one order: allowances, then one prize's day row and row.
+ * thus takes its locks in one order: allowances, then one prize's day row and row, then (for a
+ * costly win of a campaign with a budget) the campaign row.
  */
 export async function drawAndRecord(
   db: EngageDb,
@@ -54,7 +56,8 @@ export async function drawAndRecord(
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
-    (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap);
+    (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap) &&
+    budgetCovers(base.campaign, base.today, winCost(p));
   const chosen = drawOne(
     table.filter((p) => !lost.has(p.id) && hasStock(p)),
     rng,
@@ -160,6 +163,7 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
           ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
         RETURNING id
       )`;
+  const spend = budgetSpend(base, prize && won ? winCost(prize) : 0);
   // The customer row is taken after the prize row (the CTE is read by the play's INSERT); plays
   // sharing an email already wait on each other's allowance rows, so no new lock cycle.
   const upsert = base.upsertCustomer;
@@ -195,11 +199,11 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
   }>(
     db,
     sql`
-      WITH ${consumed} ${day} ${claimed}, ${customerCte} played AS (
+      WITH ${consumed} ${day} ${claimed}, ${spend.ctes} ${customerCte} played AS (
         INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won, created_at)
         SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
           claimed.id, ${won ? 1 : 0}::int, ${at}
-        FROM claimed
+        FROM claimed ${spend.required}
         RETURNING id
       ), issued AS (${issued}), logged AS (
         INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload, occurred_at, processed_at)
@@ -229,6 +233,50 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
     categoryRef,
     consumed: row.consumed ?? [],
     eventPending: Boolean(row.event_pending),
+  };
+}
+
+/**
+ * A costly win of a campaign with a budget: the statement adds its cost to the campaign's spend
+ * (in all and today) only if both budgets still cover it, else nothing is played (a refusal: the
+ * play draws again without this prize). The win that leaves the total unable to cover the
+ * campaign's cheapest costly win pauses the campaign and records why in the audit trail, in the
+ * same statement. A campaign without a budget, or a win that costs nothing, touches no row here.
+ */
+function budgetSpend(base: PlayBase, cost: number) {
+  const { campaign, today } = base;
+  if (!hasBudget(campaign) || cost <= 0) return { ctes: sql``, required: sql`` };
+  const at = sql`${base.input.now.toISOString()}::timestamptz`;
+  const todaySpent = sql`(CASE WHEN c.budget_day = ${today} THEN c.budget_day_spent_minor ELSE 0 END)`;
+  // Read in SET, these are the row's values before this win; in RETURNING, after it.
+  const leftAfter = sql`c.budget_total_minor - c.budget_spent_minor - ${cost}::int`;
+  const spentOut = sql`c.budget_total_minor IS NOT NULL AND ${leftAfter} < (SELECT cost FROM cheapest)`;
+  return {
+    ctes: sql`cheapest AS (
+        SELECT min(cost_minor) AS cost FROM playcart_prizes
+        WHERE campaign_id = ${campaign.id}::uuid AND weight > 0 AND reward_type <> 'none' AND cost_minor > 0
+      ), spend AS (
+        UPDATE playcart_campaigns c SET
+          budget_spent_minor = c.budget_spent_minor + ${cost}::int,
+          budget_day_spent_minor = ${todaySpent} + ${cost}::int,
+          budget_day = ${today},
+          status = CASE WHEN c.status = 'live' AND ${spentOut} THEN 'paused' ELSE c.status END,
+          updated_at = CASE WHEN c.status = 'live' AND ${spentOut} THEN ${at} ELSE c.updated_at END
+        WHERE c.id = ${campaign.id}::uuid AND EXISTS (SELECT 1 FROM claimed)
+          AND (c.budget_total_minor IS NULL OR c.budget_spent_minor + ${cost}::int <= c.budget_total_minor)
+          AND (c.budget_daily_minor IS NULL OR ${todaySpent} + ${cost}::int <= c.budget_daily_minor)
+        RETURNING c.budget_spent_minor AS spent, c.budget_total_minor AS total,
+          -- Before this win the total covered it (so the cheapest win too): if it no longer
+          -- covers the cheapest, this win is the one that spent it.
+          c.status = 'paused' AND c.budget_total_minor - c.budget_spent_minor < (SELECT cost FROM cheapest) AS paused
+      ), budget_paused AS (
+        INSERT INTO playcart_audit_log (actor, action, entity, entity_id, before, after, at)
+        SELECT 'playcart', 'campaign.pause', 'campaign', ${campaign.id}::text, '{"status":"live"}'::jsonb,
+          jsonb_build_object('status', 'paused', 'reason', 'budget_spent', 'budgetSpentMinor', spend.spent, 'budgetTotalMinor', spend.total),
+          ${at}
+        FROM spend WHERE spend.paused
+      ),`,
+    required: sql`WHERE EXISTS (SELECT 1 FROM spend)`,
   };
 }
 
