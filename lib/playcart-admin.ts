@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
+import { listProducts } from "@/lib/store/catalog";
 import { storeNow } from "@/lib/store/clock";
 
 export const ADMIN_BASE_PATH = "/admin";
@@ -29,6 +30,10 @@ export const playcartAdmin = createPlaycartAdmin({
     return env().STORE_TIMEZONE;
   },
   now: storeNow,
+  // Free-product prizes name a product by its slug, as the demo's cart lines do.
+  async products() {
+    return (await listProducts()).map((p) => ({ ref: p.slug, name: p.name }));
+  },
   accounts: {
     async name({ email, userRef }) {
       const db = await getDb();

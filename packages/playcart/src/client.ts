@@ -5,6 +5,7 @@ export * from "./core/enums.ts";
 export * from "./core/money.ts";
 export * from "./core/store-time.ts";
 export type { AdventCalendar, AdventDoor } from "./games/advent.ts";
+export * from "./games/budget.ts";
 export type { CampaignDraft, PrizeDraft } from "./games/campaign-draft.ts";
 export * from "./games/play-outcome.ts";
 export * from "./games/schedule-preview.ts";

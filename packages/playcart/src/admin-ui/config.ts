@@ -39,7 +39,12 @@ export type AdminConfig = {
   /** The store's clock (default: the system clock). */
   now?(): Date | Promise<Date>;
   accounts?: AdminAccounts;
+  /** The store's catalog, for free-product prizes: chosen from a list, and a ref not on it refused. */
+  products?(): Promise<AdminProduct[]>;
 };
+
+/** A product as the admin offers it: the host's product reference (what a cart line carries) and its name. */
+export type AdminProduct = { ref: string; name: string };
 
 /** Everything a page or action of the admin works with once the request is authorised. */
 export type AdminContext = {
@@ -50,6 +55,8 @@ export type AdminContext = {
   timeZone: string;
   now(): Promise<Date>;
   accounts: AdminAccounts | undefined;
+  /** The store's products (null when the host lists none). */
+  products(): Promise<AdminProduct[] | null>;
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -67,6 +74,7 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     timeZone: config.timeZone ?? "UTC",
     now: async () => (config.now ? await config.now() : new Date()),
     accounts: config.accounts,
+    products: async () => (config.products ? await config.products() : null),
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

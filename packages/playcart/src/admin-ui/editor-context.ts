@@ -1,4 +1,4 @@
-// What the campaign editor needs from the store: tiers, currency, time zone and now.
+// What the campaign editor needs from the store: tiers, currency, time zone, now and its products.
 import { getSettings } from "../index.ts";
 import type { AdminContext } from "./config.ts";
 
@@ -9,5 +9,6 @@ export async function editorContext(ctx: AdminContext) {
     currency: ctx.currency,
     timeZone: ctx.timeZone,
     now: (await ctx.now()).toISOString(),
+    products: await ctx.products(),
   };
 }

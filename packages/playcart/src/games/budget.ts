@@ -3,12 +3,16 @@
 // (prize.costMinor, the "cost per win" of rewards/prize-economics.ts); a "none" prize costs
 // nothing. The spend is counted on the campaign row by the play's own statement (play-claim.ts),
 // only for a campaign with a budget, so a campaign without one keeps no hot counter.
-import type { Campaign, Prize } from "../core/schema.ts";
+// Pure and free of database code: the admin's meter runs it in the browser (playcart/client).
 
-export type CampaignBudget = Pick<
-  Campaign,
-  "budgetTotalMinor" | "budgetDailyMinor" | "budgetSpentMinor" | "budgetDay" | "budgetDaySpentMinor"
->;
+export type CampaignBudget = {
+  budgetTotalMinor: number | null;
+  budgetDailyMinor: number | null;
+  budgetSpentMinor: number;
+  budgetDay: string | null;
+  budgetDaySpentMinor: number;
+};
+type PrizeCost = { rewardType: string; costMinor: number; weight: number };
 
 export type BudgetMeter = {
   totalMinor: number | null;
@@ -22,11 +26,11 @@ export type BudgetMeter = {
   todayLeftMinor: number | null;
 };
 
-export const hasBudget = (c: Pick<Campaign, "budgetTotalMinor" | "budgetDailyMinor">) =>
+export const hasBudget = (c: Pick<CampaignBudget, "budgetTotalMinor" | "budgetDailyMinor">) =>
   c.budgetTotalMinor !== null || c.budgetDailyMinor !== null;
 
 /** What one win of this prize takes from the campaign's budget. */
-export const winCost = (p: Pick<Prize, "rewardType" | "costMinor">) => (p.rewardType === "none" ? 0 : p.costMinor);
+export const winCost = (p: Pick<PrizeCost, "rewardType" | "costMinor">) => (p.rewardType === "none" ? 0 : p.costMinor);
 
 export function budgetMeter(c: CampaignBudget, today: string): BudgetMeter {
   const todaySpentMinor = c.budgetDay === today ? c.budgetDaySpentMinor : 0;
@@ -48,7 +52,7 @@ export function budgetCovers(c: CampaignBudget, today: string, cost: number): bo
 }
 
 /** The cheapest win that costs anything among the prizes that can be drawn (null: none costs). */
-export function cheapestWin(table: Pick<Prize, "rewardType" | "costMinor" | "weight">[]): number | null {
+export function cheapestWin(table: PrizeCost[]): number | null {
   const costs = table.filter((p) => p.weight > 0 && winCost(p) > 0).map(winCost);
   return costs.length ? Math.min(...costs) : null;
 }
@@ -57,11 +61,7 @@ export function cheapestWin(table: Pick<Prize, "rewardType" | "costMinor" | "wei
  * Why the campaign cannot give another costly win, if it cannot: its total is spent (it pauses
  * itself) or today's budget is (it is offered again tomorrow). Null while a win is affordable.
  */
-export function budgetSpent(
-  c: CampaignBudget,
-  table: Pick<Prize, "rewardType" | "costMinor" | "weight">[],
-  today: string,
-): "total" | "daily" | null {
+export function budgetSpent(c: CampaignBudget, table: PrizeCost[], today: string): "total" | "daily" | null {
   const cheapest = cheapestWin(table);
   if (cheapest === null) return null;
   const m = budgetMeter(c, today);

@@ -3,6 +3,7 @@
 
 export * from "./advent.ts";
 export * from "./audience-words.ts";
+export * from "./budget.ts";
 export * from "./campaign-draft.ts";
 export * from "./campaigns.ts";
 export * from "./draw.ts";

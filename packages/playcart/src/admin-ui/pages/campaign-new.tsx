@@ -18,6 +18,8 @@ const NEW: CampaignDraft = {
   rewardScope: "this_order",
   rewardValidDays: 7,
   holdoutPercent: 10,
+  budgetTotalMinor: null,
+  budgetDailyMinor: null,
   prizes: [
     {
       label: "10% off",
