@@ -4,9 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { findOffer, PlayError, type PlayInput, type PlayResult, play } from "playcart/internal/games/play";
-import { auditLog, type Campaign, campaigns, plays, prizes, rewards } from "playcart/schema";
+import { auditLog, type Campaign, campaigns, plays, type prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
+import { insertLiveCampaign } from "../support/live-campaign";
 import { createTestDatabase } from "../support/pg";
 
 const TZ = "America/New_York";
@@ -32,36 +33,10 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function makeCampaign(
+const makeCampaign = async (
   overrides: Partial<typeof campaigns.$inferInsert>,
   table: Partial<typeof prizes.$inferInsert>[],
-): Promise<Campaign> {
-  const id = randomUUID();
-  const [campaign] = await t.db
-    .insert(campaigns)
-    .values({
-      slug: `c-${id}`,
-      name: `Campaign ${id.slice(0, 8)}`,
-      gameType: "spin_wheel",
-      placement: "checkout_first_order",
-      status: "live",
-      rewardScope: "this_order",
-      holdoutPercent: 0,
-      ...overrides,
-    })
-    .returning();
-  await t.db.insert(prizes).values(
-    table.map((p, i) => ({
-      campaignId: campaign.id,
-      position: i,
-      label: `Prize ${i}`,
-      weight: 1,
-      rewardType: "none" as const,
-      ...p,
-    })),
-  );
-  return campaign;
-}
+): Promise<Campaign> => (await insertLiveCampaign(t.db, overrides, table)).campaign;
 
 const run = () => randomUUID().slice(0, 8);
 const input = (campaign: Campaign, i: number, r: string, now = NOW): PlayInput => ({

@@ -223,7 +223,7 @@ describe("saving and publishing a budget", () => {
     expect(await row(id)).toMatchObject({ status: "paused", budgetSpentMinor: 2_000 });
     const resume = await setCampaignStatus(db, "owner", id, "live", CLOCK).catch((e) => e);
     expect(resume.fieldErrors).toEqual({
-      budgetTotalMinor: "The budget is spent: raise the total budget before publishing again",
+      budgetTotalMinor: "The budget is spent: raise the total budget to resume the campaign",
     });
     expect((await row(id)).status).toBe("paused");
     const paused = await db

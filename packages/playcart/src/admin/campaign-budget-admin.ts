@@ -54,6 +54,6 @@ export function assertBudgetLeft(
 ) {
   if (budgetSpent(campaign, table, storeDay(clock.now, clock.timeZone)) === "total")
     throw new CampaignInputError({
-      budgetTotalMinor: "The budget is spent: raise the total budget before publishing again",
+      budgetTotalMinor: "The budget is spent: raise the total budget to resume the campaign",
     });
 }

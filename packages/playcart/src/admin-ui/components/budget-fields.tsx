@@ -62,7 +62,7 @@ export function BudgetFields({
       {spentOut && (
         <p role="status" className="playcart-admin-small playcart-admin-strong playcart-admin-error">
           {spentOut === "total"
-            ? "The total budget is spent: the campaign is paused. Raise the budget to publish it again."
+            ? "The total budget is spent: the campaign is paused. Raise the budget to resume it."
             : "Today's budget is spent: the game is offered again tomorrow."}
         </p>
       )}
