@@ -3,6 +3,7 @@
 // and a campaign without a budget keeps no counter at all.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { campaignWithPrizes, saveCampaign, toDraft } from "playcart/internal/admin/campaign-admin";
 import { findOffer, PlayError, type PlayInput, type PlayResult, play } from "playcart/internal/games/play";
 import { auditLog, type Campaign, campaigns, plays, type prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +60,15 @@ async function playAll(inputs: PlayInput[]) {
     else throw s.reason;
   }
   return { results, refusals };
+}
+
+/** Deadlocks the server has counted in this database (its statistics are flushed within a second). */
+async function deadlocks(): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1_500));
+  const rows = (await t.db.execute(
+    sql`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`,
+  )) as unknown as { n: number }[];
+  return rows[0].n;
 }
 
 const campaignRow = async (id: string) => (await t.db.select().from(campaigns).where(eq(campaigns.id, id)))[0];
@@ -157,6 +167,42 @@ describe("campaign budgets on Postgres", () => {
     expect(row.budgetSpentMinor).toBeLessThanOrEqual(2_000);
     expect(2_000 - row.budgetSpentMinor).toBeLessThan(300);
     expect(row.status).toBe("paused");
+  });
+
+  it("owner saves racing budgeted plays of a limited prize: no deadlock, no error, the spend within budget", async () => {
+    // Alone at its placement: saving a live campaign checks it overlaps no other.
+    const campaign = await makeCampaign({ budgetTotalMinor: 10_000, placement: "comeback" }, [
+      { label: "$3 off", weight: 1, rewardType: "amount_off", rewardValue: 300, costMinor: 300, inventory: 25 },
+      { label: "Try again", weight: 1, rewardType: "none" },
+    ]);
+    const r = run();
+    const clock = { now: NOW, timeZone: TZ };
+    const deadlocksBefore = await deadlocks();
+    // The owner saves the campaign (its row, then its prizes) over and over while shoppers play.
+    const saves = (async () => {
+      for (let i = 0; i < 15; i++) {
+        const found = (await campaignWithPrizes(db, campaign.id))!;
+        await saveCampaign(
+          db,
+          "owner",
+          campaign.id,
+          { ...toDraft(found.campaign, found.prizes), name: `Saved ${i}` },
+          clock,
+        );
+      }
+    })();
+    const [{ results, refusals }] = await Promise.all([
+      playAll(Array.from({ length: 80 }, (_, i) => input(campaign, i, r))),
+      saves,
+    ]);
+    expect(refusals).toEqual({});
+    const wins = results.filter((x) => x.won).length;
+    const row = await campaignRow(campaign.id);
+    expect(row.budgetSpentMinor).toBe(wins * 300);
+    expect(wins).toBeLessThanOrEqual(25);
+    expect(row.name).toBe("Saved 14");
+    // A deadlock would be retried unseen; the server's own count says whether there was one.
+    expect(await deadlocks()).toBe(deadlocksBefore);
   });
 
   it("a campaign without a budget keeps no counter: its row is never written by a play", async () => {

@@ -1,7 +1,7 @@
 // The end of a play: the draw, and one statement that consumes the shopper's allowance,
 // claims the drawn prize under its limits and records the play, its reward and its event
 // (see play.ts for the whole play).
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { prizeCategory } from "../rewards/index.ts";
@@ -42,8 +42,9 @@ export type ConsumedRow = { identity_key: string; window_key: string; used: numb
  * while holding them could wait on a play that waits on the first: a deadlock. So a lost
  * claim throws PrizeLost, everything the statement (or transaction) wrote is undone, and the
  * play runs again with that prize in `lost` (renormalised odds among the rest). Every play
- * thus takes its locks in one order: allowances, then one prize's day row and row, then (for a
- * costly win of a campaign with a budget) the campaign row.
+ * thus takes its locks in one order: allowances, then one prize's day row, then (for a costly
+ * win of a campaign with a budget) the campaign row, then the prize row. The admin's saves take
+ * the campaign row before its prizes too, so the two never wait on each other in a cycle.
  */
 export async function drawAndRecord(
   db: EngageDb,
@@ -151,19 +152,24 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
   // A prize with no inventory, budget or daily cap has nothing to claim and no row to lock:
   // its wins are counted from the plays when an owner looks (prizeTallies), so a busy
   // campaign's plays never queue on one counter.
+  // A budgeted campaign's costly win is paid for before the prize is claimed (spend, below).
+  const spend = budgetSpend(
+    base,
+    prize && won ? winCost(prize) : 0,
+    sql`${enough} ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}`,
+  );
   const claimed = !prize
     ? sql`claimed AS (SELECT NULL::uuid AS id WHERE ${enough})`
     : isUnlimited(prize)
-      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id WHERE ${enough})`
+      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id WHERE ${enough} ${spend.paid})`
       : sql`claimed AS (
         UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor
         WHERE id = ${prize.id}::uuid AND ${enough}
           AND (inventory IS NULL OR wins < inventory)
           AND (budget_value_minor IS NULL OR value_awarded_minor + cost_minor <= budget_value_minor)
-          ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
+          ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``} ${spend.paid}
         RETURNING id
       )`;
-  const spend = budgetSpend(base, prize && won ? winCost(prize) : 0);
   // The customer row is taken after the prize row (the CTE is read by the play's INSERT); plays
   // sharing an email already wait on each other's allowance rows, so no new lock cycle.
   const upsert = base.upsertCustomer;
@@ -199,11 +205,11 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
   }>(
     db,
     sql`
-      WITH ${consumed} ${day} ${claimed}, ${spend.ctes} ${customerCte} played AS (
+      WITH ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
         INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won, created_at)
         SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
           claimed.id, ${won ? 1 : 0}::int, ${at}
-        FROM claimed ${spend.required}
+        FROM claimed
         RETURNING id
       ), issued AS (${issued}), logged AS (
         INSERT INTO playcart_events (event_key, type, customer_id, session_ref, campaign_id, value_minor, payload, occurred_at, processed_at)
@@ -243,9 +249,9 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
  * campaign's cheapest costly win pauses the campaign and records why in the audit trail, in the
  * same statement. A campaign without a budget, or a win that costs nothing, touches no row here.
  */
-function budgetSpend(base: PlayBase, cost: number) {
+function budgetSpend(base: PlayBase, cost: number, ready: SQL) {
   const { campaign, today } = base;
-  if (!hasBudget(campaign) || cost <= 0) return { ctes: sql``, required: sql`` };
+  if (!hasBudget(campaign) || cost <= 0) return { ctes: sql``, paid: sql`` };
   const at = sql`${base.input.now.toISOString()}::timestamptz`;
   const todaySpent = sql`(CASE WHEN c.budget_day = ${today} THEN c.budget_day_spent_minor ELSE 0 END)`;
   // Read in SET, these are the row's values before this win; in RETURNING, after it.
@@ -262,7 +268,7 @@ function budgetSpend(base: PlayBase, cost: number) {
           budget_day = ${today},
           status = CASE WHEN c.status = 'live' AND ${spentOut} THEN 'paused' ELSE c.status END,
           updated_at = CASE WHEN c.status = 'live' AND ${spentOut} THEN ${at} ELSE c.updated_at END
-        WHERE c.id = ${campaign.id}::uuid AND EXISTS (SELECT 1 FROM claimed)
+        WHERE c.id = ${campaign.id}::uuid AND ${ready}
           AND (c.budget_total_minor IS NULL OR c.budget_spent_minor + ${cost}::int <= c.budget_total_minor)
           AND (c.budget_daily_minor IS NULL OR ${todaySpent} + ${cost}::int <= c.budget_daily_minor)
         RETURNING c.budget_spent_minor AS spent, c.budget_total_minor AS total,
@@ -276,7 +282,7 @@ function budgetSpend(base: PlayBase, cost: number) {
           ${at}
         FROM spend WHERE spend.paused
       ),`,
-    required: sql`WHERE EXISTS (SELECT 1 FROM spend)`,
+    paid: sql`AND EXISTS (SELECT 1 FROM spend)`,
   };
 }
 
