@@ -14,19 +14,30 @@ import { expect, test } from "./support/fixtures";
 // The last Wednesday, 11:00 in Berlin, inside the campaign's Wednesday window.
 const WEDNESDAY = lastStoreTime(3, 11);
 
-async function shopperWins(context: BrowserContext, name: string): Promise<string | null> {
+/** A shopper's checkout at the campaign's Wednesday, an espresso in the cart. */
+async function checkoutOn(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await setStoreClock(context, WEDNESDAY);
   const store = new Store(page);
-  const games = new Games(page);
   await store.addProduct(products.espresso.slug);
   await store.openCart();
   await store.goToCheckoutFromCart();
+  return page;
+}
+
+async function shopperWins(context: BrowserContext, name: string): Promise<string | null> {
+  const games = new Games(await checkoutOn(context));
   const offer = games.offer(name);
   await games.giveEmail(offer, uniqueEmail("budget"));
   await games.open(offer);
   await offer.getByRole("button", { name: "Spin the wheel" }).click();
   return games.prizeWon(offer);
+}
+
+/** The owner, signed in at the admin, with the campaign editor at hand and a unique tag. */
+async function ownerAt(page: Page, mailbox: Parameters<Admin["signInAndOpen"]>[0]) {
+  await new Admin(page).signInAndOpen(mailbox);
+  return { editor: new CampaignEditor(page), tag: Date.now().toString(36) };
 }
 
 const meter = (page: Page) => page.getByTestId("budget-meter");
@@ -36,11 +47,8 @@ test("an owner sets a budget in dollars; the meter moves with each win and the c
   browser,
   mailbox,
 }) => {
-  const admin = new Admin(page);
-  const editor = new CampaignEditor(page);
-  const tag = Date.now().toString(36);
+  const { editor, tag } = await ownerAt(page, mailbox);
   const name = `Budget wheel ${tag}`;
-  await admin.signInAndOpen(mailbox);
 
   let campaignId = "";
   await test.step("create a campaign whose every spin wins $5, with a $10.00 budget", async () => {
@@ -103,12 +111,7 @@ test("an owner sets a budget in dollars; the meter moves with each win and the c
     });
 
     await test.step("the next shopper is not offered it", async () => {
-      const next = await shoppers[2].newPage();
-      await setStoreClock(shoppers[2], WEDNESDAY);
-      const store = new Store(next);
-      await store.addProduct(products.espresso.slug);
-      await store.openCart();
-      await store.goToCheckoutFromCart();
+      const next = await checkoutOn(shoppers[2]);
       await expect(next.getByRole("heading", { name: "Checkout" })).toBeVisible();
       await expect(new Games(next).offer(name)).toHaveCount(0);
     });
@@ -130,10 +133,7 @@ test("a prize's daily cap, maximum discount and catalog product save and read ba
   page,
   mailbox,
 }) => {
-  const admin = new Admin(page);
-  const editor = new CampaignEditor(page);
-  const tag = Date.now().toString(36);
-  await admin.signInAndOpen(mailbox);
+  const { editor, tag } = await ownerAt(page, mailbox);
   // 23:30 on 20 March in Berlin (22:30 UTC): 14 days later is 4 April in Berlin (summer time
   // began on the 29th), still 3 April in UTC.
   await setStoreClock(page.context(), "2026-03-20T22:30:00Z");

@@ -8,6 +8,12 @@ import { Field, inputClass } from "./field.tsx";
 
 export type BudgetText = { total: string; daily: string };
 
+// Each input: the text it edits, its label, the draft field its errors come back under, a hint.
+const FIELDS = [
+  ["total", "Total budget", "budgetTotalMinor", "Empty: no total budget."],
+  ["daily", "Daily budget", "budgetDailyMinor", "Per store day. Empty: none."],
+] as const;
+
 export function BudgetFields({
   value,
   onChange,
@@ -33,30 +39,20 @@ export function BudgetFields({
         when today's budget cannot, it is not offered again until tomorrow (store time).
       </p>
       <div className="playcart-admin-grid">
-        <Field label={`Total budget (${code})`} error={errors.budgetTotalMinor} hint="Empty: no total budget.">
-          {(a) => (
-            <input
-              {...a}
-              inputMode="decimal"
-              placeholder="No limit"
-              value={value.total}
-              onChange={(e) => onChange({ ...value, total: e.target.value })}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field label={`Daily budget (${code})`} error={errors.budgetDailyMinor} hint="Per store day. Empty: none.">
-          {(a) => (
-            <input
-              {...a}
-              inputMode="decimal"
-              placeholder="No limit"
-              value={value.daily}
-              onChange={(e) => onChange({ ...value, daily: e.target.value })}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        {FIELDS.map(([key, label, error, hint]) => (
+          <Field key={key} label={`${label} (${code})`} error={errors[error]} hint={hint}>
+            {(a) => (
+              <input
+                {...a}
+                inputMode="decimal"
+                placeholder="No limit"
+                value={value[key]}
+                onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       {meter && <BudgetMeter meter={meter} currency={currency} />}
       {spentOut && (
