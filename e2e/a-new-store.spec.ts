@@ -146,10 +146,12 @@ test("a new store: the checklist, a campaign from a template, its forecast, and 
   });
 
   await test.step("a budget shows its burn; a bad amount is refused next to its field", async () => {
-    await page.getByLabel("Total budget (USD)").fill("ten");
+    await page.getByLabel("Forecast total budget (USD)").fill("ten");
     await page.getByRole("button", { name: "Run forecast" }).click();
-    await expect(page.getByText("Total budget: type an amount such as 250.00, or leave it empty")).toBeVisible();
-    await page.getByLabel("Total budget (USD)").fill("5.00");
+    await expect(
+      page.getByText("Forecast total budget: type an amount such as 250.00, or leave it empty"),
+    ).toBeVisible();
+    await page.getByLabel("Forecast total budget (USD)").fill("5.00");
     await page.getByRole("button", { name: "Run forecast" }).click();
     // $2.45 on the first day leaves $2.55; the second day's two plays ($4.90) spend it.
     await expect(page.getByTestId(`forecast-${day(2)}`)).toContainText("$2.55 left");

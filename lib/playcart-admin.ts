@@ -30,7 +30,7 @@ export const playcartAdmin = createPlaycartAdmin({
     return env().STORE_TIMEZONE;
   },
   now: storeNow,
-  // The audience and rule builders name categories and products as the cart and events do (slugs).
+  // The audience and rule builders name categories and products as the cart and events do (slugs); free-product prizes are chosen from the same products.
   async catalog() {
     const db = await getDb();
     const [cats, items] = await Promise.all([

@@ -123,6 +123,24 @@ describe("forecast over real checkout visits", () => {
     expect(f.totals.costMinor).toBeCloseTo(2000, 9);
   });
 
+  it("burns the campaign's own budget when the owner types none, counting what it has spent", async () => {
+    await t.db
+      .update(campaigns)
+      .set({ budgetTotalMinor: 2500, budgetSpentMinor: 500 })
+      .where(eq(campaigns.id, campaignId));
+    try {
+      const f = await runForecast(t.db, { campaignId, days: 7, now: NOW, timeZone: TZ });
+      expect(f.days.find((x) => x.day === "2026-03-06")!.budgetLeftMinor).toBeCloseTo(2000 - 1.8 * COST, 9);
+      expect(f.budgetSpentOn).toBe("2026-03-08");
+      expect(f.totals.costMinor).toBeCloseTo(2000, 9);
+    } finally {
+      await t.db
+        .update(campaigns)
+        .set({ budgetTotalMinor: null, budgetSpentMinor: 0 })
+        .where(eq(campaigns.id, campaignId));
+    }
+  });
+
   it("reads the cart each checkout view recorded", async () => {
     // Every seeded view had 2 items: an audience of carts with 3 or more keeps none of them.
     const [row] = await t.db.select().from(campaigns).where(eq(campaigns.id, campaignId));

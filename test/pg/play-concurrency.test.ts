@@ -7,18 +7,10 @@ import { identityKeys } from "playcart/internal/core/identity";
 import { PlayError, type PlayInput, type PlayResult, type PlayShopper, play } from "playcart/internal/games/play";
 import { withPrizeTallies } from "playcart/internal/games/prize-tallies";
 import { redeemOrderRewards, reserveReward } from "playcart/internal/rewards/rewards";
-import {
-  type Campaign,
-  campaigns,
-  type Prize,
-  playAllowances,
-  plays,
-  prizeDailyWins,
-  prizes,
-  rewards,
-} from "playcart/schema";
+import { type Campaign, type campaigns, playAllowances, plays, prizeDailyWins, prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPostgres } from "@/db/client";
+import { insertLiveCampaign } from "../support/live-campaign";
 import { createTestDatabase } from "../support/pg";
 
 const TZ = "Europe/Berlin";
@@ -46,39 +38,8 @@ afterAll(async () => {
 
 type NewPrize = Partial<typeof prizes.$inferInsert>;
 
-async function makeCampaign(
-  overrides: Partial<typeof campaigns.$inferInsert>,
-  table: NewPrize[],
-): Promise<{ campaign: Campaign; prizes: Prize[] }> {
-  const id = randomUUID();
-  const [campaign] = await t.db
-    .insert(campaigns)
-    .values({
-      slug: `c-${id}`,
-      name: `Campaign ${id.slice(0, 8)}`,
-      gameType: "spin_wheel",
-      placement: "checkout_first_order",
-      status: "live",
-      rewardScope: "this_order",
-      holdoutPercent: 0,
-      ...overrides,
-    })
-    .returning();
-  const rows = await t.db
-    .insert(prizes)
-    .values(
-      table.map((p, i) => ({
-        campaignId: campaign.id,
-        position: i,
-        label: `Prize ${i}`,
-        weight: 1,
-        rewardType: "none" as const,
-        ...p,
-      })),
-    )
-    .returning();
-  return { campaign, prizes: rows.sort((a, b) => a.position - b.position) };
-}
+const makeCampaign = (overrides: Partial<typeof campaigns.$inferInsert>, table: NewPrize[]) =>
+  insertLiveCampaign(t.db, overrides, table);
 
 const shopper = (i: number, run = randomUUID().slice(0, 8)): PlayShopper => ({
   email: `s${i}-${run}@example.test`,

@@ -6,8 +6,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { mintOfferToken, offerSecretOf } from "playcart";
-import { campaigns, plays, prizeDailyWins, prizes, rewards } from "playcart/schema";
+import { plays, prizeDailyWins, prizes, rewards } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertLiveCampaign } from "../support/live-campaign";
 import { createTestDatabase } from "../support/pg";
 import { repoRoot } from "../support/server";
 
@@ -56,19 +57,6 @@ afterAll(async () => {
 });
 
 async function limitedCampaign() {
-  const id = randomUUID();
-  const [campaign] = await t.db
-    .insert(campaigns)
-    .values({
-      slug: `c-${id}`,
-      name: `Campaign ${id.slice(0, 8)}`,
-      gameType: "spin_wheel",
-      placement: "checkout_first_order",
-      status: "live",
-      rewardScope: "this_order",
-      holdoutPercent: 0,
-    })
-    .returning();
   // Four limited prizes, drawn often, each selling out within the first plays; then "Try again".
   const table = [
     { label: "10% off", rewardType: "percent_off" as const, rewardValue: 10, inventory: 6 },
@@ -77,13 +65,11 @@ async function limitedCampaign() {
     { label: "$5 off", rewardType: "amount_off" as const, rewardValue: 500, costMinor: 500, budgetValueMinor: 3_000 },
     { label: "Try again", rewardType: "none" as const },
   ];
-  const rows = await t.db
-    .insert(prizes)
-    .values(
-      table.map((p, i) => ({ campaignId: campaign.id, position: i, weight: p.rewardType === "none" ? 10 : 30, ...p })),
-    )
-    .returning();
-  return { campaign, prizes: rows.sort((a, b) => a.position - b.position) };
+  return insertLiveCampaign(
+    t.db,
+    {},
+    table.map((p) => ({ weight: p.rewardType === "none" ? 10 : 30, ...p })),
+  );
 }
 
 describe("plays over two app instances", () => {

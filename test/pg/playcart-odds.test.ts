@@ -3,8 +3,9 @@
 // game that does not exist or is still a draft.
 import { randomUUID } from "node:crypto";
 import { createPlaycart, type Playcart } from "playcart/next";
-import { campaigns, prizes } from "playcart/schema";
+import type { campaigns, prizes } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertLiveCampaign } from "../support/live-campaign";
 import { createTestDatabase } from "../support/pg";
 
 const BASE = "https://shop.example.test/api/playcart";
@@ -29,31 +30,8 @@ async function makeCampaign(
   overrides: Partial<typeof campaigns.$inferInsert>,
   table: Partial<typeof prizes.$inferInsert>[],
 ): Promise<string> {
-  const id = randomUUID();
-  const slug = `odds-${id.slice(0, 8)}`;
-  const [campaign] = await t.db
-    .insert(campaigns)
-    .values({
-      slug,
-      name: `Campaign ${id.slice(0, 8)}`,
-      gameType: "spin_wheel",
-      placement: "checkout_first_order",
-      status: "live",
-      rewardScope: "this_order",
-      holdoutPercent: 0,
-      ...overrides,
-    })
-    .returning();
-  await t.db.insert(prizes).values(
-    table.map((p, i) => ({
-      campaignId: campaign.id,
-      position: i,
-      label: `Prize ${i}`,
-      weight: 1,
-      rewardType: "none" as const,
-      ...p,
-    })),
-  );
+  const slug = `odds-${randomUUID().slice(0, 8)}`;
+  await insertLiveCampaign(t.db, { slug, ...overrides }, table);
   return slug;
 }
 

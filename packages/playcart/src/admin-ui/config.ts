@@ -46,11 +46,18 @@ export type AdminConfig = {
   /** The store's clock (default: the system clock). */
   now?(): Date | Promise<Date>;
   accounts?: AdminAccounts;
-  /** Choices for the audience and rule builders; without it, the categories Playcart has seen in orders. */
+  /**
+   * The store's categories and products: choices for the audience and rule builders (without it,
+   * the categories Playcart has seen in orders) and the list free-product prizes are chosen from
+   * (a ref not on it is refused; without it, the owner types the product's ref).
+   */
   catalog?(): Promise<AdminCatalog> | AdminCatalog;
   /** The host's configuration for the first-run checklist on the admin's home (none: no checklist). */
   setup?(): SetupFacts | Promise<SetupFacts>;
 };
+
+/** A product as the admin offers it: the host's product reference (what a cart line carries) and its name. */
+export type AdminProduct = { ref: string; name: string };
 
 /** Everything a page or action of the admin works with once the request is authorised. */
 export type AdminContext = {
@@ -63,6 +70,8 @@ export type AdminContext = {
   accounts: AdminAccounts | undefined;
   catalog: AdminConfig["catalog"];
   setup: AdminConfig["setup"];
+  /** The store's products (null when the host lists none). */
+  products(): Promise<AdminProduct[] | null>;
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -82,6 +91,7 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     accounts: config.accounts,
     catalog: config.catalog,
     setup: config.setup?.bind(config),
+    products: async () => (config.catalog ? (await config.catalog()).products : null),
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

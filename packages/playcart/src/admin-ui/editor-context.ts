@@ -1,4 +1,4 @@
-// What the campaign editor needs from the store: tiers, currency, time zone and now.
+// What the campaign editor needs from the store: tiers, currency, time zone, now and its products.
 import { getSettings } from "../index.ts";
 import { conditionOptions } from "./condition-options.ts";
 import type { AdminContext } from "./config.ts";
@@ -11,5 +11,6 @@ export async function editorContext(ctx: AdminContext) {
     timeZone: ctx.timeZone,
     now: (await ctx.now()).toISOString(),
     conditions: await conditionOptions(ctx),
+    products: await ctx.products(),
   };
 }

@@ -9,7 +9,15 @@ export type { AdminActionState } from "./action-state.ts";
 export type { AdminActionName } from "./actions/index.ts";
 export { ADMIN_ACTION_NAMES } from "./actions/index.ts";
 export type { AdminServerFunction, GameLauncherComponent } from "./components/admin-actions.tsx";
-export type { AdminAccess, AdminAccounts, AdminCatalog, AdminConfig, AdminContext, AdminRequest } from "./config.ts";
+export type {
+  AdminAccess,
+  AdminAccounts,
+  AdminCatalog,
+  AdminConfig,
+  AdminContext,
+  AdminProduct,
+  AdminRequest,
+} from "./config.ts";
 export {
   type AdminHostPage,
   PlaycartAdmin,

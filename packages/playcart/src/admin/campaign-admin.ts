@@ -15,6 +15,7 @@ import {
   withPrizeTallies,
 } from "../games/index.ts";
 import { recordAudit } from "./audit.ts";
+import { assertBudgetLeft, budgetValues } from "./campaign-budget-admin.ts";
 
 export class CampaignInputError extends EngageError {
   constructor(public readonly fieldErrors: Record<string, string>) {
@@ -42,6 +43,11 @@ export async function listCampaigns(db: EngageDb) {
       placement: campaigns.placement,
       status: campaigns.status,
       holdoutPercent: campaigns.holdoutPercent,
+      budgetTotalMinor: campaigns.budgetTotalMinor,
+      budgetDailyMinor: campaigns.budgetDailyMinor,
+      budgetSpentMinor: campaigns.budgetSpentMinor,
+      budgetDay: campaigns.budgetDay,
+      budgetDaySpentMinor: campaigns.budgetDaySpentMinor,
       updatedAt: campaigns.updatedAt,
     })
     .from(campaigns)
@@ -78,6 +84,8 @@ export function toDraft(c: Campaign, table: Prize[]): CampaignDraft {
     rewardScope: c.rewardScope,
     rewardValidDays: c.rewardValidDays,
     holdoutPercent: c.holdoutPercent,
+    budgetTotalMinor: c.budgetTotalMinor,
+    budgetDailyMinor: c.budgetDailyMinor,
     prizes: table.map((p) => ({
       id: p.id,
       label: p.label,
@@ -209,6 +217,7 @@ export async function saveCampaign(
         rewardScope: draft.rewardScope,
         rewardValidDays: draft.rewardValidDays,
         holdoutPercent: draft.holdoutPercent,
+        ...(await budgetValues(tx, existing?.campaign ?? null, draft, clock)),
         updatedAt: new Date(),
       };
       const campaignId = existing
@@ -312,9 +321,13 @@ export async function setCampaignStatus(
     if (!TRANSITIONS[campaign.status].includes(status))
       throw new CampaignInputError({ form: `A ${campaign.status} campaign cannot become ${status}` });
     if (status === "live") {
-      const table = await tx.select({ weight: prizes.weight }).from(prizes).where(eq(prizes.campaignId, id));
+      const table = await tx
+        .select({ weight: prizes.weight, rewardType: prizes.rewardType, costMinor: prizes.costMinor })
+        .from(prizes)
+        .where(eq(prizes.campaignId, id));
       if (!table.some((p) => p.weight > 0))
         throw new CampaignInputError({ prizes: "All prize weights are zero: no prize could ever be drawn" });
+      assertBudgetLeft(campaign, table, clock);
       await assertNoLiveOverlap(
         tx,
         id,

@@ -161,12 +161,26 @@ export const campaigns = pgTable(
     rewardValidDays: integer("reward_valid_days").notNull().default(30),
     // Share of shoppers (0-100) kept out of the game to measure its lift; see holdout.ts.
     holdoutPercent: integer("holdout_percent").notNull().default(10),
+    // Campaign budgets in minor units (null = none): what its wins may cost in all and per
+    // store day (a win costs its prize's cost_minor). The spend counters are kept by the play's
+    // one statement (play-claim.ts), and only while a budget is set; see games/budget.ts.
+    budgetTotalMinor: integer("budget_total_minor"),
+    budgetDailyMinor: integer("budget_daily_minor"),
+    budgetSpentMinor: integer("budget_spent_minor").notNull().default(0),
+    // The store day budget_day_spent_minor counts; another day's count reads as 0.
+    budgetDay: text("budget_day"),
+    budgetDaySpentMinor: integer("budget_day_spent_minor").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("playcart_campaigns_live_idx").on(t.placement, t.status),
     check("playcart_campaigns_holdout", sql`${t.holdoutPercent} BETWEEN 0 AND 100`),
+    // Backstop: the play's conditional UPDATE keeps it; this makes a bug loud.
+    check(
+      "playcart_campaigns_budget",
+      sql`${t.budgetTotalMinor} IS NULL OR ${t.budgetSpentMinor} <= ${t.budgetTotalMinor}`,
+    ),
     check(
       "playcart_campaigns_season_or_dates",
       sql`${t.season} IS NULL OR (${t.startsAt} IS NULL AND ${t.endsAt} IS NULL)`,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES } from "../core/schema.ts";
 import { weeklyWindowSchema } from "../core/store-time.ts";
 import { assertValidCondition } from "../engine/index.ts";
+import { cheapestWin } from "./budget.ts";
 import { seasonSchema } from "./season.ts";
 
 const count = (label: string, max: number) =>
@@ -14,6 +15,16 @@ const count = (label: string, max: number) =>
     .min(0, `${label} cannot be negative`)
     .max(max, `${label} is too large`);
 const optionalCount = (label: string, max = 100_000_000) => count(label, max).nullable();
+// A campaign budget in minor units: typed in the store's currency, so a fraction of a cent or
+// text is refused here (the editor sends what it could not read as text).
+const budget = (label: string) =>
+  z
+    .number({ message: `${label} must be an amount, e.g. 250.00` })
+    .int(`${label} must be in whole cents`)
+    .min(1, `${label} must be above 0 (leave it empty for no budget)`)
+    .max(1_000_000_000, `${label} is too large`)
+    .nullable()
+    .default(null);
 
 export const prizeDraftSchema = z
   .object({
@@ -91,6 +102,9 @@ export const campaignDraftSchema = z
     lifetimeLimit: z.number().int().min(1, "A lifetime limit must be at least 1").max(1000).nullable().default(null),
     rewardScope: z.enum(REWARD_SCOPES),
     rewardValidDays: z.number().int().min(1, "Rewards must be valid at least 1 day").max(365),
+    // What the campaign's wins may cost in all and per store day (games/budget.ts).
+    budgetTotalMinor: budget("The total budget"),
+    budgetDailyMinor: budget("The daily budget"),
     holdoutPercent: z
       .number()
       .int("Holdout must be a whole percent")
@@ -105,6 +119,7 @@ export const campaignDraftSchema = z
         path: ["prizes"],
         message: "All prize weights are zero: no prize could ever be drawn",
       });
+    checkBudgets(c, ctx);
     if (c.season && (c.startsAt || c.endsAt))
       ctx.addIssue({
         code: "custom",
@@ -131,6 +146,23 @@ export const campaignDraftSchema = z
     }
   });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
+
+/** A budget must allow at least one costly win, and a day's budget cannot exceed the total. */
+function checkBudgets(
+  c: Pick<CampaignDraft, "budgetTotalMinor" | "budgetDailyMinor" | "prizes">,
+  ctx: z.RefinementCtx,
+) {
+  const { budgetTotalMinor: total, budgetDailyMinor: daily } = c;
+  if (total !== null && daily !== null && daily > total)
+    ctx.addIssue({ code: "custom", path: ["budgetDailyMinor"], message: "The daily budget is larger than the total" });
+  const cheapest = cheapestWin(c.prizes);
+  const tooSmall = "is smaller than the cheapest win's cost: no prize that costs anything could be won";
+  if (cheapest === null) return;
+  if (total !== null && total < cheapest)
+    ctx.addIssue({ code: "custom", path: ["budgetTotalMinor"], message: `The total budget ${tooSmall}` });
+  if (daily !== null && daily < cheapest)
+    ctx.addIssue({ code: "custom", path: ["budgetDailyMinor"], message: `The daily budget ${tooSmall}` });
+}
 
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 

@@ -38,7 +38,15 @@ function vipAudience(tiers: Pick<Tier, "name">[]): unknown {
 }
 
 export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate[] {
-  const base = { startsAt: null, endsAt: null, season: null, windows: [], lifetimeLimit: null };
+  const base = {
+    startsAt: null,
+    endsAt: null,
+    season: null,
+    windows: [],
+    lifetimeLimit: null,
+    budgetTotalMinor: null,
+    budgetDailyMinor: null,
+  };
   return [
     {
       key: "first-order-wheel",

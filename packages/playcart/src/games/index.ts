@@ -4,6 +4,7 @@
 export * from "./advent.ts";
 export * from "./audience-estimate.ts";
 export * from "./audience-words.ts";
+export * from "./budget.ts";
 export * from "./campaign-draft.ts";
 export * from "./campaign-templates.ts";
 export * from "./campaigns.ts";

@@ -1,14 +1,15 @@
 // The end of a play: the draw, and one statement that consumes the shopper's allowance,
 // claims the drawn prize under its limits and records the play, its reward and its event
 // (see play.ts for the whole play).
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { prizeCategory } from "../rewards/index.ts";
+import { budgetCovers, hasBudget, winCost } from "./budget.ts";
 import { drawOne, type Rng } from "./draw.ts";
 import type { PlayInput } from "./play.ts";
 
-/** Another play took the drawn prize's last unit (or the day's last win): the play restarts without it. */
+/** Another play took the drawn prize's last unit (or the day's last win, or the campaign's budget): the play restarts without it. */
 export class PrizeLost extends Error {
   constructor(readonly prizeId: string) {
     super("prize lost to another play");
@@ -41,7 +42,9 @@ export type ConsumedRow = { identity_key: string; window_key: string; used: numb
  * while holding them could wait on a play that waits on the first: a deadlock. So a lost
  * claim throws PrizeLost, everything the statement (or transaction) wrote is undone, and the
  * play runs again with that prize in `lost` (renormalised odds among the rest). Every play
- * thus takes its locks in one order: allowances, then one prize's day row and row.
+ * thus takes its locks in one order: allowances, then one prize's day row, then (for a costly
+ * win of a campaign with a budget) the campaign row, then the prize row. The admin's saves take
+ * the campaign row before its prizes too, so the two never wait on each other in a cycle.
  */
 export async function drawAndRecord(
   db: EngageDb,
@@ -54,7 +57,8 @@ export async function drawAndRecord(
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
-    (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap);
+    (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap) &&
+    budgetCovers(base.campaign, base.today, winCost(p));
   const chosen = drawOne(
     table.filter((p) => !lost.has(p.id) && hasStock(p)),
     rng,
@@ -148,16 +152,22 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
   // A prize with no inventory, budget or daily cap has nothing to claim and no row to lock:
   // its wins are counted from the plays when an owner looks (prizeTallies), so a busy
   // campaign's plays never queue on one counter.
+  // A budgeted campaign's costly win is paid for before the prize is claimed (spend, below).
+  const spend = budgetSpend(
+    base,
+    prize && won ? winCost(prize) : 0,
+    sql`${enough} ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}`,
+  );
   const claimed = !prize
     ? sql`claimed AS (SELECT NULL::uuid AS id WHERE ${enough})`
     : isUnlimited(prize)
-      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id WHERE ${enough})`
+      ? sql`claimed AS (SELECT ${prize.id}::uuid AS id WHERE ${enough} ${spend.paid})`
       : sql`claimed AS (
         UPDATE playcart_prizes SET wins = wins + 1, value_awarded_minor = value_awarded_minor + cost_minor
         WHERE id = ${prize.id}::uuid AND ${enough}
           AND (inventory IS NULL OR wins < inventory)
           AND (budget_value_minor IS NULL OR value_awarded_minor + cost_minor <= budget_value_minor)
-          ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``}
+          ${capped ? sql`AND EXISTS (SELECT 1 FROM day)` : sql``} ${spend.paid}
         RETURNING id
       )`;
   // The customer row is taken after the prize row (the CTE is read by the play's INSERT); plays
@@ -195,7 +205,7 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
   }>(
     db,
     sql`
-      WITH ${consumed} ${day} ${claimed}, ${customerCte} played AS (
+      WITH ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
         INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won, created_at)
         SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
           claimed.id, ${won ? 1 : 0}::int, ${at}
@@ -229,6 +239,50 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
     categoryRef,
     consumed: row.consumed ?? [],
     eventPending: Boolean(row.event_pending),
+  };
+}
+
+/**
+ * A costly win of a campaign with a budget: the statement adds its cost to the campaign's spend
+ * (in all and today) only if both budgets still cover it, else nothing is played (a refusal: the
+ * play draws again without this prize). The win that leaves the total unable to cover the
+ * campaign's cheapest costly win pauses the campaign and records why in the audit trail, in the
+ * same statement. A campaign without a budget, or a win that costs nothing, touches no row here.
+ */
+function budgetSpend(base: PlayBase, cost: number, ready: SQL) {
+  const { campaign, today } = base;
+  if (!hasBudget(campaign) || cost <= 0) return { ctes: sql``, paid: sql`` };
+  const at = sql`${base.input.now.toISOString()}::timestamptz`;
+  const todaySpent = sql`(CASE WHEN c.budget_day = ${today} THEN c.budget_day_spent_minor ELSE 0 END)`;
+  // Read in SET, these are the row's values before this win; in RETURNING, after it.
+  const leftAfter = sql`c.budget_total_minor - c.budget_spent_minor - ${cost}::int`;
+  const spentOut = sql`c.budget_total_minor IS NOT NULL AND ${leftAfter} < (SELECT cost FROM cheapest)`;
+  return {
+    ctes: sql`cheapest AS (
+        SELECT min(cost_minor) AS cost FROM playcart_prizes
+        WHERE campaign_id = ${campaign.id}::uuid AND weight > 0 AND reward_type <> 'none' AND cost_minor > 0
+      ), spend AS (
+        UPDATE playcart_campaigns c SET
+          budget_spent_minor = c.budget_spent_minor + ${cost}::int,
+          budget_day_spent_minor = ${todaySpent} + ${cost}::int,
+          budget_day = ${today},
+          status = CASE WHEN c.status = 'live' AND ${spentOut} THEN 'paused' ELSE c.status END,
+          updated_at = CASE WHEN c.status = 'live' AND ${spentOut} THEN ${at} ELSE c.updated_at END
+        WHERE c.id = ${campaign.id}::uuid AND ${ready}
+          AND (c.budget_total_minor IS NULL OR c.budget_spent_minor + ${cost}::int <= c.budget_total_minor)
+          AND (c.budget_daily_minor IS NULL OR ${todaySpent} + ${cost}::int <= c.budget_daily_minor)
+        RETURNING c.budget_spent_minor AS spent, c.budget_total_minor AS total,
+          -- Before this win the total covered it (so the cheapest win too): if it no longer
+          -- covers the cheapest, this win is the one that spent it.
+          c.status = 'paused' AND c.budget_total_minor - c.budget_spent_minor < (SELECT cost FROM cheapest) AS paused
+      ), budget_paused AS (
+        INSERT INTO playcart_audit_log (actor, action, entity, entity_id, before, after, at)
+        SELECT 'playcart', 'campaign.pause', 'campaign', ${campaign.id}::text, '{"status":"live"}'::jsonb,
+          jsonb_build_object('status', 'paused', 'reason', 'budget_spent', 'budgetSpentMinor', spend.spent, 'budgetTotalMinor', spend.total),
+          ${at}
+        FROM spend WHERE spend.paused
+      ),`,
+    paid: sql`AND EXISTS (SELECT 1 FROM spend)`,
   };
 }
 

@@ -9,6 +9,8 @@ export type PlayOutcome =
         label: string;
         scope: "this_order" | "next_order";
         expiresAt: string;
+        /** The store's IANA time zone, in which the expiry's date is told (default: the browser's). */
+        timeZone?: string;
         /** A this-order prize: what it takes off the cart now (minor units of `currency`), as the order will be priced; null when it does not apply. */
         savingMinor?: number | null;
         currency?: string;

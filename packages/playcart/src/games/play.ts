@@ -14,6 +14,7 @@ import {
   profileFromRow,
   profileQuery,
 } from "../loyalty/index.ts";
+import { budgetSpent, hasBudget } from "./budget.ts";
 import {
   allowanceFor,
   type CartSummary,
@@ -37,7 +38,8 @@ export type PlayErrorCode =
   | "not_eligible"
   | "unidentified"
   | "no_plays_left"
-  | "replayed";
+  | "replayed"
+  | "sold_out";
 
 export class PlayError extends Error {
   constructor(
@@ -126,13 +128,17 @@ export async function findPlacement(
   for (const campaign of await liveCampaigns(db, input.placement)) {
     const windowKey = openWindow(campaign, input.now, input.timeZone);
     if (!windowKey || !isEligible(campaign, context)) continue;
+    // A campaign whose budget cannot pay for another win is not offered (today, or until it is
+    // raised): a game that can only lose is not a game. Only a campaign with a budget reads here.
+    const budgeted = hasBudget(campaign) ? await campaignPrizes(db, campaign.id) : null;
+    if (budgeted && budgetSpent(campaign, budgeted, storeDay(input.now, input.timeZone))) continue;
     const playsLeft = await remainingPlays(db, campaign, keys, windowKey, profile.tier, profile.tierPlayMultiplier);
     if (playsLeft <= 0) continue;
     // The first campaign that would offer decides: a held-out shopper sees no game here at
     // all (falling through to another campaign would blur the comparison).
     if (isHeldOut(campaign, holdoutIdentity(input.shopper)))
       return { offer: null, heldOut: { campaignId: campaign.id } };
-    const table = await campaignPrizes(db, campaign.id);
+    const table = budgeted ?? (await campaignPrizes(db, campaign.id));
     return {
       offer: {
         campaignId: campaign.id,
@@ -225,6 +231,9 @@ async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string
   const loaded = await loadPlay(db, input, today);
   const campaign = loaded.campaign;
   if (!campaign) throw new PlayError("not_found", "This game does not exist.");
+  // A shopper who was shown the game before its budget ran out hears so plainly.
+  if (campaign.status === "paused" && budgetSpent(campaign, loaded.prizes, today) === "total")
+    throw new PlayError("sold_out", "Every prize of this game has been won. Thanks for playing!");
   if (input.offeredAt && !PLAYABLE_AT[input.offeredAt].includes(campaign.placement))
     throw new PlayError("not_offered", "This game was not offered to you here.");
   const windowKey = openWindow(campaign, input.now, input.timeZone);

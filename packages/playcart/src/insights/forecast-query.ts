@@ -111,7 +111,10 @@ export type ForecastRequest = {
   budget?: ForecastBudget | null;
 };
 
-/** A stored campaign (any status) replayed over the last `days` store days. */
+/**
+ * A stored campaign (any status) replayed over the last `days` store days. A budget the request
+ * leaves out is the campaign's own (its total, daily and what it has spent so far).
+ */
 export async function runForecast(db: EngageDb, input: ForecastRequest): Promise<CampaignForecast> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
   if (!campaign) throw new EngageError("invalid:input", "This campaign no longer exists.");
@@ -132,6 +135,10 @@ export async function runForecast(db: EngageDb, input: ForecastRequest): Promise
     timeZone: input.timeZone,
     settings,
     playRate: input.playRate,
-    budget: input.budget,
+    budget: {
+      totalMinor: input.budget?.totalMinor ?? campaign.budgetTotalMinor,
+      dailyMinor: input.budget?.dailyMinor ?? campaign.budgetDailyMinor,
+      spentMinor: input.budget?.spentMinor ?? campaign.budgetSpentMinor,
+    },
   });
 }

@@ -155,5 +155,17 @@ export const MIGRATIONS: readonly Migration[] = [
     "statements": [
       "-- A play is one statement (src/games/play-claim.ts): it consumes the shopper's allowance,\n-- claims the drawn prize and records the play, its reward and its event together. When the\n-- allowance or the prize turns out to be gone, that statement calls this function, and the\n-- error it raises undoes everything the statement wrote. The message names the reason.\nCREATE OR REPLACE FUNCTION playcart_refuse_play(reason text) RETURNS boolean\nLANGUAGE plpgsql VOLATILE AS $$\nBEGIN\n  RAISE EXCEPTION USING ERRCODE = 'PC001', MESSAGE = 'playcart_refuse_play:' || reason;\nEND;\n$$;"
     ]
+  },
+  {
+    "tag": "0004_playcart_campaign_budgets",
+    "hash": "3b698e62612a70fb2f7ba9f7fbcbe9ef25d7870552a8d86ba5c80bb05b5a1111",
+    "statements": [
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"budget_total_minor\" integer;",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"budget_daily_minor\" integer;",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"budget_spent_minor\" integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"budget_day\" text;",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"budget_day_spent_minor\" integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE \"playcart_campaigns\" ADD CONSTRAINT \"playcart_campaigns_budget\" CHECK (\"playcart_campaigns\".\"budget_total_minor\" IS NULL OR \"playcart_campaigns\".\"budget_spent_minor\" <= \"playcart_campaigns\".\"budget_total_minor\");"
+    ]
   }
 ];

@@ -69,6 +69,7 @@ export async function playFor(
         label: result.reward.label,
         scope: result.reward.scope as "this_order" | "next_order",
         expiresAt: result.reward.expiresAt.toISOString(),
+        timeZone: cfg.timeZone,
         savingMinor,
         currency: cfg.currency,
       },

@@ -15,7 +15,7 @@ const loading = (
     Loading the game…
   </p>
 );
-const REFUSED_FOR_GOOD = new Set(["no_plays_left", "closed", "not_eligible", "not_found"]);
+const REFUSED_FOR_GOOD = new Set(["no_plays_left", "closed", "sold_out", "not_eligible", "not_found"]);
 
 type Shown = { offer: GameOffer; oddsHref: string };
 // A game renders only after the shopper opens it, so it never renders on the server.

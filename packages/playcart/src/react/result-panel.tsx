@@ -2,7 +2,8 @@
 
 import type { PlayResult } from "./game-types.ts";
 
-const untilDate = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
+const untilDate = (iso: string, timeZone?: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone }).format(new Date(iso));
 
 /** Minor units in the store's currency, in the shopper's own notation ("$1.07"). */
 export function formatSaving(minor: number, currency: string): string {
@@ -34,7 +35,7 @@ export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; o
               <p className="playcart-result-scope">
                 {reward.scope === "this_order"
                   ? "Applied to this order."
-                  : `Saved for your next order, until ${untilDate(reward.expiresAt)}.`}
+                  : `Saved for your next order, until ${untilDate(reward.expiresAt, reward.timeZone)}.`}
               </p>
             )}
           </>

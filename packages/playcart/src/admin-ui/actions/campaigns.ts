@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "../../core/schema.ts";
-import { saveCampaign, setCampaignStatus } from "../../index.ts";
+import { CampaignInputError, parseDraft, saveCampaign, setCampaignStatus } from "../../index.ts";
+import type { AdminContext } from "../config.ts";
 import { adminAction, jsonField } from "./define.ts";
 
 /** Creates (no id) or edits a campaign from the editor's JSON; the core validates every field. */
@@ -13,11 +14,25 @@ export const saveCampaignAction = adminAction(
     draft: jsonField("campaign"),
   }),
   async (input, ctx) => {
+    await assertCatalogProducts(input.draft, ctx);
     const clock = { now: await ctx.now(), timeZone: ctx.timeZone };
     const id = await saveCampaign(ctx.db, ctx.actor, input.id ?? null, input.draft, clock);
     return { status: "ok", message: input.id ? "Campaign saved." : "Campaign created as a draft.", id };
   },
 );
+
+/** A free product must be one the store sells, when the host lists its catalog. */
+async function assertCatalogProducts(raw: unknown, ctx: AdminContext) {
+  const products = await ctx.products();
+  if (!products) return;
+  const refs = new Set(products.map((p) => p.ref));
+  const errors: Record<string, string> = {};
+  parseDraft(raw).prizes.forEach((p, i) => {
+    if (p.rewardType === "free_product" && p.productRef && !refs.has(p.productRef))
+      errors[`prizes.${i}.productRef`] = "Choose a product from the store's catalog";
+  });
+  if (Object.keys(errors).length) throw new CampaignInputError(errors);
+}
 
 /** Publish, pause, resume or end. */
 export const setCampaignStatusAction = adminAction(

@@ -34,8 +34,8 @@ export const forecastCampaignAction = adminAction(
         .int("Type a whole percentage")
         .min(1, "Type a percentage from 1 to 100")
         .max(100, "Type a percentage from 1 to 100"),
-      totalBudget: optionalMoney(ctx.currency, "Total budget"),
-      dailyBudget: optionalMoney(ctx.currency, "Daily budget"),
+      totalBudget: optionalMoney(ctx.currency, "Forecast total budget"),
+      dailyBudget: optionalMoney(ctx.currency, "Forecast daily budget"),
     }),
   async (input, ctx) => {
     const forecast = await runForecast(ctx.db, {

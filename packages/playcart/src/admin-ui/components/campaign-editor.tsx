@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import { useRouter } from "next/navigation.js";
 import { useActionState, useEffect, useState } from "react";
-import type { CampaignDraft, WeeklyWindow } from "../../client.ts";
+import type { BudgetMeter, CampaignDraft, WeeklyWindow } from "../../client.ts";
 import { previewSeason } from "../../client.ts";
 import { idle } from "../action-state.ts";
 import type { ConditionOptions } from "../condition-fields.ts";
@@ -14,10 +14,11 @@ import { toMinor, toUnits } from "../format.ts";
 import { useAdminAction, useAdminHref } from "./admin-actions.tsx";
 import { AudienceBuilder } from "./audience-builder.tsx";
 import { AudienceEstimate } from "./audience-estimate.tsx";
+import { BudgetFields, type BudgetText } from "./budget-fields.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { GamePreview } from "./game-preview.tsx";
-import { type PrizeRow, PrizeTableEditor } from "./prize-table-editor.tsx";
+import { type CatalogProduct, type PrizeRow, PrizeTableEditor } from "./prize-table-editor.tsx";
 import { ScheduleEditor } from "./schedule-editor.tsx";
 import { SeasonEditor, seasonFromDates } from "./season-editor.tsx";
 import { SubmitButton } from "./submit-button.tsx";
@@ -32,6 +33,11 @@ export type EditorProps = {
   tiers: { name: string; label: string }[];
   conditions: ConditionOptions;
   readOnly?: boolean;
+  /** The stored campaign's budget spend, and whether it can pay for another win (null: new). */
+  meter?: BudgetMeter | null;
+  spentOut?: "total" | "daily" | null;
+  /** The store's products, for free-product prizes (null: the host lists none; a ref is typed). */
+  products?: CatalogProduct[] | null;
 };
 
 const GAMES = [
@@ -72,9 +78,11 @@ const minor = (s: string, currency: string) => {
   return m !== null && Number.isNaN(m) ? s : m;
 };
 
-function toDraftJson(base: CampaignDraft, rows: PrizeRow[], currency: string) {
+function toDraftJson(base: CampaignDraft, rows: PrizeRow[], budget: BudgetText, currency: string) {
   return {
     ...base,
+    budgetTotalMinor: minor(budget.total, currency),
+    budgetDailyMinor: minor(budget.daily, currency),
     prizes: rows.map((r) => ({
       ...(r.id ? { id: r.id } : {}),
       label: r.label,
@@ -87,11 +95,12 @@ function toDraftJson(base: CampaignDraft, rows: PrizeRow[], currency: string) {
             ? (num(r.rewardValue) ?? 0)
             : 0,
       productRef: r.rewardType === "free_product" ? r.productRef || null : null,
-      maxDiscountMinor: minor(r.maxDiscount, currency),
+      // Only a percentage has a ceiling to set, and a "no prize" no wins to cap.
+      maxDiscountMinor: r.rewardType === "percent_off" ? minor(r.maxDiscount, currency) : null,
       costMinor: minor(r.cost, currency) ?? 0,
       budgetValueMinor: minor(r.budget, currency),
       inventory: num(r.inventory),
-      dailyCap: num(r.dailyCap),
+      dailyCap: r.rewardType === "none" ? null : num(r.dailyCap),
     })),
   };
 }
@@ -107,6 +116,10 @@ export function CampaignEditor(props: EditorProps) {
   const [state, action] = useActionState(useAdminAction("saveCampaign"), idle);
   const [draft, setDraft] = useState<CampaignDraft>(props.draft);
   const [rows, setRows] = useState<PrizeRow[]>(() => toRows(props.draft, props.prizeStats, currency));
+  const [budget, setBudget] = useState<BudgetText>({
+    total: toUnits(props.draft.budgetTotalMinor, currency),
+    daily: toUnits(props.draft.budgetDailyMinor, currency),
+  });
   const errors = state.fieldErrors ?? {};
   const set = (patch: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -126,7 +139,7 @@ export function CampaignEditor(props: EditorProps) {
         })
       : set({ season: null, startsAt: run?.startsAt ?? null, endsAt: run?.endsAt ?? null });
 
-  const payload = JSON.stringify(toDraftJson(draft, rows, currency));
+  const payload = JSON.stringify(toDraftJson(draft, rows, budget, currency));
   const section = "space-y-3 rounded-2xl border border-stone-200 bg-white/60 p-4";
   return (
     <form action={action} noValidate className="playcart-admin-stack">
@@ -249,7 +262,27 @@ export function CampaignEditor(props: EditorProps) {
           <h2 id="prizes-h" className="playcart-admin-heading">
             Prizes
           </h2>
-          <PrizeTableEditor rows={rows} onChange={setRows} currency={currency} errors={errors} />
+          <PrizeTableEditor
+            rows={rows}
+            onChange={setRows}
+            currency={currency}
+            errors={errors}
+            products={props.products ?? null}
+          />
+        </section>
+
+        <section id="budget" className={section} aria-labelledby="budget-h">
+          <h2 id="budget-h" className="playcart-admin-heading">
+            Budget
+          </h2>
+          <BudgetFields
+            value={budget}
+            onChange={setBudget}
+            currency={currency}
+            errors={errors}
+            meter={props.meter ?? null}
+            spentOut={props.spentOut ?? null}
+          />
         </section>
 
         <section className={section} aria-labelledby="schedule-h">
@@ -397,6 +430,9 @@ export function CampaignEditor(props: EditorProps) {
             playsLeft: Math.max(1, draft.allowance.default),
           }}
           weights={rows.map((r) => Number(r.weight) || 0)}
+          validDays={draft.rewardValidDays}
+          now={props.now}
+          timeZone={timeZone}
         />
       </section>
 

@@ -48,10 +48,18 @@ export function ForecastPanel({ campaignId, currency }: { campaignId: string; cu
         <Field label="Play rate (%)" error={errors.playRate} hint="Share of their plays an offered shopper uses">
           {(p) => <input {...p} name="playRate" inputMode="numeric" defaultValue="100" className={inputClass} />}
         </Field>
-        <Field label={`Total budget (${currency.toUpperCase()})`} error={errors.totalBudget} hint="Optional">
+        <Field
+          label={`Forecast total budget (${currency.toUpperCase()})`}
+          error={errors.totalBudget}
+          hint="Empty: the campaign's own"
+        >
           {(p) => <input {...p} name="totalBudget" inputMode="decimal" className={inputClass} />}
         </Field>
-        <Field label={`Daily budget (${currency.toUpperCase()})`} error={errors.dailyBudget} hint="Optional">
+        <Field
+          label={`Forecast daily budget (${currency.toUpperCase()})`}
+          error={errors.dailyBudget}
+          hint="Empty: the campaign's own"
+        >
           {(p) => <input {...p} name="dailyBudget" inputMode="decimal" className={inputClass} />}
         </Field>
         <div className="playcart-admin-span-all">

@@ -6,7 +6,23 @@
 import type { GameOffer, PlayOutcome } from "../../client.ts";
 import { useGameLauncher } from "./admin-actions.tsx";
 
-export function GamePreview({ offer, weights }: { offer: GameOffer; weights: number[] }) {
+const rewardExpiry = (now: string, days: number) =>
+  new Date(Date.parse(now) + (Number.isFinite(days) ? Math.max(0, days) : 0) * 86_400_000).toISOString();
+
+export function GamePreview({
+  offer,
+  weights,
+  validDays,
+  now,
+  timeZone,
+}: {
+  offer: GameOffer;
+  weights: number[];
+  /** How long a won reward stays valid, from the store's `now`: the preview tells its real expiry. */
+  validDays: number;
+  now: string;
+  timeZone: string;
+}) {
   const GameLauncher = useGameLauncher();
   async function play(): Promise<PlayOutcome> {
     const total = weights.reduce((s, w) => s + Math.max(0, w), 0);
@@ -26,7 +42,8 @@ export function GamePreview({ offer, weights }: { offer: GameOffer; weights: num
       won: true,
       segment,
       label,
-      reward: { label, scope: offer.rewardScope, expiresAt: new Date().toISOString() },
+      // As a play sets it (games/play.ts): now plus the valid days, told in the store's zone.
+      reward: { label, scope: offer.rewardScope, expiresAt: rewardExpiry(now, validDays), timeZone },
       playsLeft: offer.playsLeft,
     };
   }

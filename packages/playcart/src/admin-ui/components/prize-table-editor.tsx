@@ -22,6 +22,17 @@ export type PrizeRow = {
   valueAwardedMinor: number;
 };
 
+/** A product of the store's catalog, as the host lists it (AdminConfig.products). */
+export type CatalogProduct = { ref: string; name: string };
+
+// Rewards with a typed value: a percentage, an amount or points. A free product names its
+// product; free shipping and "no prize" have nothing to type.
+const VALUE_LABEL: Partial<Record<PrizeRow["rewardType"], (currency: string) => string>> = {
+  percent_off: () => "percent",
+  amount_off: (c) => `amount (${c.toUpperCase()})`,
+  bonus_points: () => "points",
+};
+
 export const emptyPrize = (): PrizeRow => ({
   label: "",
   weight: "1",
@@ -66,11 +77,13 @@ export function PrizeTableEditor({
   onChange,
   currency,
   errors,
+  products,
 }: {
   rows: PrizeRow[];
   onChange: (rows: PrizeRow[]) => void;
   currency: string;
   errors: Record<string, string>;
+  products: CatalogProduct[] | null;
 }) {
   const econ = prizeEconomics(
     prizeLines(rows, currency).map((l) => ({
@@ -145,21 +158,21 @@ export function PrizeTableEditor({
                   </select>
                 </div>
                 {p.rewardType === "free_product" ? (
-                  box(i, "productRef", "product", "productRef", { placeholder: "butter-croissant" })
-                ) : p.rewardType === "none" ? (
-                  <div />
-                ) : (
-                  box(
-                    i,
-                    "rewardValue",
-                    p.rewardType === "percent_off"
-                      ? "percent"
-                      : p.rewardType === "amount_off"
-                        ? `amount (${currency.toUpperCase()})`
-                        : "points",
-                    "rewardValue",
-                    { inputMode: "decimal" },
+                  products ? (
+                    <ProductPicker
+                      index={i}
+                      value={p.productRef}
+                      products={products}
+                      error={err(i, "productRef")}
+                      onChange={(productRef) => set(i, { productRef })}
+                    />
+                  ) : (
+                    box(i, "productRef", "product", "productRef", { placeholder: "butter-croissant" })
                   )
+                ) : VALUE_LABEL[p.rewardType] ? (
+                  box(i, "rewardValue", VALUE_LABEL[p.rewardType]!(currency), "rewardValue", { inputMode: "decimal" })
+                ) : (
+                  <div />
                 )}
                 {box(i, "weight", "weight", "weight", { inputMode: "numeric" })}
                 {box(i, "cost", `cost per win (${currency.toUpperCase()})`, "costMinor", { inputMode: "decimal" })}
@@ -168,6 +181,16 @@ export function PrizeTableEditor({
                   placeholder: "No limit",
                 })}
                 {box(i, "inventory", "inventory", "inventory", { inputMode: "numeric", placeholder: "No limit" })}
+                {p.rewardType !== "none" &&
+                  box(i, "dailyCap", "daily cap (wins per store day)", "dailyCap", {
+                    inputMode: "numeric",
+                    placeholder: "No limit",
+                  })}
+                {p.rewardType === "percent_off" &&
+                  box(i, "maxDiscount", `maximum discount (${currency.toUpperCase()})`, "maxDiscountMinor", {
+                    inputMode: "decimal",
+                    placeholder: "No limit",
+                  })}
               </div>
               <dl className="playcart-admin-code playcart-admin-grid playcart-admin-tiny">
                 <div>
@@ -215,6 +238,55 @@ export function PrizeTableEditor({
           per 1,000 plays · win chance {percent(econ.winChance)}
         </p>
       </div>
+    </div>
+  );
+}
+
+/** A free product is chosen from the store's catalog; a stored ref the catalog no longer lists stays shown. */
+function ProductPicker({
+  index,
+  value,
+  products,
+  error,
+  onChange,
+}: {
+  index: number;
+  value: string;
+  products: CatalogProduct[];
+  error?: string;
+  onChange: (ref: string) => void;
+}) {
+  const id = `prize-${index}-productRef`;
+  const listed = products.some((p) => p.ref === value);
+  return (
+    <div className="playcart-admin-stack-sm">
+      <label
+        htmlFor={id}
+        className="playcart-admin-block playcart-admin-tiny playcart-admin-strong playcart-admin-muted"
+      >
+        {`Prize ${index + 1} product`}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(ev) => onChange(ev.target.value)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      >
+        <option value="">Choose a product…</option>
+        {value && !listed && <option value={value}>{`${value} (not in the catalog)`}</option>}
+        {products.map((p) => (
+          <option key={p.ref} value={p.ref}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="playcart-admin-tiny playcart-admin-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -19,6 +19,8 @@ const NEW: CampaignDraft = {
   rewardScope: "this_order",
   rewardValidDays: 7,
   holdoutPercent: 10,
+  budgetTotalMinor: null,
+  budgetDailyMinor: null,
   prizes: [prizeDraft({ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 })],
 };
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation.js";
 import { z } from "zod";
-import { allowedTransitions, campaignWithPrizes, toDraft } from "../../index.ts";
+import { allowedTransitions, budgetMeter, budgetSpent, campaignWithPrizes, storeDay, toDraft } from "../../index.ts";
 import { CampaignEditor } from "../components/campaign-editor.tsx";
 import { CampaignStatus } from "../components/campaign-status.tsx";
 import { ForecastPanel } from "../components/forecast-panel.tsx";
@@ -17,6 +17,7 @@ export async function CampaignPage({ ctx, id, oddsHref }: AdminPageProps) {
     found.prizes.map((p) => [p.id, { wins: p.wins, valueAwardedMinor: p.valueAwardedMinor }]),
   );
   const { campaign } = found;
+  const today = storeDay(new Date(editor.now), editor.timeZone);
   return (
     <div className="playcart-admin-stack">
       <div className="playcart-admin-row playcart-admin-between">
@@ -46,6 +47,8 @@ export async function CampaignPage({ ctx, id, oddsHref }: AdminPageProps) {
         draft={toDraft(campaign, found.prizes)}
         prizeStats={stats}
         readOnly={campaign.status === "ended"}
+        meter={budgetMeter(campaign, today)}
+        spentOut={budgetSpent(campaign, found.prizes, today)}
         {...editor}
       />
       <ForecastPanel campaignId={campaign.id} currency={ctx.currency} />

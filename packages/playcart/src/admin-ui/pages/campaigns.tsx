@@ -1,4 +1,5 @@
-import { listCampaigns } from "../../index.ts";
+import { budgetMeter, listCampaigns, storeDay } from "../../index.ts";
+import { BudgetMeter } from "../components/budget-meter.tsx";
 import type { AdminPageProps } from "./page-props.ts";
 
 const GAME = {
@@ -14,6 +15,7 @@ const PLACEMENT = {
 
 export async function CampaignsPage({ ctx }: AdminPageProps) {
   const rows = await listCampaigns(ctx.db);
+  const today = storeDay(await ctx.now(), ctx.timeZone);
   return (
     <div className="playcart-admin-stack">
       <div className="playcart-admin-row playcart-admin-between">
@@ -31,6 +33,7 @@ export async function CampaignsPage({ ctx }: AdminPageProps) {
               <th className="playcart-admin-normal">Placement</th>
               <th className="playcart-admin-normal">Status</th>
               <th className="playcart-admin-normal">Holdout</th>
+              <th className="playcart-admin-normal">Budget</th>
             </tr>
           </thead>
           <tbody className="playcart-admin-divided">
@@ -45,6 +48,9 @@ export async function CampaignsPage({ ctx }: AdminPageProps) {
                 <td>{PLACEMENT[c.placement] ?? c.placement}</td>
                 <td>{c.status}</td>
                 <td className="playcart-admin-num">{c.holdoutPercent}%</td>
+                <td>
+                  <BudgetMeter meter={budgetMeter(c, today)} currency={ctx.currency} />
+                </td>
               </tr>
             ))}
           </tbody>
