@@ -7,6 +7,8 @@ import { createPlaycartAdmin } from "playcart/admin";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
+import { mailConfig } from "@/lib/email/mail-config";
+import { outboxMail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 
@@ -29,6 +31,15 @@ export const playcartAdmin = createPlaycartAdmin({
     return env().STORE_TIMEZONE;
   },
   now: storeNow,
+  // The reminder editor's test goes out as every reminder does (DKIM-signed), or to the dev outbox.
+  get email() {
+    return mailConfig();
+  },
+  outbox: { mail: outboxMail },
+  get siteUrl() {
+    const configured = process.env.AUTH_URL ?? process.env.APP_URL;
+    return configured ? new URL(configured).origin : null;
+  },
   accounts: {
     async name({ email, userRef }) {
       const db = await getDb();

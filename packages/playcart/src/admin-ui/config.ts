@@ -1,5 +1,6 @@
 // What a host gives the admin: where it is mounted, its database, and who may use it.
 import type { EngageDb } from "../core/db.ts";
+import type { EmailConfig, Outbox } from "../next/config.ts";
 
 /**
  * The host's answer to "may this request use the admin?": the acting owner's name for the audit
@@ -39,6 +40,14 @@ export type AdminConfig = {
   /** The store's clock (default: the system clock). */
   now?(): Date | Promise<Date>;
   accounts?: AdminAccounts;
+  /**
+   * How the store sends email (as createPlaycart's config.email): the reminder editor's "send me
+   * a test" sends through it, DKIM-signed like every reminder. Without it the test goes to `outbox`.
+   */
+  email?: EmailConfig | null;
+  outbox?: Outbox | null;
+  /** The store's public origin, for the links and images of a test email. */
+  siteUrl?: string | null;
 };
 
 /** Everything a page or action of the admin works with once the request is authorised. */
@@ -50,6 +59,9 @@ export type AdminContext = {
   timeZone: string;
   now(): Promise<Date>;
   accounts: AdminAccounts | undefined;
+  email: EmailConfig | null;
+  outbox: Outbox | null;
+  siteUrl: string | null;
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -67,6 +79,9 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     timeZone: config.timeZone ?? "UTC",
     now: async () => (config.now ? await config.now() : new Date()),
     accounts: config.accounts,
+    email: config.email ?? null,
+    outbox: config.outbox ?? null,
+    siteUrl: config.siteUrl ?? null,
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

@@ -1,0 +1,39 @@
+// The reminder email's words as the owner edits them (a setting the reminder job reads on
+// each run), and the record of a test sent to the owner.
+import type { z } from "zod";
+import type { EngageDb } from "../core/db.ts";
+import { getSettings, saveSettings } from "../core/settings.ts";
+import { type ReminderWords, reminderWordsSchema } from "../reminders/index.ts";
+import { recordAudit } from "./audit.ts";
+
+export async function updateReminderWords(
+  db: EngageDb,
+  actor: string,
+  input: z.input<typeof reminderWordsSchema>,
+): Promise<ReminderWords> {
+  const words = reminderWordsSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const before = (await getSettings(tx)).reminderWords;
+    await saveSettings(tx, { reminderWords: words });
+    await recordAudit(tx, {
+      actor,
+      action: "settings.reminder_words",
+      entity: "settings",
+      entityId: "reminderWords",
+      before,
+      after: words,
+    });
+    return words;
+  });
+}
+
+/** A test reminder went to the owner: who, to where, with which words. */
+export async function recordTestReminder(db: EngageDb, actor: string, sent: { to: string; words: ReminderWords }) {
+  await recordAudit(db, {
+    actor,
+    action: "reminder_email.test_sent",
+    entity: "settings",
+    entityId: "reminderWords",
+    after: sent,
+  });
+}
