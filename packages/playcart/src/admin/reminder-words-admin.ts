@@ -1,7 +1,9 @@
 // The reminder email's words as the owner edits them (a setting the reminder job reads on
 // each run), and the record of a test sent to the owner.
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { EngageDb } from "../core/db.ts";
+import { engageSettings } from "../core/schema.ts";
 import { getSettings, saveSettings } from "../core/settings.ts";
 import { type ReminderWords, reminderWordsSchema } from "../reminders/index.ts";
 import { recordAudit } from "./audit.ts";
@@ -24,6 +26,23 @@ export async function updateReminderWords(
       after: words,
     });
     return words;
+  });
+}
+
+/** Back to the built-in words for each step. */
+export async function resetReminderWords(db: EngageDb, actor: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = (await getSettings(tx)).reminderWords;
+    if (!before) return;
+    await tx.delete(engageSettings).where(eq(engageSettings.key, "reminderWords"));
+    await recordAudit(tx, {
+      actor,
+      action: "settings.reminder_words",
+      entity: "settings",
+      entityId: "reminderWords",
+      before,
+      after: null,
+    });
   });
 }
 

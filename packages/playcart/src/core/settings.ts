@@ -75,7 +75,10 @@ export async function saveSettings(
   opts: { onlyIfMissing?: boolean } = {},
 ): Promise<void> {
   const parsed = settingsSchema.partial().parse(values);
-  const rows = Object.entries(parsed).map(([key, value]) => ({ key, value, updatedAt: new Date() }));
+  // null is "not set" (reminderWords): no row, so the built-in default applies.
+  const rows = Object.entries(parsed)
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([key, value]) => ({ key, value, updatedAt: new Date() }));
   if (rows.length === 0) return;
   const insert = db.insert(engageSettings).values(rows);
   if (opts.onlyIfMissing) await insert.onConflictDoNothing();

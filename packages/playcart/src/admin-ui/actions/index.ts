@@ -4,7 +4,7 @@ import { saveBadgeAction, saveStampCardAction } from "./badges.ts";
 import { saveCampaignAction, setCampaignStatusAction } from "./campaigns.ts";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "./catalog.ts";
 import { adjustPointsAction } from "./customers.ts";
-import { saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
+import { resetReminderWordsAction, saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
 import { saveLoyaltySettingsAction } from "./settings.ts";
@@ -21,6 +21,7 @@ export const ADMIN_ACTIONS = {
   saveReminderSequence: saveReminderSequenceAction,
   saveQuietHours: saveQuietHoursAction,
   saveReminderWords: saveReminderWordsAction,
+  resetReminderWords: resetReminderWordsAction,
   sendTestReminder: sendTestReminderAction,
   saveRule: saveRuleAction,
   setRuleStatus: setRuleStatusAction,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordTestReminder, updateReminderWords } from "../../admin/index.ts";
+import { recordTestReminder, resetReminderWords, updateReminderWords } from "../../admin/index.ts";
 import { mailTransport } from "../../next/email/mail-transport.ts";
 import { reminderWordsSchema } from "../../reminders/index.ts";
 import { sampleReminder } from "../reminder-sample.ts";
@@ -20,6 +20,11 @@ const wordsForm = z
 export const saveReminderWordsAction = adminAction(wordsForm, async (input, ctx) => {
   await updateReminderWords(ctx.db, ctx.actor, input);
   return { status: "ok", message: "Saved: the next reminders use these words." };
+});
+
+export const resetReminderWordsAction = adminAction(z.object({}), async (_input, ctx) => {
+  await resetReminderWords(ctx.db, ctx.actor);
+  return { status: "ok", message: "Reminders use the built-in words again." };
 });
 
 const ownerEmail = z.email();

@@ -14,12 +14,15 @@ type Words = { subject: string; heading: string; body: string[] };
 
 export function ReminderWordsForm({
   words,
+  own,
   storeName,
   template,
   canTest,
   owner,
 }: {
   words: Words;
+  /** The owner's own words are saved (not the built-in ones). */
+  own: boolean;
   storeName: string;
   template: string;
   canTest: boolean;
@@ -27,12 +30,13 @@ export function ReminderWordsForm({
 }) {
   const [saved, save] = useActionState(useAdminAction("saveReminderWords"), idle);
   const [tested, test] = useActionState(useAdminAction("sendTestReminder"), idle);
+  const [reset, resetAction] = useActionState(useAdminAction("resetReminderWords"), idle);
   const [subject, setSubject] = useState(words.subject);
   const [heading, setHeading] = useState(words.heading);
   const [body, setBody] = useState(words.body.join("\n"));
   // The latest answer decides which errors show (a test and a save validate the same fields).
-  const [last, setLast] = useState<"save" | "test">("save");
-  const state = last === "save" ? saved : tested;
+  const [last, setLast] = useState<"save" | "test" | "reset">("save");
+  const state = { save: saved, test: tested, reset }[last];
   const e = state.fieldErrors ?? {};
   const bodyError = e.body ?? Object.entries(e).find(([k]) => k.startsWith("body."))?.[1];
   const lines = body
@@ -84,6 +88,16 @@ export function ReminderWordsForm({
           {canTest && (
             <SubmitButton formAction={test} pendingLabel="Sending…" onClick={() => setLast("test")}>
               Send me a test
+            </SubmitButton>
+          )}
+          {own && (
+            <SubmitButton
+              formAction={resetAction}
+              pendingLabel="Resetting…"
+              className="playcart-admin-button-secondary"
+              onClick={() => setLast("reset")}
+            >
+              Use the built-in words
             </SubmitButton>
           )}
         </div>

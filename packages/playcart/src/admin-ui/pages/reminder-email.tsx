@@ -28,6 +28,7 @@ export async function ReminderEmailPage({ ctx }: AdminPageProps) {
       </p>
       <ReminderWordsForm
         words={settings.reminderWords ?? DEFAULT_REMINDER_WORDS}
+        own={settings.reminderWords !== null}
         storeName={storeNameOf(ctx.email ?? { from: "Your store <store@localhost>" })}
         template={template.html}
         canTest={Boolean(ctx.email)}
