@@ -88,7 +88,7 @@ const schema = z
         /^\s*"?[^"<]*[^\s"<][^"<]*"?\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>\s*$/,
         "MAIL_FROM must name the store and its address, such as Corner Roastery <shop@example.com> (the name is the store's name in every email)",
       )
-      .default("Playcart Demo Store <store@playcart.test>"),
+      .default("Corner Roastery <store@playcart.test>"),
     // A raster logo atop every email (email clients show no SVG): an https URL or a path on the site.
     STORE_LOGO_URL: z
       .string()
@@ -103,11 +103,7 @@ const schema = z
     DKIM_PRIVATE_KEY: z.string().optional(),
     DKIM_PRIVATE_KEY_FILE: z.string().optional(),
     // Printed in the footer of every marketing email (CAN-SPAM and similar laws require it).
-    STORE_POSTAL_ADDRESS: z
-      .string()
-      .min(5)
-      .max(200)
-      .default("Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
+    STORE_POSTAL_ADDRESS: z.string().min(5).max(200).default("12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
     STORE_TIMEZONE: timeZone.default("UTC"),
     STORE_CURRENCY: z

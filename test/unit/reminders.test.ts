@@ -101,7 +101,7 @@ describe("reminder email over SMTP", () => {
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail.text.replace(/\r\n/g, "\n").trimEnd()).toBe(
       [
-        "Playcart Demo Store",
+        "Corner Roastery",
         "",
         "Your cart is waiting",
         "",
@@ -114,9 +114,9 @@ describe("reminder email over SMTP", () => {
         `Return to your cart: ${restore}`,
         "",
         "--",
-        "You get this email because you agreed to hear from Playcart Demo Store at checkout.",
+        "You get this email because you agreed to hear from Corner Roastery at checkout.",
         `Unsubscribe: ${unsubscribe}`,
-        "Playcart Demo Store · Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom",
+        "Corner Roastery · 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom",
       ].join("\n"),
     );
     expect(mail.html).toMatch(/^<!DOCTYPE html/);
@@ -129,9 +129,7 @@ describe("reminder email over SMTP", () => {
     expect(mail.html).toContain("Return to your cart");
     expect(mail.html).toContain(`href="${restore}"`);
     expect(mail.html).toContain(`href="${unsubscribe}"`);
-    expect(mail.html).toContain(
-      ">Playcart Demo Store · Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom</p>",
-    );
+    expect(mail.html).toContain(">Corner Roastery · 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom</p>");
 
     const [step1] = await remindersOf(db, cartRef);
     expect(step1).toMatchObject({ status: "sent", channels: ["email"], attempts: 1 });

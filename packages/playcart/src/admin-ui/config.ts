@@ -1,6 +1,6 @@
 // What a host gives the admin: where it is mounted, its database, and who may use it.
 import type { EngageDb } from "../core/db.ts";
-import type { EmailConfig, Outbox } from "../next/config.ts";
+import type { EmailConfig, Outbox } from "../next/index.ts";
 
 /**
  * The host's answer to "may this request use the admin?": the acting owner's name for the audit

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { recordTestReminder, resetReminderWords, updateReminderWords } from "../../admin/index.ts";
-import { mailTransport } from "../../next/email/mail-transport.ts";
+import { mailTransport, sampleReminder } from "../../next/index.ts";
 import { reminderWordsSchema } from "../../reminders/index.ts";
-import { sampleReminder } from "../reminder-sample.ts";
 import { adminAction } from "./define.ts";
 
 // The body is one textarea: a line of the email per line typed, blank lines left out.

@@ -45,7 +45,7 @@ export function ReminderWordsForm({
     .filter(Boolean);
   const fill = (s: string) => s.replaceAll("{store}", storeName);
   return (
-    <div className="playcart-admin-grid">
+    <div className="playcart-admin-stack">
       <form action={save} noValidate className="playcart-admin-stack-sm playcart-admin-card">
         <Field label="Subject" error={e.subject}>
           {(a) => (
@@ -116,7 +116,14 @@ export function ReminderWordsForm({
           title="Reminder email preview"
           srcDoc={previewHtml(template, { heading, body: lines }, storeName)}
           sandbox=""
-          style={{ width: "100%", height: 640, border: "1px solid #e7e5e4", borderRadius: 8, background: "#fff" }}
+          style={{
+            width: "100%",
+            height: 640,
+            boxSizing: "border-box",
+            border: "1px solid #e7e5e4",
+            borderRadius: 8,
+            background: "#fff",
+          }}
         />
       </section>
     </div>

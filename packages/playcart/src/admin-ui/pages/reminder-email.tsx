@@ -1,8 +1,7 @@
 import { DEFAULT_REMINDER_WORDS, getSettings } from "../../index.ts";
-import { storeNameOf } from "../../next/email/reminder-sender.ts";
+import { sampleReminder, storeNameOf } from "../../next/index.ts";
 import { PREVIEW_TOKENS } from "../components/reminder-preview.ts";
 import { ReminderWordsForm } from "../components/reminder-words-form.tsx";
-import { sampleReminder } from "../reminder-sample.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
 export async function ReminderEmailPage({ ctx }: AdminPageProps) {

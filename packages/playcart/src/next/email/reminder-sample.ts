@@ -2,16 +2,27 @@
 // stand-in when there is none yet), built exactly as the reminder job builds it, with the
 // comeback game's prizes and the store's name, logo and DKIM signing.
 import { desc } from "drizzle-orm";
-import { trackedCarts } from "../core/schema.ts";
-import { comebackGames } from "../next/email/comeback-prizes.ts";
-import { buildReminderEmail } from "../next/email/reminder-email.ts";
-import { storeInfo } from "../next/email/reminder-sender.ts";
-import type { ReminderMessage, ReminderWords } from "../reminders/index.ts";
-import type { AdminContext } from "./config.ts";
+import type { EngageDb } from "../../core/db.ts";
+import { trackedCarts } from "../../core/schema.ts";
+import type { ReminderMessage, ReminderWords } from "../../reminders/index.ts";
+import type { EmailConfig } from "../config.ts";
+import { comebackGames } from "./comeback-prizes.ts";
+import { buildReminderEmail } from "./reminder-email.ts";
+import { storeInfo } from "./reminder-sender.ts";
+
+/** What a sample needs to know of the store (the admin's context has it all). */
+export type SampleContext = {
+  db: EngageDb;
+  email: EmailConfig | null;
+  siteUrl: string | null;
+  currency: string;
+  timeZone: string;
+  now(): Promise<Date>;
+};
 
 const STAND_IN = { name: "A product from your store", quantity: 1, unitPriceMinor: 1_000, imageUrl: null };
 
-async function sampleMessage(ctx: AdminContext, to: string): Promise<ReminderMessage> {
+async function sampleMessage(ctx: SampleContext, to: string): Promise<ReminderMessage> {
   const [cart] = await ctx.db
     .select({ items: trackedCarts.items, valueMinor: trackedCarts.valueMinor, currency: trackedCarts.currency })
     .from(trackedCarts)
@@ -34,7 +45,7 @@ async function sampleMessage(ctx: AdminContext, to: string): Promise<ReminderMes
 }
 
 /** The sample reminder with these words, to `to`; its links lead to the store's front page. */
-export async function sampleReminder(ctx: AdminContext, words: ReminderWords, to: string) {
+export async function sampleReminder(ctx: SampleContext, words: ReminderWords, to: string) {
   const email = ctx.email ?? { from: "Your store <store@localhost>", postalAddress: "" };
   const origin = ctx.siteUrl ?? "http://localhost:3000";
   const now = await ctx.now();
