@@ -8,6 +8,16 @@ import { getSettings, saveSettings } from "../core/settings.ts";
 import { type ReminderWords, reminderWordsSchema } from "../reminders/index.ts";
 import { recordAudit } from "./audit.ts";
 
+const auditWords = (tx: EngageDb, actor: string, before: ReminderWords | null, after: ReminderWords | null) =>
+  recordAudit(tx, {
+    actor,
+    action: "settings.reminder_words",
+    entity: "settings",
+    entityId: "reminderWords",
+    before,
+    after,
+  });
+
 export async function updateReminderWords(
   db: EngageDb,
   actor: string,
@@ -17,14 +27,7 @@ export async function updateReminderWords(
   return db.transaction(async (tx) => {
     const before = (await getSettings(tx)).reminderWords;
     await saveSettings(tx, { reminderWords: words });
-    await recordAudit(tx, {
-      actor,
-      action: "settings.reminder_words",
-      entity: "settings",
-      entityId: "reminderWords",
-      before,
-      after: words,
-    });
+    await auditWords(tx, actor, before, words);
     return words;
   });
 }
@@ -35,14 +38,7 @@ export async function resetReminderWords(db: EngageDb, actor: string): Promise<v
     const before = (await getSettings(tx)).reminderWords;
     if (!before) return;
     await tx.delete(engageSettings).where(eq(engageSettings.key, "reminderWords"));
-    await recordAudit(tx, {
-      actor,
-      action: "settings.reminder_words",
-      entity: "settings",
-      entityId: "reminderWords",
-      before,
-      after: null,
-    });
+    await auditWords(tx, actor, before, null);
   });
 }
 
