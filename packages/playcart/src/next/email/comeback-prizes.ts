@@ -3,7 +3,7 @@
 // out) and the prizes it gives now, leaving out any sold out or drawn with no chance. A
 // reminder that finds no game promises none.
 import type { EngageDb } from "../../core/db.ts";
-import { findOffer, publicOdds } from "../../games/index.ts";
+import { findOffer, liveCampaigns, openWindow, publicOdds } from "../../games/index.ts";
 import type { ReminderMessage } from "../../reminders/index.ts";
 import type { ComebackGame } from "./reminder-email.ts";
 
@@ -14,7 +14,13 @@ export function comebackGames(db: EngageDb, at: { now: Date; timeZone: string; c
     const odds = await publicOdds(db, slug, at);
     return (odds?.prizes ?? []).filter((p) => p.chance > 0 && !p.soldOut).map((p) => p.label);
   };
+  // Most runs of a store without a comeback game open skip the per-shopper search entirely.
+  let anyOpen: Promise<boolean> | undefined;
   return async (m: ReminderMessage): Promise<ComebackGame | null> => {
+    anyOpen ??= liveCampaigns(db, "comeback").then((list) =>
+      list.some((c) => openWindow(c, at.now, at.timeZone) !== null),
+    );
+    if (!(await anyOpen)) return null;
     const offer = await findOffer(db, {
       placement: "comeback",
       // The link restores this cart for this email: judged as that shopper, as the checkout will.
