@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { Admin } from "./pages/admin";
 import { ADMIN_EMAIL } from "./support/data";
+import { dkimResult } from "./support/dkim";
 import { expect, test } from "./support/fixtures";
 
 const STORE = "Corner Roastery"; // MAIL_FROM's display name in the e2e server
@@ -15,6 +16,12 @@ test("the owner edits the reminder's words with a live preview, sends a test to 
 }) => {
   const tag = Date.now().toString(36);
   await new Admin(page).signInAndOpen(mailbox);
+  // The sign-in link came in the store's own name, DKIM-signed.
+  const signIn = mailbox.messages.filter(
+    (m) => m.to.includes(ADMIN_EMAIL) && m.subject.startsWith("Your sign-in link"),
+  );
+  expect(signIn.at(-1)?.subject).toBe(`Your sign-in link for ${STORE}`);
+  expect(await dkimResult(signIn.at(-1)!)).toEqual({ result: "pass", domain: "playcart.test" });
   await page.goto("/admin/settings");
   await page.getByRole("link", { name: "Reminder email: words, preview and a test" }).click();
   await expect(page.getByRole("heading", { name: "Reminder email", level: 1 })).toBeVisible();
@@ -56,6 +63,8 @@ test("the owner edits the reminder's words with a live preview, sends a test to 
     expect(mail.html).toContain(`Come back soon ${tag}`);
     expect(mail.html).not.toContain(".svg");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    // Signed like every reminder (the e2e server sets DKIM_* for playcart.test).
+    expect(await dkimResult(mail)).toEqual({ result: "pass", domain: "playcart.test" });
   });
 
   await test.step("saved words stay; the built-in ones come back on request", async () => {

@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { ADMIN_EMAIL, orderLabel, orderTotal, products, uniqueEmail, usd } from "./support/data";
+import { dkimResult } from "./support/dkim";
 import { expect, test } from "./support/fixtures";
 
 const { espresso, mug } = products;
@@ -84,6 +85,7 @@ test("a guest who leaves gets a reminder whose link restores the cart and the co
     expect((await runSchedule(request, at(126))).sent).toBeGreaterThanOrEqual(1);
     const mail = await mailbox.waitForMail(email, (m) => m.subject === "You left something in your cart");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    expect(await dkimResult(mail)).toEqual({ result: "pass", domain: "playcart.test" });
     expect(mail.headers["list-unsubscribe"]).toMatch(
       /^<http:\/\/127\.0\.0\.1:\d+\/api\/playcart\/unsubscribe\/[\w.-]+>$/,
     );
