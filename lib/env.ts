@@ -81,13 +81,29 @@ const schema = z
       .string()
       .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587")
       .optional(),
-    MAIL_FROM: z.string().min(3).default("Playcart Demo Store <store@playcart.test>"),
-    // Printed in the footer of every marketing email (CAN-SPAM and similar laws require it).
-    STORE_POSTAL_ADDRESS: z
+    // The store's name in every email is this sender's display name (the one place it is set).
+    MAIL_FROM: z
       .string()
-      .min(5)
-      .max(200)
-      .default("Corner Roastery, 12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
+      .regex(
+        /^\s*"?[^"<]*[^\s"<][^"<]*"?\s*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>\s*$/,
+        "MAIL_FROM must name the store and its address, such as Corner Roastery <shop@example.com> (the name is the store's name in every email)",
+      )
+      .default("Corner Roastery <store@playcart.test>"),
+    // A raster logo atop every email (email clients show no SVG): an https URL or a path on the site.
+    STORE_LOGO_URL: z
+      .string()
+      .regex(
+        /^(https?:\/\/[^\s]+|\/[^\s]*)\.(png|jpe?g|gif)$/i,
+        "STORE_LOGO_URL must be a PNG, JPEG or GIF: an https:// URL or a path such as /logo.png",
+      )
+      .optional(),
+    // DKIM signing of every email (lib/email/mail-config.ts checks the key against MAIL_FROM).
+    DKIM_DOMAIN: z.string().optional(),
+    DKIM_SELECTOR: z.string().optional(),
+    DKIM_PRIVATE_KEY: z.string().optional(),
+    DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+    // Printed in the footer of every marketing email (CAN-SPAM and similar laws require it).
+    STORE_POSTAL_ADDRESS: z.string().min(5).max(200).default("12 Harbour Street, Portsmouth PO1 2AB, United Kingdom"),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
     STORE_TIMEZONE: timeZone.default("UTC"),
     STORE_CURRENCY: z
@@ -143,6 +159,23 @@ const schema = z
         code: "custom",
         path: ["PLAYCART_ENGAGE"],
         message: 'PLAYCART_ENGAGE="cookie" is for test payments only: set it to on or off when using Stripe keys',
+      });
+    }
+    const dkimSet = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY ?? env.DKIM_PRIVATE_KEY_FILE].filter(
+      Boolean,
+    ).length;
+    if (dkimSet !== 0 && dkimSet !== 3) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DKIM_DOMAIN"],
+        message: "set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE) together, or none",
+      });
+    }
+    if (env.DKIM_PRIVATE_KEY && env.DKIM_PRIVATE_KEY_FILE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DKIM_PRIVATE_KEY_FILE"],
+        message: "set DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both",
       });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {

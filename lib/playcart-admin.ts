@@ -7,6 +7,8 @@ import { createPlaycartAdmin } from "playcart/admin";
 import { getDb } from "@/db/client";
 import { categories, products, users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
+import { mailConfig } from "@/lib/email/mail-config";
+import { outboxMail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 import { storeSetup } from "@/lib/store-setup";
@@ -40,6 +42,15 @@ export const playcartAdmin = createPlaycartAdmin({
     return { categories: cats, products: items };
   },
   setup: storeSetup,
+  // The reminder editor's test goes out as every reminder does (DKIM-signed), or to the dev outbox.
+  get email() {
+    return mailConfig();
+  },
+  outbox: { mail: outboxMail },
+  get siteUrl() {
+    const configured = process.env.AUTH_URL ?? process.env.APP_URL;
+    return configured ? new URL(configured).origin : null;
+  },
   accounts: {
     async name({ email, userRef }) {
       const db = await getDb();

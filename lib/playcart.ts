@@ -4,6 +4,8 @@ import "server-only";
 import { createPlaycart, type PlaycartConfig } from "playcart/next";
 import { getDb } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
+import { mailConfig } from "@/lib/email/mail-config";
+import { outboxMail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { DEV_PUSH_PREFIX } from "@/lib/push/dev-outbox";
 import { storeNow } from "@/lib/store/clock";
@@ -21,16 +23,14 @@ export function playcartConfig(): PlaycartConfig {
     currency: e.STORE_CURRENCY,
     cronSecret: e.CRON_SECRET,
     stripe: { webhookSecret: e.PLAYCART_STRIPE_WEBHOOK_SECRET },
-    email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, postalAddress: e.STORE_POSTAL_ADDRESS },
+    email: mailConfig(),
     push:
       e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
         ? { vapidPublicKey: e.VAPID_PUBLIC_KEY, vapidPrivateKey: e.VAPID_PRIVATE_KEY, subject: `mailto:${sender}` }
         : null,
     // Without SMTP or VAPID keys, reminders land in the dev outbox (/admin/outbox).
     outbox: {
-      mail: async (m) => {
-        await (await getDb()).insert(outboxMessages).values(m);
-      },
+      mail: outboxMail,
       push: async (p) => {
         await (await getDb())
           .insert(outboxMessages)

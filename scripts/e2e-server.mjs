@@ -1,7 +1,8 @@
 // The app server for Playwright: a fresh embedded database, a production build, `next start`.
 // Set E2E_SKIP_BUILD=1 to reuse an existing .next build.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,6 +38,17 @@ Object.assign(env, {
 
 rmSync(path.join(root, ".data-e2e"), { recursive: true, force: true });
 mkdirSync(path.join(root, ".data-e2e"));
+
+// Every email the app sends is DKIM-signed with a key made for this run (read from a file, as
+// DKIM_PRIVATE_KEY_FILE is meant to be used); the tests verify signatures against the public
+// half in dkim-record.txt, the TXT record an owner would publish.
+const dkim = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const keyFile = path.join(root, ".data-e2e", "dkim.pem");
+writeFileSync(keyFile, dkim.privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+const publicKey = dkim.publicKey.export({ type: "spki", format: "der" }).toString("base64");
+writeFileSync(path.join(root, ".data-e2e", "dkim-record.txt"), `v=DKIM1; k=rsa; p=${publicKey}`);
+Object.assign(env, { DKIM_DOMAIN: "playcart.test", DKIM_SELECTOR: "e2e", DKIM_PRIVATE_KEY_FILE: keyFile });
+delete env.DKIM_PRIVATE_KEY;
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "BUILD_ID"))) {

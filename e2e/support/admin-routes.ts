@@ -26,6 +26,7 @@ export const ADMIN_PAGE_PATTERNS = [
   "settings/rules/new",
   "settings/rules/:id",
   "settings/reminders",
+  "settings/reminder-email",
   "reminders",
   "audit",
   "setup",

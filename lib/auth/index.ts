@@ -3,8 +3,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { sendMail } from "@/lib/email/send";
-import { signInEmail } from "@/lib/email/sign-in-email";
+import { sendSignInLink } from "@/lib/email/sign-in-link";
 import { env } from "@/lib/env";
 import { authConfig } from "./config";
 
@@ -29,10 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         maxAge: 24 * 60 * 60,
         options: {},
         async sendVerificationRequest({ identifier, url }) {
-          const mail = signInEmail(url);
-          const { via } = await sendMail({ to: identifier, ...mail });
-          // Without SMTP the link is also printed, so the demo can sign in from the terminal.
-          if (via === "outbox") console.log(`[playcart] sign-in link for ${identifier}: ${url}`);
+          await sendSignInLink(identifier, url);
         },
       },
     ],

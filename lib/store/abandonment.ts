@@ -9,6 +9,7 @@ import { cartItems, carts, MAX_LINE_QUANTITY, products } from "@/db/schema";
 import { env } from "@/lib/env";
 import { type CartOwner, cartLines, findOpenCart } from "./cart";
 import { storeNow } from "./clock";
+import { emailImage } from "./email-image";
 import { CONSENT_SOURCE_CHECKOUT, MARKETING_CONSENT_WORDING } from "./marketing-consent";
 
 /** Reports this cart (its content and contact) to Playcart, which follows it up if abandoned. */
@@ -18,7 +19,7 @@ export async function reportCart(db: Db, cart: { id: string; email: string; sess
     name: l.name,
     quantity: l.quantity,
     unitPriceMinor: l.unitPriceMinor,
-    imageUrl: l.image,
+    imageUrl: emailImage(l.image),
     productRef: l.slug,
   }));
   await trackCart(db, {

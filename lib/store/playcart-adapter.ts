@@ -8,6 +8,7 @@ import { preparedStatement } from "@/db/prepared";
 import { orderItems, orders, products } from "@/db/schema";
 import { restoreCart } from "./abandonment";
 import { loadCart } from "./cart";
+import { emailImage } from "./email-image";
 import { ensureShopperSession, readShopperSession } from "./shopper-session";
 
 type LoadedCart = Awaited<ReturnType<typeof loadCart>>;
@@ -59,7 +60,7 @@ export function playcartCart(loaded: LoadedCart): Cart | null {
       category: l.categorySlug,
       unitPriceMinor: l.unitPriceMinor,
       quantity: l.quantity,
-      imageUrl: l.image,
+      imageUrl: emailImage(l.image),
     })),
     shippingMinor: loaded.totals.shippingMinor,
   };

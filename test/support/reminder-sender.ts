@@ -36,7 +36,7 @@ export function buildDemoReminderEmail(m: ReminderMessage, origin: string, now: 
   const e = env();
   return buildReminderEmail(
     m,
-    reminderLinks(m, { origin, basePath: BASE_PATH, secret: reminderLinkSecret(), from: e.MAIL_FROM }, now),
+    reminderLinks(m, { origin, basePath: BASE_PATH, secret: reminderLinkSecret() }, now),
     storeInfo({ from: e.MAIL_FROM, postalAddress: e.STORE_POSTAL_ADDRESS }, origin),
   );
 }

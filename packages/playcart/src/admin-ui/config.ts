@@ -1,6 +1,7 @@
 // What a host gives the admin: where it is mounted, its database, and who may use it.
 import type { SetupFacts } from "../admin/index.ts";
 import type { EngageDb } from "../core/db.ts";
+import type { EmailConfig, Outbox } from "../next/index.ts";
 
 /**
  * The host's answer to "may this request use the admin?": the acting owner's name for the audit
@@ -54,6 +55,14 @@ export type AdminConfig = {
   catalog?(): Promise<AdminCatalog> | AdminCatalog;
   /** The host's configuration for the first-run checklist on the admin's home (none: no checklist). */
   setup?(): SetupFacts | Promise<SetupFacts>;
+  /**
+   * How the store sends email (as createPlaycart's config.email): the reminder editor's "send me
+   * a test" sends through it, DKIM-signed like every reminder. Without it the test goes to `outbox`.
+   */
+  email?: EmailConfig | null;
+  outbox?: Outbox | null;
+  /** The store's public origin, for the links and images of a test email. */
+  siteUrl?: string | null;
 };
 
 /** A product as the admin offers it: the host's product reference (what a cart line carries) and its name. */
@@ -72,6 +81,9 @@ export type AdminContext = {
   setup: AdminConfig["setup"];
   /** The store's products (null when the host lists none). */
   products(): Promise<AdminProduct[] | null>;
+  email: EmailConfig | null;
+  outbox: Outbox | null;
+  siteUrl: string | null;
   /** An absolute path inside the admin: href("campaigns/new"). */
   href(path?: string): string;
 };
@@ -92,6 +104,9 @@ export async function adminContext(config: AdminConfig, actor: string): Promise<
     catalog: config.catalog,
     setup: config.setup?.bind(config),
     products: async () => (config.catalog ? (await config.catalog()).products : null),
+    email: config.email ?? null,
+    outbox: config.outbox ?? null,
+    siteUrl: config.siteUrl ?? null,
     href: (path = "") => `${basePath}/${path.replace(/^\/+/, "")}`.replace(/\/$/, "") || "/",
   };
 }

@@ -10,6 +10,7 @@ import { CustomerPage } from "./pages/customer.tsx";
 import { CustomersPage } from "./pages/customers.tsx";
 import { KpisPage } from "./pages/kpis.tsx";
 import type { AdminPageProps } from "./pages/page-props.ts";
+import { ReminderEmailPage } from "./pages/reminder-email.tsx";
 import { ReminderSettingsPage } from "./pages/reminder-settings.tsx";
 import { RemindersPage } from "./pages/reminders.tsx";
 import { RulePage } from "./pages/rule.tsx";
@@ -34,6 +35,7 @@ const ROUTES: [pattern: string, page: Page, title: string][] = [
   ["settings/rules/new", NewRulePage, "New rule"],
   ["settings/rules/:id", RulePage, "Rule"],
   ["settings/reminders", ReminderSettingsPage, "Reminder settings"],
+  ["settings/reminder-email", ReminderEmailPage, "Reminder email"],
   ["reminders", RemindersPage, "Cart reminders"],
   ["audit", AuditPage, "Audit trail"],
   ["setup", SetupPage, "Store setup"],

@@ -9,6 +9,7 @@ export * from "./catalog-admin.ts";
 export * from "./customer-admin.ts";
 export * from "./customer-loyalty-admin.ts";
 export * from "./reminder-admin.ts";
+export * from "./reminder-words-admin.ts";
 export * from "./rule-admin.ts";
 export * from "./settings-admin.ts";
 export * from "./setup-checklist.ts";

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "../reminders/reminder-schedule.ts";
+import { reminderWordsSchema } from "../reminders/reminder-words.ts";
 import type { EngageDb } from "./db.ts";
 import { engageSettings } from "./schema.ts";
 
@@ -41,6 +42,8 @@ export const settingsSchema = z.object({
     .default({ newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 }),
   // Store wall-clock hours in which no reminder is sent (due ones wait for the end).
   quietHours: quietHoursSchema.default(DEFAULT_QUIET_HOURS),
+  // The reminder email's words as the owner wrote them; null: the built-in words per step.
+  reminderWords: reminderWordsSchema.nullable().default(null),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -56,6 +59,7 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   affinityHalfLifeDays: 90,
   segments: { newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 },
   quietHours: DEFAULT_QUIET_HOURS,
+  reminderWords: null,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {
@@ -71,7 +75,10 @@ export async function saveSettings(
   opts: { onlyIfMissing?: boolean } = {},
 ): Promise<void> {
   const parsed = settingsSchema.partial().parse(values);
-  const rows = Object.entries(parsed).map(([key, value]) => ({ key, value, updatedAt: new Date() }));
+  // null is "not set" (reminderWords): no row, so the built-in default applies.
+  const rows = Object.entries(parsed)
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([key, value]) => ({ key, value, updatedAt: new Date() }));
   if (rows.length === 0) return;
   const insert = db.insert(engageSettings).values(rows);
   if (opts.onlyIfMissing) await insert.onConflictDoNothing();

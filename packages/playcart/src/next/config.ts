@@ -3,6 +3,7 @@
 // in a particular order.
 import type { AdminConfig } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
+import type { DkimConfig } from "./email/dkim.ts";
 
 /** Who is shopping, as the host knows them. `id` is this browser's own key (a session cookie). */
 export type Shopper = {
@@ -78,11 +79,15 @@ export type RestoredLine = { productRef: string | null; name: string; quantity: 
 export type EmailConfig = {
   /** smtp(s)://... ; absent: reminders go to `outbox` (or nowhere, logged). */
   smtpUrl?: string | null;
+  /** The sender, with the store's name as display name: "Corner Roastery <shop@example.com>". */
   from: string;
   postalAddress: string;
+  /** The store's name in every email; default: the display name of `from`. */
   storeName?: string;
-  /** DKIM signing of every reminder (nodemailer's DKIM options). */
-  dkim?: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** A PNG, JPEG or GIF of the store's logo (absolute, or a path on the site), shown atop every email. */
+  logoUrl?: string | null;
+  /** DKIM-signs every email Playcart sends; checked at start (an RSA key, the From's domain or a parent). */
+  dkim?: DkimConfig | null;
 };
 
 /** Where reminders go in development, when SMTP or VAPID keys are not configured. */

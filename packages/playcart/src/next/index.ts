@@ -20,6 +20,10 @@ export type {
 export { CONSENT_FIELD as PLAYCART_CONSENT_FIELD } from "./consent.ts";
 export { COMEBACK_COOKIE, REFERRAL_COOKIE } from "./cookies.ts";
 export { createPlaycart, type Playcart } from "./create-playcart.ts";
+export { type DkimConfig, type DkimSigning, dkimProblems, dkimSigning } from "./email/dkim.ts";
+export { mailTransport, type OutgoingMail } from "./email/mail-transport.ts";
+export { type SampleContext, sampleReminder } from "./email/reminder-sample.ts";
+export { storeNameOf } from "./email/reminder-sender.ts";
 export type { NudgeDecision } from "./exit-nudge.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
 export { PlaycartConfigError } from "./resolve-config.ts";

@@ -12,6 +12,7 @@ import {
   SendFailure,
 } from "../reminders/index.ts";
 import type { Resolved } from "./config.ts";
+import { comebackGames } from "./email/comeback-prizes.ts";
 import { reminderEmailSender, reminderLinks } from "./email/reminder-sender.ts";
 import { pushPayload, pushSender } from "./push/send.ts";
 
@@ -21,14 +22,18 @@ export async function runReminderJob(cfg: Resolved, opts: { now: Date; origin: s
   const db = await cfg.db();
   const { now } = opts;
   // Quiet hours are a setting the admin edits; read on each run so a change applies at once.
-  const { quietHours } = await getSettings(db);
+  const { quietHours, reminderWords } = await getSettings(db);
   let abandoned = 0;
   for (let n = -1; n !== 0; )
     abandoned += n = await detectAbandonedCarts(db, { now, timeZone: cfg.timeZone, quietHours });
   const base = { origin: cfg.siteUrl ?? opts.origin, basePath: cfg.basePath, secret: cfg.linkSecret };
-  const from = cfg.email?.from ?? "store@localhost";
-  const restoreUrl = (m: ReminderMessage) => reminderLinks(m, { ...base, from }, now).restoreUrl;
-  const sendEmail = cfg.email ? reminderEmailSender(cfg.email, base, () => now, cfg.outbox) : null;
+  const restoreUrl = (m: ReminderMessage) => reminderLinks(m, base, now).restoreUrl;
+  const sendEmail = cfg.email
+    ? reminderEmailSender(cfg.email, base, () => now, cfg.outbox, {
+        words: reminderWords,
+        comeback: comebackGames(db, { now, timeZone: cfg.timeZone, currency: cfg.currency }),
+      })
+    : null;
   const devPush = !cfg.push && cfg.outbox?.push ? cfg.outbox.push : null;
   const senders: ReminderSenders = {
     email: async (m) => {

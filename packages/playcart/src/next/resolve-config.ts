@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import type { EngageDb } from "../core/db.ts";
 import { offerSecretOf } from "../games/index.ts";
-import type { PlaycartConfig, Resolved, Shopper } from "./config.ts";
+import type { EmailConfig, PlaycartConfig, Resolved, Shopper } from "./config.ts";
+import { dkimSigning } from "./email/dkim.ts";
 
 export class PlaycartConfigError extends Error {
   constructor(message: string) {
@@ -31,6 +32,15 @@ const asShopper = (shopper: Shopper | string | null): Shopper | null =>
       ? { id: shopper, email: null, userRef: null, signedIn: false }
       : null
     : shopper;
+
+function resolveEmail(email: EmailConfig): EmailConfig {
+  if (email.logoUrl && !/\.(png|jpe?g|gif)$/i.test(new URL(email.logoUrl, "https://x.invalid").pathname))
+    throw new PlaycartConfigError("config.email.logoUrl must be a PNG, JPEG or GIF (email clients show no SVG)");
+  const dkim = email.dkim
+    ? dkimSigning(email.dkim, email.from, (p) => new PlaycartConfigError(`config.email.dkim: ${p.join("; ")}`))
+    : null;
+  return { ...email, dkim };
+}
 
 export function resolveConfig(config: PlaycartConfig): Resolved {
   if (!config || typeof config !== "object") throw new PlaycartConfigError("createPlaycart needs a config object");
@@ -65,6 +75,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     throw new PlaycartConfigError("config.push needs vapidPublicKey, vapidPrivateKey and subject (or leave push out)");
   if (config.email && (!config.email.from || !config.email.postalAddress))
     throw new PlaycartConfigError("config.email needs from and postalAddress (marketing email must carry both)");
+  const email = config.email ? resolveEmail(config.email) : null;
 
   if (config.admin && (typeof config.admin.basePath !== "string" || typeof config.admin.authorize !== "function"))
     throw new PlaycartConfigError(
@@ -85,7 +96,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     cronSecret: config.cronSecret || null,
     stripeWebhookSecret: config.stripe?.webhookSecret || null,
     stripeMaxBodyBytes: config.stripe?.maxBodyBytes ?? 512 * 1024,
-    email: config.email ?? null,
+    email,
     push: config.push ?? null,
     outbox: config.outbox ?? null,
     now: async () => (clock ? await clock() : new Date()),
@@ -96,6 +107,9 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
       ? {
           ...config.admin,
           db,
+          email,
+          outbox: config.outbox ?? null,
+          siteUrl: config.siteUrl ? new URL(config.siteUrl).origin : null,
           currency: config.currency.toLowerCase(),
           timeZone: config.timeZone,
           now: async () => (clock ? await clock() : new Date()),

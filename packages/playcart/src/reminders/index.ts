@@ -9,3 +9,4 @@ export * from "./reminder-dispatch.ts";
 export * from "./reminder-report.ts";
 export * from "./reminder-schedule.ts";
 export * from "./reminder-tokens.ts";
+export * from "./reminder-words.ts";

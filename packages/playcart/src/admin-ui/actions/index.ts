@@ -6,6 +6,7 @@ import { saveCampaignAction, setCampaignStatusAction } from "./campaigns.ts";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "./catalog.ts";
 import { adjustPointsAction } from "./customers.ts";
 import { createFromTemplateAction, forecastCampaignAction } from "./forecast.ts";
+import { resetReminderWordsAction, saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
 import { saveLoyaltySettingsAction } from "./settings.ts";
@@ -24,6 +25,9 @@ export const ADMIN_ACTIONS = {
   setCatalogItemActive: setCatalogItemActiveAction,
   saveReminderSequence: saveReminderSequenceAction,
   saveQuietHours: saveQuietHoursAction,
+  saveReminderWords: saveReminderWordsAction,
+  resetReminderWords: resetReminderWordsAction,
+  sendTestReminder: sendTestReminderAction,
   saveRule: saveRuleAction,
   setRuleStatus: setRuleStatusAction,
 };

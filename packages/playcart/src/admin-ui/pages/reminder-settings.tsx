@@ -12,6 +12,10 @@ export async function ReminderSettingsPage({ ctx }: AdminPageProps) {
         <a href={ctx.href("settings")} className="playcart-admin-link">
           Settings
         </a>
+        {" · "}
+        <a href={ctx.href("settings/reminder-email")} className="playcart-admin-link">
+          Reminder email: words, preview and a test
+        </a>
       </p>
       <h1 className="playcart-admin-title">Reminder schedule and quiet hours</h1>
       <section aria-labelledby="quiet-h" className="playcart-admin-card playcart-admin-stack-sm">

@@ -9,6 +9,7 @@ const MORE: { href: string; label: string }[] = [
   { href: "settings/badges", label: "Badges and stamp cards" },
   { href: "settings/rules", label: "Rules, referral rules included" },
   { href: "settings/reminders", label: "Reminder schedule and quiet hours" },
+  { href: "settings/reminder-email", label: "Reminder email: words, preview and a test" },
 ];
 
 export async function SettingsPage({ ctx }: AdminPageProps) {

@@ -1,15 +1,18 @@
 // Builds an abandoned-cart reminder: subject, HTML (the React Email template), a plain-text
-// part and the RFC 8058 unsubscribe headers. Rendering React is the slow part (about 1.5 ms),
+// part and the RFC 8058 unsubscribe headers. It names the store (and shows its logo), the cart
+// with its images (raster only: Gmail and Outlook show no SVG) and what the comeback game can win. Rendering React is the slow part (about 1.5 ms),
 // so the HTML is rendered once per cart content with placeholder links and the shopper's own
 // links are substituted in: a thousand reminders for a popular cart cost one render.
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { currencyExponent } from "../../core/money.ts";
-import type { ReminderMessage } from "../../reminders/index.ts";
+import { type ReminderMessage, type ReminderWords, reminderCopy } from "../../reminders/index.ts";
 import { ReminderEmail, type ReminderEmailProps } from "./reminder-template.tsx";
 
-export type ReminderLinks = { restoreUrl: string; unsubscribeUrl: string; unsubscribeMailto: string };
-export type StoreInfo = { storeName: string; postalAddress: string; origin: string };
+export type ReminderLinks = { restoreUrl: string; unsubscribeUrl: string };
+export type StoreInfo = { storeName: string; postalAddress: string; origin: string; logoUrl: string | null };
+/** The comeback game a shopper is offered on coming back, and the prizes it gives now (none sold out). */
+export type ComebackGame = { name: string; prizes: string[] };
 export type BuiltMail = { to: string; subject: string; html: string; text: string; headers: Record<string, string> };
 
 const RESTORE = "https://placeholder.invalid/restore";
@@ -27,24 +30,12 @@ function money(minor: number, currency: string) {
   return f.format(minor / 10 ** currencyExponent(code));
 }
 
-function copy(step: number, discountPercent: number | null) {
-  if (discountPercent)
-    return {
-      subject: `${discountPercent}% off the cart you left`,
-      headline: "Still thinking it over?",
-      intro: `Your cart is saved, and for a little while it comes with ${discountPercent}% off.`,
-    };
-  if (step === 1)
-    return {
-      subject: "You left something in your cart",
-      headline: "Your cart is waiting",
-      intro: "We kept everything you picked. Come back whenever you are ready.",
-    };
-  return {
-    subject: "Your cart is still saved",
-    headline: "Still yours",
-    intro: "The things you chose are still in your cart.",
-  };
+// Images an email client shows: Gmail and Outlook drop SVG, so a cart line with one shows none.
+const RASTER = /\.(png|jpe?g|gif)$/i;
+
+/** "a, b or c" */
+export function listWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
 const cache = new Map<string, string>();
@@ -64,24 +55,34 @@ export async function buildReminderEmail(
   m: ReminderMessage,
   links: ReminderLinks,
   store: StoreInfo,
+  extras: { words?: ReminderWords | null; comeback?: ComebackGame | null } = {},
 ): Promise<BuiltMail> {
-  const { subject, headline, intro } = copy(m.step, m.discountPercent);
-  const items = m.items.map((i) => ({
-    name: i.name,
-    quantity: i.quantity,
-    lineTotal: money(i.unitPriceMinor * i.quantity, m.currency),
+  const { subject, headline, intro } = reminderCopy(extras.words ?? null, m.step, m.discountPercent, store.storeName);
+  const comeback = extras.comeback?.prizes.length ? extras.comeback : null;
+  const prizeLine = comeback
+    ? `Play ${comeback.name} when you come back: you could win ${listWords(comeback.prizes)}.`
+    : null;
+  const items = m.items.map((i) => {
     // Images must be absolute in an email.
-    imageUrl: i.imageUrl ? new URL(i.imageUrl, store.origin).toString() : null,
-  }));
+    const image = i.imageUrl ? new URL(i.imageUrl, store.origin) : null;
+    return {
+      name: i.name,
+      quantity: i.quantity,
+      lineTotal: money(i.unitPriceMinor * i.quantity, m.currency),
+      imageUrl: image && RASTER.test(image.pathname) ? image.toString() : null,
+    };
+  });
   const total = money(m.valueMinor, m.currency);
   const props: ReminderEmailProps = {
     storeName: store.storeName,
+    logoUrl: store.logoUrl,
     postalAddress: store.postalAddress,
     headline,
     intro,
     items,
     total,
     discountPercent: m.discountPercent,
+    prizeLine,
     restoreUrl: RESTORE,
     unsubscribeUrl: UNSUBSCRIBE,
   };
@@ -89,15 +90,18 @@ export async function buildReminderEmail(
     .replaceAll(RESTORE, escapeAttr(links.restoreUrl))
     .replaceAll(UNSUBSCRIBE, escapeAttr(links.unsubscribeUrl));
   const text = [
+    store.storeName,
+    "",
     headline,
     "",
-    intro,
+    ...intro,
     "",
     ...items.map((i) => `${i.quantity} x ${i.name}  ${i.lineTotal}`),
     `Total ${total}`,
     ...(m.discountPercent ? ["", `Come back today and take ${m.discountPercent}% off this cart.`] : []),
+    ...(prizeLine ? ["", prizeLine] : []),
     "",
-    `Return to your cart and play the comeback game: ${links.restoreUrl}`,
+    comeback ? `Return to your cart and play: ${links.restoreUrl}` : `Return to your cart: ${links.restoreUrl}`,
     "",
     "--",
     `You get this email because you agreed to hear from ${store.storeName} at checkout.`,
@@ -111,7 +115,7 @@ export async function buildReminderEmail(
     html,
     text,
     headers: {
-      "List-Unsubscribe": `<${links.unsubscribeUrl}>, <${links.unsubscribeMailto}>`,
+      "List-Unsubscribe": `<${links.unsubscribeUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       "X-Playcart-Reminder": `${m.reminderId}`,
     },

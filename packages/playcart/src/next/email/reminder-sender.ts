@@ -1,90 +1,45 @@
 // The email sender handed to Playcart's dispatcher: signs the shopper's links, builds the
-// message, and sends it through a pooled SMTP connection (SMTP_URL), or keeps it in the dev
-// host's outbox when no SMTP server is configured.
-import { randomUUID } from "node:crypto";
-import { connect, type Socket } from "node:net";
-import type { Transporter } from "nodemailer";
-import addressparser from "nodemailer/lib/addressparser/index.js";
-import MailComposer from "nodemailer/lib/mail-composer/index.js";
-import type Mail from "nodemailer/lib/mailer/index.js";
-import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
-import { type ReminderMessage, restoreToken, unsubscribeToken } from "../../reminders/index.ts";
+// message (with the owner's words and the comeback game's prizes), and sends it through the
+// mail transport (SMTP, DKIM-signed when configured, or the dev host's outbox).
+import { type ReminderMessage, type ReminderWords, restoreToken, unsubscribeToken } from "../../reminders/index.ts";
 import type { EmailConfig, Outbox } from "../config.ts";
-import { buildReminderEmail, type ReminderLinks, type StoreInfo } from "./reminder-email.ts";
-import { classifySmtpError } from "./smtp-errors.ts";
+import { fromAddress } from "./dkim.ts";
+import { mailTransport } from "./mail-transport.ts";
+import { buildReminderEmail, type ComebackGame, type ReminderLinks, type StoreInfo } from "./reminder-email.ts";
 
-async function pooledTransport(url: string, dkim: EmailConfig["dkim"]): Promise<Transporter> {
-  const { createTransport } = await import("nodemailer");
-  const { parseConnectionUrl } = await import("nodemailer/lib/shared/index.js");
-  // A pool keeps a few connections open for a whole run instead of one per message.
-  // Settings already in SMTP_URL win over these defaults.
-  const pooledUrl = new URL(url);
-  for (const [k, v] of Object.entries({ pool: "true", maxConnections: "50", maxMessages: "1000" })) {
-    if (!pooledUrl.searchParams.has(k)) pooledUrl.searchParams.set(k, v);
-  }
-  return createTransport({
-    ...(parseConnectionUrl(pooledUrl.toString()) as SMTPPool.Options),
-    // DKIM signs each message as it is sent (raw messages included).
-    ...(dkim ? { dkim } : {}),
-    // nodemailer leaves Nagle's algorithm on: a message's final small write then waits for the
-    // server's delayed ACK (about 40 ms on Linux) on every message. Each connection is opened
-    // here with TCP_NODELAY; nodemailer still does the greeting, STARTTLS or TLS and AUTH.
-    getSocket: (o: SMTPPool.Options, cb: (err: Error | null, socketOptions?: { connection: Socket }) => void) => {
-      const socket = connect({ host: o.host, port: o.port ?? (o.secure ? 465 : 587) });
-      socket.setNoDelay(true);
-      // nodemailer's own connection timeout (2 minutes by default) covers only sockets it opens.
-      const timer = setTimeout(
-        () => socket.destroy(new Error("SMTP connection timed out")),
-        o.connectionTimeout ?? 120_000,
-      );
-      socket.once("error", (err) => {
-        clearTimeout(timer);
-        cb(err);
-      });
-      socket.once("connect", () => {
-        clearTimeout(timer);
-        socket.removeAllListeners("error");
-        cb(null, { connection: socket });
-      });
-    },
-  } as SMTPPool.Options);
-}
-
-const fromDomains = new Map<string, string>();
-/** The domain of the From address, for the Message-ID (as nodemailer picks it). */
-function fromDomain(from: string) {
-  let domain = fromDomains.get(from);
-  if (!domain) {
-    domain = addressparser(from, { flatten: true })[0]?.address?.split("@").pop() || "localhost";
-    fromDomains.set(from, domain);
-  }
-  return domain;
+/**
+ * The store's name in every email: `email.storeName` when the host gives one, else the display
+ * name of the From address ("Corner Roastery <shop@…>"), else the sender's domain.
+ */
+export function storeNameOf(email: Pick<EmailConfig, "from" | "storeName">): string {
+  const display = /^\s*"?([^"<]+?)"?\s*</.exec(email.from)?.[1]?.trim();
+  return email.storeName?.trim() || display || fromAddress(email.from).split("@").pop() || "our store";
 }
 
 /** The store facts every marketing email carries. */
 export function storeInfo(email: EmailConfig, origin: string): StoreInfo {
-  const storeName = email.storeName ?? /^\s*"?([^"<]+?)"?\s*</.exec(email.from)?.[1] ?? "our store";
-  return { storeName, postalAddress: email.postalAddress, origin };
+  const logoUrl = email.logoUrl ? new URL(email.logoUrl, origin).toString() : null;
+  return { storeName: storeNameOf(email), postalAddress: email.postalAddress, origin, logoUrl };
 }
 
-/** mailto: unsubscribe (RFC 2369), to the sender's domain; the token in the subject says who. */
-export function unsubscribeMailto(from: string, token: string): string {
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  const domain = address.split("@")[1] ?? "localhost";
-  return `mailto:unsubscribe@${domain}?subject=unsubscribe%20${token}`;
-}
+export type LinkBase = { origin: string; basePath: string; secret: string };
 
-export type LinkBase = { origin: string; basePath: string; secret: string; from: string };
-
+// Only the https one-click address: a mailto: address would need a mailbox that reads the
+// unsubscribe requests, and an address nobody reads unsubscribes nobody (RFC 8058 needs https).
 export function reminderLinks(m: ReminderMessage, base: LinkBase, now: Date): ReminderLinks {
-  const unsub = unsubscribeToken(base.secret, m.email);
   const root = `${base.origin}${base.basePath}`;
   return {
     restoreUrl: `${root}/comeback/${restoreToken(base.secret, { reminderId: m.reminderId, cartRef: m.cartRef }, now)}`,
-    unsubscribeUrl: `${root}/unsubscribe/${unsub}`,
-    unsubscribeMailto: unsubscribeMailto(base.from, unsub),
+    unsubscribeUrl: `${root}/unsubscribe/${unsubscribeToken(base.secret, m.email)}`,
   };
 }
+
+export type ReminderSendOptions = {
+  /** The owner's words (admin, Reminder email); null: the built-in words for each step. */
+  words?: ReminderWords | null;
+  /** The comeback game this shopper would be offered on coming back, with the prizes it can give. */
+  comeback?: (m: ReminderMessage) => Promise<ComebackGame | null>;
+};
 
 /**
  * Sends one reminder email; throws SendFailure (permanent or not) when SMTP refuses it.
@@ -93,47 +48,22 @@ export function reminderLinks(m: ReminderMessage, base: LinkBase, now: Date): Re
  */
 export function reminderEmailSender(
   email: EmailConfig,
-  base: Omit<LinkBase, "from">,
+  base: LinkBase,
   now: () => Date,
   outbox: Outbox | null = null,
+  options: ReminderSendOptions = {},
 ) {
   const store = storeInfo(email, base.origin);
-  const links = { ...base, from: email.from };
-  let transport: Promise<Transporter> | undefined;
+  const transport = mailTransport(email, outbox);
   const send = async (m: ReminderMessage) => {
-    const mail = await buildReminderEmail(m, reminderLinks(m, links, now()), store);
-    if (!email.smtpUrl) {
-      if (outbox?.mail) await outbox.mail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-      else console.warn(`[playcart] no smtpUrl and no outbox: reminder ${m.reminderId} was not emailed`);
-      return;
-    }
-    transport ??= pooledTransport(email.smtpUrl, email.dkim);
-    try {
-      // base64 is encoded natively; quoted-printable in JavaScript costs more than the rest of a send.
-      // The message is composed into one buffer (the same composer sendMail uses, so the same
-      // bytes) and handed over raw: it reaches the socket in one write instead of one per
-      // encoded chunk, and with TCP_NODELAY each write would be a packet of its own.
-      // The Message-ID and the multipart boundary come from one randomUUID: nodemailer
-      // otherwise draws them with eight separate randomBytes calls per message.
-      const from = email.from;
-      const id = randomUUID();
-      const node = new MailComposer({
-        from,
-        ...mail,
-        textEncoding: "base64",
-        messageId: `<${id}@${fromDomain(from)}>`,
-        baseBoundary: id.replaceAll("-", ""),
-      } as Mail.Options).compile();
-      const raw = await node.build();
-      await (await transport).sendMail({ envelope: node.getEnvelope(), raw });
-    } catch (err) {
-      throw classifySmtpError(err);
-    }
+    const comeback = options.comeback ? await options.comeback(m) : null;
+    const mail = await buildReminderEmail(m, reminderLinks(m, base, now()), store, {
+      words: options.words ?? null,
+      comeback,
+    });
+    const via = await transport(mail);
+    if (via === "dropped")
+      console.warn(`[playcart] no smtpUrl and no outbox: reminder ${m.reminderId} was not emailed`);
   };
-  const close = async () => {
-    const t = transport;
-    transport = undefined;
-    if (t) (await t).close();
-  };
-  return Object.assign(send, { close });
+  return Object.assign(send, { close: transport.close });
 }

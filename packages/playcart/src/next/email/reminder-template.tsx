@@ -1,6 +1,7 @@
-// The abandoned-cart reminder as a React Email template: the cart's items with their
-// images, one button that restores the cart, and the footer every marketing email needs
-// (why they get it, one-click unsubscribe, the store's postal address).
+// The abandoned-cart reminder as a React Email template: the store's name or logo, the cart's
+// items with their images, what the comeback game can win, one button that restores the cart,
+// and the footer every marketing email needs (why they get it, one-click unsubscribe, the
+// store's postal address).
 import {
   Body,
   Button,
@@ -20,12 +21,15 @@ import {
 
 export type ReminderEmailProps = {
   storeName: string;
+  logoUrl: string | null;
   postalAddress: string;
   headline: string;
-  intro: string;
+  intro: string[];
   items: { name: string; quantity: number; lineTotal: string; imageUrl: string | null }[];
   total: string;
   discountPercent: number | null;
+  /** What the comeback game can win; null when no game waits for this shopper. */
+  prizeLine: string | null;
   restoreUrl: string;
   unsubscribeUrl: string;
 };
@@ -36,19 +40,29 @@ export function ReminderEmail(p: ReminderEmailProps) {
   return (
     <Html lang="en">
       <Head />
-      <Preview>{p.intro}</Preview>
+      <Preview>{p.intro[0]}</Preview>
       <Body style={{ backgroundColor: "#fafaf9", margin: 0, ...text }}>
         <Container style={{ maxWidth: 560, margin: "0 auto", padding: 24, backgroundColor: "#ffffff" }}>
+          {p.logoUrl ? (
+            <Img src={p.logoUrl} alt={p.storeName} height={40} style={{ margin: "0 0 16px" }} />
+          ) : (
+            <Text style={{ fontSize: 18, fontWeight: 700, margin: "0 0 16px" }}>{p.storeName}</Text>
+          )}
           <Heading as="h1" style={{ fontSize: 24, margin: "0 0 8px" }}>
             {p.headline}
           </Heading>
-          <Text style={{ fontSize: 16 }}>{p.intro}</Text>
+          {p.intro.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines are fixed for one render
+            <Text key={i} style={{ fontSize: 16 }}>
+              {line}
+            </Text>
+          ))}
           <Section>
             {p.items.map((item) => (
               <Row key={item.name} style={{ borderBottom: "1px solid #e7e5e4" }}>
                 <Column style={{ width: 72, padding: "8px 0" }}>
                   {item.imageUrl ? (
-                    <Img src={item.imageUrl} alt="" width={64} height={64} style={{ borderRadius: 8 }} />
+                    <Img src={item.imageUrl} alt={item.name} width={64} height={64} style={{ borderRadius: 8 }} />
                   ) : null}
                 </Column>
                 <Column style={{ padding: "8px 12px" }}>
@@ -66,6 +80,7 @@ export function ReminderEmail(p: ReminderEmailProps) {
               Come back today and take {p.discountPercent}% off this cart.
             </Text>
           ) : null}
+          {p.prizeLine ? <Text style={{ fontSize: 16, color: "#1c1917" }}>{p.prizeLine}</Text> : null}
           <Section style={{ textAlign: "center", margin: "24px 0" }}>
             <Button
               href={p.restoreUrl}
@@ -77,10 +92,9 @@ export function ReminderEmail(p: ReminderEmailProps) {
                 fontSize: 16,
               }}
             >
-              Return to your cart and play
+              {p.prizeLine ? "Return to your cart and play" : "Return to your cart"}
             </Button>
           </Section>
-          <Text style={{ fontSize: 14, color: "#57534e" }}>A comeback game is waiting for you at checkout.</Text>
           <Hr />
           <Text style={{ fontSize: 12, color: "#78716c" }}>
             You get this email because you agreed to hear from {p.storeName} at checkout.{" "}
