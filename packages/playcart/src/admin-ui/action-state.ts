@@ -7,6 +7,8 @@ export type AdminActionState = {
   fieldErrors?: Record<string, string>;
   /** The record an action created (e.g. a new campaign's id), for the form to navigate to. */
   id?: string;
+  /** A live campaign in the way of publishing, which the form offers to pause. */
+  conflict?: { id: string; name: string };
 };
 
 export const idle: AdminActionState = { status: "idle" };
