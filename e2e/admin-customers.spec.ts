@@ -47,6 +47,13 @@ test("an owner finds a customer and adjusts their points with a reason", async (
     await expect(balance).toHaveText(String(earned + 25));
     await expect(page.getByRole("row").filter({ hasText: "Goodwill for a late delivery" })).toContainText("adjust");
     await page.goto("/admin/audit");
-    await expect(page.getByText("points.adjust", { exact: true }).first()).toBeVisible();
+    // In words: who adjusted whose points, by how much and why.
+    const entry = page.getByTestId("audit-entry").filter({ hasText: "adjusted the points of" }).first();
+    await expect(entry.getByRole("link", { name: email })).toHaveAttribute(
+      "href",
+      /\/admin\/customers\/[0-9a-f-]{36}$/,
+    );
+    await expect(entry).toContainText(`Balance: ${earned} → ${earned + 25}`);
+    await expect(entry).toContainText("Reason: none → Goodwill for a late delivery");
   });
 });
