@@ -1,25 +1,13 @@
 // Customers in the admin: find a shopper by email, see their points, and adjust them with a
 // required reason (a ledger entry, in the audit trail).
 import { Admin } from "./pages/admin";
-import { Store } from "./pages/store";
+import { guestPaidOrder } from "./pages/store";
 import { orderTotal, pointsFor, products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 test("an owner finds a customer and adjusts their points with a reason", async ({ page, browser, mailbox }) => {
   const email = uniqueEmail("loyal");
-  const shopper = await browser.newContext();
-  try {
-    const store = new Store(await shopper.newPage());
-    await store.addProduct(products.mug.slug);
-    await store.openCart();
-    await store.goToCheckoutFromCart();
-    await store.placeOrder(email);
-    // A first order may win the wheel; whatever it took off, pay what is due.
-    await store.page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
-    await store.expectConfirmation();
-  } finally {
-    await shopper.close();
-  }
+  await guestPaidOrder(browser, email, products.mug.slug);
 
   const admin = new Admin(page);
   await admin.signInAndOpen(mailbox);

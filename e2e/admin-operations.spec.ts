@@ -2,30 +2,12 @@
 // it is made and the order then reads refunded, on the orders page, the customer's profile
 // (with its orders and points) and in the audit trail in words; publishing over a live
 // campaign offers to pause that one.
-import type { Browser } from "@playwright/test";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { campaigns } from "./pages/games";
-import { Store } from "./pages/store";
-import { ADMIN_EMAIL, orderLabel, products, uniqueEmail, usd } from "./support/data";
+import { guestPaidOrder, Store } from "./pages/store";
+import { ADMIN_EMAIL, orderLabel, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
-
-/** A guest pays for one mug in a browser of their own; returns the order's id. */
-async function paidOrder(browser: Browser, email: string): Promise<string> {
-  const shopper = await browser.newContext();
-  try {
-    const store = new Store(await shopper.newPage());
-    await store.addProduct(products.mug.slug);
-    await store.openCart();
-    await store.goToCheckoutFromCart();
-    const id = await store.placeOrder(email);
-    await store.page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
-    await store.expectConfirmation();
-    return id;
-  } finally {
-    await shopper.close();
-  }
-}
 
 test("the owner's sign-in lands in the admin", async ({ page, mailbox }) => {
   await page.goto("/signin");
@@ -40,7 +22,7 @@ test("a refund is confirmed first; the order then reads refunded everywhere, in 
   mailbox,
 }) => {
   const email = uniqueEmail("refunded");
-  const label = orderLabel(await paidOrder(browser, email));
+  const label = orderLabel(await guestPaidOrder(browser, email));
   const admin = new Admin(page);
   await admin.signInAndOpen(mailbox);
   await expect(admin.cell(label, "status")).toHaveText("paid");

@@ -5,9 +5,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { Admin } from "./pages/admin";
 import { campaigns } from "./pages/games";
-import { Store } from "./pages/store";
+import { guestPaidOrder } from "./pages/store";
 import { adminPages } from "./support/admin-routes";
-import { products, uniqueEmail } from "./support/data";
+import { uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 const PHONE = { width: 390, height: 844 };
@@ -17,18 +17,7 @@ const STAND_IN = "00000000-0000-4000-8000-000000000000";
 /** A guest's paid order (so the orders table and a customer's page have rows); returns the email. */
 async function guestOrder(browser: Browser): Promise<string> {
   const email = uniqueEmail("phone");
-  const shopper = await browser.newContext();
-  try {
-    const store = new Store(await shopper.newPage());
-    await store.addProduct(products.mug.slug);
-    await store.openCart();
-    await store.goToCheckoutFromCart();
-    await store.placeOrder(email);
-    await store.page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
-    await store.expectConfirmation();
-  } finally {
-    await shopper.close();
-  }
+  await guestPaidOrder(browser, email);
   return email;
 }
 

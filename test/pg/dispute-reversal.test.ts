@@ -12,7 +12,7 @@ import { customerLoyalty, ledgerEntries, stampEntries } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedRules } from "@/db/seed-rules";
 import { createTestDatabase } from "../support/pg";
-import { charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
+import { adapterOrder, charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
 
 const SECRET = "whsec_disputereversal0123456789abcdefghijkl";
 const TZ = "Europe/Berlin";
@@ -48,21 +48,8 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 function newOrder(email: string, totalMinor: number) {
-  const ref = randomUUID();
-  const o = {
-    ref,
-    id: ref,
-    email,
-    paidAt: null,
-    lines: [{ productRef: "beans", name: "Beans", category: "coffee", unitPriceMinor: totalMinor, quantity: 1 }],
-    subtotalMinor: totalMinor,
-    discountMinor: 0,
-    shippingMinor: 0,
-    totalMinor,
-    currency: "usd",
-    paymentIntentId: `pi_${ref.replace(/-/g, "")}`,
-  };
-  orders.set(ref, o);
+  const o = adapterOrder(totalMinor, email);
+  orders.set(o.ref, o);
   return o;
 }
 
