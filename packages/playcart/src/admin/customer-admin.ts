@@ -75,9 +75,11 @@ export async function customerDetail(db: EngageDb, customerId: string, now: Date
  * lost dispute; points on hold for an open dispute still count).
  */
 export async function customerOrders(db: EngageDb, customerId: string, limit = 50) {
+  // Qualified by hand: Drizzle writes a one-table select's columns unqualified, which inside
+  // this subquery would name the ledger's own columns.
   const points = (kinds: string) =>
     sql<number>`coalesce((SELECT sum(l.delta) FROM ${ledgerEntries} l
-      WHERE l.order_ref = ${orderRewards.orderRef} AND l.customer_id = ${orderRewards.customerId}
+      WHERE l.order_ref = playcart_order_rewards.order_ref AND l.customer_id = playcart_order_rewards.customer_id
         AND l.kind IN (${sql.raw(kinds)})), 0)::int`;
   return db
     .select({
