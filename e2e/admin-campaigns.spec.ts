@@ -113,8 +113,20 @@ test("an owner builds, publishes and pauses a Saturday wheel; a shopper plays it
 
   await test.step("every change is in the audit trail", async () => {
     await page.goto("/admin/audit");
-    for (const action of ["campaign.create", "campaign.publish", "campaign.pause"])
-      await expect(page.getByText(action, { exact: true }).first()).toBeVisible();
+    // In words, naming the campaign with a link to it; a status change as before and after.
+    for (const verb of ["created the campaign", "published the campaign", "paused the campaign"]) {
+      const entry = page.getByTestId("audit-entry").filter({ hasText: `${verb} “${name}”` });
+      await expect(entry.first().getByRole("link", { name: `“${name}”` })).toHaveAttribute(
+        "href",
+        `/admin/campaigns/${campaignId}`,
+      );
+    }
+    await expect(
+      page
+        .getByTestId("audit-entry")
+        .filter({ hasText: `paused the campaign “${name}”` })
+        .first(),
+    ).toContainText("Status: live → paused");
   });
 });
 

@@ -86,7 +86,9 @@ test("the owner edits the reward catalog and a rule, and the shopper sees both t
 
     // The audit trail has the rule's edit, with before and after.
     await page.goto("/admin/audit");
-    await expect(page.getByText("rule.update").first()).toBeVisible();
+    await expect(
+      page.getByTestId("audit-entry").filter({ hasText: "edited the rule" }).first().getByRole("link"),
+    ).toHaveText(`“${rule}”`);
   } finally {
     await shopperContext.close();
     // Leave the shared demo data as other specs expect it.

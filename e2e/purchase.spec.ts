@@ -83,7 +83,7 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
       await expect(admin.cell(label, "status")).toHaveText("paid");
       await expect(admin.cell(label, "total")).toHaveText(usd(totalCents));
       // More than was paid: refused with a clear message, the typed amount kept, nothing refunded.
-      await admin.refund(label, "999.00");
+      await admin.askRefund(label, "999.00");
       await expect(
         admin
           .row(label)
@@ -95,6 +95,7 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
       await admin.refund(label, "10.00");
       await expect(admin.row(label).getByRole("status")).toHaveText(`Refunded ${usd(refundCents)}.`);
       await expect(admin.cell(label, "refunded")).toHaveText(usd(refundCents));
+      await expect(admin.cell(label, "status")).toHaveText("partly refunded");
     } finally {
       await ownerContext.close();
     }

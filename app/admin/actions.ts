@@ -2,7 +2,7 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { currencyExponent, recordAudit } from "playcart";
+import { recordAudit } from "playcart";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
@@ -12,17 +12,16 @@ import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
 import { formatMoney } from "@/lib/store/money";
 import { requestOrigin } from "@/lib/store/origin";
+import { refundAmount } from "@/lib/store/refund-amount";
 import { stripe } from "@/lib/stripe/client";
 import { chargeRefunded } from "@/lib/stripe/test-mode/events";
 import { postSignedEvent } from "@/lib/stripe/test-mode/post-event";
 
 const refundInput = z.object({
   orderId: z.uuid({ message: "Unknown order." }),
-  amount: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,7}(\.\d{1,2})?)?$/, "Enter an amount like 12.50, or leave it empty for a full refund.")
-    .optional(),
+  amount: z.string().max(20).optional().default(""),
+  // The amount the owner confirmed in the dialog: a refund of anything else is not made.
+  confirmedMinor: z.coerce.number().int().nonnegative().optional(),
 });
 
 /** Refunds an order. The ledger changes only when the refund's webhook arrives. */
@@ -36,13 +35,14 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
     if (!order) return { status: "invalid", message: "Unknown order.", fieldErrors: { orderId: "Unknown order." } };
     if (order.status !== "paid") return { status: "invalid", message: "Only paid orders can be refunded." };
     const remaining = order.totalMinor - order.amountRefundedMinor;
-    const amount = input.data.amount
-      ? Math.round(Number(input.data.amount) * 10 ** currencyExponent(order.currency))
-      : remaining;
-    if (amount <= 0 || amount > remaining) {
-      const message = `Refund between ${formatMoney(1, order.currency)} and ${formatMoney(remaining, order.currency)}.`;
-      return { status: "invalid", message, fieldErrors: { amount: message } };
-    }
+    const asked = refundAmount(input.data.amount, remaining, order.currency);
+    if ("error" in asked) return { status: "invalid", message: asked.error, fieldErrors: { amount: asked.error } };
+    const amount = asked.minor;
+    if (input.data.confirmedMinor !== amount)
+      return {
+        status: "invalid",
+        message: `Nothing was refunded: confirm the refund of ${formatMoney(amount, order.currency)} first.`,
+      };
     const cumulative = order.amountRefundedMinor + amount;
     if (paymentsMode() === "test") {
       const res = await postSignedEvent(await requestOrigin(), chargeRefunded(order, cumulative));
@@ -61,8 +61,8 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
       action: "order.refund",
       entity: "order",
       entityId: order.id,
-      before: { amountRefundedMinor: order.amountRefundedMinor },
-      after: { amountRefundedMinor: cumulative, mode: paymentsMode() },
+      before: { amountRefundedMinor: order.amountRefundedMinor, currency: order.currency },
+      after: { amountRefundedMinor: cumulative, currency: order.currency, mode: paymentsMode() },
     });
     revalidatePath("/admin");
     return { status: "ok", message: `Refunded ${formatMoney(amount, order.currency)}.` };

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { signIn, signOut } from "@/lib/auth";
+import { homeAfterSignIn } from "@/lib/auth/guards";
 import { emailField } from "@/lib/store/validation";
 
 const signInInput = z.object({
@@ -21,7 +22,9 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
   if (!input.success) return invalid(input.error);
   // redirect: false, then our own redirect: Auth.js would send the browser through its
   // /api/auth/verify-request hop, which a server action's client-side redirect stalls on.
-  await signIn("email", { email: input.data.email, redirectTo: input.data.callbackUrl ?? "/account", redirect: false });
+  // Without a page to return to, an owner lands in the admin and a shopper on their account.
+  const redirectTo = input.data.callbackUrl ?? (await homeAfterSignIn(input.data.email));
+  await signIn("email", { email: input.data.email, redirectTo, redirect: false });
   redirect("/signin/check-email");
 }
 

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
 import { paymentsMode } from "@/lib/env";
 import { formatMoney } from "@/lib/store/money";
+import { orderStatus } from "@/lib/store/order-status";
 import { RefundForm } from "./refund-form";
 
 /** The demo's orders with Stripe refunds: a host page of the Playcart admin (which checks access). */
@@ -16,6 +17,7 @@ export async function OrdersPage() {
       totalMinor: orders.totalMinor,
       amountRefundedMinor: orders.amountRefundedMinor,
       currency: orders.currency,
+      disputeStatus: orders.disputeStatus,
       createdAt: orders.createdAt,
     })
     .from(orders)
@@ -30,7 +32,7 @@ export async function OrdersPage() {
           ? "Test mode: a refund sends a signed charge.refunded event to the webhook."
           : "Refunds go through Stripe; points change when its webhook arrives."}
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] text-sm">
           <thead className="text-left text-stone-600">
             <tr>
@@ -49,12 +51,18 @@ export async function OrdersPage() {
                 <tr key={o.id} className="align-top">
                   <td className="py-2 font-mono">{label}</td>
                   <td>{o.email}</td>
-                  <td>{o.status}</td>
+                  <td>{orderStatus(o)}</td>
                   <td className="tabular-nums">{formatMoney(o.totalMinor, o.currency)}</td>
                   <td className="tabular-nums">{formatMoney(o.amountRefundedMinor, o.currency)}</td>
                   <td>
                     {o.status === "paid" && o.amountRefundedMinor < o.totalMinor && (
-                      <RefundForm orderId={o.id} label={label} />
+                      <RefundForm
+                        orderId={o.id}
+                        label={label}
+                        email={o.email}
+                        remainingMinor={o.totalMinor - o.amountRefundedMinor}
+                        currency={o.currency}
+                      />
                     )}
                   </td>
                 </tr>

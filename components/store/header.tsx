@@ -29,7 +29,7 @@ export async function Header() {
         <span className="hidden whitespace-nowrap rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700 sm:inline">
           with Playcart
         </span>
-        <div className="order-last flex w-full items-center gap-5 text-sm sm:order-none sm:ml-auto sm:w-auto">
+        <div className="order-last flex w-full flex-wrap items-center gap-x-4 gap-y-1 text-sm sm:order-none sm:ml-auto sm:w-auto sm:gap-5">
           <Link href="/" className="hover:underline">
             Shop
           </Link>

@@ -59,10 +59,22 @@ export class Admin {
     return this.row(label).getByRole("cell").nth(index);
   }
 
-  /** Refunds an order; an empty amount is a full refund. Waits for the store's answer. */
-  async refund(label: string, amount: string | null) {
+  /** Types an amount (empty: all that is left) and asks to refund it; a valid one opens the confirmation. */
+  async askRefund(label: string, amount: string | null) {
     const row = this.row(label);
     await row.getByLabel(`Amount to refund for order ${label}`).fill(amount ?? "");
     await row.getByRole("button", { name: `Refund ${label}` }).click();
+  }
+
+  /** The refund's confirmation dialog, which names the amount and the order. */
+  get refundDialog(): Locator {
+    return this.page.getByRole("dialog", { name: /^Refund .* on order / });
+  }
+
+  /** Refunds an order and confirms the amount shown; an empty amount is a full refund. */
+  async refund(label: string, amount: string | null) {
+    await this.askRefund(label, amount);
+    await expect(this.refundDialog).toBeVisible();
+    await this.refundDialog.getByRole("button", { name: /^Confirm refund of / }).click();
   }
 }

@@ -1,6 +1,25 @@
 // The storefront as a shopper uses it: by labels, roles and the texts on screen.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { products } from "../support/data";
 import type { Mailbox } from "../support/fixtures";
+
+/** A guest pays for one product in a browser of their own (another shopper); returns the order id. */
+export async function guestPaidOrder(browser: Browser, email: string, slug = products.mug.slug): Promise<string> {
+  const shopper = await browser.newContext();
+  try {
+    const store = new Store(await shopper.newPage());
+    await store.addProduct(slug);
+    await store.openCart();
+    await store.goToCheckoutFromCart();
+    const id = await store.placeOrder(email);
+    // A first order may win the wheel; whatever it took off, pay what is due.
+    await store.page.getByRole("button", { name: /^Pay .* with test card 4242$/ }).click();
+    await store.expectConfirmation();
+    return id;
+  } finally {
+    await shopper.close();
+  }
+}
 
 export class Store {
   constructor(readonly page: Page) {}

@@ -32,7 +32,7 @@ export async function currentViewer(): Promise<Viewer | null> {
     .from(users)
     .where(eq(users.id, id));
   if (!user?.email) return null;
-  const isAdmin = user.role === "admin" || env().ADMIN_EMAILS.includes(user.email.toLowerCase());
+  const isAdmin = isOwner({ email: user.email, role: user.role });
   return { id: user.id, email: user.email, name: user.name, isAdmin };
 }
 
@@ -46,4 +46,17 @@ export async function requireAdmin(): Promise<Viewer> {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) throw new AuthorizationError("forbidden");
   return viewer;
+}
+
+/** A store owner: listed in ADMIN_EMAILS or given the admin role. */
+const isOwner = (user: { email: string; role: string | null }) =>
+  user.role === "admin" || env().ADMIN_EMAILS.includes(user.email.toLowerCase());
+
+/** Where signing in lands when no page asked for it: an owner's admin, a shopper's account. */
+export async function homeAfterSignIn(email: string): Promise<"/admin" | "/account"> {
+  const address = email.trim().toLowerCase();
+  if (env().ADMIN_EMAILS.includes(address)) return "/admin";
+  const db = await getDb();
+  const [user] = await db.select({ email: users.email, role: users.role }).from(users).where(eq(users.email, address));
+  return user?.email && isOwner({ email: user.email, role: user.role }) ? "/admin" : "/account";
 }

@@ -174,7 +174,7 @@ export async function recordDispute(tx: Db, orderId: string, status: DisputeStat
   const closed = current === "won" || current === "lost";
   const next = closed ? current : status === "open" && current ? current : status;
   await tx.update(orders).set({ disputeStatus: next, updatedAt: new Date() }).where(eq(orders.id, orderId));
-  if (order.status === "paid") await recordOrderDispute(tx, orderId, status);
+  if (order.status === "paid") await recordOrderDispute(tx, orderId, status, new Date());
   return { outcome: "dispute_recorded", orderId };
 }
 

@@ -137,6 +137,7 @@ export async function listOrdersForUser(db: Db, user: { id: string; email: strin
       status: orders.status,
       totalMinor: orders.totalMinor,
       amountRefundedMinor: orders.amountRefundedMinor,
+      disputeStatus: orders.disputeStatus,
       currency: orders.currency,
       createdAt: orders.createdAt,
       paidAt: orders.paidAt,

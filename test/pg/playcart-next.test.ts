@@ -15,7 +15,7 @@ import {
 import { campaigns, customers, events, ledgerEntries, orderRewards, prizes } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/pg";
-import { charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
+import { adapterOrder, charge, checkoutSession, dispute, sign, stripeEvent } from "../support/stripe-events";
 
 const SECRET = "whsec_playcartnext0123456789abcdefghijklmnop";
 const CRON = "cron-secret-0123456789abcdef";
@@ -47,22 +47,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.drop());
 
-function newOrder(totalMinor: number): Order & { paymentIntentId: string; id: string; totalMinor: number } {
-  const ref = randomUUID();
-  const o = {
-    ref,
-    id: ref,
-    email: `shopper-${ref.slice(0, 8)}@example.test`,
-    paidAt: null,
-    lines: [{ productRef: "beans", name: "Beans", category: "coffee", unitPriceMinor: totalMinor, quantity: 1 }],
-    subtotalMinor: totalMinor,
-    discountMinor: 0,
-    shippingMinor: 0,
-    totalMinor,
-    currency: "usd",
-    paymentIntentId: `pi_${ref.replace(/-/g, "")}`,
-  };
-  orders.set(ref, o);
+function newOrder(totalMinor: number) {
+  const o = adapterOrder(totalMinor);
+  orders.set(o.ref, o);
   return o;
 }
 

@@ -1,7 +1,8 @@
 // Stripe webhook payloads built from Stripe's own fixtures (test/fixtures/stripe/, see its
 // README): take the resource, override what Playcart reads, wrap it in the `event` fixture,
 // sign it like Stripe does.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Order } from "playcart/next";
 import Stripe from "stripe";
 import stripeFixtures from "../fixtures/stripe/fixtures3.json";
 import { TEST_WEBHOOK_SECRET } from "./server";
@@ -25,6 +26,24 @@ export type OrderRef = {
   email: string;
   paymentIntentId?: string | null;
 };
+
+/** An order as a host's Playcart adapter describes it (one line of beans), with a PaymentIntent of its own. */
+export function adapterOrder(totalMinor: number, email?: string) {
+  const ref = randomUUID();
+  return {
+    ref,
+    id: ref,
+    email: email ?? `shopper-${ref.slice(0, 8)}@example.test`,
+    paidAt: null,
+    lines: [{ productRef: "beans", name: "Beans", category: "coffee", unitPriceMinor: totalMinor, quantity: 1 }],
+    subtotalMinor: totalMinor,
+    discountMinor: 0,
+    shippingMinor: 0,
+    totalMinor,
+    currency: "usd",
+    paymentIntentId: `pi_${ref.replace(/-/g, "")}`,
+  } satisfies Order & OrderRef;
+}
 
 /** A Checkout Session for the order (paid by default), carrying its id in both places. */
 export function checkoutSession(order: OrderRef, overrides: Json = {}): Json {

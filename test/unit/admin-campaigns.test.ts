@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { auditTrail } from "playcart/internal/admin/audit";
 import {
   CampaignInputError,
+  CampaignOverlapError,
   campaignWithPrizes,
   saveCampaign,
   schedulesOverlap,
@@ -297,6 +298,61 @@ describe("campaign life cycle", () => {
         CLOCK,
       ),
     ).toBe(false);
+  });
+
+  it("publishing may pause the campaign in the way: both in one transaction, both audited", async () => {
+    const placement = "comeback";
+    const at = (name: string, windows: unknown[]) =>
+      saveCampaign(db, "owner@shop.test", null, draft({ name, placement, rewardScope: "next_order", windows }), CLOCK);
+    const live = await at("Live exit wheel", [{ weekday: 3, start: "09:00", end: "12:00" }]);
+    await setCampaignStatus(db, "owner@shop.test", live, "live", CLOCK);
+    const other = await at("Other exit wheel", [{ weekday: 3, start: "11:00", end: "13:00" }]);
+    await setCampaignStatus(db, "owner@shop.test", other, "live", CLOCK).catch(() => {});
+    const next = await at("Next exit wheel", [{ weekday: 3, start: "10:00", end: "11:30" }]);
+    const statusOf = async (id: string) =>
+      (await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, id)))[0].status;
+
+    // Refused with the campaign in the way named, so the admin can offer to pause it.
+    const refused = await setCampaignStatus(db, "owner@shop.test", next, "live", CLOCK).catch((e) => e);
+    expect(refused).toBeInstanceOf(CampaignOverlapError);
+    expect(refused.conflict).toEqual({ id: live, name: "Live exit wheel" });
+
+    // A second live campaign still in the way: the pause rolls back with the refusal.
+    await db.update(campaigns).set({ status: "live" }).where(eq(campaigns.id, other));
+    const still = await setCampaignStatus(db, "owner@shop.test", next, "live", CLOCK, { pauseFirst: live }).catch(
+      (e) => e,
+    );
+    expect(still.conflict).toEqual({ id: other, name: "Other exit wheel" });
+    expect([await statusOf(live), await statusOf(next)]).toEqual(["live", "draft"]);
+    await db.update(campaigns).set({ status: "paused" }).where(eq(campaigns.id, other));
+
+    // Only a live campaign at the same placement may be paused this way, and only to publish.
+    const elsewhere = await saveCampaign(
+      db,
+      "owner@shop.test",
+      null,
+      draft({ name: "Elsewhere", windows: [{ weekday: 1, start: "03:00", end: "04:00" }] }),
+      CLOCK,
+    );
+    await setCampaignStatus(db, "owner@shop.test", elsewhere, "live", CLOCK);
+    await expect(
+      setCampaignStatus(db, "owner@shop.test", next, "live", CLOCK, { pauseFirst: elsewhere }),
+    ).rejects.toThrow(/another placement/);
+    await expect(setCampaignStatus(db, "owner@shop.test", next, "ended", CLOCK, { pauseFirst: live })).rejects.toThrow(
+      /Only publishing/,
+    );
+
+    await setCampaignStatus(db, "owner@shop.test", next, "live", CLOCK, { pauseFirst: live });
+    expect([await statusOf(live), await statusOf(next), await statusOf(elsewhere)]).toEqual(["paused", "live", "live"]);
+    const [paused] = await auditTrail(db, { entity: "campaign", entityId: live });
+    expect(paused).toMatchObject({
+      actor: "owner@shop.test",
+      action: "campaign.pause",
+      before: { status: "live" },
+      after: { status: "paused", reason: "to publish “Next exit wheel”" },
+    });
+    const [published] = await auditTrail(db, { entity: "campaign", entityId: next });
+    expect(published).toMatchObject({ action: "campaign.publish", after: { status: "live" } });
   });
 
   it("saves a seasonal campaign with its season, and an edit keeps it", async () => {

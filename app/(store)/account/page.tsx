@@ -7,6 +7,7 @@ import { AccountLoyalty } from "@/components/store/account-loyalty";
 import { getDb } from "@/db/client";
 import { currentViewer } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/store/money";
+import { orderStatus } from "@/lib/store/order-status";
 import { listOrdersForUser } from "@/lib/store/orders";
 import { AccountRewards } from "./account-rewards";
 
@@ -93,6 +94,7 @@ export default async function AccountPage() {
                   {o.id.slice(0, 8).toUpperCase()}
                 </Link>
                 <span className="text-stone-600">{dateFormat.format(o.paidAt ?? o.createdAt)}</span>
+                <span>{orderStatus(o)}</span>
                 <span className="tabular-nums">
                   {formatMoney(o.totalMinor, o.currency)}
                   {o.amountRefundedMinor > 0 && (

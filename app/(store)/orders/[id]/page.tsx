@@ -6,6 +6,7 @@ import { OrderSummary } from "@/components/store/order-summary";
 import { getDb } from "@/db/client";
 import { paymentsMode } from "@/lib/env";
 import { formatMoney } from "@/lib/store/money";
+import { orderStatus } from "@/lib/store/order-status";
 import { getOrderForViewer } from "@/lib/store/orders";
 import { currentShopper } from "@/lib/store/owner";
 import { OrderRewardNote } from "./order-reward-note";
@@ -80,7 +81,9 @@ export default async function OrderPage({
       )}
       <OrderRewardNote db={db} order={order} viewerEmail={shopper.viewer?.email ?? null} />
       {order.amountRefundedMinor > 0 && (
-        <p className="text-sm text-stone-700">Refunded: {formatMoney(order.amountRefundedMinor, order.currency)}</p>
+        <p className="text-sm text-stone-700">
+          Status: {orderStatus(order)} · Refunded: {formatMoney(order.amountRefundedMinor, order.currency)}
+        </p>
       )}
       <OrderSummary
         currency={order.currency}

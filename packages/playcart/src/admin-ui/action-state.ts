@@ -10,6 +10,8 @@ export type AdminActionState = {
   id?: string;
   /** A campaign forecast's figures (the forecast action). */
   forecast?: CampaignForecast;
+  /** A live campaign in the way of publishing, which the form offers to pause. */
+  conflict?: { id: string; name: string };
 };
 
 export const idle: AdminActionState = { status: "idle" };

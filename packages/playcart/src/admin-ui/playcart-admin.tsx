@@ -47,11 +47,13 @@ export type PlaycartAdminProps = {
 /** What Next passes the host's catch-all admin page: `export default function Page(props: PlaycartAdminPageProps)`. */
 export type PlaycartAdminPageProps = Pick<PlaycartAdminProps, "params" | "searchParams">;
 
+// The admin's own menu items, in order; the host's pages with a label join them.
 const SECTIONS = [
   ["campaigns", "Campaigns"],
   ["kpis", "KPIs"],
   ["customers", "Customers"],
   ["settings", "Settings"],
+  ["reminders", "Cart reminders"],
   ["audit", "Audit trail"],
 ] as const;
 
@@ -88,7 +90,7 @@ export async function PlaycartAdmin(props: PlaycartAdminProps) {
   ];
   return (
     <div className="playcart-admin">
-      <AdminNav links={links} />
+      <AdminNav links={links} current={currentLink(links, ctx.href(path), ctx.href(""))} />
       <AdminActionsProvider action={props.action} basePath={ctx.basePath} GameLauncher={props.GameLauncher}>
         {path === "" && ctx.setup && (
           <SetupChecklist items={await setupChecklist(ctx.db, await ctx.setup())} href={ctx.href} />
@@ -105,4 +107,10 @@ export async function PlaycartAdmin(props: PlaycartAdminProps) {
       </AdminActionsProvider>
     </div>
   );
+}
+
+/** The menu item for this page: its own, else its section's (the longest prefix; the home only itself). */
+function currentLink(links: { href: string }[], here: string, home: string): string | undefined {
+  const within = links.filter((l) => l.href === here || (l.href !== home && here.startsWith(`${l.href}/`)));
+  return within.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }

@@ -23,6 +23,13 @@ export class CampaignInputError extends EngageError {
   }
 }
 
+/** Publishing would put two live campaigns at one placement at once: names the one in the way. */
+export class CampaignOverlapError extends CampaignInputError {
+  constructor(readonly conflict: { id: string; name: string }) {
+    super({ placement: `Overlaps the live campaign “${conflict.name}” at the same placement and time` });
+  }
+}
+
 export type CampaignStatus = Campaign["status"];
 // Which status changes the admin offers: publish, pause, resume, end. Ended is final.
 const TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
@@ -172,10 +179,7 @@ async function assertNoLiveOverlap(
       and(eq(campaigns.placement, placement), eq(campaigns.status, "live"), id ? ne(campaigns.id, id) : undefined),
     );
   const clash = others.find((o) => schedulesOverlap(schedule, { ...o, windows: o.windows as WeeklyWindow[] }, clock));
-  if (clash)
-    throw new CampaignInputError({
-      placement: `Overlaps the live campaign “${clash.name}” at the same placement and time`,
-    });
+  if (clash) throw new CampaignOverlapError({ id: clash.id, name: clash.name });
 }
 
 const scheduleOf = (d: CampaignDraft): Schedule => ({
@@ -307,13 +311,18 @@ async function savePrizes(tx: EngageDb, campaignId: string, current: Prize[], dr
   }
 }
 
-/** Publish (live), pause, resume or end. Publishing checks the table and overlapping live campaigns. */
+/**
+ * Publish (live), pause, resume or end. Publishing checks the table and overlapping live
+ * campaigns; `pauseFirst` names a live campaign to pause in the same transaction (the one the
+ * owner was told is in the way), so the store never has both live, nor neither by accident.
+ */
 export async function setCampaignStatus(
   db: EngageDb,
   actor: string,
   id: string,
   status: CampaignStatus,
   clock: StoreClock,
+  opts: { pauseFirst?: string } = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
@@ -328,6 +337,7 @@ export async function setCampaignStatus(
       if (!table.some((p) => p.weight > 0))
         throw new CampaignInputError({ prizes: "All prize weights are zero: no prize could ever be drawn" });
       assertBudgetLeft(campaign, table, clock);
+      if (opts.pauseFirst) await pauseInTheWay(tx, actor, opts.pauseFirst, campaign);
       await assertNoLiveOverlap(
         tx,
         id,
@@ -340,7 +350,7 @@ export async function setCampaignStatus(
         },
         clock,
       );
-    }
+    } else if (opts.pauseFirst) throw new CampaignInputError({ form: "Only publishing pauses another campaign" });
     await tx.update(campaigns).set({ status, updatedAt: new Date() }).where(eq(campaigns.id, id));
     await recordAudit(tx, {
       actor,
@@ -350,5 +360,24 @@ export async function setCampaignStatus(
       before: { status: campaign.status },
       after: { status },
     });
+  });
+}
+
+/** Pauses the live campaign at the same placement that stands in the way of publishing `publishing`. */
+async function pauseInTheWay(tx: EngageDb, actor: string, otherId: string, publishing: Campaign) {
+  if (otherId === publishing.id) throw new CampaignInputError({ form: "A campaign cannot pause itself" });
+  const [other] = await tx.select().from(campaigns).where(eq(campaigns.id, otherId)).for("update");
+  // Paused or ended meanwhile (by another owner): nothing to pause; the overlap check decides.
+  if (other?.status !== "live") return;
+  if (other.placement !== publishing.placement)
+    throw new CampaignInputError({ form: `“${other.name}” runs at another placement and is not in the way` });
+  await tx.update(campaigns).set({ status: "paused", updatedAt: new Date() }).where(eq(campaigns.id, other.id));
+  await recordAudit(tx, {
+    actor,
+    action: "campaign.pause",
+    entity: "campaign",
+    entityId: other.id,
+    before: { status: "live" },
+    after: { status: "paused", reason: `to publish “${publishing.name}”` },
   });
 }

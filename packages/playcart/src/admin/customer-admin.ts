@@ -1,10 +1,10 @@
 // A customer as the admin sees them, and the one change the admin makes to points: a manual
 // adjustment with a reason, posted to the ledger (kind `adjust`) and audited in one transaction.
-import { desc, eq, ilike, or } from "drizzle-orm";
+import { desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { EngageDb } from "../core/db.ts";
 import { personKey } from "../core/identity.ts";
-import { customers, events, plays, prizes, rewards } from "../core/schema.ts";
+import { customers, events, ledgerEntries, orderRewards, plays, prizes, rewards } from "../core/schema.ts";
 import { balances, history, postEntry } from "../ledger/index.ts";
 import { customerProfile } from "../loyalty/index.ts";
 import { recordAudit } from "./audit.ts";
@@ -67,6 +67,35 @@ export async function customerDetail(db: EngageDb, customerId: string, now: Date
       .limit(50),
   ];
   return { customer, profile, balance, ledger, plays: playRows, rewards: rewardRows, events: eventRows };
+}
+
+/**
+ * The customer's paid orders, newest first: amount, refunds, dispute, and the points the
+ * order earned (its base points) and how many of them it still gives (after refunds or a
+ * lost dispute; points on hold for an open dispute still count).
+ */
+export async function customerOrders(db: EngageDb, customerId: string, limit = 50) {
+  // Qualified by hand: Drizzle writes a one-table select's columns unqualified, which inside
+  // this subquery would name the ledger's own columns.
+  const points = (kinds: string) =>
+    sql<number>`coalesce((SELECT sum(l.delta) FROM ${ledgerEntries} l
+      WHERE l.order_ref = playcart_order_rewards.order_ref AND l.customer_id = playcart_order_rewards.customer_id
+        AND l.kind IN (${sql.raw(kinds)})), 0)::int`;
+  return db
+    .select({
+      orderRef: orderRewards.orderRef,
+      paidAt: orderRewards.paidAt,
+      currency: orderRewards.currency,
+      amountPaidMinor: orderRewards.amountPaidMinor,
+      amountRefundedMinor: orderRewards.amountRefundedMinor,
+      disputeStatus: orderRewards.disputeStatus,
+      pointsEarned: points("'earn'"),
+      pointsKept: points("'earn', 'clawback', 'dispute_hold', 'dispute_release', 'dispute_lost'"),
+    })
+    .from(orderRewards)
+    .where(eq(orderRewards.customerId, customerId))
+    .orderBy(desc(orderRewards.paidAt))
+    .limit(limit);
 }
 
 export const adjustmentSchema = z.object({

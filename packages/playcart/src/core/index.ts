@@ -8,5 +8,6 @@ export * from "./errors.ts";
 export * from "./identity.ts";
 export * from "./json-rows.ts";
 export * from "./money.ts";
+export * from "./payment-status.ts";
 export * from "./settings.ts";
 export * from "./store-time.ts";

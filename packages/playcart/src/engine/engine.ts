@@ -4,6 +4,7 @@
 // them, and the firing's primary key (event, rule) makes a repeat apply nothing.
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
+import { reversedMinor } from "../core/reversed-share.ts";
 import { type EngageEvent, events, type OrderReward, orderRewards, ruleFirings } from "../core/schema.ts";
 import { type EngageSettings, getSettings } from "../core/settings.ts";
 import { reverseOrderEarnings } from "../ledger/index.ts";
@@ -149,7 +150,7 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
   if (order) {
     // After the rules, so that a paid event processed after its refund (two sweeps racing)
     // still has what it just granted taken back in proportion.
-    if (order.amountRefundedMinor > 0) await reverseOrderEarnings(tx, order, clock.now);
+    if (reversedMinor(order) > 0) await reverseOrderEarnings(tx, order, clock.now);
     await recomputeTier(tx, order.customerId, settings, clock.now, event.id);
   }
   await tx.update(events).set({ processedAt: clock.now }).where(eq(events.id, event.id));

@@ -94,8 +94,17 @@ export async function recordOrderRefund(
   }
 }
 
-/** Dispute opened ("open") or closed ("won" or "lost"). A closed dispute stays closed. */
-export async function recordOrderDispute(db: EngageDb, orderRef: string, status: DisputeStatus): Promise<void> {
+/**
+ * Dispute opened ("open") or closed ("won" or "lost"). A closed dispute stays closed. A lost
+ * one is recorded as the order's refund in full (an order.refunded event), so the engine
+ * reverses what the order earned beyond its base points exactly as a full refund would.
+ */
+export async function recordOrderDispute(
+  db: EngageDb,
+  orderRef: string,
+  status: DisputeStatus,
+  now: Date = new Date(),
+): Promise<void> {
   const transition =
     status === "open"
       ? sql`CASE WHEN ${orderRewards.disputeStatus} IS NULL THEN 'open' ELSE ${orderRewards.disputeStatus} END`
@@ -104,7 +113,19 @@ export async function recordOrderDispute(db: EngageDb, orderRef: string, status:
     .update(orderRewards)
     .set({ disputeStatus: transition, updatedAt: new Date() })
     .where(eq(orderRewards.orderRef, orderRef));
-  await syncOrderPoints(db, orderRef);
+  const order = await syncOrderPoints(db, orderRef);
+  // Already refunded in full: that refund's event reversed everything; nothing is left.
+  if (order?.disputeStatus === "lost" && order.amountRefundedMinor < order.amountPaidMinor) {
+    await recordEvent(db, {
+      type: "order.refunded",
+      key: `${orderRef}:dispute-lost`,
+      customerId: order.customerId,
+      orderRef,
+      valueMinor: order.amountPaidMinor,
+      payload: { amountPaidMinor: order.amountPaidMinor, fullyRefunded: true, disputeLost: true },
+      occurredAt: now,
+    });
+  }
 }
 
 type Posted = { earned: number; clawed: number; held: number; heldEver: boolean; lost: boolean };

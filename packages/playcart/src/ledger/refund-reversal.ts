@@ -1,10 +1,11 @@
 // A refund reverses, in proportion to the refunded share, what the order earned beyond its
 // base points (which syncOrderPoints handles): the tier bonus, bonus points from rewards
 // used on it, points granted by rules, stamps (on anyone's card: a referral stamp is the
-// referrer's), and badges tied to it.
+// referrer's), and badges tied to it. A lost dispute reverses it all, as a full refund would.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { clawbackFor } from "../core/money.ts";
+import { reversedMinor } from "../core/reversed-share.ts";
 import { customerBadges, type OrderReward, rewards, ruleFirings, stampCards, stampEntries } from "../core/schema.ts";
 import { clawBackGrant, revokeBadge, settleCardBadge, stampCount, tierBonusKey } from "../loyalty/index.ts";
 import { bonusRewardKey } from "../rewards/index.ts";
@@ -13,14 +14,18 @@ const short = (ref: string) => ref.slice(0, 8).toUpperCase();
 
 export async function reverseOrderEarnings(
   db: EngageDb,
-  order: OrderReward,
+  paid: OrderReward,
   now: Date,
 ): Promise<{ points: number; stamps: number; badges: number }> {
+  // Everything below reverses in proportion to this amount (and keys its entries by it, so a
+  // full refund after a lost dispute, or the reverse, takes nothing twice).
+  const order = { ...paid, amountRefundedMinor: reversedMinor(paid) };
+  const cause = `${paid.disputeStatus === "lost" ? "Dispute lost" : "Refund"} on order ${short(order.orderRef)}`;
   let points = await clawBackGrant(db, {
     customerId: order.customerId,
     grantKey: tierBonusKey(order.orderRef),
     order,
-    reason: `Refund on order ${short(order.orderRef)}: tier bonus`,
+    reason: `${cause}: tier bonus`,
   });
 
   // Bonus points from rewards used on this order, credited to the order's customer on payment.
@@ -35,7 +40,7 @@ export async function reverseOrderEarnings(
       customerId: order.customerId,
       grantKey: bonusRewardKey(r.id),
       order,
-      reason: `Refund on order ${short(order.orderRef)}: ${r.label}`,
+      reason: `${cause}: ${r.label}`,
     });
   }
 
@@ -47,11 +52,11 @@ export async function reverseOrderEarnings(
       customerId: f.customerId,
       grantKey: `rule:${f.ruleId}:${f.eventId}`,
       order,
-      reason: `Refund on order ${short(order.orderRef)}: rule points`,
+      reason: `${cause}: rule points`,
     });
   }
 
-  const stamps = await reverseStamps(db, order, now);
+  const stamps = await reverseStamps(db, order, now, cause);
   let badges = 0;
   if (order.amountRefundedMinor >= order.amountPaidMinor) {
     const held = await db
@@ -59,13 +64,14 @@ export async function reverseOrderEarnings(
       .from(customerBadges)
       .where(and(eq(customerBadges.orderRef, order.orderRef), isNull(customerBadges.revokedAt)));
     for (const b of held) {
-      if (await revokeBadge(db, { ...b, reason: `Order ${short(order.orderRef)} was refunded`, now })) badges++;
+      const reason = `Order ${short(order.orderRef)} was ${paid.disputeStatus === "lost" ? "charged back" : "refunded"}`;
+      if (await revokeBadge(db, { ...b, reason, now })) badges++;
     }
   }
   return { points, stamps, badges };
 }
 
-async function reverseStamps(db: EngageDb, order: OrderReward, now: Date): Promise<number> {
+async function reverseStamps(db: EngageDb, order: OrderReward, now: Date, cause: string): Promise<number> {
   const groups = await db
     .select({
       customerId: stampEntries.customerId,
@@ -87,7 +93,7 @@ async function reverseStamps(db: EngageDb, order: OrderReward, now: Date): Promi
         cardId: g.cardId,
         customerId: g.customerId,
         delta: -owed,
-        reason: `Refund on order ${short(order.orderRef)}`,
+        reason: cause,
         sourceKey: `order:${order.orderRef}:stamps:${g.cardId}:${g.customerId}:refund:${order.amountRefundedMinor}`,
         orderRef: order.orderRef,
       })

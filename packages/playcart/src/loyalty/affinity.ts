@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type EngageDb, rowsOf } from "../core/db.ts";
 import { mailAddress } from "../core/identity.ts";
+import { netPaidSql } from "../core/reversed-share.ts";
 import { orderCategories, orderFacts, orderRewards } from "../core/schema.ts";
 
 const placedSchema = z.object({
@@ -65,7 +66,7 @@ export async function categoryAffinity(
     await db.execute(sql`
       SELECT c.category,
              sum(c.amount_minor
-                 * (1 - o.amount_refunded_minor::float8 / greatest(o.amount_paid_minor, 1))
+                 * (${netPaidSql("o")}::float8 / greatest(o.amount_paid_minor, 1))
                  * power(0.5, greatest(0, extract(epoch FROM (${now.toISOString()}::timestamptz - o.paid_at))) / 86400 / ${halfLifeDays}))::float8 AS score
       FROM ${orderCategories} c JOIN ${orderRewards} o ON o.order_ref = c.order_ref
       WHERE o.customer_id = ${customerId}

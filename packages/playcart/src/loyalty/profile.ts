@@ -4,6 +4,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, executePrepared } from "../core/db.ts";
 import { personKey } from "../core/identity.ts";
+import { netPaidSql } from "../core/reversed-share.ts";
 import { DEFAULT_SETTINGS, type EngageSettings, settingsSchema, type Tier } from "../core/settings.ts";
 import { primarySegment, type Segment, segmentsOf } from "./segments.ts";
 
@@ -55,8 +56,8 @@ export function profileQuery(input: ProfileLookup): SQL {
     LEFT JOIN LATERAL (SELECT id, user_ref FROM playcart_customers WHERE ${match} LIMIT 1) c ON true
     LEFT JOIN LATERAL (
       SELECT count(*)::int AS paid_orders,
-             coalesce(sum(amount_paid_minor - amount_refunded_minor), 0)::int AS lifetime_spend,
-             coalesce(sum(amount_paid_minor - amount_refunded_minor) FILTER (
+             coalesce(sum(${netPaidSql("o")}), 0)::int AS lifetime_spend,
+             coalesce(sum(${netPaidSql("o")}) FILTER (
                WHERE paid_at > ${input.now.toISOString()}::timestamptz - make_interval(days => coalesce(
                  (SELECT (value #>> '{}')::int FROM playcart_settings WHERE key = 'tierWindowDays'), ${DEFAULT_SETTINGS.tierWindowDays}::int))
              ), 0)::int AS trailing_spend,

@@ -2,6 +2,7 @@
 // rewards those orders used. A shopper can be in several; `segment` is the most telling one.
 import { sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
+import { netPaidSql } from "../core/reversed-share.ts";
 import { orderRewards, rewards } from "../core/schema.ts";
 import type { EngageSettings } from "../core/settings.ts";
 
@@ -38,8 +39,8 @@ export async function orderStats(
   }>(
     await db.execute(sql`
       SELECT count(*)::int AS n,
-             coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor), 0)::int AS spend,
-             coalesce(sum(o.amount_paid_minor - o.amount_refunded_minor) FILTER (WHERE o.paid_at > ${since}::timestamptz), 0)::int AS trailing,
+             coalesce(sum(${netPaidSql("o")}), 0)::int AS spend,
+             coalesce(sum(${netPaidSql("o")}) FILTER (WHERE o.paid_at > ${since}::timestamptz), 0)::int AS trailing,
              min(o.paid_at) AS first, max(o.paid_at) AS last,
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM ${rewards} r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS discounted

@@ -4,6 +4,7 @@
 import { and, desc, eq, gt, like, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { clawbackFor } from "../core/money.ts";
+import { netPaidSql } from "../core/reversed-share.ts";
 import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../core/schema.ts";
 import type { EngageSettings, Tier } from "../core/settings.ts";
 import { lockBalance, postEntry } from "../ledger/index.ts";
@@ -21,7 +22,7 @@ export async function trailingSpend(
   const { excludeOrderRef } = opts;
   const [row] = await db
     .select({
-      spend: sql<number>`coalesce(sum(${orderRewards.amountPaidMinor} - ${orderRewards.amountRefundedMinor}), 0)::int`,
+      spend: sql<number>`coalesce(sum(${netPaidSql("playcart_order_rewards")}), 0)::int`,
     })
     .from(orderRewards)
     .where(

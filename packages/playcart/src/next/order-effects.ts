@@ -41,7 +41,7 @@ export async function applyOrderPaid(db: EngageDb, input: PaidInput): Promise<nu
   const parked = await parkedFor(db, names);
   if (parked.amountRefundedMinor > 0)
     await recordOrderRefund(db, order.ref, parked.amountRefundedMinor, input.now ?? input.paidAt);
-  if (parked.disputeStatus) await recordOrderDispute(db, order.ref, parked.disputeStatus);
+  if (parked.disputeStatus) await recordOrderDispute(db, order.ref, parked.disputeStatus, input.now ?? input.paidAt);
   return points;
 }
 
@@ -98,7 +98,7 @@ export async function applyOrderDisputed(
     const parked = await parkDispute(db, input, input.status, input.now);
     return { outcome: parked ? "parked" : "unknown_order", orderRef };
   }
-  await recordOrderDispute(db, orderRef, input.status);
+  await recordOrderDispute(db, orderRef, input.status, input.now);
   return { outcome: "recorded", orderRef };
 }
 

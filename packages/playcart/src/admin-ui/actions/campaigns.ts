@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "../../core/schema.ts";
-import { CampaignInputError, parseDraft, saveCampaign, setCampaignStatus } from "../../index.ts";
+import { CampaignInputError, CampaignOverlapError, parseDraft, saveCampaign, setCampaignStatus } from "../../index.ts";
 import type { AdminContext } from "../config.ts";
 import { adminAction, jsonField } from "./define.ts";
 
@@ -34,13 +34,24 @@ async function assertCatalogProducts(raw: unknown, ctx: AdminContext) {
   if (Object.keys(errors).length) throw new CampaignInputError(errors);
 }
 
-/** Publish, pause, resume or end. */
+/** Publish, pause, resume or end; publishing may first pause the live campaign in its way. */
 export const setCampaignStatusAction = adminAction(
-  z.object({ id: z.uuid({ message: "Unknown campaign" }), status: z.enum(CAMPAIGN_STATUSES) }),
+  z.object({
+    id: z.uuid({ message: "Unknown campaign" }),
+    status: z.enum(CAMPAIGN_STATUSES),
+    pauseFirst: z.uuid({ message: "Unknown campaign" }).optional(),
+  }),
   async (input, ctx) => {
     const clock = { now: await ctx.now(), timeZone: ctx.timeZone };
-    await setCampaignStatus(ctx.db, ctx.actor, input.id, input.status, clock);
+    try {
+      await setCampaignStatus(ctx.db, ctx.actor, input.id, input.status, clock, { pauseFirst: input.pauseFirst });
+    } catch (err) {
+      // The form offers to pause the campaign in the way, by name.
+      if (err instanceof CampaignOverlapError)
+        return { status: "invalid", message: err.message, fieldErrors: err.fieldErrors, conflict: err.conflict };
+      throw err;
+    }
     const verb = { live: "Published", paused: "Paused", ended: "Ended", draft: "Saved" }[input.status];
-    return { status: "ok", message: `${verb}.` };
+    return { status: "ok", message: input.pauseFirst ? `Paused the other campaign and published.` : `${verb}.` };
   },
 );

@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation.js";
 import { z } from "zod";
-import { customerDetail, customerLoyaltyDetail, getSettings } from "../../index.ts";
+import { customerDetail, customerLoyaltyDetail, customerOrders, getSettings, paymentStatus } from "../../index.ts";
 import { AdjustPointsForm } from "../components/adjust-points-form.tsx";
+import { ScrollBox } from "../components/scroll-box.tsx";
 import { money } from "../format.ts";
 import { accountName } from "../search.ts";
 import type { AdminPageProps } from "./page-props.ts";
@@ -18,6 +19,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
   const { customer, profile, balance, ledger } = detail;
   const [settings, name] = [await getSettings(db), await accountName(ctx, customer)];
   const loyalty = await customerLoyaltyDetail(db, customer, settings, now);
+  const orders = await customerOrders(db, customer.id);
   const currency = ctx.currency;
   const tierLabel = (t: string | null) => (t ? (settings.tiers.find((x) => x.name === t)?.label ?? t) : "none");
   const tier = tierLabel(profile.tier);
@@ -148,6 +150,49 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
         </section>
       </div>
 
+      <section aria-labelledby="orders-h" className="playcart-admin-stack-sm">
+        <h2 id="orders-h" className="playcart-admin-heading">
+          Orders
+        </h2>
+        {orders.length === 0 ? (
+          <p className="playcart-admin-small playcart-admin-muted">No paid orders yet.</p>
+        ) : (
+          <ScrollBox label="Orders table">
+            <table className={table} aria-labelledby="orders-h">
+              <thead className="playcart-admin-muted">
+                <tr>
+                  <th className="playcart-admin-normal">Order</th>
+                  <th className="playcart-admin-normal">Paid (UTC)</th>
+                  <th className="playcart-admin-normal">Amount</th>
+                  <th className="playcart-admin-normal">Status</th>
+                  <th className="playcart-admin-normal">Points</th>
+                </tr>
+              </thead>
+              <tbody className="playcart-admin-divided">
+                {orders.map((o) => {
+                  const reversed = o.pointsEarned - o.pointsKept;
+                  return (
+                    <tr key={o.orderRef}>
+                      <td className="playcart-admin-mono">{o.orderRef.slice(0, 8).toUpperCase()}</td>
+                      <td className="playcart-admin-num">{when(o.paidAt)}</td>
+                      <td className="playcart-admin-num">
+                        {money(o.amountPaidMinor, o.currency)}
+                        {o.amountRefundedMinor > 0 ? ` (${money(o.amountRefundedMinor, o.currency)} refunded)` : ""}
+                      </td>
+                      <td>{paymentStatus(o)}</td>
+                      <td className="playcart-admin-num">
+                        +{o.pointsEarned}
+                        {reversed > 0 ? `, ${reversed} taken back` : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollBox>
+        )}
+      </section>
+
       <section aria-labelledby="adjust-h" className="playcart-admin-card playcart-admin-stack-sm">
         <h2 id="adjust-h" className="playcart-admin-heading">
           Adjust points
@@ -162,7 +207,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
         <h2 id="ledger-h" className="playcart-admin-heading">
           Points history
         </h2>
-        <div className="playcart-admin-scroll">
+        <ScrollBox label="Points history table">
           <table className={table}>
             <thead className="playcart-admin-muted">
               <tr>
@@ -188,7 +233,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
 
       <div className="playcart-admin-grid">
