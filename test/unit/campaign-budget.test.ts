@@ -251,10 +251,13 @@ describe("free-product prizes name a product of the catalog", () => {
     basePath: "/admin",
     db: () => db,
     authorize: async () => ({ actor: "owner@example.test" }),
-    products: async () => [
-      { ref: "butter-croissant", name: "Butter croissant" },
-      { ref: "house-blend", name: "House blend" },
-    ],
+    catalog: async () => ({
+      categories: [],
+      products: [
+        { ref: "butter-croissant", name: "Butter croissant" },
+        { ref: "house-blend", name: "House blend" },
+      ],
+    }),
   };
   const form = (productRef: string) => {
     const f = new FormData();
