@@ -6,6 +6,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { sendMail } from "@/lib/email/send";
 import { signInEmail } from "@/lib/email/sign-in-email";
 import { env } from "@/lib/env";
+import { noteSignIn } from "@/lib/store/sign-in-trace";
 import { authConfig } from "./config";
 
 // Lazy: the database opens on the first auth request, never at build time.
@@ -14,6 +15,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     ...authConfig,
     secret: env().AUTH_SECRET,
+    events: { signIn: ({ user }) => noteSignIn(user) },
     adapter: DrizzleAdapter(db, {
       usersTable: users,
       accountsTable: accounts,

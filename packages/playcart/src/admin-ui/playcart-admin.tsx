@@ -49,6 +49,7 @@ const SECTIONS = [
   ["campaigns", "Campaigns"],
   ["kpis", "KPIs"],
   ["customers", "Customers"],
+  ["referrals", "Referrals"],
   ["settings", "Settings"],
   ["audit", "Audit trail"],
 ] as const;

@@ -155,5 +155,13 @@ export const MIGRATIONS: readonly Migration[] = [
     "statements": [
       "-- A play is one statement (src/games/play-claim.ts): it consumes the shopper's allowance,\n-- claims the drawn prize and records the play, its reward and its event together. When the\n-- allowance or the prize turns out to be gone, that statement calls this function, and the\n-- error it raises undoes everything the statement wrote. The message names the reason.\nCREATE OR REPLACE FUNCTION playcart_refuse_play(reason text) RETURNS boolean\nLANGUAGE plpgsql VOLATILE AS $$\nBEGIN\n  RAISE EXCEPTION USING ERRCODE = 'PC001', MESSAGE = 'playcart_refuse_play:' || reason;\nEND;\n$$;"
     ]
+  },
+  {
+    "tag": "0004_playcart_referral_identity",
+    "hash": "0056487e27b80e81d03f7c40a260501995980a7c6777d49f4811a210b837620b",
+    "statements": [
+      "ALTER TABLE \"playcart_customers\" ADD COLUMN \"display_name\" text;",
+      "ALTER TABLE \"playcart_referrals\" ADD COLUMN \"detail\" text;"
+    ]
   }
 ];

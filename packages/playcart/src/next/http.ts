@@ -110,11 +110,3 @@ export function readCookie(headers: Headers, name: string): string | null {
 export function cookie(name: string, value: string, opts: { maxAgeSeconds: number; secure: boolean }): string {
   return `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${opts.maxAgeSeconds}; HttpOnly; SameSite=Lax${opts.secure ? "; Secure" : ""}`;
 }
-
-/** This request's origin, for absolute links (config.siteUrl wins). */
-export function originOf(req: Request): string {
-  const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
-}

@@ -1,7 +1,14 @@
 import { notFound } from "next/navigation.js";
 import { z } from "zod";
-import { customerDetail, customerLoyaltyDetail, getSettings } from "../../index.ts";
+import {
+  customerDetail,
+  customerLoyaltyDetail,
+  getSettings,
+  referralRefusalWords,
+  referralReport,
+} from "../../index.ts";
 import { AdjustPointsForm } from "../components/adjust-points-form.tsx";
+import { ReferralList } from "../components/referral-list.tsx";
 import { money } from "../format.ts";
 import { accountName } from "../search.ts";
 import type { AdminPageProps } from "./page-props.ts";
@@ -18,6 +25,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
   const { customer, profile, balance, ledger } = detail;
   const [settings, name] = [await getSettings(db), await accountName(ctx, customer)];
   const loyalty = await customerLoyaltyDetail(db, customer, settings, now);
+  const referred = await referralReport(db, { referrerId: customer.id, limit: 50 });
   const currency = ctx.currency;
   const tierLabel = (t: string | null) => (t ? (settings.tiers.find((x) => x.name === t)?.label ?? t) : "none");
   const tier = tierLabel(profile.tier);
@@ -118,7 +126,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
           <ul className="playcart-admin-small">
             {loyalty.cards.map((c) => (
               <li key={c.slug} className="">
-                {c.name}: {Math.min(c.stamps, c.required)} of {c.required} stamps
+                {c.name}: {c.stamps} of {c.required} stamps
               </li>
             ))}
           </ul>
@@ -147,6 +155,17 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
           </ul>
         </section>
       </div>
+
+      <section aria-labelledby="referrals-h" className="playcart-admin-stack-sm">
+        <h2 id="referrals-h" className="playcart-admin-heading">
+          Referrals
+        </h2>
+        <ReferralList
+          rows={referred}
+          href={(cid) => ctx.href(`customers/${cid}`)}
+          empty="No orders placed through this customer's link."
+        />
+      </section>
 
       <section aria-labelledby="adjust-h" className="playcart-admin-card playcart-admin-stack-sm">
         <h2 id="adjust-h" className="playcart-admin-heading">
@@ -231,6 +250,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
               {when(e.at)} · {e.type}
               {e.valueMinor ? ` · ${money(e.valueMinor, currency)}` : ""}
               {e.orderRef ? ` · order ${e.orderRef.slice(0, 8).toUpperCase()}` : ""}
+              {e.type === "referral.rejected" ? ` · ${referralRefusalWords(e.payload)}` : ""}
             </li>
           ))}
           {detail.events.length === 0 && <li className="playcart-admin-muted">No events yet.</li>}
