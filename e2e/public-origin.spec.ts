@@ -39,7 +39,7 @@ test("behind a proxy for its own domain, every link is at the public origin and 
   await page.goto("/account");
   const link = await page.getByTestId("referral-link").inputValue();
   expect(link).toMatch(new RegExp(`^${escapeRegExp(PUBLIC_ORIGIN)}/api/playcart/r/[a-z0-9]{8}$`));
-  const share = page.getByRole("group", { name: "Share your referral link" });
+  const share = page.getByRole("group", { name: "Share your link" });
   await expect(share.getByRole("link", { name: /^WhatsApp/ })).toHaveAttribute(
     "href",
     new RegExp(escapeRegExp(encodeURIComponent(link))),

@@ -49,7 +49,7 @@ test("share and copy work; self-referral and a Gmail-variant customer are refuse
   const link = await page.getByTestId("referral-link").inputValue();
 
   await test.step("share, copy and the network links carry the referral link", async () => {
-    const share = page.getByRole("group", { name: "Share your referral link" });
+    const share = page.getByRole("group", { name: "Share your link" });
     await share.getByRole("button", { name: "Copy link" }).click();
     await expect(share.getByRole("status")).toHaveText("Link copied.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);

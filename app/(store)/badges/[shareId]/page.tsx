@@ -16,7 +16,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const badge = await badgeByShareId(await getDb(), (await params).shareId);
-  if (!badge) return { title: "Badge not found" };
+  if (!badge) return { metadataBase: new URL(storeOrigin()), title: "Badge not found" };
   const title = `${badge.name} badge at ${STORE_NAME}`;
   return {
     // The opengraph-image beside this page resolves against it: the public origin, not localhost.

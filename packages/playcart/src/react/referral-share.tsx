@@ -16,7 +16,7 @@ export function ReferralShare({ url, text, reportTo }: { url: string; text: stri
         url={url}
         text={text}
         title="My referral link"
-        label="Share your referral link"
+        label="Share your link"
         reportTo={reportTo}
       />
     </div>

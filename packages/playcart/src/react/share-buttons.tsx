@@ -12,7 +12,7 @@ export type ShareButtonsProps = {
   /** The text that goes with it. */
   text: string;
   title?: string;
-  /** Names the group for assistive technology ("Share your referral link"). */
+  /** Names the group for assistive technology ("Share your link"). */
   label: string;
   /** Playcart's share route (`<basePath>/shared`) for signed-in customers; omit to report nothing. */
   reportTo?: string;
