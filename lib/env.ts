@@ -179,6 +179,19 @@ const schema = z
           "PLAYCART_PUBLIC_ORIGIN is required in production with STRIPE_SECRET_KEY: set it to the store's public origin, e.g. https://shop.example.com",
       });
     }
+    // Sign-in links (Auth.js reads AUTH_URL) and Playcart's links must name the same store.
+    if (
+      env.PLAYCART_PUBLIC_ORIGIN &&
+      env.AUTH_URL &&
+      URL.canParse(env.AUTH_URL) &&
+      new URL(env.AUTH_URL).origin !== env.PLAYCART_PUBLIC_ORIGIN
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: `AUTH_URL must be at PLAYCART_PUBLIC_ORIGIN (${env.PLAYCART_PUBLIC_ORIGIN}): sign-in links and the store's other links name one origin`,
+      });
+    }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({
         code: "custom",

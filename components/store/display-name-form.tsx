@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { saveDisplayNameAction } from "@/app/(store)/account/display-name-action";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { idle } from "@/lib/action-state";
 
@@ -29,13 +30,7 @@ export function DisplayNameForm({ displayName }: { displayName: string | null })
         />
         <FieldError state={state} name="displayName" id="display-name-error" />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
-      >
-        {pending ? "Saving…" : "Save name"}
-      </button>
+      <SubmitButton disabled={pending}>{pending ? "Saving…" : "Save name"}</SubmitButton>
       <div className="w-full">
         <FormMessage state={state} />
       </div>

@@ -197,6 +197,9 @@ describe("PLAYCART_PUBLIC_ORIGIN", () => {
     );
     expect(() => parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "shop.example.com" })).toThrow(/PLAYCART_PUBLIC_ORIGIN/);
     expect(() =>
+      parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "https://shop.example.com", AUTH_URL: "http://localhost:3000" }),
+    ).toThrow(/AUTH_URL must be at PLAYCART_PUBLIC_ORIGIN \(https:\/\/shop.example.com\)/);
+    expect(() =>
       parseEnv({
         ...base,
         NODE_ENV: "production",

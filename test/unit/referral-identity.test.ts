@@ -39,6 +39,10 @@ async function referrer(email = newEmail("ref")) {
   const id = await customerId(db, email);
   return { email, id, code: await referralCodeFor(db, id) };
 }
+/** A paid order through A's link, from this browser session, under a new email. */
+const fromBrowser = (a: { code: string }, sessionRef: string, tag = "alias") =>
+  paidOrder(db, { email: newEmail(tag), amountMinor: 2_000, referralCode: a.code, sessionRef });
+
 const verdict = async (orderRef: string) =>
   (await db.select().from(referrals).where(eq(referrals.orderRef, orderRef)))[0];
 
@@ -65,12 +69,7 @@ describe("referral fraud rules", () => {
     const a = await referrer();
     const browser = `sess-${randomUUID()}`;
     await recordSignIn(db, { email: a.email.toUpperCase(), sessionRef: browser, now: new Date() });
-    const order = await paidOrder(db, {
-      email: newEmail("alias"),
-      amountMinor: 2_000,
-      referralCode: a.code,
-      sessionRef: browser,
-    });
+    const order = await fromBrowser(a, browser);
     await sweep();
     expect(await verdict(order)).toMatchObject({
       status: "rejected",
@@ -94,18 +93,8 @@ describe("referral fraud rules", () => {
     await recordReferralVisit(db, { code: a.code, sessionRef: friend, now: new Date(), visitor: {} });
     expect((await funnelCounts(db, range())).referralVisits - before.referralVisits).toBe(1);
 
-    const fromOwn = await paidOrder(db, {
-      email: newEmail("alias"),
-      amountMinor: 2_000,
-      referralCode: a.code,
-      sessionRef: own,
-    });
-    const fromFriend = await paidOrder(db, {
-      email: newEmail("friend"),
-      amountMinor: 2_000,
-      referralCode: a.code,
-      sessionRef: friend,
-    });
+    const fromOwn = await fromBrowser(a, own);
+    const fromFriend = await fromBrowser(a, friend, "friend");
     await sweep();
     expect(await verdict(fromOwn)).toMatchObject({
       status: "rejected",
