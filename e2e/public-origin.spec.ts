@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { escapeRegExp, Store } from "./pages/store";
 import { type BehindProxy, PUBLIC_HOST, PUBLIC_ORIGIN, startBehindProxy } from "./support/behind-proxy";
-import { uniqueEmail } from "./support/data";
+import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 import { buyCroissant, onAccountEventually, reviewCroissant } from "./support/journeys";
 
@@ -35,7 +35,8 @@ test("behind a proxy for its own domain, every link is at the public origin and 
   const store = new Store(page);
 
   // Store.signIn follows the emailed link and checks it is at this page's origin.
-  await store.signIn(mailbox, uniqueEmail("proxied-referrer"), { from: "/signin" });
+  const email = uniqueEmail("proxied-referrer");
+  await store.signIn(mailbox, email, { from: "/signin" });
   await page.goto("/account");
   const link = await page.getByTestId("referral-link").inputValue();
   expect(link).toMatch(new RegExp(`^${escapeRegExp(PUBLIC_ORIGIN)}/api/playcart/r/[a-z0-9]{8}$`));
@@ -45,14 +46,30 @@ test("behind a proxy for its own domain, every link is at the public origin and 
     new RegExp(escapeRegExp(encodeURIComponent(link))),
   );
 
-  await test.step("the badge page and its preview image are at the public origin", async () => {
-    await reviewCroissant(page, `Flaky and buttery behind any proxy. (${Date.now().toString(36)})`);
+  await test.step("the badge page and its preview image are at the public origin, with the name she chose", async () => {
+    const review = `Flaky and buttery behind any proxy. (${Date.now().toString(36)})`;
+    await reviewCroissant(page, review);
+    // No public name chosen: the review is signed without any part of her email.
+    const reviews = page.getByRole("region", { name: "Reviews" }).getByRole("listitem").filter({ hasText: review });
+    await expect(reviews).toContainText("A verified shopper");
+    await expect(reviews).not.toContainText(email.split("@")[0]);
+
+    await page.goto("/account");
+    await page.getByLabel("Public name", { exact: true }).fill("ada@example.com");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByText("Use a name, not an email address")).toBeVisible();
+    await page.getByLabel("Public name", { exact: true }).fill("Ada from Leith");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByText('Saved. Your reviews and badges are signed "Ada from Leith".')).toBeVisible();
+    await page.goto(`/products/${products.croissant.slug}`);
+    await expect(reviews).toContainText("Ada from Leith");
+
     await onAccountEventually(page, () =>
       expect(page.getByRole("link", { name: "Share your Community champion badge" })).toBeVisible({ timeout: 1_000 }),
     );
     await page.getByRole("link", { name: "Share your Community champion badge" }).click();
     await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(PUBLIC_ORIGIN)}/badges/[A-Za-z0-9_-]+$`));
-    await expect(page.getByTestId("badge-credit")).toContainText("at Corner Roastery");
+    await expect(page.getByTestId("badge-credit")).toHaveText(/^Earned by Ada from Leith on .+ at Corner Roastery\.$/);
     const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
     expect(ogImage).toMatch(new RegExp(`^${escapeRegExp(PUBLIC_ORIGIN)}/badges/`));
     const ogUrl = await page.locator('meta[property="og:url"]').getAttribute("content");
