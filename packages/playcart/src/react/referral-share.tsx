@@ -12,13 +12,7 @@ export function ReferralShare({ url, text, reportTo }: { url: string; text: stri
         Your referral link
       </label>
       <input id={input} readOnly value={url} className="playcart-referral-link" data-testid="referral-link" />
-      <ShareButtons
-        url={url}
-        text={text}
-        title="My referral link"
-        label="Share your link"
-        reportTo={reportTo}
-      />
+      <ShareButtons url={url} text={text} title="My referral link" label="Share your link" reportTo={reportTo} />
     </div>
   );
 }
