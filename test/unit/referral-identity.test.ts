@@ -175,3 +175,18 @@ describe("public origin and public name", () => {
     expect(displayNameInput.safeParse("x".repeat(41)).success).toBe(false);
   });
 });
+
+describe("the stamp card shows the ledger's count", () => {
+  it("says stamps beyond a full card instead of capping them, and fills no more slots than the card has", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { StampCard } = await import("playcart/react");
+    const html = renderToStaticMarkup(createElement(StampCard, { name: "Refer a friend", stamps: 11, required: 9 }));
+    expect(html).toContain("11 of 9 stamps");
+    expect(html).toContain("2 more stamps beyond a full card.");
+    expect(html.match(/data-filled=""/g)).toHaveLength(9);
+    const partial = renderToStaticMarkup(createElement(StampCard, { name: "Refer a friend", stamps: 3, required: 9 }));
+    expect(partial).toContain("3 of 9 stamps");
+    expect(partial).not.toContain("beyond a full card");
+  });
+});
