@@ -1,7 +1,7 @@
 // Product reviews: the demo store keeps them; Playcart hears about each as `review.posted`.
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { ensureCustomer, recordEvent } from "playcart";
+import { ensureCustomer, findCustomerByEmail, recordEvent } from "playcart";
 import { customers } from "playcart/schema";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -35,8 +35,8 @@ export async function postReview(
       .from(products)
       .where(eq(products.id, input.productId));
     if (!product) throw new ReviewError("That product does not exist.");
-    const customer = await ensureCustomer(tx, { email: author.email, userRef: author.userId });
-    const authorName = customer.displayName ?? UNNAMED_AUTHOR;
+    // Signed with the public name the shopper chose, if any: never a part of the email.
+    const authorName = (await findCustomerByEmail(tx, author.email))?.displayName ?? UNNAMED_AUTHOR;
     const [review] = await tx
       .insert(reviews)
       .values({
@@ -52,6 +52,7 @@ export async function postReview(
         set: { rating: input.rating, body: input.body, authorName, createdAt: now },
       })
       .returning({ id: reviews.id });
+    const customer = await ensureCustomer(tx, { email: author.email, userRef: author.userId });
     // One event per review: editing it later is not a new review.
     await recordEvent(tx, {
       type: "review.posted",
