@@ -164,13 +164,14 @@ describe("npx playcart migrate", () => {
     const rows = await sql`select tag from playcart_migrations order by tag`;
     await sql.end();
     expect(rows.map((r) => r.tag)).toEqual(TAGS);
-    expect(TAGS.slice(0, 5)).toEqual([
+    expect(TAGS.slice(0, 4)).toEqual([
       "0000_playcart_tables",
       "0001_playcart_invariants",
       "0002_playcart_person_key",
       "0003_playcart_play_refusal",
-      "0004_playcart_referral_identity",
     ]);
+    // Later migrations are numbered in the order they were merged.
+    expect(TAGS.filter((t) => /^\d{4}_playcart_referral_identity$/.test(t))).toHaveLength(1);
   });
 
   it("app servers starting together migrate once", async () => {
