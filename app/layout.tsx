@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { Header } from "@/components/store/header";
+import { metadataOrigin } from "@/lib/store/origin";
 import "playcart/styles.css";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Corner Roastery: a Playcart demo store", template: "%s · Corner Roastery" },
-  description: "A small demo store running Playcart, the checkout engagement plugin.",
-};
+// metadataBase: relative og:image and og:url links resolve at the store's public origin, never
+// at the address `next start` listens on.
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(metadataOrigin()),
+    title: { default: "Corner Roastery: a Playcart demo store", template: "%s · Corner Roastery" },
+    description: "A small demo store running Playcart, the checkout engagement plugin.",
+  };
+}
 
 // The store's display face, Fraunces (SIL OFL), from its npm package: built into the app and
 // served from the store's own origin, nothing fetched at run time. next/font preloads it and

@@ -46,6 +46,15 @@ const frameAncestors = z
       ),
   );
 
+const isOriginOnly = (value: string) => {
+  try {
+    const u = new URL(value);
+    return /^https?:$/.test(u.protocol) && u.pathname === "/" && !u.search && !u.hash;
+  } catch {
+    return false;
+  }
+};
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -77,6 +86,21 @@ const schema = z
       })
       .min(16, "AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)"),
     ADMIN_EMAILS: emailList.default([]),
+    // The store's public origin: every absolute link (referral links, emails, og:image, push)
+    // starts with it, never with the request's own URL (behind a proxy, the app server's).
+    PLAYCART_PUBLIC_ORIGIN: z
+      .url({ message: "PLAYCART_PUBLIC_ORIGIN must be the store's public origin, e.g. https://shop.example.com" })
+      .refine(
+        isOriginOnly,
+        "PLAYCART_PUBLIC_ORIGIN must be an http(s) origin only (no path), e.g. https://shop.example.com",
+      )
+      .transform((u) => new URL(u).origin)
+      .optional(),
+    AUTH_URL: z.url({ message: "AUTH_URL must be the store's public URL, e.g. https://shop.example.com" }).optional(),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, "PORT must be a port number")
+      .default("3000"),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587")
@@ -178,6 +202,29 @@ const schema = z
         message: "set DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both",
       });
     }
+    // A store in production with real payments must say where it lives; the demo (test
+    // payments) defaults to localhost.
+    if (env.NODE_ENV === "production" && env.STRIPE_SECRET_KEY && !env.PLAYCART_PUBLIC_ORIGIN && !env.AUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PLAYCART_PUBLIC_ORIGIN"],
+        message:
+          "PLAYCART_PUBLIC_ORIGIN is required in production with STRIPE_SECRET_KEY: set it to the store's public origin, e.g. https://shop.example.com",
+      });
+    }
+    // Sign-in links (Auth.js reads AUTH_URL) and Playcart's links must name the same store.
+    if (
+      env.PLAYCART_PUBLIC_ORIGIN &&
+      env.AUTH_URL &&
+      URL.canParse(env.AUTH_URL) &&
+      new URL(env.AUTH_URL).origin !== env.PLAYCART_PUBLIC_ORIGIN
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: `AUTH_URL must be at PLAYCART_PUBLIC_ORIGIN (${env.PLAYCART_PUBLIC_ORIGIN}): sign-in links and the store's other links name one origin`,
+      });
+    }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({
         code: "custom",
@@ -211,6 +258,10 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The store's public origin: PLAYCART_PUBLIC_ORIGIN, else AUTH_URL's, else the demo's localhost. */
+export const publicOrigin = (e: Env = env()): string =>
+  e.PLAYCART_PUBLIC_ORIGIN ?? (e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT}`);
 
 export const paymentsMode = () => (env().STRIPE_SECRET_KEY ? "stripe" : "test");
 

@@ -9,7 +9,7 @@ import { categories, products, users } from "@/db/schema";
 import { currentViewer } from "@/lib/auth/guards";
 import { mailConfig } from "@/lib/email/mail-config";
 import { outboxMail } from "@/lib/email/outbox";
-import { env } from "@/lib/env";
+import { env, publicOrigin } from "@/lib/env";
 import { storeNow } from "@/lib/store/clock";
 import { storeSetup } from "@/lib/store-setup";
 
@@ -48,8 +48,7 @@ export const playcartAdmin = createPlaycartAdmin({
   },
   outbox: { mail: outboxMail },
   get siteUrl() {
-    const configured = process.env.AUTH_URL ?? process.env.APP_URL;
-    return configured ? new URL(configured).origin : null;
+    return publicOrigin();
   },
   accounts: {
     async name({ email, userRef }) {

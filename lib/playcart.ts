@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { mailConfig } from "@/lib/email/mail-config";
 import { outboxMail } from "@/lib/email/outbox";
-import { env } from "@/lib/env";
+import { env, publicOrigin } from "@/lib/env";
 import { DEV_PUSH_PREFIX } from "@/lib/push/dev-outbox";
 import { storeNow } from "@/lib/store/clock";
 import { demoAdapter } from "@/lib/store/playcart-adapter";
@@ -14,10 +14,9 @@ import { demoAdapter } from "@/lib/store/playcart-adapter";
 export function playcartConfig(): PlaycartConfig {
   const e = env();
   const sender = /<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? "store@playcart.test";
-  const configured = process.env.AUTH_URL ?? process.env.APP_URL;
   return {
     db: getDb,
-    siteUrl: configured ? new URL(configured).origin : null,
+    publicOrigin: publicOrigin(e),
     secret: e.AUTH_SECRET,
     timeZone: e.STORE_TIMEZONE,
     currency: e.STORE_CURRENCY,

@@ -11,7 +11,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
 import { formatMoney } from "@/lib/store/money";
-import { requestOrigin } from "@/lib/store/origin";
+import { selfOrigin } from "@/lib/store/origin";
 import { refundAmount } from "@/lib/store/refund-amount";
 import { stripe } from "@/lib/stripe/client";
 import { chargeRefunded } from "@/lib/stripe/test-mode/events";
@@ -45,7 +45,7 @@ export async function refundOrderAction(_prev: ActionState, form: FormData): Pro
       };
     const cumulative = order.amountRefundedMinor + amount;
     if (paymentsMode() === "test") {
-      const res = await postSignedEvent(await requestOrigin(), chargeRefunded(order, cumulative));
+      const res = await postSignedEvent(selfOrigin(), chargeRefunded(order, cumulative));
       if (!res.ok)
         return { status: "error", message: `The refund could not be recorded (webhook answered ${res.status}).` };
     } else {

@@ -19,6 +19,7 @@ export const ADMIN_PAGE_PATTERNS = [
   "kpis",
   "customers",
   "customers/:id",
+  "referrals",
   "settings",
   "settings/catalog",
   "settings/badges",

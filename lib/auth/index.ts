@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { sendSignInLink } from "@/lib/email/sign-in-link";
 import { env } from "@/lib/env";
+import { noteSignIn } from "@/lib/store/sign-in-trace";
 import { authConfig } from "./config";
 
 // Lazy: the database opens on the first auth request, never at build time.
@@ -13,6 +14,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     ...authConfig,
     secret: env().AUTH_SECRET,
+    events: { signIn: ({ user }) => noteSignIn(user) },
     adapter: DrizzleAdapter(db, {
       usersTable: users,
       accountsTable: accounts,

@@ -1,13 +1,24 @@
 import "server-only";
-import { headers } from "next/headers";
+import { env, publicOrigin } from "@/lib/env";
 
-/** This request's origin, for links and for posting test events to our own webhook route. */
-export async function requestOrigin(): Promise<string> {
-  const configured = process.env.AUTH_URL ?? process.env.APP_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto =
-    h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+/** The store's public origin (PLAYCART_PUBLIC_ORIGIN): for every absolute link a shopper follows. */
+export const storeOrigin = (): string => publicOrigin(env());
+
+/**
+ * The public origin for page metadata, which `next build` also renders for static pages: there
+ * the runtime environment may be incomplete, and the demo's default stands in (static pages
+ * carry no absolute links).
+ */
+export function metadataOrigin(): string {
+  try {
+    return storeOrigin();
+  } catch {
+    return "http://localhost:3000";
+  }
 }
+
+/**
+ * This server's own address, for calls it makes to itself (test payments post their signed
+ * events to the webhook route): behind a proxy the public origin may not resolve from here.
+ */
+export const selfOrigin = (): string => `http://127.0.0.1:${env().PORT}`;

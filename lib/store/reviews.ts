@@ -1,7 +1,8 @@
 // Product reviews: the demo store keeps them; Playcart hears about each as `review.posted`.
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { ensureCustomer, recordEvent } from "playcart";
+import { ensureCustomer, findCustomerByEmail, recordEvent } from "playcart";
+import { customers } from "playcart/schema";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { products, reviews } from "@/db/schema";
@@ -18,10 +19,13 @@ export const reviewInput = z.object({
 
 export class ReviewError extends Error {}
 
+/** How a review is signed when its author chose no public name: never anything from the email. */
+export const UNNAMED_AUTHOR = "A verified shopper";
+
 /** Saves (or replaces) the shopper's review and records the event, in one transaction. */
 export async function postReview(
   db: Db,
-  author: { userId: string; email: string; name: string | null },
+  author: { userId: string; email: string },
   input: z.infer<typeof reviewInput>,
   now: Date,
 ) {
@@ -31,7 +35,8 @@ export async function postReview(
       .from(products)
       .where(eq(products.id, input.productId));
     if (!product) throw new ReviewError("That product does not exist.");
-    const authorName = author.name?.trim() || author.email.split("@")[0];
+    // Signed with the public name the shopper chose, if any: never a part of the email.
+    const authorName = (await findCustomerByEmail(tx, author.email))?.displayName ?? UNNAMED_AUTHOR;
     const [review] = await tx
       .insert(reviews)
       .values({
@@ -44,7 +49,7 @@ export async function postReview(
       })
       .onConflictDoUpdate({
         target: [reviews.productId, reviews.userId],
-        set: { rating: input.rating, body: input.body, createdAt: now },
+        set: { rating: input.rating, body: input.body, authorName, createdAt: now },
       })
       .returning({ id: reviews.id });
     const customer = await ensureCustomer(tx, { email: author.email, userRef: author.userId });
@@ -61,17 +66,20 @@ export async function postReview(
   });
 }
 
+/** A product's latest reviews, each signed with its author's public name as it is now. */
 export async function listReviews(db: Db, productId: string) {
-  return db
+  const rows = await db
     .select({
       id: reviews.id,
-      authorName: reviews.authorName,
+      displayName: customers.displayName,
       rating: reviews.rating,
       body: reviews.body,
       createdAt: reviews.createdAt,
     })
     .from(reviews)
+    .leftJoin(customers, eq(customers.userRef, reviews.userId))
     .where(eq(reviews.productId, productId))
     .orderBy(desc(reviews.createdAt))
     .limit(20);
+  return rows.map(({ displayName, ...r }) => ({ ...r, authorName: displayName ?? UNNAMED_AUTHOR }));
 }

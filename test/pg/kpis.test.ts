@@ -181,6 +181,8 @@ function generate(customers: number) {
         add("referral.converted", at(400), { sessionRef: `ref-${i}` });
         all.conversions += 1;
       }
+      // The referrer opening their own link: not reach.
+      if (pick(0.2)) add("referral.visited", at(310), { sessionRef: `own-${i}`, payload: { own: true } });
     }
   }
   return { rows, all, perCampaign };
@@ -253,6 +255,10 @@ describe("KPIs over 10,000 generated customers", () => {
       visits: e.visits,
       conversions: e.conversions,
       conversionRate: rate(e.conversions, e.visits),
+      // No customer ids or paid orders in this history: participation has nothing to count.
+      sharers: 0,
+      customers: 0,
+      participationRate: rate(0, 0),
     });
     expect(r.daily.reduce((s, d) => s + d.plays, 0)).toBe(e.plays);
     expect(r.daily.reduce((s, d) => s + d.revenueMinor, 0)).toBe(e.revenue);

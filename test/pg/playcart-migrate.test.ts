@@ -13,6 +13,11 @@ import { createTestDatabase } from "../support/pg";
 
 const run = promisify(execFile);
 const pkg = path.resolve(__dirname, "../../packages/playcart");
+// Every migration the package ships, by tag, in order: what a fresh database ends up with.
+const TAGS = readdirSync(path.join(pkg, "migrations"))
+  .filter((f) => f.endsWith(".sql"))
+  .map((f) => f.replace(/\.sql$/, ""))
+  .sort();
 const bin = path.join(pkg, "bin", "playcart.mjs");
 
 type Cli = { code: number; stdout: string; stderr: string };
@@ -153,17 +158,20 @@ describe("npx playcart migrate", () => {
     const once = await objects(url);
     const again = await cli(["migrate"], { DATABASE_URL: url });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/up to date \(4 migrations\)/);
+    expect(again.stdout).toMatch(new RegExp(`up to date \\(${TAGS.length} migrations\\)`));
     expect(await objects(url)).toEqual(once);
     const sql = postgres(url, { max: 1 });
     const rows = await sql`select tag from playcart_migrations order by tag`;
     await sql.end();
-    expect(rows.map((r) => r.tag)).toEqual([
+    expect(rows.map((r) => r.tag)).toEqual(TAGS);
+    expect(TAGS.slice(0, 4)).toEqual([
       "0000_playcart_tables",
       "0001_playcart_invariants",
       "0002_playcart_person_key",
       "0003_playcart_play_refusal",
     ]);
+    // Later migrations are numbered in the order they were merged.
+    expect(TAGS.filter((t) => /^\d{4}_playcart_referral_identity$/.test(t))).toHaveLength(1);
   });
 
   it("app servers starting together migrate once", async () => {
@@ -174,7 +182,7 @@ describe("npx playcart migrate", () => {
     const sql = postgres(url, { max: 1 });
     const [{ n }] = await sql`select count(*)::int as n from playcart_migrations`;
     await sql.end();
-    expect(n).toBe(4);
+    expect(n).toBe(TAGS.length);
   });
 
   it("refuses, changing nothing, a database whose Playcart tables were copied by hand, until told to adopt them", async () => {

@@ -2,8 +2,15 @@
 // route's own authorisation), and its Stripe endpoint earning, clawing back and holding
 // points from events signed by Stripe's own library, exactly once per event.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { balances, findCustomerByEmail, mintOfferToken, offerSecretOf } from "playcart";
+import { and, eq } from "drizzle-orm";
+import {
+  balances,
+  ensureCustomer,
+  findCustomerByEmail,
+  mintOfferToken,
+  offerSecretOf,
+  referralCodeFor,
+} from "playcart";
 import {
   createPlaycart,
   type Order,
@@ -30,15 +37,19 @@ beforeAll(async () => {
   playcart = createPlaycart({
     db: t.db,
     secret: "a-host-secret-0123456789",
+    // The app server's requests name another host (BASE below is how tests reach it).
+    publicOrigin: "https://shop.example.com",
     timeZone: "Europe/Berlin",
     currency: "usd",
     cronSecret: CRON,
     stripe: { webhookSecret: SECRET, maxBodyBytes: 64 * 1024 },
     adapter: {
-      // A browser is its x-test-shopper header here; a host reads its own session cookie.
+      // A browser is its x-test-shopper header here (x-test-member: signed in as that email);
+      // a host reads its own session cookie.
       shopper: ({ request }) => {
         const id = request?.headers.get("x-test-shopper");
-        return id ? { id, email: null, userRef: null, signedIn: false } : null;
+        const member = request?.headers.get("x-test-member") ?? null;
+        return id ? { id, email: member, userRef: null, signedIn: Boolean(member) } : null;
       },
       cart: () => null,
       order: (ref) => orders.get(ref) ?? null,
@@ -129,6 +140,41 @@ describe("routing and authorisation", () => {
     const res = await call("/comeback/forged.token");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/cart?link=expired");
+  });
+
+  it("redirects a referral link to the store's public origin, never the request's host", async () => {
+    const member = `referrer-${randomUUID().slice(0, 8)}@example.test`;
+    const customer = await ensureCustomer(t.db, { email: member });
+    const code = await referralCodeFor(t.db, customer.id);
+    const res = await call(`/r/${code}`, { headers: { "x-test-shopper": "friend-browser" } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("https://shop.example.com/");
+    expect(res.headers.get("set-cookie")).toMatch(new RegExp(`^pc_ref=${code}; .*; Secure$`));
+    const unknown = await call("/r/nosuchcode", { headers: { "x-test-shopper": "friend-browser" } });
+    expect(unknown.headers.get("location")).toBe("https://shop.example.com/");
+    expect(unknown.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("records a member's share once per browser and channel, and refuses guests and other sites", async () => {
+    const member = `sharer-${randomUUID().slice(0, 8)}@example.test`;
+    const customer = await ensureCustomer(t.db, { email: member });
+    const json = { "content-type": "application/json", "x-test-shopper": "sharer-browser" };
+    const body = JSON.stringify({ channel: "copy" });
+    const shares = () =>
+      t.db
+        .select({ payload: events.payload })
+        .from(events)
+        .where(and(eq(events.type, "referral.shared"), eq(events.customerId, customer.id)));
+    expect((await call("/shared", { method: "POST", headers: json, body })).status).toBe(403); // a guest
+    const asMember = { ...json, "x-test-member": member };
+    const crossSite = { ...asMember, "sec-fetch-site": "cross-site" };
+    expect((await call("/shared", { method: "POST", headers: crossSite, body })).status).toBe(403);
+    const bad = JSON.stringify({ channel: "carrier-pigeon" });
+    expect((await call("/shared", { method: "POST", headers: asMember, body: bad })).status).toBe(400);
+    expect(await shares()).toEqual([]);
+    for (let i = 0; i < 2; i++)
+      expect((await call("/shared", { method: "POST", headers: asMember, body })).status).toBe(200);
+    expect(await shares()).toEqual([{ payload: { channel: "copy" } }]);
   });
 });
 

@@ -58,6 +58,8 @@ beforeAll(async () => {
   playcart = createPlaycart({
     db: t.db,
     secret: "a-host-secret-0123456789",
+    // Links are at the store's public origin, whatever host a request names.
+    publicOrigin: "https://shop.example.test",
     timeZone: "Europe/Berlin",
     currency: "usd",
     now: () => NOW,

@@ -59,7 +59,7 @@ async function sendFirstReminder(email: string) {
   const items = [espresso, mug].map((i) => ({ ...i, imageUrl: emailImage(i.imageUrl) }));
   await cartAt(db, T0, { email, items });
   expect(await abandonAt(db, minutes(T0, 61))).toBe(1);
-  const report = await runReminderJob(resolveConfig(playcartConfig()), { now: minutes(T0, 122), origin: ORIGIN });
+  const report = await runReminderJob(resolveConfig(playcartConfig()), { now: minutes(T0, 122) });
   expect(report.sent).toBe(1);
   return mailbox.waitForMail(email, undefined, 5_000);
 }

@@ -1,6 +1,6 @@
 // The environment is checked at start; each mistake gets a message that says what to set.
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, publicOrigin } from "@/lib/env";
 
 const base = { AUTH_SECRET: "a-secret-of-at-least-16-chars" };
 
@@ -174,5 +174,38 @@ describe("ADMIN_FRAME_ANCESTORS", () => {
     expect(() => parseEnv({ ...base, ADMIN_FRAME_ANCESTORS: "'none' https://a.example" })).toThrow(
       /'none' cannot be combined/,
     );
+  });
+});
+
+describe("PLAYCART_PUBLIC_ORIGIN", () => {
+  const base = { AUTH_SECRET: "0123456789abcdef0123" };
+  it("is the origin every absolute link starts with: set, else AUTH_URL's, else the demo's localhost", () => {
+    expect(publicOrigin(parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "https://shop.example.com/" }))).toBe(
+      "https://shop.example.com",
+    );
+    expect(publicOrigin(parseEnv({ ...base, AUTH_URL: "https://shop.example.com/api/auth" }))).toBe(
+      "https://shop.example.com",
+    );
+    expect(publicOrigin(parseEnv({ ...base, PORT: "4180" }))).toBe("http://localhost:4180");
+  });
+  it("refuses a path, another scheme or a missing origin in a real store, saying what to set", () => {
+    expect(() => parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "https://shop.example.com/store" })).toThrow(
+      /PLAYCART_PUBLIC_ORIGIN must be an http\(s\) origin only/,
+    );
+    expect(() => parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "ftp://shop.example.com" })).toThrow(
+      /PLAYCART_PUBLIC_ORIGIN/,
+    );
+    expect(() => parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "shop.example.com" })).toThrow(/PLAYCART_PUBLIC_ORIGIN/);
+    expect(() =>
+      parseEnv({ ...base, PLAYCART_PUBLIC_ORIGIN: "https://shop.example.com", AUTH_URL: "http://localhost:3000" }),
+    ).toThrow(/AUTH_URL must be at PLAYCART_PUBLIC_ORIGIN \(https:\/\/shop.example.com\)/);
+    expect(() =>
+      parseEnv({
+        ...base,
+        NODE_ENV: "production",
+        STRIPE_SECRET_KEY: "sk_live_abc",
+        STRIPE_WEBHOOK_SECRET: "whsec_abc",
+      }),
+    ).toThrow(/PLAYCART_PUBLIC_ORIGIN is required in production with STRIPE_SECRET_KEY/);
   });
 });

@@ -30,23 +30,24 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
-// The job as the demo's cron route runs it: the demo's own Playcart config, on this database.
-const runReminderJob = (database: Db, opts: { now: Date; origin: string }) =>
-  runJob(resolveConfig({ ...playcartConfig(), db: () => database, siteUrl: null }), opts);
+// The job as the demo's cron route runs it: the demo's own Playcart config, on this database,
+// with the store's public origin (every link in a reminder starts with it).
+const runReminderJob = (database: Db, opts: { now: Date }) =>
+  runJob(resolveConfig({ ...playcartConfig(), db: () => database, publicOrigin: "http://store.test" }), opts);
 
 it("schedules and sends by the quiet hours saved in the admin, and keeps the dev push", async () => {
   // Quiet from 09:00 to 23:00 store time: a reminder due at midday waits until 23:00.
   await updateQuietHours(db, "owner@playcart.test", { start: "09:00", end: "23:00" });
   const { email, cartRef } = await cartAt(db, T0);
-  const abandoned = await runReminderJob(db, { now: minutes(T0, 61), origin: "http://store.test" });
+  const abandoned = await runReminderJob(db, { now: minutes(T0, 61) });
   expect(abandoned.abandoned).toBe(1);
   const [first] = await remindersOf(db, cartRef);
   // Due 60 minutes after abandonment (12:01 Berlin) without the setting; 23:00 Berlin with it.
   expect(first.dueAt.toISOString()).toBe("2026-03-25T22:00:00.000Z");
 
-  const early = await runReminderJob(db, { now: minutes(T0, 125), origin: "http://store.test" });
+  const early = await runReminderJob(db, { now: minutes(T0, 125) });
   expect(early.sent).toBe(0);
-  const late = await runReminderJob(db, { now: new Date("2026-03-25T22:01:00Z"), origin: "http://store.test" });
+  const late = await runReminderJob(db, { now: new Date("2026-03-25T22:01:00Z") });
   expect(late.sent).toBe(1);
 
   expect((await db.select().from(outboxMessages).where(eq(outboxMessages.to, email))).map((m) => m.subject)).toEqual([

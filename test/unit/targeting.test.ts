@@ -254,7 +254,7 @@ describe("a review of a coffee grants 20 points (it fired for a mug and not for 
       const [user] = await db.insert(users).values({ email, name: email, role: "shopper" }).returning();
       await postReview(
         db,
-        { userId: user.id, email, name: null },
+        { userId: user.id, email },
         { productId: await product(slug), rating: 5, body: `A fine ${slug}, would buy again.` },
         NOW,
       );

@@ -11,7 +11,7 @@ import { afterCheckout } from "@/lib/store/abandonment";
 import { actionError } from "@/lib/store/action-errors";
 import { formatMoney } from "@/lib/store/money";
 import { placeOrder } from "@/lib/store/orders";
-import { requestOrigin } from "@/lib/store/origin";
+import { storeOrigin } from "@/lib/store/origin";
 import { currentShopperForWrite } from "@/lib/store/owner";
 import { checkoutInput } from "@/lib/store/validation";
 import { createCheckoutSession } from "@/lib/stripe/checkout-session";
@@ -44,8 +44,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
       orderId: order.id,
       totalMinor: order.totalMinor,
     });
-    next =
-      paymentsMode() === "stripe" ? await createCheckoutSession(db, order, await requestOrigin()) : `/pay/${order.id}`;
+    next = paymentsMode() === "stripe" ? await createCheckoutSession(db, order, storeOrigin()) : `/pay/${order.id}`;
   } catch (err) {
     if (err instanceof RewardChangedError)
       return {

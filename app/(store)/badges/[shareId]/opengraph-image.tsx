@@ -1,10 +1,12 @@
-// The badge's preview image for link unfurls. Drawn with shapes and next/og's bundled font
-// only: no emoji or web fonts, which next/og would download at run time.
+// The badge's preview image for link unfurls. Drawn with shapes, the badge's SVG emblem and
+// next/og's bundled font only: no emoji or web fonts, which next/og would download at run time.
 import { ImageResponse } from "next/og";
 import { badgeByShareId } from "playcart";
+import { BadgeEmblem } from "playcart/react";
 import { getDb } from "@/db/client";
+import { STORE_NAME } from "@/lib/store/store-name";
 
-export const alt = "A Playcart badge";
+export const alt = `A badge from ${STORE_NAME}`;
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 export const dynamic = "force-dynamic";
@@ -14,7 +16,7 @@ const ascii = (s: string) => s.replace(/[^\x20-\x7E]/g, "");
 export default async function Image({ params }: { params: Promise<{ shareId: string }> }) {
   const badge = await badgeByShareId(await getDb(), (await params).shareId);
   const name = ascii(badge?.name ?? "Badge");
-  const description = ascii(badge?.description ?? "A badge from the Playcart demo store.");
+  const description = ascii(badge?.description ?? `A badge from ${STORE_NAME}.`);
   return new ImageResponse(
     <div
       style={{
@@ -39,10 +41,10 @@ export default async function Image({ params }: { params: Promise<{ shareId: str
           border: "16px solid #065f46",
         }}
       >
-        <div style={{ fontSize: 150, color: "#065f46", display: "flex" }}>{name.slice(0, 1)}</div>
+        <BadgeEmblem slug={badge?.slug ?? ""} size={180} />
       </div>
       <div style={{ display: "flex", flexDirection: "column", flex: 1 }}>
-        <div style={{ fontSize: 32, color: "#047857", display: "flex" }}>Badge earned</div>
+        <div style={{ fontSize: 32, color: "#047857", display: "flex" }}>{`Badge earned at ${ascii(STORE_NAME)}`}</div>
         <div style={{ fontSize: 80, fontWeight: 700, color: "#1c1917", display: "flex" }}>{name}</div>
         <div style={{ fontSize: 34, color: "#44403c", marginTop: 16, display: "flex" }}>{description}</div>
       </div>

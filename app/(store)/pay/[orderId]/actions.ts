@@ -9,7 +9,7 @@ import { type ActionState, formObject, invalid } from "@/lib/action-state";
 import { paymentsMode } from "@/lib/env";
 import { actionError } from "@/lib/store/action-errors";
 import { canView } from "@/lib/store/orders";
-import { requestOrigin } from "@/lib/store/origin";
+import { selfOrigin } from "@/lib/store/origin";
 import { currentShopper } from "@/lib/store/owner";
 import { orderIdInput } from "@/lib/store/validation";
 import { checkoutSessionCompleted } from "@/lib/stripe/test-mode/events";
@@ -41,7 +41,7 @@ export async function payTestAction(_prev: ActionState, form: FormData): Promise
     if (error) return error;
     orderId = order.id;
     if (order.status === "pending") {
-      const res = await postSignedEvent(await requestOrigin(), checkoutSessionCompleted(order));
+      const res = await postSignedEvent(selfOrigin(), checkoutSessionCompleted(order));
       if (!res.ok)
         return { status: "error", message: `The payment could not be recorded (webhook answered ${res.status}).` };
     } else if (order.status !== "paid") {

@@ -14,12 +14,7 @@ export async function postReviewAction(_prev: ActionState, form: FormData): Prom
   const input = reviewInput.safeParse(formObject(form));
   if (!input.success) return invalid(input.error);
   try {
-    await postReview(
-      await getDb(),
-      { userId: viewer.id, email: viewer.email, name: viewer.name },
-      input.data,
-      await storeNow(),
-    );
+    await postReview(await getDb(), { userId: viewer.id, email: viewer.email }, input.data, await storeNow());
   } catch (err) {
     if (err instanceof ReviewError) return { status: "invalid", message: err.message };
     console.error("[playcart] review failed", err);

@@ -50,6 +50,8 @@ export async function exportKpisCsv(config: AdminConfig, request: Request): Prom
     ["revenue_recovered_minor", r.reminders.revenueRecoveredMinor],
     ["referral_visits", r.referrals.visits],
     ["referral_conversion_rate", r.referrals.conversionRate],
+    ["referral_conversions", r.referrals.conversions],
+    ["referral_participation_rate", r.referrals.participationRate],
   ];
   const summary = ["metric,value", ...rows.map(([k, v]) => `${cell(k)},${cell(v)}`)];
   const daily = [

@@ -52,6 +52,7 @@ const SECTIONS = [
   ["campaigns", "Campaigns"],
   ["kpis", "KPIs"],
   ["customers", "Customers"],
+  ["referrals", "Referrals"],
   ["settings", "Settings"],
   ["reminders", "Cart reminders"],
   ["audit", "Audit trail"],

@@ -10,6 +10,7 @@ import { CustomerPage } from "./pages/customer.tsx";
 import { CustomersPage } from "./pages/customers.tsx";
 import { KpisPage } from "./pages/kpis.tsx";
 import type { AdminPageProps } from "./pages/page-props.ts";
+import { ReferralsPage } from "./pages/referrals.tsx";
 import { ReminderEmailPage } from "./pages/reminder-email.tsx";
 import { ReminderSettingsPage } from "./pages/reminder-settings.tsx";
 import { RemindersPage } from "./pages/reminders.tsx";
@@ -28,6 +29,7 @@ const ROUTES: [pattern: string, page: Page, title: string][] = [
   ["kpis", KpisPage, "KPIs"],
   ["customers", CustomersPage, "Customers"],
   ["customers/:id", CustomerPage, "Customer"],
+  ["referrals", ReferralsPage, "Referrals"],
   ["settings", SettingsPage, "Settings"],
   ["settings/catalog", CatalogSettingsPage, "Reward catalog"],
   ["settings/badges", BadgeSettingsPage, "Badges and stamp cards"],

@@ -183,6 +183,8 @@ export const referrals = pgTable(
     friendSessionRef: text("friend_session_ref"),
     status: text("status", { enum: REFERRAL_STATUSES }).notNull(),
     reason: text("reason", { enum: REFERRAL_REJECTIONS }),
+    // What the rule saw, in the owner's words ("the referrer has signed in on this browser").
+    detail: text("detail"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("playcart_referrals_referrer_idx").on(t.referrerId, t.status)],

@@ -29,6 +29,8 @@ export const customers = pgTable("playcart_customers", {
   // The person key of the email (personKey in identity.ts): the person points belong to.
   email: text("email").notNull().unique(),
   userRef: text("user_ref").unique(),
+  // The name the shopper chose to be shown publicly (reviews, badge pages); null: no name.
+  displayName: text("display_name"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -24,12 +24,16 @@ export const EVENT_TYPES = [
   "consent.withdrawn",
   "review.posted",
   "referral.visited",
+  // A customer shared or copied their referral link (the referral participation KPI).
+  "referral.shared",
   "referral.converted",
   "referral.rejected",
   "badge.awarded",
   "badge.revoked",
   "birthday",
   "catalog.redeemed",
+  // A customer signed in on a browser session: a trace the referral rules read.
+  "shopper.signed_in",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -12,10 +12,13 @@
 // - reward cost: the cost of prizes won (game.played value), the same amounts the draw adds
 //   to each prize's value_awarded.
 // - abandonment: carts abandoned / checkout views. Recovery: orders recovered / carts
-//   abandoned, and their revenue. Referral reach: referral visits; conversion: conversions / visits.
+//   abandoned, and their revenue. Referral reach: visits to referral links, the referrers' own
+//   visits excluded; conversion: conversions (those refunded in full since excluded) / visits;
+//   participation: customers who shared their link (a share or copy, or a friend's visit) /
+//   customers with a paid order by the end of the range.
 import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
-import { events } from "../core/schema.ts";
+import { events, orderRewards } from "../core/schema.ts";
 
 export type KpiRange = { from: Date; to: Date; campaignId?: string | null; timeZone: string };
 
@@ -46,8 +49,11 @@ export async function funnelCounts(db: EngageDb, r: KpiRange) {
         count(*) FILTER (WHERE type = 'reminder.clicked') AS reminders_clicked,
         count(*) FILTER (WHERE type = 'order.recovered') AS recovered,
         coalesce(sum(value_minor) FILTER (WHERE type = 'order.recovered'), 0) AS revenue_recovered,
-        count(*) FILTER (WHERE type = 'referral.visited') AS referral_visits,
-        count(*) FILTER (WHERE type = 'referral.converted') AS referral_conversions
+        count(*) FILTER (WHERE type = 'referral.visited' AND payload->>'own' IS NULL) AS referral_visits,
+        count(*) FILTER (WHERE type = 'referral.converted' AND NOT EXISTS (
+          SELECT 1 FROM ${orderRewards} o
+          WHERE o.order_ref = ${events.orderRef} AND o.amount_refunded_minor >= o.amount_paid_minor
+        )) AS referral_conversions
       FROM ${events}
       WHERE ${inRange(r)} AND ${forCampaign(r)}`),
   );
@@ -69,6 +75,20 @@ export async function funnelCounts(db: EngageDb, r: KpiRange) {
     referralVisits: n(row.referral_visits),
     referralConversions: n(row.referral_conversions),
   };
+}
+
+/** Customers who shared their referral link in the range, and customers who had ordered by its end. */
+export async function referralParticipation(db: EngageDb, r: KpiRange) {
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT
+        (SELECT count(DISTINCT customer_id) FROM ${events}
+          WHERE ${inRange(r)}
+            AND (type = 'referral.shared' OR (type = 'referral.visited' AND payload->>'own' IS NULL))) AS sharers,
+        (SELECT count(DISTINCT customer_id) FROM ${orderRewards}
+          WHERE paid_at < ${r.to.toISOString()}::timestamptz) AS customers`),
+  );
+  return { sharers: n(row.sharers), customers: n(row.customers) };
 }
 
 /** Distinct shopper sessions offered a game and that played one. */
@@ -168,11 +188,12 @@ export function liftInterval(
 }
 
 export async function kpiReport(db: EngageDb, r: KpiRange) {
-  const [funnel, participation, lift, daily] = [
+  const [funnel, participation, lift, daily, sharing] = [
     await funnelCounts(db, r),
     await participationCounts(db, r),
     await liftCounts(db, r),
     await dailySeries(db, r),
+    await referralParticipation(db, r),
   ];
   const offered = proportion(lift.offered.units, lift.offered.converted);
   const holdout = proportion(lift.holdout.units, lift.holdout.converted);
@@ -210,6 +231,9 @@ export async function kpiReport(db: EngageDb, r: KpiRange) {
       visits: funnel.referralVisits,
       conversions: funnel.referralConversions,
       conversionRate: ratio(funnel.referralConversions, funnel.referralVisits),
+      sharers: sharing.sharers,
+      customers: sharing.customers,
+      participationRate: ratio(sharing.sharers, sharing.customers),
     },
     daily,
   };

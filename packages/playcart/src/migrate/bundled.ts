@@ -167,5 +167,13 @@ export const MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"budget_day_spent_minor\" integer DEFAULT 0 NOT NULL;",
       "ALTER TABLE \"playcart_campaigns\" ADD CONSTRAINT \"playcart_campaigns_budget\" CHECK (\"playcart_campaigns\".\"budget_total_minor\" IS NULL OR \"playcart_campaigns\".\"budget_spent_minor\" <= \"playcart_campaigns\".\"budget_total_minor\");"
     ]
+  },
+  {
+    "tag": "0005_playcart_referral_identity",
+    "hash": "0056487e27b80e81d03f7c40a260501995980a7c6777d49f4811a210b837620b",
+    "statements": [
+      "ALTER TABLE \"playcart_customers\" ADD COLUMN \"display_name\" text;",
+      "ALTER TABLE \"playcart_referrals\" ADD COLUMN \"detail\" text;"
+    ]
   }
 ];

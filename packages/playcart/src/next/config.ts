@@ -107,7 +107,14 @@ export type PlaycartConfig = {
   db: EngageDb | (() => EngageDb | Promise<EngageDb>);
   /** Where the catch-all route is mounted. */
   basePath?: string;
-  /** Absolute origin for links in emails; default: the request's origin. */
+  /**
+   * The store's public origin (https://shop.example.com): every absolute URL Playcart makes
+   * (redirects, email and push links, referral links, share texts) starts with it, never with
+   * the request's own URL, which behind a proxy is the app server's address. Required when
+   * NODE_ENV is production; elsewhere it defaults to http://localhost:3000.
+   */
+  publicOrigin?: string | null;
+  /** @deprecated The same as publicOrigin. */
   siteUrl?: string | null;
   /** Signs comeback and unsubscribe links and offer tokens (keys derived per purpose). At least 16 characters. */
   secret: string;
@@ -137,7 +144,10 @@ export type PlaycartAdminOptions = Omit<AdminConfig, "db" | "currency" | "timeZo
 export type Resolved = {
   db: () => Promise<EngageDb>;
   basePath: string;
-  siteUrl: string | null;
+  /** The store's public origin, without a trailing slash (config.publicOrigin). */
+  publicOrigin: string;
+  /** @deprecated The same as publicOrigin. */
+  siteUrl: string;
   linkSecret: string;
   /** Signs offer tokens: a play must carry one for the game it plays. */
   offerSecret: string;

@@ -16,7 +16,10 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.cha
 export const html = (body: string, status = 200) =>
   new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 
-/** A relative Location: a loopback host may be reported as "localhost", and cookies set here would stay behind. */
+/**
+ * A 303 to a path (the browser keeps its own host) or to a URL at config.publicOrigin; never one
+ * built from the request's URL, which behind a proxy names the app server ("localhost").
+ */
 export const redirect = (location: string, cookies: string[] = []) => {
   const headers = new Headers({ location, "cache-control": "no-store" });
   for (const c of cookies) headers.append("set-cookie", c);
@@ -109,12 +112,4 @@ export function readCookie(headers: Headers, name: string): string | null {
 
 export function cookie(name: string, value: string, opts: { maxAgeSeconds: number; secure: boolean }): string {
   return `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${opts.maxAgeSeconds}; HttpOnly; SameSite=Lax${opts.secure ? "; Secure" : ""}`;
-}
-
-/** This request's origin, for absolute links (config.siteUrl wins). */
-export function originOf(req: Request): string {
-  const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
 }

@@ -72,14 +72,13 @@ function verified(
 
 /** The Set-Cookie header that remembers `email` for this browser (a route's response). */
 export function rememberEmailCookie(
-  cfg: Pick<Resolved, "linkSecret" | "siteUrl">,
+  cfg: Pick<Resolved, "linkSecret" | "publicOrigin">,
   shopperId: string,
   email: string,
-  origin: string,
 ): string {
   return cookie(REMEMBERED_EMAIL_COOKIE, cookieValue(cfg, shopperId, email), {
     maxAgeSeconds: MAX_AGE_SECONDS,
-    secure: secureCookies(cfg.siteUrl ?? origin),
+    secure: secureCookies(cfg.publicOrigin),
   });
 }
 
@@ -88,20 +87,18 @@ export function rememberEmailCookie(
  * component, a script), nothing is remembered: the next checkout reads what the host knows.
  */
 export async function rememberEmailInAction(
-  cfg: Pick<Resolved, "linkSecret" | "siteUrl">,
+  cfg: Pick<Resolved, "linkSecret" | "publicOrigin">,
   shopperId: string | null,
   email: string,
 ): Promise<void> {
   if (!shopperId || !emailInput.safeParse(email).success) return;
   try {
-    // A server action's request always names its origin.
-    const origin = (await requestHeaders()).get("origin") ?? "";
     (await requestCookies()).set(REMEMBERED_EMAIL_COOKIE, cookieValue(cfg, shopperId, email), {
       path: "/",
       maxAge: MAX_AGE_SECONDS,
       httpOnly: true,
       sameSite: "lax",
-      secure: secureCookies(cfg.siteUrl ?? origin),
+      secure: secureCookies(cfg.publicOrigin),
     });
   } catch {
     // Outside a server action or route handler: nothing to set the cookie on.

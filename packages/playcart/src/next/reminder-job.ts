@@ -18,7 +18,7 @@ import { pushPayload, pushSender } from "./push/send.ts";
 
 export type ReminderJobReport = DispatchReport & { abandoned: number; recovered: number };
 
-export async function runReminderJob(cfg: Resolved, opts: { now: Date; origin: string }): Promise<ReminderJobReport> {
+export async function runReminderJob(cfg: Resolved, opts: { now: Date }): Promise<ReminderJobReport> {
   const db = await cfg.db();
   const { now } = opts;
   // Quiet hours are a setting the admin edits; read on each run so a change applies at once.
@@ -26,7 +26,7 @@ export async function runReminderJob(cfg: Resolved, opts: { now: Date; origin: s
   let abandoned = 0;
   for (let n = -1; n !== 0; )
     abandoned += n = await detectAbandonedCarts(db, { now, timeZone: cfg.timeZone, quietHours });
-  const base = { origin: cfg.siteUrl ?? opts.origin, basePath: cfg.basePath, secret: cfg.linkSecret };
+  const base = { origin: cfg.publicOrigin, basePath: cfg.basePath, secret: cfg.linkSecret };
   const restoreUrl = (m: ReminderMessage) => reminderLinks(m, base, now).restoreUrl;
   const sendEmail = cfg.email
     ? reminderEmailSender(cfg.email, base, () => now, cfg.outbox, {

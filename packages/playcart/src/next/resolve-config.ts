@@ -42,6 +42,36 @@ function resolveEmail(email: EmailConfig): EmailConfig {
   return { ...email, dkim };
 }
 
+const DEV_ORIGIN = "http://localhost:3000";
+
+/** The configured public origin, checked: an http(s) origin, required in production. */
+export function resolvePublicOrigin(value: string | null | undefined, production = isProduction()): string {
+  if (!value) {
+    if (production)
+      throw new PlaycartConfigError(
+        "config.publicOrigin is required in production: the store's public origin, e.g. https://shop.example.com (every absolute link Playcart makes starts with it)",
+      );
+    return DEV_ORIGIN;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new PlaycartConfigError(
+      `config.publicOrigin "${value}" is not an absolute URL such as https://shop.example.com`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new PlaycartConfigError(`config.publicOrigin "${value}" must be an http or https origin`);
+  if (url.pathname !== "/" || url.search || url.hash)
+    throw new PlaycartConfigError(
+      `config.publicOrigin "${value}" must be an origin only (scheme, host and port), e.g. ${url.origin}`,
+    );
+  return url.origin;
+}
+
+const isProduction = () => process.env.NODE_ENV === "production";
+
 export function resolveConfig(config: PlaycartConfig): Resolved {
   if (!config || typeof config !== "object") throw new PlaycartConfigError("createPlaycart needs a config object");
   if (!config.adapter || typeof config.adapter.shopper !== "function" || typeof config.adapter.cart !== "function")
@@ -64,13 +94,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     throw new PlaycartConfigError("config.playsPerMinute must be a whole number above 0");
   const basePath = (config.basePath ?? "/api/playcart").replace(/\/+$/, "");
   if (!basePath.startsWith("/")) throw new PlaycartConfigError("config.basePath must start with /");
-  if (config.siteUrl) {
-    try {
-      new URL(config.siteUrl);
-    } catch {
-      throw new PlaycartConfigError(`config.siteUrl "${config.siteUrl}" is not an absolute URL`);
-    }
-  }
+  const publicOrigin = resolvePublicOrigin(config.publicOrigin ?? config.siteUrl);
   if (config.push && (!config.push.vapidPublicKey || !config.push.vapidPrivateKey || !config.push.subject))
     throw new PlaycartConfigError("config.push needs vapidPublicKey, vapidPrivateKey and subject (or leave push out)");
   if (config.email && (!config.email.from || !config.email.postalAddress))
@@ -88,7 +112,8 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
   return {
     db,
     basePath,
-    siteUrl: config.siteUrl ? new URL(config.siteUrl).origin : null,
+    publicOrigin,
+    siteUrl: publicOrigin,
     linkSecret: linkSecretOf(config.secret),
     offerSecret: offerSecretOf(config.secret),
     timeZone: config.timeZone,
@@ -109,7 +134,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
           db,
           email,
           outbox: config.outbox ?? null,
-          siteUrl: config.siteUrl ? new URL(config.siteUrl).origin : null,
+          siteUrl: publicOrigin,
           currency: config.currency.toLowerCase(),
           timeZone: config.timeZone,
           now: async () => (clock ? await clock() : new Date()),

@@ -1,7 +1,6 @@
 // The rewards panel's data for this browser's shopper (playcart.rewardsPanel() and GET
 // <basePath>/panel): points, every reward held, ways to earn, what the balance buys next, the
 // referral link and tier progress. Read-only but for a member's referral code, made on first use.
-import { headers as requestHeaders } from "next/headers.js";
 import { ensureCustomer, findCustomerByEmail } from "../core/customers.ts";
 import { currencyExponent } from "../core/money.ts";
 import { balances } from "../ledger/index.ts";
@@ -17,7 +16,6 @@ import {
   rewardWhereWords,
   waysToEarn,
 } from "../rewards/index.ts";
-import { originOf } from "./http.ts";
 import type { Runtime } from "./runtime.ts";
 
 export type RewardsPanelInput = { request?: Request; headers?: Headers };
@@ -28,19 +26,8 @@ export function moneyFormatter(currency: string) {
   return (minor: number) => format.format(minor / 10 ** exponent);
 }
 
-/** The store's public origin for links: config.siteUrl, else the request's (or the page's) host. */
-function originFrom(siteUrl: string | null, request: Request | undefined, h: Headers): string | null {
-  if (siteUrl) return siteUrl.replace(/\/$/, "");
-  if (request) return originOf(request);
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!host) return null;
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
-}
-
 export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {}): Promise<RewardsPanelData> {
   const { cfg } = rt;
-  const h = input.request?.headers ?? input.headers ?? (await requestHeaders());
   const shopper = await cfg.adapter.shopper({ request: input.request ?? null, create: false });
   const db = await cfg.db();
   const now = await cfg.now();
@@ -81,7 +68,6 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
     source: r.source,
   }));
   const outlook = pointsOutlook(balance?.available ?? 0, catalog);
-  const origin = originFrom(cfg.siteUrl, input.request, h);
   return {
     member,
     points: balance ? { balance: balance.available, pending: balance.held } : null,
@@ -93,13 +79,12 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
       text: `${outlook.next.pointsNeeded} points to ${outlook.next.name}`,
     },
     enoughFor: outlook.enoughFor && `You have enough for ${outlook.enoughFor.name}`,
-    referral:
-      code && origin
-        ? {
-            url: `${origin}${cfg.basePath}/r/${code}`,
-            shareText: "Here is my link to the store: your first order earns me a stamp.",
-          }
-        : null,
+    referral: code
+      ? {
+          url: `${cfg.publicOrigin}${cfg.basePath}/r/${code}`,
+          shareText: "Here is my link to the store: your first order earns me a stamp.",
+        }
+      : null,
     tier: progress && {
       label: progress.current.label,
       next: progress.next?.label ?? null,

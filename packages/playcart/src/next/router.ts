@@ -9,6 +9,7 @@ import { panelRoute } from "./routes/panel.ts";
 import { playRoute } from "./routes/play.ts";
 import { pushRoute } from "./routes/push.ts";
 import { referralRoute } from "./routes/referral.ts";
+import { sharedRoute } from "./routes/shared.ts";
 import { stripeRoute } from "./routes/stripe.ts";
 import { unsubscribeGet, unsubscribePost } from "./routes/unsubscribe.ts";
 import type { Runtime } from "./runtime.ts";
@@ -61,6 +62,9 @@ export async function route(rt: Runtime, req: Request): Promise<Response> {
     case "panel":
       if (arg !== undefined) return notFound();
       return method === "GET" ? panelRoute(rt, req) : methodNotAllowed("GET");
+    case "shared":
+      if (arg !== undefined) return notFound();
+      return method === "POST" ? sharedRoute(rt, req) : methodNotAllowed("POST");
     case "r":
       if (!arg || rest.length > 0) return notFound();
       return method === "GET" ? referralRoute(rt, req, arg) : methodNotAllowed("GET");

@@ -1,3 +1,5 @@
+import { BadgeEmblem } from "./badge-emblem.tsx";
+
 export type BadgeView = { slug: string; name: string; description: string; emoji: string; shareId: string };
 
 export type BadgeListProps = {
@@ -17,7 +19,7 @@ export function BadgeList({ badges, badgeHref = defaultBadgeHref }: BadgeListPro
       {badges.map((b) => (
         <li key={b.slug} className="playcart-badge">
           <span aria-hidden="true" className="playcart-badge-emoji">
-            {b.emoji}
+            <BadgeEmblem slug={b.slug} size={32} />
           </span>
           <div>
             <p className="playcart-badge-name">{b.name}</p>

@@ -5,6 +5,7 @@
 
 export type { PanelReward, RewardsPanelData } from "../rewards/index.ts";
 export { AdventCalendarView, type AdventCalendarViewProps } from "./advent-calendar.tsx";
+export { BadgeEmblem } from "./badge-emblem.tsx";
 export { BadgeList, type BadgeListProps, type BadgeView } from "./badge-list.tsx";
 export { CheckoutGames, type CheckoutGamesProps } from "./checkout-games.tsx";
 export { Confetti } from "./confetti.tsx";
@@ -28,6 +29,7 @@ export { RewardsLauncher, type RewardsLauncherProps } from "./rewards-launcher.t
 export { RewardsPanel, type RewardsPanelProps } from "./rewards-panel.tsx";
 export { ScratchCard } from "./scratch-card.tsx";
 export { ShakeTree } from "./shake-tree.tsx";
+export { ShareButtons, type ShareButtonsProps } from "./share-buttons.tsx";
 export { SpinWheel } from "./spin-wheel.tsx";
 export { StampCard, type StampCardProps } from "./stamp-card.tsx";
 export { TierProgressBar, type TierProgressBarProps } from "./tier-progress-bar.tsx";

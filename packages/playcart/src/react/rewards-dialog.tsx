@@ -132,7 +132,7 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
           Refer a friend
         </h3>
         {data.referral ? (
-          <ReferralShare url={data.referral.url} text={data.referral.shareText} />
+          <ReferralShare url={data.referral.url} text={data.referral.shareText} reportTo={data.referral.reportTo} />
         ) : (
           <p className="playcart-small">
             {joinHref ? (

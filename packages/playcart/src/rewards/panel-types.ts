@@ -29,6 +29,10 @@ export type RewardsPanelData = {
   nextReward: { text: string; pointsNeeded: number; name: string } | null;
   enoughFor: string | null;
   /** A member's referral link; null for guests. */
-  referral: { url: string; shareText: string } | null;
+  referral: {
+    url: string;
+    shareText: string /** Where sharing it is reported (POST <basePath>/shared). */;
+    reportTo?: string;
+  } | null;
   tier: { label: string; next: string | null; percent: number; text: string } | null;
 };

@@ -1,7 +1,16 @@
 import { notFound } from "next/navigation.js";
 import { z } from "zod";
-import { customerDetail, customerLoyaltyDetail, customerOrders, getSettings, paymentStatus } from "../../index.ts";
+import {
+  customerDetail,
+  customerLoyaltyDetail,
+  customerOrders,
+  getSettings,
+  paymentStatus,
+  referralRefusalWords,
+  referralReport,
+} from "../../index.ts";
 import { AdjustPointsForm } from "../components/adjust-points-form.tsx";
+import { ReferralList } from "../components/referral-list.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
 import { money } from "../format.ts";
 import { accountName } from "../search.ts";
@@ -19,7 +28,10 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
   const { customer, profile, balance, ledger } = detail;
   const [settings, name] = [await getSettings(db), await accountName(ctx, customer)];
   const loyalty = await customerLoyaltyDetail(db, customer, settings, now);
-  const orders = await customerOrders(db, customer.id);
+  const [orders, referred] = await Promise.all([
+    customerOrders(db, customer.id),
+    referralReport(db, { referrerId: customer.id, limit: 50 }),
+  ]);
   const currency = ctx.currency;
   const tierLabel = (t: string | null) => (t ? (settings.tiers.find((x) => x.name === t)?.label ?? t) : "none");
   const tier = tierLabel(profile.tier);
@@ -120,7 +132,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
           <ul className="playcart-admin-small">
             {loyalty.cards.map((c) => (
               <li key={c.slug} className="">
-                {c.name}: {Math.min(c.stamps, c.required)} of {c.required} stamps
+                {c.name}: {c.stamps} of {c.required} stamps
               </li>
             ))}
           </ul>
@@ -191,6 +203,17 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
             </table>
           </ScrollBox>
         )}
+      </section>
+
+      <section aria-labelledby="referrals-h" className="playcart-admin-stack-sm">
+        <h2 id="referrals-h" className="playcart-admin-heading">
+          Referrals
+        </h2>
+        <ReferralList
+          rows={referred}
+          href={(cid) => ctx.href(`customers/${cid}`)}
+          empty="No orders placed through this customer's link."
+        />
       </section>
 
       <section aria-labelledby="adjust-h" className="playcart-admin-card playcart-admin-stack-sm">
@@ -276,6 +299,7 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
               {when(e.at)} · {e.type}
               {e.valueMinor ? ` · ${money(e.valueMinor, currency)}` : ""}
               {e.orderRef ? ` · order ${e.orderRef.slice(0, 8).toUpperCase()}` : ""}
+              {e.type === "referral.rejected" ? ` · ${referralRefusalWords(e.payload)}` : ""}
             </li>
           ))}
           {detail.events.length === 0 && <li className="playcart-admin-muted">No events yet.</li>}

@@ -167,7 +167,12 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           <Figure
             label="Referral reach"
             value={r.referrals.visits.toLocaleString("en-US")}
-            note={`Conversion ${percent(r.referrals.conversionRate)}`}
+            note={`Conversion ${percent(r.referrals.conversionRate)}, ${r.referrals.conversions} friends ordered (refunded in full excluded); referrers' own visits not counted`}
+          />
+          <Figure
+            label="Referral participation"
+            value={percent(r.referrals.participationRate)}
+            note={`${r.referrals.sharers} of ${r.referrals.customers} customers shared their link`}
           />
         </dl>
       </section>

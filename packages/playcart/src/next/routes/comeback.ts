@@ -4,7 +4,7 @@
 // nothing changed.
 import { readRestoreToken, recordReminderClick } from "../../reminders/index.ts";
 import { COMEBACK_COOKIE, secureCookies } from "../cookies.ts";
-import { cookie, originOf, redirect } from "../http.ts";
+import { cookie, redirect } from "../http.ts";
 import type { Runtime } from "../runtime.ts";
 
 export async function comebackRoute(rt: Runtime, req: Request, token: string): Promise<Response> {
@@ -38,7 +38,7 @@ export async function comebackRoute(rt: Runtime, req: Request, token: string): P
       })),
     });
   }
-  const secure = secureCookies(cfg.siteUrl ?? originOf(req));
+  const secure = secureCookies(cfg.publicOrigin);
   return redirect(`${cfg.pages.checkout}?welcome=back`, [
     cookie(COMEBACK_COOKIE, String(claim.reminderId), { maxAgeSeconds: 7 * 86_400, secure }),
   ]);

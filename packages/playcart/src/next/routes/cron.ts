@@ -3,7 +3,7 @@
 // once: events are taken with FOR UPDATE SKIP LOCKED, reminders are claimed the same way.
 import { processPendingEvents } from "../../engine/index.ts";
 import { recordBirthdayEvents } from "../../loyalty/index.ts";
-import { bearerMatches, json, originOf } from "../http.ts";
+import { bearerMatches, json } from "../http.ts";
 import { runReminderJob } from "../reminder-job.ts";
 import type { Runtime } from "../runtime.ts";
 
@@ -20,7 +20,7 @@ export async function cronRoute(rt: Runtime, req: Request, job: string | undefin
     const processed = await processPendingEvents(db, { now, timeZone: cfg.timeZone, limit: 2_000 });
     return { birthdays, processed: processed.length, fired: processed.reduce((n, p) => n + p.fired.length, 0) };
   };
-  const reminders = async () => ({ ok: true, ...(await runReminderJob(cfg, { now, origin: originOf(req) })) });
+  const reminders = async () => ({ ok: true, ...(await runReminderJob(cfg, { now })) });
   try {
     if (job === "events") return json(await events());
     if (job === "reminders") return json(await reminders());

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordConsent, trackCart } from "../../reminders/index.ts";
 import { consentWordingOf } from "../consent.ts";
 import { judgeEmail } from "../email-first.ts";
-import { fromSameOrigin, json, originOf, readJson } from "../http.ts";
+import { fromSameOrigin, json, readJson } from "../http.ts";
 import { emailInput, rememberEmailCookie } from "../remembered-email.ts";
 import type { Runtime } from "../runtime.ts";
 import { cartSummary, playShopper, trackedItems } from "../shopper.ts";
@@ -56,6 +56,6 @@ export async function identifyRoute(rt: Runtime, req: Request): Promise<Response
       })
     : { firstOrder: false, message: null };
   return json({ status: "ok", ...verdict }, 200, {
-    "set-cookie": rememberEmailCookie(cfg, shopper.id, email, originOf(req)),
+    "set-cookie": rememberEmailCookie(cfg, shopper.id, email),
   });
 }
