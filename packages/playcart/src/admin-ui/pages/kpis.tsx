@@ -1,14 +1,33 @@
 import { kpiReport, listCampaigns } from "../../index.ts";
 import { KpiChart } from "../components/kpi-chart.tsx";
+import { KpiDailyTable } from "../components/kpi-daily-table.tsx";
+import { KpiTermLabel } from "../components/kpi-term.tsx";
 import { money, percent } from "../format.ts";
+import type { KpiTerm } from "../kpi-definitions.ts";
 import { readRange } from "../range.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+function Figure({
+  term,
+  label,
+  value,
+  note,
+  oneCampaign,
+}: {
+  term: KpiTerm;
+  label: string;
+  value: string;
+  note?: string;
+  oneCampaign: boolean;
+}) {
   return (
     <div className="playcart-admin-card">
-      <dt className="playcart-admin-tiny playcart-admin-muted">{label}</dt>
-      <dd className="playcart-admin-heading playcart-admin-num">{value}</dd>
+      <dt className="playcart-admin-tiny playcart-admin-muted">
+        <KpiTermLabel term={term} label={label} oneCampaign={oneCampaign} />
+      </dt>
+      <dd className="playcart-admin-heading playcart-admin-num" data-testid={`kpi-${term}`}>
+        {value}
+      </dd>
       {note && <dd className="playcart-admin-tiny playcart-admin-muted">{note}</dd>}
     </div>
   );
@@ -27,14 +46,16 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
     to: toDay,
     ...(range.campaignId ? { campaign: range.campaignId } : {}),
   });
+  const one = Boolean(range.campaignId);
   const funnel = [
-    ["Checkout views", r.funnel.views],
-    ["Offers", r.funnel.offers],
-    ["Plays", r.funnel.plays],
-    ["Wins", r.funnel.wins],
-    ["Redemptions", r.funnel.redemptions],
-    ["Paid orders", r.funnel.orders],
+    ["views", "Checkout views", r.funnel.views],
+    ["offers", "Offers", r.funnel.offers],
+    ["plays", "Plays", r.funnel.plays],
+    ["wins", "Wins", r.funnel.wins],
+    ["redemptions", "Redemptions", r.funnel.redemptions],
+    ["orders", "Paid orders", r.funnel.orders],
   ] as const;
+  const campaignName = campaigns.find((c) => c.id === range.campaignId)?.name;
   return (
     <div className="playcart-admin-stack">
       <h1 className="playcart-admin-title">KPIs</h1>
@@ -81,12 +102,12 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           {error}
         </p>
       )}
-      <p className="playcart-admin-small playcart-admin-muted">
-        {fromDay} to {toDay}, store days in {range.timeZone}
-        {range.campaignId
-          ? "; for one campaign, views are the checkouts it applied to (offered or held out) and orders are those its offered shoppers placed after the offer"
-          : ""}
-        .
+      <p className="playcart-admin-small playcart-admin-muted" data-testid="kpi-scope">
+        {fromDay} to {toDay}, store days in {range.timeZone};{" "}
+        {one
+          ? `every figure, the chart, the table and the CSV are for ${campaignName ? `“${campaignName}”` : "this campaign"} only`
+          : "all campaigns"}
+        . Open a figure's name to see how it is counted.
       </p>
 
       <section aria-labelledby="funnel-h" className="playcart-admin-stack-sm">
@@ -94,9 +115,11 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           Funnel
         </h2>
         <ol aria-label="Funnel" className="playcart-admin-grid">
-          {funnel.map(([label, value]) => (
-            <li key={label} className="playcart-admin-card">
-              <span className="playcart-admin-block playcart-admin-tiny playcart-admin-muted">{label}</span>
+          {funnel.map(([term, label, value]) => (
+            <li key={term} className="playcart-admin-card">
+              <span className="playcart-admin-block playcart-admin-tiny playcart-admin-muted">
+                <KpiTermLabel term={term} label={label} oneCampaign={one} />
+              </span>
               <span
                 className="playcart-admin-heading playcart-admin-num"
                 data-testid={`funnel-${label.toLowerCase().replace(/\s+/g, "-")}`}
@@ -107,6 +130,7 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           ))}
         </ol>
         <KpiChart data={r.daily} />
+        <KpiDailyTable days={r.daily} total={r.funnel} currency={currency} />
       </section>
 
       <section aria-labelledby="lift-h" className="playcart-admin-stack-sm">
@@ -115,22 +139,30 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
         </h2>
         <dl className="playcart-admin-grid">
           <Figure
+            term="offered"
             label="Offered"
+            oneCampaign={one}
             value={percent(r.conversion.offered.rate)}
             note={`${r.conversion.offered.converted} of ${r.conversion.offered.units} sessions`}
           />
           <Figure
+            term="holdout"
             label="Holdout"
+            oneCampaign={one}
             value={percent(r.conversion.holdout.rate)}
             note={`${r.conversion.holdout.converted} of ${r.conversion.holdout.units} sessions`}
           />
           <Figure
+            term="difference"
             label="Difference"
+            oneCampaign={one}
             value={lift ? pp(lift.difference) : "–"}
             note={lift ? `95% CI ${pp(lift.low)} to ${pp(lift.high)}` : "Needs offered and held-out sessions"}
           />
           <Figure
+            term="participation"
             label="Participation"
+            oneCampaign={one}
             value={percent(r.participationRate)}
             note="Sessions that played / sessions offered"
           />
@@ -142,9 +174,21 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           Revenue and cost
         </h2>
         <dl className="playcart-admin-grid">
-          <Figure label="Revenue" value={m(r.funnel.revenueMinor)} />
-          <Figure label="Revenue per checkout" value={m(r.revenuePerCheckoutMinor)} />
-          <Figure label="Reward cost" value={m(r.rewardCostMinor)} note="Cost of prizes won" />
+          <Figure term="revenue" label="Revenue" oneCampaign={one} value={m(r.funnel.revenueMinor)} />
+          <Figure
+            term="revenuePerCheckout"
+            label="Revenue per checkout"
+            oneCampaign={one}
+            value={m(r.revenuePerCheckoutMinor)}
+            note="Revenue / checkout views"
+          />
+          <Figure
+            term="rewardCost"
+            label="Reward cost"
+            oneCampaign={one}
+            value={m(r.rewardCostMinor)}
+            note="Cost of prizes won"
+          />
         </dl>
       </section>
 
@@ -152,24 +196,41 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
         <h2 id="recovery-h" className="playcart-admin-heading">
           Abandonment, reminders, referrals
         </h2>
-        <dl className="playcart-admin-grid">
-          <Figure
-            label="Abandonment rate"
-            value={percent(r.abandonment.rate)}
-            note={`${r.abandonment.abandoned} carts abandoned`}
-          />
-          <Figure
-            label="Reminder recovery rate"
-            value={percent(r.reminders.recoveryRate)}
-            note={`${r.reminders.recovered} recovered, ${r.reminders.sent} reminders sent`}
-          />
-          <Figure label="Revenue recovered" value={m(r.reminders.revenueRecoveredMinor)} />
-          <Figure
-            label="Referral reach"
-            value={r.referrals.visits.toLocaleString("en-US")}
-            note={`Conversion ${percent(r.referrals.conversionRate)}`}
-          />
-        </dl>
+        {r.storeWide ? (
+          <dl className="playcart-admin-grid">
+            <Figure
+              term="abandonment"
+              label="Abandonment rate"
+              oneCampaign={one}
+              value={percent(r.abandonment.rate)}
+              note={`${r.abandonment.abandoned} carts abandoned`}
+            />
+            <Figure
+              term="recovery"
+              label="Reminder recovery rate"
+              oneCampaign={one}
+              value={percent(r.reminders.recoveryRate)}
+              note={`${r.reminders.recovered} recovered, ${r.reminders.sent} reminders sent`}
+            />
+            <Figure
+              term="revenueRecovered"
+              label="Revenue recovered"
+              oneCampaign={one}
+              value={m(r.reminders.revenueRecoveredMinor)}
+            />
+            <Figure
+              term="referralReach"
+              label="Referral reach"
+              oneCampaign={one}
+              value={r.referrals.visits.toLocaleString("en-US")}
+              note={`Conversion ${percent(r.referrals.conversionRate)}`}
+            />
+          </dl>
+        ) : (
+          <p className="playcart-admin-small playcart-admin-muted">
+            These belong to the whole store, not to one campaign: choose “All campaigns” to see them.
+          </p>
+        )}
       </section>
     </div>
   );
