@@ -6,6 +6,7 @@
 // to that campaign, and equal what the shopper did. The campaigns are this spec's own (paused
 // at the end), so no other spec's shopper reaches their figures.
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
@@ -219,6 +220,12 @@ test("the owner's session: a played-out scratch card keeps the checkout, and eac
     await expect(definition).toHaveText("Revenue divided by checkout views, both as shown on this page.");
     await page.getByText("Paid orders", { exact: true }).first().click();
     await expect(page.getByTestId("definition-orders")).toContainText("counts for one campaign at most");
+    // The disclosures, open, and the day-by-day table pass axe.
+    await showCampaign(page, from, scratch.name);
+    await page.getByText("Checkout views", { exact: true }).first().click();
+    await expect(page.getByTestId("definition-views")).toContainText("showed this campaign's game");
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
   // Other specs' Saturday shoppers meet the demo's own games again.

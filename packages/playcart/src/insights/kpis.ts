@@ -129,7 +129,6 @@ export type DailyRow = {
   revenueMinor: number;
 };
 
-const dayOf = (r: KpiRange, at: SQL) => sql`date_trunc('day', ${at} AT TIME ZONE ${r.timeZone})`;
 const dailyRows = (rows: Record<string, unknown>[]): DailyRow[] =>
   rows.map((x) => ({
     day: String(x.day),
@@ -148,24 +147,26 @@ const dailyRows = (rows: Record<string, unknown>[]): DailyRow[] =>
  */
 export async function dailySeries(db: EngageDb, r: KpiRange): Promise<DailyRow[]> {
   if (r.campaignId) return campaignDaily(db, r, r.campaignId);
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      -- Grouped by the truncated timestamp, formatted once per day (not once per row).
-      SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
-        SELECT ${dayOf(r, sql`occurred_at`)} AS day,
-          count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
-          count(*) FILTER (WHERE type = 'game.offered') AS offers,
-          count(*) FILTER (WHERE type = 'game.played') AS plays,
-          count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
-          count(*) FILTER (WHERE type = 'order.paid') AS orders,
-          coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
-        FROM ${events}
-        WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)}
-        GROUP BY 1
-      ) per_day ORDER BY per_day.day`),
-  );
-  return dailyRows(rows);
+  const rows = sql`
+    SELECT type, occurred_at, payload, value_minor FROM ${events}
+    WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)}`;
+  return dailyRows(rowsOf<Record<string, unknown>>(await db.execute(perDay(r, rows))));
 }
+
+/** The day-by-day figures over `rows` (type, occurred_at, payload, value_minor). */
+const perDay = (r: KpiRange, rows: SQL) => sql`
+  -- Grouped by the truncated timestamp, formatted once per day (not once per row).
+  SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
+    SELECT date_trunc('day', occurred_at AT TIME ZONE ${r.timeZone}) AS day,
+      count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
+      count(*) FILTER (WHERE type = 'game.offered') AS offers,
+      count(*) FILTER (WHERE type = 'game.played') AS plays,
+      count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
+      count(*) FILTER (WHERE type = 'order.paid') AS orders,
+      coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
+    FROM (${rows}) scoped
+    GROUP BY 1
+  ) per_day ORDER BY per_day.day`;
 
 /**
  * Paid orders credited to campaigns, as SQL rows (occurred_at, value_minor, campaign_id): each
@@ -196,32 +197,19 @@ const creditedOrders = (r: KpiRange) => sql`
  */
 async function campaignDaily(db: EngageDb, r: KpiRange, campaignId: string): Promise<DailyRow[]> {
   const own = sql`${events.campaignId} = ${campaignId}::uuid AND ${inRange(r)}`;
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      WITH shown_checkouts AS (
-        SELECT 'checkout.viewed:' || substr(event_key, length('game.offered:') + 38) AS view_key
-        FROM ${events} WHERE type = 'game.offered' AND ${own}
-      ), scoped AS (
-        SELECT 'checkout.viewed' AS type, occurred_at, NULL::jsonb AS payload, NULL::int AS value_minor
-        FROM ${events} WHERE event_key IN (SELECT view_key FROM shown_checkouts) AND ${inRange(r)}
-        UNION ALL
-        SELECT type, occurred_at, payload, value_minor FROM ${events} WHERE type IN ('game.offered', 'game.played') AND ${own}
-        UNION ALL
-        SELECT 'order.paid', occurred_at, NULL, value_minor FROM (${creditedOrders(r)}) credited
-        WHERE type = 'order.paid' AND touch > 0 AND campaign_id = ${campaignId}::uuid
-      )
-      SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
-        SELECT ${dayOf(r, sql`occurred_at`)} AS day,
-          count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
-          count(*) FILTER (WHERE type = 'game.offered') AS offers,
-          count(*) FILTER (WHERE type = 'game.played') AS plays,
-          count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
-          count(*) FILTER (WHERE type = 'order.paid') AS orders,
-          coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
-        FROM scoped GROUP BY 1
-      ) per_day ORDER BY per_day.day`),
-  );
-  return dailyRows(rows);
+  const rows = sql`
+    WITH shown_checkouts AS (
+      SELECT 'checkout.viewed:' || substr(event_key, length('game.offered:') + 38) AS view_key
+      FROM ${events} WHERE type = 'game.offered' AND ${own}
+    )
+    SELECT 'checkout.viewed' AS type, occurred_at, NULL::jsonb AS payload, NULL::int AS value_minor
+    FROM ${events} WHERE event_key IN (SELECT view_key FROM shown_checkouts) AND ${inRange(r)}
+    UNION ALL
+    SELECT type, occurred_at, payload, value_minor FROM ${events} WHERE type IN ('game.offered', 'game.played') AND ${own}
+    UNION ALL
+    SELECT 'order.paid', occurred_at, NULL, value_minor FROM (${creditedOrders(r)}) credited
+    WHERE type = 'order.paid' AND campaign_id = ${campaignId}::uuid`;
+  return dailyRows(rowsOf<Record<string, unknown>>(await db.execute(perDay(r, rows))));
 }
 
 const sum = (rows: DailyRow[], k: keyof Omit<DailyRow, "day">) => rows.reduce((s, d) => s + d[k], 0);

@@ -7,29 +7,45 @@ import type { KpiTerm } from "../kpi-definitions.ts";
 import { readRange } from "../range.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
-function Figure({
-  term,
-  label,
-  value,
-  note,
-  oneCampaign,
+/** A figure: its KPI term (for the definition), label, value and an optional note. */
+type FigureData = [term: KpiTerm, label: string, value: string, note?: string];
+
+function Figures({
+  id,
+  title,
+  one,
+  figures,
+  otherwise,
 }: {
-  term: KpiTerm;
-  label: string;
-  value: string;
-  note?: string;
-  oneCampaign: boolean;
+  id: string;
+  title: string;
+  one: boolean;
+  figures: FigureData[] | null;
+  otherwise?: string;
 }) {
   return (
-    <div className="playcart-admin-card">
-      <dt className="playcart-admin-tiny playcart-admin-muted">
-        <KpiTermLabel term={term} label={label} oneCampaign={oneCampaign} />
-      </dt>
-      <dd className="playcart-admin-heading playcart-admin-num" data-testid={`kpi-${term}`}>
-        {value}
-      </dd>
-      {note && <dd className="playcart-admin-tiny playcart-admin-muted">{note}</dd>}
-    </div>
+    <section aria-labelledby={id} className="playcart-admin-stack-sm">
+      <h2 id={id} className="playcart-admin-heading">
+        {title}
+      </h2>
+      {figures ? (
+        <dl className="playcart-admin-grid">
+          {figures.map(([term, label, value, note]) => (
+            <div key={term} className="playcart-admin-card">
+              <dt className="playcart-admin-tiny playcart-admin-muted">
+                <KpiTermLabel term={term} label={label} oneCampaign={one} />
+              </dt>
+              <dd className="playcart-admin-heading playcart-admin-num" data-testid={`kpi-${term}`}>
+                {value}
+              </dd>
+              {note && <dd className="playcart-admin-tiny playcart-admin-muted">{note}</dd>}
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="playcart-admin-small playcart-admin-muted">{otherwise}</p>
+      )}
+    </section>
   );
 }
 
@@ -56,6 +72,48 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
     ["orders", "Paid orders", r.funnel.orders],
   ] as const;
   const campaignName = campaigns.find((c) => c.id === range.campaignId)?.name;
+  const conversion: FigureData[] = [
+    [
+      "offered",
+      "Offered",
+      percent(r.conversion.offered.rate),
+      `${r.conversion.offered.converted} of ${r.conversion.offered.units} sessions`,
+    ],
+    [
+      "holdout",
+      "Holdout",
+      percent(r.conversion.holdout.rate),
+      `${r.conversion.holdout.converted} of ${r.conversion.holdout.units} sessions`,
+    ],
+    [
+      "difference",
+      "Difference",
+      lift ? pp(lift.difference) : "–",
+      lift ? `95% CI ${pp(lift.low)} to ${pp(lift.high)}` : "Needs offered and held-out sessions",
+    ],
+    ["participation", "Participation", percent(r.participationRate), "Sessions that played / sessions offered"],
+  ];
+  const moneyFigures: FigureData[] = [
+    ["revenue", "Revenue", m(r.funnel.revenueMinor)],
+    ["revenuePerCheckout", "Revenue per checkout", m(r.revenuePerCheckoutMinor), "Revenue / checkout views"],
+    ["rewardCost", "Reward cost", m(r.rewardCostMinor), "Cost of prizes won"],
+  ];
+  const storeWide: FigureData[] = [
+    ["abandonment", "Abandonment rate", percent(r.abandonment.rate), `${r.abandonment.abandoned} carts abandoned`],
+    [
+      "recovery",
+      "Reminder recovery rate",
+      percent(r.reminders.recoveryRate),
+      `${r.reminders.recovered} recovered, ${r.reminders.sent} reminders sent`,
+    ],
+    ["revenueRecovered", "Revenue recovered", m(r.reminders.revenueRecoveredMinor)],
+    [
+      "referralReach",
+      "Referral reach",
+      r.referrals.visits.toLocaleString("en-US"),
+      `Conversion ${percent(r.referrals.conversionRate)}`,
+    ],
+  ];
   return (
     <div className="playcart-admin-stack">
       <h1 className="playcart-admin-title">KPIs</h1>
@@ -133,105 +191,15 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
         <KpiDailyTable days={r.daily} total={r.funnel} currency={currency} />
       </section>
 
-      <section aria-labelledby="lift-h" className="playcart-admin-stack-sm">
-        <h2 id="lift-h" className="playcart-admin-heading">
-          Conversion: offered vs holdout
-        </h2>
-        <dl className="playcart-admin-grid">
-          <Figure
-            term="offered"
-            label="Offered"
-            oneCampaign={one}
-            value={percent(r.conversion.offered.rate)}
-            note={`${r.conversion.offered.converted} of ${r.conversion.offered.units} sessions`}
-          />
-          <Figure
-            term="holdout"
-            label="Holdout"
-            oneCampaign={one}
-            value={percent(r.conversion.holdout.rate)}
-            note={`${r.conversion.holdout.converted} of ${r.conversion.holdout.units} sessions`}
-          />
-          <Figure
-            term="difference"
-            label="Difference"
-            oneCampaign={one}
-            value={lift ? pp(lift.difference) : "–"}
-            note={lift ? `95% CI ${pp(lift.low)} to ${pp(lift.high)}` : "Needs offered and held-out sessions"}
-          />
-          <Figure
-            term="participation"
-            label="Participation"
-            oneCampaign={one}
-            value={percent(r.participationRate)}
-            note="Sessions that played / sessions offered"
-          />
-        </dl>
-      </section>
-
-      <section aria-labelledby="money-h" className="playcart-admin-stack-sm">
-        <h2 id="money-h" className="playcart-admin-heading">
-          Revenue and cost
-        </h2>
-        <dl className="playcart-admin-grid">
-          <Figure term="revenue" label="Revenue" oneCampaign={one} value={m(r.funnel.revenueMinor)} />
-          <Figure
-            term="revenuePerCheckout"
-            label="Revenue per checkout"
-            oneCampaign={one}
-            value={m(r.revenuePerCheckoutMinor)}
-            note="Revenue / checkout views"
-          />
-          <Figure
-            term="rewardCost"
-            label="Reward cost"
-            oneCampaign={one}
-            value={m(r.rewardCostMinor)}
-            note="Cost of prizes won"
-          />
-        </dl>
-      </section>
-
-      <section aria-labelledby="recovery-h" className="playcart-admin-stack-sm">
-        <h2 id="recovery-h" className="playcart-admin-heading">
-          Abandonment, reminders, referrals
-        </h2>
-        {r.storeWide ? (
-          <dl className="playcart-admin-grid">
-            <Figure
-              term="abandonment"
-              label="Abandonment rate"
-              oneCampaign={one}
-              value={percent(r.abandonment.rate)}
-              note={`${r.abandonment.abandoned} carts abandoned`}
-            />
-            <Figure
-              term="recovery"
-              label="Reminder recovery rate"
-              oneCampaign={one}
-              value={percent(r.reminders.recoveryRate)}
-              note={`${r.reminders.recovered} recovered, ${r.reminders.sent} reminders sent`}
-            />
-            <Figure
-              term="revenueRecovered"
-              label="Revenue recovered"
-              oneCampaign={one}
-              value={m(r.reminders.revenueRecoveredMinor)}
-            />
-            <Figure
-              term="referralReach"
-              label="Referral reach"
-              oneCampaign={one}
-              value={r.referrals.visits.toLocaleString("en-US")}
-              note={`Conversion ${percent(r.referrals.conversionRate)}`}
-            />
-          </dl>
-        ) : (
-          <p className="playcart-admin-small playcart-admin-muted">
-            These belong to the whole store, not to one campaign: choose “All campaigns” to see them.
-          </p>
-        )}
-      </section>
+      <Figures id="lift-h" title="Conversion: offered vs holdout" one={one} figures={conversion} />
+      <Figures id="money-h" title="Revenue and cost" one={one} figures={moneyFigures} />
+      <Figures
+        id="recovery-h"
+        title="Abandonment, reminders, referrals"
+        one={one}
+        figures={r.storeWide ? storeWide : null}
+        otherwise="These belong to the whole store, not to one campaign: choose “All campaigns” to see them."
+      />
     </div>
   );
 }
