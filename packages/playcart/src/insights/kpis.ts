@@ -169,46 +169,47 @@ const perDay = (r: KpiRange, rows: SQL) => sql`
   ) per_day ORDER BY per_day.day`;
 
 /**
- * Paid orders credited to campaigns, as SQL rows (occurred_at, value_minor, campaign_id): each
- * order placed by a shopper session counts for the campaign whose game that session was last
- * shown at or before the payment, in the range; an order no game preceded counts for none.
- * So an order is never counted for two campaigns, and never for a game its shopper did not see.
+ * Paid orders credited to `campaignId`, as SQL rows (occurred_at, value_minor): each order
+ * placed by a shopper session counts for the campaign whose game that session was last shown
+ * at or before the payment, in the range; an order no game preceded counts for none. So an
+ * order is never counted for two campaigns, and never for a game its shopper did not see.
+ * Only sessions that were shown this campaign's game are read, in one window pass: the last
+ * game shown is the greatest (time, id) key among the session's offers so far, with the
+ * campaign at its end.
  */
-const creditedOrders = (r: KpiRange) => sql`
-  SELECT occurred_at, value_minor, first_value(campaign_id) OVER (PARTITION BY session_ref, touch ORDER BY at_order) AS campaign_id, type, touch
-  FROM (
-    SELECT occurred_at, value_minor, campaign_id, type, session_ref, at_order,
-      -- How many games this session had been shown up to this row: an order belongs to the last one.
-      count(*) FILTER (WHERE type = 'game.offered') OVER (PARTITION BY session_ref ORDER BY at_order) AS touch
-    FROM (
-      SELECT occurred_at, value_minor, campaign_id, type, session_ref,
+const creditedOrders = (r: KpiRange, campaignId: string) => sql`
+  SELECT occurred_at, value_minor FROM (
+    SELECT type, occurred_at, value_minor,
+      max(CASE WHEN type = 'game.offered'
+        THEN to_char(occurred_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || lpad(id::text, 19, '0') || campaign_id::text END)
         -- A game shown at the same instant as a payment came before it.
-        row_number() OVER (PARTITION BY session_ref ORDER BY occurred_at, type = 'order.paid', id) AS at_order
-      FROM ${events}
-      WHERE type IN ('game.offered', 'order.paid') AND session_ref IS NOT NULL AND ${inRange(r)}
-    ) ordered
-  ) touched`;
+        OVER (PARTITION BY session_ref ORDER BY occurred_at, type = 'order.paid', id) AS last_shown
+    FROM ${events}
+    WHERE type IN ('game.offered', 'order.paid') AND ${inRange(r)}
+      AND session_ref IN (
+        SELECT session_ref FROM ${events}
+        WHERE type = 'game.offered' AND ${events.campaignId} = ${campaignId}::uuid AND session_ref IS NOT NULL AND ${inRange(r)}
+      )
+  ) touched
+  WHERE type = 'order.paid' AND right(last_shown, 36) = ${campaignId.toLowerCase()}`;
 
 /**
  * One campaign's days: checkout views are the checkouts (shopper session and cart) that showed
- * its game, found from the offer's key (game.offered:<campaign>:<session>:<cart>, logged with
- * checkout.viewed:<session>:<cart>); offers, plays and wins are its own events; paid orders and
+ * its game. An offer is logged once per campaign and checkout that shows the game
+ * (game.offered:<campaign>:<session>:<cart>, with checkout.viewed:<session>:<cart>), so each
+ * is one such checkout; offers an "offer a game" rule logged before offers meant a game shown
+ * (payload.ruleId) are no checkout. Offers, plays and wins are its own events; paid orders and
  * revenue are those credited to it.
  */
 async function campaignDaily(db: EngageDb, r: KpiRange, campaignId: string): Promise<DailyRow[]> {
   const own = sql`${events.campaignId} = ${campaignId}::uuid AND ${inRange(r)}`;
   const rows = sql`
-    WITH shown_checkouts AS (
-      SELECT 'checkout.viewed:' || substr(event_key, length('game.offered:') + 38) AS view_key
-      FROM ${events} WHERE type = 'game.offered' AND ${own}
-    )
     SELECT 'checkout.viewed' AS type, occurred_at, NULL::jsonb AS payload, NULL::int AS value_minor
-    FROM ${events} WHERE event_key IN (SELECT view_key FROM shown_checkouts) AND ${inRange(r)}
+    FROM ${events} WHERE type = 'game.offered' AND ${own} AND payload->>'ruleId' IS NULL
     UNION ALL
     SELECT type, occurred_at, payload, value_minor FROM ${events} WHERE type IN ('game.offered', 'game.played') AND ${own}
     UNION ALL
-    SELECT 'order.paid', occurred_at, NULL, value_minor FROM (${creditedOrders(r)}) credited
-    WHERE type = 'order.paid' AND campaign_id = ${campaignId}::uuid`;
+    SELECT 'order.paid', occurred_at, NULL, value_minor FROM (${creditedOrders(r, campaignId)}) credited`;
   return dailyRows(rowsOf<Record<string, unknown>>(await db.execute(perDay(r, rows))));
 }
 
