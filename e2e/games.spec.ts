@@ -237,8 +237,13 @@ for (const shopper of [
       await expect(games.result(saturday)).toBeVisible();
     }
     await expect(saturday.getByRole("button", { name: "No spins left" })).toBeDisabled();
-    // Once the window's spins are used up, the engine offers the everyday game instead.
-    await expect(saturday.getByText(`Next game: ${campaigns.tree.name}`)).toBeVisible();
+    // One game per checkout: with the window's spins used up, the wheel keeps the checkout,
+    // and the everyday tree is not offered, neither now nor on a reload (plays do not stack).
+    await expect(games.offer(campaigns.tree.name)).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+    await expect(games.offer(campaigns.saturday.name)).toHaveCount(0);
+    await expect(games.offer(campaigns.tree.name)).toHaveCount(0);
   });
 }
 

@@ -66,8 +66,10 @@ function generate(customers: number) {
   const all = emptyExpected();
   const perCampaign = new Map(CAMPAIGNS.map((c) => [c, emptyExpected()]));
   let k = 0;
-  const add = (type: string, at: Date, extra: Partial<Row> = {}) =>
-    rows.push({ eventKey: `${type}:${k++}`, type, occurredAt: at, ...extra });
+  // Keys as Playcart writes them where the KPIs read them: a checkout view per session and
+  // cart, an offer per campaign, session and cart (a campaign's checkouts are found by them).
+  const add = (type: string, at: Date, extra: Partial<Row> = {}, key = String(k++)) =>
+    rows.push({ eventKey: `${type}:${key}`, type, occurredAt: at, ...extra });
   const span = TO.getTime() - FROM.getTime();
 
   for (let i = 0; i < customers; i++) {
@@ -88,7 +90,8 @@ function generate(customers: number) {
       add("order.paid", new Date(TO.getTime() + int(0, 100) * 60_000), { sessionRef: session, valueMinor: 999 });
 
     const views = int(1, 2);
-    for (let v = 0; v < views; v++) add("checkout.viewed", at(v), { sessionRef: session, valueMinor: 2000 });
+    for (let v = 0; v < views; v++)
+      add("checkout.viewed", at(v), { sessionRef: session, valueMinor: 2000 }, `${session}:cart-${v}`);
     all.views += views;
 
     // An order before the exposure: in the store's revenue, not in the lift.
@@ -100,7 +103,12 @@ function generate(customers: number) {
     }
 
     const held = pick(0.1);
-    add(held ? "game.held_out" : "game.offered", at(1), { sessionRef: session, campaignId: campaign });
+    add(
+      held ? "game.held_out" : "game.offered",
+      at(1),
+      { sessionRef: session, campaignId: campaign },
+      `${campaign}:${session}:cart-0`,
+    );
     for (const e of [all, mine]) {
       if (held) {
         e.heldOut += 1;
@@ -268,8 +276,10 @@ describe("KPIs over 10,000 generated customers", () => {
     for (const id of CAMPAIGNS) {
       const e = history.perCampaign.get(id)!;
       const r = await kpiReport(db, { from: FROM, to: TO, timeZone: TZ, campaignId: id });
+      // Its checkout views are the checkouts that showed its game; its orders, those that
+      // followed its game in the same session (held-out sessions saw no game).
       expect(r.funnel).toEqual({
-        views: e.offers + e.heldOut,
+        views: e.offers,
         offers: e.offers,
         plays: e.plays,
         wins: e.wins,
@@ -285,6 +295,31 @@ describe("KPIs over 10,000 generated customers", () => {
         rate: e.holdoutConverted / e.holdoutUnits,
       });
       expect(r.participationRate).toBeCloseTo(e.playedSessions / e.offeredSessions, 12);
+      expect(r.heldOut).toBe(e.heldOut);
+      expect(r.revenuePerCheckoutMinor).toBeCloseTo(e.offeredRevenue / e.offers, 9);
+      // The chart's, the table's and the CSV's days are the campaign's: they add up to its tiles.
+      const total = (k: "views" | "offers" | "plays" | "wins" | "orders" | "revenueMinor") =>
+        r.daily.reduce((s, d) => s + d[k], 0);
+      expect(r.daily.length).toBeGreaterThan(20);
+      expect({
+        views: total("views"),
+        offers: total("offers"),
+        plays: total("plays"),
+        wins: total("wins"),
+        orders: total("orders"),
+        revenueMinor: total("revenueMinor"),
+      }).toEqual({
+        views: e.offers,
+        offers: e.offers,
+        plays: e.plays,
+        wins: e.wins,
+        orders: e.offeredOrders,
+        revenueMinor: e.offeredRevenue,
+      });
+      // Not the store's: the store's days count every view and order.
+      const store = await kpiReport(db, { from: FROM, to: TO, timeZone: TZ });
+      expect(store.daily.reduce((s, d) => s + d.views, 0)).toBe(history.all.views);
+      expect(total("views")).toBeLessThan(history.all.views);
     }
   });
 

@@ -110,6 +110,14 @@ async function writes() {
   };
 }
 
+/** The campaigns logged as offered to a shopper session, sorted. */
+async function offeredTo(session: string): Promise<string[]> {
+  const rows = await t.db.execute(
+    sql`SELECT campaign_id::text AS id FROM playcart_events WHERE type = 'game.offered' AND session_ref = ${session}`,
+  );
+  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).map((r) => (r as { id: string }).id).sort();
+}
+
 function expectRefused(out: { status: number; body: { status: string; code?: string } }) {
   expect(out.status, JSON.stringify(out.body)).toBe(403);
   expect(out.body).toMatchObject({ status: "error", code: "not_offered" });
@@ -157,6 +165,8 @@ describe("the comeback game after a reminder's link", () => {
     const view = await checkout(back, "pc_comeback=42");
     expect(view.cameBack).toBe(true);
     expect(view.offer).toMatchObject({ campaignId: comebackGame, token: expect.any(String) });
+    // What was logged is what the page shows: the comeback game, not the checkout's own.
+    expect(await offeredTo(back)).toEqual([comebackGame]);
     // Without the link the checkout offers its own game, not the comeback one.
     const strangerView = await checkout(stranger);
     expect(strangerView.offer?.campaignId).toBe(checkoutGame);
@@ -186,6 +196,8 @@ describe("the exit nudge's game", () => {
     expect(await playcart.exitNudge("bogus", { request: page(leaving) })).toEqual({ show: false, offer: null });
     const nudge = await playcart.exitNudge("pointer_top", { request: page(leaving) });
     expect(nudge).toMatchObject({ show: true, offer: { campaignId: comebackGame, token: expect.any(String) } });
+    // The nudge showed the comeback game: one offer of it, for this session (and cart).
+    expect(await offeredTo(leaving)).toEqual([checkoutGame, comebackGame].sort());
     // Once per session: a second exit shows nothing and offers nothing.
     expect(await playcart.exitNudge("tab_hidden", { request: page(leaving) })).toEqual({ show: false, offer: null });
     const token = nudge.offer!.token!;

@@ -2,13 +2,8 @@
 
 import { kpiReport } from "../index.ts";
 import { type AdminConfig, adminContext, checkAccess } from "./config.ts";
+import { csvRow } from "./csv-cell.ts";
 import { readRange } from "./range.ts";
-
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  // Quote, and defuse formulas a spreadsheet would run.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
 
 /** The CSV route's handler: the host mounts it where the KPI page links (basePath/kpis/export). */
 export async function exportKpisCsv(config: AdminConfig, request: Request): Promise<Response> {
@@ -44,19 +39,25 @@ export async function exportKpisCsv(config: AdminConfig, request: Request): Prom
     ["conversion_ci95_high", r.conversion.interval?.high],
     ["revenue_per_checkout_minor", r.revenuePerCheckoutMinor],
     ["reward_cost_minor", r.rewardCostMinor],
-    ["abandonment_rate", r.abandonment.rate],
-    ["reminders_sent", r.reminders.sent],
-    ["reminder_recovery_rate", r.reminders.recoveryRate],
-    ["revenue_recovered_minor", r.reminders.revenueRecoveredMinor],
-    ["referral_visits", r.referrals.visits],
-    ["referral_conversion_rate", r.referrals.conversionRate],
-    ["referral_conversions", r.referrals.conversions],
-    ["referral_participation_rate", r.referrals.participationRate],
+    // Store-wide figures no campaign owns: left empty for one campaign (as the page says).
+    ...(
+      [
+        ["abandonment_rate", r.abandonment.rate],
+        ["reminders_sent", r.reminders.sent],
+        ["reminder_recovery_rate", r.reminders.recoveryRate],
+        ["revenue_recovered_minor", r.reminders.revenueRecoveredMinor],
+        ["referral_visits", r.referrals.visits],
+        ["referral_conversion_rate", r.referrals.conversionRate],
+        ["referral_conversions", r.referrals.conversions],
+        ["referral_participation_rate", r.referrals.participationRate],
+      ] as const
+    ).map(([k, v]): [string, unknown] => [k, r.storeWide ? v : null]),
   ];
-  const summary = ["metric,value", ...rows.map(([k, v]) => `${cell(k)},${cell(v)}`)];
+  const summary = ["metric,value", ...rows.map((row) => csvRow(row))];
+  // The same days as the chart and its table, in the same scope as the rows above.
   const daily = [
     "day,views,offers,plays,wins,orders,revenue_minor",
-    ...r.daily.map((d) => [d.day, d.views, d.offers, d.plays, d.wins, d.orders, d.revenueMinor].map(cell).join(",")),
+    ...r.daily.map((d) => csvRow([d.day, d.views, d.offers, d.plays, d.wins, d.orders, d.revenueMinor])),
   ];
   return new Response(`${[...summary, "", ...daily].join("\r\n")}\r\n`, {
     headers: {

@@ -8,7 +8,6 @@ import type { EngageSettings } from "../core/settings.ts";
 import { grantBonusPlays } from "../games/index.ts";
 import { postEntry } from "../ledger/index.ts";
 import { awardBadge, categoryAffinity, grantStamps } from "../loyalty/index.ts";
-import { recordEvent } from "./events.ts";
 import type { RuleOutcome } from "./rule-outcomes.ts";
 
 export type Applied = Record<string, unknown> & { type: RuleOutcome["type"] };
@@ -38,17 +37,10 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
       const campaignId = outcome.campaignId ?? f.rule.campaignId;
       if (!campaignId) return { type: outcome.type, skipped: "no campaign" };
       const plays = outcome.type === "grant_plays" ? outcome.plays : 1;
+      // "Offer a game" is a play to use where the game shows. No game.offered here: an offer
+      // is logged only when a page shows the shopper the game (next/checkout.ts), or the
+      // KPIs would count offers nobody saw.
       await grantBonusPlays(db, campaignId, playKey(customer), plays);
-      if (outcome.type === "offer_game") {
-        await recordEvent(db, {
-          type: "game.offered",
-          key: `${campaignId}:${key}`,
-          customerId: customer.id,
-          campaignId,
-          payload: { ruleId: f.rule.id },
-          occurredAt: f.now,
-        });
-      }
       return { type: outcome.type, campaignId, plays };
     }
     case "grant_stamp": {

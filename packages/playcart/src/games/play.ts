@@ -107,16 +107,26 @@ export type OfferInput = {
   profile?: CustomerProfile;
 };
 
+export type PlacementFound = {
+  offer: Offer | null;
+  heldOut: { campaignId: string } | null;
+  /**
+   * The campaign this shopper has played out in its open window: it keeps the placement (no
+   * game now) rather than handing it to the next campaign, so plays never stack across
+   * campaigns past the owner's limits and a page never switches games under a shopper.
+   */
+  playedOut: { campaignId: string } | null;
+};
+
 /**
- * What a placement shows this shopper right now: the game offered, or the campaign that would
- * have offered one but holds this shopper out (no game; the host records `game.held_out`).
+ * What a placement shows this shopper right now: the game offered, the campaign that would
+ * have offered one but holds this shopper out (no game; the host records `game.held_out`), or
+ * the campaign whose plays this shopper has used up in its open window (no game either).
  */
-export async function findPlacement(
-  db: EngageDb,
-  input: OfferInput,
-): Promise<{ offer: Offer | null; heldOut: { campaignId: string } | null }> {
+export async function findPlacement(db: EngageDb, input: OfferInput): Promise<PlacementFound> {
+  const none = { offer: null, heldOut: null, playedOut: null };
   const keys = identityKeys(input.shopper);
-  if (keys.length === 0) return { offer: null, heldOut: null };
+  if (keys.length === 0) return none;
   const profile =
     input.profile ??
     (await customerProfile(db, {
@@ -132,12 +142,15 @@ export async function findPlacement(
     // raised): a game that can only lose is not a game. Only a campaign with a budget reads here.
     const budgeted = hasBudget(campaign) ? await campaignPrizes(db, campaign.id) : null;
     if (budgeted && budgetSpent(campaign, budgeted, storeDay(input.now, input.timeZone))) continue;
-    const playsLeft = await remainingPlays(db, campaign, keys, windowKey, profile.tier, profile.tierPlayMultiplier);
-    if (playsLeft <= 0) continue;
+    const plays = await playsInWindow(db, campaign, keys, windowKey, profile.tier, profile.tierPlayMultiplier);
+    if (plays.left <= 0) {
+      if (plays.played) return { ...none, playedOut: { campaignId: campaign.id } };
+      continue;
+    }
+    const playsLeft = plays.left;
     // The first campaign that would offer decides: a held-out shopper sees no game here at
     // all (falling through to another campaign would blur the comparison).
-    if (isHeldOut(campaign, holdoutIdentity(input.shopper)))
-      return { offer: null, heldOut: { campaignId: campaign.id } };
+    if (isHeldOut(campaign, holdoutIdentity(input.shopper))) return { ...none, heldOut: { campaignId: campaign.id } };
     const table = budgeted ?? (await campaignPrizes(db, campaign.id));
     return {
       offer: {
@@ -150,9 +163,10 @@ export async function findPlacement(
         playsLeft,
       },
       heldOut: null,
+      playedOut: null,
     };
   }
-  return { offer: null, heldOut: null };
+  return none;
 }
 
 /** The game this shopper is offered at a placement right now, if any. */
@@ -168,6 +182,18 @@ export async function remainingPlays(
   tier: string,
   playMultiplier = 1,
 ): Promise<number> {
+  return (await playsInWindow(db, campaign, keys, windowKey, tier, playMultiplier)).left;
+}
+
+/** The plays this shopper has left in the window, and whether they have played it in this window at all. */
+async function playsInWindow(
+  db: EngageDb,
+  campaign: Campaign,
+  keys: string[],
+  windowKey: string,
+  tier: string,
+  playMultiplier: number,
+): Promise<{ left: number; played: boolean }> {
   const lifetime = lifetimeKey(campaign, windowKey);
   const rows = await db
     .select({ windowKey: playAllowances.windowKey, used: playAllowances.used, granted: playAllowances.granted })
@@ -184,7 +210,7 @@ export async function remainingPlays(
   const bonus = rows.filter((r) => r.windowKey === BONUS_WINDOW).reduce((s, r) => s + r.granted - r.used, 0);
   let left = Math.max(0, allowanceFor(campaign, tier, [{ name: tier, playMultiplier }]) - used(windowKey)) + bonus;
   if (campaign.lifetimeLimit !== null) left = Math.min(left, campaign.lifetimeLimit - used(lifetime));
-  return Math.max(0, left);
+  return { left: Math.max(0, left), played: used(windowKey) > 0 };
 }
 
 // A deadlock or serialisation failure is Postgres aborting this play for another's sake: it

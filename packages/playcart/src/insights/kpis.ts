@@ -1,14 +1,16 @@
 // The admin's KPIs, computed in SQL from the event log for a date range [from, to), store-wide
-// or for one campaign. Each query is its own function so the benchmark can time it.
-//
-// Definitions (shown in the admin next to each figure):
-// - funnel: checkout views -> offers -> plays -> wins -> redemptions -> paid orders. For one
-//   campaign, "views" are the checkouts where it applied (offered or held out) and paid orders
-//   are those its offered sessions placed after the offer.
+// or for one campaign. Each query is its own function so the benchmark can time it. The words
+// the admin shows for each figure are in kpi-definitions.ts; the figures follow them:
+// - funnel: checkout views -> offers -> plays -> wins -> redemptions -> paid orders. An offer
+//   is a game shown to a shopper at a checkout (logged when the page shows it, once per
+//   session and cart). For one campaign, checkout views are the checkouts that showed its
+//   game, and its paid orders are those credited to it (creditedOrders: each order to the last
+//   game its shopper session was shown before paying, so an order counts for one campaign).
 // - participation: sessions that played / sessions offered.
 // - conversion (lift): per (campaign, shopper session) exposed in the range, offered vs held
 //   out; converted = a paid order from that session at or after its first exposure, in range.
 //   Difference with a 95% CI (two proportions, normal approximation).
+// - revenue per checkout: revenue / checkout views, in the same scope as both.
 // - reward cost: the cost of prizes won (game.played value), the same amounts the draw adds
 //   to each prize's value_awarded.
 // - abandonment: carts abandoned / checkout views. Recovery: orders recovered / carts
@@ -16,6 +18,7 @@
 //   visits excluded; conversion: conversions (those refunded in full since excluded) / visits;
 //   participation: customers who shared their link (a share or copy, or a friend's visit) /
 //   customers with a paid order by the end of the range.
+//   These four are store-wide: no campaign owns them.
 import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
 import { events, orderRewards } from "../core/schema.ts";
@@ -25,11 +28,10 @@ export type KpiRange = { from: Date; to: Date; campaignId?: string | null; timeZ
 const n = (v: unknown) => Number(v ?? 0);
 const inRange = (r: KpiRange) =>
   sql`${events.occurredAt} >= ${r.from.toISOString()}::timestamptz AND ${events.occurredAt} < ${r.to.toISOString()}::timestamptz`;
-// Event types that belong to a campaign; the rest are store-wide.
+// One campaign's own events; store-wide, every event. (Its checkout views and paid orders are
+// counted by campaignDaily, from the checkouts that showed its game.)
 const forCampaign = (r: KpiRange): SQL =>
-  r.campaignId
-    ? sql`(${events.type} IN ('checkout.viewed', 'order.paid') OR ${events.campaignId} = ${r.campaignId}::uuid)`
-    : sql`true`;
+  r.campaignId ? sql`${events.campaignId} = ${r.campaignId}::uuid` : sql`true`;
 
 export async function funnelCounts(db: EngageDb, r: KpiRange) {
   const [row] = rowsOf<Record<string, unknown>>(
@@ -137,25 +139,18 @@ export async function liftCounts(db: EngageDb, r: KpiRange) {
   return { offered: group(false), holdout: group(true) };
 }
 
-/** Per store day: views, offers, plays, wins, paid orders and revenue (for the chart). */
-export async function dailySeries(db: EngageDb, r: KpiRange) {
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      -- Grouped by the truncated timestamp, formatted once per day (not once per row).
-      SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
-        SELECT date_trunc('day', occurred_at AT TIME ZONE ${r.timeZone}) AS day,
-          count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
-          count(*) FILTER (WHERE type = 'game.offered') AS offers,
-          count(*) FILTER (WHERE type = 'game.played') AS plays,
-          count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
-          count(*) FILTER (WHERE type = 'order.paid') AS orders,
-          coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
-        FROM ${events}
-        WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)} AND ${forCampaign(r)}
-        GROUP BY 1
-      ) per_day ORDER BY per_day.day`),
-  );
-  return rows.map((x) => ({
+export type DailyRow = {
+  day: string;
+  views: number;
+  offers: number;
+  plays: number;
+  wins: number;
+  orders: number;
+  revenueMinor: number;
+};
+
+const dailyRows = (rows: Record<string, unknown>[]): DailyRow[] =>
+  rows.map((x) => ({
     day: String(x.day),
     views: n(x.views),
     offers: n(x.offers),
@@ -164,7 +159,81 @@ export async function dailySeries(db: EngageDb, r: KpiRange) {
     orders: n(x.orders),
     revenueMinor: n(x.revenue),
   }));
+
+/**
+ * Per store day: views, offers, plays, wins, paid orders and revenue (the chart, its table and
+ * the CSV). For one campaign, in the campaign's scope (campaignDaily), so the days add up to
+ * the campaign's funnel.
+ */
+export async function dailySeries(db: EngageDb, r: KpiRange): Promise<DailyRow[]> {
+  if (r.campaignId) return campaignDaily(db, r, r.campaignId);
+  const rows = sql`
+    SELECT type, occurred_at, payload, value_minor FROM ${events}
+    WHERE type IN ('checkout.viewed', 'game.offered', 'game.played', 'order.paid') AND ${inRange(r)}`;
+  return dailyRows(rowsOf<Record<string, unknown>>(await db.execute(perDay(r, rows))));
 }
+
+/** The day-by-day figures over `rows` (type, occurred_at, payload, value_minor). */
+const perDay = (r: KpiRange, rows: SQL) => sql`
+  -- Grouped by the truncated timestamp, formatted once per day (not once per row).
+  SELECT to_char(day, 'YYYY-MM-DD') AS day, views, offers, plays, wins, orders, revenue FROM (
+    SELECT date_trunc('day', occurred_at AT TIME ZONE ${r.timeZone}) AS day,
+      count(*) FILTER (WHERE type = 'checkout.viewed') AS views,
+      count(*) FILTER (WHERE type = 'game.offered') AS offers,
+      count(*) FILTER (WHERE type = 'game.played') AS plays,
+      count(*) FILTER (WHERE type = 'game.played' AND payload->>'won' = 'true') AS wins,
+      count(*) FILTER (WHERE type = 'order.paid') AS orders,
+      coalesce(sum(value_minor) FILTER (WHERE type = 'order.paid'), 0) AS revenue
+    FROM (${rows}) scoped
+    GROUP BY 1
+  ) per_day ORDER BY per_day.day`;
+
+/**
+ * Paid orders credited to `campaignId`, as SQL rows (occurred_at, value_minor): each order
+ * placed by a shopper session counts for the campaign whose game that session was last shown
+ * at or before the payment, in the range; an order no game preceded counts for none. So an
+ * order is never counted for two campaigns, and never for a game its shopper did not see.
+ * Only sessions that were shown this campaign's game are read, in one window pass: the last
+ * game shown is the greatest (time, id) key among the session's offers so far, with the
+ * campaign at its end.
+ */
+const creditedOrders = (r: KpiRange, campaignId: string) => sql`
+  SELECT occurred_at, value_minor FROM (
+    SELECT type, occurred_at, value_minor,
+      max(CASE WHEN type = 'game.offered'
+        THEN to_char(occurred_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || lpad(id::text, 19, '0') || campaign_id::text END)
+        -- A game shown at the same instant as a payment came before it.
+        OVER (PARTITION BY session_ref ORDER BY occurred_at, type = 'order.paid', id) AS last_shown
+    FROM ${events}
+    WHERE type IN ('game.offered', 'order.paid') AND ${inRange(r)}
+      AND session_ref IN (
+        SELECT session_ref FROM ${events}
+        WHERE type = 'game.offered' AND ${events.campaignId} = ${campaignId}::uuid AND session_ref IS NOT NULL AND ${inRange(r)}
+      )
+  ) touched
+  WHERE type = 'order.paid' AND right(last_shown, 36) = ${campaignId.toLowerCase()}`;
+
+/**
+ * One campaign's days: checkout views are the checkouts (shopper session and cart) that showed
+ * its game. An offer is logged once per campaign and checkout that shows the game
+ * (game.offered:<campaign>:<session>:<cart>, with checkout.viewed:<session>:<cart>), so each
+ * is one such checkout; offers an "offer a game" rule logged before offers meant a game shown
+ * (payload.ruleId) are no checkout. Offers, plays and wins are its own events; paid orders and
+ * revenue are those credited to it.
+ */
+async function campaignDaily(db: EngageDb, r: KpiRange, campaignId: string): Promise<DailyRow[]> {
+  const own = sql`${events.campaignId} = ${campaignId}::uuid AND ${inRange(r)}`;
+  const rows = sql`
+    SELECT 'checkout.viewed' AS type, occurred_at, NULL::jsonb AS payload, NULL::int AS value_minor
+    FROM ${events} WHERE type = 'game.offered' AND ${own} AND payload->>'ruleId' IS NULL
+    UNION ALL
+    SELECT type, occurred_at, payload, value_minor FROM ${events} WHERE type IN ('game.offered', 'game.played') AND ${own}
+    UNION ALL
+    SELECT 'order.paid', occurred_at, NULL, value_minor FROM (${creditedOrders(r, campaignId)}) credited`;
+  return dailyRows(rowsOf<Record<string, unknown>>(await db.execute(perDay(r, rows))));
+}
+
+const sum = (rows: DailyRow[], k: keyof Omit<DailyRow, "day">) => rows.reduce((s, d) => s + d[k], 0);
 
 export type Proportion = { units: number; converted: number; rate: number | null };
 const proportion = (units: number, converted: number): Proportion => ({
@@ -197,10 +266,12 @@ export async function kpiReport(db: EngageDb, r: KpiRange) {
   ];
   const offered = proportion(lift.offered.units, lift.offered.converted);
   const holdout = proportion(lift.holdout.units, lift.holdout.converted);
-  // For one campaign, the checkouts and orders are those its exposure reached.
-  const views = r.campaignId ? funnel.offers + funnel.heldOut : funnel.views;
-  const orders = r.campaignId ? lift.offered.orders : funnel.orders;
-  const revenueMinor = r.campaignId ? lift.offered.revenueMinor : funnel.revenueMinor;
+  // For one campaign, its checkouts and credited orders: the totals of its days, so the
+  // chart, its table and the CSV's daily rows add up to the tiles by construction.
+  const views = r.campaignId ? sum(daily, "views") : funnel.views;
+  const orders = r.campaignId ? sum(daily, "orders") : funnel.orders;
+  const revenueMinor = r.campaignId ? sum(daily, "revenueMinor") : funnel.revenueMinor;
+  const storeWide = !r.campaignId;
   return {
     funnel: {
       views,
@@ -215,10 +286,10 @@ export async function kpiReport(db: EngageDb, r: KpiRange) {
     participationRate: ratio(participation.playedSessions, participation.offeredSessions),
     participation,
     conversion: { offered, holdout, interval: liftInterval(offered, holdout) },
-    revenuePerCheckoutMinor: r.campaignId
-      ? ratio(lift.offered.revenueMinor, funnel.offers)
-      : ratio(funnel.revenueMinor, funnel.views),
+    revenuePerCheckoutMinor: ratio(revenueMinor, views),
     rewardCostMinor: funnel.rewardCostMinor,
+    /** False for one campaign: abandonment, reminders and referrals belong to no campaign (below: store-wide zeros). */
+    storeWide,
     abandonment: { abandoned: funnel.abandoned, rate: ratio(funnel.abandoned, funnel.views) },
     reminders: {
       sent: funnel.remindersSent,

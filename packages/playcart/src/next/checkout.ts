@@ -1,12 +1,15 @@
 // The checkout page's server helper: the game to offer (with its offer token; the exit
 // nudge's game comes from playcart.exitNudge once the nudge shows), and the reward that
 // applies now, decided exactly as priceOrder will decide it. The view,
-// the offer and any holdout are logged after the response, once per session and cart.
+// the offer and any holdout are logged after the response, once per session and cart. The
+// offer logged is the one the page shows, and the view shows one game: after its last play
+// the same game keeps the slot (findPlacement), so the refresh that follows a play never logs
+// another campaign's offer that the shopper does not see.
 import { headers as requestHeaders } from "next/headers.js";
 import { after } from "next/server.js";
 import { findCustomerByEmail } from "../core/customers.ts";
 import { recordEvent } from "../engine/index.ts";
-import { type CartSummary, findOffer, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
+import { type CartSummary, findPlacement, type Offer, type PlayShopper } from "../games/index.ts";
 import { balances } from "../ledger/index.ts";
 import { customerProfile, type TierProgress, tierProgress } from "../loyalty/index.ts";
 import type { Cart, Shopper } from "./config.ts";
@@ -100,25 +103,33 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
       });
       if (found.heldOut) heldOut.push(found.heldOut.campaignId);
       if (found.offer) return { offer: found.offer, placement, heldOut };
+      // One game per checkout: a game played out here keeps the slot (see findPlacement).
+      if (found.playedOut) break;
     }
     return { offer: null, placement: null, heldOut };
   };
-  const [placement, rewardOptions, comeback, points] = await Promise.all([
+  const [placement, rewardOptions, back, points] = await Promise.all([
     games ? placementOf() : null,
     rewardPreviews(rt, identity, cart, now),
     // The comeback game only for a shopper back from a reminder's link (the nudge offers it otherwise).
     games && cameBack
-      ? findOffer(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
+      ? findPlacement(db, { placement: "comeback", shopper: identity, cart: summary, now, timeZone: cfg.timeZone })
       : null,
     pointsOf(rt, identity, now),
   ]);
   const reward = rewardOptions[0] ?? null;
-  const offer = comeback
+  const comeback = back?.offer ?? null;
+  // The comeback game, offered or played out, keeps the slot: the checkout's own game is then
+  // neither shown nor held out here.
+  const comebackSlot = Boolean(comeback || back?.playedOut);
+  const offer = comebackSlot
     ? offerWithToken(rt, comeback, "comeback", shopper, now)
     : offerWithToken(rt, placement?.offer ?? null, "checkout", shopper, now);
   if (games && placement) {
+    // What the page shows is what is logged.
+    const shown = { offer, heldOut: comebackSlot ? [] : placement.heldOut };
     const log = () =>
-      recordCheckoutView(rt, identity, cart.ref, summary, placement, now).catch((err) =>
+      recordCheckoutView(rt, identity, cart.ref, summary, shown, now).catch((err) =>
         console.error("[playcart] checkout view not logged", err),
       );
     try {
@@ -131,7 +142,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     ...empty,
     email: identity.email ?? null,
     offer,
-    emailFirst: Boolean(!comeback && placement?.offer && placement.placement === FIRST_ORDER && !identity.email),
+    emailFirst: Boolean(!comebackSlot && placement?.offer && placement.placement === FIRST_ORDER && !identity.email),
     reward,
     rewardOptions,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),

@@ -1,9 +1,11 @@
 // The exit nudge's server side: claims this session's one nudge and, only once it is shown,
-// offers the comeback game in it, with an offer token for the "nudge" placement. The
+// offers the comeback game in it, with an offer token for the "nudge" placement (and logs
+// that offer). The
 // checkout page never ships the comeback game otherwise (except after a reminder's link).
 import { headers as requestHeaders } from "next/headers.js";
 import { z } from "zod";
 import { findCustomerByEmail } from "../core/customers.ts";
+import { recordEvent } from "../engine/index.ts";
 import { claimNudge, findOffer, type Offer } from "../games/index.ts";
 import type { Shopper } from "./config.ts";
 import { cameBackFromReminder } from "./cookies.ts";
@@ -50,7 +52,20 @@ export async function exitNudgeFor(
     now,
     timeZone: cfg.timeZone,
   });
-  return { show, offer: offerWithToken(rt, comeback, "nudge", shopper, now) };
+  const offer = offerWithToken(rt, comeback, "nudge", shopper, now);
+  // The nudge shows its game now: that is an offer, logged like the checkout's (one per
+  // campaign, session and cart), so the comeback game's plays and orders have their offer.
+  if (offer)
+    await recordEvent(db, {
+      type: "game.offered",
+      key: `${offer.campaignId}:${shopper.id}:${cart.ref}`,
+      customerId: customer?.id ?? null,
+      sessionRef: shopper.id,
+      campaignId: offer.campaignId,
+      payload: { placement: "nudge" },
+      occurredAt: now,
+    });
+  return { show, offer };
 }
 
 /** The request's headers: the given Request's, the given Headers, or the server action's own. */

@@ -34,7 +34,9 @@ export type GameLauncherProps = {
 
 /**
  * Render it where the offer goes even when there is none (offer null): after the last play
- * the server stops offering the game, and the result must stay on screen.
+ * the server stops offering the game, and the result must stay on screen. One game per view:
+ * once a game is opened, it stays the game here (the server never offers another after its
+ * last play; see findPlacement).
  */
 export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLauncherProps) {
   const router = useRouter();
@@ -52,8 +54,6 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
   if (!shown) return null;
   const same = offer?.campaignId === shown.offer.campaignId;
   const playsLeft = left ?? (same ? offer!.playsLeft : shown.offer.playsLeft);
-  // The engine may offer another game once this one is used up (the tree after Saturday's spins).
-  const next = opened && playsLeft <= 0 && offered && !same ? offered : null;
   const gameType = shown.offer.gameType;
 
   function open(target: Shown) {
@@ -141,23 +141,6 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
       <p role="alert" className="playcart-alert">
         {error}
       </p>
-      {next && (
-        <div className="playcart-launcher-next">
-          <span>
-            Next game: <strong>{next.offer.name}</strong>
-          </span>
-          <button
-            type="button"
-            onClick={() => open(next)}
-            onPointerEnter={() => preloadGame(next.offer.gameType)}
-            onFocus={() => preloadGame(next.offer.gameType)}
-            onTouchStart={() => preloadGame(next.offer.gameType)}
-            className="playcart-button playcart-button-small"
-          >
-            Play the next game
-          </button>
-        </div>
-      )}
     </section>
   );
 }

@@ -1,16 +1,51 @@
 import { kpiReport, listCampaigns } from "../../index.ts";
 import { KpiChart } from "../components/kpi-chart.tsx";
+import { KpiDailyTable } from "../components/kpi-daily-table.tsx";
+import { KpiTermLabel } from "../components/kpi-term.tsx";
 import { money, percent } from "../format.ts";
+import type { KpiTerm } from "../kpi-definitions.ts";
 import { readRange } from "../range.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+/** A figure: its KPI term (for the definition), label, value and an optional note. */
+type FigureData = [term: KpiTerm, label: string, value: string, note?: string];
+
+function Figures({
+  id,
+  title,
+  one,
+  figures,
+  otherwise,
+}: {
+  id: string;
+  title: string;
+  one: boolean;
+  figures: FigureData[] | null;
+  otherwise?: string;
+}) {
   return (
-    <div className="playcart-admin-card">
-      <dt className="playcart-admin-tiny playcart-admin-muted">{label}</dt>
-      <dd className="playcart-admin-heading playcart-admin-num">{value}</dd>
-      {note && <dd className="playcart-admin-tiny playcart-admin-muted">{note}</dd>}
-    </div>
+    <section aria-labelledby={id} className="playcart-admin-stack-sm">
+      <h2 id={id} className="playcart-admin-heading">
+        {title}
+      </h2>
+      {figures ? (
+        <dl className="playcart-admin-grid">
+          {figures.map(([term, label, value, note]) => (
+            <div key={term} className="playcart-admin-card">
+              <dt className="playcart-admin-tiny playcart-admin-muted">
+                <KpiTermLabel term={term} label={label} oneCampaign={one} />
+              </dt>
+              <dd className="playcart-admin-heading playcart-admin-num" data-testid={`kpi-${term}`}>
+                {value}
+              </dd>
+              {note && <dd className="playcart-admin-tiny playcart-admin-muted">{note}</dd>}
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="playcart-admin-small playcart-admin-muted">{otherwise}</p>
+      )}
+    </section>
   );
 }
 
@@ -27,14 +62,64 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
     to: toDay,
     ...(range.campaignId ? { campaign: range.campaignId } : {}),
   });
+  const one = Boolean(range.campaignId);
   const funnel = [
-    ["Checkout views", r.funnel.views],
-    ["Offers", r.funnel.offers],
-    ["Plays", r.funnel.plays],
-    ["Wins", r.funnel.wins],
-    ["Redemptions", r.funnel.redemptions],
-    ["Paid orders", r.funnel.orders],
+    ["views", "Checkout views", r.funnel.views],
+    ["offers", "Offers", r.funnel.offers],
+    ["plays", "Plays", r.funnel.plays],
+    ["wins", "Wins", r.funnel.wins],
+    ["redemptions", "Redemptions", r.funnel.redemptions],
+    ["orders", "Paid orders", r.funnel.orders],
   ] as const;
+  const campaignName = campaigns.find((c) => c.id === range.campaignId)?.name;
+  const conversion: FigureData[] = [
+    [
+      "offered",
+      "Offered",
+      percent(r.conversion.offered.rate),
+      `${r.conversion.offered.converted} of ${r.conversion.offered.units} sessions`,
+    ],
+    [
+      "holdout",
+      "Holdout",
+      percent(r.conversion.holdout.rate),
+      `${r.conversion.holdout.converted} of ${r.conversion.holdout.units} sessions`,
+    ],
+    [
+      "difference",
+      "Difference",
+      lift ? pp(lift.difference) : "–",
+      lift ? `95% CI ${pp(lift.low)} to ${pp(lift.high)}` : "Needs offered and held-out sessions",
+    ],
+    ["participation", "Participation", percent(r.participationRate), "Sessions that played / sessions offered"],
+  ];
+  const moneyFigures: FigureData[] = [
+    ["revenue", "Revenue", m(r.funnel.revenueMinor)],
+    ["revenuePerCheckout", "Revenue per checkout", m(r.revenuePerCheckoutMinor), "Revenue / checkout views"],
+    ["rewardCost", "Reward cost", m(r.rewardCostMinor), "Cost of prizes won"],
+  ];
+  const storeWide: FigureData[] = [
+    ["abandonment", "Abandonment rate", percent(r.abandonment.rate), `${r.abandonment.abandoned} carts abandoned`],
+    [
+      "recovery",
+      "Reminder recovery rate",
+      percent(r.reminders.recoveryRate),
+      `${r.reminders.recovered} recovered, ${r.reminders.sent} reminders sent`,
+    ],
+    ["revenueRecovered", "Revenue recovered", m(r.reminders.revenueRecoveredMinor)],
+    [
+      "referralReach",
+      "Referral reach",
+      r.referrals.visits.toLocaleString("en-US"),
+      `Conversion ${percent(r.referrals.conversionRate)}, ${r.referrals.conversions} friends ordered (refunded in full excluded); referrers' own visits not counted`,
+    ],
+    [
+      "referralParticipation",
+      "Referral participation",
+      percent(r.referrals.participationRate),
+      `${r.referrals.sharers} of ${r.referrals.customers} customers shared their link`,
+    ],
+  ];
   return (
     <div className="playcart-admin-stack">
       <h1 className="playcart-admin-title">KPIs</h1>
@@ -81,12 +166,12 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           {error}
         </p>
       )}
-      <p className="playcart-admin-small playcart-admin-muted">
-        {fromDay} to {toDay}, store days in {range.timeZone}
-        {range.campaignId
-          ? "; for one campaign, views are the checkouts it applied to (offered or held out) and orders are those its offered shoppers placed after the offer"
-          : ""}
-        .
+      <p className="playcart-admin-small playcart-admin-muted" data-testid="kpi-scope">
+        {fromDay} to {toDay}, store days in {range.timeZone};{" "}
+        {one
+          ? `every figure, the chart, the table and the CSV are for ${campaignName ? `“${campaignName}”` : "this campaign"} only`
+          : "all campaigns"}
+        . Open a figure's name to see how it is counted.
       </p>
 
       <section aria-labelledby="funnel-h" className="playcart-admin-stack-sm">
@@ -94,9 +179,11 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           Funnel
         </h2>
         <ol aria-label="Funnel" className="playcart-admin-grid">
-          {funnel.map(([label, value]) => (
-            <li key={label} className="playcart-admin-card">
-              <span className="playcart-admin-block playcart-admin-tiny playcart-admin-muted">{label}</span>
+          {funnel.map(([term, label, value]) => (
+            <li key={term} className="playcart-admin-card">
+              <span className="playcart-admin-block playcart-admin-tiny playcart-admin-muted">
+                <KpiTermLabel term={term} label={label} oneCampaign={one} />
+              </span>
               <span
                 className="playcart-admin-heading playcart-admin-num"
                 data-testid={`funnel-${label.toLowerCase().replace(/\s+/g, "-")}`}
@@ -107,75 +194,18 @@ export async function KpisPage({ ctx, searchParams }: AdminPageProps) {
           ))}
         </ol>
         <KpiChart data={r.daily} />
+        <KpiDailyTable days={r.daily} total={r.funnel} currency={currency} />
       </section>
 
-      <section aria-labelledby="lift-h" className="playcart-admin-stack-sm">
-        <h2 id="lift-h" className="playcart-admin-heading">
-          Conversion: offered vs holdout
-        </h2>
-        <dl className="playcart-admin-grid">
-          <Figure
-            label="Offered"
-            value={percent(r.conversion.offered.rate)}
-            note={`${r.conversion.offered.converted} of ${r.conversion.offered.units} sessions`}
-          />
-          <Figure
-            label="Holdout"
-            value={percent(r.conversion.holdout.rate)}
-            note={`${r.conversion.holdout.converted} of ${r.conversion.holdout.units} sessions`}
-          />
-          <Figure
-            label="Difference"
-            value={lift ? pp(lift.difference) : "–"}
-            note={lift ? `95% CI ${pp(lift.low)} to ${pp(lift.high)}` : "Needs offered and held-out sessions"}
-          />
-          <Figure
-            label="Participation"
-            value={percent(r.participationRate)}
-            note="Sessions that played / sessions offered"
-          />
-        </dl>
-      </section>
-
-      <section aria-labelledby="money-h" className="playcart-admin-stack-sm">
-        <h2 id="money-h" className="playcart-admin-heading">
-          Revenue and cost
-        </h2>
-        <dl className="playcart-admin-grid">
-          <Figure label="Revenue" value={m(r.funnel.revenueMinor)} />
-          <Figure label="Revenue per checkout" value={m(r.revenuePerCheckoutMinor)} />
-          <Figure label="Reward cost" value={m(r.rewardCostMinor)} note="Cost of prizes won" />
-        </dl>
-      </section>
-
-      <section aria-labelledby="recovery-h" className="playcart-admin-stack-sm">
-        <h2 id="recovery-h" className="playcart-admin-heading">
-          Abandonment, reminders, referrals
-        </h2>
-        <dl className="playcart-admin-grid">
-          <Figure
-            label="Abandonment rate"
-            value={percent(r.abandonment.rate)}
-            note={`${r.abandonment.abandoned} carts abandoned`}
-          />
-          <Figure
-            label="Reminder recovery rate"
-            value={percent(r.reminders.recoveryRate)}
-            note={`${r.reminders.recovered} recovered, ${r.reminders.sent} reminders sent`}
-          />
-          <Figure label="Revenue recovered" value={m(r.reminders.revenueRecoveredMinor)} />
-          <Figure
-            label="Referral reach"
-            value={r.referrals.visits.toLocaleString("en-US")}
-            note={`Conversion ${percent(r.referrals.conversionRate)}, ${r.referrals.conversions} friends ordered (refunded in full excluded); referrers' own visits not counted`}
-          />
-          <Figure
-            label="Referral participation"
-            value={percent(r.referrals.participationRate)}
-            note={`${r.referrals.sharers} of ${r.referrals.customers} customers shared their link`}
-          />
-        </dl>
-      </section>
+      <Figures id="lift-h" title="Conversion: offered vs holdout" one={one} figures={conversion} />
+      <Figures id="money-h" title="Revenue and cost" one={one} figures={moneyFigures} />
+      <Figures
+        id="recovery-h"
+        title="Abandonment, reminders, referrals"
+        one={one}
+        figures={r.storeWide ? storeWide : null}
+        otherwise="These belong to the whole store, not to one campaign: choose “All campaigns” to see them."
+      />
     </div>
   );
 }
