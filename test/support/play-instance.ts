@@ -13,6 +13,8 @@ const now = new Date(process.env.PLAYCART_NOW!);
 const playcart = createPlaycart({
   db: drizzle(client),
   secret: process.env.PLAYCART_SECRET!,
+  // The instances run with NODE_ENV=production, where the store's public origin is required.
+  publicOrigin: "https://shop.example.test",
   timeZone: "Europe/Berlin",
   currency: "usd",
   now: () => now,

@@ -11,7 +11,7 @@ const isOwner = async () => (await cookie("store_admin")) === (process.env.STORE
 export const playcart = createPlaycart(() => ({
   db: getDb,
   secret: process.env.PLAYCART_SECRET ?? "",
-  siteUrl: process.env.SITE_URL,
+  publicOrigin: process.env.SITE_URL,
   timeZone: "Europe/Berlin",
   currency: "eur",
   cronSecret: process.env.CRON_SECRET,
