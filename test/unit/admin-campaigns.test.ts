@@ -517,7 +517,7 @@ describe("holdout", () => {
     const held = { email: emailFor(true), sessionRef: "s-held", deviceId: "d-held" };
     const offered = { email: emailFor(false), sessionRef: "s-off", deviceId: "d-off" };
     const a = await findPlacement(db, { placement: "checkout_first_order", shopper: held, cart, now, timeZone: TZ });
-    expect(a).toEqual({ offer: null, heldOut: { campaignId: id } });
+    expect(a).toEqual({ offer: null, heldOut: { campaignId: id }, playedOut: null });
     const b = await findPlacement(db, { placement: "checkout_first_order", shopper: offered, cart, now, timeZone: TZ });
     expect(b.offer?.campaignId).toBe(id);
     const refused = await play(db, {
