@@ -65,6 +65,20 @@ export class CampaignEditor {
     return this.page.getByTestId("campaign-status");
   }
 
+  /**
+   * The campaign (open in the editor) paused itself because its total budget is spent: so say
+   * its page and its row in the campaign list, each with the budget meter's `meter` words.
+   */
+  async expectPausedBySpentBudget(name: string, meter: string) {
+    await expect(this.status).toHaveText("paused");
+    await expect(this.page.getByTestId("budget-meter")).toContainText(meter);
+    await expect(this.page.getByText("The total budget is spent: the campaign is paused.")).toBeVisible();
+    await this.page.goto("/admin/campaigns");
+    const row = this.page.getByRole("row").filter({ hasText: name });
+    await expect(row.getByRole("cell").nth(3)).toHaveText("paused");
+    await expect(row).toContainText(meter);
+  }
+
   async setStatus(button: "Publish" | "Pause" | "Resume" | "End", expected: string) {
     await this.page.getByRole("button", { name: button, exact: true }).click();
     await expect(this.status).toHaveText(expected);
