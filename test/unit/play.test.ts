@@ -29,7 +29,7 @@ import {
 } from "playcart/internal/rewards/rewards";
 import {
   type Campaign,
-  campaigns,
+  type campaigns,
   events,
   type Prize,
   playAllowances,
@@ -40,6 +40,7 @@ import {
 } from "playcart/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { insertLiveCampaign } from "../support/live-campaign";
 import { createMemoryDb } from "../support/pglite";
 
 const TZ = "Europe/Berlin";
@@ -63,41 +64,12 @@ type NewCampaign = Partial<typeof campaigns.$inferInsert>;
 type NewPrize = Partial<typeof prizes.$inferInsert>;
 
 /** A live campaign (unless told otherwise) and its prize table, in position order. */
-async function makeCampaign(
+function makeCampaign(
   overrides: NewCampaign = {},
   table: NewPrize[] = [{ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 }],
 ) {
-  const id = randomUUID();
-  const [campaign] = await db
-    .insert(campaigns)
-    .values({
-      slug: `c-${id}`,
-      name: `Campaign ${id.slice(0, 8)}`,
-      gameType: "spin_wheel",
-      placement: "checkout_first_order",
-      status: "live",
-      rewardScope: "this_order",
-      // No holdout: these tests are about plays (holdout.test.ts covers the holdout).
-      holdoutPercent: 0,
-      ...overrides,
-    })
-    .returning();
-  const rows = table.length
-    ? await db
-        .insert(prizes)
-        .values(
-          table.map((p, i) => ({
-            campaignId: campaign.id,
-            position: i,
-            label: `Prize ${i}`,
-            weight: 1,
-            rewardType: "none" as const,
-            ...p,
-          })),
-        )
-        .returning()
-    : [];
-  return { campaign, prizes: rows.sort((a, b) => a.position - b.position) };
+  // No holdout (insertLiveCampaign's default): these tests are about plays (holdout.test.ts covers the holdout).
+  return insertLiveCampaign(db, overrides, table);
 }
 
 let n = 0;
