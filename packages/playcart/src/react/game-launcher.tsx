@@ -5,9 +5,18 @@
 import { useRouter } from "next/navigation.js";
 import { type ComponentType, Suspense, useEffect, useId, useState } from "react";
 import type { GameOffer, PlayOutcome } from "../client.ts";
+import { DrawCommitment } from "./draw-commitment.tsx";
 import { gameComponent, preloadGame, preloadWhenIdle } from "./game-chunks.ts";
 import { GameIcon } from "./game-icon.tsx";
-import { defaultOddsHref, type GameProps, nonce, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+import {
+  defaultDrawsHref,
+  defaultOddsHref,
+  type GameProps,
+  nonce,
+  type PlayFn,
+  type PlayResult,
+  playsLabel,
+} from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
 
 const loading = (
@@ -137,6 +146,9 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
             See the odds
           </a>
         </div>
+      )}
+      {shown.offer.commitment && (
+        <DrawCommitment commitment={shown.offer.commitment} href={defaultDrawsHref(shown.offer.slug)} />
       )}
       <p role="alert" className="playcart-alert">
         {error}
