@@ -1,6 +1,10 @@
 // The provably fair draw's derivation, pinned by vectors computed independently (Python's
 // hmac and hashlib), so the README's standalone script and this code cannot drift apart.
+import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type DrawReceipt, decodeReceipt, encodeReceipt } from "playcart/internal/games/draw-receipt";
 import { drawPeriod, periodEnd } from "playcart/internal/games/draw-seeds";
 import {
@@ -165,4 +169,50 @@ describe("receipts", () => {
       decodeReceipt(JSON.stringify({ ...receipt, among: [["22222222-2222-4222-8222-222222222222", 0]] })),
     ).toBeNull();
   });
+});
+
+describe("the README's standalone verification script", () => {
+  const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+  const block = /<!-- verify-draw\.mjs[^>]*-->\s*```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  const script = path.join(mkdtempSync(path.join(tmpdir(), "verify-draw-")), "verify-draw.mjs");
+  const run = (receipt: DrawReceipt, seed: string) =>
+    spawnSync(process.execPath, [script, encodeReceipt(receipt), seed], { encoding: "utf8" });
+
+  it("agrees with Playcart's draw, and fails a changed outcome or another seed", () => {
+    expect(block).toBeDefined();
+    expect(block).not.toMatch(/playcart/i);
+    writeFileSync(script, block!);
+    const among: [string, number][] = [
+      ["11111111-1111-4111-8111-000000000001", 5],
+      ["11111111-1111-4111-8111-000000000002", 20],
+      ["11111111-1111-4111-8111-000000000003", 75],
+    ];
+    // Two plays (draws 1 and 2), each run three ways: node starts take a second or more under load.
+    for (let i = 0; i < 2; i++) {
+      const seed = newSeed();
+      const playId = `00000000-0000-4000-8000-00000000000${i}`;
+      const receipt: DrawReceipt = {
+        v: 1,
+        campaignId: "22222222-2222-4222-8222-222222222222",
+        campaign: "Spin",
+        slug: "spin",
+        period: "2026-06-13",
+        commitment: commitmentOf(seed),
+        revealsAt: "2026-06-13T22:00:00.000Z",
+        playId,
+        attempt: 1 + (i % 2),
+        among,
+        outcome: fairOutcome(seed, playId, 1 + (i % 2), among),
+        label: "a prize",
+      };
+      const ok = run(receipt, seed);
+      expect(ok.stdout, ok.stderr).toMatch(/^OK: /);
+      expect(ok.status).toBe(0);
+      const other = among.find(([id]) => id !== receipt.outcome)![0];
+      const forged = run({ ...receipt, outcome: other }, seed);
+      expect(forged.status).toBe(1);
+      expect(forged.stdout).toMatch(/^FAIL: the seed draws/);
+      expect(run(receipt, newSeed()).stdout).toMatch(/^FAIL: the seed does not hash/);
+    }
+  }, 60_000);
 });
