@@ -25,6 +25,8 @@ export type PlayOutcome =
 export type PlayReceipt = {
   /** The whole receipt, encoded (base64url JSON). */
   text: string;
+  /** The host's verification page for this receipt (config pages.verify, default /fair/verify). */
+  verifyHref?: string;
   playId: string;
   period: string;
   commitment: string;

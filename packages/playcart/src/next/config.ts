@@ -126,8 +126,8 @@ export type PlaycartConfig = {
   push?: PushConfig | null;
   outbox?: Outbox | null;
   now?: () => Date | Promise<Date>;
-  /** The host's pages the reminder links land on. */
-  pages?: { cart?: string; checkout?: string; home?: string };
+  /** The host's pages the reminder links land on, and the one that verifies a play's draw receipt (default /fair/verify). */
+  pages?: { cart?: string; checkout?: string; home?: string; verify?: string };
   /** Plays per browser per minute (per instance); the hard limits are in the database. */
   playsPerMinute?: number;
   adapter: PlaycartAdapter;
@@ -160,7 +160,7 @@ export type Resolved = {
   push: PushConfig | null;
   outbox: Outbox | null;
   now: () => Promise<Date>;
-  pages: { cart: string; checkout: string; home: string };
+  pages: { cart: string; checkout: string; home: string; verify: string };
   playsPerMinute: number;
   /** The host's adapter, its shopper always a Shopper (a bare key read as a guest). */
   adapter: Omit<PlaycartAdapter, "shopper"> & { shopper(query: ShopperQuery): Promise<Shopper | null> };

@@ -76,6 +76,7 @@ export async function playFor(
       playsLeft: result.playsLeft,
       receipt: result.receipt && {
         text: encodeReceipt(result.receipt),
+        verifyHref: `${cfg.pages.verify}?r=${encodeReceipt(result.receipt)}`,
         playId: result.receipt.playId,
         period: result.receipt.period,
         commitment: result.receipt.commitment,

@@ -24,7 +24,7 @@ export function DrawReceiptNote({ receipt }: { receipt: PlayReceipt }) {
         </dd>
       </dl>
       <p className="playcart-receipt-when">Checkable once the seed is revealed, {when(receipt.revealsAt)}.</p>
-      <a href={defaultVerifyHref(receipt.text)} className="playcart-link">
+      <a href={receipt.verifyHref ?? defaultVerifyHref(receipt.text)} className="playcart-link">
         Verify this draw
       </a>
     </div>

@@ -39,6 +39,8 @@ export type GameLauncherProps = {
   playEndpoint?: string;
   /** The offer's odds page (default /odds/<slug>). */
   oddsHref?: string;
+  /** The campaign's public page of draw commitments and revealed seeds (default /fair/<slug>). */
+  drawsHref?: string;
 };
 
 /**
@@ -47,7 +49,7 @@ export type GameLauncherProps = {
  * once a game is opened, it stays the game here (the server never offers another after its
  * last play; see findPlacement).
  */
-export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLauncherProps) {
+export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }: GameLauncherProps) {
   const router = useRouter();
   const heading = useId();
   const [viaRoute] = useState(() => playViaRoute(playEndpoint));
@@ -148,7 +150,7 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
         </div>
       )}
       {shown.offer.commitment && (
-        <DrawCommitment commitment={shown.offer.commitment} href={defaultDrawsHref(shown.offer.slug)} />
+        <DrawCommitment commitment={shown.offer.commitment} href={drawsHref ?? defaultDrawsHref(shown.offer.slug)} />
       )}
       <p role="alert" className="playcart-alert">
         {error}
