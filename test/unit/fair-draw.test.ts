@@ -5,8 +5,9 @@ import { createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { EngageDb } from "playcart/internal/core/db";
 import { type DrawReceipt, decodeReceipt, encodeReceipt } from "playcart/internal/games/draw-receipt";
-import { drawPeriod, periodEnd } from "playcart/internal/games/draw-seeds";
+import { drawPeriod, periodEnd, periodSeed } from "playcart/internal/games/draw-seeds";
 import {
   commitmentOf,
   fairOutcome,
@@ -215,4 +216,38 @@ describe("the README's standalone verification script", () => {
       expect(run(receipt, newSeed()).stdout).toMatch(/^FAIL: the seed does not hash/);
     }
   }, 60_000);
+});
+
+describe("periodSeed", () => {
+  it("creates a period's seed once, then serves it from the process without touching the database", async () => {
+    const campaignId = "33333333-3333-4333-8333-333333333333";
+    const inserted: Record<string, unknown>[] = [];
+    // The first call's insert, as Drizzle chains it; it returns the row it wrote.
+    const creating = {
+      insert: () => ({
+        values: (row: Record<string, unknown>) => ({
+          onConflictDoNothing: () => ({
+            returning: async () => {
+              inserted.push(row);
+              return [{ ...row, createdAt: new Date() }];
+            },
+          }),
+        }),
+      }),
+    } as unknown as EngageDb;
+    const first = await periodSeed(creating, campaignId, "2026-06-13", "Europe/Berlin");
+    expect(first).toMatchObject({ period: "2026-06-13", revealsAt: new Date("2026-06-13T22:00:00Z") });
+    expect(first.commitment).toBe(commitmentOf(first.seed));
+    // Any database access now throws: a play's later draws must not read the seed again.
+    const untouchable = new Proxy({} as EngageDb, {
+      get: () => {
+        throw new Error("the database was read");
+      },
+    });
+    for (let i = 0; i < 3; i++)
+      expect(await periodSeed(untouchable, campaignId, "2026-06-13", "Europe/Berlin")).toBe(first);
+    expect(inserted).toHaveLength(1);
+    // Another period is another seed.
+    await expect(periodSeed(untouchable, campaignId, "2026-06-14", "Europe/Berlin")).rejects.toThrow(/was read/);
+  });
 });
