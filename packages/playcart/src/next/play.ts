@@ -60,6 +60,7 @@ export async function playFor(
     // with none live, the play's event was recorded as processed and there is nothing to run.
     if (result.eventPending) rt.sweepAfterResponse(now);
     const savingMinor = result.reward?.scope === "this_order" && cart ? thisOrderSaving(result.reward, cart) : null;
+    const receiptText = result.receipt && encodeReceipt(result.receipt);
     return {
       status: "ok",
       won: result.won,
@@ -75,8 +76,8 @@ export async function playFor(
       },
       playsLeft: result.playsLeft,
       receipt: result.receipt && {
-        text: encodeReceipt(result.receipt),
-        verifyHref: `${cfg.pages.verify}?r=${encodeReceipt(result.receipt)}`,
+        text: receiptText!,
+        verifyHref: `${cfg.pages.verify}?r=${receiptText}`,
         playId: result.receipt.playId,
         period: result.receipt.period,
         commitment: result.receipt.commitment,
