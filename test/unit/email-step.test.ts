@@ -1,10 +1,11 @@
 // The first-order game's email step as the server renders it, before React hydrates its lazily
 // loaded chunk: Continue must not be pressable then, or the browser submits the form natively,
 // reloads the checkout and the email the shopper typed is lost.
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+
 import type { GameOffer } from "playcart/client";
 import { EmailStep } from "playcart/internal/react/email-step";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 const offer = {
