@@ -2,7 +2,7 @@
 // all; on the phone no page scrolls sideways (wide tables scroll inside their own box) and
 // every item of the admin's menu can be reached and opens its page.
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Cookie, Page } from "@playwright/test";
 import { Admin } from "./pages/admin";
 import { campaigns } from "./pages/games";
 import { guestPaidOrder } from "./pages/store";
@@ -14,12 +14,29 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const STAND_IN = "00000000-0000-4000-8000-000000000000";
 
-/** A guest's paid order (so the orders table and a customer's page have rows); returns the email. */
-async function guestOrder(browser: Browser): Promise<string> {
+// What every test here starts from, made once for the file: the admin's signed-in cookies (the
+// emailed-link sign-in itself is admin-access.spec's subject), a guest's paid order (so the
+// orders table and a customer's page have rows) and the list of admin pages with real ids.
+let adminCookies: Cookie[] = [];
+let pages: string[] = [];
+
+test.beforeAll(async ({ browser, mailbox }) => {
+  test.setTimeout(180_000);
   const email = uniqueEmail("phone");
   await guestPaidOrder(browser, email);
-  return email;
-}
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await new Admin(page).signInAndOpen(mailbox);
+    adminCookies = await context.cookies();
+    pages = await everyAdminPage(page, email);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Signs this test's browser in as the admin. */
+const signIn = (page: Page) => page.context().addCookies(adminCookies);
 
 /** Every admin page, with real ids for the pages of one campaign, rule and customer. */
 async function everyAdminPage(page: Page, customerEmail: string): Promise<string[]> {
@@ -75,10 +92,8 @@ async function pageWidth(page: Page) {
 test.describe("on a phone", () => {
   test.use({ viewport: PHONE });
 
-  test("every admin page fits the phone's width and has no axe violations", async ({ page, browser, mailbox }) => {
-    const email = await guestOrder(browser);
-    await new Admin(page).signInAndOpen(mailbox);
-    const pages = await everyAdminPage(page, email);
+  test("every admin page fits the phone's width and has no axe violations", async ({ page }) => {
+    await signIn(page);
     // One navigation, one measurement and one axe run per page (2-3 s each on two shared cores).
     test.setTimeout(90_000 + pages.length * 8_000);
     const tooWide: string[] = [];
@@ -95,8 +110,9 @@ test.describe("on a phone", () => {
     expect(violations).toEqual([]);
   });
 
-  test("every menu item is reachable from the menu button and opens its page", async ({ page, mailbox }) => {
-    await new Admin(page).signInAndOpen(mailbox);
+  test("every menu item is reachable from the menu button and opens its page", async ({ page }) => {
+    await signIn(page);
+    await new Admin(page).open();
     const nav = page.getByRole("navigation", { name: "Admin" });
     const menu = nav.getByRole("button", { name: "Menu" });
     await expect(menu).toHaveAttribute("aria-expanded", "false");
@@ -142,13 +158,12 @@ test.describe("on a phone", () => {
 test.describe("on a desktop", () => {
   test.use({ viewport: DESKTOP });
 
-  test("every admin page has no axe violations, and the menu is a row of links", async ({ page, browser, mailbox }) => {
-    const email = await guestOrder(browser);
-    await new Admin(page).signInAndOpen(mailbox);
+  test("every admin page has no axe violations, and the menu is a row of links", async ({ page }) => {
+    await signIn(page);
+    await new Admin(page).open();
     const nav = page.getByRole("navigation", { name: "Admin" });
     await expect(nav.getByRole("button", { name: "Menu" })).toBeHidden();
     await expect(nav.getByRole("link", { name: "Cart reminders" })).toBeVisible();
-    const pages = await everyAdminPage(page, email);
     test.setTimeout(90_000 + pages.length * 8_000);
     const violations: string[] = [];
     for (const path of pages) {

@@ -1,10 +1,13 @@
 // Issue 13: a campaign budget under a rush. The owner publishes, in the admin, a wheel whose
-// every spin wins $5 off with a $37.00 budget (seven wins' worth); a hundred shoppers, each in a
-// browser of their own holding the game's offer, press Play at the same moment. The store
+// every spin wins $5 off with a $37.00 budget (seven wins' worth); a hundred shoppers, each with
+// cookies of their own and holding the game's offer, press Play at the same moment. The store
 // answers every one without a 5xx, gives exactly seven prizes and honours each at checkout,
 // tells the others plainly, pauses the campaign with $35.00 spent, and offers it to nobody after.
+// The hundred reach checkout over HTTP, as a browser without JavaScript does (support/http-shopper):
+// a browser each spent two minutes rendering a hundred checkouts. The owner and the shopper who
+// comes after are browsers.
 import { randomBytes } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page, PlaywrightWorkerArgs } from "@playwright/test";
 import type { PlayOutcome } from "playcart/client";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
@@ -12,6 +15,7 @@ import { Games, lastStoreTime, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
+import { HttpShopper } from "./support/http-shopper";
 
 const SHOPPERS = 100;
 const WINS = 7; // $37.00 pays for seven $5.00 wins; the $2.00 left pays for none
@@ -21,7 +25,7 @@ const PREPARED_AT_ONCE = 10; // shoppers getting to checkout side by side (a sma
 // pins (a windowed campaign is offered before the demo's always-on first-order wheel).
 const THURSDAY_NIGHT = lastStoreTime(4, 3);
 
-type Shopper = { context: BrowserContext; token: string };
+type Shopper = { http: HttpShopper; token: string };
 type Answer = { status: number; outcome: PlayOutcome };
 
 /** Runs `task` over `items`, at most `size` at a time, keeping the order of the items. */
@@ -45,22 +49,24 @@ async function checkoutOn(context: BrowserContext): Promise<Page> {
  * A new shopper holding the game's offer as the checkout gave it (the page carries one offer
  * token, for the one game it shows) who has told the game their email, as its first step asks.
  */
-async function shopperHoldingOffer(browser: Browser, name: string): Promise<Shopper> {
-  const context = await browser.newContext();
-  const page = await checkoutOn(context);
-  await expect(new Games(page).offer(name)).toBeVisible();
-  const tokens = new Set((await page.content()).match(/checkout\.\d+\.d\.[A-Za-z0-9_-]+/g));
+async function shopperHoldingOffer(playwright: PlaywrightWorkerArgs["playwright"], name: string): Promise<Shopper> {
+  const http = await HttpShopper.create(playwright, { clock: THURSDAY_NIGHT });
+  await http.addProduct(products.espresso.slug);
+  const html = await http.checkout();
+  expect(html).toContain(">Checkout</h1>");
+  // The game's card, named after the campaign, asking for the email first.
+  expect(html).toContain(`>${name}</h2>`);
+  const tokens = new Set(html.match(/checkout\.\d+\.d\.[A-Za-z0-9_-]+/g));
   expect(tokens.size, "one offer token on the checkout").toBe(1);
-  await page.close();
   // The email step, through the route the game's own form posts to.
-  const identified = await context.request.post("/api/playcart/identify", { data: { email: uniqueEmail("rush") } });
+  const identified = await http.request.post("/api/playcart/identify", { data: { email: uniqueEmail("rush") } });
   expect(await identified.json()).toMatchObject({ status: "ok", firstOrder: true });
-  return { context, token: [...tokens][0] };
+  return { http, token: [...tokens][0] };
 }
 
 /** The play the game's button sends, through the store's play route. */
 async function pressPlay(shopper: Shopper, campaignId: string): Promise<Answer> {
-  const response = await shopper.context.request.post("/api/playcart/play", {
+  const response = await shopper.http.request.post("/api/playcart/play", {
     data: { campaignId, requestId: randomBytes(18).toString("base64url"), token: shopper.token },
     timeout: 180_000,
   });
@@ -69,7 +75,7 @@ async function pressPlay(shopper: Shopper, campaignId: string): Promise<Answer> 
 
 /** What the shopper's checkout says the order saves ("$5.00"), or null when it saves nothing. */
 async function checkoutSaving(shopper: Shopper): Promise<string | null> {
-  const html = await (await shopper.context.request.get("/checkout")).text();
+  const html = await shopper.http.checkout();
   return /Continue: you save (\$\d+\.\d\d)/.exec(html)?.[1] ?? null;
 }
 
@@ -79,6 +85,7 @@ test("a budget for seven wins gives exactly seven among a hundred plays at once,
   page,
   browser,
   mailbox,
+  playwright,
 }) => {
   test.setTimeout(900_000);
   await new Admin(page).signInAndOpen(mailbox);
@@ -106,7 +113,7 @@ test("a budget for seven wins gives exactly seven among a hundred plays at once,
       const started = Date.now();
       shoppers.push(
         ...(await inBatches(Array.from({ length: SHOPPERS }), PREPARED_AT_ONCE, () =>
-          shopperHoldingOffer(browser, name),
+          shopperHoldingOffer(playwright, name),
         )),
       );
       console.log(`[budget rush] ${SHOPPERS} shoppers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -153,7 +160,7 @@ test("a budget for seven wins gives exactly seven among a hundred plays at once,
       expect(savings).toEqual(won.map((w) => (w ? "$5.00" : null)));
     });
   } finally {
-    await Promise.all(shoppers.map((s) => s.context.close()));
+    await Promise.all(shoppers.map((s) => s.http.dispose()));
   }
 
   await test.step("the owner sees $35.00 of $37.00 spent and the campaign paused", async () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type CheckoutState, placeOrderAction } from "@/app/(store)/checkout/actions";
 import { FieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,8 +25,17 @@ export function CheckoutForm({
   // Controlled: React resets a form after its action runs, which would wipe what was typed
   // and leave the field's error under a value the shopper did not enter.
   const [email, setEmail] = useState(defaultEmail);
-  // The store learnt the email since (given at a game, or with an order the checkout explained): show it.
-  useEffect(() => setEmail(defaultEmail), [defaultEmail]);
+  const emailField = useRef<HTMLInputElement>(null);
+  // Whether the shopper has typed in the field: what they typed is theirs from then on.
+  const typed = useRef(false);
+  // The store learnt the email since (given at a game, or with an order the checkout explained):
+  // show it, but never over or after what the shopper typed. The field in focus counts as theirs
+  // too: a refresh landing while they type would otherwise add the email to their keystrokes.
+  // A layout effect: the check and the new value land in one task, with no keystroke between.
+  useLayoutEffect(() => {
+    if (typed.current || document.activeElement === emailField.current) return;
+    setEmail(defaultEmail);
+  }, [defaultEmail]);
   // What the shopper was last shown: the page's reward, or the price an explained change left.
   const [shown, setShown] = useState(shownRewardId);
   useEffect(() => setShown(shownRewardId), [shownRewardId]);
@@ -35,7 +44,6 @@ export function CheckoutForm({
   }, [state]);
   const [dismissed, setDismissed] = useState<object | null>(null);
   const change = state.priceChange && dismissed !== state ? state.priceChange : null;
-  const emailField = useRef<HTMLInputElement>(null);
   return (
     // Its id lets the reward chooser beside the order summary post with it.
     <form id="checkout" action={action} className="space-y-4" noValidate>
@@ -51,7 +59,10 @@ export function CheckoutForm({
           type="email"
           autoComplete="email"
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            typed.current = true;
+            setEmail(e.target.value);
+          }}
           required
           aria-invalid={Boolean(state.fieldErrors?.email)}
           aria-describedby={state.fieldErrors?.email ? "email-error" : "email-hint"}

@@ -420,7 +420,7 @@ describe("deliveries that fail verification write nothing", () => {
     expect(await snapshot(t.db)).toEqual(before);
   });
 
-  it("a correctly signed body over 512 KB: 413, and nothing is read past the limit", async () => {
+  it("a correctly signed body over 512 KB: 413, and nothing past the limit is kept", async () => {
     const padded = structuredClone(event) as unknown as { data: { object: { metadata: Record<string, string> } } };
     padded.data.object.metadata.padding = "x".repeat(600 * 1024);
     const { payload, header } = sign(JSON.stringify(padded));

@@ -10,21 +10,27 @@ import { MAX_WEBHOOK_BODY_BYTES, receiveStripeWebhook } from "@/lib/stripe/webho
 // The signature covers the exact bytes Stripe sent: Next must not parse the body.
 export const config = { api: { bodyParser: false } };
 
+// How much of a body over the limit is read (and dropped) so that its sender can read the 413.
+const MAX_DRAINED_BYTES = 2 * 1024 * 1024;
+
 export default async function stripeWebhook(req: NextApiRequest, res: NextApiResponse) {
   if (req.method !== "POST") {
     res.setHeader("Allow", "POST");
     return send(res, 405, { error: "method not allowed" });
   }
-  // Too large: answered without reading the rest (or any of it, when Content-Length says so).
-  // The connection is closed: a client reusing it after a body left unread gets it reset
-  // under its next request.
-  const tooLarge = () => {
-    res.setHeader("Connection", "close");
+  // Too large: nothing past the limit is kept. The rest of the body is read and dropped before
+  // the 413 (up to MAX_DRAINED_BYTES more), so that a client still sending it reads the answer
+  // instead of a connection reset under its last writes. A body that declares more than that,
+  // or keeps coming past it, is answered at once and its connection closed.
+  const tooLarge = async (declared: number) => {
+    const drained = declared <= MAX_WEBHOOK_BODY_BYTES + MAX_DRAINED_BYTES && (await drain(req));
+    if (!drained) res.setHeader("Connection", "close");
     send(res, 413, { error: "payload too large" });
   };
-  if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) return tooLarge();
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_WEBHOOK_BODY_BYTES) return tooLarge(declared);
   const raw = await readBody(req);
-  if (raw === null) return tooLarge();
+  if (raw === null) return tooLarge(declared);
   const signature = req.headers["stripe-signature"];
   const reply = await receiveStripeWebhook(raw, typeof signature === "string" ? signature : null);
   send(res, reply.status, reply.body);
@@ -36,11 +42,27 @@ function send(res: NextApiResponse, status: number, body: object) {
   res.end(JSON.stringify(body));
 }
 
-/** The raw body as UTF-8, or null past the size limit (the rest is not read). */
+/** Reads and drops what is left of the body; false if more than MAX_DRAINED_BYTES were left. */
+async function drain(req: NextApiRequest): Promise<boolean> {
+  let size = 0;
+  for await (const chunk of chunksOf(req)) {
+    size += (chunk as Buffer | string).length;
+    if (size > MAX_DRAINED_BYTES) return false;
+  }
+  return true;
+}
+
+/**
+ * The body's chunks. Stopping early must leave the request open: a plain `for await` destroys
+ * it on `return`, and with it the socket the answer is to be written to.
+ */
+const chunksOf = (req: NextApiRequest) => req.iterator({ destroyOnReturn: false });
+
+/** The raw body as UTF-8, or null past the size limit (the rest is left unread). */
 async function readBody(req: NextApiRequest): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
+  for await (const chunk of chunksOf(req)) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     size += buf.length;
     if (size > MAX_WEBHOOK_BODY_BYTES) return null;

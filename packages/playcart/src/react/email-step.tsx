@@ -7,6 +7,7 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import { GameIcon } from "./game-icon.tsx";
+import { useHydrated } from "./use-hydrated.ts";
 
 export type EmailVerdict = { firstOrder: boolean; message: string | null };
 
@@ -25,6 +26,9 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, onIdentif
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Its chunk loads lazily: until React has hydrated it, Continue would submit the form natively
+  // (a reload that loses the email), so it stays disabled and Enter in the field submits nothing.
+  const hydrated = useHydrated();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -83,7 +87,7 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, onIdentif
           <input type="checkbox" name="consent" /> {consentWording}
         </label>
         <div className="playcart-launcher-actions">
-          <button type="submit" className="playcart-button" disabled={busy}>
+          <button type="submit" className="playcart-button" disabled={busy || !hydrated}>
             {busy ? "Checking…" : "Continue"}
           </button>
           <a href={oddsHref} className="playcart-link">
