@@ -13,6 +13,8 @@ export { ExitIntent, type ExitIntentProps, type ExitTrigger } from "./exit-inten
 export { ExitNudge, type NudgeProps } from "./exit-nudge.tsx";
 export { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 export { type GameProps, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+export { IncentiveNotice, type IncentiveNoticeProps } from "./incentive-notice.tsx";
+export { IncentiveNoticePage, type IncentiveNoticePageProps } from "./incentive-notice-page.tsx";
 export { DEFAULT_PLAY_ENDPOINT, playViaRoute } from "./play-route.ts";
 export { DEFAULT_PUSH_ENDPOINT, PushOptIn, type PushOptInProps } from "./push-opt-in.tsx";
 export { ReferralShare } from "./referral-share.tsx";
