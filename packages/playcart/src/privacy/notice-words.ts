@@ -3,7 +3,7 @@
 // full notice (what data, what the shopper gets, the value of the data, how to opt out).
 // The short text is a store setting (incentiveNotice); this is its default.
 export const DEFAULT_INCENTIVE_NOTICE =
-  "Notice of financial incentive: our rewards programme gives you points, games and rewards in exchange " +
-  "for your email and purchase history. Joining is optional and you can leave at any time.";
+  "Notice of financial incentive: our rewards programme trades points and prizes for your email and order " +
+  "history. Joining is optional.";
 
 export const INCENTIVE_NOTICE_LINK_TEXT = "Read the full notice";
