@@ -7,7 +7,7 @@
 // keys of plays, rewards and allowances); unused rewards are voided and reminders not yet sent
 // are cancelled. One transaction per request, idempotent: a tombstone is skipped.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../admin/audit.ts";
+import { recordAudit } from "../admin/index.ts";
 import type { EngageDb } from "../core/db.ts";
 import { pgError, rowsOf } from "../core/db.ts";
 import { identityKeysOf } from "./export-sections.ts";
