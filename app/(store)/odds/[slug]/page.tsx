@@ -135,8 +135,13 @@ export default async function OddsPage({ params }: { params: Promise<{ slug: str
           </Rule>
           <Rule term="Your prize">{prizeUseWords(odds)}</Rule>
           <Rule term="How the winner is picked">
-            Our server draws every play with a cryptographic random number generator, within each prize&apos;s limits,
-            before the game starts to move. The animation only shows that result.
+            Our server draws every play, within each prize&apos;s limits, before the game starts to move; the animation
+            only shows that result. Each draw is derived from a secret seed whose hash is published before the
+            day&apos;s first play and the seed itself when the day ends, so anyone can check it:{" "}
+            <Link href={`/fair/${odds.slug}`} className="text-brand-700 underline">
+              draw commitments and seeds
+            </Link>
+            .
           </Rule>
         </dl>
       </section>

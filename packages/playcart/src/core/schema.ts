@@ -276,10 +276,38 @@ export const plays = pgTable(
     windowKey: text("window_key").notNull(),
     prizeId: uuid("prize_id").references(() => prizes.id),
     won: integer("won").notNull().default(0),
+    // The provably fair draw (games/fair-draw.ts): the seed period it drew from, which draw of
+    // the play it was (a prize lost to another play draws again) and the prizes it drew among,
+    // in draw order, as [prizeId, weight]. Null for a play made before draws were committed.
+    drawPeriod: text("draw_period"),
+    drawAttempt: integer("draw_attempt"),
+    drawAvailable: jsonb("draw_available").$type<[string, number][]>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("playcart_plays_campaign_idx").on(t.campaignId, t.createdAt)],
 );
+
+// One secret seed per campaign per draw period (the store day): its SHA-256 is published
+// before any play of the period, the seed itself once the period ends. Append-only: a trigger
+// (migration playcart_draw_seeds) refuses any change, so a published commitment never moves.
+export const drawSeeds = pgTable(
+  "playcart_draw_seeds",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    // The store day (YYYY-MM-DD, store time) whose plays draw from this seed.
+    period: text("period").notNull(),
+    // 32 random bytes, hex; secret until revealsAt.
+    seed: text("seed").notNull(),
+    // SHA-256 of the seed's bytes, hex: public from creation.
+    commitment: text("commitment").notNull(),
+    revealsAt: timestamp("reveals_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.period] })],
+);
+export type DrawSeed = typeof drawSeeds.$inferSelect;
 
 export const REWARD_STATUSES = ["issued", "reserved", "redeemed", "expired", "void"] as const;
 export type RewardStatus = (typeof REWARD_STATUSES)[number];

@@ -1,5 +1,6 @@
-// The draw: a weighted choice among the prizes still available, decided on the server with
-// a cryptographic RNG. A sold-out prize drops out, which renormalises the odds of the rest.
+// The draw: a weighted choice among the prizes still available, decided on the server (a play
+// passes the provably fair Rng of fair-draw.ts). A sold-out prize drops out, which
+// renormalises the odds of the rest.
 import { randomInt } from "node:crypto";
 
 export type Drawable = { id: string; weight: number };
@@ -8,8 +9,13 @@ export type Drawable = { id: string; weight: number };
 export type Rng = (max: number) => number;
 export const cryptoRng: Rng = (max) => randomInt(max);
 
+/** The candidates a draw picks among, in their order: those with a whole weight above zero. */
+export function drawable<T extends Drawable>(candidates: T[]): T[] {
+  return candidates.filter((c) => Number.isSafeInteger(c.weight) && c.weight > 0);
+}
+
 export function drawOne<T extends Drawable>(candidates: T[], rng: Rng = cryptoRng): T | null {
-  const live = candidates.filter((c) => Number.isSafeInteger(c.weight) && c.weight > 0);
+  const live = drawable(candidates);
   const total = live.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return null;
   let ticket = rng(total);

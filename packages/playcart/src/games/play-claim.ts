@@ -6,7 +6,8 @@ import { type EngageDb, executePrepared, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { prizeCategory } from "../rewards/index.ts";
 import { budgetCovers, hasBudget, winCost } from "./budget.ts";
-import { drawOne, type Rng } from "./draw.ts";
+import { drawable, drawOne, type Rng } from "./draw.ts";
+import type { DrawnAmong } from "./fair-draw.ts";
 import type { PlayInput } from "./play.ts";
 
 /** Another play took the drawn prize's last unit (or the day's last win, or the campaign's budget): the play restarts without it. */
@@ -53,18 +54,18 @@ export async function drawAndRecord(
   dailyWins: Map<string, number>,
   lost: ReadonlySet<string>,
   rng: Rng,
-): Promise<{ prize: Prize | null; recorded: Recorded }> {
+): Promise<{ prize: Prize | null; recorded: Recorded; among: DrawnAmong }> {
   const hasStock = (p: Prize) =>
     (p.inventory === null || p.wins < p.inventory) &&
     (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor) &&
     (p.dailyCap === null || (dailyWins.get(p.id) ?? 0) < p.dailyCap) &&
     budgetCovers(base.campaign, base.today, winCost(p));
-  const chosen = drawOne(
-    table.filter((p) => !lost.has(p.id) && hasStock(p)),
-    rng,
-  );
+  // The prizes this draw picks among, in the table's order: what the play (and its receipt) records.
+  const candidates = drawable(table.filter((p) => !lost.has(p.id) && hasStock(p)));
+  const among: DrawnAmong = candidates.map((p) => [p.id, p.weight]);
+  const chosen = drawOne(candidates, rng);
   try {
-    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen) };
+    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen, among), among };
   } catch (err) {
     const refusal = refusalOf(err);
     if (refusal === "prize_lost") throw new PrizeLost(chosen!.id);
@@ -93,6 +94,10 @@ export type Recorded = {
 
 export type PlayBase = {
   input: PlayInput;
+  /** The play's id, chosen before its draw (the fair draw is derived from it). */
+  playId: string;
+  /** The fair draw's period and attempt, recorded with the play; null when a test injected its own Rng. */
+  fair: { period: string; attempt: number } | null;
   campaign: Campaign;
   keys: string[];
   windowKey: string;
@@ -114,8 +119,8 @@ export type PlayBase = {
  * allowance row is at its limit or the prize is gone, the statement raises a refusal, which
  * undoes whatever it had written (the other allowance rows, the day's count).
  */
-async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null): Promise<Recorded> {
-  const { input, campaign } = base;
+async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null, among: DrawnAmong): Promise<Recorded> {
+  const { input, campaign, fair } = base;
   const won = Boolean(prize && prize.rewardType !== "none");
   // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
   const categoryRef =
@@ -206,9 +211,11 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null)
     db,
     sql`
       WITH ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
-        INSERT INTO playcart_plays (campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won, created_at)
-        SELECT ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
-          claimed.id, ${won ? 1 : 0}::int, ${at}
+        INSERT INTO playcart_plays (id, campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won,
+          draw_period, draw_attempt, draw_available, created_at)
+        SELECT ${base.playId}::uuid, ${campaign.id}::uuid, ${input.requestId}, ${customerId}, ${keysJson}::jsonb, ${sessionRef}, ${base.windowKey},
+          claimed.id, ${won ? 1 : 0}::int, ${fair?.period ?? null}::text, ${fair?.attempt ?? null}::int,
+          ${fair ? JSON.stringify(among) : null}::jsonb, ${at}
         FROM claimed
         RETURNING id
       ), issued AS (${issued}), logged AS (

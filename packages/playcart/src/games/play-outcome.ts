@@ -16,8 +16,27 @@ export type PlayOutcome =
         currency?: string;
       } | null;
       playsLeft: number;
+      /** The draw's receipt: `text` is what the verification page reads (?r=<text>). */
+      receipt?: PlayReceipt | null;
     }
   | { status: "error"; code: string; message: string };
+
+/** What the shopper keeps of a play to verify its draw once the period's seed is revealed. */
+export type PlayReceipt = {
+  /** The whole receipt, encoded (base64url JSON). */
+  text: string;
+  /** The host's verification page for this receipt (config pages.verify, default /fair/verify). */
+  verifyHref?: string;
+  playId: string;
+  period: string;
+  commitment: string;
+  /** When the seed is revealed (ISO): the play can be verified from then. */
+  revealsAt: string;
+  attempt: number;
+};
+
+/** The seed commitment a game shows before play. */
+export type GameCommitment = { period: string; commitment: string; revealsAt: string };
 
 /** `token`: the offer's token, as the server gave it with the game (a play without one is refused). */
 export type PlayRequest = { campaignId: string; requestId: string; token?: string };
@@ -31,6 +50,8 @@ export type GameOffer = {
   rewardScope: "this_order" | "next_order";
   segments: string[];
   playsLeft: number;
+  /** The hash of the seed today's plays are drawn from, published before any play. */
+  commitment?: GameCommitment;
   /** The server's proof that it offered this game to this shopper; sent back with each play. */
   token?: string;
 };

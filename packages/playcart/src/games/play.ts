@@ -1,5 +1,6 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { executePrepared, isUniqueViolation, pgError } from "../core/db.ts";
@@ -25,7 +26,10 @@ import {
   openWindow,
   playContext,
 } from "./campaigns.ts";
-import { cryptoRng, type Rng } from "./draw.ts";
+import type { Rng } from "./draw.ts";
+import type { DrawReceipt } from "./draw-receipt.ts";
+import { currentCommitment, periodSeed } from "./draw-seeds.ts";
+import { fairRng } from "./fair-draw.ts";
 import { holdoutIdentity, isHeldOut } from "./holdout.ts";
 import { type OfferPlacement, PLAYABLE_AT } from "./offer-token.ts";
 import { type AllowanceRow, AllowanceSpent, drawAndRecord, PrizeLost, type Recorded } from "./play-claim.ts";
@@ -59,6 +63,7 @@ export type PlayInput = {
   cart: CartSummary & { cartRef?: string | null };
   now: Date;
   timeZone: string;
+  /** Tests only: draw with this Rng instead of the committed seed (the play then has no receipt). */
   rng?: Rng;
   /** Where the game was offered (from a checked offer token): the campaign must be one that placement shows. */
   offeredAt?: OfferPlacement;
@@ -83,6 +88,8 @@ export type PlayResult = {
   playsLeft: number;
   /** A live rule listens to game.played: the play's event waits for the engine (run a sweep). */
   eventPending: boolean;
+  /** What the shopper needs to verify the draw once its period's seed is revealed (null for a test's own Rng). */
+  receipt: DrawReceipt | null;
 };
 
 export type Offer = {
@@ -93,6 +100,8 @@ export type Offer = {
   rewardScope: Campaign["rewardScope"];
   segments: string[];
   playsLeft: number;
+  /** The published hash of the seed today's plays draw from (see draw-seeds.ts); revealsAt is ISO. */
+  commitment?: { period: string; commitment: string; revealsAt: string };
   /** Proof the server offered this game to this shopper here (playcart/next adds it); a play sends it back. */
   token?: string;
 };
@@ -151,7 +160,11 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
     // The first campaign that would offer decides: a held-out shopper sees no game here at
     // all (falling through to another campaign would blur the comparison).
     if (isHeldOut(campaign, holdoutIdentity(input.shopper))) return { ...none, heldOut: { campaignId: campaign.id } };
-    const table = budgeted ?? (await campaignPrizes(db, campaign.id));
+    const [table, commitment] = await Promise.all([
+      budgeted ?? campaignPrizes(db, campaign.id),
+      // Published before any play: the offer carries the seed's hash (cached in process).
+      currentCommitment(db, campaign.id, input.now, input.timeZone),
+    ]);
     return {
       offer: {
         campaignId: campaign.id,
@@ -161,6 +174,7 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
         rewardScope: campaign.rewardScope,
         segments: table.map((p) => p.label),
         playsLeft,
+        commitment: { ...commitment, revealsAt: commitment.revealsAt.toISOString() },
       },
       heldOut: null,
       playedOut: null,
@@ -223,9 +237,12 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
   // Prizes another play took the last unit of while this one drew them: each restarts the
   // play without it, so a play never waits for a second prize while holding a first.
   const lost = new Set<string>();
+  // Known before the draw, which is derived from it; kept across restarts, whose draws are numbered.
+  const playId = randomUUID();
+  let draws = 0;
   for (let attempt = 1; ; ) {
     try {
-      return await playOnce(db, input, lost);
+      return await playOnce(db, input, lost, playId, ++draws);
     } catch (err) {
       // Bounded by the prize table: every restart draws from one prize fewer.
       if (err instanceof PrizeLost && !lost.has(err.prizeId)) {
@@ -251,7 +268,13 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
 // run as prepared statements on postgres.js. The statement re-checks every limit under its
 // row locks, so what (1) read can be stale without letting anything pass a limit. A category-
 // scoped prize adds a read; a play paid for with a bonus play (rare) runs in a transaction.
-async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string>): Promise<PlayResult> {
+async function playOnce(
+  db: EngageDb,
+  input: PlayInput,
+  lost: ReadonlySet<string>,
+  playId: string,
+  draw: number,
+): Promise<PlayResult> {
   const keys = identityKeys(input.shopper);
   const today = storeDay(input.now, input.timeZone);
   const loaded = await loadPlay(db, input, today);
@@ -289,16 +312,36 @@ async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string
     ? { email: personKey(input.shopper.email!), userRef: input.shopper.userRef ?? null }
     : null;
   const expiresAt = new Date(input.now.getTime() + campaign.rewardValidDays * 86_400_000);
-  const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today };
-  const rng = input.rng ?? cryptoRng;
-  const draw = (tx: EngageDb, allowance: AllowanceRow[]) =>
-    drawAndRecord(tx, { ...base, allowance }, loaded.prizes, loaded.dailyWins, lost, rng);
+  // The period's seed: cached in process after the first play or offer of the store day, so
+  // a play reads none from the database (seeds never change).
+  const seed = input.rng ? null : await periodSeed(db, campaign.id, today, input.timeZone);
+  const fair = seed && { period: seed.period, attempt: draw };
+  const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today, playId, fair };
+  const rng = input.rng ?? fairRng(seed!.seed, playId, draw);
+  const drawRecorded = async (tx: EngageDb, allowance: AllowanceRow[]) => {
+    const drawn = await drawAndRecord(tx, { ...base, allowance }, loaded.prizes, loaded.dailyWins, lost, rng);
+    const receipt: DrawReceipt | null = seed && {
+      v: 1,
+      campaignId: campaign.id,
+      campaign: campaign.name,
+      slug: campaign.slug,
+      period: seed.period,
+      commitment: seed.commitment,
+      revealsAt: seed.revealsAt.toISOString(),
+      playId,
+      attempt: draw,
+      among: drawn.among,
+      outcome: drawn.prize?.id ?? null,
+      label: drawn.recorded.label,
+    };
+    return { ...drawn, receipt };
+  };
 
   if (granted > 0) {
     // Rows are listed in sorted key order, so concurrent plays lock them in the same order.
     const allowance = [...keys.map((k): AllowanceRow => [k, windowKey, granted]), ...lifetimeRows];
     try {
-      const drawn = await draw(db, allowance);
+      const drawn = await drawRecorded(db, allowance);
       const most = (w: string) =>
         Math.max(0, ...drawn.recorded.consumed.filter((r) => r.window_key === w).map((r) => Number(r.used)));
       let left = Math.max(0, granted - most(windowKey)) + loaded.bonusLeft;
@@ -314,7 +357,7 @@ async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string
     if (!(await consumeBonusPlay(tx, campaign.id, keys)))
       throw new PlayError("no_plays_left", "You have no plays left.");
     try {
-      const drawn = await draw(tx, lifetimeRows);
+      const drawn = await drawRecorded(tx, lifetimeRows);
       return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, loaded.bonusLeft - 1));
     } catch (err) {
       if (err instanceof AllowanceSpent) throw new PlayError("no_plays_left", "You have no plays left.");
@@ -326,7 +369,7 @@ async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string
 function playResult(
   campaign: Campaign,
   table: Prize[],
-  { prize, recorded }: { prize: Prize | null; recorded: Recorded },
+  { prize, recorded, receipt }: { prize: Prize | null; recorded: Recorded; receipt: DrawReceipt | null },
   expiresAt: Date,
   playsLeft: number,
 ): PlayResult {
@@ -356,6 +399,7 @@ function playResult(
     reward,
     playsLeft,
     eventPending: recorded.eventPending,
+    receipt,
   };
 }
 

@@ -175,5 +175,18 @@ export const MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE \"playcart_customers\" ADD COLUMN \"display_name\" text;",
       "ALTER TABLE \"playcart_referrals\" ADD COLUMN \"detail\" text;"
     ]
+  },
+  {
+    "tag": "0006_playcart_draw_seeds",
+    "hash": "d7a1502cfe21f6447bae0c210d18bd28543d9eb2f407c73fd6904e4784b27f94",
+    "statements": [
+      "CREATE TABLE \"playcart_draw_seeds\" (\n\t\"campaign_id\" uuid NOT NULL,\n\t\"period\" text NOT NULL,\n\t\"seed\" text NOT NULL,\n\t\"commitment\" text NOT NULL,\n\t\"reveals_at\" timestamp with time zone NOT NULL,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"playcart_draw_seeds_campaign_id_period_pk\" PRIMARY KEY(\"campaign_id\",\"period\")\n);",
+      "ALTER TABLE \"playcart_plays\" ADD COLUMN \"draw_period\" text;",
+      "ALTER TABLE \"playcart_plays\" ADD COLUMN \"draw_attempt\" integer;",
+      "ALTER TABLE \"playcart_plays\" ADD COLUMN \"draw_available\" jsonb;",
+      "ALTER TABLE \"playcart_draw_seeds\" ADD CONSTRAINT \"playcart_draw_seeds_campaign_id_playcart_campaigns_id_fk\" FOREIGN KEY (\"campaign_id\") REFERENCES \"public\".\"playcart_campaigns\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "-- A draw seed is a public promise: its hash is shown before the period's plays and the seed\n-- revealed after. So a seed row is never changed, and never removed while its campaign exists\n-- (deleting a campaign, which has no plays, takes its seeds with it).\nCREATE OR REPLACE FUNCTION playcart_draw_seeds_append_only() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'UPDATE' OR EXISTS (SELECT 1 FROM playcart_campaigns WHERE id = OLD.campaign_id) THEN\n    RAISE EXCEPTION 'playcart_draw_seeds is append-only: a committed seed never changes';\n  END IF;\n  RETURN OLD;\nEND;\n$$;",
+      "CREATE TRIGGER playcart_draw_seeds_append_only BEFORE UPDATE OR DELETE ON playcart_draw_seeds\nFOR EACH ROW EXECUTE FUNCTION playcart_draw_seeds_append_only();"
+    ]
   }
 ];

@@ -1,7 +1,7 @@
 // A play of a game, for the play route and for hosts' server actions. The server decides
 // everything: who plays (the adapter's shopper, never the body), whether they may, what they win.
 import { z } from "zod";
-import { PlayError, type PlayOutcome, play } from "../games/index.ts";
+import { encodeReceipt, PlayError, type PlayOutcome, play } from "../games/index.ts";
 import type { Shopper } from "./config.ts";
 import { EMAIL_NEEDED, isFirstOrderGame } from "./email-first.ts";
 import { offeredPlacement } from "./offers.ts";
@@ -60,6 +60,7 @@ export async function playFor(
     // with none live, the play's event was recorded as processed and there is nothing to run.
     if (result.eventPending) rt.sweepAfterResponse(now);
     const savingMinor = result.reward?.scope === "this_order" && cart ? thisOrderSaving(result.reward, cart) : null;
+    const receiptText = result.receipt && encodeReceipt(result.receipt);
     return {
       status: "ok",
       won: result.won,
@@ -74,6 +75,15 @@ export async function playFor(
         currency: cfg.currency,
       },
       playsLeft: result.playsLeft,
+      receipt: result.receipt && {
+        text: receiptText!,
+        verifyHref: `${cfg.pages.verify}?r=${receiptText}`,
+        playId: result.receipt.playId,
+        period: result.receipt.period,
+        commitment: result.receipt.commitment,
+        revealsAt: result.receipt.revealsAt,
+        attempt: result.receipt.attempt,
+      },
     };
   } catch (err) {
     if (err instanceof PlayError) return { status: "error", code: err.code, message: err.message };

@@ -5,9 +5,18 @@
 import { useRouter } from "next/navigation.js";
 import { type ComponentType, Suspense, useEffect, useId, useState } from "react";
 import type { GameOffer, PlayOutcome } from "../client.ts";
+import { DrawCommitment } from "./draw-commitment.tsx";
 import { gameComponent, preloadGame, preloadWhenIdle } from "./game-chunks.ts";
 import { GameIcon } from "./game-icon.tsx";
-import { defaultOddsHref, type GameProps, nonce, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+import {
+  defaultDrawsHref,
+  defaultOddsHref,
+  type GameProps,
+  nonce,
+  type PlayFn,
+  type PlayResult,
+  playsLabel,
+} from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
 
 const loading = (
@@ -30,6 +39,8 @@ export type GameLauncherProps = {
   playEndpoint?: string;
   /** The offer's odds page (default /odds/<slug>). */
   oddsHref?: string;
+  /** The campaign's public page of draw commitments and revealed seeds (default /fair/<slug>). */
+  drawsHref?: string;
 };
 
 /**
@@ -38,7 +49,7 @@ export type GameLauncherProps = {
  * once a game is opened, it stays the game here (the server never offers another after its
  * last play; see findPlacement).
  */
-export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLauncherProps) {
+export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }: GameLauncherProps) {
   const router = useRouter();
   const heading = useId();
   const [viaRoute] = useState(() => playViaRoute(playEndpoint));
@@ -137,6 +148,9 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
             See the odds
           </a>
         </div>
+      )}
+      {shown.offer.commitment && (
+        <DrawCommitment commitment={shown.offer.commitment} href={drawsHref ?? defaultDrawsHref(shown.offer.slug)} />
       )}
       <p role="alert" className="playcart-alert">
         {error}

@@ -27,6 +27,15 @@ export function playsLabel(gameType: GameOffer["gameType"], n: number): string {
 /** The odds page of an offer when the host names none. */
 export const defaultOddsHref = (slug: string) => `/odds/${slug}`;
 
+/** A campaign's public page of draw commitments and revealed seeds (the host mounts it). */
+export const defaultDrawsHref = (slug: string) => `/fair/${slug}`;
+
+/** The verification page for a play's receipt (the host mounts it at /fair/verify). */
+export const defaultVerifyHref = (receiptText: string) => `/fair/verify?r=${encodeURIComponent(receiptText)}`;
+
+/** A hash cut to its first and last characters: enough to compare by eye. */
+export const shortHash = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
+
 // A fresh nonce per press: the server refuses a replayed request. getRandomValues also
 // works on plain-http origins, where randomUUID does not exist.
 export const nonce = () =>

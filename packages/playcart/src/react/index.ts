@@ -9,10 +9,21 @@ export { BadgeEmblem } from "./badge-emblem.tsx";
 export { BadgeList, type BadgeListProps, type BadgeView } from "./badge-list.tsx";
 export { CheckoutGames, type CheckoutGamesProps } from "./checkout-games.tsx";
 export { Confetti } from "./confetti.tsx";
+export { DrawCommitment } from "./draw-commitment.tsx";
+export { DrawReceiptNote } from "./draw-receipt.tsx";
+export { DrawVerification } from "./draw-verification.tsx";
 export { ExitIntent, type ExitIntentProps, type ExitTrigger } from "./exit-intent.tsx";
 export { ExitNudge, type NudgeProps } from "./exit-nudge.tsx";
 export { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
-export { type GameProps, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
+export {
+  defaultDrawsHref,
+  defaultVerifyHref,
+  type GameProps,
+  type PlayFn,
+  type PlayResult,
+  playsLabel,
+  shortHash,
+} from "./game-types.ts";
 export { IncentiveNotice, type IncentiveNoticeProps } from "./incentive-notice.tsx";
 export { IncentiveNoticePage, type IncentiveNoticePageProps } from "./incentive-notice-page.tsx";
 export { DEFAULT_PLAY_ENDPOINT, playViaRoute } from "./play-route.ts";

@@ -1,5 +1,6 @@
 "use client";
 
+import { DrawReceiptNote } from "./draw-receipt.tsx";
 import type { PlayResult } from "./game-types.ts";
 
 const untilDate = (iso: string, timeZone?: string) =>
@@ -41,6 +42,7 @@ export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; o
           </>
         )}
       </div>
+      {result?.receipt && <DrawReceiptNote receipt={result.receipt} />}
       <a href={oddsHref} className="playcart-link">
         See the odds
       </a>
