@@ -165,6 +165,10 @@ for (const [name, viewport] of Object.entries(viewports)) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoViolations(page, "odds");
 
+      await page.goto("/loyalty-notice");
+      await expect(page.getByRole("heading", { level: 1, name: "Notice of financial incentive" })).toBeVisible();
+      await expectNoViolations(page, "loyalty notice");
+
       await page.goto("/advent");
       const door = page.getByTestId("door-2").getByRole("button", { name: /Open today’s door/ });
       await expect(door).toBeVisible();
@@ -180,6 +184,9 @@ for (const [name, viewport] of Object.entries(viewports)) {
         await expect(share).toBeVisible({ timeout: 1_000 });
       }).toPass({ timeout: 20_000 });
       await expectNoViolations(page, "account (after an order)");
+      await page.getByRole("button", { name: "Delete my loyalty data…" }).click();
+      await expect(page.getByLabel("I understand: delete my loyalty data for good.")).toBeVisible();
+      await expectNoViolations(page, "account, deletion asked to confirm");
       await share.click();
       await expect(page.getByRole("heading", { level: 1, name: "Community champion" })).toBeVisible();
       await expectNoViolations(page, "badge");

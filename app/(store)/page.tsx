@@ -1,5 +1,8 @@
+import { headers } from "next/headers";
 import Link from "next/link";
+import { IncentiveNotice } from "playcart/react";
 import { ProductCard } from "@/components/store/product-card";
+import { playcart } from "@/lib/playcart";
 import { listCategories, listProducts } from "@/lib/store/catalog";
 
 export default async function CatalogPage({
@@ -15,8 +18,26 @@ export default async function CatalogPage({
     listProducts({ q, category: category || undefined }),
   ]);
   const current = categories.find((c) => c.slug === category);
+  // A friend's referral link lands here (Playcart's /r/<code> sets its cookie): an invitation to join.
+  const referred = playcart.referralCode(await headers()) !== null;
   return (
     <div className="space-y-8">
+      {params.loyalty === "deleted" && (
+        <p role="status" className="rounded-lg bg-brand-50 p-3 text-sm text-brand-800">
+          Your loyalty data has been deleted and you are signed out. You are welcome to shop on as a guest.
+        </p>
+      )}
+      {referred && (
+        <section aria-labelledby="referred-heading" className="rounded-2xl border border-amber-200 bg-amber-50 p-5">
+          <h2 id="referred-heading" className="font-medium">
+            A friend invited you
+          </h2>
+          <p className="mt-1 text-sm text-stone-700">
+            Your first order earns you points in our rewards programme, and your friend a stamp.
+          </p>
+          <IncentiveNotice notice={await playcart.incentiveNotice()} />
+        </section>
+      )}
       <section className="rounded-3xl bg-brand-800 px-8 py-10 text-white">
         <h1 className="font-display text-3xl font-semibold sm:text-4xl">Fresh roasts, warm bakes.</h1>
         <p className="mt-2 max-w-xl text-brand-100">

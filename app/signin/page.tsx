@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { IncentiveNotice } from "playcart/react";
 import { SignInForm } from "@/components/store/sign-in-form";
+import { playcart } from "@/lib/playcart";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,6 +28,8 @@ export default async function SignInPage({
         defaultEmail={typeof email === "string" ? email.slice(0, 254) : ""}
         callbackUrl={callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined}
       />
+      {/* Signing up joins the rewards programme: the notice of financial incentive goes here. */}
+      <IncentiveNotice notice={await playcart.incentiveNotice()} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { balances, findCustomerByEmail, history } from "playcart";
 import { signOutAction } from "@/app/signin/actions";
 import { AccountLoyalty } from "@/components/store/account-loyalty";
+import { LoyaltyData } from "@/components/store/loyalty-data";
 import { getDb } from "@/db/client";
 import { currentViewer } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/store/money";
@@ -106,6 +107,7 @@ export default async function AccountPage() {
           </ul>
         )}
       </section>
+      <LoyaltyData exportHref="/api/playcart/privacy/export" noticeHref="/loyalty-notice" />
     </div>
   );
 }

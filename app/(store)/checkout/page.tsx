@@ -41,7 +41,7 @@ export default async function CheckoutPage() {
   const engage = await playcartEngaged();
   // The game (the comeback game for a shopper back from a reminder) and the reward that
   // applies now; the view is logged after the response. The exit nudge's game comes with the nudge.
-  const { offer, cameBack, reward, rewardOptions, email, emailFirst, ui } = await playcart.checkout({
+  const { offer, cameBack, reward, rewardOptions, email, emailFirst, incentiveNotice, ui } = await playcart.checkout({
     headers: await headers(),
     games: engage,
     cart: playcartCart(cart),
@@ -72,7 +72,11 @@ export default async function CheckoutPage() {
             <CheckoutGames
               offer={offer}
               oddsHref={offer ? `/odds/${offer.slug}` : undefined}
-              emailStep={emailFirst ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording } : null}
+              emailStep={
+                emailFirst
+                  ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording, notice: incentiveNotice }
+                  : null
+              }
             />
           </div>
         )}

@@ -9,5 +9,6 @@ export * from "./games/index.ts";
 export * from "./insights/index.ts";
 export * from "./ledger/index.ts";
 export * from "./loyalty/index.ts";
+export * from "./privacy/index.ts";
 export * from "./reminders/index.ts";
 export * from "./rewards/index.ts";

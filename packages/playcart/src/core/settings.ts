@@ -1,6 +1,7 @@
 // Store-wide loyalty settings, kept as one row per key so each can change on its own.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { DEFAULT_INCENTIVE_NOTICE } from "../privacy/notice-words.ts";
 import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "../reminders/reminder-schedule.ts";
 import { reminderWordsSchema } from "../reminders/reminder-words.ts";
 import type { EngageDb } from "./db.ts";
@@ -44,6 +45,13 @@ export const settingsSchema = z.object({
   quietHours: quietHoursSchema.default(DEFAULT_QUIET_HOURS),
   // The reminder email's words as the owner wrote them; null: the built-in words per step.
   reminderWords: reminderWordsSchema.nullable().default(null),
+  // The short notice of financial incentive shown where a shopper joins (privacy/notice-words.ts).
+  incentiveNotice: z
+    .string()
+    .trim()
+    .min(20, "Write the notice in 20 characters or more")
+    .max(600, "Keep the notice under 600 characters")
+    .default(DEFAULT_INCENTIVE_NOTICE),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -60,6 +68,7 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   segments: { newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 },
   quietHours: DEFAULT_QUIET_HOURS,
   reminderWords: null,
+  incentiveNotice: DEFAULT_INCENTIVE_NOTICE,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {

@@ -31,7 +31,13 @@ export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: Playcart
       <CheckoutGames
         offer={view.offer}
         emailStep={
-          view.emailFirst ? { endpoint: view.ui.identifyEndpoint, consentWording: view.ui.consentWording } : null
+          view.emailFirst
+            ? {
+                endpoint: view.ui.identifyEndpoint,
+                consentWording: view.ui.consentWording,
+                notice: view.incentiveNotice,
+              }
+            : null
         }
         playEndpoint={view.ui.playEndpoint}
         oddsHref={view.offer ? (oddsHref?.(view.offer.slug) ?? `${view.ui.oddsBase}/${view.offer.slug}`) : undefined}

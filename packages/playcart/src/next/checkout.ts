@@ -16,6 +16,7 @@ import type { Cart, Shopper } from "./config.ts";
 import { consentWordingOf } from "./consent.ts";
 import { cameBackFromReminder } from "./cookies.ts";
 import { FIRST_ORDER } from "./email-first.ts";
+import type { IncentiveNotice } from "./incentive-notice.ts";
 import { offerWithToken } from "./offers.ts";
 import { rememberedEmailOfRequest } from "./remembered-email.ts";
 import { type RewardPreview, rewardPreviews } from "./reward-options.ts";
@@ -36,6 +37,8 @@ export type CheckoutView = {
    * for the email first (CheckoutGames' email step, posting to `ui.identifyEndpoint`).
    */
   emailFirst: boolean;
+  /** The notice of financial incentive the email step shows (a shopper joins there); null without an email step. */
+  incentiveNotice: IncentiveNotice | null;
   cameBack: boolean;
   reward: RewardPreview | null;
   /** Every reward of the shopper that applies to this cart, best first (reward is the first): the checkout's choice. */
@@ -75,6 +78,7 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
     email: shopper?.email ?? null,
     offer: null,
     emailFirst: false,
+    incentiveNotice: null,
     cameBack,
     reward: null,
     rewardOptions: [],
@@ -138,11 +142,16 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
       await log();
     }
   }
+  const emailFirst = Boolean(
+    !comebackSlot && placement?.offer && placement.placement === FIRST_ORDER && !identity.email,
+  );
   return {
     ...empty,
     email: identity.email ?? null,
     offer,
-    emailFirst: Boolean(!comebackSlot && placement?.offer && placement.placement === FIRST_ORDER && !identity.email),
+    emailFirst,
+    // Cached per instance (incentive-notice.ts): no query on the checkout's path.
+    incentiveNotice: emailFirst ? await rt.incentiveNotice() : null,
     reward,
     rewardOptions,
     offMinor: (reward?.discountMinor ?? 0) + (reward?.shippingWaivedMinor ?? 0),

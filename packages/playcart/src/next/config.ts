@@ -126,8 +126,12 @@ export type PlaycartConfig = {
   push?: PushConfig | null;
   outbox?: Outbox | null;
   now?: () => Date | Promise<Date>;
-  /** The host's pages the reminder links land on, and the one that verifies a play's draw receipt (default /fair/verify). */
-  pages?: { cart?: string; checkout?: string; home?: string; verify?: string };
+  /**
+   * The host's pages the reminder links land on, the one that verifies a play's draw receipt
+   * (default /fair/verify), and where it mounts the full notice of financial incentive
+   * (playcart/react's IncentiveNoticePage; default /loyalty-notice).
+   */
+  pages?: { cart?: string; checkout?: string; home?: string; verify?: string; notice?: string };
   /** Plays per browser per minute (per instance); the hard limits are in the database. */
   playsPerMinute?: number;
   adapter: PlaycartAdapter;
@@ -160,7 +164,7 @@ export type Resolved = {
   push: PushConfig | null;
   outbox: Outbox | null;
   now: () => Promise<Date>;
-  pages: { cart: string; checkout: string; home: string; verify: string };
+  pages: { cart: string; checkout: string; home: string; verify: string; notice: string };
   playsPerMinute: number;
   /** The host's adapter, its shopper always a Shopper (a bare key read as a guest). */
   adapter: Omit<PlaycartAdapter, "shopper"> & { shopper(query: ShopperQuery): Promise<Shopper | null> };

@@ -5,6 +5,7 @@ import type { PlaycartAdminHandle } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
 import type { AdventCalendar, PlayOutcome } from "../games/index.ts";
+import type { ErasureResult, LoyaltyDataExport } from "../privacy/index.ts";
 import type { RewardsPanelData } from "../rewards/index.ts";
 import { checkedOrder, orderFromAdapter } from "./adapter-order.ts";
 import { adventFor } from "./advent.ts";
@@ -12,9 +13,11 @@ import { type CheckoutInput, type CheckoutView, checkoutView } from "./checkout.
 import type { Order, PlaycartConfig } from "./config.ts";
 import { referralCodeOf } from "./cookies.ts";
 import { exitNudgeFor, headersOf, type NudgeDecision } from "./exit-nudge.ts";
+import type { IncentiveNotice } from "./incentive-notice.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded } from "./order-effects.ts";
 import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
+import { deleteShopperDataFor, type PrivacyInput, shopperDataFor } from "./privacy.ts";
 import { actionHeaders } from "./remembered-email.ts";
 import { PlaycartConfigError, resolveConfig } from "./resolve-config.ts";
 import { type RewardsPanelInput, rewardsPanelData } from "./rewards-panel.ts";
@@ -60,6 +63,19 @@ export type Playcart = {
   orderDisputed(input: { orderRef: string; status: DisputeStatus; db?: EngageDb }): Promise<void>;
   /** Runs the rules engine on pending events after this response (call after recording events). */
   sweepEventsAfterResponse(): Promise<void>;
+  /**
+   * The signed-in shopper's loyalty data (also served as a download at GET <basePath>/privacy/export).
+   * Throws NotSignedInError for a guest: only an account proves whose data it is.
+   */
+  shopperData(input?: PrivacyInput): Promise<LoyaltyDataExport>;
+  /**
+   * Deletes the signed-in shopper's loyalty data (anonymised where the ledger and KPIs need it;
+   * idempotent) and clears Playcart's cookies; the host then signs the shopper out. Also at
+   * POST <basePath>/privacy/delete. Throws NotSignedInError for a guest.
+   */
+  deleteShopperData(input?: PrivacyInput): Promise<ErasureResult>;
+  /** The short notice of financial incentive and the link to the full one (cached a minute), for the host's sign-up and referral landing. */
+  incentiveNotice(): Promise<IncentiveNotice>;
   /** The owner admin of `config.admin`, for the host's admin page: `<PlaycartAdmin admin={playcart.admin} ... />`. */
   admin: PlaycartAdminHandle;
 };
@@ -169,6 +185,9 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
       );
     },
     sweepEventsAfterResponse: async () => rt().sweepAfterResponse(await rt().cfg.now()),
+    shopperData: async (input = {}) => shopperDataFor(rt(), input),
+    deleteShopperData: async (input = {}) => deleteShopperDataFor(rt(), input),
+    incentiveNotice: async () => rt().incentiveNotice(),
     admin,
   };
 }

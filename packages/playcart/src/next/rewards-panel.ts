@@ -49,13 +49,15 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
         signedIn: shopper.signedIn,
       })
     : null;
-  const [held, ways, catalog, balance, progress, code] = await Promise.all([
+  const [held, ways, catalog, balance, progress, code, notice] = await Promise.all([
     owner ? heldRewards(db, { ...owner, now }) : [],
     waysToEarn(db, { currency: cfg.currency, money }),
     listCatalog(db),
     customer ? balances(db, customer.id) : null,
     customer ? tierProgress(db, { email: customer.email, userRef: shopper?.userRef ?? null, now }) : null,
     member && customer ? referralCodeFor(db, customer.id) : null,
+    // A guest joins from the panel: the notice of financial incentive goes with the invitation.
+    member ? null : rt.incentiveNotice(),
   ]);
   const rewards: PanelReward[] = held.map((r) => ({
     id: r.id,
@@ -85,6 +87,7 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
           shareText: "Here is my link to the store: your first order earns me a stamp.",
         }
       : null,
+    notice,
     tier: progress && {
       label: progress.current.label,
       next: progress.next?.label ?? null,

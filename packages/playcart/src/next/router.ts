@@ -7,6 +7,7 @@ import { identifyRoute } from "./routes/identify.ts";
 import { oddsRoute } from "./routes/odds.ts";
 import { panelRoute } from "./routes/panel.ts";
 import { playRoute } from "./routes/play.ts";
+import { privacyDeleteRoute, privacyExportRoute } from "./routes/privacy.ts";
 import { pushRoute } from "./routes/push.ts";
 import { referralRoute } from "./routes/referral.ts";
 import { sharedRoute } from "./routes/shared.ts";
@@ -65,6 +66,11 @@ export async function route(rt: Runtime, req: Request): Promise<Response> {
     case "shared":
       if (arg !== undefined) return notFound();
       return method === "POST" ? sharedRoute(rt, req) : methodNotAllowed("POST");
+    case "privacy":
+      if (rest.length > 0) return notFound();
+      if (arg === "export") return method === "GET" ? privacyExportRoute(rt, req) : methodNotAllowed("GET");
+      if (arg === "delete") return method === "POST" ? privacyDeleteRoute(rt, req) : methodNotAllowed("POST");
+      return notFound();
     case "r":
       if (!arg || rest.length > 0) return notFound();
       return method === "GET" ? referralRoute(rt, req, arg) : methodNotAllowed("GET");

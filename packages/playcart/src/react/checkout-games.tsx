@@ -18,9 +18,14 @@ export type CheckoutGamesProps = GameLauncherProps & {
   /**
    * The offer is a first-order game and the server does not know the shopper's email
    * (view.emailFirst): ask for it first, at `endpoint` (view.ui.identifyEndpoint), with the
-   * reminder checkbox's wording (view.ui.consentWording). Null or absent: no email step.
+   * reminder checkbox's wording (view.ui.consentWording) and the notice of financial incentive
+   * (view.incentiveNotice). Null or absent: no email step.
    */
-  emailStep?: { endpoint: string; consentWording: string } | null;
+  emailStep?: {
+    endpoint: string;
+    consentWording: string;
+    notice?: { text: string; href: string; linkText: string } | null;
+  } | null;
 };
 
 /** The checkout's game slot. Server components pass `playEndpoint` (a string); client code may pass `play`. */
@@ -69,6 +74,7 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
             offer={offer}
             endpoint={emailStep.endpoint}
             consentWording={emailStep.consentWording}
+            notice={emailStep.notice}
             oddsHref={props.oddsHref ?? defaultOddsHref(offer.slug)}
             onIdentified={identified}
           />

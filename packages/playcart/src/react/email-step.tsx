@@ -7,6 +7,7 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import { GameIcon } from "./game-icon.tsx";
+import { IncentiveNotice } from "./incentive-notice.tsx";
 import { useHydrated } from "./use-hydrated.ts";
 
 export type EmailVerdict = { firstOrder: boolean; message: string | null };
@@ -18,10 +19,12 @@ export type EmailStepProps = {
   /** The reminder checkbox's exact wording (view.ui.consentWording): it is stored with the consent. */
   consentWording: string;
   oddsHref: string;
+  /** The notice of financial incentive (view.incentiveNotice): giving an email here joins the programme. */
+  notice?: { text: string; href: string; linkText: string } | null;
   onIdentified: (verdict: EmailVerdict, email: string) => void;
 };
 
-export function EmailStep({ offer, endpoint, consentWording, oddsHref, onIdentified }: EmailStepProps) {
+export function EmailStep({ offer, endpoint, consentWording, oddsHref, notice, onIdentified }: EmailStepProps) {
   const ids = { heading: useId(), email: useId(), hint: useId(), error: useId() };
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +89,7 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, onIdentif
         <label className="playcart-consent">
           <input type="checkbox" name="consent" /> {consentWording}
         </label>
+        {notice && <IncentiveNotice notice={notice} />}
         <div className="playcart-launcher-actions">
           <button type="submit" className="playcart-button" disabled={busy || !hydrated}>
             {busy ? "Checking…" : "Continue"}

@@ -24,6 +24,8 @@ export {
   playsLabel,
   shortHash,
 } from "./game-types.ts";
+export { IncentiveNotice, type IncentiveNoticeProps } from "./incentive-notice.tsx";
+export { IncentiveNoticePage, type IncentiveNoticePageProps } from "./incentive-notice-page.tsx";
 export { DEFAULT_PLAY_ENDPOINT, playViaRoute } from "./play-route.ts";
 export { DEFAULT_PUSH_ENDPOINT, PushOptIn, type PushOptInProps } from "./push-opt-in.tsx";
 export { ReferralShare } from "./referral-share.tsx";

@@ -5,6 +5,7 @@
 // A modal <dialog>: focus moves in, Escape closes, focus returns to the launcher.
 import { useEffect, useId, useRef, useState } from "react";
 import type { RewardsPanelData } from "../rewards/index.ts";
+import { IncentiveNotice } from "./incentive-notice.tsx";
 import { ReferralShare } from "./referral-share.tsx";
 
 export type RewardsDialogProps = { endpoint: string; joinHref?: string; onClose: () => void };
@@ -146,6 +147,7 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
             order too.
           </p>
         )}
+        {data.notice && <IncentiveNotice notice={data.notice} className="playcart-small" />}
       </section>
     </>
   );

@@ -35,4 +35,6 @@ export type RewardsPanelData = {
     reportTo?: string;
   } | null;
   tier: { label: string; next: string | null; percent: number; text: string } | null;
+  /** The notice of financial incentive shown beside "join" to a guest; null for a member. */
+  notice?: { text: string; href: string; linkText: string } | null;
 };

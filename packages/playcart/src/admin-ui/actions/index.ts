@@ -6,6 +6,7 @@ import { saveCampaignAction, setCampaignStatusAction } from "./campaigns.ts";
 import { saveCatalogItemAction, setCatalogItemActiveAction } from "./catalog.ts";
 import { adjustPointsAction } from "./customers.ts";
 import { createFromTemplateAction, forecastCampaignAction } from "./forecast.ts";
+import { eraseCustomerAction, saveIncentiveNoticeAction } from "./privacy.ts";
 import { resetReminderWordsAction, saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
@@ -18,7 +19,9 @@ export const ADMIN_ACTIONS = {
   forecastCampaign: forecastCampaignAction,
   createFromTemplate: createFromTemplateAction,
   adjustPoints: adjustPointsAction,
+  eraseCustomer: eraseCustomerAction,
   saveLoyaltySettings: saveLoyaltySettingsAction,
+  saveIncentiveNotice: saveIncentiveNoticeAction,
   saveBadge: saveBadgeAction,
   saveStampCard: saveStampCardAction,
   saveCatalogItem: saveCatalogItemAction,

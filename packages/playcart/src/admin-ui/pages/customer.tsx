@@ -5,11 +5,13 @@ import {
   customerLoyaltyDetail,
   customerOrders,
   getSettings,
+  isErased,
   paymentStatus,
   referralRefusalWords,
   referralReport,
 } from "../../index.ts";
 import { AdjustPointsForm } from "../components/adjust-points-form.tsx";
+import { EraseCustomerForm } from "../components/erase-customer-form.tsx";
 import { ReferralList } from "../components/referral-list.tsx";
 import { ScrollBox } from "../components/scroll-box.tsx";
 import { money } from "../format.ts";
@@ -36,12 +38,16 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
   const tierLabel = (t: string | null) => (t ? (settings.tiers.find((x) => x.name === t)?.label ?? t) : "none");
   const tier = tierLabel(profile.tier);
   const segmentLabel = (s: string) => s.replace("_", " ");
+  const erased = isErased(customer.email);
   return (
     <div className="playcart-admin-stack">
       <div>
-        <h1 className="playcart-admin-title playcart-admin-break">{customer.email}</h1>
-        <p className="playcart-admin-small playcart-admin-muted">
-          {name ?? "Guest (no account)"} · customer since {customer.createdAt.toISOString().slice(0, 10)}
+        <h1 className="playcart-admin-title playcart-admin-break">{erased ? "Deleted customer" : customer.email}</h1>
+        <p className="playcart-admin-small playcart-admin-muted" data-testid="customer-status">
+          {erased
+            ? `Loyalty data deleted on request; kept anonymously for the books (${customer.id})`
+            : (name ?? "Guest (no account)")}{" "}
+          · customer since {customer.createdAt.toISOString().slice(0, 10)}
         </p>
       </div>
       <dl className="playcart-admin-grid">
@@ -222,6 +228,14 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
         </h2>
         <AdjustPointsForm customerId={customer.id} />
       </section>
+      {!erased && (
+        <section aria-labelledby="erase-h" className="playcart-admin-card playcart-admin-stack-sm">
+          <h2 id="erase-h" className="playcart-admin-heading">
+            Delete loyalty data
+          </h2>
+          <EraseCustomerForm customerId={customer.id} />
+        </section>
+      )}
       {customerPanel
         ? await customerPanel({ ctx, customer: { id: customer.id, email: customer.email, userRef: customer.userRef } })
         : null}

@@ -1,4 +1,5 @@
 import { getSettings } from "../../index.ts";
+import { IncentiveNoticeForm } from "../components/incentive-notice-form.tsx";
 import { LoyaltySettingsForm } from "../components/loyalty-settings-form.tsx";
 import { toUnits } from "../format.ts";
 import type { AdminPageProps } from "./page-props.ts";
@@ -49,6 +50,12 @@ export async function SettingsPage({ ctx }: AdminPageProps) {
             playMultiplier: String(t.playMultiplier),
           }))}
         />
+      </section>
+      <section aria-labelledby="privacy-h" className="playcart-admin-card playcart-admin-stack-sm">
+        <h2 id="privacy-h" className="playcart-admin-heading">
+          Privacy
+        </h2>
+        <IncentiveNoticeForm notice={settings.incentiveNotice} />
       </section>
       <nav aria-labelledby="more-h" className="playcart-admin-stack-sm">
         <h2 id="more-h" className="playcart-admin-heading">
