@@ -36,7 +36,7 @@ type Handle = { db: Db; paymentsDb: Db; close: () => Promise<void>; kind: "pglit
  * locks and WAL buffers: each query costs more CPU, not less. With fewer, postgres.js
  * pipelines the queries on the connections it has (several queries per round trip).
  */
-export const POOL_MAX = 10;
+export const POOL_MAX = 4;
 
 /** Connections of the payments pool per app instance, on top of the main pool's. */
 export const PAYMENTS_POOL_MAX = 4;
