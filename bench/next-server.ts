@@ -16,6 +16,8 @@ export function hasBuild(): boolean {
 /** The bench server's secret: the bench signs each shopper's offer token with it, as the checkout page would. */
 export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench";
 
+const START_TIMEOUT_MS = 180_000;
+
 export async function startNext(opts: {
   databaseUrl: string;
   port: number;
@@ -38,7 +40,8 @@ export async function startNext(opts: {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 60_000;
+  // On a machine shared with builds and test suites a cold start can take well over a minute.
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
@@ -46,7 +49,11 @@ export async function startNext(opts: {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("next start did not answer /api/health within 60 s");
+    if (Date.now() > deadline) {
+      // Not left running on the port (nor holding this process's stderr) once the bench gives up.
+      child.kill("SIGTERM");
+      throw new Error(`next start did not answer /api/health within ${START_TIMEOUT_MS / 1000} s`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -27,7 +27,7 @@ import os from "node:os";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, withPrizeTallies } from "playcart";
 import { prizes } from "playcart/schema";
-import { openPostgres } from "@/db/client";
+import { openPostgres, POOL_MAX } from "@/db/client";
 import { seed } from "@/db/seed";
 import { adminUrl, createTestDatabase } from "../test/support/pg";
 import { checkoutFirstLoadJs } from "./checkout-js";
@@ -51,8 +51,8 @@ const ARRIVALS: Arrivals = process.env.BENCH_ARRIVALS === "fixed" ? "fixed" : "p
 const random = seededRandom(Number(process.env.BENCH_SEED ?? 1));
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
 const WARMUP_SECONDS = 2;
-// As many connections as the app's own pool (db/client.ts), for the in-process path.
-const IN_PROCESS_POOL = 10;
+// As many connections as the app's own pool (db/client.ts, DATABASE_POOL_MAX), for the in-process path.
+const IN_PROCESS_POOL = Number(process.env.DATABASE_POOL_MAX ?? POOL_MAX);
 // The application_name each side's Postgres connections announce, to find their backends.
 const SERVER_APP = "playcart-bench-server";
 const IN_PROCESS_APP = "playcart-bench-in-process";

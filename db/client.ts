@@ -29,6 +29,15 @@ const MIGRATION_LOCK_KEY = 7_202_611;
  */
 type Handle = { db: Db; paymentsDb: Db; close: () => Promise<void>; kind: "pglite" | "postgres" };
 
+/**
+ * Connections of the main pool per app instance (DATABASE_POOL_MAX overrides it). Every
+ * connection is a Postgres backend process. With more of them than the database has cores,
+ * a burst of plays runs as many backends at once, which then contend for the same cores,
+ * locks and WAL buffers: each query costs more CPU, not less. With fewer, postgres.js
+ * pipelines the queries on the connections it has (several queries per round trip).
+ */
+export const POOL_MAX = 4;
+
 /** Connections of the payments pool per app instance, on top of the main pool's. */
 export const PAYMENTS_POOL_MAX = 4;
 /** Session settings of the payments pool's connections. */
@@ -55,7 +64,7 @@ export async function openPostgres(
       await one.end();
     }
   }
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, { max: opts.max ?? POOL_MAX, onnotice: () => {} });
   // Connects only when first used.
   const payments = postgres(url, {
     max: PAYMENTS_POOL_MAX,
@@ -91,7 +100,11 @@ const globalForDb = globalThis as unknown as { __playcartDb?: Promise<Handle> };
 async function open(): Promise<Handle> {
   const { env } = await import("@/lib/env");
   const e = env();
-  if (e.DATABASE_URL) return openPostgres(e.DATABASE_URL, { paymentsCustomPlans: e.PAYMENTS_CUSTOM_PLANS === "on" });
+  if (e.DATABASE_URL)
+    return openPostgres(e.DATABASE_URL, {
+      max: e.DATABASE_POOL_MAX ?? POOL_MAX,
+      paymentsCustomPlans: e.PAYMENTS_CUSTOM_PLANS === "on",
+    });
   const handle = await openPglite(e.PGLITE_DIR);
   // The embedded database is the demo: give it a catalog and demo accounts on first start.
   const { seedIfEmpty } = await import("./seed");

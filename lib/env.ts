@@ -162,6 +162,13 @@ const schema = z
     PAYMENTS_CUSTOM_PLANS: z
       .enum(["on", "off"], { message: 'PAYMENTS_CUSTOM_PLANS must be "on" or "off"' })
       .default("on"),
+    // Connections of the app's main pool per instance (the webhook's pool adds PAYMENTS_POOL_MAX).
+    DATABASE_POOL_MAX: z
+      .string()
+      .regex(/^\d{1,3}$/, "DATABASE_POOL_MAX must be a whole number of connections, 1 to 100")
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 100, "DATABASE_POOL_MAX must be a whole number of connections, 1 to 100")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

@@ -2,7 +2,7 @@
 // session cookie and the signed-in account), the open cart, and an order.
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Cart, Order, PlaycartAdapter, Shopper } from "playcart/next";
+import type { Cart, Order, PlaycartAdapter, Shopper, ShopperAnswer } from "playcart/next";
 import { getDb } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
 import { orderItems, orders, products } from "@/db/schema";
@@ -37,12 +37,14 @@ async function lastPaidEmail(sessionId: string): Promise<string | null> {
 // Auth.js is loaded when a shopper is first asked for, not when Playcart's config is.
 const viewerNow = async () => (await import("@/lib/auth/guards")).currentViewer();
 
-async function shopper({ create }: { create: boolean }): Promise<Shopper | null> {
+async function shopper({ create }: { create: boolean }): Promise<ShopperAnswer | null> {
   const [sessionId, viewer] = await Promise.all([create ? ensureShopperSession() : readShopperSession(), viewerNow()]);
   if (!sessionId && !viewer) return null;
   return {
     id: sessionId,
-    email: viewer?.email ?? (sessionId ? await lastPaidEmail(sessionId) : null),
+    // A guest's last paid email costs a query: Playcart runs it only where it needs it (a play
+    // whose cart has an email does not).
+    email: viewer?.email ?? (sessionId ? () => lastPaidEmail(sessionId) : null),
     userRef: viewer?.id ?? null,
     signedIn: Boolean(viewer),
   };

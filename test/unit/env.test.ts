@@ -125,6 +125,15 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("sizes the main pool from DATABASE_POOL_MAX (1 to 100; unset: the app's default), and says what it takes", () => {
+    expect(parseEnv(base).DATABASE_POOL_MAX).toBeUndefined();
+    expect(parseEnv({ ...base, DATABASE_POOL_MAX: "6" }).DATABASE_POOL_MAX).toBe(6);
+    for (const bad of ["0", "101", "four", "2.5", "-1"])
+      expect(problems({ ...base, DATABASE_POOL_MAX: bad })).toEqual([
+        "DATABASE_POOL_MAX: DATABASE_POOL_MAX must be a whole number of connections, 1 to 100",
+      ]);
+  });
+
   it("runs Playcart's shopper-facing layer unless PLAYCART_ENGAGE is off; its cookie seam is for test payments only", () => {
     expect(parseEnv(base).PLAYCART_ENGAGE).toBe("on");
     expect(parseEnv({ ...base, PLAYCART_ENGAGE: "off" }).PLAYCART_ENGAGE).toBe("off");

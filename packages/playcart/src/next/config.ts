@@ -16,6 +16,16 @@ export type Shopper = {
   signedIn: boolean;
 };
 
+/**
+ * The email adapter.shopper may answer with: known now, or a function when finding it costs the
+ * host a query (a returning guest's last checkout). Playcart calls the function only where it
+ * needs the email: a play whose cart already has one, the usual case at checkout, never does.
+ */
+export type AssumedEmail = string | null | (() => Promise<string | null> | string | null);
+
+/** A shopper as adapter.shopper answers: its email may still be a lookup. */
+export type ShopperAnswer = Omit<Shopper, "email"> & { email: AssumedEmail };
+
 export type Line = {
   productRef: string;
   name: string;
@@ -65,7 +75,8 @@ export type CheckoutSessionRef = {
 
 export type PlaycartAdapter = {
   /** This browser's shopper; a store of guests may answer with just the browser's key (a string). */
-  shopper(query: ShopperQuery): Promise<Shopper | string | null> | Shopper | string | null;
+  shopper(query: ShopperQuery): Promise<ShopperAnswer | string | null> | ShopperAnswer | string | null;
+  /** The shopper's open cart. For a play, `shopper.email` is null here when shopper() answered it as a lookup. */
   cart(shopper: Shopper): Promise<Cart | null> | Cart | null;
   order(orderRef: string): Promise<Order | null> | Order | null;
   /** Default: client_reference_id, else metadata.orderRef, else metadata.order_id (both present must agree). */
@@ -166,7 +177,13 @@ export type Resolved = {
   now: () => Promise<Date>;
   pages: { cart: string; checkout: string; home: string; verify: string; notice: string };
   playsPerMinute: number;
-  /** The host's adapter, its shopper always a Shopper (a bare key read as a guest). */
-  adapter: Omit<PlaycartAdapter, "shopper"> & { shopper(query: ShopperQuery): Promise<Shopper | null> };
+  /**
+   * The host's adapter, its shopper always a Shopper (a bare key read as a guest; an email
+   * lookup run). `shopperAnswer` leaves the lookup for the caller to run if it needs it (a play).
+   */
+  adapter: Omit<PlaycartAdapter, "shopper"> & {
+    shopper(query: ShopperQuery): Promise<Shopper | null>;
+    shopperAnswer(query: ShopperQuery): Promise<ShopperAnswer | null>;
+  };
   admin: AdminConfig | null;
 };

@@ -125,7 +125,7 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
     play: async (raw, input = {}) =>
       playFor(
         rt(),
-        await rt().cfg.adapter.shopper({ request: input.request ?? null, create: true }),
+        await rt().cfg.adapter.shopperAnswer({ request: input.request ?? null, create: true }),
         raw,
         input.request?.headers ?? (await actionHeaders()),
       ),

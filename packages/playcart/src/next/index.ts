@@ -3,6 +3,7 @@
 export type { CheckoutInput, CheckoutView, RewardPreview } from "./checkout.ts";
 export { PlaycartCheckout, type PlaycartCheckoutProps } from "./checkout-slot.tsx";
 export type {
+  AssumedEmail,
   Cart,
   CheckoutSessionRef,
   EmailConfig,
@@ -15,6 +16,7 @@ export type {
   PushConfig,
   RestoredLine,
   Shopper,
+  ShopperAnswer,
   ShopperQuery,
 } from "./config.ts";
 export { CONSENT_FIELD as PLAYCART_CONSENT_FIELD } from "./consent.ts";

@@ -29,7 +29,7 @@ const REFUSAL = {
 /** Where the play's token says the game was offered, or the refusal (pure CPU: no database read). */
 export function offeredPlacement(
   rt: Runtime,
-  shopper: Shopper,
+  shopper: Pick<Shopper, "id" | "userRef">,
   play: { campaignId: string; token?: string | null },
   now: Date,
 ): { placement: OfferPlacement } | Extract<PlayOutcome, { status: "error" }> {

@@ -2,13 +2,13 @@
 // everything: who plays (the adapter's shopper, never the body), whether they may, what they win.
 import { z } from "zod";
 import { encodeReceipt, PlayError, type PlayOutcome, play } from "../games/index.ts";
-import type { Shopper } from "./config.ts";
+import type { ShopperAnswer } from "./config.ts";
 import { EMAIL_NEEDED, isFirstOrderGame } from "./email-first.ts";
 import { offeredPlacement } from "./offers.ts";
 import { thisOrderSaving } from "./play-saving.ts";
 import { rememberedEmail } from "./remembered-email.ts";
 import type { Runtime } from "./runtime.ts";
-import { cartSummary, playShopper } from "./shopper.ts";
+import { cartSummary, playIdentity } from "./shopper.ts";
 
 // Which game and a nonce, nothing else: any other field (a prize, a price) is dropped here.
 export const playRequestInput = z.object({
@@ -19,10 +19,14 @@ export const playRequestInput = z.object({
   token: z.string().max(256).optional(),
 });
 
-/** `headers`: the request's, where Playcart reads the email this browser gave (remembered-email.ts). */
+/**
+ * `shopper`: adapter.shopper's answer, its email possibly a lookup, run only if the play needs
+ * it (playIdentity). `headers`: the request's, where Playcart reads the email this browser gave
+ * (remembered-email.ts).
+ */
 export async function playFor(
   rt: Runtime,
-  shopper: Shopper | null,
+  shopper: ShopperAnswer | null,
   raw: unknown,
   headers?: Headers | null,
 ): Promise<PlayOutcome> {
@@ -42,8 +46,12 @@ export async function playFor(
   // Before any database work: a game this shopper was not offered is refused here, unread.
   const offered = offeredPlacement(rt, shopper, input.data, now);
   if ("status" in offered) return offered;
-  const cart = await cfg.adapter.cart(shopper);
-  const identity = playShopper(shopper, cart, rememberedEmail(cfg, headers, shopper));
+  // The cart is read before the shopper's assumed email is known: it gets their key and account.
+  const cart = await cfg.adapter.cart({
+    ...shopper,
+    email: typeof shopper.email === "function" ? null : shopper.email,
+  });
+  const identity = await playIdentity(shopper, cart, rememberedEmail(cfg, headers, shopper));
   // A first-order game is judged on who is playing: it asks for the email before any play.
   if (!identity.email && (await isFirstOrderGame(await cfg.db(), input.data.campaignId))) return EMAIL_NEEDED;
   try {

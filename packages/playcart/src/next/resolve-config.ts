@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { EngageDb } from "../core/db.ts";
 import { offerSecretOf } from "../games/index.ts";
-import type { EmailConfig, PlaycartConfig, Resolved, Shopper } from "./config.ts";
+import type { EmailConfig, PlaycartConfig, Resolved, Shopper, ShopperAnswer } from "./config.ts";
 import { dkimSigning } from "./email/dkim.ts";
 
 export class PlaycartConfigError extends Error {
@@ -26,12 +26,18 @@ export const linkSecretOf = (secret: string) =>
   createHash("sha256").update(`playcart-reminder-links:${secret}`).digest("base64url");
 
 /** A bare key is a guest: no email or account until the host knows them. */
-const asShopper = (shopper: Shopper | string | null): Shopper | null =>
+const asShopper = (shopper: ShopperAnswer | string | null): ShopperAnswer | null =>
   typeof shopper === "string"
     ? shopper
       ? { id: shopper, email: null, userRef: null, signedIn: false }
       : null
     : shopper;
+
+/** The shopper with their email looked up, if the host answered with a lookup. */
+export async function withEmail(shopper: ShopperAnswer | null): Promise<Shopper | null> {
+  if (!shopper || typeof shopper.email !== "function") return shopper as Shopper | null;
+  return { ...shopper, email: (await shopper.email()) ?? null };
+}
 
 function resolveEmail(email: EmailConfig): EmailConfig {
   if (email.logoUrl && !/\.(png|jpe?g|gif)$/i.test(new URL(email.logoUrl, "https://x.invalid").pathname))
@@ -134,7 +140,11 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
       ...config.pages,
     },
     playsPerMinute: config.playsPerMinute ?? 20,
-    adapter: { ...config.adapter, shopper: async (query) => asShopper(await config.adapter.shopper(query)) },
+    adapter: {
+      ...config.adapter,
+      shopper: async (query) => withEmail(asShopper(await config.adapter.shopper(query))),
+      shopperAnswer: async (query) => asShopper(await config.adapter.shopper(query)),
+    },
     admin: config.admin
       ? {
           ...config.admin,

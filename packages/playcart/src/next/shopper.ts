@@ -1,7 +1,7 @@
 // The adapter's shopper and cart, in the shapes Playcart's core takes.
 import type { CartSummary, PlayShopper } from "../games/index.ts";
 import type { RewardLine } from "../rewards/index.ts";
-import type { Cart, Line, Shopper } from "./config.ts";
+import type { Cart, Line, Shopper, ShopperAnswer } from "./config.ts";
 
 /**
  * Who plays, as the core judges them. `remembered` is the email this browser last gave Playcart
@@ -16,6 +16,21 @@ export function playShopper(shopper: Shopper, cart: Cart | null, remembered: str
     sessionRef: shopper.id,
     signedIn: shopper.signedIn,
   };
+}
+
+/**
+ * The same for a play, from adapter.shopper's answer: the shopper's assumed email is looked up
+ * only when neither this browser's remembered email nor the cart has one (it would not be used).
+ */
+export async function playIdentity(
+  shopper: ShopperAnswer,
+  cart: Cart | null,
+  remembered: string | null = null,
+): Promise<PlayShopper> {
+  const given = (!shopper.signedIn && remembered) || cart?.email;
+  const { email } = shopper;
+  const assumed = given || typeof email !== "function" ? email : ((await email()) ?? null);
+  return playShopper({ ...shopper, email: typeof assumed === "function" ? null : assumed }, cart, remembered);
 }
 
 export function cartSummary(lines: Line[]): CartSummary {

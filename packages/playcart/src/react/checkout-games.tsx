@@ -9,7 +9,7 @@ import { lazy, Suspense, useEffect, useRef, useState, useTransition } from "reac
 import type { EmailVerdict } from "./email-step.tsx";
 import type { GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
-import { whenIdle } from "./when-idle.ts";
+import { afterLoadWhenIdle } from "./when-idle.ts";
 
 const Launcher = lazy(() => import("./game-launcher.tsx").then((m) => ({ default: m.GameLauncher })));
 const EmailStep = lazy(() => import("./email-step.tsx").then((m) => ({ default: m.EmailStep })));
@@ -42,7 +42,7 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
 
   useEffect(() => {
     if (!asking) return;
-    return whenIdle(() => {
+    return afterLoadWhenIdle(() => {
       import("./game-launcher.tsx").catch(() => {});
       import("./game-chunks.ts").then((m) => m.preloadGame(asking)).catch(() => {});
     });

@@ -1,10 +1,10 @@
 // Each game is a chunk of its own, fetched before the shopper presses Play: when the browser
-// is idle after the checkout has hydrated, or as soon as the Play button is pointed at,
+// is idle a little after the checkout has loaded, or as soon as the Play button is pointed at,
 // focused or touched. Play then renders a game that is already here.
 import { type ComponentType, lazy } from "react";
 import type { GameOffer } from "../client.ts";
 import type { GameProps } from "./game-types.ts";
-import { whenIdle } from "./when-idle.ts";
+import { afterLoadWhenIdle } from "./when-idle.ts";
 
 type GameType = GameOffer["gameType"];
 type Game = ComponentType<GameProps>;
@@ -53,5 +53,5 @@ export function preloadGame(type: GameType): void {
   loadGame(type).catch(() => {});
 }
 
-/** Fetches a game's chunk when the browser has nothing else to do; returns a cancel. */
-export const preloadWhenIdle = (type: GameType): (() => void) => whenIdle(() => preloadGame(type));
+/** Fetches a game's chunk once the page has loaded and the browser has nothing else to do; returns a cancel. */
+export const preloadWhenIdle = (type: GameType): (() => void) => afterLoadWhenIdle(() => preloadGame(type));

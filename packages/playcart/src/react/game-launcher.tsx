@@ -1,7 +1,7 @@
 "use client";
 
 // The offer card at checkout. It is all the checkout loads up front: the game itself is a
-// separate chunk, fetched once the page is idle or the shopper reaches for Play.
+// separate chunk, fetched once the page has loaded and is idle, or when the shopper reaches for Play.
 import { useRouter } from "next/navigation.js";
 import { type ComponentType, Suspense, useEffect, useId, useState } from "react";
 import type { GameOffer, PlayOutcome } from "../client.ts";
@@ -56,7 +56,7 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
   const [opened, setOpened] = useState<Opened | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The offered game's chunk comes once the checkout is idle, so Play opens it without a wait.
+  // The offered game's chunk comes once the checkout has loaded and is idle (or on intent, below), so Play opens it without a wait.
   const offeredType = offer?.gameType;
   useEffect(() => (offeredType ? preloadWhenIdle(offeredType) : undefined), [offeredType]);
 

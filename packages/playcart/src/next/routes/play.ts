@@ -19,7 +19,8 @@ export async function playRoute(rt: Runtime, req: Request): Promise<Response> {
     return json({ status: "error", code: "forbidden", message: "Plays are made from the store's own pages." }, 403);
   const body = await readJson(req, MAX_BODY_BYTES, "play");
   if (!body.ok) return body.response;
-  const shopper = await rt.cfg.adapter.shopper({ request: req, create: true });
+  // The shopper's assumed email is looked up only if the play needs it (playFor).
+  const shopper = await rt.cfg.adapter.shopperAnswer({ request: req, create: true });
   const outcome = await playFor(rt, shopper, body.value, req.headers);
   // Refusals (no plays left, closed, replayed...) are answers, not failures: 200 with the code.
   return json(
