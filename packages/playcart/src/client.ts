@@ -4,6 +4,7 @@
 export * from "./core/enums.ts";
 export * from "./core/money.ts";
 export * from "./core/payment-status.ts";
+export * from "./core/store-terms.ts";
 export * from "./core/store-time.ts";
 export * from "./engine/condition-money.ts";
 export type { AdventCalendar, AdventDoor } from "./games/advent.ts";

@@ -5,6 +5,7 @@ import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "../reminders/reminder-sch
 import { reminderWordsSchema } from "../reminders/reminder-words.ts";
 import type { EngageDb } from "./db.ts";
 import { engageSettings } from "./schema.ts";
+import { DEFAULT_STORE_TERMS, storeTermsSchema } from "./store-terms.ts";
 
 const tierSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -44,6 +45,8 @@ export const settingsSchema = z.object({
   quietHours: quietHoursSchema.default(DEFAULT_QUIET_HOURS),
   // The reminder email's words as the owner wrote them; null: the built-in words per step.
   reminderWords: reminderWordsSchema.nullable().default(null),
+  // Sponsor, eligibility and market wording for every campaign's official rules.
+  storeTerms: storeTermsSchema.default(DEFAULT_STORE_TERMS),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -60,6 +63,7 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   segments: { newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 },
   quietHours: DEFAULT_QUIET_HOURS,
   reminderWords: null,
+  storeTerms: DEFAULT_STORE_TERMS,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {

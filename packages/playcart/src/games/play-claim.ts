@@ -17,6 +17,14 @@ export class PrizeLost extends Error {
   }
 }
 
+/** An "every play wins" game drew nothing (every prize gone): nothing was written. */
+export class NothingLeftToWin extends Error {
+  constructor() {
+    super("nothing left to win");
+    this.name = "NothingLeftToWin";
+  }
+}
+
 /** Some identity had no play left in the window (or its lifetime): nothing was written. */
 export class AllowanceSpent extends Error {
   constructor() {
@@ -63,6 +71,7 @@ export async function drawAndRecord(
     table.filter((p) => !lost.has(p.id) && hasStock(p)),
     rng,
   );
+  if (base.campaign.everyPlayWins && (!chosen || chosen.rewardType === "none")) throw new NothingLeftToWin();
   try {
     return { prize: chosen, recorded: await claimAndRecord(db, base, chosen) };
   } catch (err) {

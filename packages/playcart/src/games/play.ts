@@ -28,7 +28,14 @@ import {
 import { cryptoRng, type Rng } from "./draw.ts";
 import { holdoutIdentity, isHeldOut } from "./holdout.ts";
 import { type OfferPlacement, PLAYABLE_AT } from "./offer-token.ts";
-import { type AllowanceRow, AllowanceSpent, drawAndRecord, PrizeLost, type Recorded } from "./play-claim.ts";
+import {
+  type AllowanceRow,
+  AllowanceSpent,
+  drawAndRecord,
+  NothingLeftToWin,
+  PrizeLost,
+  type Recorded,
+} from "./play-claim.ts";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants.ts";
 
 export type PlayErrorCode =
@@ -62,6 +69,8 @@ export type PlayInput = {
   rng?: Rng;
   /** Where the game was offered (from a checked offer token): the campaign must be one that placement shows. */
   offeredAt?: OfferPlacement;
+  /** A free entry (free-entry.ts): no purchase, and never held out (everyone may enter free). */
+  freeEntry?: boolean;
 };
 
 export type PlayResult = {
@@ -152,6 +161,8 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
     // all (falling through to another campaign would blur the comparison).
     if (isHeldOut(campaign, holdoutIdentity(input.shopper))) return { ...none, heldOut: { campaignId: campaign.id } };
     const table = budgeted ?? (await campaignPrizes(db, campaign.id));
+    // Every play wins: with every prize gone, the game is not offered rather than lose.
+    if (campaign.everyPlayWins && !table.some(mayStillWin)) continue;
     return {
       offer: {
         campaignId: campaign.id,
@@ -168,6 +179,13 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
   }
   return none;
 }
+
+/** A prize that is drawn and not yet out of stock or over its value budget (daily caps aside). */
+const mayStillWin = (p: Prize) =>
+  p.weight > 0 &&
+  p.rewardType !== "none" &&
+  (p.inventory === null || p.wins < p.inventory) &&
+  (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor);
 
 /** The game this shopper is offered at a placement right now, if any. */
 export async function findOffer(db: EngageDb, input: OfferInput): Promise<Offer | null> {
@@ -234,6 +252,9 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
       }
       // Two deliveries of one request racing: the loser hits the unique request id.
       if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
+      // An "every play wins" game with nothing left to give refuses the play rather than lose it.
+      if (err instanceof NothingLeftToWin)
+        throw new PlayError("sold_out", "Every prize of this game has been given. Thanks for playing!");
       const code = pgError(err)?.code;
       if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
         await pause(attempt++);
@@ -269,7 +290,7 @@ async function playOnce(db: EngageDb, input: PlayInput, lost: ReadonlySet<string
 
   const { profile, customer: known } = loaded;
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
-  if (!isEligible(campaign, context) || isHeldOut(campaign, holdoutIdentity(input.shopper)))
+  if (!isEligible(campaign, context) || (!input.freeEntry && isHeldOut(campaign, holdoutIdentity(input.shopper))))
     throw new PlayError("not_eligible", "This game is not offered to you.");
 
   const granted = allowanceFor(campaign, profile.tier, [
