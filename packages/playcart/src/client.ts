@@ -9,6 +9,7 @@ export * from "./core/store-time.ts";
 export * from "./engine/condition-money.ts";
 export type { AdventCalendar, AdventDoor } from "./games/advent.ts";
 export * from "./games/budget.ts";
+export * from "./games/entry-requirement.ts";
 export type { CampaignDraft, PrizeDraft } from "./games/campaign-draft.ts";
 export * from "./games/play-outcome.ts";
 export * from "./games/schedule-preview.ts";
