@@ -1,6 +1,17 @@
 // Official rules: each campaign's rules as published, one immutable version per change, and
 // the free entries (no purchase) its free method of entry has taken.
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { campaigns, plays } from "./schema.ts";
 
 // Never updated: a change of the campaign's rules adds the next version. A play was played

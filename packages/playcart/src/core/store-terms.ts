@@ -2,11 +2,9 @@
 // address), who may play (minimum age, territories), and how prizes are worded in its market.
 // Pure (zod only): the rules generator and the browser's words read it.
 import { z } from "zod";
+import { MARKET_WORDINGS } from "./prize-words.ts";
 
-// "win": "You won 10% off". "gift": "Your gift: 10% off" (UK CAP 8.19: a gift that every
-// player gets must not be called a win).
-export const MARKET_WORDINGS = ["win", "gift"] as const;
-export type MarketWording = (typeof MARKET_WORDINGS)[number];
+export * from "./prize-words.ts";
 
 export const storeTermsSchema = z.object({
   sponsorName: z.string().trim().max(120, "Keep the legal name under 120 characters").default(""),
@@ -25,25 +23,3 @@ export const DEFAULT_STORE_TERMS: StoreTerms = {
   territories: "",
   wording: "win",
 };
-
-/** The words a result, an email and the rules page use for a prize, by market. */
-export function prizeWords(wording: MarketWording) {
-  return wording === "gift"
-    ? {
-        prize: "gift",
-        prizes: "gifts",
-        Prizes: "Gifts",
-        won: (label: string) => `Your gift: ${label}`,
-        noPrize: "No gift this time",
-        chanceHeading: "Gifts and chances",
-      }
-    : {
-        prize: "prize",
-        prizes: "prizes",
-        Prizes: "Prizes",
-        won: (label: string) => `You won ${label}`,
-        noPrize: "No prize this time",
-        chanceHeading: "Prizes and chances",
-      };
-}
-export type PrizeWords = ReturnType<typeof prizeWords>;

@@ -21,7 +21,8 @@ export function everyPlayWinsErrors(c: Pick<EntryTerms, "everyPlayWins" | "prize
   if (!c.everyPlayWins) return out;
   c.prizes.forEach((p, i) => {
     if (p.rewardType === "none" && p.weight > 0)
-      out[`prizes.${i}.rewardType`] = "Every play wins: a “no prize” slice cannot be saved (give it a prize or weight 0)";
+      out[`prizes.${i}.rewardType`] =
+        "Every play wins: a “no prize” slice cannot be saved (give it a prize or weight 0)";
   });
   return out;
 }

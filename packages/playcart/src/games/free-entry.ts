@@ -6,8 +6,8 @@ import type { EngageDb } from "../core/db.ts";
 import { personKey } from "../core/identity.ts";
 import { campaigns, freeEntries } from "../core/schema.ts";
 import { openWindow } from "./campaigns.ts";
-import { PlayError, type PlayResult, play } from "./play.ts";
 import type { Rng } from "./draw.ts";
+import { PlayError, type PlayResult, play } from "./play.ts";
 
 export type FreeEntryInput = {
   slug: string;
@@ -41,7 +41,10 @@ export async function freeEntryPlay(db: EngageDb, input: FreeEntryInput): Promis
     .onConflictDoNothing()
     .returning({ windowKey: freeEntries.windowKey });
   if (claimed.length === 0)
-    throw new PlayError("no_plays_left", "This email address has had its free play for now. Come back when the game next opens.");
+    throw new PlayError(
+      "no_plays_left",
+      "This email address has had its free play for now. Come back when the game next opens.",
+    );
   const entry = and(
     eq(freeEntries.campaignId, campaign.id),
     eq(freeEntries.personKey, person),

@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { currencyExponent } from "../core/money.ts";
 import { campaigns, rulesVersions } from "../core/schema.ts";
-import { type OfficialRulesDocument, officialRulesDocument, type RulesSnapshot } from "./official-rules.ts";
 import { publicOdds } from "./odds.ts";
+import { type OfficialRulesDocument, officialRulesDocument, type RulesSnapshot } from "./official-rules.ts";
 import { currentRulesSnapshot, type RulesVersionSummary } from "./rules-versions.ts";
 
 export type OfficialRulesView = {
@@ -57,19 +57,15 @@ export async function officialRules(
   if (!snapshot) return null;
   const current = !wanted || wanted === latest;
   const live = current ? await publicOdds(db, slug, o) : null;
-  const document = officialRulesDocument(
-    snapshot,
-    wanted ?? { version: 1, validFrom: campaign.updatedAt },
-    {
-      now: o.now,
-      timeZone: o.timeZone,
-      money: moneyFormat(o.currency),
-      date: (d) => new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: o.timeZone }).format(d),
-      productName: o.productName,
-      freeEntryHref: o.freeEntryHref?.(slug) ?? null,
-      soldOut: new Set(live?.prizes.filter((p) => p.soldOut).map((p) => p.label) ?? []),
-    },
-  );
+  const document = officialRulesDocument(snapshot, wanted ?? { version: 1, validFrom: campaign.updatedAt }, {
+    now: o.now,
+    timeZone: o.timeZone,
+    money: moneyFormat(o.currency),
+    date: (d) => new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: o.timeZone }).format(d),
+    productName: o.productName,
+    freeEntryHref: o.freeEntryHref?.(slug) ?? null,
+    soldOut: new Set(live?.prizes.filter((p) => p.soldOut).map((p) => p.label) ?? []),
+  });
   return {
     document,
     versions: stored.length

@@ -53,7 +53,10 @@ export type RulesSnapshot = {
   terms: StoreTerms;
 };
 
-type CampaignRow = Omit<RulesSnapshot["campaign"], "startsAt" | "endsAt"> & { startsAt: Date | null; endsAt: Date | null };
+type CampaignRow = Omit<RulesSnapshot["campaign"], "startsAt" | "endsAt"> & {
+  startsAt: Date | null;
+  endsAt: Date | null;
+};
 type PrizeRow = Omit<RulesSnapshot["prizes"][number], "budgeted"> & { budgetValueMinor: number | null };
 
 export function rulesSnapshot(
@@ -170,7 +173,11 @@ export function oddsOfSnapshot(s: RulesSnapshot, f: Pick<RulesFormat, "now" | "t
   const drawable = s.prizes.map((p, i) => ({ id: String(i), weight: p.weight }));
   const chances = odds(drawable);
   const dates = campaignDates(
-    { season: c.season, startsAt: c.startsAt ? new Date(c.startsAt) : null, endsAt: c.endsAt ? new Date(c.endsAt) : null },
+    {
+      season: c.season,
+      startsAt: c.startsAt ? new Date(c.startsAt) : null,
+      endsAt: c.endsAt ? new Date(c.endsAt) : null,
+    },
     f.now,
     f.timeZone,
   );
@@ -241,7 +248,12 @@ export function officialRulesDocument(
   const w = prizeWords(s.terms.wording);
   // The odds page's words say "prize"; a market that calls them gifts reads "gift" throughout.
   const say = (text: string) =>
-    s.terms.wording === "gift" ? text.replace(/\bprizes\b/g, "gifts").replace(/\bprize\b/g, "gift").replace(/\bPrize\b/g, "Gift") : text;
+    s.terms.wording === "gift"
+      ? text
+          .replace(/\bprizes\b/g, "gifts")
+          .replace(/\bprize\b/g, "gift")
+          .replace(/\bPrize\b/g, "Gift")
+      : text;
   const o = oddsOfSnapshot(s, f);
   const noun = PLAY_NOUN[c.gameType];
   const sponsor = s.terms.sponsorName
@@ -251,7 +263,9 @@ export function officialRulesDocument(
     s.terms.territories || s.terms.minAge !== null
       ? `Open to ${s.terms.territories ? `residents of ${s.terms.territories}` : "anyone"}${s.terms.minAge !== null ? ` aged ${s.terms.minAge} or over` : ""}.`
       : "Open to anyone the store sells to.",
-    o.audience ? `${o.audience[0].toUpperCase()}${o.audience.slice(1)}.` : "Shoppers the store has chosen for this game.",
+    o.audience
+      ? `${o.audience[0].toUpperCase()}${o.audience.slice(1)}.`
+      : "Shoppers the store has chosen for this game.",
   ];
   const free = c.freeEntry
     ? [
@@ -270,7 +284,9 @@ export function officialRulesDocument(
   if (c.budgetTotalMinor !== null)
     limits.push(`The game ends early once its ${w.prizes} have cost the store ${f.money(c.budgetTotalMinor)} in all.`);
   if (c.budgetDailyMinor !== null)
-    limits.push(`It closes for the rest of the store day once that day's ${w.prizes} have cost ${f.money(c.budgetDailyMinor)}.`);
+    limits.push(
+      `It closes for the rest of the store day once that day's ${w.prizes} have cost ${f.money(c.budgetDailyMinor)}.`,
+    );
   limits.push(
     c.everyPlayWins
       ? `When every ${w.prize} is gone, the game is no longer offered.`
@@ -305,7 +321,8 @@ export function officialRulesDocument(
       ],
     },
   ];
-  if (c.extraTerms) sections.push({ key: "extra", heading: "More terms", lines: c.extraTerms.split(/\n+/).filter(Boolean) });
+  if (c.extraTerms)
+    sections.push({ key: "extra", heading: "More terms", lines: c.extraTerms.split(/\n+/).filter(Boolean) });
 
   return {
     slug: c.slug,
@@ -338,7 +355,9 @@ export function keyConditions(
 ): string {
   const out: string[] = [];
   if (terms.minAge !== null || terms.territories)
-    out.push(`${terms.minAge !== null ? `${terms.minAge}+` : "Open"}${terms.territories ? `, ${terms.territories}` : ""}`);
+    out.push(
+      `${terms.minAge !== null ? `${terms.minAge}+` : "Open"}${terms.territories ? `, ${terms.territories}` : ""}`,
+    );
   if (c.endsAt) out.push(`ends ${date(c.endsAt)}`);
   out.push(`valid ${c.rewardValidDays} ${c.rewardValidDays === 1 ? "day" : "days"}`);
   out.push(c.rewardScope === "this_order" ? "off this order" : "for your next order");

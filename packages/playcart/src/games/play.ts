@@ -102,9 +102,24 @@ export type Offer = {
   rewardScope: Campaign["rewardScope"];
   segments: string[];
   playsLeft: number;
+  /** What the significant conditions beside the game are written from (games/official-rules.ts keyConditions). */
+  terms: OfferTerms;
   /** Proof the server offered this game to this shopper here (playcart/next adds it); a play sends it back. */
   token?: string;
 };
+
+export type OfferTerms = Pick<Campaign, "rewardValidDays" | "freeEntry" | "everyPlayWins" | "lifetimeLimit"> & {
+  endsAt: string | null;
+};
+
+/** The offer's terms from its campaign row (no query). */
+export const offerTerms = (c: Campaign): OfferTerms => ({
+  rewardValidDays: c.rewardValidDays,
+  freeEntry: c.freeEntry,
+  everyPlayWins: c.everyPlayWins,
+  lifetimeLimit: c.lifetimeLimit,
+  endsAt: c.endsAt?.toISOString() ?? null,
+});
 
 export type OfferInput = {
   placement: Placement;
@@ -172,6 +187,7 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
         rewardScope: campaign.rewardScope,
         segments: table.map((p) => p.label),
         playsLeft,
+        terms: offerTerms(campaign),
       },
       heldOut: null,
       playedOut: null,

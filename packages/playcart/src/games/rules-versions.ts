@@ -13,7 +13,11 @@ export async function currentRulesSnapshot(db: EngageDb, campaignId: string): Pr
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign) return null;
   const [table, settings] = await Promise.all([campaignPrizes(db, campaignId), getSettings(db)]);
-  return rulesSnapshot({ ...campaign, windows: campaign.windows as RulesSnapshot["campaign"]["windows"] }, table, settings);
+  return rulesSnapshot(
+    { ...campaign, windows: campaign.windows as RulesSnapshot["campaign"]["windows"] },
+    table,
+    settings,
+  );
 }
 
 /**
@@ -22,10 +26,7 @@ export async function currentRulesSnapshot(db: EngageDb, campaignId: string): Pr
  * written when it is published. Returns the version in force afterwards (null for a draft).
  */
 export async function recordRulesVersion(db: EngageDb, campaignId: string, now: Date): Promise<number | null> {
-  const [campaign] = await db
-    .select({ status: campaigns.status })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
+  const [campaign] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign || campaign.status === "draft") return null;
   const snapshot = await currentRulesSnapshot(db, campaignId);
   const [last] = await db
@@ -72,7 +73,11 @@ export async function rulesVersionsOfPlays(
   const ids = [...new Set(playsOf.map((p) => p.campaignId))];
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ campaignId: rulesVersions.campaignId, version: rulesVersions.version, validFrom: rulesVersions.validFrom })
+    .select({
+      campaignId: rulesVersions.campaignId,
+      version: rulesVersions.version,
+      validFrom: rulesVersions.validFrom,
+    })
     .from(rulesVersions)
     .where(inArray(rulesVersions.campaignId, ids))
     .orderBy(asc(rulesVersions.version));

@@ -126,8 +126,11 @@ export type PlaycartConfig = {
   push?: PushConfig | null;
   outbox?: Outbox | null;
   now?: () => Date | Promise<Date>;
-  /** The host's pages the reminder links land on. */
-  pages?: { cart?: string; checkout?: string; home?: string };
+  /**
+   * The host's pages the reminder links land on, and where it mounts the official rules
+   * (`rules`: a campaign's rules at <rules>/<slug>, its free entry at <rules>/<slug>/free-entry).
+   */
+  pages?: { cart?: string; checkout?: string; home?: string; rules?: string };
   /** Plays per browser per minute (per instance); the hard limits are in the database. */
   playsPerMinute?: number;
   adapter: PlaycartAdapter;
@@ -160,7 +163,7 @@ export type Resolved = {
   push: PushConfig | null;
   outbox: Outbox | null;
   now: () => Promise<Date>;
-  pages: { cart: string; checkout: string; home: string };
+  pages: { cart: string; checkout: string; home: string; rules: string };
   playsPerMinute: number;
   /** The host's adapter, its shopper always a Shopper (a bare key read as a guest). */
   adapter: Omit<PlaycartAdapter, "shopper"> & { shopper(query: ShopperQuery): Promise<Shopper | null> };

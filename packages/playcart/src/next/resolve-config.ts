@@ -125,7 +125,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
     push: config.push ?? null,
     outbox: config.outbox ?? null,
     now: async () => (clock ? await clock() : new Date()),
-    pages: { cart: "/cart", checkout: "/checkout", home: "/", ...config.pages },
+    pages: { cart: "/cart", checkout: "/checkout", home: "/", rules: "/rules", ...config.pages },
     playsPerMinute: config.playsPerMinute ?? 20,
     adapter: { ...config.adapter, shopper: async (query) => asShopper(await config.adapter.shopper(query)) },
     admin: config.admin

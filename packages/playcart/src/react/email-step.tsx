@@ -7,6 +7,7 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import { GameIcon } from "./game-icon.tsx";
+import { ConditionsLine, RulesLink } from "./rules-line.tsx";
 
 export type EmailVerdict = { firstOrder: boolean; message: string | null };
 
@@ -89,7 +90,9 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, onIdentif
           <a href={oddsHref} className="playcart-link">
             See the odds
           </a>
+          <RulesLink rules={offer.rules} />
         </div>
+        <ConditionsLine rules={offer.rules} />
       </form>
       <p id={ids.error} role="alert" className="playcart-alert">
         {error}

@@ -9,6 +9,7 @@ import { gameComponent, preloadGame, preloadWhenIdle } from "./game-chunks.ts";
 import { GameIcon } from "./game-icon.tsx";
 import { defaultOddsHref, type GameProps, nonce, type PlayFn, type PlayResult, playsLabel } from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
+import { ConditionsLine, RulesLink } from "./rules-line.tsx";
 
 const loading = (
   <p role="status" className="playcart-loading">
@@ -136,8 +137,10 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref }: GameLaunch
           <a href={shown.oddsHref} className="playcart-link">
             See the odds
           </a>
+          <RulesLink rules={shown.offer.rules} />
         </div>
       )}
+      {!opened && <ConditionsLine rules={shown.offer.rules} />}
       <p role="alert" className="playcart-alert">
         {error}
       </p>

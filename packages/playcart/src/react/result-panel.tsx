@@ -1,5 +1,6 @@
 "use client";
 
+import { prizeWords } from "../core/prize-words.ts";
 import type { PlayResult } from "./game-types.ts";
 
 const untilDate = (iso: string, timeZone?: string) =>
@@ -12,7 +13,17 @@ export function formatSaving(minor: number, currency: string): string {
 }
 
 /** What a play gave, in words: announced politely, with what it is worth and where it applies. */
-export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; oddsHref: string }) {
+export function ResultPanel({
+  result,
+  oddsHref,
+  wording = "win",
+}: {
+  result: PlayResult | null;
+  oddsHref: string;
+  /** The market's words: "gift" where a prize must not be called a win (UK CAP 8.19). */
+  wording?: "win" | "gift";
+}) {
+  const words = prizeWords(wording);
   const reward = result?.won ? result.reward : null;
   // A prize for this order is named by what it takes off this cart, worked out by the server.
   const saving =
@@ -28,8 +39,8 @@ export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; o
               {!reward
                 ? `${result.label}. Thanks for playing!`
                 : saving
-                  ? `You won ${reward.label}: you save ${saving} on this order.`
-                  : `You won ${reward.label}`}
+                  ? `${words.won(reward.label)}: you save ${saving} on this order.`
+                  : words.won(reward.label)}
             </p>
             {reward && !saving && (
               <p className="playcart-result-scope">

@@ -35,8 +35,8 @@ export function OfficialRulesFields({ draft, set, slices, errors }: Props) {
           Free entry (no purchase necessary)
         </label>
         <p id={`${id}-free-hint`} className="playcart-admin-tiny playcart-admin-muted">
-          Anyone may ask for a free play by email on the game's free entry page: the same prizes, the same odds,
-          one per email each time the game opens. The rules page describes it.
+          Anyone may ask for a free play by email on the game's free entry page: the same prizes, the same odds, one per
+          email each time the game opens. The rules page describes it.
         </p>
         {freeError && (
           <p id={`${id}-free-error`} className="playcart-admin-small playcart-admin-error">

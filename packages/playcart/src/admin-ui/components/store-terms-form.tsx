@@ -17,11 +17,23 @@ export function StoreTermsForm({ terms }: { terms: StoreTerms }) {
   return (
     <form action={action} noValidate className="playcart-admin-stack">
       <div className="playcart-admin-grid">
-        <Field label="Sponsor's legal name" error={errors.sponsorName} hint="Named as the sponsor in every game's rules.">
+        <Field
+          label="Sponsor's legal name"
+          error={errors.sponsorName}
+          hint="Named as the sponsor in every game's rules."
+        >
           {(a) => <input {...a} name="sponsorName" defaultValue={terms.sponsorName} className={inputClass} />}
         </Field>
         <Field label="Sponsor's address" error={errors.sponsorAddress}>
-          {(a) => <textarea {...a} name="sponsorAddress" rows={2} defaultValue={terms.sponsorAddress} className={inputClass} />}
+          {(a) => (
+            <textarea
+              {...a}
+              name="sponsorAddress"
+              rows={2}
+              defaultValue={terms.sponsorAddress}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field label="Minimum age" error={errors.minAge} hint="Empty: no age limit stated.">
           {(a) => (
