@@ -14,6 +14,8 @@ export type FreeEntryInput = {
   email: string;
   /** A fresh nonce for the play, as a checkout play has. */
   requestId: string;
+  /** The browser asking (the host's shopper key), if known: a prize for "this order" belongs to it, as at checkout. */
+  device?: string | null;
   now: Date;
   timeZone: string;
   rng?: Rng;
@@ -54,7 +56,7 @@ export async function freeEntryPlay(db: EngageDb, input: FreeEntryInput): Promis
     const result = await play(db, {
       campaignId: campaign.id,
       requestId: input.requestId,
-      shopper: { email: input.email },
+      shopper: { email: input.email, deviceId: input.device ?? null, sessionRef: input.device ?? null },
       cart: { valueMinor: 0, itemCount: 0, categories: [] },
       now: input.now,
       timeZone: input.timeZone,

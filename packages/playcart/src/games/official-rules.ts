@@ -122,6 +122,8 @@ function stableJson(v: unknown): string {
 
 export type RulesPrize = {
   label: string;
+  /** A free-product prize's product (the host may name it: RulesFormat.productName). */
+  productRef: string | null;
   description: string;
   value: string;
   chance: { percent: string; oneIn: string | null };
@@ -333,6 +335,7 @@ export function officialRulesDocument(
     chanceHeading: `Chance per ${noun}`,
     prizes: o.prizes.map((p: PublicPrize, i) => ({
       label: p.label,
+      productRef: p.reward.productRef,
       description: say(rewardWords(p, f.money, p.reward.productRef ? f.productName?.(p.reward.productRef) : undefined)),
       value: prizeValueWords(s.prizes[i], f.money),
       chance: chanceWords(p.chance),
