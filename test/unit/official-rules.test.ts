@@ -5,6 +5,7 @@
 import { campaignDraftSchema, draftErrors } from "playcart/internal/games/campaign-draft";
 import { entryRequirementErrors, FREE_ENTRY_REQUIRED } from "playcart/internal/games/entry-requirement";
 import { keyConditions, officialRulesDocument, type RulesSnapshot } from "playcart/internal/games/official-rules";
+import { buildReminderEmail } from "playcart/internal/next/email/reminder-email";
 import { describe, expect, it } from "vitest";
 
 const TZ = "Europe/London";
@@ -181,5 +182,36 @@ describe("the entry requirement", () => {
     });
     expect(parsed.success).toBe(false);
     expect(draftErrors(parsed.error!)["prizes.1.rewardType"]).toMatch(/Every play wins/);
+  });
+});
+
+describe("the market's wording in emails", () => {
+  it("a reminder offers a comeback gift, never a win, where prizes are gifts", async () => {
+    const message = {
+      reminderId: 1,
+      cartRef: "cart-1",
+      email: "shopper@test.dev",
+      customerId: "c",
+      sessionRef: null,
+      sequenceId: null,
+      step: 0,
+      discountPercent: null,
+      items: [{ name: "Espresso beans", quantity: 1, unitPriceMinor: 1200 }],
+      valueMinor: 1200,
+      currency: "usd",
+    };
+    const links = { restoreUrl: "https://shop.test/r", unsubscribeUrl: "https://shop.test/u" };
+    const store = {
+      storeName: "Corner Roastery",
+      postalAddress: "12 Harbour Street",
+      origin: "https://shop.test",
+      logoUrl: null,
+    };
+    const game = { name: "Scratch card", prizes: ["10% off", "$2 off"] };
+    const gift = await buildReminderEmail(message, links, store, { comeback: { ...game, wording: "gift" } });
+    expect(gift.text).toContain("Play Scratch card when you come back for a gift: 10% off or $2 off.");
+    expect(gift.text).not.toMatch(/\bwin\b/i);
+    const win = await buildReminderEmail(message, links, store, { comeback: { ...game, wording: "win" } });
+    expect(win.text).toContain("you could win 10% off or $2 off");
   });
 });
