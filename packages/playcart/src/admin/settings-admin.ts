@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { EngageDb } from "../core/db.ts";
 import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../core/settings.ts";
-import { recordRulesVersionsForAll } from "../games/rules-versions.ts";
+import { recordRulesVersionsForAll } from "../games/index.ts";
 import { recordAudit } from "./audit.ts";
 
 type SettingsInput = Partial<z.input<typeof settingsSchema>>;

@@ -5,8 +5,8 @@
 // that email address.
 import { type FormEvent, useId, useState } from "react";
 import type { PlayOutcome } from "../client.ts";
-import { prizeWords } from "../core/prize-words.ts";
 import { nonce } from "./game-types.ts";
+import { prizeNoun, type Wording, wonWords } from "./won-words.ts";
 
 export const DEFAULT_FREE_ENTRY_ENDPOINT = "/api/playcart/free-entry";
 
@@ -14,12 +14,11 @@ export type FreeEntryFormProps = {
   slug: string;
   /** The free entry route (default /api/playcart/free-entry). */
   endpoint?: string;
-  wording?: "win" | "gift";
+  wording?: Wording;
 };
 
 export function FreeEntryForm({ slug, endpoint = DEFAULT_FREE_ENTRY_ENDPOINT, wording = "win" }: FreeEntryFormProps) {
   const id = useId();
-  const words = prizeWords(wording);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PlayOutcome | null>(null);
 
@@ -57,8 +56,8 @@ export function FreeEntryForm({ slug, endpoint = DEFAULT_FREE_ENTRY_ENDPOINT, wo
         className="playcart-email-input"
       />
       <p id={`${id}-hint`} className="playcart-conditions">
-        One free play per email address each time the game opens. Any {words.prize} is kept for this address: sign in
-        with it to use it.
+        One free play per email address each time the game opens. Any {prizeNoun(wording)} is kept for this address:
+        sign in with it to use it.
       </p>
       <button type="submit" className="playcart-button" disabled={busy}>
         {busy ? "Drawing…" : "Play free"}
@@ -66,7 +65,9 @@ export function FreeEntryForm({ slug, endpoint = DEFAULT_FREE_ENTRY_ENDPOINT, wo
       <div role="status" aria-live="polite" className="playcart-result-live">
         {outcome?.status === "ok" && (
           <p className="playcart-result-title">
-            {outcome.won && outcome.reward ? words.won(outcome.reward.label) : `${outcome.label}. Thanks for playing!`}
+            {outcome.won && outcome.reward
+              ? wonWords(wording, outcome.reward.label)
+              : `${outcome.label}. Thanks for playing!`}
           </p>
         )}
       </div>

@@ -1,6 +1,6 @@
 // A campaign's official rules as a page shows them (playcart.officialRules gives the data).
 // No state and no script: a server component may render it. Styled by playcart/styles.css.
-import type { OfficialRulesView as Rules } from "../games/official-rules-page.ts";
+import type { OfficialRulesView as Rules } from "../games/index.ts";
 
 export type OfficialRulesViewProps = {
   rules: Rules;

@@ -1,7 +1,7 @@
 "use client";
 
-import { prizeWords } from "../core/prize-words.ts";
 import type { PlayResult } from "./game-types.ts";
+import { type Wording, wonWords } from "./won-words.ts";
 
 const untilDate = (iso: string, timeZone?: string) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone }).format(new Date(iso));
@@ -21,9 +21,8 @@ export function ResultPanel({
   result: PlayResult | null;
   oddsHref: string;
   /** The market's words: "gift" where a prize must not be called a win (UK CAP 8.19). */
-  wording?: "win" | "gift";
+  wording?: Wording;
 }) {
-  const words = prizeWords(wording);
   const reward = result?.won ? result.reward : null;
   // A prize for this order is named by what it takes off this cart, worked out by the server.
   const saving =
@@ -39,8 +38,8 @@ export function ResultPanel({
               {!reward
                 ? `${result.label}. Thanks for playing!`
                 : saving
-                  ? `${words.won(reward.label)}: you save ${saving} on this order.`
-                  : words.won(reward.label)}
+                  ? `${wonWords(wording, reward.label)}: you save ${saving} on this order.`
+                  : wonWords(wording, reward.label)}
             </p>
             {reward && !saving && (
               <p className="playcart-result-scope">

@@ -5,7 +5,7 @@ import { and, asc, gt, inArray } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import type { GameType } from "../core/enums.ts";
 import { campaigns, type Reward, rewards } from "../core/schema.ts";
-import { rulesVersionsOfPlays } from "../games/rules-versions.ts";
+import { rulesVersionsOfPlays } from "../games/index.ts";
 import { ownedBy, type RewardOwner } from "./rewards.ts";
 
 export type HeldReward = Pick<
