@@ -4,6 +4,7 @@
 // sponsor, extra terms). A free entry plays without a purchase, once per email per window. A
 // change of the table publishes a new rules version, and the shopper's prize links the version
 // it was played under.
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
@@ -19,6 +20,13 @@ const REQUIRED =
 // change and the play happen inside the last one, in order, on the store's pinned clock.
 const OPENS = DateTime.fromISO(lastStoreTime(2, 2));
 const at = (minutes: number) => OPENS.plus({ minutes }).toUTC().toISO()!;
+
+/** The page has no serious or critical axe violation. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 /** Saves the editor; the saved campaign comes back from the server, so reload until `check` holds. */
 async function save(page: Page, check: () => Promise<void>) {
@@ -89,6 +97,7 @@ test("a game that can lose needs a free entry to publish; its rules show what th
       "href",
       `/rules/${slug}/free-entry`,
     );
+    await expectAccessible(page);
   });
 
   await test.step("the owner makes every free spin win for now: version 2", async () => {
@@ -109,6 +118,7 @@ test("a game that can lose needs a free entry to publish; its rules show what th
     await test.step("a free entry, without a purchase, once per email per window", async () => {
       await shopperPage.goto(`/rules/${slug}/free-entry`);
       await expect(shopperPage.getByRole("heading", { name: `Free entry: ${name}` })).toBeVisible();
+      await expectAccessible(shopperPage);
       await shopperPage.getByLabel("Your email address").fill(email);
       await shopperPage.getByRole("button", { name: "Play free" }).click();
       await expect(shopperPage.getByRole("status").filter({ hasText: "You won $2 off" })).toBeVisible();
