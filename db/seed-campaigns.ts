@@ -127,6 +127,8 @@ const demo: { campaign: typeof campaigns.$inferInsert; prizes: PrizeSeed[] }[] =
       allowance: { default: 1, byTier: { gold: 3, platinum: 5 } },
       rewardScope: "next_order",
       rewardValidDays: 7,
+      // It can lose and comes with a purchase: anyone may also enter free (official rules).
+      freeEntry: true,
     },
     prizes: [
       {
@@ -171,6 +173,8 @@ const demo: { campaign: typeof campaigns.$inferInsert; prizes: PrizeSeed[] }[] =
       allowance: { default: 1 },
       rewardScope: "next_order",
       rewardValidDays: 7,
+      // It can lose and comes with a purchase: anyone may also enter free (official rules).
+      freeEntry: true,
     },
     prizes: [
       {

@@ -47,7 +47,14 @@ export async function seed(db: Db): Promise<void> {
         { email: DEMO_SHOPPER_EMAIL, name: "Demo Shopper", role: "shopper" },
       ])
       .onConflictDoNothing();
-    await saveSettings(tx, DEFAULT_SETTINGS, { onlyIfMissing: true });
+    // The demo's sponsor for its games' official rules (an owner sets theirs in the admin).
+    const storeTerms = {
+      ...DEFAULT_SETTINGS.storeTerms,
+      sponsorName: "Corner Roastery Ltd",
+      sponsorAddress: "12 Harbour Street, Portland, ME 04101, USA",
+      territories: "the United States",
+    };
+    await saveSettings(tx, { ...DEFAULT_SETTINGS, storeTerms }, { onlyIfMissing: true });
   });
   await seedCampaigns(db);
   await seedRules(db);

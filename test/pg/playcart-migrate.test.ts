@@ -124,6 +124,7 @@ describe("npx playcart migrate", () => {
       "playcart_ledger_apply",
       "playcart_ledger_no_truncate",
       "playcart_ledger_no_update",
+      "playcart_rules_versions_no_update",
       "playcart_stamps_no_truncate",
       "playcart_stamps_no_update",
     ]);

@@ -50,6 +50,8 @@ function draft(overrides: Record<string, unknown> = {}) {
     rewardScope: "this_order",
     rewardValidDays: 7,
     holdoutPercent: 0,
+    // It can lose at checkout: publishing needs the free entry (official rules).
+    freeEntry: true,
     prizes: [
       {
         label: "10% off",

@@ -19,7 +19,8 @@ describe("playcart's bundled migrations", () => {
     expect(names).toContain("trigger playcart_ledger_apply");
     expect(names).toContain("function playcart_ledger_apply");
     expect(names).toContain("function playcart_refuse_play");
-    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(6);
+    expect(names).toContain("trigger playcart_rules_versions_no_update");
+    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(7);
   });
 });
 

@@ -28,6 +28,7 @@ export default function AdminPage(props: Props) {
       action={playcartAdminAction}
       GameLauncher={GameLauncher}
       oddsHref={(slug) => `/odds/${slug}`}
+      rulesHref={(slug) => `/rules/${slug}`}
       pages={[
         { path: "", label: "Orders", render: () => <OrdersPage /> },
         { path: "outbox", label: "Dev outbox", render: () => <OutboxPage /> },

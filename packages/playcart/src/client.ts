@@ -4,11 +4,13 @@
 export * from "./core/enums.ts";
 export * from "./core/money.ts";
 export * from "./core/payment-status.ts";
+export * from "./core/store-terms.ts";
 export * from "./core/store-time.ts";
 export * from "./engine/condition-money.ts";
 export type { AdventCalendar, AdventDoor } from "./games/advent.ts";
 export * from "./games/budget.ts";
 export type { CampaignDraft, PrizeDraft } from "./games/campaign-draft.ts";
+export * from "./games/entry-requirement.ts";
 export * from "./games/play-outcome.ts";
 export * from "./games/schedule-preview.ts";
 export * from "./games/season.ts";

@@ -42,6 +42,8 @@ export type PlaycartAdminProps = {
   GameLauncher?: GameLauncherComponent;
   /** Where the host serves a campaign's public odds page, if it does. */
   oddsHref?(slug: string): string;
+  /** The host's official rules page of a campaign (linked from the campaign's page). */
+  rulesHref?(slug: string): string;
 };
 
 /** What Next passes the host's catch-all admin page: `export default function Page(props: PlaycartAdminPageProps)`. */
@@ -104,6 +106,7 @@ export async function PlaycartAdmin(props: PlaycartAdminProps) {
               searchParams,
               customerPanel: props.customerPanel,
               oddsHref: props.oddsHref,
+              rulesHref: props.rulesHref,
             })}
       </AdminActionsProvider>
     </div>

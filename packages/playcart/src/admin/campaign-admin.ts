@@ -11,7 +11,9 @@ import {
   campaignDates,
   campaignDraftSchema,
   draftErrors,
+  entryRequirementErrors,
   isUnlimited,
+  recordRulesVersion,
   withPrizeTallies,
 } from "../games/index.ts";
 import { recordAudit } from "./audit.ts";
@@ -93,6 +95,9 @@ export function toDraft(c: Campaign, table: Prize[]): CampaignDraft {
     holdoutPercent: c.holdoutPercent,
     budgetTotalMinor: c.budgetTotalMinor,
     budgetDailyMinor: c.budgetDailyMinor,
+    freeEntry: c.freeEntry,
+    everyPlayWins: c.everyPlayWins,
+    extraTerms: c.extraTerms,
     prizes: table.map((p) => ({
       id: p.id,
       label: p.label,
@@ -189,6 +194,12 @@ const scheduleOf = (d: CampaignDraft): Schedule => ({
   windows: d.windows,
 });
 
+/** A game with a purchase that can lose needs a free entry or "every play wins" (entry-requirement.ts). */
+function assertEntryRequirement(c: Parameters<typeof entryRequirementErrors>[0]) {
+  const errors = entryRequirementErrors(c);
+  if (Object.keys(errors).length) throw new CampaignInputError(errors);
+}
+
 /** Creates (id null) or edits a campaign and its prize table. Returns the campaign id. */
 export async function saveCampaign(
   db: EngageDb,
@@ -206,6 +217,8 @@ export async function saveCampaign(
         throw new CampaignInputError({ form: "An ended campaign cannot be edited" });
       if (existing?.campaign.status === "live")
         await assertNoLiveOverlap(tx, id, draft.placement, scheduleOf(draft), clock);
+      // A public campaign's rules must stay lawful: the same check as publishing.
+      if (existing && existing.campaign.status !== "draft") assertEntryRequirement(draft);
       const values = {
         name: draft.name,
         slug: draft.slug,
@@ -221,6 +234,9 @@ export async function saveCampaign(
         rewardScope: draft.rewardScope,
         rewardValidDays: draft.rewardValidDays,
         holdoutPercent: draft.holdoutPercent,
+        freeEntry: draft.freeEntry,
+        everyPlayWins: draft.everyPlayWins,
+        extraTerms: draft.extraTerms,
         ...(await budgetValues(tx, existing?.campaign ?? null, draft, clock)),
         updatedAt: new Date(),
       };
@@ -239,6 +255,8 @@ export async function saveCampaign(
               .returning({ id: campaigns.id })
           )[0].id;
       await savePrizes(tx, campaignId, existing?.prizes ?? [], draft);
+      // A change to what the rules say publishes their next version (none while a draft).
+      await recordRulesVersion(tx, campaignId, clock.now);
       const after = await campaignWithPrizes(tx, campaignId);
       await recordAudit(tx, {
         actor,
@@ -333,9 +351,11 @@ export async function setCampaignStatus(
       const table = await tx
         .select({ weight: prizes.weight, rewardType: prizes.rewardType, costMinor: prizes.costMinor })
         .from(prizes)
-        .where(eq(prizes.campaignId, id));
+        .where(eq(prizes.campaignId, id))
+        .orderBy(asc(prizes.position), asc(prizes.id));
       if (!table.some((p) => p.weight > 0))
         throw new CampaignInputError({ prizes: "All prize weights are zero: no prize could ever be drawn" });
+      assertEntryRequirement({ ...campaign, prizes: table });
       assertBudgetLeft(campaign, table, clock);
       if (opts.pauseFirst) await pauseInTheWay(tx, actor, opts.pauseFirst, campaign);
       await assertNoLiveOverlap(
@@ -352,6 +372,8 @@ export async function setCampaignStatus(
       );
     } else if (opts.pauseFirst) throw new CampaignInputError({ form: "Only publishing pauses another campaign" });
     await tx.update(campaigns).set({ status, updatedAt: new Date() }).where(eq(campaigns.id, id));
+    // Publishing publishes the rules: their first version, or the next if they changed.
+    if (status === "live") await recordRulesVersion(tx, id, clock.now);
     await recordAudit(tx, {
       actor,
       action: `campaign.${status === "live" ? "publish" : status === "paused" ? "pause" : "end"}`,

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { EngageDb } from "../core/db.ts";
 import { type EngageSettings, getSettings, saveSettings, settingsSchema } from "../core/settings.ts";
+import { recordRulesVersionsForAll } from "../games/index.ts";
 import { recordAudit } from "./audit.ts";
 
 type SettingsInput = Partial<z.input<typeof settingsSchema>>;
@@ -11,7 +12,12 @@ type SettingsInput = Partial<z.input<typeof settingsSchema>>;
  * Saves settings. A tier given without its multipliers keeps the ones it had under the same
  * name (a new tier gets 1x), so editing thresholds never resets earn or play multipliers.
  */
-export async function updateSettings(db: EngageDb, actor: string, values: SettingsInput): Promise<EngageSettings> {
+export async function updateSettings(
+  db: EngageDb,
+  actor: string,
+  values: SettingsInput,
+  now: Date = new Date(),
+): Promise<EngageSettings> {
   return db.transaction(async (tx) => {
     const before = await getSettings(tx);
     const tiers = values.tiers?.map((t) => {
@@ -21,6 +27,8 @@ export async function updateSettings(db: EngageDb, actor: string, values: Settin
     const parsed = settingsSchema.partial().parse(tiers ? { ...values, tiers } : values);
     await saveSettings(tx, parsed);
     const after = await getSettings(tx);
+    // The sponsor, eligibility, wording and tiers are written into every campaign's rules.
+    await recordRulesVersionsForAll(tx, now);
     await recordAudit(tx, {
       actor,
       action: "settings.update",

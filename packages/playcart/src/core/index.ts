@@ -10,4 +10,5 @@ export * from "./json-rows.ts";
 export * from "./money.ts";
 export * from "./payment-status.ts";
 export * from "./settings.ts";
+export * from "./store-terms.ts";
 export * from "./store-time.ts";

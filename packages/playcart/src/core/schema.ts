@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -172,6 +173,11 @@ export const campaigns = pgTable(
     // The store day budget_day_spent_minor counts; another day's count reads as 0.
     budgetDay: text("budget_day"),
     budgetDaySpentMinor: integer("budget_day_spent_minor").notNull().default(0),
+    // Official rules (games/official-rules.ts): a free method of entry with the same odds,
+    // a table where every play wins, and the owner's own extra terms (null: none).
+    freeEntry: boolean("free_entry").notNull().default(false),
+    everyPlayWins: boolean("every_play_wins").notNull().default(false),
+    extraTerms: text("extra_terms"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -410,6 +416,7 @@ export type EngageEvent = typeof events.$inferSelect;
 
 export * from "./enums.ts";
 export * from "./loyalty-schema.ts";
+export * from "./rules-schema.ts";
 // ---------------------------------------------------------------------------------------
 // Cart abandonment: contacts and their consent, carts Playcart follows up, the reminders
 // scheduled for them, and browsers subscribed to web push.

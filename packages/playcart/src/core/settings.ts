@@ -6,6 +6,7 @@ import { DEFAULT_QUIET_HOURS, quietHoursSchema } from "../reminders/reminder-sch
 import { reminderWordsSchema } from "../reminders/reminder-words.ts";
 import type { EngageDb } from "./db.ts";
 import { engageSettings } from "./schema.ts";
+import { DEFAULT_STORE_TERMS, storeTermsSchema } from "./store-terms.ts";
 
 const tierSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -52,6 +53,8 @@ export const settingsSchema = z.object({
     .min(20, "Write the notice in 20 characters or more")
     .max(600, "Keep the notice under 600 characters")
     .default(DEFAULT_INCENTIVE_NOTICE),
+  // Sponsor, eligibility and market wording for every campaign's official rules.
+  storeTerms: storeTermsSchema.default(DEFAULT_STORE_TERMS),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -69,6 +72,7 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   quietHours: DEFAULT_QUIET_HOURS,
   reminderWords: null,
   incentiveNotice: DEFAULT_INCENTIVE_NOTICE,
+  storeTerms: DEFAULT_STORE_TERMS,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {

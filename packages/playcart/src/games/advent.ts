@@ -7,9 +7,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { EngageDb } from "../core/db.ts";
 import { identityKeys, type Shopper } from "../core/identity.ts";
-import { campaigns, plays, prizes } from "../core/schema.ts";
+import { type Campaign, campaigns, plays, prizes } from "../core/schema.ts";
 import { storeDay } from "../core/store-time.ts";
 import { openWindow } from "./campaigns.ts";
+import { type OfferTerms, offerTerms } from "./play.ts";
+import type { OfferRules } from "./play-outcome.ts";
 import { campaignDates } from "./season.ts";
 
 export type AdventDoor = {
@@ -30,6 +32,10 @@ export type AdventCalendar = {
   todayOpen: boolean;
   /** The offer token for today's door (playcart/next adds it); a play sends it back. */
   token?: string;
+  rewardScope: Campaign["rewardScope"];
+  terms: OfferTerms;
+  /** Its official rules link and conditions line (playcart/next adds it). */
+  rules?: OfferRules;
 };
 
 const MAX_DOORS = 31;
@@ -82,5 +88,13 @@ export async function adventCalendar(
     const state = date === today && todayOpen ? "today" : date < today ? "missed" : date > today ? "locked" : "missed";
     return { day: i + 1, date, state, prizeLabel: null, won: false };
   });
-  return { campaignId: campaign.id, slug: campaign.slug, name: campaign.name, doors, todayOpen };
+  return {
+    campaignId: campaign.id,
+    slug: campaign.slug,
+    name: campaign.name,
+    doors,
+    todayOpen,
+    rewardScope: campaign.rewardScope,
+    terms: offerTerms(campaign),
+  };
 }

@@ -6,6 +6,7 @@ import { CAMPAIGN_STATUSES, GAME_TYPES, PLACEMENTS, REWARD_SCOPES, REWARD_TYPES 
 import { weeklyWindowSchema } from "../core/store-time.ts";
 import { assertValidCondition } from "../engine/index.ts";
 import { cheapestWin } from "./budget.ts";
+import { everyPlayWinsErrors } from "./entry-requirement.ts";
 import { seasonSchema } from "./season.ts";
 
 const count = (label: string, max: number) =>
@@ -111,6 +112,16 @@ export const campaignDraftSchema = z
       .min(0, "Holdout cannot be negative")
       .max(50, "Hold out at most 50%"),
     prizes: z.array(prizeDraftSchema).min(1, "Add at least one prize").max(12, "At most 12 prizes"),
+    // Official rules: a free way to enter (same odds, no purchase), or a table where every play wins.
+    freeEntry: z.boolean().default(false),
+    everyPlayWins: z.boolean().default(false),
+    extraTerms: z
+      .string()
+      .trim()
+      .max(2000, "Keep the extra terms under 2,000 characters")
+      .nullable()
+      .default(null)
+      .transform((t) => t || null),
   })
   .superRefine((c, ctx) => {
     if (c.prizes.every((p) => p.weight === 0))
@@ -120,6 +131,8 @@ export const campaignDraftSchema = z
         message: "All prize weights are zero: no prize could ever be drawn",
       });
     checkBudgets(c, ctx);
+    for (const [path, message] of Object.entries(everyPlayWinsErrors(c)))
+      ctx.addIssue({ code: "custom", path: path.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)), message });
     if (c.season && (c.startsAt || c.endsAt))
       ctx.addIssue({
         code: "custom",

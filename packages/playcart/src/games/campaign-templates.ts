@@ -46,6 +46,9 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
     lifetimeLimit: null,
     budgetTotalMinor: null,
     budgetDailyMinor: null,
+    freeEntry: false,
+    everyPlayWins: false,
+    extraTerms: null,
   };
   return [
     {
@@ -124,6 +127,8 @@ export function campaignTemplates(tiers: Pick<Tier, "name">[]): CampaignTemplate
           }),
           prizeDraft({ label: "No prize this time", weight: 15, rewardType: "none" }),
         ],
+        // It can lose and comes with a purchase: the law in most markets wants a free way in.
+        freeEntry: true,
       },
     },
     {

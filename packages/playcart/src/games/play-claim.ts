@@ -18,6 +18,14 @@ export class PrizeLost extends Error {
   }
 }
 
+/** An "every play wins" game drew nothing (every prize gone): nothing was written. */
+export class NothingLeftToWin extends Error {
+  constructor() {
+    super("nothing left to win");
+    this.name = "NothingLeftToWin";
+  }
+}
+
 /** Some identity had no play left in the window (or its lifetime): nothing was written. */
 export class AllowanceSpent extends Error {
   constructor() {
@@ -64,6 +72,7 @@ export async function drawAndRecord(
   const candidates = drawable(table.filter((p) => !lost.has(p.id) && hasStock(p)));
   const among: DrawnAmong = candidates.map((p) => [p.id, p.weight]);
   const chosen = drawOne(candidates, rng);
+  if (base.campaign.everyPlayWins && (!chosen || chosen.rewardType === "none")) throw new NothingLeftToWin();
   try {
     return { prize: chosen, recorded: await claimAndRecord(db, base, chosen, among), among };
   } catch (err) {

@@ -54,4 +54,13 @@ export type GameOffer = {
   commitment?: GameCommitment;
   /** The server's proof that it offered this game to this shopper; sent back with each play. */
   token?: string;
+  /** Its official rules, linked before play, with the significant conditions in one line and the market's prize wording. */
+  rules?: OfferRules;
+};
+
+export type OfferRules = {
+  href: string;
+  /** e.g. "18+, the United Kingdom · ends 24 December 2026 · valid 7 days · free entry available, no purchase needed". */
+  conditions: string;
+  wording: "win" | "gift";
 };

@@ -32,7 +32,14 @@ import { currentCommitment, periodSeed } from "./draw-seeds.ts";
 import { fairRng } from "./fair-draw.ts";
 import { holdoutIdentity, isHeldOut } from "./holdout.ts";
 import { type OfferPlacement, PLAYABLE_AT } from "./offer-token.ts";
-import { type AllowanceRow, AllowanceSpent, drawAndRecord, PrizeLost, type Recorded } from "./play-claim.ts";
+import {
+  type AllowanceRow,
+  AllowanceSpent,
+  drawAndRecord,
+  NothingLeftToWin,
+  PrizeLost,
+  type Recorded,
+} from "./play-claim.ts";
 import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants.ts";
 
 export type PlayErrorCode =
@@ -67,6 +74,8 @@ export type PlayInput = {
   rng?: Rng;
   /** Where the game was offered (from a checked offer token): the campaign must be one that placement shows. */
   offeredAt?: OfferPlacement;
+  /** A free entry (free-entry.ts): no purchase, and never held out (everyone may enter free). */
+  freeEntry?: boolean;
 };
 
 export type PlayResult = {
@@ -102,9 +111,24 @@ export type Offer = {
   playsLeft: number;
   /** The published hash of the seed today's plays draw from (see draw-seeds.ts); revealsAt is ISO. */
   commitment?: { period: string; commitment: string; revealsAt: string };
+  /** What the significant conditions beside the game are written from (games/official-rules.ts keyConditions). */
+  terms: OfferTerms;
   /** Proof the server offered this game to this shopper here (playcart/next adds it); a play sends it back. */
   token?: string;
 };
+
+export type OfferTerms = Pick<Campaign, "rewardValidDays" | "freeEntry" | "everyPlayWins" | "lifetimeLimit"> & {
+  endsAt: string | null;
+};
+
+/** The offer's terms from its campaign row (no query). */
+export const offerTerms = (c: Campaign): OfferTerms => ({
+  rewardValidDays: c.rewardValidDays,
+  freeEntry: c.freeEntry,
+  everyPlayWins: c.everyPlayWins,
+  lifetimeLimit: c.lifetimeLimit,
+  endsAt: c.endsAt?.toISOString() ?? null,
+});
 
 export type OfferInput = {
   placement: Placement;
@@ -165,6 +189,8 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
       // Published before any play: the offer carries the seed's hash (cached in process).
       currentCommitment(db, campaign.id, input.now, input.timeZone),
     ]);
+    // Every play wins: with every prize gone, the game is not offered rather than lose.
+    if (campaign.everyPlayWins && !table.some(mayStillWin)) continue;
     return {
       offer: {
         campaignId: campaign.id,
@@ -175,6 +201,7 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
         segments: table.map((p) => p.label),
         playsLeft,
         commitment: { ...commitment, revealsAt: commitment.revealsAt.toISOString() },
+        terms: offerTerms(campaign),
       },
       heldOut: null,
       playedOut: null,
@@ -182,6 +209,13 @@ export async function findPlacement(db: EngageDb, input: OfferInput): Promise<Pl
   }
   return none;
 }
+
+/** A prize that is drawn and not yet out of stock or over its value budget (daily caps aside). */
+const mayStillWin = (p: Prize) =>
+  p.weight > 0 &&
+  p.rewardType !== "none" &&
+  (p.inventory === null || p.wins < p.inventory) &&
+  (p.budgetValueMinor === null || p.valueAwardedMinor + p.costMinor <= p.budgetValueMinor);
 
 /** The game this shopper is offered at a placement right now, if any. */
 export async function findOffer(db: EngageDb, input: OfferInput): Promise<Offer | null> {
@@ -251,6 +285,9 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
       }
       // Two deliveries of one request racing: the loser hits the unique request id.
       if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
+      // An "every play wins" game with nothing left to give refuses the play rather than lose it.
+      if (err instanceof NothingLeftToWin)
+        throw new PlayError("sold_out", "Every prize of this game has been given. Thanks for playing!");
       const code = pgError(err)?.code;
       if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
         await pause(attempt++);
@@ -292,7 +329,7 @@ async function playOnce(
 
   const { profile, customer: known } = loaded;
   const context = playContext(profile, Boolean(input.shopper.signedIn), input.cart, input.now, input.timeZone);
-  if (!isEligible(campaign, context) || isHeldOut(campaign, holdoutIdentity(input.shopper)))
+  if (!isEligible(campaign, context) || (!input.freeEntry && isHeldOut(campaign, holdoutIdentity(input.shopper))))
     throw new PlayError("not_eligible", "This game is not offered to you.");
 
   const granted = allowanceFor(campaign, profile.tier, [

@@ -188,5 +188,23 @@ export const MIGRATIONS: readonly Migration[] = [
       "-- A draw seed is a public promise: its hash is shown before the period's plays and the seed\n-- revealed after. So a seed row is never changed, and never removed while its campaign exists\n-- (deleting a campaign, which has no plays, takes its seeds with it).\nCREATE OR REPLACE FUNCTION playcart_draw_seeds_append_only() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'UPDATE' OR EXISTS (SELECT 1 FROM playcart_campaigns WHERE id = OLD.campaign_id) THEN\n    RAISE EXCEPTION 'playcart_draw_seeds is append-only: a committed seed never changes';\n  END IF;\n  RETURN OLD;\nEND;\n$$;",
       "CREATE TRIGGER playcart_draw_seeds_append_only BEFORE UPDATE OR DELETE ON playcart_draw_seeds\nFOR EACH ROW EXECUTE FUNCTION playcart_draw_seeds_append_only();"
     ]
+  },
+  {
+    "tag": "0007_playcart_official_rules",
+    "hash": "9485122696189cf3b563512770bca5c7fc449eade13fada2af7a2efdc20df8fe",
+    "statements": [
+      "CREATE TABLE \"playcart_free_entries\" (\n\t\"campaign_id\" uuid NOT NULL,\n\t\"person_key\" text NOT NULL,\n\t\"window_key\" text NOT NULL,\n\t\"play_id\" uuid,\n\t\"created_at\" timestamp with time zone NOT NULL,\n\tCONSTRAINT \"playcart_free_entries_campaign_id_person_key_window_key_pk\" PRIMARY KEY(\"campaign_id\",\"person_key\",\"window_key\")\n);",
+      "CREATE TABLE \"playcart_rules_versions\" (\n\t\"id\" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name \"playcart_rules_versions_id_seq\" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),\n\t\"campaign_id\" uuid NOT NULL,\n\t\"version\" integer NOT NULL,\n\t\"valid_from\" timestamp with time zone NOT NULL,\n\t\"snapshot\" jsonb NOT NULL,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL\n);",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"free_entry\" boolean DEFAULT false NOT NULL;",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"every_play_wins\" boolean DEFAULT false NOT NULL;",
+      "ALTER TABLE \"playcart_campaigns\" ADD COLUMN \"extra_terms\" text;",
+      "ALTER TABLE \"playcart_free_entries\" ADD CONSTRAINT \"playcart_free_entries_campaign_id_playcart_campaigns_id_fk\" FOREIGN KEY (\"campaign_id\") REFERENCES \"public\".\"playcart_campaigns\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "ALTER TABLE \"playcart_free_entries\" ADD CONSTRAINT \"playcart_free_entries_play_id_playcart_plays_id_fk\" FOREIGN KEY (\"play_id\") REFERENCES \"public\".\"playcart_plays\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "ALTER TABLE \"playcart_rules_versions\" ADD CONSTRAINT \"playcart_rules_versions_campaign_id_playcart_campaigns_id_fk\" FOREIGN KEY (\"campaign_id\") REFERENCES \"public\".\"playcart_campaigns\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "CREATE UNIQUE INDEX \"playcart_rules_versions_uq\" ON \"playcart_rules_versions\" USING btree (\"campaign_id\",\"version\");",
+      "CREATE INDEX \"playcart_rules_versions_valid_idx\" ON \"playcart_rules_versions\" USING btree (\"campaign_id\",\"valid_from\");",
+      "-- A published rules version is never rewritten: a change of the rules is a new version.\nCREATE FUNCTION playcart_rules_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'playcart_rules_versions is immutable: add a new version instead';\nEND $$;",
+      "CREATE TRIGGER playcart_rules_versions_no_update BEFORE UPDATE ON \"playcart_rules_versions\"\n  FOR EACH ROW EXECUTE FUNCTION playcart_rules_versions_immutable();"
+    ]
   }
 ];

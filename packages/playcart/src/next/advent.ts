@@ -4,6 +4,7 @@
 // store does not know yet (no browser key before the first play) gets a token anyone holds.
 import { type AdventCalendar, adventCalendar, mintOfferToken } from "../games/index.ts";
 import type { Shopper } from "./config.ts";
+import { offerRules } from "./offers.ts";
 import type { Runtime } from "./runtime.ts";
 import { playShopper } from "./shopper.ts";
 
@@ -17,7 +18,9 @@ export async function adventFor(rt: Runtime, shopper: Shopper | null, slug: stri
     now,
     timeZone: cfg.timeZone,
   });
-  if (!calendar?.todayOpen) return calendar;
+  if (!calendar) return null;
+  const rules = await offerRules(rt, { ...calendar, gameType: "advent_calendar" });
+  if (!calendar.todayOpen) return { ...calendar, rules };
   const holder = { id: shopper?.id ?? null, userRef: shopper?.userRef ?? null };
   const token = mintOfferToken(cfg.offerSecret, {
     campaignId: calendar.campaignId,
@@ -25,5 +28,5 @@ export async function adventFor(rt: Runtime, shopper: Shopper | null, slug: stri
     holder,
     now,
   });
-  return { ...calendar, token };
+  return { ...calendar, token, rules };
 }

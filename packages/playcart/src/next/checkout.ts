@@ -127,8 +127,8 @@ export async function checkoutView(rt: Runtime, input: CheckoutInput = {}): Prom
   // neither shown nor held out here.
   const comebackSlot = Boolean(comeback || back?.playedOut);
   const offer = comebackSlot
-    ? offerWithToken(rt, comeback, "comeback", shopper, now)
-    : offerWithToken(rt, placement?.offer ?? null, "checkout", shopper, now);
+    ? await offerWithToken(rt, comeback, "comeback", shopper, now)
+    : await offerWithToken(rt, placement?.offer ?? null, "checkout", shopper, now);
   if (games && placement) {
     // What the page shows is what is logged.
     const shown = { offer, heldOut: comebackSlot ? [] : placement.heldOut };

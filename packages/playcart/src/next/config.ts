@@ -139,10 +139,12 @@ export type PlaycartConfig = {
   now?: () => Date | Promise<Date>;
   /**
    * The host's pages the reminder links land on, the one that verifies a play's draw receipt
-   * (default /fair/verify), and where it mounts the full notice of financial incentive
-   * (playcart/react's IncentiveNoticePage; default /loyalty-notice).
+   * (default /fair/verify), where it mounts the full notice of financial incentive
+   * (playcart/react's IncentiveNoticePage; default /loyalty-notice), and where it mounts the
+   * official rules (`rules`: a campaign's rules at <rules>/<slug>, its free entry at
+   * <rules>/<slug>/free-entry).
    */
-  pages?: { cart?: string; checkout?: string; home?: string; verify?: string; notice?: string };
+  pages?: { cart?: string; checkout?: string; home?: string; verify?: string; notice?: string; rules?: string };
   /** Plays per browser per minute (per instance); the hard limits are in the database. */
   playsPerMinute?: number;
   adapter: PlaycartAdapter;
@@ -175,7 +177,7 @@ export type Resolved = {
   push: PushConfig | null;
   outbox: Outbox | null;
   now: () => Promise<Date>;
-  pages: { cart: string; checkout: string; home: string; verify: string; notice: string };
+  pages: { cart: string; checkout: string; home: string; verify: string; notice: string; rules: string };
   playsPerMinute: number;
   /**
    * The host's adapter, its shopper always a Shopper (a bare key read as a guest; an email

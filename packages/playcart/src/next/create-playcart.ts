@@ -4,7 +4,7 @@
 import type { PlaycartAdminHandle } from "../admin-ui/index.tsx";
 import type { EngageDb } from "../core/db.ts";
 import type { DisputeStatus } from "../core/schema.ts";
-import type { AdventCalendar, PlayOutcome } from "../games/index.ts";
+import { type AdventCalendar, type OfficialRulesView, officialRules, type PlayOutcome } from "../games/index.ts";
 import type { ErasureResult, LoyaltyDataExport } from "../privacy/index.ts";
 import type { RewardsPanelData } from "../rewards/index.ts";
 import { checkedOrder, orderFromAdapter } from "./adapter-order.ts";
@@ -13,7 +13,9 @@ import { type CheckoutInput, type CheckoutView, checkoutView } from "./checkout.
 import type { Order, PlaycartConfig } from "./config.ts";
 import { referralCodeOf } from "./cookies.ts";
 import { exitNudgeFor, headersOf, type NudgeDecision } from "./exit-nudge.ts";
+import { type FreeEntryPage, freeEntryPage } from "./free-entry-page.ts";
 import type { IncentiveNotice } from "./incentive-notice.ts";
+import { freeEntryHref } from "./offers.ts";
 import { applyOrderDisputed, applyOrderPaid, applyOrderRefunded } from "./order-effects.ts";
 import { playFor } from "./play.ts";
 import { type PricedOrder, type PriceOrderInput, priceOrder } from "./price-order.ts";
@@ -46,6 +48,17 @@ export type Playcart = {
   exitNudge(trigger: unknown, input?: { request?: Request; headers?: Headers }): Promise<NudgeDecision>;
   /** The advent calendar campaign `slug` for this shopper's page, today's door with its offer token. */
   adventCalendar(input: { slug: string; request?: Request }): Promise<AdventCalendar | null>;
+  /**
+   * A campaign's official rules for the host's rules page (<OfficialRulesView> renders them):
+   * the version in force, or `version` (a play's, from ?v=N). Null: no such public campaign or version.
+   */
+  officialRules(input: {
+    slug: string;
+    version?: number | null;
+    productName?: (ref: string) => string | undefined;
+  }): Promise<OfficialRulesView | null>;
+  /** The free entry page's data (null: the campaign offers no free entry); <FreeEntryForm> posts to `endpoint`. */
+  freeEntry(input: { slug: string }): Promise<FreeEntryPage | null>;
   /** The referral code this browser came with (Playcart's cookie). */
   referralCode(headers: Headers): string | null;
   /** Single-endpoint mode: the host's payment webhook tells Playcart an order was paid. Returns the order's points (posted once, however often it is called). */
@@ -138,6 +151,18 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
       ),
     adventCalendar: async ({ slug, request }) =>
       adventFor(rt(), await rt().cfg.adapter.shopper({ request: request ?? null, create: false }), slug),
+    officialRules: async ({ slug, version, productName }) => {
+      const { cfg } = rt();
+      return officialRules(await cfg.db(), slug, {
+        version,
+        now: await cfg.now(),
+        timeZone: cfg.timeZone,
+        currency: cfg.currency,
+        productName,
+        freeEntryHref: (s) => freeEntryHref(rt(), s),
+      });
+    },
+    freeEntry: async ({ slug }) => freeEntryPage(rt(), slug),
     referralCode: referralCodeOf,
     orderPaid: async (input) => {
       const { cfg } = rt();

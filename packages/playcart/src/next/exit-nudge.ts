@@ -52,7 +52,7 @@ export async function exitNudgeFor(
     now,
     timeZone: cfg.timeZone,
   });
-  const offer = offerWithToken(rt, comeback, "nudge", shopper, now);
+  const offer = await offerWithToken(rt, comeback, "nudge", shopper, now);
   // The nudge shows its game now: that is an offer, logged like the checkout's (one per
   // campaign, session and cart), so the comeback game's plays and orders have their offer.
   if (offer)

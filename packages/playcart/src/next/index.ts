@@ -27,6 +27,7 @@ export { mailTransport, type OutgoingMail } from "./email/mail-transport.ts";
 export { type SampleContext, sampleReminder } from "./email/reminder-sample.ts";
 export { storeNameOf } from "./email/reminder-sender.ts";
 export type { NudgeDecision } from "./exit-nudge.ts";
+export type { FreeEntryPage } from "./free-entry-page.ts";
 export type { IncentiveNotice } from "./incentive-notice.ts";
 export type { PricedOrder, PriceOrderInput } from "./price-order.ts";
 export { NotSignedInError, type PrivacyInput } from "./privacy.ts";

@@ -137,6 +137,7 @@ export function resolveConfig(config: PlaycartConfig): Resolved {
       home: "/",
       verify: "/fair/verify",
       notice: "/loyalty-notice",
+      rules: "/rules",
       ...config.pages,
     },
     playsPerMinute: config.playsPerMinute ?? 20,

@@ -68,6 +68,7 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
     expiresAt: r.expiresAt.toISOString(),
     status: r.status === "reserved" ? "reserved" : "issued",
     source: r.source,
+    rulesHref: r.rules && `${cfg.pages.rules}/${r.rules.slug}?v=${r.rules.version}`,
   }));
   const outlook = pointsOutlook(balance?.available ?? 0, catalog);
   return {

@@ -3,6 +3,7 @@
 import { json } from "./http.ts";
 import { comebackRoute } from "./routes/comeback.ts";
 import { cronRoute } from "./routes/cron.ts";
+import { freeEntryRoute } from "./routes/free-entry.ts";
 import { identifyRoute } from "./routes/identify.ts";
 import { oddsRoute } from "./routes/odds.ts";
 import { panelRoute } from "./routes/panel.ts";
@@ -37,6 +38,9 @@ export async function route(rt: Runtime, req: Request): Promise<Response> {
     case "play":
       if (arg !== undefined) return notFound();
       return method === "POST" ? playRoute(rt, req) : methodNotAllowed("POST");
+    case "free-entry":
+      if (arg !== undefined) return notFound();
+      return method === "POST" ? freeEntryRoute(rt, req) : methodNotAllowed("POST");
     case "identify":
       if (arg !== undefined) return notFound();
       return method === "POST" ? identifyRoute(rt, req) : methodNotAllowed("POST");

@@ -8,6 +8,7 @@ import { lazy, Suspense, useRef, useState } from "react";
 import type { AdventCalendar, GameOffer, PlayOutcome } from "../client.ts";
 import { defaultOddsHref, nonce, type PlayFn, type PlayResult } from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
+import { ConditionsLine } from "./rules-line.tsx";
 
 const loading = (
   <p role="status" className="playcart-loading">
@@ -49,6 +50,7 @@ export function AdventCalendarView({ calendar, play, playEndpoint, oddsHref: odd
     rewardScope: "next_order",
     segments: [],
     playsLeft: 1,
+    rules: calendar.rules,
   };
 
   async function onPlay(): Promise<PlayResult | null> {
@@ -128,7 +130,14 @@ export function AdventCalendarView({ calendar, play, playEndpoint, oddsHref: odd
       </ol>
       <p className="playcart-advent-note">
         {today ? "Today’s door is ready." : "No door to open today."} <a href={oddsHref}>See the odds</a>
+        {calendar.rules && (
+          <>
+            {" · "}
+            <a href={calendar.rules.href}>Official rules</a>
+          </>
+        )}
       </p>
+      <ConditionsLine rules={calendar.rules} />
       <p role="alert" className="playcart-alert">
         {error}
       </p>

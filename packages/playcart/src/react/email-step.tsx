@@ -8,6 +8,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import { GameIcon } from "./game-icon.tsx";
 import { IncentiveNotice } from "./incentive-notice.tsx";
+import { ConditionsLine, RulesLink } from "./rules-line.tsx";
 import { useHydrated } from "./use-hydrated.ts";
 
 export type EmailVerdict = { firstOrder: boolean; message: string | null };
@@ -97,7 +98,9 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, notice, o
           <a href={oddsHref} className="playcart-link">
             See the odds
           </a>
+          <RulesLink rules={offer.rules} />
         </div>
+        <ConditionsLine rules={offer.rules} />
       </form>
       <p id={ids.error} role="alert" className="playcart-alert">
         {error}

@@ -18,6 +18,7 @@ import {
   playsLabel,
 } from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
+import { ConditionsLine, RulesLink } from "./rules-line.tsx";
 
 const loading = (
   <p role="status" className="playcart-loading">
@@ -147,11 +148,13 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
           <a href={shown.oddsHref} className="playcart-link">
             See the odds
           </a>
+          <RulesLink rules={shown.offer.rules} />
         </div>
       )}
       {shown.offer.commitment && (
         <DrawCommitment commitment={shown.offer.commitment} href={drawsHref ?? defaultDrawsHref(shown.offer.slug)} />
       )}
+      {!opened && <ConditionsLine rules={shown.offer.rules} />}
       <p role="alert" className="playcart-alert">
         {error}
       </p>

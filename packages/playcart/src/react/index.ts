@@ -14,6 +14,7 @@ export { DrawReceiptNote } from "./draw-receipt.tsx";
 export { DrawVerification } from "./draw-verification.tsx";
 export { ExitIntent, type ExitIntentProps, type ExitTrigger } from "./exit-intent.tsx";
 export { ExitNudge, type NudgeProps } from "./exit-nudge.tsx";
+export { DEFAULT_FREE_ENTRY_ENDPOINT, FreeEntryForm, type FreeEntryFormProps } from "./free-entry-form.tsx";
 export { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 export {
   defaultDrawsHref,
@@ -26,6 +27,7 @@ export {
 } from "./game-types.ts";
 export { IncentiveNotice, type IncentiveNoticeProps } from "./incentive-notice.tsx";
 export { IncentiveNoticePage, type IncentiveNoticePageProps } from "./incentive-notice-page.tsx";
+export { OfficialRulesView, type OfficialRulesViewProps } from "./official-rules-view.tsx";
 export { DEFAULT_PLAY_ENDPOINT, playViaRoute } from "./play-route.ts";
 export { DEFAULT_PUSH_ENDPOINT, PushOptIn, type PushOptInProps } from "./push-opt-in.tsx";
 export { ReferralShare } from "./referral-share.tsx";

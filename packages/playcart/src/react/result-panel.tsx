@@ -2,6 +2,7 @@
 
 import { DrawReceiptNote } from "./draw-receipt.tsx";
 import type { PlayResult } from "./game-types.ts";
+import { type Wording, wonWords } from "./won-words.ts";
 
 const untilDate = (iso: string, timeZone?: string) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone }).format(new Date(iso));
@@ -13,7 +14,16 @@ export function formatSaving(minor: number, currency: string): string {
 }
 
 /** What a play gave, in words: announced politely, with what it is worth and where it applies. */
-export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; oddsHref: string }) {
+export function ResultPanel({
+  result,
+  oddsHref,
+  wording = "win",
+}: {
+  result: PlayResult | null;
+  oddsHref: string;
+  /** The market's words: "gift" where a prize must not be called a win (UK CAP 8.19). */
+  wording?: Wording;
+}) {
   const reward = result?.won ? result.reward : null;
   // A prize for this order is named by what it takes off this cart, worked out by the server.
   const saving =
@@ -29,8 +39,8 @@ export function ResultPanel({ result, oddsHref }: { result: PlayResult | null; o
               {!reward
                 ? `${result.label}. Thanks for playing!`
                 : saving
-                  ? `You won ${reward.label}: you save ${saving} on this order.`
-                  : `You won ${reward.label}`}
+                  ? `${wonWords(wording, reward.label)}: you save ${saving} on this order.`
+                  : wonWords(wording, reward.label)}
             </p>
             {reward && !saving && (
               <p className="playcart-result-scope">

@@ -112,6 +112,14 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
                 </p>
                 <p className="playcart-small">
                   {r.status === "reserved" ? "On an order being paid" : r.expires} · Applied at checkout
+                  {r.rulesHref && (
+                    <>
+                      {" · "}
+                      <a href={r.rulesHref} className="playcart-link">
+                        Rules it was played under
+                      </a>
+                    </>
+                  )}
                 </p>
               </li>
             ))}

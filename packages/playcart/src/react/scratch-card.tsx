@@ -17,7 +17,7 @@ const REVEAL_AT = 0.45;
  * until the answer is in, and comes off only once it is. Scratching is paced by the shopper,
  * so reduced motion only drops the foil's fade.
  */
-export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
+export function ScratchCard({ offer, playsLeft, oddsHref, onPlay, onRevealed }: GameProps) {
   const reduced = useReducedMotion();
   const game = useGameRound({ onPlay, onRevealed, reducedMotion: false });
   const [card, setCard] = useState(0);
@@ -123,7 +123,7 @@ export function ScratchCard({ playsLeft, oddsHref, onPlay, onRevealed }: GamePro
           {next ? "Scratch another card" : playsLeft <= 0 && foil !== "started" ? "No cards left" : "Reveal"}
         </button>
       </div>
-      <ResultPanel result={landed} oddsHref={oddsHref} />
+      <ResultPanel result={landed} oddsHref={oddsHref} wording={offer.rules?.wording} />
     </div>
   );
 }

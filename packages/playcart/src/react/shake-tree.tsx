@@ -87,7 +87,7 @@ export function ShakeTree({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
           {label}
         </button>
       </div>
-      <ResultPanel result={landed} oddsHref={oddsHref} />
+      <ResultPanel result={landed} oddsHref={oddsHref} wording={offer.rules?.wording} />
     </div>
   );
 }

@@ -79,7 +79,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
           {label}
         </button>
       </div>
-      <ResultPanel result={landed} oddsHref={oddsHref} />
+      <ResultPanel result={landed} oddsHref={oddsHref} wording={offer.rules?.wording} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { and, asc, gt, inArray } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import type { GameType } from "../core/enums.ts";
 import { campaigns, type Reward, rewards } from "../core/schema.ts";
+import { rulesVersionsOfPlays } from "../games/index.ts";
 import { ownedBy, type RewardOwner } from "./rewards.ts";
 
 export type HeldReward = Pick<
@@ -22,6 +23,8 @@ export type HeldReward = Pick<
 > & {
   /** Where it came from, in the shopper's words: a game's name, "Bought with points", or null (a store rule). */
   source: string | null;
+  /** A game prize: its campaign's slug and the version of the official rules it was played under. */
+  rules: { slug: string; version: number } | null;
 };
 
 /** Issued or reserved (by an order being paid), unexpired, ordered by expiry (soonest first). */
@@ -41,6 +44,8 @@ export async function heldRewards(db: EngageDb, owner: RewardOwner & { now: Date
       sessionRef: rewards.sessionRef,
       sourceKey: rewards.sourceKey,
       campaignId: rewards.campaignId,
+      playId: rewards.playId,
+      createdAt: rewards.createdAt,
     })
     .from(rewards)
     .where(
@@ -61,10 +66,36 @@ export async function heldRewards(db: EngageDb, owner: RewardOwner & { now: Date
     db,
     held.flatMap((r) => (r.campaignId ? [r.campaignId] : [])),
   );
-  return held.map(({ sessionRef: _s, sourceKey, campaignId, ...r }) => ({
+  const rules = await rulesOfPlays(db, held);
+  return held.map(({ sessionRef: _s, sourceKey, campaignId, playId: _p, createdAt: _c, ...r }, i) => ({
     ...r,
     source: sourceOf(sourceKey, campaignId, names),
+    rules: rules[i],
   }));
+}
+
+/** Each game prize's rules version: the one in force when it was won (the reward is stamped with its play's time). */
+async function rulesOfPlays(
+  db: EngageDb,
+  held: { campaignId: string | null; playId: string | null; createdAt: Date }[],
+): Promise<({ slug: string; version: number } | null)[]> {
+  const won = held.flatMap((r) => (r.campaignId && r.playId ? [{ campaignId: r.campaignId, at: r.createdAt }] : []));
+  if (won.length === 0) return held.map(() => null);
+  const [slugs, versions] = await Promise.all([
+    db
+      .select({ id: campaigns.id, slug: campaigns.slug })
+      .from(campaigns)
+      .where(inArray(campaigns.id, [...new Set(won.map((w) => w.campaignId))])),
+    rulesVersionsOfPlays(db, won),
+  ]);
+  const slugOf = new Map(slugs.map((c) => [c.id, c.slug]));
+  let next = 0;
+  return held.map((r) => {
+    if (!r.campaignId || !r.playId) return null;
+    const version = versions[next++];
+    const slug = slugOf.get(r.campaignId);
+    return slug ? { slug, version } : null;
+  });
 }
 
 /** Where a reward came from, in the shopper's words: a game, "Bought with points", or null (a store rule). */

@@ -15,6 +15,8 @@ export type PanelReward = {
   status: "issued" | "reserved";
   /** The game it was won in, "Bought with points", or null. */
   source: string | null;
+  /** A game prize: the official rules it was played under (<rules page>/<slug>?v=N). */
+  rulesHref?: string | null;
 };
 
 export type RewardsPanelData = {

@@ -10,7 +10,7 @@ import { eraseCustomerAction, saveIncentiveNoticeAction } from "./privacy.ts";
 import { resetReminderWordsAction, saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
-import { saveLoyaltySettingsAction } from "./settings.ts";
+import { saveLoyaltySettingsAction, saveStoreTermsAction } from "./settings.ts";
 
 export const ADMIN_ACTIONS = {
   saveCampaign: saveCampaignAction,
@@ -22,6 +22,7 @@ export const ADMIN_ACTIONS = {
   eraseCustomer: eraseCustomerAction,
   saveLoyaltySettings: saveLoyaltySettingsAction,
   saveIncentiveNotice: saveIncentiveNoticeAction,
+  saveStoreTerms: saveStoreTermsAction,
   saveBadge: saveBadgeAction,
   saveStampCard: saveStampCardAction,
   saveCatalogItem: saveCatalogItemAction,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyExponent, updateSettings } from "../../index.ts";
+import { currencyExponent, MARKET_WORDINGS, updateSettings } from "../../index.ts";
 import { adminAction, jsonField } from "./define.ts";
 
 const tierRow = z.object({
@@ -40,16 +40,46 @@ const loyaltyInput = z.object({
 export const saveLoyaltySettingsAction = adminAction(loyaltyInput, async (input, ctx) => {
   // Thresholds are typed in currency units; the store's currency (not the form) says how many minor units make one.
   const scale = 10 ** currencyExponent(ctx.currency);
-  await updateSettings(ctx.db, ctx.actor, {
-    earnRate: input.earnRate,
-    tierWindowDays: input.tierWindowDays,
-    tiers: input.tiers.map((t) => ({
-      name: t.name,
-      label: t.label,
-      minSpendMinor: Math.round(t.minSpend * scale),
-      ...(t.earnMultiplier === undefined ? {} : { earnMultiplier: t.earnMultiplier }),
-      ...(t.playMultiplier === undefined ? {} : { playMultiplier: t.playMultiplier }),
-    })),
-  });
+  await updateSettings(
+    ctx.db,
+    ctx.actor,
+    {
+      earnRate: input.earnRate,
+      tierWindowDays: input.tierWindowDays,
+      tiers: input.tiers.map((t) => ({
+        name: t.name,
+        label: t.label,
+        minSpendMinor: Math.round(t.minSpend * scale),
+        ...(t.earnMultiplier === undefined ? {} : { earnMultiplier: t.earnMultiplier }),
+        ...(t.playMultiplier === undefined ? {} : { playMultiplier: t.playMultiplier }),
+      })),
+    },
+    await ctx.now(),
+  );
   return { status: "ok", message: "Settings saved." };
+});
+
+const storeTermsInput = z.object({
+  sponsorName: z.string().trim().min(2, "Give the sponsor's legal name").max(120, "Keep it under 120 characters"),
+  sponsorAddress: z.string().trim().min(5, "Give the sponsor's address").max(300, "Keep it under 300 characters"),
+  minAge: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 13 || n > 25) {
+        ctx.addIssue({ code: "custom", message: "A whole number of years from 13 to 25, or empty" });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  territories: z.string().trim().max(200, "Keep it under 200 characters"),
+  wording: z.enum(MARKET_WORDINGS, { message: "Choose a wording" }),
+});
+
+/** The sponsor, eligibility and wording every campaign's official rules state (a new rules version where they change). */
+export const saveStoreTermsAction = adminAction(storeTermsInput, async (input, ctx) => {
+  await updateSettings(ctx.db, ctx.actor, { storeTerms: input }, await ctx.now());
+  return { status: "ok", message: "Saved. Every game's rules now state these terms." };
 });

@@ -18,6 +18,7 @@ import { BudgetFields, type BudgetText } from "./budget-fields.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { GamePreview } from "./game-preview.tsx";
+import { OfficialRulesFields } from "./official-rules-fields.tsx";
 import { type CatalogProduct, type PrizeRow, PrizeTableEditor } from "./prize-table-editor.tsx";
 import { ScheduleEditor } from "./schedule-editor.tsx";
 import { SeasonEditor, seasonFromDates } from "./season-editor.tsx";
@@ -268,6 +269,18 @@ export function CampaignEditor(props: EditorProps) {
             currency={currency}
             errors={errors}
             products={props.products ?? null}
+          />
+        </section>
+
+        <section id="official-rules" className={section} aria-labelledby="official-rules-h">
+          <h2 id="official-rules-h" className="playcart-admin-heading">
+            Official rules
+          </h2>
+          <OfficialRulesFields
+            draft={draft}
+            set={set}
+            slices={rows.map((r) => ({ rewardType: r.rewardType, weight: Number(r.weight) || 0 }))}
+            errors={errors}
           />
         </section>
 

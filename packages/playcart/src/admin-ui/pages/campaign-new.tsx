@@ -21,6 +21,9 @@ const NEW: CampaignDraft = {
   holdoutPercent: 10,
   budgetTotalMinor: null,
   budgetDailyMinor: null,
+  freeEntry: false,
+  everyPlayWins: false,
+  extraTerms: null,
   prizes: [prizeDraft({ label: "10% off", weight: 1, rewardType: "percent_off", rewardValue: 10 })],
 };
 

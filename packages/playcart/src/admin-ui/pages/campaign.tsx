@@ -7,7 +7,7 @@ import { ForecastPanel } from "../components/forecast-panel.tsx";
 import { editorContext } from "../editor-context.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
-export async function CampaignPage({ ctx, id, oddsHref }: AdminPageProps) {
+export async function CampaignPage({ ctx, id, oddsHref, rulesHref }: AdminPageProps) {
   if (!z.uuid().safeParse(id).success) notFound();
   const db = ctx.db;
   const found = await campaignWithPrizes(db, id);
@@ -33,6 +33,15 @@ export async function CampaignPage({ ctx, id, oddsHref }: AdminPageProps) {
                 ·{" "}
                 <a href={oddsHref(campaign.slug)} className="playcart-admin-link">
                   Public odds page
+                </a>
+              </>
+            )}
+            {campaign.status !== "draft" && rulesHref && (
+              <>
+                {" "}
+                ·{" "}
+                <a href={rulesHref(campaign.slug)} className="playcart-admin-link">
+                  Official rules
                 </a>
               </>
             )}

@@ -11,4 +11,6 @@ export type AdminPageProps = {
     customer: { id: string; email: string; userRef: string | null };
   }): ReactNode | Promise<ReactNode>;
   oddsHref?(slug: string): string;
+  /** Where the host serves a campaign's official rules page, if it does. */
+  rulesHref?(slug: string): string;
 };

@@ -1,6 +1,7 @@
 import { getSettings } from "../../index.ts";
 import { IncentiveNoticeForm } from "../components/incentive-notice-form.tsx";
 import { LoyaltySettingsForm } from "../components/loyalty-settings-form.tsx";
+import { StoreTermsForm } from "../components/store-terms-form.tsx";
 import { toUnits } from "../format.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
@@ -33,6 +34,12 @@ export async function SettingsPage({ ctx }: AdminPageProps) {
           </div>
         </dl>
         <p className="playcart-admin-tiny playcart-admin-muted">Set in the store's Playcart configuration.</p>
+      </section>
+      <section aria-labelledby="terms-h" className="playcart-admin-card playcart-admin-stack-sm">
+        <h2 id="terms-h" className="playcart-admin-heading">
+          Official rules of the games
+        </h2>
+        <StoreTermsForm terms={settings.storeTerms} />
       </section>
       <section aria-labelledby="loyalty-h" className="playcart-admin-card playcart-admin-stack-sm">
         <h2 id="loyalty-h" className="playcart-admin-heading">

@@ -3,6 +3,7 @@
 // out) and the prizes it gives now, leaving out any sold out or drawn with no chance. A
 // reminder that finds no game promises none.
 import type { EngageDb } from "../../core/db.ts";
+import { getSettings } from "../../core/settings.ts";
 import { findOffer, liveCampaigns, openWindow, publicOdds } from "../../games/index.ts";
 import type { ReminderMessage } from "../../reminders/index.ts";
 import type { ComebackGame } from "./reminder-email.ts";
@@ -16,6 +17,8 @@ export function comebackGames(db: EngageDb, at: { now: Date; timeZone: string; c
   };
   // Most runs of a store without a comeback game open skip the per-shopper search entirely.
   let anyOpen: Promise<boolean> | undefined;
+  // The market's wording ("win" or "gift"), read once per run.
+  let wording: Promise<"win" | "gift"> | undefined;
   return async (m: ReminderMessage): Promise<ComebackGame | null> => {
     anyOpen ??= liveCampaigns(db, "comeback").then((list) =>
       list.some((c) => openWindow(c, at.now, at.timeZone) !== null),
@@ -36,6 +39,7 @@ export function comebackGames(db: EngageDb, at: { now: Date; timeZone: string; c
       prizesOf.set(offer.slug, prizes);
     }
     const list = await prizes;
-    return list.length ? { name: offer.name, prizes: list } : null;
+    wording ??= getSettings(db).then((s) => s.storeTerms.wording);
+    return list.length ? { name: offer.name, prizes: list, wording: await wording } : null;
   };
 }

@@ -12,7 +12,12 @@ import { ReminderEmail, type ReminderEmailProps } from "./reminder-template.tsx"
 export type ReminderLinks = { restoreUrl: string; unsubscribeUrl: string };
 export type StoreInfo = { storeName: string; postalAddress: string; origin: string; logoUrl: string | null };
 /** The comeback game a shopper is offered on coming back, and the prizes it gives now (none sold out). */
-export type ComebackGame = { name: string; prizes: string[] };
+export type ComebackGame = {
+  name: string;
+  prizes: string[];
+  /** The market's words: a gift is never called a win (UK CAP 8.19). Default "win". */
+  wording?: "win" | "gift";
+};
 export type BuiltMail = { to: string; subject: string; html: string; text: string; headers: Record<string, string> };
 
 const RESTORE = "https://placeholder.invalid/restore";
@@ -59,9 +64,11 @@ export async function buildReminderEmail(
 ): Promise<BuiltMail> {
   const { subject, headline, intro } = reminderCopy(extras.words ?? null, m.step, m.discountPercent, store.storeName);
   const comeback = extras.comeback?.prizes.length ? extras.comeback : null;
-  const prizeLine = comeback
-    ? `Play ${comeback.name} when you come back: you could win ${listWords(comeback.prizes)}.`
-    : null;
+  const prizeLine = !comeback
+    ? null
+    : comeback.wording === "gift"
+      ? `Play ${comeback.name} when you come back for a gift: ${listWords(comeback.prizes)}.`
+      : `Play ${comeback.name} when you come back: you could win ${listWords(comeback.prizes)}.`;
   const items = m.items.map((i) => {
     // Images must be absolute in an email.
     const image = i.imageUrl ? new URL(i.imageUrl, store.origin) : null;
