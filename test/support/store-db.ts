@@ -85,14 +85,14 @@ export async function rewardRow(db: Db, orderId: string) {
   return row;
 }
 
-/** The customer's balances by account ({available: 0, held: 0} when unknown). */
+/** The customer's balances by account ({available: 0, held: 0, pending: 0} when unknown). */
 export async function balancesByEmail(db: Db, email: string) {
   const rows = await db
     .select({ account: pointBalances.account, balance: pointBalances.balance })
     .from(pointBalances)
     .innerJoin(customers, eq(customers.id, pointBalances.customerId))
     .where(eq(customers.email, email.toLowerCase()));
-  const out = { available: 0, held: 0 };
+  const out = { available: 0, held: 0, pending: 0 };
   for (const r of rows) out[r.account] = r.balance;
   return out;
 }

@@ -44,6 +44,15 @@ export const settingsSchema = z.object({
   quietHours: quietHoursSchema.default(DEFAULT_QUIET_HOURS),
   // The reminder email's words as the owner wrote them; null: the built-in words per step.
   reminderWords: reminderWordsSchema.nullable().default(null),
+  // Points in lots (ledger/point-lots.ts). Days a lot lasts from when it was earned; 0: never.
+  pointsExpiryDays: z.number().int().min(0).max(3650).default(0),
+  // Days an order's points stay pending (the return window); 0: available at once.
+  returnWindowDays: z.number().int().min(0).max(365).default(14),
+  // What one point is worth in minor units (1: a cent per point). Fixed per lot when earned,
+  // so a change applies to new points only.
+  pointValueMinor: z.number().min(0).max(10_000).default(1),
+  // Days before a lot expires that the shopper is told (email and rewards panel).
+  expiryReminderDays: z.number().int().min(1).max(365).default(14),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -60,6 +69,10 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   segments: { newDays: 30, activeDays: 90, highValueMinor: 30_000, discountShare: 0.5 },
   quietHours: DEFAULT_QUIET_HOURS,
   reminderWords: null,
+  pointsExpiryDays: 0,
+  returnWindowDays: 14,
+  pointValueMinor: 1,
+  expiryReminderDays: 14,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {
