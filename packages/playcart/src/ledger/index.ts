@@ -4,3 +4,6 @@ export * from "./first-payment.ts";
 export * from "./ledger.ts";
 export * from "./order-points.ts";
 export * from "./refund-reversal.ts";
+export * from "./lot-jobs.ts";
+export * from "./point-lots.ts";
+export * from "./points-liability.ts";

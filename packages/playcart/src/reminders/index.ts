@@ -10,3 +10,4 @@ export * from "./reminder-report.ts";
 export * from "./reminder-schedule.ts";
 export * from "./reminder-tokens.ts";
 export * from "./reminder-words.ts";
+export * from "./points-expiry.ts";
