@@ -386,8 +386,8 @@ export const events = pgTable(
 export type EngageEvent = typeof events.$inferSelect;
 
 export * from "./enums.ts";
-export * from "./loyalty-schema.ts";
 export * from "./lots-schema.ts";
+export * from "./loyalty-schema.ts";
 // ---------------------------------------------------------------------------------------
 // Cart abandonment: contacts and their consent, carts Playcart follows up, the reminders
 // scheduled for them, and browsers subscribed to web push.

@@ -88,9 +88,10 @@ export async function saveSettings(
   opts: { onlyIfMissing?: boolean } = {},
 ): Promise<void> {
   const parsed = settingsSchema.partial().parse(values);
-  // null is "not set" (reminderWords): no row, so the built-in default applies.
+  // null is "not set" (reminderWords): no row, so the built-in default applies. Only the keys
+  // given: zod 4 fills a partial object's defaults in, which would reset every other setting.
   const rows = Object.entries(parsed)
-    .filter(([, value]) => value !== null && value !== undefined)
+    .filter(([key, value]) => key in values && value !== null && value !== undefined)
     .map(([key, value]) => ({ key, value, updatedAt: new Date() }));
   if (rows.length === 0) return;
   const insert = db.insert(engageSettings).values(rows);

@@ -74,7 +74,11 @@ export async function postEntry(db: EngageDb, entry: NewEntry): Promise<PostedEn
       if (row.delta < 0) taken = await allocateDebit(sp, row, fromLot);
       else if (row.delta > 0 && carry) await carryLots(sp, row, carry.taken, carry.releasesAt ?? null);
       else if (row.delta > 0)
-        await openLot(sp, row, lot ?? lotTermsFor(await getSettings(sp), at ?? new Date(), { pending: account === "pending" }));
+        await openLot(
+          sp,
+          row,
+          lot ?? lotTermsFor(await getSettings(sp), at ?? new Date(), { pending: account === "pending" }),
+        );
       return { ...row, taken };
     });
   } catch (err) {

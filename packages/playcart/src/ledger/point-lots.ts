@@ -18,7 +18,13 @@ export type LotTerms = {
 };
 
 /** What a point taken from a lot carries along when it moves account. */
-export type Taken = { lotId: number; points: number; valueMinorPerPoint: number; expiresAt: Date | null; earnedAt: Date };
+export type Taken = {
+  lotId: number;
+  points: number;
+  valueMinorPerPoint: number;
+  expiresAt: Date | null;
+  earnedAt: Date;
+};
 
 /** The terms of points earned at `at` under the store's settings (pending: an order's points). */
 export function lotTermsFor(

@@ -19,7 +19,13 @@ export type PointsLiability = {
   expiringSoon: PointsMoney;
 };
 
-type Totals = { account: string; points: number; value: string | number; soon_points: number; soon_value: string | number };
+type Totals = {
+  account: string;
+  points: number;
+  value: string | number;
+  soon_points: number;
+  soon_value: string | number;
+};
 
 function toLiability(rows: Totals[]): PointsLiability {
   const zero = () => ({ points: 0, valueMinor: 0 });
@@ -59,7 +65,12 @@ export type ShopperPoints = PointsLiability & {
 };
 
 /** One shopper's points in money, with what expires soon and when pending points release. */
-export async function shopperPoints(db: EngageDb, customerId: string, now: Date, soonDays: number): Promise<ShopperPoints> {
+export async function shopperPoints(
+  db: EngageDb,
+  customerId: string,
+  now: Date,
+  soonDays: number,
+): Promise<ShopperPoints> {
   const soonUntil = new Date(now.getTime() + soonDays * DAY_MS);
   const mine = sql`AND l.customer_id = ${customerId}`;
   type Dated = { at: string | Date; points: number; value: string | number };

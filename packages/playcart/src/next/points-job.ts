@@ -33,7 +33,12 @@ async function sendExpiryReminders(cfg: Resolved, now: Date, soonDays: number) {
   const store = storeInfo(cfg.email, cfg.publicOrigin);
   const transport = mailTransport(cfg.email, cfg.outbox);
   const money = moneyFormatter(cfg.currency);
-  const dates = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: cfg.timeZone });
+  const dates = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: cfg.timeZone,
+  });
   let reminded = 0;
   let failed = 0;
   try {

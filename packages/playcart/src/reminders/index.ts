@@ -3,6 +3,7 @@
 
 export * from "./abandonment.ts";
 export * from "./consent.ts";
+export * from "./points-expiry.ts";
 export * from "./push-subscriptions.ts";
 export * from "./recovery.ts";
 export * from "./reminder-dispatch.ts";
@@ -10,4 +11,3 @@ export * from "./reminder-report.ts";
 export * from "./reminder-schedule.ts";
 export * from "./reminder-tokens.ts";
 export * from "./reminder-words.ts";
-export * from "./points-expiry.ts";
