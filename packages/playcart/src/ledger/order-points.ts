@@ -161,6 +161,9 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
   if (!order) return undefined;
   const key = (suffix: string) => `order:${orderRef}:${suffix}`;
   const base = { customerId: order.customerId, orderRef };
+  // The release job moves pending points under this lock: taken before reading what the
+  // order still has pending, a release cannot slip between the read and the clawback.
+  await lockBalance(db, order.customerId, "pending");
   let posted = await postedFor(db, orderRef);
 
   if (posted.earned === 0 && order.pointsBase > 0) {
