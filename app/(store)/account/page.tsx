@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { balances, findCustomerByEmail, history } from "playcart";
+import { findCustomerByEmail, getSettings, history, shopperPoints } from "playcart";
 import { signOutAction } from "@/app/signin/actions";
 import { AccountLoyalty } from "@/components/store/account-loyalty";
 import { getDb } from "@/db/client";
 import { currentViewer } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
+import { storeNow } from "@/lib/store/clock";
 import { formatMoney } from "@/lib/store/money";
 import { orderStatus } from "@/lib/store/order-status";
 import { listOrdersForUser } from "@/lib/store/orders";
@@ -20,8 +22,11 @@ export default async function AccountPage() {
   if (!viewer) redirect("/signin?callbackUrl=/account");
   const db = await getDb();
   const customer = await findCustomerByEmail(db, viewer.email);
-  const [balance, entries, orderList] = await Promise.all([
-    customer ? balances(db, customer.id) : { available: 0, held: 0 },
+  const now = await storeNow();
+  const { expiryReminderDays } = await getSettings(db);
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: env().STORE_TIMEZONE });
+  const [points, entries, orderList] = await Promise.all([
+    customer ? shopperPoints(db, customer.id, now, expiryReminderDays) : null,
     customer ? history(db, customer.id) : [],
     listOrdersForUser(db, viewer),
   ]);
@@ -41,10 +46,27 @@ export default async function AccountPage() {
           Points balance
         </h2>
         <p className="mt-1 text-4xl font-semibold" data-testid="points-balance">
-          {balance.available}
+          {points?.available.points ?? 0}
         </p>
-        {balance.held > 0 && (
-          <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>
+        {/* Each lot at the value it was earned at: a later change of rate does not move it. */}
+        <p className="mt-1 text-sm text-brand-100" data-testid="points-worth">
+          Worth {formatMoney(points?.available.valueMinor ?? 0)}
+        </p>
+        {points?.releasing.map((r) => (
+          <p key={`p${r.releasesAt.toISOString()}`} className="mt-1 text-sm text-brand-100">
+            {r.points} points ({formatMoney(r.valueMinor)}) pending until {day.format(r.releasesAt)}, when the
+            return window closes
+          </p>
+        ))}
+        {points?.expiring.map((e) => (
+          <p key={`e${e.expiresAt.toISOString()}`} className="mt-1 text-sm text-brand-100">
+            {e.points} points ({formatMoney(e.valueMinor)}) expire on {day.format(e.expiresAt)}
+          </p>
+        ))}
+        {(points?.held.points ?? 0) > 0 && (
+          <p className="mt-1 text-sm text-brand-100">
+            {points?.held.points} points on hold while a payment dispute is open
+          </p>
         )}
       </section>
       <AccountLoyalty email={viewer.email} userId={viewer.id} />
