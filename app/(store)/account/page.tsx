@@ -54,8 +54,8 @@ export default async function AccountPage() {
         </p>
         {points?.releasing.map((r) => (
           <p key={`p${r.releasesAt.toISOString()}`} className="mt-1 text-sm text-brand-100">
-            {r.points} points ({formatMoney(r.valueMinor)}) pending until {day.format(r.releasesAt)}, when the
-            return window closes
+            {r.points} points ({formatMoney(r.valueMinor)}) pending until {day.format(r.releasesAt)}, when the return
+            window closes
           </p>
         ))}
         {points?.expiring.map((e) => (

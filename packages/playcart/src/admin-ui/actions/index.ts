@@ -9,7 +9,7 @@ import { createFromTemplateAction, forecastCampaignAction } from "./forecast.ts"
 import { resetReminderWordsAction, saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
-import { saveLoyaltySettingsAction } from "./settings.ts";
+import { saveLoyaltySettingsAction, savePointsSettingsAction } from "./settings.ts";
 
 export const ADMIN_ACTIONS = {
   saveCampaign: saveCampaignAction,
@@ -19,6 +19,7 @@ export const ADMIN_ACTIONS = {
   createFromTemplate: createFromTemplateAction,
   adjustPoints: adjustPointsAction,
   saveLoyaltySettings: saveLoyaltySettingsAction,
+  savePointsSettings: savePointsSettingsAction,
   saveBadge: saveBadgeAction,
   saveStampCard: saveStampCardAction,
   saveCatalogItem: saveCatalogItemAction,

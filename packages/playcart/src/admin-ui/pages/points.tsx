@@ -63,7 +63,7 @@ export async function PointsPage({ ctx }: AdminPageProps) {
           </p>
         ) : (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (axe scrollable-region-focusable)
-          <div className="playcart-admin-scroll" tabIndex={0} role="region" aria-label="Liability by day">
+          <section className="playcart-admin-scroll" tabIndex={0} aria-label="Liability by day">
             <table className="playcart-admin-full">
               <caption className="playcart-admin-sr-only">Points liability at the close of each store day</caption>
               <thead>
@@ -95,7 +95,7 @@ export async function PointsPage({ ctx }: AdminPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
     </div>

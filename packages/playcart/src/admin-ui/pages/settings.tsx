@@ -1,5 +1,7 @@
+import { currencyExponent } from "../../client.ts";
 import { getSettings } from "../../index.ts";
 import { LoyaltySettingsForm } from "../components/loyalty-settings-form.tsx";
+import { PointsSettingsForm } from "../components/points-settings-form.tsx";
 import { toUnits } from "../format.ts";
 import type { AdminPageProps } from "./page-props.ts";
 
@@ -49,6 +51,25 @@ export async function SettingsPage({ ctx }: AdminPageProps) {
             playMultiplier: String(t.playMultiplier),
           }))}
         />
+      </section>
+      <section aria-labelledby="points-h" className="playcart-admin-card playcart-admin-stack-sm">
+        <h2 id="points-h" className="playcart-admin-heading">
+          Points expiry, return window and value
+        </h2>
+        <PointsSettingsForm
+          currency={ctx.currency}
+          values={{
+            pointsExpiryDays: settings.pointsExpiryDays,
+            returnWindowDays: settings.returnWindowDays,
+            expiryReminderDays: settings.expiryReminderDays,
+            pointValue: String(settings.pointValueMinor / 10 ** currencyExponent(ctx.currency)),
+          }}
+        />
+        <p className="playcart-admin-small">
+          <a href={ctx.href("points")} className="playcart-admin-link">
+            Points liability report
+          </a>
+        </p>
       </section>
       <nav aria-labelledby="more-h" className="playcart-admin-stack-sm">
         <h2 id="more-h" className="playcart-admin-heading">
