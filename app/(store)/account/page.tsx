@@ -53,13 +53,21 @@ export default async function AccountPage() {
           Worth {formatMoney(points?.available.valueMinor ?? 0)}
         </p>
         {points?.releasing.map((r) => (
-          <p key={`p${r.releasesAt.toISOString()}`} className="mt-1 text-sm text-brand-100">
+          <p
+            key={`p${r.releasesAt.toISOString()}`}
+            className="mt-1 text-sm text-brand-100"
+            data-testid="points-pending"
+          >
             {r.points} points ({formatMoney(r.valueMinor)}) pending until {day.format(r.releasesAt)}, when the return
             window closes
           </p>
         ))}
         {points?.expiring.map((e) => (
-          <p key={`e${e.expiresAt.toISOString()}`} className="mt-1 text-sm text-brand-100">
+          <p
+            key={`e${e.expiresAt.toISOString()}`}
+            className="mt-1 text-sm text-brand-100"
+            data-testid="points-expiring"
+          >
             {e.points} points ({formatMoney(e.valueMinor)}) expire on {day.format(e.expiresAt)}
           </p>
         ))}
