@@ -22,7 +22,7 @@ describe("playcart's bundled migrations", () => {
     expect(names).toContain("table playcart_point_lots");
     expect(names).toContain("trigger playcart_lot_allocation_check");
     // Append-only guards (ledger, stamps, audit, lots, allocations) and the balance trigger.
-    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(8);
+    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(10);
   });
 });
 

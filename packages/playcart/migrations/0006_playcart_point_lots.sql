@@ -61,6 +61,12 @@ CREATE TRIGGER playcart_point_lots_no_update BEFORE UPDATE OR DELETE ON playcart
 CREATE TRIGGER playcart_lot_allocations_no_update BEFORE UPDATE OR DELETE ON playcart_lot_allocations
   FOR EACH ROW EXECUTE FUNCTION playcart_lots_reject_change();
 --> statement-breakpoint
+CREATE TRIGGER playcart_point_lots_no_truncate BEFORE TRUNCATE ON playcart_point_lots
+  FOR EACH STATEMENT EXECUTE FUNCTION playcart_lots_reject_change();
+--> statement-breakpoint
+CREATE TRIGGER playcart_lot_allocations_no_truncate BEFORE TRUNCATE ON playcart_lot_allocations
+  FOR EACH STATEMENT EXECUTE FUNCTION playcart_lots_reject_change();
+--> statement-breakpoint
 -- Backstop: no lot gives more points than it holds. (Writers hold the account's balance row
 -- lock, which serialises them; this makes a bug loud.)
 CREATE OR REPLACE FUNCTION playcart_lot_allocation_check() RETURNS trigger AS $$
