@@ -21,10 +21,13 @@ async function dueLots(db: EngageDb, account: "pending" | "available", now: Date
   );
 }
 
-/** Locks one lot for this worker (null: another holds it) and returns its remainder after the balance lock. */
+/** Locks one lot for this worker (0: another holds it) and returns its remainder after the balance lock. */
 async function claimLot(tx: EngageDb, lot: DueLot, account: "pending" | "available"): Promise<number> {
+  // NO KEY UPDATE: workers exclude each other, but a refund or a redemption allocating from
+  // this lot (whose foreign key takes KEY SHARE on it) is not blocked, so it cannot deadlock
+  // with us on the balance row it already holds.
   const claimed = rowsOf<{ id: number }>(
-    await tx.execute(sql`SELECT id FROM ${pointLots} WHERE id = ${lot.id} FOR UPDATE SKIP LOCKED`),
+    await tx.execute(sql`SELECT id FROM ${pointLots} WHERE id = ${lot.id} FOR NO KEY UPDATE SKIP LOCKED`),
   );
   if (claimed.length === 0) return 0;
   await lockBalance(tx, lot.customer_id, account);
