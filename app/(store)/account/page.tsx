@@ -96,13 +96,18 @@ export default async function AccountPage() {
             </thead>
             <tbody className="divide-y divide-stone-200">
               {entries
-                .filter((e) => e.account === "available" && e.delta !== 0)
+                // Pending points show as pending; their release shows once, as it reaches the balance.
+                .filter(
+                  (e) =>
+                    e.delta !== 0 && (e.account === "available" || (e.account === "pending" && e.kind !== "release")),
+                )
                 .map((e) => (
                   <tr key={e.id}>
                     <td className="py-2 text-stone-600">{dateFormat.format(e.createdAt)}</td>
                     <td>{e.reason}</td>
                     <td className={`text-right tabular-nums ${e.delta > 0 ? "text-brand-700" : "text-red-700"}`}>
                       {e.delta > 0 ? `+${e.delta}` : e.delta}
+                      {e.account === "pending" ? " pending" : ""}
                     </td>
                   </tr>
                 ))}

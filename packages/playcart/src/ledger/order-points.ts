@@ -195,7 +195,7 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
         account: "pending",
         delta: -fromPending,
         kind: "clawback",
-        reason: `Refund on order ${short(orderRef)} (pending points)`,
+        reason: `Refund on order ${short(orderRef)}`,
         sourceKey: key(`refund:${order.amountRefundedMinor}:pending`),
       });
     }
