@@ -28,7 +28,7 @@ const RELEASED = { ...DEFAULT_SETTINGS, returnWindowDays: 0 };
 beforeAll(async () => {
   ({ db, close } = await createMemoryDb());
   await saveSettings(db, RELEASED);
-});
+}, 240_000);
 afterAll(async () => {
   await close?.();
 });
