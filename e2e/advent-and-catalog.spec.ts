@@ -5,6 +5,7 @@ import { setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { orderTotal, pointsFor, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
+import { releasePendingPoints } from "./support/journeys";
 
 const { espresso, mug } = products;
 // The calendar repeats every December: this year's, whichever year the suite runs in.
@@ -75,7 +76,13 @@ test("a member sees tier progress, spends points on free shipping, and the next 
   const points = pointsFor(orderTotal(subtotal));
 
   await store.openAccount();
+  // Pending until the order's return window closes; then the engine's points job releases them.
+  await expect(store.pointsBalance).toHaveText("0");
+  await expect(page.getByTestId("points-pending")).toContainText(`${points} points`);
+  expect((await releasePendingPoints(page.request)).released).toBeGreaterThanOrEqual(points);
+  await page.reload();
   await expect(store.pointsBalance).toHaveText(String(points));
+  await expect(page.getByTestId("points-pending")).toHaveCount(0);
   await expect(page.getByTestId("tier-next")).toContainText(`Spend ${usd(20_000 - subtotal)} more to reach Gold.`);
   await expect(page.getByRole("progressbar", { name: "Progress to Gold" })).toHaveAttribute(
     "aria-valuenow",

@@ -62,7 +62,9 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
     await store.signIn(mailbox, email);
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
-    await expect(store.pointsBalance).toHaveText(String(earned));
+    // The order's points are pending until its 14-day return window closes: not spendable yet.
+    await expect(store.pointsBalance).toHaveText("0");
+    await expect(page.getByTestId("points-pending")).toContainText(`${earned} points ($0.${earned}) pending until`);
     await expect(store.historyRows).toHaveCount(1);
     await expect(store.historyRow(`Order ${label} paid`)).toContainText(`+${earned}`);
     await expect(page.getByRole("region", { name: "Orders" }).getByRole("link", { name: label })).toBeVisible();
@@ -101,9 +103,11 @@ test("a guest buys two products, earns points, signs in to see them, and a parti
     }
   });
 
-  await test.step("the shopper's points drop by the refunded share", async () => {
+  await test.step("the shopper's pending points drop by the refunded share", async () => {
     await page.reload();
-    await expect(store.pointsBalance).toHaveText(String(earned - clawback));
+    // Refunded inside the return window: the share leaves the pending points, never the balance.
+    await expect(store.pointsBalance).toHaveText("0");
+    await expect(page.getByTestId("points-pending")).toContainText(`${earned - clawback} points`);
     await expect(store.historyRows).toHaveCount(2);
     await expect(store.historyRow(`Refund on order ${label}`)).toContainText(`-${clawback}`);
     await expect(store.historyRow(`Order ${label} paid`)).toContainText(`+${earned}`);
@@ -167,7 +171,8 @@ test("reloading the confirmation, going back and paying again never charges or a
 
   await test.step("one award in the shopper's account", async () => {
     await store.signIn(mailbox, email, { from: "/signin" });
-    await expect(store.pointsBalance).toHaveText(String(points));
+    await expect(store.pointsBalance).toHaveText("0");
+    await expect(page.getByTestId("points-pending")).toContainText(`${points} points`);
     await expect(store.historyRows).toHaveCount(1);
     await expect(store.historyRow(`Order ${orderLabel(orderId)} paid`)).toContainText(`+${points}`);
     await expect(page.getByRole("region", { name: "Orders" }).getByRole("listitem")).toHaveCount(1);

@@ -9,6 +9,7 @@ import { RewardsPanel } from "./pages/rewards-panel";
 import { Store } from "./pages/store";
 import { orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
+import { releasePendingPoints } from "./support/journeys";
 
 const { espresso, mug, croissant } = products;
 
@@ -64,6 +65,16 @@ test("a member sees points and rewards in the panel, copies the referral link, a
   await store.goToCheckoutFromCart();
   await store.placeOrder(email);
   await store.payWithTestCard(usd(orderTotal(2 * espresso.priceCents + mug.priceCents)));
+  // The order's points are pending until its return window closes, with their release date.
+  await store.gotoProduct(croissant.slug);
+  await panel.open();
+  await expect(panel.points).toHaveText("0 points (worth $0.00)");
+  await expect(panel.dialog.getByTestId("panel-point-lots")).toContainText(
+    /47 points \(\$0\.47\) pending until \d{1,2} \w{3}/,
+  );
+  await panel.closeWithEscape();
+  // The engine's points job after the window: released, now spendable.
+  expect((await releasePendingPoints(page.request)).released).toBeGreaterThanOrEqual(47);
   await store.openAccount();
   await expect(store.pointsBalance).toHaveText("47");
   await page.getByRole("button", { name: "Redeem 20 points for A butter croissant on us" }).click();
@@ -76,7 +87,7 @@ test("a member sees points and rewards in the panel, copies the referral link, a
   // The panel on a product page: balance, both rewards with expiry, the next reward, the link.
   await store.gotoProduct(croissant.slug);
   await panel.open();
-  await expect(panel.points).toHaveText("12 points");
+  await expect(panel.points).toHaveText("12 points (worth $0.12)");
   await expect(panel.heldRewards).toHaveCount(2);
   await expect(panel.heldRewards.filter({ hasText: "Free shipping" })).toContainText("Your next order");
   await expect(panel.heldRewards.filter({ hasText: "Free shipping" })).toContainText(/Expires \w{3} \d{1,2}, \d{4}/);
@@ -123,13 +134,12 @@ test("a member sees points and rewards in the panel, copies the referral link, a
   await expect(page.getByTestId("order-total")).toHaveText(usd(495));
   await store.payWithTestCard(usd(495));
 
-  // The confirmation names the reward used and what the new balance (12 + 4) buys.
+  // The confirmation names the reward used and what the balance buys: still 12, as this
+  // order's 4 points are pending until its return window closes.
   await expect(page.getByTestId("reward-used")).toHaveText(
     "Saved $3.50 with A butter croissant on us (Bought with points).",
   );
-  await expect(page.getByTestId("balance-buys")).toHaveText(
-    "You now have 16 points: enough for Free shipping. 4 points to A butter croissant on us.",
-  );
+  await expect(page.getByTestId("balance-buys")).toHaveText("You now have 12 points. 3 points to Free shipping.");
   await screenshot(page, "confirmation.png");
   // The reward not chosen is still held.
   await store.openAccount();

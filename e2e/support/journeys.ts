@@ -1,5 +1,5 @@
 // Short journeys several specs walk: a guest buying one croissant, a signed-in review.
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { Store } from "../pages/store";
 import { orderTotal, products, usd } from "./data";
 
@@ -29,4 +29,18 @@ export async function onAccountEventually(page: Page, check: () => Promise<void>
     await page.goto("/account");
     await check();
   }).toPass({ timeout: 20_000 });
+}
+
+/**
+ * Runs the engine's points job as a scheduler would, `days` ahead of now (the e2e server pins
+ * its clock per request with the pc_test_clock cookie): orders paid before then are past their
+ * 14-day return window, so their pending points are released. Tests run one at a time.
+ */
+export async function releasePendingPoints(request: APIRequestContext, days = 15) {
+  const when = new Date(Date.now() + days * 86_400_000).toISOString();
+  const res = await request.post("/api/playcart/cron/points", {
+    headers: { authorization: "Bearer e2e-cron-secret-0123456789", cookie: `pc_test_clock=${when}` },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as { released: number; expired: number };
 }

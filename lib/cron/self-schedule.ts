@@ -4,10 +4,13 @@
 //  - /api/playcart/cron/events every few seconds: the rules engine's work on payments and other events
 //    (tier bonus, referral stamps, badges, bonus points, recovery) runs here, off the payment
 //    webhook's response path;
-//  - /api/playcart/cron/reminders every minute: abandoned carts and due reminders.
+//  - /api/playcart/cron/reminders every minute: abandoned carts and due reminders;
+//  - /api/playcart/cron/points every minute: pending points released, expired lots, expiry
+//    reminders and the day's points liability.
 const SCHEDULES = {
   events: { path: "/api/playcart/cron/events", everyMs: 3_000 },
   reminders: { path: "/api/playcart/cron/reminders", everyMs: 60_000 },
+  points: { path: "/api/playcart/cron/points", everyMs: 60_000 },
 } as const;
 
 export type ScheduleName = keyof typeof SCHEDULES;

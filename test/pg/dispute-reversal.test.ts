@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { balances, findCustomerByEmail } from "playcart";
+import { saveSettings } from "playcart/internal/core/settings";
 import { processPendingEvents } from "playcart/internal/engine/engine";
 import { saveRule } from "playcart/internal/engine/rules";
 import { createPlaycart, type Order, type Playcart } from "playcart/next";
@@ -24,6 +25,8 @@ const orders = new Map<string, Order>();
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedRules(t.db);
+  // Refunds and disputes of released points: no return window here (pending points: test/pg/points-lots-concurrency.test.ts).
+  await saveSettings(t.db, { returnWindowDays: 0 });
   // The rule bonus of the issue: points and a stamp for every paid order.
   await saveRule(t.db, {
     slug: "order-bonus",

@@ -125,6 +125,12 @@ describe("npx playcart migrate", () => {
       "playcart_ledger_no_truncate",
       "playcart_ledger_no_update",
       "playcart_rules_versions_no_update",
+      // Points lots: append-only, and no allocation beyond a lot's points.
+      "playcart_lot_allocation_check",
+      "playcart_lot_allocations_no_truncate",
+      "playcart_lot_allocations_no_update",
+      "playcart_point_lots_no_truncate",
+      "playcart_point_lots_no_update",
       "playcart_stamps_no_truncate",
       "playcart_stamps_no_update",
     ]);

@@ -11,6 +11,7 @@ import {
   offerSecretOf,
   referralCodeFor,
 } from "playcart";
+import { saveSettings } from "playcart/internal/core/settings";
 import {
   createPlaycart,
   type Order,
@@ -34,6 +35,9 @@ const orders = new Map<string, Order>();
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  // Refunds and disputes of released points: no return window here (pending points:
+  // test/pg/points-lots-concurrency.test.ts).
+  await saveSettings(t.db, { returnWindowDays: 0 });
   playcart = createPlaycart({
     db: t.db,
     secret: "a-host-secret-0123456789",

@@ -33,6 +33,8 @@ beforeAll(async () => {
   // after each response and are tested in test/unit/loyalty.test.ts, so they are off here.
   await t.db.update(rules).set({ status: "paused" });
   await saveSettings(t.db, { tiers: DEFAULT_SETTINGS.tiers.map((tier) => ({ ...tier, earnMultiplier: 1 })) });
+  // Refunds and disputes of released points: no return window here (pending points: test/pg/points-lots-concurrency.test.ts).
+  await saveSettings(t.db, { returnWindowDays: 0 });
   server = await startServer({ databaseUrl: t.url });
 });
 

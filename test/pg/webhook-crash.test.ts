@@ -6,6 +6,7 @@
 // shows that transaction blocked on it, and only then kills the server.
 import { sql } from "drizzle-orm";
 import { rowsOf } from "playcart/internal/core/db";
+import { saveSettings } from "playcart/internal/core/settings";
 import { reconcile } from "playcart/internal/ledger/ledger";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +31,8 @@ const servers: TestServer[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   await seed(t.db);
+  // Refunds and disputes of released points: no return window here (pending points: test/pg/points-lots-concurrency.test.ts).
+  await saveSettings(t.db, { returnWindowDays: 0 });
   locker = postgres(t.url, { max: 1, onnotice: () => {} });
 });
 

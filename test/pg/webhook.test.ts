@@ -2,6 +2,7 @@
 // does to the database, and that rejected deliveries write nothing.
 import { sql } from "drizzle-orm";
 import { rowsOf } from "playcart/internal/core/db";
+import { saveSettings } from "playcart/internal/core/settings";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYMENTS_SESSION } from "@/db/client";
 import { startSeededServer, type TestDatabase } from "../support/seeded-server";
@@ -35,6 +36,8 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ t, server, close } = await startSeededServer());
+  // Refunds and disputes of released points: no return window here (pending points: test/pg/points-lots-concurrency.test.ts).
+  await saveSettings(t.db, { returnWindowDays: 0 });
 });
 
 afterAll(() => close?.());

@@ -85,16 +85,21 @@ export async function rewardRow(db: Db, orderId: string) {
   return row;
 }
 
-/** The customer's balances by account ({available: 0, held: 0} when unknown). */
+/**
+ * The customer's available and held balances ({available: 0, held: 0} when unknown). The
+ * suites using it run without a return window, so points pending there are a failure.
+ */
 export async function balancesByEmail(db: Db, email: string) {
   const rows = await db
     .select({ account: pointBalances.account, balance: pointBalances.balance })
     .from(pointBalances)
     .innerJoin(customers, eq(customers.id, pointBalances.customerId))
     .where(eq(customers.email, email.toLowerCase()));
-  const out = { available: 0, held: 0 };
+  const out = { available: 0, held: 0, pending: 0 };
   for (const r of rows) out[r.account] = r.balance;
-  return out;
+  const { pending, ...released } = out;
+  if (pending !== 0) throw new Error(`${email} has ${pending} points pending: set returnWindowDays to 0 in this suite`);
+  return released;
 }
 
 export async function stripeEventRows(db: Db, id?: string) {

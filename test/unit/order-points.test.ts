@@ -6,6 +6,7 @@ import { pgError } from "playcart/internal/core/db";
 import { InsufficientPointsError } from "playcart/internal/core/errors";
 import { DEFAULT_SETTINGS, saveSettings } from "playcart/internal/core/settings";
 import { balances, postEntry, reconcile } from "playcart/internal/ledger/ledger";
+import { releasePendingPoints } from "playcart/internal/ledger/lot-jobs";
 import {
   recordOrderDispute,
   recordOrderPaid,
@@ -20,14 +21,19 @@ import { createMemoryDb } from "../support/pglite";
 let db: Db;
 let close: () => Promise<void>;
 
+// These cases are about points already released: no return window (pending points have
+// their own cases below, and test/unit/points-lots.property.test.ts).
+const RELEASED = { ...DEFAULT_SETTINGS, returnWindowDays: 0 };
+
 beforeAll(async () => {
   ({ db, close } = await createMemoryDb());
-});
+  await saveSettings(db, RELEASED);
+}, 240_000);
 afterAll(async () => {
   await close?.();
 });
 afterEach(async () => {
-  await saveSettings(db, DEFAULT_SETTINGS);
+  await saveSettings(db, RELEASED);
   // Every case must leave the stored balances equal to their entries.
   expect((await reconcile(db)).mismatches).toEqual([]);
 });
@@ -59,9 +65,12 @@ const refund = (ref: string, cumulative: number) =>
 const dispute = (ref: string, status: "open" | "won" | "lost") =>
   db.transaction((tx) => recordOrderDispute(tx, ref, status));
 
+/** Available and held; outside the pending cases nothing may be pending. */
 async function balanceOf(email: string) {
   const customer = await ensureCustomer(db, { email });
-  return balances(db, customer.id);
+  const { pending, ...rest } = await balances(db, customer.id);
+  expect(pending, "no return window: nothing pending").toBe(0);
+  return rest;
 }
 
 /** The Postgres error a query fails with (Drizzle wraps it); fails the test if it succeeds. */
@@ -329,7 +338,10 @@ describe("the ledger itself", () => {
     expect(await dbError(db.execute(sql`DELETE FROM playcart_ledger_entries WHERE id = ${id}`))).toMatchObject(
       appendOnly,
     );
-    expect(await dbError(db.execute(sql`TRUNCATE playcart_ledger_entries`))).toMatchObject(appendOnly);
+    // Points lots reference the entries: a plain TRUNCATE is refused by their foreign keys,
+    // and one that would cascade to them by the append-only triggers.
+    expect(await dbError(db.execute(sql`TRUNCATE playcart_ledger_entries`))).toMatchObject({ code: "0A000" });
+    expect(await dbError(db.execute(sql`TRUNCATE playcart_ledger_entries CASCADE`))).toMatchObject(appendOnly);
     expect(
       await dbError(db.update(ledgerEntries).set({ reason: "edited" }).where(eq(ledgerEntries.id, id))),
     ).toMatchObject(appendOnly);
@@ -390,5 +402,72 @@ describe("the ledger itself", () => {
     await expect(
       postEntry(db, { customerId: customer.id, delta: 1.5, kind: "adjust", reason: "x", sourceKey: `frac:${email}` }),
     ).rejects.toThrow(RangeError);
+  });
+});
+
+describe("pending points (a 14-day return window)", () => {
+  const DAY = 86_400_000;
+  const paidAt = new Date("2026-05-04T09:00:00Z");
+  const pendingPaid = async (ref: string, email: string, cents: number) => {
+    await saveSettings(db, { returnWindowDays: 14 });
+    await db.transaction((tx) =>
+      recordOrderPaid(tx, { orderRef: ref, email, amountPaidMinor: cents, currency: "usd", paidAt }),
+    );
+  };
+  const all = async (email: string) => balances(db, (await ensureCustomer(db, { email })).id);
+
+  it("stay pending, cannot be spent, and are released once when the window closes", async () => {
+    const { email, ref } = fresh();
+    await pendingPaid(ref, email, 10_000);
+    expect(await all(email)).toEqual({ available: 0, pending: 100, held: 0 });
+    const customer = await ensureCustomer(db, { email });
+    await expect(
+      postEntry(db, { customerId: customer.id, delta: -1, kind: "redeem", reason: "Reward", sourceKey: `r-${ref}` }),
+    ).rejects.toBeInstanceOf(InsufficientPointsError);
+    // A minute before the window closes nothing moves; at its close, all of it, once.
+    await releasePendingPoints(db, new Date(paidAt.getTime() + 14 * DAY - 60_000));
+    expect(await all(email)).toEqual({ available: 0, pending: 100, held: 0 });
+    await releasePendingPoints(db, new Date(paidAt.getTime() + 14 * DAY));
+    await releasePendingPoints(db, new Date(paidAt.getTime() + 15 * DAY));
+    expect(await all(email)).toEqual({ available: 100, pending: 0, held: 0 });
+    expect((await entriesOf(ref)).map((e) => [e.kind, e.account, e.delta])).toEqual([
+      ["earn", "pending", 100],
+      ["release", "pending", -100],
+      ["release", "available", 100],
+    ]);
+  });
+
+  it("a refund inside the window takes from the order's pending points, never the balance", async () => {
+    const { email, ref } = fresh();
+    const customer = await ensureCustomer(db, { email });
+    await postEntry(db, {
+      customerId: customer.id,
+      delta: 40,
+      kind: "adjust",
+      reason: "Goodwill",
+      sourceKey: `a-${ref}`,
+    });
+    await pendingPaid(ref, email, 10_000);
+    await refund(ref, 2_500);
+    expect(await all(email)).toEqual({ available: 40, pending: 75, held: 0 });
+    await refund(ref, 10_000);
+    expect(await all(email)).toEqual({ available: 40, pending: 0, held: 0 });
+    // Nothing left to release.
+    await releasePendingPoints(db, new Date(paidAt.getTime() + 20 * DAY));
+    expect(await all(email)).toEqual({ available: 40, pending: 0, held: 0 });
+  });
+
+  it("a dispute holds the pending points; won returns them to available, lost removes them", async () => {
+    const won = fresh();
+    await pendingPaid(won.ref, won.email, 7_000);
+    await dispute(won.ref, "open");
+    expect(await all(won.email)).toEqual({ available: 0, pending: 0, held: 70 });
+    await dispute(won.ref, "won");
+    expect(await all(won.email)).toEqual({ available: 70, pending: 0, held: 0 });
+
+    const lost = fresh();
+    await pendingPaid(lost.ref, lost.email, 7_000);
+    await dispute(lost.ref, "lost"); // closed before we saw it open
+    expect(await all(lost.email)).toEqual({ available: 0, pending: 0, held: 0 });
   });
 });

@@ -20,7 +20,9 @@ describe("playcart's bundled migrations", () => {
     expect(names).toContain("function playcart_ledger_apply");
     expect(names).toContain("function playcart_refuse_play");
     expect(names).toContain("trigger playcart_rules_versions_no_update");
-    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(7);
+    expect(names.filter((n) => /^trigger .*(_no_|_apply$)/.test(n))).toHaveLength(11);
+    expect(names).toContain("table playcart_point_lots");
+    expect(names).toContain("trigger playcart_lot_allocation_check");
   });
 });
 

@@ -30,7 +30,7 @@ export async function AccountRewards({ viewer }: { viewer: Viewer }) {
   const [progress, items, balance, held] = await Promise.all([
     tierProgress(db, { email: viewer.email, userRef: viewer.id, now }),
     listCatalog(db),
-    customer ? balances(db, customer.id) : { available: 0, held: 0 },
+    customer ? balances(db, customer.id) : { available: 0, held: 0, pending: 0 },
     heldRewards(db, { ...rewardOwnerOf(playShopper(shopper, viewer.email)), now }),
   ]);
   return (

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { balances, findCustomerByEmail, history } from "playcart";
+import { findCustomerByEmail, getSettings, history, shopperPoints } from "playcart";
 import { signOutAction } from "@/app/signin/actions";
 import { AccountLoyalty } from "@/components/store/account-loyalty";
 import { LoyaltyData } from "@/components/store/loyalty-data";
 import { getDb } from "@/db/client";
 import { currentViewer } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
+import { storeNow } from "@/lib/store/clock";
 import { formatMoney } from "@/lib/store/money";
 import { orderStatus } from "@/lib/store/order-status";
 import { listOrdersForUser } from "@/lib/store/orders";
@@ -21,8 +23,11 @@ export default async function AccountPage() {
   if (!viewer) redirect("/signin?callbackUrl=/account");
   const db = await getDb();
   const customer = await findCustomerByEmail(db, viewer.email);
-  const [balance, entries, orderList] = await Promise.all([
-    customer ? balances(db, customer.id) : { available: 0, held: 0 },
+  const now = await storeNow();
+  const { expiryReminderDays } = await getSettings(db);
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: env().STORE_TIMEZONE });
+  const [points, entries, orderList] = await Promise.all([
+    customer ? shopperPoints(db, customer.id, now, expiryReminderDays) : null,
     customer ? history(db, customer.id) : [],
     listOrdersForUser(db, viewer),
   ]);
@@ -42,10 +47,35 @@ export default async function AccountPage() {
           Points balance
         </h2>
         <p className="mt-1 text-4xl font-semibold" data-testid="points-balance">
-          {balance.available}
+          {points?.available.points ?? 0}
         </p>
-        {balance.held > 0 && (
-          <p className="mt-1 text-sm text-brand-100">{balance.held} points on hold while a payment dispute is open</p>
+        {/* Each lot at the value it was earned at: a later change of rate does not move it. */}
+        <p className="mt-1 text-sm text-brand-100" data-testid="points-worth">
+          Worth {formatMoney(points?.available.valueMinor ?? 0)}
+        </p>
+        {points?.releasing.map((r) => (
+          <p
+            key={`p${r.releasesAt.toISOString()}`}
+            className="mt-1 text-sm text-brand-100"
+            data-testid="points-pending"
+          >
+            {r.points} points ({formatMoney(r.valueMinor)}) pending until {day.format(r.releasesAt)}, when the return
+            window closes
+          </p>
+        ))}
+        {points?.expiring.map((e) => (
+          <p
+            key={`e${e.expiresAt.toISOString()}`}
+            className="mt-1 text-sm text-brand-100"
+            data-testid="points-expiring"
+          >
+            {e.points} points ({formatMoney(e.valueMinor)}) expire on {day.format(e.expiresAt)}
+          </p>
+        ))}
+        {(points?.held.points ?? 0) > 0 && (
+          <p className="mt-1 text-sm text-brand-100">
+            {points?.held.points} points on hold while a payment dispute is open
+          </p>
         )}
       </section>
       <AccountLoyalty email={viewer.email} userId={viewer.id} />
@@ -67,13 +97,18 @@ export default async function AccountPage() {
             </thead>
             <tbody className="divide-y divide-stone-200">
               {entries
-                .filter((e) => e.account === "available" && e.delta !== 0)
+                // Pending points show as pending; their release shows once, as it reaches the balance.
+                .filter(
+                  (e) =>
+                    e.delta !== 0 && (e.account === "available" || (e.account === "pending" && e.kind !== "release")),
+                )
                 .map((e) => (
                   <tr key={e.id}>
                     <td className="py-2 text-stone-600">{dateFormat.format(e.createdAt)}</td>
                     <td>{e.reason}</td>
                     <td className={`text-right tabular-nums ${e.delta > 0 ? "text-brand-700" : "text-red-700"}`}>
                       {e.delta > 0 ? `+${e.delta}` : e.delta}
+                      {e.account === "pending" ? " pending" : ""}
                     </td>
                   </tr>
                 ))}

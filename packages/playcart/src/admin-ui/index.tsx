@@ -3,6 +3,7 @@
 import type { AdminActionState } from "./action-state.ts";
 import type { AdminConfig } from "./config.ts";
 import { exportKpisCsv } from "./export-csv.ts";
+import { exportPointsCsv } from "./export-points-csv.ts";
 import { runAdminAction } from "./run-action.ts";
 
 export type { AdminActionState } from "./action-state.ts";
@@ -32,6 +33,8 @@ export type PlaycartAdminHandle = {
   act(name: string, prev: AdminActionState, form: FormData): Promise<AdminActionState>;
   /** GET handler for the KPI CSV export (mount it at basePath/kpis/export). */
   exportCsv(request: Request): Promise<Response>;
+  /** GET handler for the points liability CSV (mount it at basePath/points/export). */
+  exportPointsCsv(request: Request): Promise<Response>;
 };
 
 export function createPlaycartAdmin(config: AdminConfig): PlaycartAdminHandle {
@@ -39,5 +42,6 @@ export function createPlaycartAdmin(config: AdminConfig): PlaycartAdminHandle {
     config,
     act: (name, prev, form) => runAdminAction(config, name, prev, form),
     exportCsv: (request) => exportKpisCsv(config, request),
+    exportPointsCsv: (request) => exportPointsCsv(config, request),
   };
 }

@@ -53,6 +53,7 @@ export type PlaycartAdminPageProps = Pick<PlaycartAdminProps, "params" | "search
 const SECTIONS = [
   ["campaigns", "Campaigns"],
   ["kpis", "KPIs"],
+  ["points", "Points"],
   ["customers", "Customers"],
   ["referrals", "Referrals"],
   ["settings", "Settings"],

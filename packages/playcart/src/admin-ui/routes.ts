@@ -10,6 +10,7 @@ import { CustomerPage } from "./pages/customer.tsx";
 import { CustomersPage } from "./pages/customers.tsx";
 import { KpisPage } from "./pages/kpis.tsx";
 import type { AdminPageProps } from "./pages/page-props.ts";
+import { PointsPage } from "./pages/points.tsx";
 import { ReferralsPage } from "./pages/referrals.tsx";
 import { ReminderEmailPage } from "./pages/reminder-email.tsx";
 import { ReminderSettingsPage } from "./pages/reminder-settings.tsx";
@@ -27,6 +28,7 @@ const ROUTES: [pattern: string, page: Page, title: string][] = [
   ["campaigns/new", NewCampaignPage, "New campaign"],
   ["campaigns/:id", CampaignPage, "Campaign"],
   ["kpis", KpisPage, "KPIs"],
+  ["points", PointsPage, "Points liability"],
   ["customers", CustomersPage, "Customers"],
   ["customers/:id", CustomerPage, "Customer"],
   ["referrals", ReferralsPage, "Referrals"],

@@ -24,7 +24,10 @@ export async function updateSettings(
       const old = before.tiers.find((b) => b.name === t.name);
       return { earnMultiplier: old?.earnMultiplier, playMultiplier: old?.playMultiplier, ...t };
     });
-    const parsed = settingsSchema.partial().parse(tiers ? { ...values, tiers } : values);
+    const given = settingsSchema.partial().parse(tiers ? { ...values, tiers } : values);
+    // Only the keys the owner gave: zod 4 fills a partial object's defaults in, which would
+    // reset every other setting to its default.
+    const parsed = Object.fromEntries(Object.entries(given).filter(([key]) => key in values)) as typeof given;
     await saveSettings(tx, parsed);
     const after = await getSettings(tx);
     // The sponsor, eligibility, wording and tiers are written into every campaign's rules.

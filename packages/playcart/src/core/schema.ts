@@ -35,7 +35,9 @@ export const customers = pgTable("playcart_customers", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const LEDGER_ACCOUNTS = ["available", "held"] as const;
+// available: spendable. held: on hold for an open dispute. pending: an order's points until
+// the store's return window closes (see ledger/point-lots.ts).
+export const LEDGER_ACCOUNTS = ["available", "held", "pending"] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
 export const LEDGER_KINDS = [
@@ -49,7 +51,10 @@ export const LEDGER_KINDS = [
   "dispute_lost",
   "redeem",
   "adjust",
-  "bonus",
+  // An order's pending points moving to available once the return window closed.
+  "release",
+  // What was left of a lot when it expired.
+  "expire",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -81,7 +86,7 @@ export const ledgerEntries = pgTable(
     index("playcart_ledger_order_idx").on(t.orderRef),
     check("playcart_ledger_delta_nonzero", sql`${t.delta} <> 0 OR ${t.uncollected} > 0`),
     check("playcart_ledger_uncollected_nonneg", sql`${t.uncollected} >= 0`),
-    check("playcart_ledger_account", sql`${t.account} IN ('available', 'held')`),
+    check("playcart_ledger_account", sql`${t.account} IN ('available', 'held', 'pending')`),
   ],
 );
 
@@ -415,6 +420,7 @@ export const events = pgTable(
 export type EngageEvent = typeof events.$inferSelect;
 
 export * from "./enums.ts";
+export * from "./lots-schema.ts";
 export * from "./loyalty-schema.ts";
 export * from "./rules-schema.ts";
 // ---------------------------------------------------------------------------------------

@@ -55,6 +55,15 @@ export const settingsSchema = z.object({
     .default(DEFAULT_INCENTIVE_NOTICE),
   // Sponsor, eligibility and market wording for every campaign's official rules.
   storeTerms: storeTermsSchema.default(DEFAULT_STORE_TERMS),
+  // Points in lots (ledger/point-lots.ts). Days a lot lasts from when it was earned; 0: never.
+  pointsExpiryDays: z.number().int().min(0).max(3650).default(0),
+  // Days an order's points stay pending (the return window); 0: available at once.
+  returnWindowDays: z.number().int().min(0).max(365).default(14),
+  // What one point is worth in minor units (1: a cent per point). Fixed per lot when earned,
+  // so a change applies to new points only.
+  pointValueMinor: z.number().min(0).max(10_000).default(1),
+  // Days before a lot expires that the shopper is told (email and rewards panel).
+  expiryReminderDays: z.number().int().min(1).max(365).default(14),
 });
 export type Tier = z.infer<typeof tierSchema>;
 export type EngageSettings = z.infer<typeof settingsSchema>;
@@ -73,6 +82,10 @@ export const DEFAULT_SETTINGS: EngageSettings = {
   reminderWords: null,
   incentiveNotice: DEFAULT_INCENTIVE_NOTICE,
   storeTerms: DEFAULT_STORE_TERMS,
+  pointsExpiryDays: 0,
+  returnWindowDays: 14,
+  pointValueMinor: 1,
+  expiryReminderDays: 14,
 };
 
 export async function getSettings(db: EngageDb): Promise<EngageSettings> {
@@ -88,9 +101,10 @@ export async function saveSettings(
   opts: { onlyIfMissing?: boolean } = {},
 ): Promise<void> {
   const parsed = settingsSchema.partial().parse(values);
-  // null is "not set" (reminderWords): no row, so the built-in default applies.
+  // null is "not set" (reminderWords): no row, so the built-in default applies. Only the keys
+  // given: zod 4 fills a partial object's defaults in, which would reset every other setting.
   const rows = Object.entries(parsed)
-    .filter(([, value]) => value !== null && value !== undefined)
+    .filter(([key, value]) => key in values && value !== null && value !== undefined)
     .map(([key, value]) => ({ key, value, updatedAt: new Date() }));
   if (rows.length === 0) return;
   const insert = db.insert(engageSettings).values(rows);

@@ -34,6 +34,8 @@ export const EVENT_TYPES = [
   "catalog.redeemed",
   // A customer signed in on a browser session: a trace the referral rules read.
   "shopper.signed_in",
+  // A shopper was reminded that points expire (once per shopper and expiry instant).
+  "points.expiry_reminded",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -29,6 +29,7 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
         kind: "bonus",
         reason: outcome.reason ?? f.rule.name,
         sourceKey: key,
+        at: f.now,
       });
       return { type: outcome.type, points: entry ? outcome.points : 0, sourceKey: key };
     }

@@ -4,7 +4,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
 import { currencyExponent } from "../core/money.ts";
-import { customers, engageSettings, events, ledgerEntries, orderRewards, rewards } from "../core/schema.ts";
+import { customers, engageSettings, events, ledgerEntries, orderRewards, pointLots, rewards } from "../core/schema.ts";
 import { DEFAULT_SETTINGS } from "../core/settings.ts";
 
 /**
@@ -31,8 +31,13 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
         ON CONFLICT (event_key) DO NOTHING
       )`
     : sql``;
+  const setting = (key: string, type: "numeric" | "int", fallback: number) =>
+    sql`coalesce((SELECT (value #>> '{}')::${sql.raw(type)} FROM ${engageSettings} WHERE key = ${key}), ${fallback})`;
   return sql`pc_rate AS (
-      SELECT coalesce((SELECT (value #>> '{}')::numeric FROM ${engageSettings} WHERE key = 'earnRate'), ${DEFAULT_SETTINGS.earnRate}) AS earn_rate
+      SELECT ${setting("earnRate", "numeric", DEFAULT_SETTINGS.earnRate)} AS earn_rate,
+             ${setting("returnWindowDays", "int", DEFAULT_SETTINGS.returnWindowDays)} AS window_days,
+             ${setting("pointsExpiryDays", "int", DEFAULT_SETTINGS.pointsExpiryDays)} AS expiry_days,
+             ${setting("pointValueMinor", "numeric", DEFAULT_SETTINGS.pointValueMinor)} AS point_value
     ), pc_customer AS (
       INSERT INTO ${customers} (email, user_ref)
       SELECT DISTINCT ON (playcart_person_key(email)) playcart_person_key(email), user_ref FROM paid_orders
@@ -51,9 +56,18 @@ export function firstPaymentCtes(currency: string, opts: { redeemReservedRewards
       FROM pc_reward r JOIN paid_orders po ON po.order_ref = r.order_ref
       ON CONFLICT (event_key) DO NOTHING
     ), pc_earn AS (
-      INSERT INTO ${ledgerEntries} (customer_id, delta, kind, reason, source_key, order_ref)
-      SELECT customer_id, points_base, 'earn', 'Order ' || upper(left(order_ref, 8)) || ' paid', 'order:' || order_ref || ':earn', order_ref
-      FROM pc_reward WHERE points_base > 0
+      INSERT INTO ${ledgerEntries} (customer_id, account, delta, kind, reason, source_key, order_ref)
+      SELECT customer_id, CASE WHEN r.window_days > 0 THEN 'pending' ELSE 'available' END, points_base, 'earn',
+             'Order ' || upper(left(order_ref, 8)) || ' paid', 'order:' || order_ref || ':earn', order_ref
+      FROM pc_reward CROSS JOIN pc_rate r WHERE points_base > 0
+      RETURNING id, customer_id, account, delta, order_ref
+    ), pc_lot AS (
+      -- The earn's lot, on the terms of ledger/point-lots.ts lotTermsFor.
+      INSERT INTO ${pointLots} (customer_id, account, entry_id, order_ref, points, value_minor_per_point, earned_at, expires_at, releases_at)
+      SELECT e.customer_id, e.account, e.id, e.order_ref, e.delta, r.point_value, po.paid_at,
+             CASE WHEN r.expiry_days > 0 THEN po.paid_at + r.expiry_days * interval '86400 seconds' END,
+             CASE WHEN r.window_days > 0 THEN po.paid_at + r.window_days * interval '86400 seconds' END
+      FROM pc_earn e JOIN paid_orders po ON po.order_ref = e.order_ref CROSS JOIN pc_rate r
     )${redeem}`;
 }
 

@@ -2,5 +2,8 @@
 
 export * from "./first-payment.ts";
 export * from "./ledger.ts";
+export * from "./lot-jobs.ts";
 export * from "./order-points.ts";
+export * from "./point-lots.ts";
+export * from "./points-liability.ts";
 export * from "./refund-reversal.ts";

@@ -4,6 +4,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { type EngageDb, isUniqueViolation, rowsOf } from "../core/db.ts";
 import { InsufficientPointsError } from "../core/errors.ts";
 import { type LedgerAccount, type LedgerEntry, type LedgerKind, ledgerEntries, pointBalances } from "../core/schema.ts";
+import { getSettings } from "../core/settings.ts";
+import { allocateDebit, carryLots, type LotTerms, lotTermsFor, openLot, type Taken } from "./point-lots.ts";
 
 export type NewEntry = {
   customerId: string;
@@ -15,7 +17,17 @@ export type NewEntry = {
   orderRef?: string | null;
   uncollected?: number;
   actor?: string | null;
+  /** When the cause happened (the host's clock): a credit's lot is dated from it. */
+  at?: Date;
+  /** A credit's lot terms; by default the store's settings at `at`. */
+  lot?: LotTerms;
+  /** A credit that moves points between accounts: the lots they came from (kept terms). */
+  carry?: { taken: Taken[]; releasesAt?: Date | null };
+  /** A debit that must come from this one lot (a release or an expiry). */
+  fromLot?: number;
 };
+
+export type PostedEntry = LedgerEntry & { taken: Taken[] };
 
 /** Locks the account's balance row for the rest of the transaction and returns it. */
 export async function lockBalance(
@@ -35,7 +47,7 @@ export async function lockBalance(
  * Appends one entry. Returns null when an entry with the same source key exists: the cause
  * was already applied. Throws InsufficientPointsError instead of overdrawing.
  */
-export async function postEntry(db: EngageDb, entry: NewEntry): Promise<LedgerEntry | null> {
+export async function postEntry(db: EngageDb, entry: NewEntry): Promise<PostedEntry | null> {
   if (!Number.isSafeInteger(entry.delta)) throw new RangeError(`ledger delta must be an integer, got ${entry.delta}`);
   const account = entry.account ?? "available";
   const existing = await db
@@ -52,11 +64,22 @@ export async function postEntry(db: EngageDb, entry: NewEntry): Promise<LedgerEn
     // A savepoint, so that losing a race on the source key leaves the caller's transaction
     // usable. (Not ON CONFLICT DO NOTHING: the balance trigger fires before conflict checks.)
     return await db.transaction(async (sp) => {
+      const { at, lot, carry, fromLot, ...values } = entry;
       const [row] = await sp
         .insert(ledgerEntries)
-        .values({ ...entry, account, orderRef: entry.orderRef ?? null, uncollected: entry.uncollected ?? 0 })
+        .values({ ...values, account, orderRef: entry.orderRef ?? null, uncollected: entry.uncollected ?? 0 })
         .returning();
-      return row;
+      // The entry and its lot or allocations land together, or not at all.
+      let taken: Taken[] = [];
+      if (row.delta < 0) taken = await allocateDebit(sp, row, fromLot);
+      else if (row.delta > 0 && carry) await carryLots(sp, row, carry.taken, carry.releasesAt ?? null);
+      else if (row.delta > 0)
+        await openLot(
+          sp,
+          row,
+          lot ?? lotTermsFor(await getSettings(sp), at ?? new Date(), { pending: account === "pending" }),
+        );
+      return { ...row, taken };
     });
   } catch (err) {
     if (isUniqueViolation(err, "source_key")) return null;
@@ -69,7 +92,7 @@ export async function balances(db: EngageDb, customerId: string): Promise<Record
     .select({ account: pointBalances.account, balance: pointBalances.balance })
     .from(pointBalances)
     .where(eq(pointBalances.customerId, customerId));
-  const out: Record<LedgerAccount, number> = { available: 0, held: 0 };
+  const out: Record<LedgerAccount, number> = { available: 0, held: 0, pending: 0 };
   for (const r of rows) out[r.account] = r.balance;
   return out;
 }

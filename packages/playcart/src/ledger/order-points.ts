@@ -12,6 +12,7 @@ import { getSettings } from "../core/settings.ts";
 import { recordEvent } from "../engine/index.ts";
 import { recordFirstPayment } from "./first-payment.ts";
 import { lockBalance, postEntry } from "./ledger.ts";
+import { lotTermsFor } from "./point-lots.ts";
 
 export type OrderPaid = {
   orderRef: string;
@@ -128,7 +129,7 @@ export async function recordOrderDispute(
   }
 }
 
-type Posted = { earned: number; clawed: number; held: number; heldEver: boolean; lost: boolean };
+type Posted = { earned: number; clawed: number; held: number; pending: number; heldEver: boolean; lost: boolean };
 
 async function postedFor(db: EngageDb, orderRef: string): Promise<Posted> {
   const rows = await db
@@ -141,11 +142,12 @@ async function postedFor(db: EngageDb, orderRef: string): Promise<Posted> {
     .from(ledgerEntries)
     .where(eq(ledgerEntries.orderRef, orderRef))
     .groupBy(ledgerEntries.kind, ledgerEntries.account);
-  const p: Posted = { earned: 0, clawed: 0, held: 0, heldEver: false, lost: false };
+  const p: Posted = { earned: 0, clawed: 0, held: 0, pending: 0, heldEver: false, lost: false };
   for (const r of rows) {
     if (r.kind === "earn") p.earned += r.delta;
     if (r.kind === "clawback") p.clawed += -r.delta + r.uncollected;
     if (r.account === "held") p.held += r.delta;
+    if (r.account === "pending") p.pending += r.delta;
     if (r.kind === "dispute_hold") p.heldEver = true;
     if (r.kind === "dispute_lost") p.lost = true;
   }
@@ -159,15 +161,23 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
   if (!order) return undefined;
   const key = (suffix: string) => `order:${orderRef}:${suffix}`;
   const base = { customerId: order.customerId, orderRef };
+  // The release job moves pending points under this lock: taken before reading what the
+  // order still has pending, a release cannot slip between the read and the clawback.
+  await lockBalance(db, order.customerId, "pending");
   let posted = await postedFor(db, orderRef);
 
   if (posted.earned === 0 && order.pointsBase > 0) {
+    const settings = await getSettings(db);
+    // Pending until the return window closes (releasePendingPoints), unless there is none.
+    const pending = settings.returnWindowDays > 0;
     await postEntry(db, {
       ...base,
+      account: pending ? "pending" : "available",
       delta: order.pointsBase,
       kind: "earn",
       reason: `Order ${short(orderRef)} paid`,
       sourceKey: key("earn"),
+      lot: lotTermsFor(settings, order.paidAt, { pending }),
     });
     posted = await postedFor(db, orderRef);
   }
@@ -176,9 +186,22 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
   // A lost dispute already removed every point the order still had: nothing is left to claw.
   const owed = posted.lost ? 0 : clawTarget - posted.clawed;
   if (owed > 0) {
-    // Points on hold for a dispute are still this order's, so the refund takes them first;
+    // Points still pending are this order's and were never spendable: the refund takes them
+    // first, so a refund inside the return window never reaches the balance.
+    const fromPending = Math.min(owed, posted.pending);
+    if (fromPending > 0) {
+      await postEntry(db, {
+        ...base,
+        account: "pending",
+        delta: -fromPending,
+        kind: "clawback",
+        reason: `Refund on order ${short(orderRef)}`,
+        sourceKey: key(`refund:${order.amountRefundedMinor}:pending`),
+      });
+    }
+    // Points on hold for a dispute are still this order's, so the refund takes them next;
     // otherwise a dispute won later would hand back points that were refunded.
-    const fromHeld = Math.min(owed, posted.held);
+    const fromHeld = Math.min(owed - fromPending, posted.held);
     if (fromHeld > 0) {
       await postEntry(db, {
         ...base,
@@ -189,7 +212,7 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
         sourceKey: key(`refund:${order.amountRefundedMinor}:held`),
       });
     }
-    const rest = owed - fromHeld;
+    const rest = owed - fromPending - fromHeld;
     if (rest > 0) {
       const take = Math.min(rest, await lockBalance(db, order.customerId));
       await postEntry(db, {
@@ -208,22 +231,39 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
 
   const stillOwned = Math.max(0, order.pointsBase - clawTarget);
   if (order.disputeStatus === "open" && !posted.heldEver && stillOwned > 0) {
-    const take = Math.min(stillOwned, await lockBalance(db, order.customerId));
-    if (take > 0) {
-      const reason = `Dispute opened on order ${short(orderRef)}: points on hold`;
-      await postEntry(db, { ...base, delta: -take, kind: "dispute_hold", reason, sourceKey: key("dispute:hold:out") });
+    // The order's pending points go on hold first (they move, keeping their lots' terms),
+    // then what it already released into the balance, as far as the balance still has it.
+    const fromPending = Math.min(stillOwned, posted.pending);
+    const take = Math.min(stillOwned - fromPending, await lockBalance(db, order.customerId));
+    const reason = `Dispute opened on order ${short(orderRef)}: points on hold`;
+    const moves = [
+      { from: "pending" as const, points: fromPending, suffix: ":pending" },
+      { from: "available" as const, points: take, suffix: "" },
+    ];
+    for (const m of moves) {
+      if (m.points <= 0) continue;
+      const out = await postEntry(db, {
+        ...base,
+        account: m.from,
+        delta: -m.points,
+        kind: "dispute_hold",
+        reason,
+        sourceKey: key(`dispute:hold:out${m.suffix}`),
+      });
+      if (!out) continue;
       await postEntry(db, {
         ...base,
         account: "held",
-        delta: take,
+        delta: m.points,
         kind: "dispute_hold",
         reason,
-        sourceKey: key("dispute:hold:in"),
+        sourceKey: key(`dispute:hold:in${m.suffix}`),
+        carry: { taken: out.taken },
       });
     }
   } else if (order.disputeStatus === "won" && posted.held > 0) {
     const reason = `Dispute on order ${short(orderRef)} closed in the store's favour: points released`;
-    await postEntry(db, {
+    const out = await postEntry(db, {
       ...base,
       account: "held",
       delta: -posted.held,
@@ -231,15 +271,28 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
       reason,
       sourceKey: key("dispute:release:out"),
     });
-    await postEntry(db, {
-      ...base,
-      delta: posted.held,
-      kind: "dispute_release",
-      reason,
-      sourceKey: key("dispute:release:in"),
-    });
+    if (out)
+      await postEntry(db, {
+        ...base,
+        delta: posted.held,
+        kind: "dispute_release",
+        reason,
+        sourceKey: key("dispute:release:in"),
+        carry: { taken: out.taken },
+      });
   } else if (order.disputeStatus === "lost" && !posted.lost) {
     const reason = `Dispute on order ${short(orderRef)} lost: points removed`;
+    const fromPending = posted.held > 0 ? 0 : Math.min(stillOwned, posted.pending);
+    if (fromPending > 0) {
+      await postEntry(db, {
+        ...base,
+        account: "pending",
+        delta: -fromPending,
+        kind: "dispute_lost",
+        reason,
+        sourceKey: key("dispute:lost:pending"),
+      });
+    }
     if (posted.held > 0) {
       await postEntry(db, {
         ...base,
@@ -249,13 +302,14 @@ export async function syncOrderPoints(db: EngageDb, orderRef: string): Promise<O
         reason,
         sourceKey: key("dispute:lost"),
       });
-    } else if (stillOwned > 0) {
+    } else if (stillOwned > fromPending) {
       // Closed before we saw it open: take the order's points straight from the balance.
-      const take = Math.min(stillOwned, await lockBalance(db, order.customerId));
+      const owedLost = stillOwned - fromPending;
+      const take = Math.min(owedLost, await lockBalance(db, order.customerId));
       await postEntry(db, {
         ...base,
         delta: -take,
-        uncollected: stillOwned - take,
+        uncollected: owedLost - take,
         kind: "dispute_lost",
         reason,
         sourceKey: key("dispute:lost"),

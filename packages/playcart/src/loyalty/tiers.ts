@@ -102,6 +102,7 @@ export async function grantTierBonus(db: EngageDb, order: OrderReward, settings:
     kind: "bonus",
     reason: `${tier.label} tier bonus on order ${order.orderRef.slice(0, 8).toUpperCase()}`,
     sourceKey: bonusKey(order.orderRef),
+    at: order.paidAt,
   });
   return entry ? bonus : 0;
 }

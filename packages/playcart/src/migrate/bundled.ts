@@ -206,5 +206,34 @@ export const MIGRATIONS: readonly Migration[] = [
       "-- A published rules version is never rewritten: a change of the rules is a new version.\nCREATE FUNCTION playcart_rules_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'playcart_rules_versions is immutable: add a new version instead';\nEND $$;",
       "CREATE TRIGGER playcart_rules_versions_no_update BEFORE UPDATE ON \"playcart_rules_versions\"\n  FOR EACH ROW EXECUTE FUNCTION playcart_rules_versions_immutable();"
     ]
+  },
+  {
+    "tag": "0008_playcart_point_lots",
+    "hash": "9d539733a509344a71bd016f998b8e99136035e21a184ca875ef2ff1b54607d6",
+    "statements": [
+      "CREATE TABLE \"playcart_lot_allocations\" (\n\t\"id\" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name \"playcart_lot_allocations_id_seq\" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),\n\t\"lot_id\" bigint NOT NULL,\n\t\"entry_id\" bigint NOT NULL,\n\t\"points\" integer NOT NULL,\n\tCONSTRAINT \"playcart_lot_allocations_points\" CHECK (\"playcart_lot_allocations\".\"points\" > 0)\n);",
+      "CREATE TABLE \"playcart_point_lots\" (\n\t\"id\" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name \"playcart_point_lots_id_seq\" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),\n\t\"customer_id\" uuid NOT NULL,\n\t\"account\" text NOT NULL,\n\t\"entry_id\" bigint,\n\t\"from_lot_id\" bigint,\n\t\"order_ref\" text,\n\t\"points\" integer NOT NULL,\n\t\"value_minor_per_point\" numeric(12, 6) NOT NULL,\n\t\"earned_at\" timestamp with time zone NOT NULL,\n\t\"expires_at\" timestamp with time zone,\n\t\"releases_at\" timestamp with time zone,\n\tCONSTRAINT \"playcart_point_lots_points\" CHECK (\"playcart_point_lots\".\"points\" > 0),\n\tCONSTRAINT \"playcart_point_lots_value\" CHECK (\"playcart_point_lots\".\"value_minor_per_point\" >= 0)\n);",
+      "CREATE TABLE \"playcart_points_liability_days\" (\n\t\"store_day\" text PRIMARY KEY NOT NULL,\n\t\"available_points\" integer NOT NULL,\n\t\"available_minor\" integer NOT NULL,\n\t\"pending_points\" integer NOT NULL,\n\t\"pending_minor\" integer NOT NULL,\n\t\"held_points\" integer NOT NULL,\n\t\"held_minor\" integer NOT NULL,\n\t\"expiring_points\" integer NOT NULL,\n\t\"expiring_minor\" integer NOT NULL,\n\t\"recorded_at\" timestamp with time zone NOT NULL\n);",
+      "ALTER TABLE \"playcart_ledger_entries\" DROP CONSTRAINT \"playcart_ledger_account\";",
+      "ALTER TABLE \"playcart_lot_allocations\" ADD CONSTRAINT \"playcart_lot_allocations_lot_id_playcart_point_lots_id_fk\" FOREIGN KEY (\"lot_id\") REFERENCES \"public\".\"playcart_point_lots\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "ALTER TABLE \"playcart_lot_allocations\" ADD CONSTRAINT \"playcart_lot_allocations_entry_id_playcart_ledger_entries_id_fk\" FOREIGN KEY (\"entry_id\") REFERENCES \"public\".\"playcart_ledger_entries\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "ALTER TABLE \"playcart_point_lots\" ADD CONSTRAINT \"playcart_point_lots_customer_id_playcart_customers_id_fk\" FOREIGN KEY (\"customer_id\") REFERENCES \"public\".\"playcart_customers\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "ALTER TABLE \"playcart_point_lots\" ADD CONSTRAINT \"playcart_point_lots_entry_id_playcart_ledger_entries_id_fk\" FOREIGN KEY (\"entry_id\") REFERENCES \"public\".\"playcart_ledger_entries\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "CREATE INDEX \"playcart_lot_allocations_lot_idx\" ON \"playcart_lot_allocations\" USING btree (\"lot_id\");",
+      "CREATE INDEX \"playcart_lot_allocations_entry_idx\" ON \"playcart_lot_allocations\" USING btree (\"entry_id\");",
+      "CREATE INDEX \"playcart_point_lots_customer_idx\" ON \"playcart_point_lots\" USING btree (\"customer_id\",\"account\",\"expires_at\");",
+      "CREATE INDEX \"playcart_point_lots_order_idx\" ON \"playcart_point_lots\" USING btree (\"order_ref\");",
+      "CREATE INDEX \"playcart_point_lots_releases_idx\" ON \"playcart_point_lots\" USING btree (\"releases_at\") WHERE \"playcart_point_lots\".\"account\" = 'pending';",
+      "CREATE INDEX \"playcart_point_lots_expires_idx\" ON \"playcart_point_lots\" USING btree (\"expires_at\") WHERE \"playcart_point_lots\".\"account\" = 'available';",
+      "ALTER TABLE \"playcart_ledger_entries\" ADD CONSTRAINT \"playcart_ledger_account\" CHECK (\"playcart_ledger_entries\".\"account\" IN ('available', 'held', 'pending'));",
+      "-- Lots and their allocations are append-only like the ledger: a lot is spent by allocations.\nCREATE OR REPLACE FUNCTION playcart_lots_reject_change() RETURNS trigger AS $$\nBEGIN\n  RAISE EXCEPTION '% is append-only (% rejected)', TG_TABLE_NAME, TG_OP\n    USING ERRCODE = 'restrict_violation';\nEND;\n$$ LANGUAGE plpgsql;",
+      "CREATE TRIGGER playcart_point_lots_no_update BEFORE UPDATE OR DELETE ON playcart_point_lots\n  FOR EACH ROW EXECUTE FUNCTION playcart_lots_reject_change();",
+      "CREATE TRIGGER playcart_lot_allocations_no_update BEFORE UPDATE OR DELETE ON playcart_lot_allocations\n  FOR EACH ROW EXECUTE FUNCTION playcart_lots_reject_change();",
+      "CREATE TRIGGER playcart_point_lots_no_truncate BEFORE TRUNCATE ON playcart_point_lots\n  FOR EACH STATEMENT EXECUTE FUNCTION playcart_lots_reject_change();",
+      "CREATE TRIGGER playcart_lot_allocations_no_truncate BEFORE TRUNCATE ON playcart_lot_allocations\n  FOR EACH STATEMENT EXECUTE FUNCTION playcart_lots_reject_change();",
+      "-- Backstop: no lot gives more points than it holds. (Writers hold the account's balance row\n-- lock, which serialises them; this makes a bug loud.)\nCREATE OR REPLACE FUNCTION playcart_lot_allocation_check() RETURNS trigger AS $$\nBEGIN\n  IF (SELECT l.points - coalesce((SELECT sum(a.points) FROM playcart_lot_allocations a WHERE a.lot_id = l.id), 0)\n      FROM playcart_point_lots l WHERE l.id = NEW.lot_id) < NEW.points THEN\n    RAISE EXCEPTION 'lot % has fewer than % points left', NEW.lot_id, NEW.points\n      USING ERRCODE = 'check_violation';\n  END IF;\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;",
+      "CREATE TRIGGER playcart_lot_allocation_check BEFORE INSERT ON playcart_lot_allocations\n  FOR EACH ROW EXECUTE FUNCTION playcart_lot_allocation_check();",
+      "-- Balances from before lots: one opening lot per account, released, never expiring, valued at\n-- the store's point value (1 minor unit when unset), so the lots add up to every balance.\nINSERT INTO playcart_point_lots (customer_id, account, points, value_minor_per_point, earned_at)\nSELECT b.customer_id, b.account, b.balance,\n       coalesce((SELECT (value #>> '{}')::numeric FROM playcart_settings WHERE key = 'pointValueMinor'), 1),\n       now()\nFROM playcart_point_balances b WHERE b.balance > 0;"
+    ]
   }
 ];

@@ -126,6 +126,7 @@ export function createPlaycart(config: PlaycartConfig | (() => PlaycartConfig)):
     },
     act: async (name, prev, form) => (await loadAdmin()).act(name, prev, form),
     exportCsv: async (request) => (await loadAdmin()).exportCsv(request),
+    exportPointsCsv: async (request) => (await loadAdmin()).exportPointsCsv(request),
   };
   const inTransaction = async <T>(db: EngageDb | undefined, fn: (tx: EngageDb) => Promise<T>) =>
     db ? fn(db) : (await rt().cfg.db()).transaction(fn);

@@ -3,7 +3,8 @@
 // referral link and tier progress. Read-only but for a member's referral code, made on first use.
 import { ensureCustomer, findCustomerByEmail } from "../core/customers.ts";
 import { currencyExponent } from "../core/money.ts";
-import { balances } from "../ledger/index.ts";
+import { getSettings } from "../core/settings.ts";
+import { shopperPoints } from "../ledger/index.ts";
 import { referralCodeFor, tierProgress } from "../loyalty/index.ts";
 import {
   heldRewards,
@@ -49,11 +50,12 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
         signedIn: shopper.signedIn,
       })
     : null;
-  const [held, ways, catalog, balance, progress, code, notice] = await Promise.all([
+  const { expiryReminderDays } = await getSettings(db);
+  const [held, ways, catalog, worth, progress, code, notice] = await Promise.all([
     owner ? heldRewards(db, { ...owner, now }) : [],
     waysToEarn(db, { currency: cfg.currency, money }),
     listCatalog(db),
-    customer ? balances(db, customer.id) : null,
+    customer ? shopperPoints(db, customer.id, now, expiryReminderDays) : null,
     customer ? tierProgress(db, { email: customer.email, userRef: shopper?.userRef ?? null, now }) : null,
     member && customer ? referralCodeFor(db, customer.id) : null,
     // A guest joins from the panel: the notice of financial incentive goes with the invitation.
@@ -70,10 +72,19 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
     source: r.source,
     rulesHref: r.rules && `${cfg.pages.rules}/${r.rules.slug}?v=${r.rules.version}`,
   }));
-  const outlook = pointsOutlook(balance?.available ?? 0, catalog);
+  const outlook = pointsOutlook(worth?.available.points ?? 0, catalog);
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: cfg.timeZone });
+  const pointsWords = (p: { points: number; valueMinor: number }) => `${p.points} points (${money(p.valueMinor)})`;
   return {
     member,
-    points: balance ? { balance: balance.available, pending: balance.held } : null,
+    points: worth && {
+      balance: worth.available.points,
+      pending: worth.pending.points,
+      held: worth.held.points,
+      worth: money(worth.available.valueMinor),
+      pendingLines: worth.releasing.map((r) => `${pointsWords(r)} pending until ${day.format(r.releasesAt)}`),
+      expiryLines: worth.expiring.map((e) => `${pointsWords(e)} expire on ${day.format(e.expiresAt)}`),
+    },
     rewards,
     waysToEarn: ways,
     nextReward: outlook.next && {

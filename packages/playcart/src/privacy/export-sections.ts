@@ -58,6 +58,21 @@ export const PRIVACY_SECTIONS: PrivacySection[] = [
     }),
   },
   {
+    // Each earn as a lot: its points, what each point was worth when earned, when it expires or
+    // is released, and what the shopper's debits took from it.
+    key: "pointLots",
+    tables: ["playcart_point_lots", "playcart_lot_allocations"],
+    read: (db, who) =>
+      all(
+        db,
+        sql`SELECT l.id, l.account, l.points, l.value_minor_per_point AS "valueMinorPerPoint",
+              l.earned_at AS "earnedAt", l.expires_at AS "expiresAt", l.releases_at AS "releasesAt",
+              l.order_ref AS "orderRef",
+              COALESCE((SELECT sum(a.points) FROM playcart_lot_allocations a WHERE a.lot_id = l.id), 0)::int AS "spent"
+            FROM playcart_point_lots l WHERE l.customer_id = ANY(${uuids(who.customerIds)}) ORDER BY l.id`,
+      ),
+  },
+  {
     key: "orders",
     tables: ["playcart_order_rewards", "playcart_order_facts"],
     read: (db, who) =>

@@ -70,8 +70,19 @@ function PanelBody({ data, joinHref }: { data: RewardsPanelData; joinHref?: stri
       <section aria-label="Points" className="playcart-rewards-dialog-section">
         <p className="playcart-rewards-dialog-points" data-testid="panel-points">
           <strong>{data.points?.balance ?? 0}</strong> points
-          {data.points && data.points.pending > 0 ? ` (${data.points.pending} pending)` : ""}
+          {data.points ? ` (worth ${data.points.worth})` : ""}
+          {data.points && data.points.held > 0 ? `, ${data.points.held} on hold` : ""}
         </p>
+        {data.points && data.points.pendingLines.length + data.points.expiryLines.length > 0 && (
+          <ul className="playcart-small playcart-rewards-dialog-lots" data-testid="panel-point-lots">
+            {data.points.pendingLines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+            {data.points.expiryLines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
         {data.enoughFor && <p className="playcart-small">{data.enoughFor}.</p>}
         {data.nextReward && (
           <p className="playcart-small" data-testid="panel-next-reward">

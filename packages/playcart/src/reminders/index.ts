@@ -3,6 +3,7 @@
 
 export * from "./abandonment.ts";
 export * from "./consent.ts";
+export * from "./points-expiry.ts";
 export * from "./push-subscriptions.ts";
 export * from "./recovery.ts";
 export * from "./reminder-dispatch.ts";

@@ -23,7 +23,20 @@ export type RewardsPanelData = {
   /** Signed in (a member) or a guest (this browser only). */
   member: boolean;
   /** Points Playcart knows for this shopper; null for a guest it does not know yet. */
-  points: { balance: number; pending: number } | null;
+  points: {
+    /** Available: what the shopper can spend now. */
+    balance: number;
+    /** Pending until the order's return window closes; not spendable yet. */
+    pending: number;
+    /** On hold while a payment dispute is open. */
+    held: number;
+    /** What the available points are worth, each lot at its own rate: "$1.20". */
+    worth: string;
+    /** "50 points ($0.50) pending until 3 Jan", soonest first. */
+    pendingLines: string[];
+    /** "120 points ($1.20) expire on 3 Jan", soonest first. */
+    expiryLines: string[];
+  } | null;
   rewards: PanelReward[];
   /** "1 point for every $1.00 you spend", "Big basket bonus: 25 points". */
   waysToEarn: string[];

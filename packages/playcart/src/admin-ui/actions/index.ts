@@ -10,7 +10,7 @@ import { eraseCustomerAction, saveIncentiveNoticeAction } from "./privacy.ts";
 import { resetReminderWordsAction, saveReminderWordsAction, sendTestReminderAction } from "./reminder-email.ts";
 import { saveQuietHoursAction, saveReminderSequenceAction } from "./reminders.ts";
 import { saveRuleAction, setRuleStatusAction } from "./rules.ts";
-import { saveLoyaltySettingsAction, saveStoreTermsAction } from "./settings.ts";
+import { saveLoyaltySettingsAction, savePointsSettingsAction, saveStoreTermsAction } from "./settings.ts";
 
 export const ADMIN_ACTIONS = {
   saveCampaign: saveCampaignAction,
@@ -23,6 +23,7 @@ export const ADMIN_ACTIONS = {
   saveLoyaltySettings: saveLoyaltySettingsAction,
   saveIncentiveNotice: saveIncentiveNoticeAction,
   saveStoreTerms: saveStoreTermsAction,
+  savePointsSettings: savePointsSettingsAction,
   saveBadge: saveBadgeAction,
   saveStampCard: saveStampCardAction,
   saveCatalogItem: saveCatalogItemAction,

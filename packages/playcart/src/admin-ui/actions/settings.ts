@@ -83,3 +83,39 @@ export const saveStoreTermsAction = adminAction(storeTermsInput, async (input, c
   await updateSettings(ctx.db, ctx.actor, { storeTerms: input }, await ctx.now());
   return { status: "ok", message: "Saved. Every game's rules now state these terms." };
 });
+
+const pointsInput = z.object({
+  pointsExpiryDays: z.coerce
+    .number({ message: "Enter a number of days" })
+    .int("Whole days")
+    .min(0, "0 (never) or more")
+    .max(3650, "At most 3650 days"),
+  returnWindowDays: z.coerce
+    .number({ message: "Enter a number of days" })
+    .int("Whole days")
+    .min(0, "0 (available at once) or more")
+    .max(365, "At most 365 days"),
+  expiryReminderDays: z.coerce
+    .number({ message: "Enter a number of days" })
+    .int("Whole days")
+    .min(1, "At least 1 day")
+    .max(365, "At most 365 days"),
+  // Typed in currency units per point (0.01 = a cent a point).
+  pointValue: z.coerce
+    .number({ message: "Enter an amount" })
+    .min(0, "A value cannot be negative")
+    .max(100, "At most 100 per point"),
+});
+
+/** Points in lots: expiry, the return window (pending points), reminders and the value of a point. */
+export const savePointsSettingsAction = adminAction(pointsInput, async (input, ctx) => {
+  const scale = 10 ** currencyExponent(ctx.currency);
+  await updateSettings(ctx.db, ctx.actor, {
+    pointsExpiryDays: input.pointsExpiryDays,
+    returnWindowDays: input.returnWindowDays,
+    expiryReminderDays: input.expiryReminderDays,
+    // Kept to six decimals of a minor unit, as each lot stores it.
+    pointValueMinor: Math.round(input.pointValue * scale * 1e6) / 1e6,
+  }, await ctx.now());
+  return { status: "ok", message: "Points settings saved. A new point value applies to points earned from now on." };
+});

@@ -56,6 +56,11 @@ export async function CustomerPage({ ctx, id, customerPanel }: AdminPageProps) {
           <dd className="playcart-admin-heading playcart-admin-num" data-testid="points-balance">
             {balance.available}
           </dd>
+          {balance.pending > 0 && (
+            <dd className="playcart-admin-tiny" data-testid="points-pending">
+              {balance.pending} pending (return window)
+            </dd>
+          )}
           {balance.held > 0 && <dd className="playcart-admin-tiny">{balance.held} held (dispute)</dd>}
         </div>
         <div className="playcart-admin-card">

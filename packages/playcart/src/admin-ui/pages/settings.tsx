@@ -1,6 +1,8 @@
+import { currencyExponent } from "../../client.ts";
 import { getSettings } from "../../index.ts";
 import { IncentiveNoticeForm } from "../components/incentive-notice-form.tsx";
 import { LoyaltySettingsForm } from "../components/loyalty-settings-form.tsx";
+import { PointsSettingsForm } from "../components/points-settings-form.tsx";
 import { StoreTermsForm } from "../components/store-terms-form.tsx";
 import { toUnits } from "../format.ts";
 import type { AdminPageProps } from "./page-props.ts";
@@ -63,6 +65,25 @@ export async function SettingsPage({ ctx }: AdminPageProps) {
           Privacy
         </h2>
         <IncentiveNoticeForm notice={settings.incentiveNotice} />
+      </section>
+      <section aria-labelledby="points-h" className="playcart-admin-card playcart-admin-stack-sm">
+        <h2 id="points-h" className="playcart-admin-heading">
+          Points expiry, return window and value
+        </h2>
+        <PointsSettingsForm
+          currency={ctx.currency}
+          values={{
+            pointsExpiryDays: settings.pointsExpiryDays,
+            returnWindowDays: settings.returnWindowDays,
+            expiryReminderDays: settings.expiryReminderDays,
+            pointValue: String(settings.pointValueMinor / 10 ** currencyExponent(ctx.currency)),
+          }}
+        />
+        <p className="playcart-admin-small">
+          <a href={ctx.href("points")} className="playcart-admin-link">
+            Points liability report
+          </a>
+        </p>
       </section>
       <nav aria-labelledby="more-h" className="playcart-admin-stack-sm">
         <h2 id="more-h" className="playcart-admin-heading">
