@@ -1,57 +1,47 @@
 // CSV of the points liability by store day (and the live figures as of the download), behind
 // the host's authorize like the KPI export.
 import { getSettings, liabilityDays, pointsLiability } from "../index.ts";
-import { type AdminConfig, adminContext, checkAccess } from "./config.ts";
+import type { AdminConfig } from "./config.ts";
 import { csvRow } from "./csv-cell.ts";
+import { csvDownload } from "./csv-download.ts";
 
 const HEADER =
   "day,available_points,available_minor,pending_points,pending_minor,held_points,held_minor,expiring_soon_points,expiring_soon_minor";
 
 /** The handler the host mounts where the points page links (basePath/points/export). */
-export async function exportPointsCsv(config: AdminConfig, _request: Request): Promise<Response> {
-  const access = await checkAccess(config, { kind: "export" });
-  if ("refused" in access && access.hidden) return new Response("Not found.", { status: 404 });
-  if ("refused" in access)
-    return new Response(access.refused === "unauthenticated" ? "Please sign in." : "You are not allowed to do that.", {
-      status: access.refused === "unauthenticated" ? 401 : 403,
-    });
-  const ctx = await adminContext(config, access.actor);
-  const now = await ctx.now();
-  const { expiryReminderDays } = await getSettings(ctx.db);
-  const live = await pointsLiability(ctx.db, now, expiryReminderDays);
-  const days = await liabilityDays(ctx.db, 3650);
-  const rows = [
-    HEADER,
-    csvRow([
-      `now ${now.toISOString()}`,
-      live.available.points,
-      live.available.valueMinor,
-      live.pending.points,
-      live.pending.valueMinor,
-      live.held.points,
-      live.held.valueMinor,
-      live.expiringSoon.points,
-      live.expiringSoon.valueMinor,
-    ]),
-    ...days.map((d) =>
+export function exportPointsCsv(config: AdminConfig, _request: Request): Promise<Response> {
+  return csvDownload(config, async (ctx) => {
+    const now = await ctx.now();
+    const { expiryReminderDays } = await getSettings(ctx.db);
+    const live = await pointsLiability(ctx.db, now, expiryReminderDays);
+    const days = await liabilityDays(ctx.db, 3650);
+    const rows = [
+      HEADER,
       csvRow([
-        d.storeDay,
-        d.availablePoints,
-        d.availableMinor,
-        d.pendingPoints,
-        d.pendingMinor,
-        d.heldPoints,
-        d.heldMinor,
-        d.expiringPoints,
-        d.expiringMinor,
+        `now ${now.toISOString()}`,
+        live.available.points,
+        live.available.valueMinor,
+        live.pending.points,
+        live.pending.valueMinor,
+        live.held.points,
+        live.held.valueMinor,
+        live.expiringSoon.points,
+        live.expiringSoon.valueMinor,
       ]),
-    ),
-  ];
-  return new Response(`${rows.join("\r\n")}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="playcart-points-liability.csv"`,
-      "Cache-Control": "no-store",
-    },
+      ...days.map((d) =>
+        csvRow([
+          d.storeDay,
+          d.availablePoints,
+          d.availableMinor,
+          d.pendingPoints,
+          d.pendingMinor,
+          d.heldPoints,
+          d.heldMinor,
+          d.expiringPoints,
+          d.expiringMinor,
+        ]),
+      ),
+    ];
+    return { filename: "playcart-points-liability.csv", lines: rows };
   });
 }

@@ -110,12 +110,17 @@ const pointsInput = z.object({
 /** Points in lots: expiry, the return window (pending points), reminders and the value of a point. */
 export const savePointsSettingsAction = adminAction(pointsInput, async (input, ctx) => {
   const scale = 10 ** currencyExponent(ctx.currency);
-  await updateSettings(ctx.db, ctx.actor, {
-    pointsExpiryDays: input.pointsExpiryDays,
-    returnWindowDays: input.returnWindowDays,
-    expiryReminderDays: input.expiryReminderDays,
-    // Kept to six decimals of a minor unit, as each lot stores it.
-    pointValueMinor: Math.round(input.pointValue * scale * 1e6) / 1e6,
-  }, await ctx.now());
+  await updateSettings(
+    ctx.db,
+    ctx.actor,
+    {
+      pointsExpiryDays: input.pointsExpiryDays,
+      returnWindowDays: input.returnWindowDays,
+      expiryReminderDays: input.expiryReminderDays,
+      // Kept to six decimals of a minor unit, as each lot stores it.
+      pointValueMinor: Math.round(input.pointValue * scale * 1e6) / 1e6,
+    },
+    await ctx.now(),
+  );
   return { status: "ok", message: "Points settings saved. A new point value applies to points earned from now on." };
 });
