@@ -171,7 +171,8 @@ describe("campaign budgets on Postgres", () => {
 
   it("owner saves racing budgeted plays of a limited prize: no deadlock, no error, the spend within budget", async () => {
     // Alone at its placement: saving a live campaign checks it overlaps no other.
-    const campaign = await makeCampaign({ budgetTotalMinor: 10_000, placement: "comeback" }, [
+    // It can lose and comes with a purchase, so saving it needs its free method of entry.
+    const campaign = await makeCampaign({ budgetTotalMinor: 10_000, placement: "comeback", freeEntry: true }, [
       { label: "$3 off", weight: 1, rewardType: "amount_off", rewardValue: 300, costMinor: 300, inventory: 25 },
       { label: "Try again", weight: 1, rewardType: "none" },
     ]);

@@ -121,16 +121,18 @@ describe("npx playcart migrate", () => {
     expect(PLAYCART_TABLES.length).toBeGreaterThanOrEqual(30);
     expect(created.filter((k) => k.startsWith("trigger ")).map(objectName)).toEqual([
       "playcart_audit_no_update",
+      // A draw's committed seed is never changed or removed while its campaign exists.
+      "playcart_draw_seeds_append_only",
       "playcart_ledger_apply",
       "playcart_ledger_no_truncate",
       "playcart_ledger_no_update",
-      "playcart_rules_versions_no_update",
       // Points lots: append-only, and no allocation beyond a lot's points.
       "playcart_lot_allocation_check",
       "playcart_lot_allocations_no_truncate",
       "playcart_lot_allocations_no_update",
       "playcart_point_lots_no_truncate",
       "playcart_point_lots_no_update",
+      "playcart_rules_versions_no_update",
       "playcart_stamps_no_truncate",
       "playcart_stamps_no_update",
     ]);

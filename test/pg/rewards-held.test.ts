@@ -193,7 +193,7 @@ describe("the rewards a shopper holds (the panel)", () => {
       request: request("panel", { "x-test-shopper": browser, "x-test-member": "1" }),
     });
     expect(panel.member).toBe(true);
-    expect(panel.points).toEqual({ balance: 340, pending: 0 });
+    expect(panel.points).toMatchObject({ balance: 340, pending: 0, held: 0 });
     expect(panel.rewards.map((r) => [r.label, r.source])).toEqual([
       ["Birthday $5 off", null],
       ["A free croissant", "Bought with points"],

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { ensureCustomer } from "playcart/internal/core/customers";
-import { getSettings } from "playcart/internal/core/settings";
+import { getSettings, saveSettings } from "playcart/internal/core/settings";
 import { play } from "playcart/internal/games/play";
 import { awardBadge } from "playcart/internal/loyalty/badges";
 import { setBirthday } from "playcart/internal/loyalty/birthdays";
@@ -58,6 +58,8 @@ export async function buildShopperHistory(db: Db, email: string, now: Date): Pro
   const userRef = `user-${randomUUID()}`;
   const session = `sess-${randomUUID()}`;
   const customer = await ensureCustomer(db, { email, userRef });
+  // Points at once (no return window), so the history can spend them on a catalog reward.
+  await saveSettings(db, { returnWindowDays: 0 });
   const first = await paidOrder(db, { email, amountMinor: 25_000, sessionRef: session, userRef, paidAt: now });
   const settings = await getSettings(db);
   await recomputeTier(db, customer.id, settings, now, null);
