@@ -20,6 +20,7 @@ export const ADMIN_PAGE_PATTERNS = [
   "customers",
   "customers/:id",
   "referrals",
+  "points",
   "settings",
   "settings/catalog",
   "settings/badges",

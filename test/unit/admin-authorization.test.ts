@@ -225,7 +225,8 @@ describe("playcart/admin's named actions, through the demo's server function", (
       const owner = await playcartAdmin.act(name, { status: "idle" }, forgedForm(false));
       expect(refused.has(owner.status), `${name} refused the owner: ${JSON.stringify(owner)}`).toBe(false);
     }
-  });
+    // Every named action through the admin, a few database writes each: slow on a loaded machine.
+  }, 180_000);
 });
 
 describe("server actions", () => {

@@ -332,7 +332,9 @@ describe("points ledger against a model", () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25, size: "max" }), (ops) => runScenario(ops)),
       { numRuns: 40 },
     );
-  });
+    // 40 sequences of up to 25 steps, each posting through lots: seconds on a quiet machine,
+    // over the default budget on a loaded 2-core one.
+  }, 180_000);
 
   it("the model agrees with hand-checked numbers, and a fixed scenario agrees with the model", async () => {
     // Guards the model itself: $100 paid, refunded to $25 then $60, then a lost dispute.
