@@ -67,11 +67,15 @@ test("a shopper sees the notice where they join, downloads their loyalty data, d
     await store.signIn(mailbox, email);
   });
 
+  // The order's points wait out the store's return window: none available yet, some pending.
   let balance = 0;
+  let pending = 0;
   let code = "";
   await onAccountEventually(page, async () => {
     balance = Number(await page.getByTestId("points-balance").textContent({ timeout: 1_000 }));
-    expect(balance).toBeGreaterThan(0);
+    const line = await page.getByText(/points \(\$[\d.]+\) pending until/).textContent({ timeout: 1_000 });
+    pending = Number(/^(\d+) points/.exec(line ?? "")?.[1]);
+    expect(pending).toBeGreaterThan(0);
   });
   code = /\/r\/([a-z0-9]{8})$/.exec(await page.getByTestId("referral-link").inputValue())![1];
 
@@ -84,8 +88,8 @@ test("a shopper sees the notice where they join, downloads their loyalty data, d
     const file = JSON.parse(await readFile((await download.path())!, "utf8")) as Export;
     expect(file.format).toBe("playcart.loyalty-data");
     expect(file.sections.customer.map((c) => c.email)).toEqual([email]);
-    expect(file.sections.points.balances).toContainEqual({ account: "available", balance });
-    expect(file.sections.points.ledger.reduce((s, e) => s + e.delta, 0)).toBe(balance);
+    expect(file.sections.points.balances).toContainEqual({ account: "pending", balance: pending });
+    expect(file.sections.points.ledger.reduce((s, e) => s + e.delta, 0)).toBe(balance + pending);
     expect(file.sections.points.ledger.some((e) => /^Order [0-9A-F]{8} paid$/.test(e.reason))).toBe(true);
 
     const own = await page.request.get(`/api/playcart/privacy/export?customer=${file.sections.customer[0].id}`);
@@ -133,6 +137,7 @@ test("a shopper sees the notice where they join, downloads their loyalty data, d
       await expect(admin.page.getByRole("heading", { level: 1, name: "Deleted customer" })).toBeVisible();
       await expect(admin.page.getByText(email)).toHaveCount(0);
       await expect(admin.page.getByTestId("points-balance")).toHaveText(String(balance));
+      await expect(admin.page.getByTestId("points-pending")).toHaveText(`${pending} pending (return window)`);
       await expect(admin.page.getByRole("region", { name: "Delete loyalty data" })).toHaveCount(0);
     } finally {
       await owner.close();

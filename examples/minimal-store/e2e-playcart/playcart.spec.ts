@@ -26,16 +26,13 @@ test.beforeEach(async ({ context }) => {
 });
 
 const rewards = (page: import("@playwright/test").Page) => page.getByRole("region", { name: "Your rewards" });
-const pointsIn = async (page: import("@playwright/test").Page) =>
-  Number(
-    (
-      await rewards(page)
-        .getByText(/\d+ points/)
-        .first()
-        .textContent()
-    )?.match(/(\d+) points/)?.[1] ?? NaN,
-  );
-
+// Every point the panel names: those available and those still pending ("N more once recent
+// orders settle", while the order's return window is open).
+const pointsIn = async (page: import("@playwright/test").Page) => {
+  const text = (await rewards(page).locator(".playcart-points").textContent()) ?? "";
+  const [, available, onTheWay = "0"] = text.match(/(\d+) points(?: \((\d+) more)?/) ?? [];
+  return available === undefined ? Number.NaN : Number(available) + Number(onTheWay);
+};
 test("a first-time shopper spins the first-order wheel and the prize lowers this order at once", async ({ page }) => {
   await addProduct(page, "Glass Teapot");
   await addProduct(page, "Sencha Green Tea");

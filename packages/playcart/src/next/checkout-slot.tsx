@@ -46,7 +46,11 @@ export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: Playcart
         <section aria-label="Your rewards" className="playcart-rewards">
           <p className="playcart-points">
             You have <strong>{view.points.balance} points</strong>
-            {view.points.held > 0 ? ` (${view.points.held} more once recent orders settle)` : ""}.
+            {/* Pending (inside the return window) and held (disputed) points are on their way. */}
+            {view.points.held + view.points.pending > 0
+              ? ` (${view.points.held + view.points.pending} more once recent orders settle)`
+              : ""}
+            .
           </p>
           <p className="playcart-tier">Your tier: {progress.current.label}</p>
           <div

@@ -46,7 +46,7 @@ export type CheckoutView = {
   /** What the reward takes off this order's total now (its discount plus the delivery it waives); 0 without one. */
   offMinor: number;
   /** A known shopper's points and tier (the rewards panel); null before Playcart knows them. */
-  points: { balance: number; held: number; progress: TierProgress } | null;
+  points: { balance: number; held: number; pending: number; progress: TierProgress } | null;
   /** What <PlaycartCheckout> needs from the config: the play route, Playcart's own odds pages, the currency, the reminder checkbox's wording. */
   ui: { playEndpoint: string; identifyEndpoint: string; oddsBase: string; currency: string; consentWording: string };
 };
@@ -168,7 +168,7 @@ async function pointsOf(rt: Runtime, shopper: PlayShopper, now: Date): Promise<C
     balances(db, customer.id),
     tierProgress(db, { email: shopper.email, userRef: shopper.userRef, now }),
   ]);
-  return { balance: balance.available, held: balance.held, progress };
+  return { balance: balance.available, held: balance.held, pending: balance.pending, progress };
 }
 
 async function recordCheckoutView(
