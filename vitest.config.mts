@@ -25,8 +25,10 @@ export default defineConfig({
           // Vitest's default is one worker fewer than the cores, which on a 2-core machine is
           // one: the files (each on its own in-memory database) run side by side instead.
           maxWorkers: "100%",
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // In CI this lane shares the 2 cores with the pg and e2e lanes: an in-memory database's
+          // migrations alone have taken over a minute there.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
