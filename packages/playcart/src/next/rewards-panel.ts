@@ -50,12 +50,12 @@ export async function rewardsPanelData(rt: Runtime, input: RewardsPanelInput = {
         signedIn: shopper.signedIn,
       })
     : null;
-  const { expiryReminderDays } = await getSettings(db);
   const [held, ways, catalog, worth, progress, code, notice] = await Promise.all([
     owner ? heldRewards(db, { ...owner, now }) : [],
     waysToEarn(db, { currency: cfg.currency, money }),
     listCatalog(db),
-    customer ? shopperPoints(db, customer.id, now, expiryReminderDays) : null,
+    // The reminder window is only needed for a known shopper's points, and is read beside the rest.
+    customer ? getSettings(db).then((s) => shopperPoints(db, customer.id, now, s.expiryReminderDays)) : null,
     customer ? tierProgress(db, { email: customer.email, userRef: shopper?.userRef ?? null, now }) : null,
     member && customer ? referralCodeFor(db, customer.id) : null,
     // A guest joins from the panel: the notice of financial incentive goes with the invitation.
