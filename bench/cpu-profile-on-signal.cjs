@@ -1,4 +1,4 @@
-// Preloaded into the app server by `BENCH_PROFILE=<dir> npm run bench:webhook`: SIGUSR2
+// Preloaded into the app server by `BENCH_PROFILE=<dir> npm run bench:webhook` (or bench:play): SIGUSR2
 // starts a V8 CPU profile, the next SIGUSR2 writes it to <dir> (open it in Chrome DevTools
 // or speedscope). NODE_OPTIONS may not carry --cpu-prof, and `next start` would profile the
 // whole run; this profiles exactly the slices the bench asks for.
@@ -20,7 +20,10 @@ if (dir) {
     running = false;
     session.post("Profiler.stop", (err, result) => {
       if (err) return console.error("[profile]", err.message);
-      const file = path.join(dir, `webhook-${process.pid}-${Date.now()}.cpuprofile`);
+      const file = path.join(
+        dir,
+        `${process.env.PLAYCART_CPU_PROFILE_NAME || "server"}-${process.pid}-${Date.now()}.cpuprofile`,
+      );
       fs.writeFileSync(file, JSON.stringify(result.profile));
       console.log(`[profile] wrote ${file}`);
     });

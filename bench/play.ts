@@ -22,8 +22,11 @@
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_DURATION (s of open loop per load, default 12), BENCH_SLICES (default 3),
 // BENCH_CAPACITY_SECONDS (default 5), BENCH_CONCURRENCY (default 16), BENCH_LOAD (default 0.5),
-// BENCH_ARRIVALS (poisson | fixed), BENCH_SEED (default 1), BENCH_PORT (default 3290).
+// BENCH_ARRIVALS (poisson | fixed), BENCH_SEED (default 1), BENCH_PORT (default 3290),
+// BENCH_PROFILE=<dir> (write a V8 CPU profile of the server for each open-loop play slice there).
+import { mkdirSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, withPrizeTallies } from "playcart";
 import { prizes } from "playcart/schema";
@@ -50,6 +53,7 @@ const LOAD = Number(process.env.BENCH_LOAD ?? 0.5);
 const ARRIVALS: Arrivals = process.env.BENCH_ARRIVALS === "fixed" ? "fixed" : "poisson";
 const random = seededRandom(Number(process.env.BENCH_SEED ?? 1));
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
 const WARMUP_SECONDS = 2;
 // As many connections as the app's own pool (db/client.ts, DATABASE_POOL_MAX), for the in-process path.
 const IN_PROCESS_POOL = Number(process.env.DATABASE_POOL_MAX ?? POOL_MAX);
@@ -121,8 +125,26 @@ async function main() {
       log("no .next build: run `npm run build` first to measure plays over HTTP and the checkout's JavaScript");
     } else {
       await seed(t.db); // products for the carts, and the demo campaigns a checkout offers
-      server = await startNext({ databaseUrl: withApplicationName(t.url, SERVER_APP), port: BENCH_PORT });
+      if (PROFILE_DIR) {
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        log(
+          `profiling the server's play slices into ${PROFILE_DIR}: the profiler slows it, so these figures are not the benchmark's`,
+        );
+      }
+      server = await startNext({
+        databaseUrl: withApplicationName(t.url, SERVER_APP),
+        port: BENCH_PORT,
+        env: PROFILE_DIR
+          ? {
+              NODE_OPTIONS: `--require ${path.join(__dirname, "cpu-profile-on-signal.cjs")}`,
+              PLAYCART_CPU_PROFILE_DIR: PROFILE_DIR,
+              PLAYCART_CPU_PROFILE_NAME: "play",
+            }
+          : undefined,
+      });
       const running = server;
+      // `next start` serves from the process it was spawned as.
+      const profile = PROFILE_DIR ? () => process.kill(running.pid, "SIGUSR2") : undefined;
       log(`next start on :${BENCH_PORT} (pid ${running.pid}), its connections named ${SERVER_APP}`);
       const meters = {
         server: new CpuMeter(() => processTree(running.pid)),
@@ -144,7 +166,7 @@ async function main() {
         const [healthRow, playRow] = await alternate(
           [
             { label: health.label, send: health.send },
-            { label, send: playSend(running.url, via, campaignId, open) },
+            { label, send: playSend(running.url, via, campaignId, open), around: profile },
           ],
           { rate, seconds: DURATION, slices: SLICES, arrivals: ARRIVALS, random, meters },
         );

@@ -99,6 +99,7 @@ async function main() {
       ? {
           NODE_OPTIONS: `--require ${path.join(repoRoot, "bench", "cpu-profile-on-signal.cjs")}`,
           PLAYCART_CPU_PROFILE_DIR: PROFILE_DIR,
+          PLAYCART_CPU_PROFILE_NAME: "webhook",
         }
       : {};
     server = await startServer({

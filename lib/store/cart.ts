@@ -154,18 +154,22 @@ export async function loadCart(db: Db, owner: CartOwner) {
   return { id: cart.id, email: cart.email, ...(await cartLines(db, cart.id)) };
 }
 
-// A guest's cart is read on every store page and every play: the cart and its lines in one
-// prepared statement (planned once per connection), not two ad hoc queries.
-const guestCartStatement = preparedStatement((db) =>
+/** A guest's open cart and its lines, by the placeholder `sessionId` (exported for its plan test). */
+export const guestCartQuery = (db: Db) =>
   db
     .select({ cartId: carts.id, email: carts.email, line: lineColumns })
     .from(carts)
     .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
-    .leftJoin(products, and(eq(products.id, cartItems.productId), eq(products.active, true)))
-    .where(and(eq(carts.sessionId, sql.placeholder("sessionId")), eq(carts.status, "open"), isNull(carts.userId)))
-    .orderBy(cartItems.addedAt, products.name)
-    .prepare("demo_guest_cart"),
-);
+    .leftJoin(products, and(eq(products.id, cartItems.productId), sql`${products.active}`))
+    // `status = 'open'` as a literal, not a parameter: the plan Postgres keeps for the statement
+    // can then use the open carts' unique index on the session (a parameter would make it
+    // plan again on every call).
+    .where(and(eq(carts.sessionId, sql.placeholder("sessionId")), sql`${carts.status} = 'open'`, isNull(carts.userId)))
+    .orderBy(cartItems.addedAt, products.name);
+
+// A guest's cart is read on every store page and every play: the cart and its lines in one
+// prepared statement (planned once per connection), not two ad hoc queries.
+const guestCartStatement = preparedStatement((db) => guestCartQuery(db).prepare("demo_guest_cart"));
 
 type Line = Parameters<typeof priceLines>[0][number];
 type LeftJoinedLine = { [K in keyof Line]: Line[K] | null };

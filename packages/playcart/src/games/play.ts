@@ -1,7 +1,7 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { executePrepared, isUniqueViolation, pgError } from "../core/db.ts";
 import { identityKeys, personKey, type Shopper } from "../core/identity.ts";
@@ -448,10 +448,22 @@ type LoadedRow = ProfileRow & {
   bonus_left: number | null;
 };
 
-async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
-  const [row] = await executePrepared<LoadedRow>(
-    tx,
-    sql`
+/** The play's one read: campaign, prizes, today's capped wins, replay check, bonus plays and profile (exported for its plan test). */
+export function loadPlayQuery(
+  input: Pick<PlayInput, "campaignId" | "requestId" | "shopper" | "now">,
+  today: string,
+): SQL {
+  // The keys as a list of parameters, so the bonus rows are found through the allowances' key
+  // (campaign, identity, window). A set-returning subquery here planned as a scan of every
+  // allowance row of the campaign: a play got slower with every play before it.
+  const keys = identityKeys(input.shopper);
+  const bonusKeys = keys.length
+    ? sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )
+    : sql`NULL`;
+  return sql`
       WITH profile AS (${profileQuery({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now })})
       SELECT profile.*,
         (SELECT row_to_json(c) FROM playcart_campaigns c WHERE c.id = ${input.campaignId}::uuid) AS campaign,
@@ -461,9 +473,12 @@ async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
         EXISTS (SELECT 1 FROM playcart_plays WHERE request_id = ${input.requestId}) AS replayed,
         (SELECT coalesce(sum(b.granted - b.used), 0)::int FROM playcart_play_allowances b
           WHERE b.campaign_id = ${input.campaignId}::uuid AND b.window_key = ${BONUS_WINDOW}
-            AND b.identity_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(identityKeys(input.shopper))}::jsonb))) AS bonus_left
-      FROM profile`,
-  );
+            AND b.identity_key IN (${bonusKeys})) AS bonus_left
+      FROM profile`;
+}
+
+async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
+  const [row] = await executePrepared<LoadedRow>(tx, loadPlayQuery(input, today));
   const { profile, customer } = profileFromRow(row, input.now);
   return {
     bonusLeft: Number(row.bonus_left ?? 0),
