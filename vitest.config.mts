@@ -22,6 +22,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // Migrates one PGlite for the whole run; each test's database is a copy of it.
+          globalSetup: ["test/support/pglite-template.ts"],
           // Vitest's default is one worker fewer than the cores, which on a 2-core machine is
           // one: the files (each on its own in-memory database) run side by side instead.
           maxWorkers: "100%",
