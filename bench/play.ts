@@ -150,8 +150,15 @@ async function main() {
         server: new CpuMeter(() => processTree(running.pid)),
         postgres: new CpuMeter(backends.of(database, SERVER_APP)),
       };
+      // The sessions just written (tens of thousands of rows) must not be flushed, vacuumed or
+      // analysed by Postgres in the middle of a measured load: do it all before.
+      const settle = async (db: typeof t.db) => {
+        await db.execute(sql`VACUUM ANALYZE`);
+        await db.execute(sql`CHECKPOINT`);
+      };
       const measurePair = async (label: string, via: Via, health: Health): Promise<Pair> => {
         const closed = await Sessions.create(t.db, (WARMUP_SECONDS + CAPACITY_SECONDS) * CLOSED_LOOP_PLAYS_PER_SECOND);
+        await settle(t.db);
         const plays = playSend(running.url, via, campaignId, closed);
         log(`${label}: warm-up ${WARMUP_SECONDS} s of each, capacity ${CAPACITY_SECONDS} s (${CONCURRENCY} in flight)`);
         await closedLoop(health.send, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
@@ -160,6 +167,7 @@ async function main() {
         const rate = cap.rate * LOAD;
         // Poisson arrivals vary around the mean: room for a run well above it.
         const open = await Sessions.create(t.db, Math.ceil(rate * DURATION * 1.5) + 100);
+        await settle(t.db);
         log(
           `${label}: ${fmt(cap.rate)} plays/s (load ${fmt(loadOf(cap), 2)}); open loop at ${fmt(rate)}/s beside ${health.label}, ${SLICES} slices`,
         );

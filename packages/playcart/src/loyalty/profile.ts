@@ -32,7 +32,8 @@ export type ProfileLookup = { email?: string | null; userRef?: string | null; no
 export type ProfileRow = {
   customer_id: string | null;
   customer_user_ref: string | null;
-  settings: Record<string, unknown> | null;
+  /** The settings rows as one JSON object: its text as the statement returns it, or the object. */
+  settings: string | Record<string, unknown> | null;
   paid_orders: number | null;
   lifetime_spend: number | null;
   trailing_spend: number | null;
@@ -50,7 +51,7 @@ export function profileQuery(input: ProfileLookup): SQL {
       : sql`false`;
   return sql`
     SELECT c.id AS customer_id, c.user_ref AS customer_user_ref,
-           (SELECT json_object_agg(key, value) FROM playcart_settings) AS settings,
+           (SELECT json_object_agg(key, value) FROM playcart_settings)::text AS settings,
            s.paid_orders, s.lifetime_spend, s.trailing_spend, s.first_paid_at, s.last_paid_at, s.orders_with_reward
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (SELECT id, user_ref FROM playcart_customers WHERE ${match} LIMIT 1) c ON true
@@ -82,10 +83,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function settingsFrom(stored: Record<string, unknown> | null): EngageSettings {
-  const key = JSON.stringify(stored ?? {});
-  if (lastSettings?.key !== key)
-    lastSettings = { key, settings: deepFreeze(settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(stored ?? {}) })) };
+function settingsFrom(stored: string | Record<string, unknown> | null): EngageSettings {
+  // The statement returns the rows as JSON text: that text is the key, parsed only when it changes.
+  const key = typeof stored === "string" ? stored : JSON.stringify(stored ?? {});
+  if (lastSettings?.key !== key) {
+    const rows = typeof stored === "string" ? (JSON.parse(stored) as Record<string, unknown> | null) : stored;
+    lastSettings = { key, settings: deepFreeze(settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(rows ?? {}) })) };
+  }
   return lastSettings.settings;
 }
 
