@@ -7,9 +7,9 @@
 //
 // The build runs first, on its own. Then three lanes run side by side: the Postgres suites one
 // after the other; the e2e suite, which spends most of its time waiting on one browser and one
-// server; and the remaining suites one after the other. While a Postgres suite runs, the other
-// two lanes run at the lowest CPU priority (nice 19): they use what it leaves idle and hardly
-// slow it down. Each suite's output goes to test-results/logs/ and is printed whole when the
+// server; and the remaining suites one after the other. While a Postgres suite runs, the last
+// lane runs at the lowest CPU priority (nice 19): it uses what the other two leave idle and
+// hardly slows them down. Each suite's output goes to test-results/logs/ and is printed whole when the
 // suite ends, so that the lanes' outputs never interleave.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
@@ -40,7 +40,7 @@ const vitest = (project) => ({
 });
 
 // needsBuild: runs `next start` on the production build made once, up front.
-// foreground: the other lanes yield the CPU to it. Its concurrency tests (plays, webhooks and
+// foreground: the main lane yields the CPU to it. Its concurrency tests (plays, webhooks and
 // reminders racing, a server killed mid-payment) time races that a busy machine reshapes.
 const SUITES = {
   unit: { ...vitest("unit") },
@@ -54,18 +54,14 @@ const SUITES = {
     needsBuild: true,
     lane: "browser",
   },
-  // examples/minimal-store, an independent host: packs playcart, installs the tarball into the
-  // store's own node_modules, builds and starts the store on a fresh database, runs its suite.
-  // `npm pack` rewrites packages/playcart/package.json while it runs and rebuilds its dist/:
-  // it must not overlap the build or a suite that reads the package (unit, pg), so it waits
-  // for the Postgres lane and runs after unit; only e2e, which serves the finished build,
-  // runs beside it.
+  // examples/minimal-store, an independent host: packs a copy of playcart, installs the tarball
+  // into the store's own node_modules, builds and starts the store on a fresh database, runs
+  // its suite. The workspace's packages/playcart is never touched, so it runs beside anything.
   example: {
     cmd: process.execPath,
     args: () => ["examples/minimal-store/scripts/e2e.mjs"],
     report: "examples/minimal-store/test-results/e2e.json",
     kind: "playwright",
-    packsPlaycart: true,
   },
 };
 
@@ -327,16 +323,17 @@ const results = new Map();
 const foregroundDone = (async () => {
   for (const job of foreground) results.set(job.id, await runSuite(job, { buildFailed, nice: false }));
 })();
-// The whole of a background lane keeps one priority, so that a suite started once the
-// Postgres lane is done does not crowd out one started before.
+// The e2e lane keeps the normal priority too: it spends most of its time waiting on a browser
+// and a server, and is the longest lane, so its short bursts of work should not queue. The
+// main lane (unit, example) runs on what the other two leave idle. The whole of a lane keeps
+// one priority, so that a suite started once the Postgres lane is done does not crowd out one
+// started before.
 const nice = foreground.length > 0;
 await Promise.all([
   foregroundDone,
   ...background.map(async (lane) => {
-    for (const job of lane) {
-      if (job.packsPlaycart) await foregroundDone;
-      results.set(job.id, await runSuite(job, { buildFailed, nice }));
-    }
+    for (const job of lane)
+      results.set(job.id, await runSuite(job, { buildFailed, nice: nice && job.lane !== "browser" }));
   }),
 ]);
 

@@ -1,5 +1,5 @@
 // The minimal store's end-to-end run against Playcart as a host gets it, packed:
-//   1. `npm pack` packages/playcart into a temp dir (its prepack builds dist with tsc);
+//   1. `npm pack` a copy of packages/playcart into a temp dir (its prepack builds dist with tsc);
 //   2. install this store's own dependencies (npm ci) and then that tarball into its own
 //      node_modules (never the root workspace's link to packages/playcart);
 //   3. create a fresh Postgres database beside DATABASE_URL's, run the store's migrations,
@@ -12,7 +12,7 @@
 // STORE_E2E_REUSE=1 skips steps 1, 2 and the build when they were done before (for iterating).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,12 +43,29 @@ function run(cmd, args, opts = {}) {
 }
 const npm = (args, cwd) => run("npm", [...args, "--no-audit", "--no-fund"], { cwd });
 
-/** Packs playcart as npm would publish it; returns the tarball's path. */
+/**
+ * Packs playcart as npm would publish it; returns the tarball's path. It packs a copy of the
+ * package (its prepack builds dist/ and rewrites package.json while it runs), so the workspace's
+ * own packages/playcart is never touched and other suites may read it meanwhile. The copy sits
+ * under the repository's node_modules, where its build resolves the same dependencies.
+ */
 function packPlaycart() {
   const manifest = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
   const out = mkdtempSync(path.join(os.tmpdir(), "minimal-store-pack-"));
-  // The package's prepack builds dist (tsc) and points every entry point at it.
-  npm(["pack", "--pack-destination", out], pkgDir);
+  const cache = path.join(repo, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  const copyRoot = mkdtempSync(path.join(cache, "playcart-pack-"));
+  const copy = path.join(copyRoot, "playcart");
+  try {
+    cpSync(pkgDir, copy, {
+      recursive: true,
+      filter: (src) => !["dist", "node_modules"].includes(path.relative(pkgDir, src).split(path.sep)[0]),
+    });
+    // The package's prepack builds dist (tsc) and points every entry point at it.
+    npm(["pack", "--pack-destination", out], copy);
+  } finally {
+    rmSync(copyRoot, { recursive: true, force: true });
+  }
   const tarball = path.join(out, `playcart-${manifest.version}.tgz`);
   const packed = spawnSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" }).stdout;
   if (JSON.stringify(JSON.parse(packed || "{}").exports ?? {}).includes("./src/"))
