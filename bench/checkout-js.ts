@@ -43,12 +43,3 @@ export class ScriptCache {
     return sum;
   }
 }
-
-export async function checkoutFirstLoadJs(
-  baseUrl: string,
-  sessionId: string,
-): Promise<{ gzipBytes: number; chunks: number }> {
-  const paths = chunkPathsIn(await checkoutHtml(baseUrl, sessionId));
-  const gzipBytes = await new ScriptCache().gzipBytes(paths.map((p) => `${baseUrl}${p}`));
-  return { gzipBytes, chunks: paths.length };
-}

@@ -15,7 +15,8 @@
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_PAIRS (default 5), BENCH_PORT (default 3290; the second server takes the next port),
 // BENCH_THROTTLING (simulate, the default: Lighthouse's simulated slow 4G and 4x CPU on an
-// unthrottled load; or devtools: the page really runs at 4x), CHROME_PATH (default /usr/bin/chromium).
+// unthrottled load; or devtools: the page really runs at 4x), CHROME_PATH (default /usr/bin/chromium),
+// BENCH_BREAKDOWN=1 (also print the main thread's time per script, each way).
 import os from "node:os";
 import { seed } from "@/db/seed";
 import { createTestDatabase } from "../test/support/pg";
@@ -125,6 +126,20 @@ async function main() {
     console.log(
       `    gzip JS ${signed(d.js / 1024, 1)} kB (medians ${kb(med("on", (r) => r.gzipJsBytes))} on, ${kb(med("off", (r) => r.gzipJsBytes))} off)`,
     );
+
+    // Where the main thread's time went, per script (Lighthouse's bootup-time), median of the runs.
+    if (process.env.BENCH_BREAKDOWN === "1") {
+      for (const side of ["on", "off"] as Side[]) {
+        const server = servers[side]!;
+        const urls = new Set(pairs.flatMap((p) => Object.keys(p[side].bootupMs)));
+        const rows = [...urls]
+          .map((u) => [u.replace(server.url, ""), median(pairs.map((p) => p[side].bootupMs[u] ?? 0))] as const)
+          .sort((a, b) => b[1] - a[1]);
+        console.log("");
+        console.log(`  main-thread time by script with Playcart ${side} (bootup-time, median ms at ${CPU_SLOWDOWN}x):`);
+        for (const [u, ms] of rows.slice(0, 12)) console.log(`    ${ms.toFixed(0).padStart(6)}  ${u}`);
+      }
+    }
 
     // With Playcart off, not one byte of it in the checkout's chunks.
     const off = servers.off!;

@@ -20,6 +20,8 @@ export type PageRun = {
   mainThreadCpuMs: number;
   /** Every script the page fetched during the run, lazily loaded ones included. */
   scriptUrls: string[];
+  /** Main-thread time per script (Lighthouse's bootup-time: evaluation, parse and compile), ms at the slowdown. */
+  bootupMs: Record<string, number>;
 };
 
 import { CHROMIUM_FLAGS } from "../e2e/support/system-chromium";
@@ -71,6 +73,11 @@ export async function lighthouseRun(url: string, opts: { cookie: string; throttl
     let cpuMicros = 0;
     for (const e of trace.mainThreadEvents)
       if (TraceProcessor.isScheduleableTask(e) && e.dur && e.ts >= trace.timeOriginEvt.ts) cpuMicros += e.tdur ?? e.dur;
+    const bootupItems =
+      (lhr.audits["bootup-time"]?.details as { items?: Array<{ url?: string; total?: number }> })?.items ?? [];
+    const bootupMs = Object.fromEntries(
+      bootupItems.filter((i) => typeof i.url === "string").map((i) => [i.url as string, i.total ?? 0]),
+    );
     return {
       score: Math.round(score * 100),
       tbtMs: numeric("total-blocking-time"),
@@ -79,6 +86,7 @@ export async function lighthouseRun(url: string, opts: { cookie: string; throttl
       // breakdown does; with devtools throttling the trace was recorded at 4x already.
       mainThreadCpuMs: (cpuMicros / 1000) * (opts.throttling === "simulate" ? CPU_SLOWDOWN : 1),
       scriptUrls,
+      bootupMs,
     };
   } finally {
     chrome.kill();

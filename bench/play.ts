@@ -14,8 +14,9 @@
 //      (found by application_name in pg_stat_activity, read from /proc by pid).
 // Paths: `play()` in this process (no HTTP), the JSON route POST /api/playcart/play (App Router
 // route handler; floor GET /api/health) and the checkout's server action (POST /checkout;
-// floor the server action at /health/action). HTTP needs a build (`npm run build`). Then the
-// checkout page's first-load JavaScript (gzip) with Playcart and with PLAYCART_ENGAGE=off.
+// floor the server action at /health/action). HTTP needs a build (`npm run build`). What the
+// checkout's JavaScript weighs with and without Playcart is bench:checkout's (every script the
+// page fetches, its lazily loaded chunks included).
 // Not a test: it prints figures and PASS/FAIL against the floors, and exits 0 unless it broke
 // (BENCH_STRICT=1: non-zero on a failed floor too).
 //
@@ -33,7 +34,6 @@ import { prizes } from "playcart/schema";
 import { openPostgres, POOL_MAX } from "@/db/client";
 import { seed } from "@/db/seed";
 import { adminUrl, createTestDatabase } from "../test/support/pg";
-import { checkoutFirstLoadJs } from "./checkout-js";
 import { alternate, capacity, type Row } from "./compare";
 import { closeConnections } from "./http-client";
 import { type Arrivals, closedLoop, percentile, type Send, seededRandom } from "./load";
@@ -63,7 +63,7 @@ const IN_PROCESS_APP = "playcart-bench-in-process";
 // Sessions for the closed-loop runs: more than any server here completes a second.
 const CLOSED_LOOP_PLAYS_PER_SECOND = 1_000;
 
-const FLOORS = { cpuRatio: 2.0, p99Ms: 100, jsBytes: 15 * 1024 };
+const FLOORS = { cpuRatio: 2.0, p99Ms: 100 };
 
 type Pair = { capacity: Row; play: Row; health: Row; healthNote: string };
 /** A health request: what the table calls it, what it does, how to send it. */
@@ -120,9 +120,8 @@ async function main() {
 
     // 2. Over HTTP, against `next start` on the same database.
     const pairs: Array<{ label: string; pair: Pair }> = [];
-    let js: { on: number; off: number; chunksOn: number; chunksOff: number } | null = null;
     if (!hasBuild()) {
-      log("no .next build: run `npm run build` first to measure plays over HTTP and the checkout's JavaScript");
+      log("no .next build: run `npm run build` first to measure plays over HTTP");
     } else {
       await seed(t.db); // products for the carts, and the demo campaigns a checkout offers
       if (PROFILE_DIR) {
@@ -205,13 +204,6 @@ async function main() {
           },
         ),
       });
-
-      const jsSessions = await Sessions.create(t.db, 2);
-      const on = await checkoutFirstLoadJs(running.url, jsSessions.take());
-      await running.stop();
-      server = await startNext({ databaseUrl: t.url, port: BENCH_PORT, env: { PLAYCART_ENGAGE: "off" } });
-      const off = await checkoutFirstLoadJs(server.url, jsSessions.take());
-      js = { on: on.gzipBytes, off: off.gzipBytes, chunksOn: on.chunks, chunksOff: off.chunks };
     }
 
     console.log("");
@@ -252,11 +244,6 @@ async function main() {
         SELECT count(*)::int AS n FROM playcart_prizes
         WHERE (inventory IS NOT NULL AND wins > inventory) OR (budget_value_minor IS NOT NULL AND value_awarded_minor > budget_value_minor)`),
     );
-    const kb = (b: number) => `${fmt(b / 1024)} kB`;
-    if (js)
-      console.log(
-        `  checkout first-load JS (gzip): with Playcart ${kb(js.on)} (${js.chunksOn} chunks), PLAYCART_ENGAGE=off ${kb(js.off)} (${js.chunksOff} chunks), difference ${kb(js.on - js.off)}`,
-      );
 
     const verdicts = new Verdicts();
     const o = inProcess.open;
@@ -293,12 +280,6 @@ async function main() {
       loadOf(o),
     );
     verdicts.add(`no prize over its inventory or budget (${overLimit.n})`, overLimit.n === 0, loadAverage1());
-    if (js)
-      verdicts.add(
-        `checkout JS added by Playcart <= ${kb(FLOORS.jsBytes)} (${kb(js.on - js.off)})`,
-        js.on - js.off <= FLOORS.jsBytes,
-        loadAverage1(),
-      );
     console.log("");
     verdicts.print();
     log(`load average after: ${fmt(loadAverage1(), 2)}`);
