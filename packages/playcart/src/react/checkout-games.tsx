@@ -1,17 +1,18 @@
 "use client";
 
-// The checkout's slot for Playcart: the offer card is its own chunk, so a page that renders
-// no slot ships none of it. Plays go to the JSON play route unless the host passes `play`.
-// A first-order game the store cannot judge yet (no email) shows its email step first; the
-// launcher and the game are fetched while the shopper types, so Play does not wait for them.
+// The checkout's slot for Playcart. Plays go to the JSON play route unless the host passes
+// `play`. A first-order game the store cannot judge yet (no email) shows its email step first,
+// a chunk of its own; the game is fetched while the shopper types, so Play does not wait for it.
+// The offer card comes with the slot rather than as a chunk of its own: it is what the slot
+// shows nearly always, and a lazy card cost a second hydration pass once its chunk arrived (and
+// on a server's first render, the card was streamed after the page and revealed later).
 import { useRouter } from "next/navigation.js";
 import { lazy, Suspense, useEffect, useRef, useState, useTransition } from "react";
 import type { EmailVerdict } from "./email-step.tsx";
-import type { GameLauncherProps } from "./game-launcher.tsx";
+import { preloadWhenIdle } from "./game-chunks.ts";
+import { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
-import { afterLoadWhenIdle } from "./when-idle.ts";
 
-const Launcher = lazy(() => import("./game-launcher.tsx").then((m) => ({ default: m.GameLauncher })));
 const EmailStep = lazy(() => import("./email-step.tsx").then((m) => ({ default: m.EmailStep })));
 
 export type CheckoutGamesProps = GameLauncherProps & {
@@ -40,13 +41,8 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
   const waiting = Boolean(emailStep && offer && given?.campaignId === offer.campaignId);
   const asking = emailStep && offer ? offer.gameType : null;
 
-  useEffect(() => {
-    if (!asking) return;
-    return afterLoadWhenIdle(() => {
-      import("./game-launcher.tsx").catch(() => {});
-      import("./game-chunks.ts").then((m) => m.preloadGame(asking)).catch(() => {});
-    });
-  }, [asking]);
+  // While the email step shows, the game's chunk comes once the checkout has loaded and is idle.
+  useEffect(() => (asking ? preloadWhenIdle(asking) : undefined), [asking]);
 
   useEffect(() => {
     if (given) notice.current?.focus();
@@ -68,8 +64,8 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
           {given.message}
         </p>
       )}
-      <Suspense fallback={null}>
-        {emailStep && offer && !given ? (
+      {emailStep && offer && !given ? (
+        <Suspense fallback={null}>
           <EmailStep
             offer={offer}
             endpoint={emailStep.endpoint}
@@ -78,10 +74,10 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
             oddsHref={props.oddsHref ?? defaultOddsHref(offer.slug)}
             onIdentified={identified}
           />
-        ) : waiting ? null : (
-          <Launcher {...props} />
-        )}
-      </Suspense>
+        </Suspense>
+      ) : waiting ? null : (
+        <GameLauncher {...props} />
+      )}
     </>
   );
 }
