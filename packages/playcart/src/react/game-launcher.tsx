@@ -19,6 +19,7 @@ import {
 } from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
 import { ConditionsLine, RulesLink } from "./rules-line.tsx";
+import { useHydrated } from "./use-hydrated.ts";
 
 const loading = (
   <p role="status" className="playcart-loading">
@@ -57,6 +58,7 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
   const [opened, setOpened] = useState<Opened | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   // The offered game's chunk comes once the checkout has loaded and is idle (or on intent, below), so Play opens it without a wait.
   const offeredType = offer?.gameType;
   useEffect(() => (offeredType ? preloadWhenIdle(offeredType) : undefined), [offeredType]);
@@ -140,7 +142,8 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
             onPointerEnter={() => preloadGame(gameType)}
             onFocus={() => preloadGame(gameType)}
             onTouchStart={() => preloadGame(gameType)}
-            disabled={playsLeft <= 0}
+            // Not before React has hydrated it: an earlier press would do nothing.
+            disabled={!hydrated || playsLeft <= 0}
             className="playcart-button"
           >
             Play

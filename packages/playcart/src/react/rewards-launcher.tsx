@@ -5,6 +5,7 @@
 // it, so a page pays for one button.
 import { type ComponentType, useRef, useState } from "react";
 import type { RewardsDialogProps } from "./rewards-dialog.tsx";
+import { useHydrated } from "./use-hydrated.ts";
 
 export type RewardsLauncherProps = {
   /** Playcart's panel route: GET <basePath>/panel. */
@@ -29,6 +30,9 @@ export function RewardsLauncher({
 }: RewardsLauncherProps) {
   const [Dialog, setDialog] = useState<ComponentType<RewardsDialogProps> | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  // Disabled in the server's HTML until React has hydrated it: pressed earlier (a slow phone,
+  // its chunk still loading), the click would do nothing and the panel would never open.
+  const hydrated = useHydrated();
   const open = async () => {
     const mod = await loadDialog();
     setDialog(() => mod.RewardsDialog);
@@ -40,6 +44,7 @@ export function RewardsLauncher({
         type="button"
         aria-haspopup="dialog"
         aria-expanded={Dialog !== null}
+        disabled={!hydrated}
         onClick={open}
         // Warm the panel's script as the pointer or focus arrives, before the click.
         onPointerEnter={() => void loadDialog()}
