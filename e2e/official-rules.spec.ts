@@ -122,6 +122,11 @@ test("a game that can lose needs a free entry to publish; its rules show what th
       await shopperPage.getByLabel("Your email address").fill(email);
       await shopperPage.getByRole("button", { name: "Play free" }).click();
       await expect(shopperPage.getByRole("status").filter({ hasText: "You won $2 off" })).toBeVisible();
+      // A free play is a draw like any other: its receipt comes with it.
+      await expect(shopperPage.getByRole("link", { name: "Verify this draw" })).toHaveAttribute(
+        "href",
+        /^\/fair\/verify\?r=[A-Za-z0-9_-]+$/,
+      );
       await shopperPage.getByRole("button", { name: "Play free" }).click();
       await expect(
         shopperPage.getByRole("alert").filter({ hasText: "This email address has had its free play for now" }),

@@ -1,8 +1,8 @@
 // A play of a game, for the play route and for hosts' server actions. The server decides
 // everything: who plays (the adapter's shopper, never the body), whether they may, what they win.
 import { z } from "zod";
-import { encodeReceipt, PlayError, type PlayOutcome, play } from "../games/index.ts";
-import type { ShopperAnswer } from "./config.ts";
+import { encodeReceipt, PlayError, type PlayOutcome, type PlayResult, play } from "../games/index.ts";
+import type { Resolved, ShopperAnswer } from "./config.ts";
 import { EMAIL_NEEDED, isFirstOrderGame } from "./email-first.ts";
 import { offeredPlacement } from "./offers.ts";
 import { thisOrderSaving } from "./play-saving.ts";
@@ -68,34 +68,43 @@ export async function playFor(
     // with none live, the play's event was recorded as processed and there is nothing to run.
     if (result.eventPending) rt.sweepAfterResponse(now);
     const savingMinor = result.reward?.scope === "this_order" && cart ? thisOrderSaving(result.reward, cart) : null;
-    const receiptText = result.receipt && encodeReceipt(result.receipt);
-    return {
-      status: "ok",
-      won: result.won,
-      segment: result.segment,
-      label: result.label,
-      reward: result.reward && {
-        label: result.reward.label,
-        scope: result.reward.scope as "this_order" | "next_order",
-        expiresAt: result.reward.expiresAt.toISOString(),
-        timeZone: cfg.timeZone,
-        savingMinor,
-        currency: cfg.currency,
-      },
-      playsLeft: result.playsLeft,
-      receipt: result.receipt && {
-        text: receiptText!,
-        verifyHref: `${cfg.pages.verify}?r=${receiptText}`,
-        playId: result.receipt.playId,
-        period: result.receipt.period,
-        commitment: result.receipt.commitment,
-        revealsAt: result.receipt.revealsAt,
-        attempt: result.receipt.attempt,
-      },
-    };
+    return playOutcome(cfg, result, savingMinor);
   } catch (err) {
     if (err instanceof PlayError) return { status: "error", code: err.code, message: err.message };
     console.error("[playcart] play failed", err);
     return { status: "error", code: "error", message: "The game could not be played. Please try again." };
   }
+}
+
+/** What the browser is told of a play the server made (at checkout or by free entry): its result, any reward, its draw's receipt. */
+export function playOutcome(
+  cfg: Pick<Resolved, "timeZone" | "currency" | "pages">,
+  result: PlayResult,
+  savingMinor: number | null = null,
+): PlayOutcome {
+  const receiptText = result.receipt && encodeReceipt(result.receipt);
+  return {
+    status: "ok",
+    won: result.won,
+    segment: result.segment,
+    label: result.label,
+    reward: result.reward && {
+      label: result.reward.label,
+      scope: result.reward.scope as "this_order" | "next_order",
+      expiresAt: result.reward.expiresAt.toISOString(),
+      timeZone: cfg.timeZone,
+      savingMinor,
+      currency: cfg.currency,
+    },
+    playsLeft: result.playsLeft,
+    receipt: result.receipt && {
+      text: receiptText!,
+      verifyHref: `${cfg.pages.verify}?r=${receiptText}`,
+      playId: result.receipt.playId,
+      period: result.receipt.period,
+      commitment: result.receipt.commitment,
+      revealsAt: result.receipt.revealsAt,
+      attempt: result.receipt.attempt,
+    },
+  };
 }

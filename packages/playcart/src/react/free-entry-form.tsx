@@ -1,10 +1,11 @@
 "use client";
 
 // The free method of entry: an email, and the server draws a free play of the campaign with the
-// same prizes and odds as a play at checkout. The result is announced; any prize is kept for
-// that email address.
+// same prizes and odds as a play at checkout. The result is announced with its draw's receipt;
+// any prize is kept for that email address.
 import { type FormEvent, useId, useState } from "react";
 import type { PlayOutcome } from "../client.ts";
+import { DrawReceiptNote } from "./draw-receipt.tsx";
 import { nonce } from "./game-types.ts";
 import { prizeNoun, type Wording, wonWords } from "./won-words.ts";
 
@@ -71,6 +72,7 @@ export function FreeEntryForm({ slug, endpoint = DEFAULT_FREE_ENTRY_ENDPOINT, wo
           </p>
         )}
       </div>
+      {outcome?.status === "ok" && outcome.receipt && <DrawReceiptNote receipt={outcome.receipt} />}
       <p role="alert" className="playcart-alert">
         {outcome?.status === "error" ? outcome.message : null}
       </p>

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { freeEntryPlay, PlayError } from "../../games/index.ts";
 import { fromSameOrigin, json, readJson } from "../http.ts";
+import { playOutcome } from "../play.ts";
 import { emailInput } from "../remembered-email.ts";
 import type { Runtime } from "../runtime.ts";
 
@@ -38,19 +39,8 @@ export async function freeEntryRoute(rt: Runtime, req: Request): Promise<Respons
       timeZone: cfg.timeZone,
     });
     if (result.eventPending) rt.sweepAfterResponse(now);
-    return json({
-      status: "ok",
-      won: result.won,
-      segment: result.segment,
-      label: result.label,
-      reward: result.reward && {
-        label: result.reward.label,
-        scope: result.reward.scope,
-        expiresAt: result.reward.expiresAt.toISOString(),
-        timeZone: cfg.timeZone,
-      },
-      playsLeft: 0,
-    });
+    // No cart: a free play's prize is never this order's saving.
+    return json(playOutcome(cfg, { ...result, playsLeft: 0 }));
   } catch (err) {
     if (err instanceof PlayError) return refused(err.code, err.message);
     console.error("[playcart] free entry failed", err);
