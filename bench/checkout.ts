@@ -16,7 +16,7 @@
 // BENCH_PAIRS (default 15), BENCH_PORT (default 3290; the second server takes the next port),
 // BENCH_THROTTLING (simulate, the default: Lighthouse's simulated slow 4G and 4x CPU on an
 // unthrottled load; or devtools: the page really runs at 4x), CHROME_PATH (default /usr/bin/chromium),
-// BENCH_BREAKDOWN=1 (also print the main thread's time per script, each way).
+// BENCH_BREAKDOWN=1 (also print the main thread's time by kind of work and per script, each way).
 import os from "node:os";
 import { seed } from "@/db/seed";
 import { createTestDatabase } from "../test/support/pg";
@@ -130,8 +130,21 @@ async function main() {
       `    gzip JS ${signed(d.js / 1024, 1)} kB (medians ${kb(med("on", (r) => r.gzipJsBytes))} on, ${kb(med("off", (r) => r.gzipJsBytes))} off)`,
     );
 
-    // Where the main thread's time went, per script (Lighthouse's bootup-time), median of the runs.
+    // Where the main thread's time went: by kind of work, and per script (Lighthouse's
+    // bootup-time), medians of the runs.
     if (process.env.BENCH_BREAKDOWN === "1") {
+      const groups = [
+        ...new Set(pairs.flatMap((p) => [...Object.keys(p.on.taskGroupMs), ...Object.keys(p.off.taskGroupMs)])),
+      ];
+      const groupMedian = (side: Side, g: string) => median(pairs.map((p) => p[side].taskGroupMs[g] ?? 0));
+      console.log("");
+      console.log(
+        `  main-thread time by kind of work (median ms at ${CPU_SLOWDOWN}x): with Playcart, without, difference of the medians`,
+      );
+      for (const g of groups.sort((a, b) => groupMedian("on", b) - groupMedian("on", a)))
+        console.log(
+          `    ${g.padEnd(22)} ${groupMedian("on", g).toFixed(0).padStart(6)} ${groupMedian("off", g).toFixed(0).padStart(6)} ${signed(groupMedian("on", g) - groupMedian("off", g)).padStart(6)}`,
+        );
       for (const side of ["on", "off"] as Side[]) {
         const server = servers[side]!;
         const urls = new Set(pairs.flatMap((p) => Object.keys(p[side].bootupMs)));

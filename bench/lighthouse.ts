@@ -22,6 +22,12 @@ export type PageRun = {
   scriptUrls: string[];
   /** Main-thread time per script (Lighthouse's bootup-time: evaluation, parse and compile), ms at the slowdown. */
   bootupMs: Record<string, number>;
+  /**
+   * The main thread's time by kind of work (Lighthouse's task groups: script evaluation,
+   * style and layout, paint, parsing, garbage collection, other), ms at the slowdown: what a
+   * difference in main-thread time is made of.
+   */
+  taskGroupMs: Record<string, number>;
 };
 
 import { CHROMIUM_FLAGS } from "../e2e/support/system-chromium";
@@ -38,6 +44,7 @@ export async function lighthouseRun(url: string, opts: { cookie: string; throttl
   // Lighthouse is an ES module only.
   const { default: lighthouse } = await import("lighthouse");
   const { TraceProcessor } = await import("lighthouse/core/lib/tracehouse/trace-processor.js");
+  const { MainThreadTasks } = await import("lighthouse/core/lib/tracehouse/main-thread-tasks.js");
   const chrome = await chromeLauncher.launch({ chromePath: chromePath(), chromeFlags: CHROME_FLAGS });
   try {
     const flags: Flags = {
@@ -73,6 +80,18 @@ export async function lighthouseRun(url: string, opts: { cookie: string; throttl
     let cpuMicros = 0;
     for (const e of trace.mainThreadEvents)
       if (TraceProcessor.isScheduleableTask(e) && e.dur && e.ts >= trace.timeOriginEvt.ts) cpuMicros += e.tdur ?? e.dur;
+    // Simulated throttling loads the page at full speed and scales it, as Lighthouse's own
+    // breakdown does; with devtools throttling the trace was recorded at 4x already.
+    const scale = opts.throttling === "simulate" ? CPU_SLOWDOWN : 1;
+    const taskGroupMs: Record<string, number> = {};
+    const { timestamps } = trace;
+    for (const task of MainThreadTasks.getMainThreadTasks(
+      trace.mainThreadEvents,
+      trace.frames,
+      timestamps.traceEnd,
+      timestamps.timeOrigin,
+    ))
+      if (task.startTime >= 0) taskGroupMs[task.group.id] = (taskGroupMs[task.group.id] ?? 0) + task.selfTime * scale;
     const bootupItems =
       (lhr.audits["bootup-time"]?.details as { items?: Array<{ url?: string; total?: number }> })?.items ?? [];
     const bootupMs = Object.fromEntries(
@@ -82,11 +101,10 @@ export async function lighthouseRun(url: string, opts: { cookie: string; throttl
       score: Math.round(score * 100),
       tbtMs: numeric("total-blocking-time"),
       mainThreadMs: numeric("mainthread-work-breakdown"),
-      // Simulated throttling loads the page at full speed and scales it, as Lighthouse's own
-      // breakdown does; with devtools throttling the trace was recorded at 4x already.
-      mainThreadCpuMs: (cpuMicros / 1000) * (opts.throttling === "simulate" ? CPU_SLOWDOWN : 1),
+      mainThreadCpuMs: (cpuMicros / 1000) * scale,
       scriptUrls,
       bootupMs,
+      taskGroupMs,
     };
   } finally {
     chrome.kill();
