@@ -1,10 +1,8 @@
 // Playcart's buttons as the server renders them, before React hydrates their lazily loaded
-// chunks: a press then would do nothing (no panel, no game) or, for the email step's Continue,
-// submit the form natively (a reload that loses the email), so they are not pressable until
+// chunks: a press then would do nothing (no panel, no game), so they are not pressable until
 // hydrated. Once hydrated they are (the e2e journeys press them).
 
 import type { GameOffer } from "playcart/client";
-import { EmailStep } from "playcart/internal/react/email-step";
 import { GameLauncher } from "playcart/internal/react/game-launcher";
 import { RewardsLauncher } from "playcart/internal/react/rewards-launcher";
 import { createElement } from "react";
@@ -42,21 +40,6 @@ describe("Playcart's launchers before hydration", () => {
       }),
     );
     const button = buttonNamed(html, />Play</);
-    expect(button, html).toBeDefined();
-    expect(button).toMatch(/\sdisabled=""/);
-  });
-
-  it("renders the email step's Continue disabled, so Enter in the field cannot submit the form natively", () => {
-    const html = renderToStaticMarkup(
-      createElement(EmailStep, {
-        offer,
-        endpoint: "/api/playcart/identify",
-        consentWording: "Email me about my cart",
-        oddsHref: "/odds/first-order-wheel",
-        onIdentified: () => {},
-      }),
-    );
-    const button = buttonNamed(html, />Continue</);
     expect(button, html).toBeDefined();
     expect(button).toMatch(/\sdisabled=""/);
   });
