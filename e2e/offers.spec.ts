@@ -11,7 +11,7 @@ import { expect, test } from "./support/fixtures";
 const { espresso } = products;
 const WEDNESDAY = "2026-11-18T10:00:00.000Z";
 
-/** A guest at checkout with one espresso, once the exit watcher listens (it arms after hydration). */
+/** A guest at checkout with one espresso, once the exit watcher listens (it arms after hydration, the click to checkout having activated the page). */
 async function atCheckout(page: Page) {
   const store = new Store(page);
   await store.addProduct(espresso.slug);

@@ -180,9 +180,9 @@ const setTabVisibility = (page: Page, state: "hidden" | "visible") =>
   }, state);
 
 /**
- * A guest at checkout with one product, once the exit watcher is listening: it arms itself
- * after hydration by adding one history entry (a Back or a timer before that would not
- * count). Returns the nudge dialog.
+ * A guest at checkout with one product, once the exit watcher is listening: after hydration,
+ * on a page the shopper has interacted with (here the click that opened checkout), it adds one
+ * history entry (a Back or a timer before that would not count). Returns the nudge dialog.
  */
 async function atCheckoutWatched(page: Page, slug: string) {
   const store = new Store(page);
@@ -227,4 +227,21 @@ test("on a phone, Back from checkout shows the nudge first; a second Back leaves
   await expect(nudge).toBeHidden();
   await page.goBack();
   await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
+});
+
+test("a checkout opened directly adds its Back entry only once the shopper touches the page", async ({ page }) => {
+  const store = new Store(page);
+  await store.addProduct(mug.slug);
+  // A new document with no user activation: a browser's Back button would skip an entry it added.
+  await page.goto("/checkout", { waitUntil: "networkidle" });
+  const entries = await page.evaluate(() => history.length);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => [history.length, history.state?.playcartNudge ?? null])).toEqual([entries, null]);
+
+  await page.getByRole("heading", { name: "Checkout" }).click();
+  await page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goBack();
+  await expect(page.getByRole("dialog", { name: "Before you go…" })).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout$/);
 });

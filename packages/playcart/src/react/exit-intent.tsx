@@ -7,6 +7,7 @@ import { type ComponentType, useEffect, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import type { NudgeProps } from "./exit-nudge.tsx";
 import type { PlayFn } from "./game-types.ts";
+import { whenIdle } from "./when-idle.ts";
 
 export type ExitTrigger = "pointer_top" | "tab_hidden" | "back" | "idle";
 const DONE_KEY = "pc_nudge_done";
@@ -40,6 +41,7 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     let fired = false;
     let hiddenAt = 0;
     let idle: ReturnType<typeof setTimeout> | undefined;
+    let cancelArm = () => {};
     const fire = async (trigger: ExitTrigger) => {
       if (fired) return;
       fired = true;
@@ -63,8 +65,23 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
       clearTimeout(idle);
       idle = setTimeout(() => void fire("idle"), IDLE_MS);
     };
-    // One extra history entry, so the first Back shows the nudge instead of leaving.
-    history.pushState({ playcartNudge: true }, "");
+    // One extra history entry, so the first Back shows the nudge instead of leaving. It is added
+    // once the shopper has interacted with the page, when the browser is idle: a browser's Back
+    // button skips an entry a page added without a user activation (Chrome's history
+    // manipulation intervention), so an earlier entry would not work, and a pushState costs the
+    // checkout's load (and a tap, were it run inside the tap's handler) a few ms of main thread.
+    const arm = () => {
+      removeEventListener("pointerup", onActivation, true);
+      removeEventListener("keydown", onActivation, true);
+      cancelArm = whenIdle(() => history.pushState({ playcartNudge: true }, ""), 500);
+    };
+    const onActivation = () => arm();
+    // Arrived by a click in the store (a client-side navigation): the page is active already.
+    if (navigator.userActivation?.hasBeenActive) arm();
+    else {
+      addEventListener("pointerup", onActivation, { capture: true, passive: true });
+      addEventListener("keydown", onActivation, { capture: true, passive: true });
+    }
     document.addEventListener("mouseout", onMouseOut);
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("popstate", onPopState);
@@ -72,6 +89,9 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     resetIdle();
     function cleanup() {
       clearTimeout(idle);
+      cancelArm();
+      removeEventListener("pointerup", onActivation, true);
+      removeEventListener("keydown", onActivation, true);
       document.removeEventListener("mouseout", onMouseOut);
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("popstate", onPopState);
