@@ -9,10 +9,26 @@ const TIMEOUT_MS = 30_000;
 
 export type HttpAnswer = { status: number; body: string };
 
-export function request(
-  url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<HttpAnswer> {
+type RequestOptions = { method?: string; headers?: Record<string, string>; body?: string };
+
+/**
+ * A kept-alive connection the server closed as idle (Node's keep-alive timeout, 5 s; the
+ * bench leaves a path's connections idle while the other path runs) can be reset just as a
+ * request goes out on it. The server never read that request, so it is sent again, once, on
+ * a new connection, as browsers do (Node's documentation gives the same advice).
+ */
+export async function request(url: string, opts: RequestOptions = {}): Promise<HttpAnswer> {
+  try {
+    return await requestOnce(url, opts);
+  } catch (err) {
+    if (!(err instanceof StaleConnection)) throw err;
+    return requestOnce(url, opts);
+  }
+}
+
+class StaleConnection extends Error {}
+
+function requestOnce(url: string, opts: RequestOptions): Promise<HttpAnswer> {
   // A length, as browsers send it, rather than a chunked body.
   const headers =
     opts.body === undefined
@@ -26,7 +42,9 @@ export function request(
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`no answer from ${url} within ${TIMEOUT_MS} ms`)));
-    req.on("error", reject);
+    req.on("error", (err: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && err.code === "ECONNRESET" ? new StaleConnection(err.message) : err),
+    );
     req.end(opts.body);
   });
 }
