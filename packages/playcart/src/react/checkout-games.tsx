@@ -1,19 +1,18 @@
 "use client";
 
 // The checkout's slot for Playcart. Plays go to the JSON play route unless the host passes
-// `play`. A first-order game the store cannot judge yet (no email) shows its email step first,
-// a chunk of its own; the game is fetched while the shopper types, so Play does not wait for it.
-// The offer card comes with the slot rather than as a chunk of its own: it is what the slot
-// shows nearly always, and a lazy card cost a second hydration pass once its chunk arrived (and
-// on a server's first render, the card was streamed after the page and revealed later).
+// `play`. A first-order game the store cannot judge yet (no email) shows its email step first;
+// the game is fetched while the shopper types, so Play does not wait for it.
+// The offer card and the email step come with the slot rather than as chunks of their own: the
+// server renders one of them nearly always, and a lazy one was fetched only when hydration
+// reached it, one more round trip before its button worked (and a second hydration pass; on a
+// server's first render, the card was streamed after the page and revealed later).
 import { useRouter } from "next/navigation.js";
-import { lazy, Suspense, useEffect, useRef, useState, useTransition } from "react";
-import type { EmailVerdict } from "./email-step.tsx";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { EmailStep, type EmailVerdict } from "./email-step.tsx";
 import { preloadWhenIdle } from "./game-chunks.ts";
 import { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
-
-const EmailStep = lazy(() => import("./email-step.tsx").then((m) => ({ default: m.EmailStep })));
 
 export type CheckoutGamesProps = GameLauncherProps & {
   /**
@@ -65,16 +64,14 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
         </p>
       )}
       {emailStep && offer && !given ? (
-        <Suspense fallback={null}>
-          <EmailStep
-            offer={offer}
-            endpoint={emailStep.endpoint}
-            consentWording={emailStep.consentWording}
-            notice={emailStep.notice}
-            oddsHref={props.oddsHref ?? defaultOddsHref(offer.slug)}
-            onIdentified={identified}
-          />
-        </Suspense>
+        <EmailStep
+          offer={offer}
+          endpoint={emailStep.endpoint}
+          consentWording={emailStep.consentWording}
+          notice={emailStep.notice}
+          oddsHref={props.oddsHref ?? defaultOddsHref(offer.slug)}
+          onIdentified={identified}
+        />
       ) : waiting ? null : (
         <GameLauncher {...props} />
       )}
