@@ -154,8 +154,13 @@ test("the exit nudge shows once per session, carries the comeback game, and neve
   await expect(nudge).toBeHidden();
 
   await pointerLeavesTop(page);
-  await page.reload();
+  await page.reload({ waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  // This tab has had its nudge: a tap adds no Back entry (Back would have to be pressed twice).
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole("heading", { name: "Checkout" }).click();
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
   await pointerLeavesTop(page);
   await page.evaluate(() => sessionStorage.clear()); // even if the browser forgets, the server remembers
   await page.reload();

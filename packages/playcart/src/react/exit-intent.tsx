@@ -37,7 +37,10 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
   const [shown, setShown] = useState<{ Nudge: ComponentType<NudgeProps>; offer: GameOffer | null } | null>(null);
 
   useEffect(() => {
-    if (sessionStorage.getItem(DONE_KEY)) return;
+    // Whether this tab has had its nudge is read only when it matters (a trigger, the Back
+    // entry): a page's first use of sessionStorage costs a slow phone a few ms of main thread,
+    // which the checkout's load should not pay.
+    const done = () => sessionStorage.getItem(DONE_KEY) !== null;
     let fired = false;
     let hiddenAt = 0;
     let idle: ReturnType<typeof setTimeout> | undefined;
@@ -46,6 +49,7 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
       if (fired) return;
       fired = true;
       cleanup();
+      if (done()) return;
       sessionStorage.setItem(DONE_KEY, "1");
       const [mod, decision] = await Promise.all([
         import("./exit-nudge.tsx"),
@@ -73,7 +77,9 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     const arm = () => {
       removeEventListener("pointerup", onActivation, true);
       removeEventListener("keydown", onActivation, true);
-      cancelArm = whenIdle(() => history.pushState({ playcartNudge: true }, ""), 500);
+      cancelArm = whenIdle(() => {
+        if (!done()) history.pushState({ playcartNudge: true }, "");
+      }, 500);
     };
     const onActivation = () => arm();
     // Arrived by a click in the store (a client-side navigation): the page is active already.
