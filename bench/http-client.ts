@@ -37,7 +37,9 @@ function requestOnce(url: string, opts: RequestOptions, via: http.Agent | false)
       ? opts.headers
       : { ...opts.headers, "content-length": String(Buffer.byteLength(opts.body)) };
   return new Promise((resolve, reject) => {
+    let answering = false;
     const req = http.request(url, { method: opts.method ?? "GET", headers, agent: via, timeout: TIMEOUT_MS }, (res) => {
+      answering = true;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
@@ -45,7 +47,8 @@ function requestOnce(url: string, opts: RequestOptions, via: http.Agent | false)
     });
     req.on("timeout", () => req.destroy(new Error(`no answer from ${url} within ${TIMEOUT_MS} ms`)));
     req.on("error", (err: NodeJS.ErrnoException) =>
-      reject(req.reusedSocket && err.code === "ECONNRESET" ? new StaleConnection(err.message) : err),
+      // Reset before any answer began: the server had closed the connection, unread.
+      reject(req.reusedSocket && !answering && err.code === "ECONNRESET" ? new StaleConnection(err.message) : err),
     );
     req.end(opts.body);
   });

@@ -62,9 +62,9 @@ test("with Playcart off, the checkout fetches no script with Playcart's code; wi
   // The scripts holding the Playcart parts the server rendered are named in its HTML, so the
   // browser fetches them with the page's own scripts, not one round trip later when hydration
   // reaches them. A game's chunk is fetched on idle 2.5 s after the load event (when-idle.ts),
-  // never before: anything Playcart's requested before load + 2 s is the page's.
+  // never before: anything Playcart's requested before load + 1 s is the page's.
   const lateForHydration = on
-    .filter((s) => s.requestedAt < loadedAt + 2000 && playcartCodeIn(s.text))
+    .filter((s) => s.requestedAt < loadedAt + 1000 && playcartCodeIn(s.text))
     .map((s) => new URL(s.url).pathname)
     .filter((path) => !html.includes(path));
   expect(lateForHydration, "Playcart's scripts the checkout loads that its HTML does not name").toEqual([]);

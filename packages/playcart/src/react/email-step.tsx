@@ -3,7 +3,7 @@
 // A first-order game's first step, when the store does not know who is shopping: the email
 // (and, only if ticked, consent to reminders), sent to Playcart's identify route. The server
 // then judges whether the game is this person's; the checkout is refreshed with its answer.
-// Its own chunk: only a checkout that asks for an email loads it.
+// Part of the checkout slot's chunk (see checkout-games.tsx), so its button works once the page has hydrated.
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import { GameIcon } from "./game-icon.tsx";

@@ -12,6 +12,8 @@ import { whenIdle } from "./when-idle.ts";
 export type ExitTrigger = "pointer_top" | "tab_hidden" | "back" | "idle";
 const DONE_KEY = "pc_nudge_done";
 const IDLE_MS = 90_000;
+// The events after which a page has had a user activation (a tap ends in pointerup and click).
+const ACTIVATIONS = ["pointerup", "keydown", "click"] as const;
 
 export type ExitIntentProps = {
   /** How the nudge's game plays: a server action or any function. Default: POST to `playEndpoint`. */
@@ -75,19 +77,20 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     // manipulation intervention), so an earlier entry would not work, and a pushState costs the
     // checkout's load (and a tap, were it run inside the tap's handler) a few ms of main thread.
     const arm = () => {
-      removeEventListener("pointerup", onActivation, true);
-      removeEventListener("keydown", onActivation, true);
+      for (const ev of ACTIVATIONS) removeEventListener(ev, onActivation, true);
       cancelArm = whenIdle(() => {
-        if (!done()) history.pushState({ playcartNudge: true }, "");
+        // Not twice: the watcher starts again when its claim changes (a refreshed checkout).
+        const armed = (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true;
+        if (!armed && !done()) history.pushState({ playcartNudge: true }, "");
       }, 500);
     };
-    const onActivation = () => arm();
+    // Esc and the browser's own shortcuts are no activation: where the browser says so, wait on.
+    const onActivation = () => {
+      if (navigator.userActivation?.hasBeenActive !== false) arm();
+    };
     // Arrived by a click in the store (a client-side navigation): the page is active already.
     if (navigator.userActivation?.hasBeenActive) arm();
-    else {
-      addEventListener("pointerup", onActivation, { capture: true, passive: true });
-      addEventListener("keydown", onActivation, { capture: true, passive: true });
-    }
+    else for (const ev of ACTIVATIONS) addEventListener(ev, onActivation, { capture: true, passive: true });
     document.addEventListener("mouseout", onMouseOut);
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("popstate", onPopState);
@@ -96,8 +99,7 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     function cleanup() {
       clearTimeout(idle);
       cancelArm();
-      removeEventListener("pointerup", onActivation, true);
-      removeEventListener("keydown", onActivation, true);
+      for (const ev of ACTIVATIONS) removeEventListener(ev, onActivation, true);
       document.removeEventListener("mouseout", onMouseOut);
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("popstate", onPopState);
