@@ -4,7 +4,7 @@
 // the store owner sees it counted as recovered. The exit nudge shows once per session.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { setStoreClock } from "./pages/games";
+import { campaigns, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { ADMIN_EMAIL, orderLabel, orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { dkimResult } from "./support/dkim";
@@ -259,6 +259,28 @@ test("a checkout opened directly adds its Back entry only once the shopper touch
   await page.getByRole("heading", { name: "Checkout" }).click();
   await page.waitForFunction(() => (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true);
   expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goBack();
+  await expect(page.getByRole("dialog", { name: "Before you go…" })).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout$/);
+});
+
+test("a shopper who gives their email and plays at checkout still leaves it with one Back after the nudge", async ({
+  page,
+  context,
+}) => {
+  await setStoreClock(context, "2026-11-18T10:00:00.000Z");
+  const games = new Games(page);
+  await atCheckoutWatched(page, products.croissant.slug);
+  const entries = await page.evaluate(() => history.length);
+  // Each answer refreshes the checkout (the email given, the prize shown), which restarts the watcher.
+  const offer = games.offer(campaigns.wheel.name);
+  await games.giveEmail(offer, uniqueEmail("one-back"));
+  await games.open(offer);
+  await offer.getByRole("button", { name: "Spin the wheel" }).click();
+  await games.prizeWon(offer);
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
   await page.goBack();
   await expect(page.getByRole("dialog", { name: "Before you go…" })).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);

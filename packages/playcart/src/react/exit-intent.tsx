@@ -3,7 +3,7 @@
 // Watches for a shopper about to leave checkout: on desktop the pointer leaving toward the
 // top; on mobile the tab hidden (shown on return), back navigation, or a long idle. It is all
 // the checkout loads up front; the nudge itself is fetched only when it is about to show.
-import { type ComponentType, useEffect, useState } from "react";
+import { type ComponentType, useEffect, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import type { NudgeProps } from "./exit-nudge.tsx";
 import type { PlayFn } from "./game-types.ts";
@@ -37,6 +37,13 @@ export type ExitIntentProps = {
 
 export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
   const [shown, setShown] = useState<{ Nudge: ComponentType<NudgeProps>; offer: GameOffer | null } | null>(null);
+  // The watcher starts once per checkout view. A refreshed checkout (the email given, a prize
+  // shown) brings a new `claim` (a server action's reference): restarting on it added another
+  // Back entry each time, and the shopper had to press Back that many more times to leave.
+  const claimNow = useRef(claim);
+  useEffect(() => {
+    claimNow.current = claim;
+  }, [claim]);
 
   useEffect(() => {
     // Whether this tab has had its nudge is read only when it matters (a trigger, the Back
@@ -55,7 +62,7 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
       sessionStorage.setItem(DONE_KEY, "1");
       const [mod, decision] = await Promise.all([
         import("./exit-nudge.tsx"),
-        claim(trigger).catch(() => ({ show: false, offer: null })),
+        claimNow.current(trigger).catch(() => ({ show: false, offer: null })),
       ]);
       if (decision.show) setShown({ Nudge: mod.ExitNudge, offer: decision.offer ?? null });
     };
@@ -79,9 +86,7 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
     const arm = () => {
       for (const ev of ACTIVATIONS) removeEventListener(ev, onActivation, true);
       cancelArm = whenIdle(() => {
-        // Not twice: the watcher starts again when its claim changes (a refreshed checkout).
-        const armed = (history.state as { playcartNudge?: boolean } | null)?.playcartNudge === true;
-        if (!armed && !done()) history.pushState({ playcartNudge: true }, "");
+        if (!done()) history.pushState({ playcartNudge: true }, "");
       }, 500);
     };
     // Esc and the browser's own shortcuts are no activation: where the browser says so, wait on.
@@ -106,7 +111,7 @@ export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
       for (const ev of ["pointerdown", "keydown", "scroll"]) window.removeEventListener(ev, resetIdle);
     }
     return cleanup;
-  }, [claim]);
+  }, []);
 
   if (!shown) return null;
   return (
