@@ -22,6 +22,8 @@ const LEFT_AT = DateTime.now()
   .set({ hour: 10, minute: 0, second: 0, millisecond: 0 })
   .toJSDate();
 const at = (minutes: number) => new Date(LEFT_AT.getTime() + minutes * 60_000).toISOString();
+// The store time the wheel's own tests play at (wheel.spec.ts, offers.spec.ts): a Wednesday morning.
+const WHEEL_OPEN = "2026-11-18T10:00:00.000Z";
 
 /** Runs the reminder schedule as a scheduler would, at a store time of our choosing. */
 async function runSchedule(request: APIRequestContext, when: string) {
@@ -268,7 +270,7 @@ test("a shopper who gives their email and plays at checkout still leaves it with
   page,
   context,
 }) => {
-  await setStoreClock(context, "2026-11-18T10:00:00.000Z");
+  await setStoreClock(context, WHEEL_OPEN);
   const games = new Games(page);
   await atCheckoutWatched(page, products.croissant.slug);
   const entries = await page.evaluate(() => history.length);

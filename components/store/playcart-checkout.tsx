@@ -10,6 +10,8 @@
 import dynamic from "next/dynamic";
 import type { CheckoutGamesProps, ExitIntentProps, RewardChooserProps } from "playcart/react";
 
+// Each import() is written inside its dynamic() call, not shared through a helper: that is where
+// Next's compiler finds the module whose chunk the HTML must name.
 export const CheckoutGames = dynamic<CheckoutGamesProps>(() =>
   import("./playcart-checkout-parts").then((m) => m.CheckoutGames),
 );
