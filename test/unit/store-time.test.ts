@@ -1,4 +1,11 @@
-import { activeWindow, storeDay, upcomingWindows, weeklyWindowSchema } from "playcart/internal/core/store-time";
+import { DateTime } from "luxon";
+import {
+  activeWindow,
+  storeClock,
+  storeDay,
+  upcomingWindows,
+  weeklyWindowSchema,
+} from "playcart/internal/core/store-time";
 import { describe, expect, it } from "vitest";
 
 const saturday = [{ weekday: 6, start: "09:00", end: "15:00" }];
@@ -100,6 +107,35 @@ describe("store day", () => {
     expect(storeDay(instant, "UTC")).toBe("2026-12-01");
     expect(storeDay(instant, "Europe/Berlin")).toBe("2026-12-02");
     expect(storeDay(instant, "America/New_York")).toBe("2026-12-01");
+  });
+
+  // storeDay and storeClock remember the last day per zone with its two midnights: every
+  // instant must still get luxon's own answer, across daylight-saving changes (Santiago's
+  // clocks skip its midnight), a 45-minute offset, and clocks that go back between calls.
+  it("gives the zone's own calendar day and clock for every instant, in any order", () => {
+    const cases = [
+      { zone: "Europe/Berlin", around: "2026-10-25T00:00:00Z" },
+      { zone: "America/New_York", around: "2026-03-08T05:00:00Z" },
+      { zone: "America/Santiago", around: "2026-09-06T04:00:00Z" },
+      { zone: "Asia/Kathmandu", around: "2026-12-01T18:00:00Z" },
+    ];
+    for (const { zone, around } of cases) {
+      const center = new Date(around).getTime();
+      const instants = [];
+      for (let m = -36 * 60; m <= 36 * 60; m += 7) instants.push(center + m * 60_000);
+      for (const at of [...instants, ...instants.reverse()]) {
+        const t = DateTime.fromMillis(at, { zone });
+        const when = `${zone} at ${new Date(at).toISOString()}`;
+        expect(storeDay(new Date(at), zone), when).toBe(t.toISODate());
+        expect(storeClock(new Date(at), zone), when).toEqual({
+          date: t.toISODate(),
+          weekday: t.weekday,
+          hour: t.hour,
+          minute: t.minute,
+          offsetMinutes: t.offset,
+        });
+      }
+    }
   });
 });
 
