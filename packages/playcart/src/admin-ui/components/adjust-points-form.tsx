@@ -6,6 +6,7 @@ import { useAdminAction } from "./admin-actions.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { SubmitButton } from "./submit-button.tsx";
+import { useFormDraft } from "./use-form-draft.ts";
 
 const nonce = () =>
   crypto.randomUUID?.() ??
@@ -21,35 +22,17 @@ export function AdjustPointsForm({ customerId }: { customerId: string }) {
     return next;
   }, idle);
   const [requestId, setRequestId] = useState(nonce);
-  const [delta, setDelta] = useState("");
-  const [reason, setReason] = useState("");
+  const { bind } = useFormDraft({ delta: "", reason: "" });
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="playcart-admin-grid">
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="requestId" value={requestId} />
       <Field label="Points" error={errors.delta} hint="e.g. 50 or -20">
-        {(a) => (
-          <input
-            {...a}
-            name="delta"
-            inputMode="numeric"
-            value={delta}
-            onChange={(e) => setDelta(e.target.value)}
-            className={inputClass}
-          />
-        )}
+        {(a) => <input {...a} {...bind("delta")} inputMode="numeric" className={inputClass} />}
       </Field>
       <Field label="Reason" error={errors.reason}>
-        {(a) => (
-          <input
-            {...a}
-            name="reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className={inputClass}
-          />
-        )}
+        {(a) => <input {...a} {...bind("reason")} className={inputClass} />}
       </Field>
       <div className="">
         <SubmitButton pendingLabel="Posting…" className="">
