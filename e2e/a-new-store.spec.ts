@@ -148,6 +148,9 @@ test("a new store: the checklist, a campaign from a template, its forecast, and 
     await expect(
       page.getByText("Forecast total budget: type an amount such as 250.00, or leave it empty"),
     ).toBeVisible();
+    // The refusal keeps what was chosen and typed.
+    await expect(page.getByLabel("Forecast total budget (USD)")).toHaveValue("ten");
+    await expect(page.getByLabel("Days to replay")).toHaveValue("7");
     await page.getByLabel("Forecast total budget (USD)").fill("5.00");
     await page.getByRole("button", { name: "Run forecast" }).click();
     // $2.45 on the first day leaves $2.55; the second day's two plays ($4.90) spend it.

@@ -6,6 +6,7 @@ import { Admin } from "./pages/admin";
 import { Store } from "./pages/store";
 import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
+import { hydrated } from "./support/page-scripts";
 
 const saved = (page: Page, name: string) => page.getByRole("status").filter({ hasText: `Saved ${name}.` });
 
@@ -132,4 +133,38 @@ test("the owner adds a badge and a stamp card that gives it", async ({ page, mai
   await expect(page.getByLabel(`Name of card mornings-${tag}`)).toHaveValue(card);
   const cardForm = page.locator("form").filter({ has: page.getByLabel(`Name of card mornings-${tag}`) });
   await expect(cardForm.getByLabel("Badge when full").locator("option:checked")).toHaveText(badge);
+});
+
+test("a refused save keeps what the owner typed in the settings", async ({ page, mailbox }) => {
+  await new Admin(page).signInAndOpen(mailbox);
+  await page.goto("/admin/settings");
+  const expiry = page.getByLabel("Points expire after (days)");
+  const savedExpiry = await expiry.inputValue();
+  // Before React has the page, a submit is the browser's own post of the form: a new page.
+  await hydrated(expiry);
+
+  await expiry.fill("soon");
+  await page.getByRole("button", { name: "Save points settings" }).click();
+  await expect(page.getByText("Enter a number of days")).toBeVisible();
+  await expect(expiry).toHaveValue("soon");
+
+  const age = page.getByLabel("Minimum age");
+  const residents = page.getByLabel("Open to residents of");
+  const wording = page.getByLabel("Prize wording");
+  const savedWording = await wording.inputValue();
+  const otherWording = savedWording === "win" ? "gift" : "win";
+  await age.fill("eleven");
+  await residents.fill("the Isle of Man");
+  await wording.selectOption(otherWording);
+  await page.getByRole("button", { name: "Save the rules' terms" }).click();
+  await expect(page.getByText("A whole number of years from 13 to 25, or empty")).toBeVisible();
+  await expect(age).toHaveValue("eleven");
+  await expect(residents).toHaveValue("the Isle of Man");
+  await expect(wording).toHaveValue(otherWording);
+
+  // Refused, so nothing was stored.
+  await page.reload();
+  await expect(expiry).toHaveValue(savedExpiry);
+  await expect(residents).not.toHaveValue("the Isle of Man");
+  await expect(wording).toHaveValue(savedWording);
 });

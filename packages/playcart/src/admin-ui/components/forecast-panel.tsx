@@ -11,6 +11,7 @@ import { useAdminAction } from "./admin-actions.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { SubmitButton } from "./submit-button.tsx";
+import { useFormDraft } from "./use-form-draft.ts";
 
 const figure = (x: number) => x.toFixed(1);
 const STOPPED: Record<NonNullable<ForecastDay["stoppedBy"]>, string> = {
@@ -22,6 +23,7 @@ const STOPPED: Record<NonNullable<ForecastDay["stoppedBy"]>, string> = {
 export function ForecastPanel({ campaignId, currency }: { campaignId: string; currency: string }) {
   const [state, action] = useActionState(useAdminAction("forecastCampaign"), idle);
   const errors = state.fieldErrors ?? {};
+  const { bind } = useFormDraft({ days: "14", playRate: "100", totalBudget: "", dailyBudget: "" });
   const f = state.forecast;
   const cost = (minor: number) => money(Math.round(minor), currency);
   const budgeted = f?.days.some((d) => d.budgetLeftMinor !== null || d.dailyBudgetShare !== null);
@@ -38,7 +40,7 @@ export function ForecastPanel({ campaignId, currency }: { campaignId: string; cu
         <input type="hidden" name="id" value={campaignId} />
         <Field label="Days to replay" error={errors.days}>
           {(p) => (
-            <select {...p} name="days" defaultValue="14" className={inputClass}>
+            <select {...p} {...bind("days")} className={inputClass}>
               <option value="7">Last 7 days</option>
               <option value="14">Last 14 days</option>
               <option value="30">Last 30 days</option>
@@ -46,21 +48,21 @@ export function ForecastPanel({ campaignId, currency }: { campaignId: string; cu
           )}
         </Field>
         <Field label="Play rate (%)" error={errors.playRate} hint="Share of their plays an offered shopper uses">
-          {(p) => <input {...p} name="playRate" inputMode="numeric" defaultValue="100" className={inputClass} />}
+          {(p) => <input {...p} {...bind("playRate")} inputMode="numeric" className={inputClass} />}
         </Field>
         <Field
           label={`Forecast total budget (${currency.toUpperCase()})`}
           error={errors.totalBudget}
           hint="Empty: the campaign's own"
         >
-          {(p) => <input {...p} name="totalBudget" inputMode="decimal" className={inputClass} />}
+          {(p) => <input {...p} {...bind("totalBudget")} inputMode="decimal" className={inputClass} />}
         </Field>
         <Field
           label={`Forecast daily budget (${currency.toUpperCase()})`}
           error={errors.dailyBudget}
           hint="Empty: the campaign's own"
         >
-          {(p) => <input {...p} name="dailyBudget" inputMode="decimal" className={inputClass} />}
+          {(p) => <input {...p} {...bind("dailyBudget")} inputMode="decimal" className={inputClass} />}
         </Field>
         <div className="playcart-admin-span-all">
           <SubmitButton pendingLabel="Forecasting…">Run forecast</SubmitButton>

@@ -6,6 +6,7 @@ import { useAdminAction } from "./admin-actions.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { SubmitButton } from "./submit-button.tsx";
+import { useFormDraft } from "./use-form-draft.ts";
 
 export type PointsSettingsValues = {
   pointsExpiryDays: number;
@@ -19,6 +20,12 @@ export type PointsSettingsValues = {
 export function PointsSettingsForm({ values, currency }: { values: PointsSettingsValues; currency: string }) {
   const [state, action] = useActionState(useAdminAction("savePointsSettings"), idle);
   const errors = state.fieldErrors ?? {};
+  const { bind } = useFormDraft({
+    pointsExpiryDays: String(values.pointsExpiryDays),
+    returnWindowDays: String(values.returnWindowDays),
+    expiryReminderDays: String(values.expiryReminderDays),
+    pointValue: values.pointValue,
+  });
   const fields: [name: keyof PointsSettingsValues, label: string, hint: string][] = [
     ["pointsExpiryDays", "Points expire after (days)", "Counted from when each lot is earned; 0: never."],
     ["returnWindowDays", "Return window (days)", "An order's points stay pending this long; 0: available at once."],
@@ -41,9 +48,8 @@ export function PointsSettingsForm({ values, currency }: { values: PointsSetting
             {(a) => (
               <input
                 {...a}
-                name={name}
+                {...bind(name)}
                 inputMode={name === "pointValue" ? "decimal" : "numeric"}
-                defaultValue={String(values[name])}
                 className={inputClass}
               />
             )}

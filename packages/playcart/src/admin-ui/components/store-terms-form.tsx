@@ -10,10 +10,18 @@ import { useAdminAction } from "./admin-actions.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { SubmitButton } from "./submit-button.tsx";
+import { useFormDraft } from "./use-form-draft.ts";
 
 export function StoreTermsForm({ terms }: { terms: StoreTerms }) {
   const [state, action] = useActionState(useAdminAction("saveStoreTerms"), idle);
   const errors = state.fieldErrors ?? {};
+  const { bind } = useFormDraft({
+    sponsorName: terms.sponsorName,
+    sponsorAddress: terms.sponsorAddress,
+    minAge: terms.minAge === null ? "" : String(terms.minAge),
+    territories: terms.territories,
+    wording: terms.wording,
+  });
   return (
     <form action={action} noValidate className="playcart-admin-stack">
       <div className="playcart-admin-grid">
@@ -22,32 +30,16 @@ export function StoreTermsForm({ terms }: { terms: StoreTerms }) {
           error={errors.sponsorName}
           hint="Named as the sponsor in every game's rules."
         >
-          {(a) => <input {...a} name="sponsorName" defaultValue={terms.sponsorName} className={inputClass} />}
+          {(a) => <input {...a} {...bind("sponsorName")} className={inputClass} />}
         </Field>
         <Field label="Sponsor's address" error={errors.sponsorAddress}>
-          {(a) => (
-            <textarea
-              {...a}
-              name="sponsorAddress"
-              rows={2}
-              defaultValue={terms.sponsorAddress}
-              className={inputClass}
-            />
-          )}
+          {(a) => <textarea {...a} {...bind("sponsorAddress")} rows={2} className={inputClass} />}
         </Field>
         <Field label="Minimum age" error={errors.minAge} hint="Empty: no age limit stated.">
-          {(a) => (
-            <input
-              {...a}
-              name="minAge"
-              inputMode="numeric"
-              defaultValue={terms.minAge === null ? "" : String(terms.minAge)}
-              className={inputClass}
-            />
-          )}
+          {(a) => <input {...a} {...bind("minAge")} inputMode="numeric" className={inputClass} />}
         </Field>
         <Field label="Open to residents of" error={errors.territories} hint="e.g. the United Kingdom. Empty: anyone.">
-          {(a) => <input {...a} name="territories" defaultValue={terms.territories} className={inputClass} />}
+          {(a) => <input {...a} {...bind("territories")} className={inputClass} />}
         </Field>
         <Field
           label="Prize wording"
@@ -55,7 +47,7 @@ export function StoreTermsForm({ terms }: { terms: StoreTerms }) {
           hint="Where a prize every player gets must not be called a win (UK CAP Code 8.19), choose gifts."
         >
           {(a) => (
-            <select {...a} name="wording" defaultValue={terms.wording} className={inputClass}>
+            <select {...a} {...bind("wording")} className={inputClass}>
               <option value="win">“You won …” (prizes)</option>
               <option value="gift">“Your gift: …” (gifts)</option>
             </select>
