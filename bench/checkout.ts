@@ -7,7 +7,10 @@
 // pairs. Per pair and as the median of the per-pair differences: the performance score, Total
 // Blocking Time, main-thread time at 4x (the page's main-thread CPU from the trace, the
 // floor's figure because another process on the machine does not inflate it; and Lighthouse's
-// mainthread-work-breakdown, wall time, beside it), and the gzip JavaScript the page fetched (every script, lazily loaded chunks included). Then, with
+// mainthread-work-breakdown, wall time, beside it), and the gzip JavaScript the page fetched
+// (per pair, every script that run fetched; in the summary, every script any run fetched, with
+// the page and after its load, so the figure does not depend on whether a run's window reached
+// the game chunk the checkout fetches when idle). Then, with
 // Playcart off, whether any chunk of the checkout holds Playcart's code: the chunks the build
 // lists for /checkout, the ones the HTML names and every script the browser fetched.
 // Not a test: it prints figures and PASS/FAIL against the floors, and exits 0 unless it broke.
@@ -65,7 +68,7 @@ async function main() {
   try {
     await seed(t.db);
     // A new first-time shopper for every load (and the warm-ups and the HTML check).
-    const sessions = await Sessions.create(t.db, PAIRS * 2 + 4);
+    const sessions = await Sessions.create(t.db, PAIRS * 2 + 6);
     servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
     servers.off = await startNext({ databaseUrl: t.url, port: BENCH_PORT + 1, env: { PLAYCART_ENGAGE: "off" } });
     log(`next start with Playcart on :${BENCH_PORT}, with PLAYCART_ENGAGE=off on :${BENCH_PORT + 1}`);
@@ -111,8 +114,24 @@ async function main() {
       tbt: diff((r) => r.tbtMs),
       main: diff((r) => r.mainThreadMs),
       cpu: diff((r) => r.mainThreadCpuMs),
-      js: diff((r) => r.gzipJsBytes),
     };
+    // The JavaScript each way, the same whichever runs' windows reached the game's chunk: every
+    // script any run fetched, split into what the HTML names (loaded with the page) and what
+    // came later (the offered game's chunk, fetched when the browser is idle after the load).
+    const js = {} as Record<Side, { firstLoad: number; later: number }>;
+    for (const side of ["on", "off"] as Side[]) {
+      const server = servers[side]!;
+      const named = new Set(
+        chunkPathsIn(await checkoutHtml(server.url, sessions.take())).map((p) => `${server.url}${p}`),
+      );
+      const fetched = new Set(pairs.flatMap((p) => p[side].scriptUrls));
+      js[side] = {
+        firstLoad: await scripts.gzipBytes([...fetched].filter((u) => named.has(u))),
+        later: await scripts.gzipBytes([...fetched].filter((u) => !named.has(u))),
+      };
+    }
+    const jsTotal = (side: Side) => js[side].firstLoad + js[side].later;
+    const jsAdded = jsTotal("on") - jsTotal("off");
     const med = (side: Side, f: (r: Run) => number) => median(pairs.map((p) => f(p[side])));
     console.log("");
     console.log(`  median per-pair difference, Playcart on minus off (${PAIRS} pairs):`);
@@ -127,7 +146,7 @@ async function main() {
       `    main-thread time, Lighthouse's breakdown (wall time) ${signed(d.main)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadMs).toFixed(0)} off)`,
     );
     console.log(
-      `    gzip JS ${signed(d.js / 1024, 1)} kB (medians ${kb(med("on", (r) => r.gzipJsBytes))} on, ${kb(med("off", (r) => r.gzipJsBytes))} off)`,
+      `    gzip JS ${signed(jsAdded / 1024, 1)} kB (${kb(jsTotal("on"))} on, ${kb(jsTotal("off"))} off): with the page ${signed((js.on.firstLoad - js.off.firstLoad) / 1024, 1)} kB, fetched after the load ${signed((js.on.later - js.off.later) / 1024, 1)} kB`,
     );
 
     // Where the main thread's time went: by kind of work, and per script (Lighthouse's
@@ -186,7 +205,7 @@ async function main() {
         d.cpu <= FLOORS.mainThreadMs,
       ],
       [`performance score lost <= ${FLOORS.scorePoints} point (${signed(d.score)})`, -d.score <= FLOORS.scorePoints],
-      [`gzip JS added <= 15 kB (${signed(d.js / 1024, 1)} kB)`, d.js <= FLOORS.gzipJsBytes],
+      [`gzip JS added <= 15 kB (${signed(jsAdded / 1024, 1)} kB)`, jsAdded <= FLOORS.gzipJsBytes],
       [
         `with PLAYCART_ENGAGE=off, no Playcart code in the checkout's ${offChunks.size} chunks (${found.length} found)`,
         found.length === 0 && onFinds > 0,
