@@ -6,7 +6,7 @@ import { Admin } from "./pages/admin";
 import { Store } from "./pages/store";
 import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
-import { hydrated } from "./support/page-scripts";
+import { holdPageScripts, hydrated } from "./support/page-scripts";
 
 const saved = (page: Page, name: string) => page.getByRole("status").filter({ hasText: `Saved ${name}.` });
 
@@ -167,4 +167,34 @@ test("a refused save keeps what the owner typed in the settings", async ({ page,
   await expect(expiry).toHaveValue(savedExpiry);
   await expect(residents).not.toHaveValue("the Isle of Man");
   await expect(wording).toHaveValue(savedWording);
+});
+
+test("what the owner types before the page's scripts have run stays through a refused save", async ({
+  page,
+  mailbox,
+}) => {
+  await new Admin(page).signInAndOpen(mailbox);
+  // A slow connection: the settings are there to type into, React is not yet.
+  const scripts = await holdPageScripts(page);
+  // Not waiting for the load event, which waits for the held scripts.
+  await page.goto("/admin/settings", { waitUntil: "commit" });
+  const rate = page.getByLabel(/^Earn rate/);
+  const tierName = page.getByLabel("Tier 1 name");
+  const savedName = await tierName.inputValue();
+  await rate.fill("lots");
+  await tierName.fill(`${savedName} typed early`);
+  await scripts.release();
+  await hydrated(rate);
+
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Enter a number", { exact: true })).toBeVisible();
+  // Both were still what the owner typed when the refusal came back: the tier row's (posted
+  // from the form's state as a hidden field) as much as the earn rate's.
+  await expect(rate).toHaveValue("lots");
+  await expect(tierName).toHaveValue(`${savedName} typed early`);
+
+  // Refused, so nothing was stored.
+  await page.reload();
+  await expect(tierName).toHaveValue(savedName);
+  await expect(rate).not.toHaveValue("lots");
 });

@@ -6,6 +6,8 @@ import { useAdminAction } from "./admin-actions.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { SubmitButton } from "./submit-button.tsx";
+import { adoptTyped } from "./typed-before-hydration.ts";
+import { useFormDraft } from "./use-form-draft.ts";
 
 type TierRow = { name: string; label: string; minSpend: string; earnMultiplier: string; playMultiplier: string };
 
@@ -23,42 +25,31 @@ export function LoyaltySettingsForm({
 }) {
   const [state, action] = useActionState(useAdminAction("saveLoyaltySettings"), idle);
   const [rows, setRows] = useState(tiers);
-  const [rate, setRate] = useState(String(earnRate));
-  const [days, setDays] = useState(String(tierWindowDays));
+  const { bind } = useFormDraft({ earnRate: String(earnRate), tierWindowDays: String(tierWindowDays) });
   const errors = state.fieldErrors ?? {};
-  const set = (i: number, patch: Partial<TierRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  // An update of the latest rows: several fields may adopt what was typed in one commit.
+  const set = (i: number, patch: Partial<TierRow>) =>
+    setRows((current) => current.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  // The props a tier row's field takes: its value, and what typing or typing early changes.
+  const tierField = (i: number, key: keyof TierRow) => ({
+    value: rows[i][key],
+    onChange: (e: { target: { value: string } }) => set(i, { [key]: e.target.value }),
+    ref: adoptTyped(rows[i][key], (value) => set(i, { [key]: value })),
+  });
   return (
     <form action={action} noValidate className="playcart-admin-stack">
       <input type="hidden" name="tiers" value={JSON.stringify(rows)} />
       <div className="playcart-admin-grid">
         <Field label={`Earn rate (points per ${currency.toUpperCase()} paid)`} error={errors.earnRate}>
-          {(a) => (
-            <input
-              {...a}
-              name="earnRate"
-              inputMode="decimal"
-              value={rate}
-              onChange={(e) => setRate(e.target.value)}
-              className={inputClass}
-            />
-          )}
+          {(a) => <input {...a} {...bind("earnRate")} inputMode="decimal" className={inputClass} />}
         </Field>
         <Field label="Tier window (days of trailing spend)" error={errors.tierWindowDays}>
-          {(a) => (
-            <input
-              {...a}
-              name="tierWindowDays"
-              inputMode="numeric"
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-              className={inputClass}
-            />
-          )}
+          {(a) => <input {...a} {...bind("tierWindowDays")} inputMode="numeric" className={inputClass} />}
         </Field>
       </div>
       <fieldset className="playcart-admin-stack-sm">
         <legend className="playcart-admin-small playcart-admin-strong">Tiers, lowest first</legend>
-        {rows.map((t, i) => (
+        {rows.map((_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: tiers are added and removed only at the end, and their editable key cannot be the React key
           <div key={i} className="playcart-admin-grid">
             <div>
@@ -66,37 +57,21 @@ export function LoyaltySettingsForm({
                 htmlFor={`tier-${i}-label`}
                 className="playcart-admin-block playcart-admin-tiny playcart-admin-strong"
               >{`Tier ${i + 1} name`}</label>
-              <input
-                id={`tier-${i}-label`}
-                value={t.label}
-                onChange={(e) => set(i, { label: e.target.value })}
-                className={inputClass}
-              />
+              <input id={`tier-${i}-label`} {...tierField(i, "label")} className={inputClass} />
             </div>
             <div>
               <label
                 htmlFor={`tier-${i}-key`}
                 className="playcart-admin-block playcart-admin-tiny playcart-admin-strong"
               >{`Tier ${i + 1} key`}</label>
-              <input
-                id={`tier-${i}-key`}
-                value={t.name}
-                onChange={(e) => set(i, { name: e.target.value })}
-                className={inputClass}
-              />
+              <input id={`tier-${i}-key`} {...tierField(i, "name")} className={inputClass} />
             </div>
             <div>
               <label
                 htmlFor={`tier-${i}-min`}
                 className="playcart-admin-block playcart-admin-tiny playcart-admin-strong"
               >{`Tier ${i + 1} from (${currency.toUpperCase()})`}</label>
-              <input
-                id={`tier-${i}-min`}
-                inputMode="decimal"
-                value={t.minSpend}
-                onChange={(e) => set(i, { minSpend: e.target.value })}
-                className={inputClass}
-              />
+              <input id={`tier-${i}-min`} inputMode="decimal" {...tierField(i, "minSpend")} className={inputClass} />
             </div>
             <div>
               <label
@@ -106,8 +81,7 @@ export function LoyaltySettingsForm({
               <input
                 id={`tier-${i}-earn`}
                 inputMode="decimal"
-                value={t.earnMultiplier}
-                onChange={(e) => set(i, { earnMultiplier: e.target.value })}
+                {...tierField(i, "earnMultiplier")}
                 className={inputClass}
               />
             </div>
@@ -119,8 +93,7 @@ export function LoyaltySettingsForm({
               <input
                 id={`tier-${i}-play`}
                 inputMode="decimal"
-                value={t.playMultiplier}
-                onChange={(e) => set(i, { playMultiplier: e.target.value })}
+                {...tierField(i, "playMultiplier")}
                 className={inputClass}
               />
             </div>

@@ -8,6 +8,7 @@ import { useAdminAction } from "./admin-actions.tsx";
 import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { SubmitButton } from "./submit-button.tsx";
+import { adoptTyped } from "./typed-before-hydration.ts";
 import { useFormDraft } from "./use-form-draft.ts";
 
 type Step = { afterHours: string; discountPercent: string };
@@ -43,7 +44,9 @@ export function ReminderSequenceForm({
     afterMinutes: s.afterHours.trim() === "" ? null : Math.round(Number(s.afterHours) * 60),
     ...(s.discountPercent.trim() ? { discountPercent: Number(s.discountPercent) } : {}),
   }));
-  const set = (i: number, patch: Partial<Step>) => setSteps(steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  // An update of the latest steps: several fields may adopt what was typed in one commit.
+  const set = (i: number, patch: Partial<Step>) =>
+    setSteps((current) => current.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
     <form action={action} noValidate className="playcart-admin-stack-sm">
       <input type="hidden" name="id" value={sequence.id} />
@@ -81,6 +84,7 @@ export function ReminderSequenceForm({
                 id={`step-${i}-hours`}
                 inputMode="decimal"
                 value={s.afterHours}
+                ref={adoptTyped(s.afterHours, (value) => set(i, { afterHours: value }))}
                 aria-invalid={Boolean(e[`steps.${i}.afterMinutes`])}
                 onChange={(ev) => set(i, { afterHours: ev.target.value })}
                 className={inputClass}
@@ -98,6 +102,7 @@ export function ReminderSequenceForm({
                 id={`step-${i}-discount`}
                 inputMode="numeric"
                 value={s.discountPercent}
+                ref={adoptTyped(s.discountPercent, (value) => set(i, { discountPercent: value }))}
                 aria-invalid={Boolean(e[`steps.${i}.discountPercent`])}
                 onChange={(ev) => set(i, { discountPercent: ev.target.value })}
                 className={inputClass}

@@ -9,6 +9,7 @@ import { Field, inputClass } from "./field.tsx";
 import { FormMessage } from "./form-message.tsx";
 import { previewHtml } from "./reminder-preview.ts";
 import { SubmitButton } from "./submit-button.tsx";
+import { useFormDraft } from "./use-form-draft.ts";
 
 type Words = { subject: string; heading: string; body: string[] };
 
@@ -31,9 +32,13 @@ export function ReminderWordsForm({
   const [saved, save] = useActionState(useAdminAction("saveReminderWords"), idle);
   const [tested, test] = useActionState(useAdminAction("sendTestReminder"), idle);
   const [reset, resetAction] = useActionState(useAdminAction("resetReminderWords"), idle);
-  const [subject, setSubject] = useState(words.subject);
-  const [heading, setHeading] = useState(words.heading);
-  const [body, setBody] = useState(words.body.join("\n"));
+  // The textarea cannot keep what was typed before hydration (React resets its value then).
+  const { values, bind } = useFormDraft({
+    subject: words.subject,
+    heading: words.heading,
+    body: words.body.join("\n"),
+  });
+  const { subject, heading, body } = values;
   // The latest answer decides which errors show (a test and a save validate the same fields).
   const [last, setLast] = useState<"save" | "test" | "reset">("save");
   const state = { save: saved, test: tested, reset }[last];
@@ -48,38 +53,13 @@ export function ReminderWordsForm({
     <div className="playcart-admin-stack">
       <form action={save} noValidate className="playcart-admin-stack-sm playcart-admin-card">
         <Field label="Subject" error={e.subject}>
-          {(a) => (
-            <input
-              {...a}
-              name="subject"
-              value={subject}
-              onChange={(ev) => setSubject(ev.target.value)}
-              className={inputClass}
-            />
-          )}
+          {(a) => <input {...a} {...bind("subject")} className={inputClass} />}
         </Field>
         <Field label="Heading" error={e.heading}>
-          {(a) => (
-            <input
-              {...a}
-              name="heading"
-              value={heading}
-              onChange={(ev) => setHeading(ev.target.value)}
-              className={inputClass}
-            />
-          )}
+          {(a) => <input {...a} {...bind("heading")} className={inputClass} />}
         </Field>
         <Field label="Text" error={bodyError} hint="One paragraph per line, at most 6.">
-          {(a) => (
-            <textarea
-              {...a}
-              name="body"
-              rows={5}
-              value={body}
-              onChange={(ev) => setBody(ev.target.value)}
-              className={inputClass}
-            />
-          )}
+          {(a) => <textarea {...a} {...bind("body")} rows={5} className={inputClass} />}
         </Field>
         <div className="playcart-admin-row">
           <SubmitButton pendingLabel="Saving…" onClick={() => setLast("save")}>
