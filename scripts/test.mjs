@@ -5,11 +5,12 @@
 // `npm run test:moved-clock`: `pg@+3y` is the pg suite with the clock three years ahead
 // (`pg@2028-02-29 09:00:00` from a given instant). CI runs `npm test -- all pg@+3y`.
 //
-// The build runs first, on its own. Then three lanes run side by side: the Postgres suites one
-// after the other; the e2e suite, which spends most of its time waiting on one browser and one
-// server; and the remaining suites one after the other. While a Postgres suite runs, the last
-// lane runs at the lowest CPU priority (nice 19): it uses what the other two leave idle and
-// hardly slows them down. Each suite's output goes to test-results/logs/ and is printed whole when the
+// The build runs first. Then three lanes run side by side: the Postgres suites one after the
+// other; the e2e suite, which spends most of its time waiting on one browser and one server;
+// and the remaining suites one after the other. While a Postgres suite runs, the last lane runs
+// at the lowest CPU priority (nice 19): it uses what the other two leave idle and hardly slows
+// them down. That lane needs no build, so it starts with the build, on what the build leaves
+// idle (its type check runs on one core). Each suite's output goes to test-results/logs/ and is printed whole when the
 // suite ends, so that the lanes' outputs never interleave.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
@@ -317,24 +318,26 @@ async function runSuite(job, { buildFailed, nice }) {
   return { name: job.id, ...counts, seconds: took };
 }
 
-// The build runs on its own: it keeps both cores busy, and most suites wait for it.
-const buildFailed = jobs.some((j) => j.needsBuild) ? await buildOnce() : undefined;
-const results = new Map();
-const foregroundDone = (async () => {
-  for (const job of foreground) results.set(job.id, await runSuite(job, { buildFailed, nice: false }));
-})();
 // The e2e lane keeps the normal priority too: it spends most of its time waiting on a browser
 // and a server, and is the longest lane, so its short bursts of work should not queue. The
 // main lane (unit, example) runs on what the other two leave idle. The whole of a lane keeps
 // one priority, so that a suite started once the Postgres lane is done does not crowd out one
 // started before.
 const nice = foreground.length > 0;
+const results = new Map();
+// The build keeps most of both cores busy, and the Postgres and e2e suites wait for it. A suite
+// that needs no build starts with it only at nice 19 (the build keeps its priority); otherwise
+// it waits for the build too.
+const build = jobs.some((j) => j.needsBuild) ? buildOnce() : Promise.resolve(undefined);
+const runLane = async (lane, laneNice) => {
+  for (const job of lane) {
+    const buildFailed = job.needsBuild || !laneNice ? await build : undefined;
+    results.set(job.id, await runSuite(job, { buildFailed, nice: laneNice }));
+  }
+};
 await Promise.all([
-  foregroundDone,
-  ...background.map(async (lane) => {
-    for (const job of lane)
-      results.set(job.id, await runSuite(job, { buildFailed, nice: nice && job.lane !== "browser" }));
-  }),
+  runLane(foreground, false),
+  ...background.map((lane) => runLane(lane, nice && lane.every((j) => j.lane !== "browser"))),
 ]);
 
 console.log(`\nSummary (${seconds(startedAt)}s)`);
