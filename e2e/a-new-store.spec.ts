@@ -6,12 +6,12 @@
 // ahead so no other spec's visits fall in the range); the owner starts the "first-order
 // wheel" template, sets its holdout to 0, forecasts the last 7 days and must see the figures
 // worked out here from the template's prize table.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { setStoreClock } from "./pages/games";
+import { axe } from "./support/axe";
 import { products } from "./support/data";
 import { expect, test } from "./support/fixtures";
 import { HttpShopper } from "./support/http-shopper";
@@ -41,7 +41,7 @@ async function expectAccessibleOnPhone(page: Page, label: string, selector: stri
     const right = await box.evaluate((el) => el.getBoundingClientRect().right);
     expect(right, `${label} is wider than a phone`).toBeLessThanOrEqual(390);
   }
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  const { violations } = await axe(page).include(selector).analyze();
   expect(violations.map((v) => `${label}: ${v.id} ${v.help}`)).toEqual([]);
   await page.setViewportSize(size);
 }

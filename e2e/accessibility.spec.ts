@@ -1,16 +1,16 @@
 // axe-core on every game: no serious or critical violations; on every store page, on a desktop
 // and on a phone, with the checkout's game closed and open: none at all. The admin's pages are
 // checked in admin-phone.spec.ts (no violations at all, on a phone and on a desktop).
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { campaigns, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
+import { axe } from "./support/axe";
 import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 /** Checks the page, or only the game's card when given (the store around it is not the game). */
 async function expectNoSeriousViolations(page: Page, label: string, scope?: Locator) {
-  const builder = new AxeBuilder({ page });
+  const builder = axe(page);
   if (scope) {
     await scope.evaluate((el) => el.setAttribute("data-axe-scope", ""));
     builder.include("[data-axe-scope]");
@@ -87,7 +87,7 @@ const viewports = {
 
 // Soft: one run lists every page's violations, not only the first page's.
 async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   expect
     .soft(
       results.violations.map(

@@ -1,12 +1,12 @@
 // The admin on a 390x844 phone and on a desktop: every page passes axe with no violations at
 // all; on the phone no page scrolls sideways (wide tables scroll inside their own box) and
 // every item of the admin's menu can be reached and opens its page.
-import AxeBuilder from "@axe-core/playwright";
 import type { Cookie, Page } from "@playwright/test";
 import { Admin } from "./pages/admin";
 import { campaigns } from "./pages/games";
 import { guestPaidOrder } from "./pages/store";
 import { adminPages } from "./support/admin-routes";
+import { axe } from "./support/axe";
 import { uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
@@ -57,7 +57,7 @@ async function everyAdminPage(page: Page, customerEmail: string): Promise<string
 }
 
 async function axeViolations(page: Page, label: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   return results.violations.map(
     (v) =>
       `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes

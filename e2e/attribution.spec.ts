@@ -6,13 +6,13 @@
 // to that campaign, and equal what the shopper did. The campaigns are this spec's own (paused
 // at the end), so no other spec's shopper reaches their figures.
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { Games, lastStoreTime, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
+import { axe } from "./support/axe";
 import { products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
@@ -224,7 +224,7 @@ test("the owner's session: a played-out scratch card keeps the checkout, and eac
     await showCampaign(page, from, scratch.name);
     await page.getByText("Checkout views", { exact: true }).first().click();
     await expect(page.getByTestId("definition-views")).toContainText("showed this campaign's game");
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 

@@ -4,13 +4,13 @@
 // sponsor, extra terms). A free entry plays without a purchase, once per email per window. A
 // change of the table publishes a new rules version, and the shopper's prize links the version
 // it was played under.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { lastStoreTime, setStoreClock } from "./pages/games";
 import { RewardsPanel } from "./pages/rewards-panel";
+import { axe } from "./support/axe";
 import { uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
@@ -23,7 +23,7 @@ const at = (minutes: number) => OPENS.plus({ minutes }).toUTC().toISO()!;
 
 /** The page has no serious or critical axe violation. */
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

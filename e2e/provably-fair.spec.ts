@@ -3,9 +3,9 @@
 // clock) the shopper verifies their own play on the public verification page; a forged receipt
 // fails with its reason, and the campaign's public page shows the revealed seed.
 import { createHash, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { campaigns, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
+import { axe } from "./support/axe";
 import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
@@ -78,8 +78,8 @@ test("a shopper verifies their own play once the day's seed is revealed; a forge
     await page.goto(`/fair/${campaigns.wheel.slug}`);
     const seed = await page.locator(`tr[data-period="${DAY}"] [data-seed]`).getAttribute("data-seed");
     expect(createHash("sha256").update(Buffer.from(seed!, "hex")).digest("hex")).toBe(shown);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    const results = await axe(page).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   await test.step("the shopper's own receipt verifies: commitment, seed, outcome and the store's record", async () => {
@@ -88,8 +88,8 @@ test("a shopper verifies their own play once the day's seed is revealed; a forge
     const checks = page.locator(".playcart-verification-checks li");
     await expect(checks).toHaveCount(5);
     await expect(checks.filter({ hasText: /^Passed:/ })).toHaveCount(5);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    const results = await axe(page).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   await test.step("a receipt with a changed outcome, pasted into the page, fails with its reason", async () => {

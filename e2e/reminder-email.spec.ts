@@ -2,8 +2,8 @@
 // email itself) follow each keystroke, is refused a blank heading next to the field, sends a
 // test that arrives at the real SMTP server with the new words and the store's name, saves,
 // and goes back to the built-in words. The editor fits a phone and the page has no axe violations.
-import AxeBuilder from "@axe-core/playwright";
 import { Admin } from "./pages/admin";
+import { axe } from "./support/axe";
 import { ADMIN_EMAIL } from "./support/data";
 import { dkimResult } from "./support/dkim";
 import { expect, test } from "./support/fixtures";
@@ -93,7 +93,7 @@ test("the owner edits the reminder's words with a live preview, sends a test to 
       const box = (await part.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);
     }
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axe(page).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@
 // referral link, holds two rewards, chooses the second at checkout and pays for that one; the
 // confirmation names the reward and what the new balance buys.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { RewardsPanel } from "./pages/rewards-panel";
 import { Store } from "./pages/store";
+import { axe } from "./support/axe";
 import { orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 import { releasePendingPoints } from "./support/journeys";
@@ -19,7 +19,7 @@ const screenshot = (page: Page, name: string) =>
 
 /** axe on the open panel only: no violations of any impact (contrast included). */
 async function expectPanelAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).include("dialog[open]").analyze();
+  const results = await axe(page).include("dialog[open]").analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 

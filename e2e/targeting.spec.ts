@@ -1,11 +1,11 @@
 // Targeting as an owner uses it: an audience of a segment and a cart amount typed in dollars,
 // with the server's live estimate of how many customers match; and a rule on the event's own
 // product category that pays a coffee review and not a mug review.
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { Admin } from "./pages/admin";
 import { CampaignEditor } from "./pages/campaign-editor";
 import { Store } from "./pages/store";
+import { axe } from "./support/axe";
 import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
@@ -95,8 +95,8 @@ test("an owner targets high-value customers with a $25.00 cart, sees the estimat
       await expect(cart.amount).toHaveAccessibleDescription("Type an amount such as 25.00");
       // The builder's rows, the amount's error and the estimate pass axe.
       await audience.evaluate((el) => el.setAttribute("data-axe-scope", ""));
-      const axe = await new AxeBuilder({ page }).include("[data-axe-scope]").analyze();
-      expect(axe.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+      const results = await axe(page).include("[data-axe-scope]").analyze();
+      expect(results.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
       await cart.amount.fill("25.00");
       await expect(cart.amount).toHaveAttribute("aria-invalid", "false");
       // Stored in cents; the cart is checked at checkout, so the count stays and says so.
