@@ -2,6 +2,7 @@
 // the benchmark's Postgres database.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
@@ -24,6 +25,9 @@ export async function startNext(opts: {
   env?: Record<string, string>;
   nodeArgs?: string[];
 }): Promise<NextServer> {
+  // Another server on the port would answer the health check below in this one's place.
+  if (!(await canListen(opts.port)))
+    throw new Error(`port ${opts.port} is already in use: set BENCH_PORT to a free one`);
   const nextCli = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const args = [...(opts.nodeArgs ?? []), nextCli, "start", "-p", String(opts.port), "-H", "127.0.0.1"];
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -66,4 +70,12 @@ export async function startNext(opts: {
         child.kill("SIGTERM");
       }),
   };
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }

@@ -13,6 +13,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -95,6 +96,16 @@ async function freshDatabase() {
   };
 }
 
+// Another server already on the port would answer the health check in this store's place, and
+// the suite would run against that server and its database.
+function portIsFree() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 async function waitForHealth(server) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -113,6 +124,9 @@ let db;
 let server;
 let status = 1;
 try {
+  // Told at once rather than after the build; checked again just before `next start`.
+  if (!(await portIsFree()))
+    throw new Error(`port ${port} is already in use: set STORE_PORT (and STORE_SMTP_PORT) to free ports`);
   if (!reuse || !existsSync(path.join(store, "node_modules", "playcart"))) {
     const tarball = step("pack playcart", packPlaycart);
     step("install the store's dependencies and the playcart tarball", () => {
@@ -157,6 +171,8 @@ try {
   if (!reuse || !existsSync(path.join(store, ".next", "BUILD_ID")))
     step("next build", () => run(next, ["build"], { cwd: store, env }));
   await step(`next start on port ${port}`, async () => {
+    if (!(await portIsFree()))
+      throw new Error(`port ${port} is already in use: set STORE_PORT (and STORE_SMTP_PORT) to free ports`);
     server = spawn(next, ["start", "-p", port, "-H", "127.0.0.1"], { cwd: store, env, stdio: "inherit" });
     await waitForHealth(server);
   });
