@@ -67,7 +67,8 @@ async function main() {
   const servers: Partial<Record<Side, NextServer>> = {};
   try {
     await seed(t.db);
-    // A new first-time shopper for every load (and the warm-ups and the HTML check).
+    // A new first-time shopper for every load: the pairs, the two warm-ups, and the three HTML
+    // reads (the JavaScript each way, the off-switch check).
     const sessions = await Sessions.create(t.db, PAIRS * 2 + 6);
     servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
     servers.off = await startNext({ databaseUrl: t.url, port: BENCH_PORT + 1, env: { PLAYCART_ENGAGE: "off" } });

@@ -2,8 +2,8 @@
 // the benchmark's Postgres database.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { canListen } from "../test/support/server";
 
 const root = path.resolve(__dirname, "..");
 
@@ -70,12 +70,4 @@ export async function startNext(opts: {
         child.kill("SIGTERM");
       }),
   };
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
 }

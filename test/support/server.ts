@@ -81,7 +81,8 @@ function ephemeralRangeStart(): number {
   return 32_768;
 }
 
-function canListen(port: number): Promise<boolean> {
+/** Whether a server could listen on the port on 127.0.0.1 now (nothing else holds it). */
+export function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.unref();

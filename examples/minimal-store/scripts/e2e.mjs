@@ -98,12 +98,13 @@ async function freshDatabase() {
 
 // Another server already on the port would answer the health check in this store's place, and
 // the suite would run against that server and its database.
-function portIsFree() {
-  return new Promise((resolve) => {
+async function ensurePortFree() {
+  const free = await new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", () => resolve(false));
     probe.listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(true)));
   });
+  if (!free) throw new Error(`port ${port} is already in use: set STORE_PORT (and STORE_SMTP_PORT) to free ports`);
 }
 
 async function waitForHealth(server) {
@@ -125,8 +126,7 @@ let server;
 let status = 1;
 try {
   // Told at once rather than after the build; checked again just before `next start`.
-  if (!(await portIsFree()))
-    throw new Error(`port ${port} is already in use: set STORE_PORT (and STORE_SMTP_PORT) to free ports`);
+  await ensurePortFree();
   if (!reuse || !existsSync(path.join(store, "node_modules", "playcart"))) {
     const tarball = step("pack playcart", packPlaycart);
     step("install the store's dependencies and the playcart tarball", () => {
@@ -171,8 +171,7 @@ try {
   if (!reuse || !existsSync(path.join(store, ".next", "BUILD_ID")))
     step("next build", () => run(next, ["build"], { cwd: store, env }));
   await step(`next start on port ${port}`, async () => {
-    if (!(await portIsFree()))
-      throw new Error(`port ${port} is already in use: set STORE_PORT (and STORE_SMTP_PORT) to free ports`);
+    await ensurePortFree();
     server = spawn(next, ["start", "-p", port, "-H", "127.0.0.1"], { cwd: store, env, stdio: "inherit" });
     await waitForHealth(server);
   });
