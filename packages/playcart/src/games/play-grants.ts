@@ -19,20 +19,19 @@ export async function grantBonusPlays(
     ON CONFLICT (campaign_id, identity_key, window_key) DO UPDATE SET granted = ${playAllowances}.granted + excluded.granted`);
 }
 
-/** Uses one bonus play held by any of these identities; false if none is left. */
+/**
+ * Uses one bonus play held by any of these identities (the first key in sorted order that has
+ * one, so concurrent plays lock rows in the same order); false if none is left. One statement
+ * per key, each naming the whole primary key: a list of keys could be planned as a walk over
+ * the campaign's every allowance. Runs inside the play's transaction.
+ */
 export async function consumeBonusPlay(db: EngageDb, campaignId: string, identityKeys: string[]): Promise<boolean> {
-  if (identityKeys.length === 0) return false;
-  const keys = sql.join(
-    identityKeys.map((k) => sql`${k}`),
-    sql`, `,
-  );
-  const rows = await db.execute(sql`
-    UPDATE ${playAllowances} SET used = used + 1
-    WHERE (campaign_id, identity_key, window_key) = (
-      SELECT campaign_id, identity_key, window_key FROM ${playAllowances}
-      WHERE campaign_id = ${campaignId} AND window_key = ${BONUS_WINDOW} AND identity_key IN (${keys}) AND used < granted
-      ORDER BY identity_key LIMIT 1 FOR UPDATE
-    ) AND used < granted
-    RETURNING used`);
-  return rowsOf(rows).length > 0;
+  for (const key of [...identityKeys].sort()) {
+    const rows = await db.execute(sql`
+      UPDATE ${playAllowances} SET used = used + 1
+      WHERE campaign_id = ${campaignId} AND identity_key = ${key} AND window_key = ${BONUS_WINDOW} AND used < granted
+      RETURNING used`);
+    if (rowsOf(rows).length > 0) return true;
+  }
+  return false;
 }

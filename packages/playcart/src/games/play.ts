@@ -1,12 +1,12 @@
 // A play: one allowance consumed, one server-side draw under the prize table's limits, one
 // reward issued, all in one transaction and recorded before the browser animates anything.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
 import { executePrepared, isUniqueViolation, pgError } from "../core/db.ts";
 import { identityKeys, personKey, type Shopper } from "../core/identity.ts";
 import { rowFromJson } from "../core/json-rows.ts";
-import { type Campaign, campaigns, type Placement, type Prize, playAllowances, prizes } from "../core/schema.ts";
+import { type Campaign, campaigns, type Placement, type Prize, prizes } from "../core/schema.ts";
 import { storeDay } from "../core/store-time.ts";
 import {
   type CustomerProfile,
@@ -233,6 +233,26 @@ export async function remainingPlays(
   return (await playsInWindow(db, campaign, keys, windowKey, tier, playMultiplier)).left;
 }
 
+/**
+ * A shopper's allowance rows of a campaign in these windows (exported for its plan test). One
+ * branch per identity key, each bounded by the leading columns of the primary key (campaign,
+ * identity): with the keys as a list, Postgres could plan them as a filter over the campaign's
+ * every allowance, a read that grows with every play.
+ */
+export function allowanceRowsQuery(campaignId: string, keys: string[], windows: string[]): SQL {
+  const inWindows = sql.join(
+    windows.map((w) => sql`${w}`),
+    sql`, `,
+  );
+  return sql.join(
+    keys.map(
+      (key) => sql`(SELECT window_key, used, granted FROM playcart_play_allowances
+        WHERE campaign_id = ${campaignId}::uuid AND identity_key = ${key} AND window_key IN (${inWindows}))`,
+    ),
+    sql` UNION ALL `,
+  );
+}
+
 /** The plays this shopper has left in the window, and whether they have played it in this window at all. */
 async function playsInWindow(
   db: EngageDb,
@@ -242,22 +262,20 @@ async function playsInWindow(
   tier: string,
   playMultiplier: number,
 ): Promise<{ left: number; played: boolean }> {
-  const lifetime = lifetimeKey(campaign, windowKey);
-  const rows = await db
-    .select({ windowKey: playAllowances.windowKey, used: playAllowances.used, granted: playAllowances.granted })
-    .from(playAllowances)
-    .where(
-      and(
-        eq(playAllowances.campaignId, campaign.id),
-        inArray(playAllowances.identityKey, keys),
-        inArray(playAllowances.windowKey, [windowKey, lifetime, BONUS_WINDOW]),
-      ),
-    );
-  const used = (w: string) => Math.max(0, ...rows.filter((r) => r.windowKey === w).map((r) => r.used));
+  const rows = keys.length
+    ? await executePrepared<{ window_key: string; used: number; granted: number }>(
+        db,
+        allowanceRowsQuery(campaign.id, keys, [windowKey, lifetimeKey(campaign, windowKey), BONUS_WINDOW]),
+      )
+    : [];
+  const used = (w: string) => Math.max(0, ...rows.filter((r) => r.window_key === w).map((r) => Number(r.used)));
   // Bonus plays granted by rules: usable in any open window once the regular ones are gone.
-  const bonus = rows.filter((r) => r.windowKey === BONUS_WINDOW).reduce((s, r) => s + r.granted - r.used, 0);
+  const bonus = rows
+    .filter((r) => r.window_key === BONUS_WINDOW)
+    .reduce((s, r) => s + Number(r.granted) - Number(r.used), 0);
   let left = Math.max(0, allowanceFor(campaign, tier, [{ name: tier, playMultiplier }]) - used(windowKey)) + bonus;
-  if (campaign.lifetimeLimit !== null) left = Math.min(left, campaign.lifetimeLimit - used(lifetime));
+  if (campaign.lifetimeLimit !== null)
+    left = Math.min(left, campaign.lifetimeLimit - used(lifetimeKey(campaign, windowKey)));
   return { left: Math.max(0, left), played: used(windowKey) > 0 };
 }
 
@@ -453,16 +471,15 @@ export function loadPlayQuery(
   input: Pick<PlayInput, "campaignId" | "requestId" | "shopper" | "now">,
   today: string,
 ): SQL {
-  // The keys as a list of parameters, so the bonus rows are found through the allowances' key
-  // (campaign, identity, window). A set-returning subquery here planned as a scan of every
-  // allowance row of the campaign: a play got slower with every play before it.
+  // One lookup per key, each naming the whole primary key (campaign, identity, window). With
+  // the keys as a list (`identity_key IN (...)`), Postgres could plan the key as a filter
+  // over an index scan of the campaign's every allowance (it did, on a new store whose
+  // allowances had no statistics yet): a play got slower with every play before it.
   const keys = identityKeys(input.shopper);
-  const bonusKeys = keys.length
-    ? sql.join(
-        keys.map((k) => sql`${k}`),
-        sql`, `,
-      )
-    : sql`NULL`;
+  const bonusOf = (key: string) =>
+    sql`coalesce((SELECT b.granted - b.used FROM playcart_play_allowances b
+      WHERE b.campaign_id = ${input.campaignId}::uuid AND b.identity_key = ${key} AND b.window_key = ${BONUS_WINDOW}), 0)`;
+  const bonusLeft = keys.length ? sql.join(keys.map(bonusOf), sql` + `) : sql`0`;
   return sql`
       WITH profile AS (${profileQuery({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now })})
       SELECT profile.*,
@@ -471,9 +488,7 @@ export function loadPlayQuery(
         (SELECT json_object_agg(d.prize_id, d.wins) FROM playcart_prize_daily_wins d JOIN playcart_prizes p ON p.id = d.prize_id
           WHERE p.campaign_id = ${input.campaignId}::uuid AND d.store_day = ${today}) AS daily,
         EXISTS (SELECT 1 FROM playcart_plays WHERE request_id = ${input.requestId}) AS replayed,
-        (SELECT coalesce(sum(b.granted - b.used), 0)::int FROM playcart_play_allowances b
-          WHERE b.campaign_id = ${input.campaignId}::uuid AND b.window_key = ${BONUS_WINDOW}
-            AND b.identity_key IN (${bonusKeys})) AS bonus_left
+        (${bonusLeft})::int AS bonus_left
       FROM profile`;
 }
 
