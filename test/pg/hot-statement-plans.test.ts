@@ -1,11 +1,12 @@
-// The statements every play runs are prepared: Postgres plans each once per connection, for
-// the first calls' values and then, often, as a generic plan made without them. These tests
-// ask Postgres for those plans on a store with many plays behind it, and fail if one reads a
-// growing table whole (or walks its index to filter it): then every play would cost more than
-// the one before it.
+// The statements every play and every payment's sweep run are planned by Postgres: prepared
+// ones once per connection, for the first calls' values and then, often, as a generic plan
+// made without them. These tests ask Postgres for those plans on a store with many plays and
+// orders behind it, and fail if one reads a growing table whole (or walks its index to filter
+// it): then every play or payment would cost more than the one before it.
 import { sql as drizzleSql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { allowanceRowsQuery, loadPlayQuery } from "playcart/internal/games/play.ts";
+import { recoveriesQuery } from "playcart/internal/reminders/recovery.ts";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { carts } from "@/db/schema";
@@ -26,6 +27,7 @@ function literal(v: unknown): string {
 
 type PlanNode = {
   "Node Type": string;
+  Alias?: string;
   "Relation Name"?: string;
   "Index Name"?: string;
   "Index Cond"?: string;
@@ -77,6 +79,13 @@ beforeAll(async () => {
   await t.db.insert(carts).values(Array.from({ length: 20_000 }, (_, i) => ({ sessionId: `guest-${i}` })));
   await t.db.execute(drizzleSql`ANALYZE carts`);
   await t.db.execute(drizzleSql`ALTER TABLE playcart_play_allowances SET (autovacuum_enabled = false)`);
+  await t.db.execute(drizzleSql`ALTER TABLE playcart_events SET (autovacuum_enabled = false)`);
+  // 5,000 paid orders of one customer, their events not analysed either.
+  await t.db.execute(drizzleSql`
+    WITH c AS (INSERT INTO playcart_customers (email) VALUES ('regular@example.test') RETURNING id)
+    INSERT INTO playcart_events (event_key, type, customer_id, order_ref, value_minor, occurred_at)
+    SELECT 'order.paid:order-' || i, 'order.paid', c.id, 'order-' || i, 2500, now() - make_interval(mins => i)
+    FROM c, generate_series(1, 5000) AS i`);
   await t.db.execute(drizzleSql`
     INSERT INTO playcart_play_allowances (campaign_id, identity_key, window_key, granted, used)
     SELECT ${campaignId}::uuid, 'session:s' || i, '2026-12-05', 1, 1 FROM generate_series(1, 5000) AS i`);
@@ -126,5 +135,19 @@ describe("the generic plans of a play's statements", () => {
     const plan = await planOf("force_generic_plan", "guest_cart", text, ["guest-7"]);
     expect(seqScansOf(plan, "carts")).toEqual([]);
     expect(plan.some((n) => n["Index Name"] === "carts_open_session_uq")).toBe(true);
+  });
+
+  test("a payment's recovery check finds the order's paid event by its key, not by reading every paid order", async () => {
+    const query = recoveriesQuery({ orderRef: "order-17", now: new Date() });
+    const { sql: text, params } = new PgDialect().sqlToQuery(query);
+    for (const mode of PLAN_MODES) {
+      const paid = (await planOf(mode, "recoveries", text, params)).filter(
+        (n) => n["Relation Name"] === "playcart_events" && n.Alias === "p",
+      );
+      expect({ mode, paid: paid.map((n) => n["Index Name"]) }).toEqual({
+        mode,
+        paid: ["playcart_events_event_key_unique"],
+      });
+    }
   });
 });

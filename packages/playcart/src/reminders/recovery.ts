@@ -1,7 +1,7 @@
 // Attribution: a reminder click, and an order paid within 7 days of it, which counts as
 // recovered for the click's campaign with the order's revenue. Both are derived from the
 // event log (order.paid is written by the payment webhook), so they converge whenever run.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
 import { identityKeys } from "../core/identity.ts";
 import { reminders, rewards, trackedCarts } from "../core/schema.ts";
@@ -66,11 +66,18 @@ export async function recordRecoveries(
   db: EngageDb,
   opts: { orderRef?: string; sinceDays?: number; now: Date },
 ): Promise<number> {
+  return rowsOf<{ order_ref: string }>(await db.execute(recoveriesQuery(opts))).length;
+}
+
+/** recordRecoveries' one statement (exported for its plan test). */
+export function recoveriesQuery(opts: { orderRef?: string; sinceDays?: number; now: Date }): SQL {
+  // One order (the rules engine, on its order.paid event): found by the event's key, which
+  // is unique and indexed. By order_ref alone, Postgres read every paid order's event (no index
+  // leads with it), so each payment's sweep took longer than the one before.
   const only = opts.orderRef
-    ? sql`AND p.order_ref = ${opts.orderRef}`
+    ? sql`AND p.event_key = ${`order.paid:${opts.orderRef}`} AND p.order_ref = ${opts.orderRef}`
     : sql`AND p.occurred_at >= ${opts.now.toISOString()}::timestamptz - make_interval(days => ${opts.sinceDays ?? 8})`;
-  const rows = rowsOf<{ order_ref: string }>(
-    await db.execute(sql`
+  return sql`
       WITH paid AS (
         SELECT p.order_ref, p.customer_id, p.value_minor, p.occurred_at FROM playcart_events p
         WHERE p.type = 'order.paid' AND p.customer_id IS NOT NULL ${only}
@@ -91,7 +98,5 @@ export async function recordRecoveries(
              jsonb_build_object('clickEventId', click_id), occurred_at
       FROM attributed
       ON CONFLICT (event_key) DO NOTHING
-      RETURNING order_ref`),
-  );
-  return rows.length;
+      RETURNING order_ref`;
 }
