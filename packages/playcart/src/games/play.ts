@@ -262,10 +262,11 @@ async function playsInWindow(
   tier: string,
   playMultiplier: number,
 ): Promise<{ left: number; played: boolean }> {
+  const lifetime = lifetimeKey(campaign, windowKey);
   const rows = keys.length
     ? await executePrepared<{ window_key: string; used: number; granted: number }>(
         db,
-        allowanceRowsQuery(campaign.id, keys, [windowKey, lifetimeKey(campaign, windowKey), BONUS_WINDOW]),
+        allowanceRowsQuery(campaign.id, keys, [windowKey, lifetime, BONUS_WINDOW]),
       )
     : [];
   const used = (w: string) => Math.max(0, ...rows.filter((r) => r.window_key === w).map((r) => Number(r.used)));
@@ -274,8 +275,7 @@ async function playsInWindow(
     .filter((r) => r.window_key === BONUS_WINDOW)
     .reduce((s, r) => s + Number(r.granted) - Number(r.used), 0);
   let left = Math.max(0, allowanceFor(campaign, tier, [{ name: tier, playMultiplier }]) - used(windowKey)) + bonus;
-  if (campaign.lifetimeLimit !== null)
-    left = Math.min(left, campaign.lifetimeLimit - used(lifetimeKey(campaign, windowKey)));
+  if (campaign.lifetimeLimit !== null) left = Math.min(left, campaign.lifetimeLimit - used(lifetime));
   return { left: Math.max(0, left), played: used(windowKey) > 0 };
 }
 
