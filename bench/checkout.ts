@@ -6,7 +6,8 @@
 // in BENCH_PAIRS pairs (default 15), one run each way per pair, the order alternating between
 // pairs. Per pair and as the median of the per-pair differences: the performance score, Total
 // Blocking Time, main-thread time at 4x (the page's main-thread CPU from the trace, the
-// floor's figure because another process on the machine does not inflate it; and Lighthouse's
+// floor's figure because another process on the machine does not inflate it, with the range
+// its median could as well have taken, from resampling the pairs; and Lighthouse's
 // mainthread-work-breakdown, wall time, beside it), and the gzip JavaScript the page fetched
 // (per pair, every script that run fetched; in the summary, every script any run fetched, with
 // the page and after its load, so the figure does not depend on whether a run's window reached
@@ -26,6 +27,7 @@ import { createTestDatabase } from "../test/support/pg";
 import { checkoutBuildChunks, playcartIn, playcartModuleIds } from "./checkout-chunks";
 import { checkoutHtml, chunkPathsIn, ScriptCache } from "./checkout-js";
 import { CPU_SLOWDOWN, chromePath, lighthouseRun, type PageRun, type Throttling } from "./lighthouse";
+import { seededRandom } from "./load";
 import { hasBuild, type NextServer, startNext } from "./next-server";
 import { Sessions } from "./play-http";
 
@@ -51,6 +53,18 @@ const median = (xs: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+/**
+ * Where the median of these differences could as well have landed: the 5th and 95th
+ * percentiles of the medians of 2,000 resamples (with replacement) of the pairs. A floor
+ * inside that range is not settled by this run.
+ */
+function medianRange(xs: number[]): [number, number] {
+  const random = seededRandom(1);
+  const medians = Array.from({ length: 2_000 }, () =>
+    median(Array.from({ length: xs.length }, () => xs[Math.floor(random() * xs.length)])),
+  ).sort((a, b) => a - b);
+  return [medians[Math.floor(medians.length * 0.05)], medians[Math.floor(medians.length * 0.95) - 1]];
+}
 const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
 const signed = (n: number, digits = 0) => `${n >= 0 ? "+" : ""}${n.toFixed(digits)}`;
 
@@ -140,8 +154,9 @@ async function main() {
       `    performance score ${signed(d.score)} (medians ${med("on", (r) => r.score)} on, ${med("off", (r) => r.score)} off)`,
     );
     console.log(`    Total Blocking Time ${signed(d.tbt)} ms`);
+    const [cpuLow, cpuHigh] = medianRange(pairs.map((p) => p.on.mainThreadCpuMs - p.off.mainThreadCpuMs));
     console.log(
-      `    main-thread CPU from the traces ${signed(d.cpu)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadCpuMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadCpuMs).toFixed(0)} off)`,
+      `    main-thread CPU from the traces ${signed(d.cpu)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadCpuMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadCpuMs).toFixed(0)} off; the pairs' median could as well be ${signed(cpuLow)} to ${signed(cpuHigh)} ms)`,
     );
     console.log(
       `    main-thread time, Lighthouse's breakdown (wall time) ${signed(d.main)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadMs).toFixed(0)} off)`,
