@@ -16,6 +16,8 @@ export type Row = {
   processes: Record<string, number>;
   clientCpuMs: number;
   loads: number[];
+  /** Each window on its own (an open loop's slices), so a reader sees how far one slice strays from the next. */
+  windows: Array<{ answers: number; cpuMs: Record<string, number> }>;
 };
 
 const emptyRow = (label: string, rate: number): Row => ({
@@ -26,6 +28,7 @@ const emptyRow = (label: string, rate: number): Row => ({
   processes: {},
   clientCpuMs: 0,
   loads: [],
+  windows: [],
 });
 
 function add(row: Row, tally: Tally, cpu: Awaited<ReturnType<typeof measureWindow>>["cpu"]) {
@@ -34,6 +37,7 @@ function add(row: Row, tally: Tally, cpu: Awaited<ReturnType<typeof measureWindo
   for (const [k, v] of Object.entries(cpu.processes)) row.processes[k] = Math.max(row.processes[k] ?? 0, v);
   row.clientCpuMs += cpu.clientCpuMs;
   row.loads.push(...cpu.loads);
+  row.windows.push({ answers: tally.latenciesMs.length, cpuMs: { ...cpu.cpuMs } });
 }
 
 /** Closed loop at `concurrency` for `seconds`: the row's rate is the capacity reached. */

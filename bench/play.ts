@@ -43,7 +43,17 @@ import { createCampaign } from "./play-campaign";
 import { actionHealthSend, actionId, playSend, routeHealthSend, Sessions, type Via } from "./play-http";
 import { inProcessSend } from "./play-in-process";
 import { CpuMeter, loadAverage1, processTree } from "./proc";
-import { appCpuPerRequest, fmt, loadOf, log, printCpu, printLatency, serverErrors, Verdicts } from "./report";
+import {
+  appCpuPerRequest,
+  fmt,
+  loadOf,
+  log,
+  printCpu,
+  printLatency,
+  serverErrors,
+  sliceRatios,
+  Verdicts,
+} from "./report";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 12);
 const SLICES = Number(process.env.BENCH_SLICES ?? 3);
@@ -256,7 +266,12 @@ async function main() {
       const { play, health } = pair;
       const ratio = appCpuPerRequest(play) / appCpuPerRequest(health);
       verdicts.add(
-        `${play.label}: server + Postgres CPU per play / per health request <= ${FLOORS.cpuRatio} (${fmt(appCpuPerRequest(play), 2)} / ${fmt(appCpuPerRequest(health), 2)} ms = ${fmt(ratio, 2)})`,
+        `${play.label}: server + Postgres CPU per play / per health request <= ${FLOORS.cpuRatio} (${fmt(appCpuPerRequest(play), 2)} / ${fmt(appCpuPerRequest(health), 2)} ms = ${fmt(ratio, 2)}; slice by slice ${sliceRatios(
+          play,
+          health,
+        )
+          .map((r) => fmt(r, 2))
+          .join(", ")})`,
         ratio <= FLOORS.cpuRatio,
         (loadOf(play) + loadOf(health)) / 2,
       );

@@ -29,8 +29,18 @@ const refusals = (row: Row) => [...row.tally.refusals.values()].reduce((a, b) =>
 
 /** CPU per answered request (ms) of one meter, or of the client. */
 export const perRequest = (row: Row, ms: number) => ms / Math.max(1, row.tally.latenciesMs.length);
+const appCpu = (cpuMs: Record<string, number>, answers: number) =>
+  ((cpuMs.server ?? 0) + (cpuMs.postgres ?? 0)) / Math.max(1, answers);
 /** Server plus its Postgres backends, ms per request. */
-export const appCpuPerRequest = (row: Row) => perRequest(row, (row.cpuMs.server ?? 0) + (row.cpuMs.postgres ?? 0));
+export const appCpuPerRequest = (row: Row) => appCpu(row.cpuMs, row.tally.latenciesMs.length);
+
+/**
+ * The ratio of server plus Postgres CPU per request, slice by slice of an alternating open
+ * loop (each of `row`'s windows against the `floor`'s window beside it): how far one slice
+ * strays from the next shows whether a ratio near its floor is settled by the run.
+ */
+export const sliceRatios = (row: Row, floor: Row) =>
+  row.windows.map((w, i) => appCpu(w.cpuMs, w.answers) / appCpu(floor.windows[i].cpuMs, floor.windows[i].answers));
 
 export function printLatency(rows: Row[], title: string) {
   const w = Math.max(34, ...rows.map((r) => r.label.length));
