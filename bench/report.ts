@@ -35,12 +35,14 @@ const appCpu = (cpuMs: Record<string, number>, answers: number) =>
 export const appCpuPerRequest = (row: Row) => appCpu(row.cpuMs, row.tally.latenciesMs.length);
 
 /**
- * The ratio of server plus Postgres CPU per request, slice by slice of an alternating open
+ * The ratios of server plus Postgres CPU per request, printed slice by slice of an alternating open
  * loop (each of `row`'s windows against the `floor`'s window beside it): how far one slice
  * strays from the next shows whether a ratio near its floor is settled by the run.
  */
 export const sliceRatios = (row: Row, floor: Row) =>
-  row.windows.map((w, i) => appCpu(w.cpuMs, w.answers) / appCpu(floor.windows[i].cpuMs, floor.windows[i].answers));
+  row.windows
+    .map((w, i) => fmt(appCpu(w.cpuMs, w.answers) / appCpu(floor.windows[i].cpuMs, floor.windows[i].answers), 2))
+    .join(", ");
 
 export function printLatency(rows: Row[], title: string) {
   const w = Math.max(34, ...rows.map((r) => r.label.length));

@@ -247,12 +247,7 @@ async function main() {
         99,
       );
     console.log(
-      `  webhook / health: server + Postgres CPU per request ${fmt(appCpuPerRequest(w), 2)} / ${fmt(appCpuPerRequest(h), 2)} ms = ${fmt(cpuRatio, 2)}, slice by slice ${sliceRatios(
-        w,
-        h,
-      )
-        .map((r) => fmt(r, 2))
-        .join(", ")} (load ${fmt((loadOf(w) + loadOf(h)) / 2, 2)})`,
+      `  webhook / health: server + Postgres CPU per request ${fmt(appCpuPerRequest(w), 2)} / ${fmt(appCpuPerRequest(h), 2)} ms = ${fmt(cpuRatio, 2)}, slice by slice ${sliceRatios(w, h)} (load ${fmt((loadOf(w) + loadOf(h)) / 2, 2)})`,
     );
     const duplicates = Number(dup.multi_earn) + Number(dup.multi_rows) + Number(dup.multi_fulfil) + mismatches.length;
     const failures = serverErrors(webhookCapacity) + serverErrors(w) + w.tally.errors;

@@ -31,7 +31,6 @@ type PlanNode = {
   "Relation Name"?: string;
   "Index Name"?: string;
   "Index Cond"?: string;
-  Filter?: string;
   Plans?: PlanNode[];
 };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -97,7 +96,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-describe("the generic plans of a play's statements", () => {
+describe("the plans of the statements each play and payment runs", () => {
   test("a play's read finds the shopper's bonus plays by key, not by reading the campaign's every allowance", async () => {
     const query: SQL = loadPlayQuery(
       {
