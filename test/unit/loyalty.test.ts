@@ -14,7 +14,7 @@ import { customerProfile } from "playcart/internal/loyalty/profile";
 import { recordReferralVisit, referralCodeFor } from "playcart/internal/loyalty/referrals";
 import { orderStats, segmentsOf } from "playcart/internal/loyalty/segments";
 import { stampCardProgress, stampCount } from "playcart/internal/loyalty/stamps";
-import { tierHistoryOf } from "playcart/internal/loyalty/tiers";
+import { tierHistoryOf, trailingSpend } from "playcart/internal/loyalty/tiers";
 import { discountFor } from "playcart/internal/rewards/rewards";
 import {
   campaigns,
@@ -480,6 +480,11 @@ describe("personalization", () => {
     });
     const s = await orderStats(db, c);
     expect(s).toMatchObject({ paidOrders: 2, netSpendMinor: 2_000, ordersWithReward: 1 });
+    // As of a moment before both: no orders counted, yet the trailing spend (the tier's, as of
+    // now) counts every order paid after its start, as trailingSpend does.
+    const before = await orderStats(db, c, new Date(Date.now() - 86_400_000), new Date(Date.now() - 30 * 86_400_000));
+    expect(before).toMatchObject({ paidOrders: 0, netSpendMinor: 0, ordersWithReward: 0, trailingSpendMinor: 2_000 });
+    expect(before.trailingSpendMinor).toBe(await trailingSpend(db, c, new Date(), 30));
     expect(segmentsOf(s, new Date(), rulesOf)).toEqual(["active", "discount_driven"]);
     expect(segmentsOf(s, new Date(Date.now() + 200 * 86_400_000), rulesOf)).toEqual(["lapsed", "discount_driven"]);
     // And usable in a rule's condition.

@@ -1,8 +1,8 @@
 // The context a rule's condition sees for an event: the customer (orders, spend, tier,
 // segments, category affinity, birthday, signed in or not), the cart or order the event is
 // about, the store's clock, and the event itself.
-import { eq } from "drizzle-orm";
-import type { EngageDb } from "../core/db.ts";
+import { eq, sql } from "drizzle-orm";
+import { type EngageDb, rowsOf } from "../core/db.ts";
 import { customerLoyalty, customers, type EngageEvent, orderCategories, orderFacts } from "../core/schema.ts";
 import type { EngageSettings } from "../core/settings.ts";
 import { storeClock } from "../core/store-time.ts";
@@ -14,7 +14,7 @@ import {
   type Segment,
   segmentsOf,
   tierFor,
-  trailingSpend,
+  trailingSince,
 } from "../loyalty/index.ts";
 import { type EventFields, eventFields } from "./event-fields.ts";
 
@@ -121,9 +121,10 @@ async function customerPart(
     .where(eq(customers.id, event.customerId));
   if (!customer) return guest;
   // Orders as they were when the event happened: a sweep that runs late (or takes two
-  // payments at once) still sees each payment as the n-th order it was.
-  const stats = await orderStats(db, event.customerId, event.occurredAt);
-  const trailing = await trailingSpend(db, event.customerId, now, settings.tierWindowDays);
+  // payments at once) still sees each payment as the n-th order it was. The trailing spend
+  // (the tier) is as of now, as recomputeTier reads it, in the same read.
+  const stats = await orderStats(db, event.customerId, event.occurredAt, trailingSince(now, settings.tierWindowDays));
+  const trailing = stats.trailingSpendMinor;
   const affinity = await categoryAffinity(db, event.customerId, now, settings.affinityHalfLifeDays);
   const segments = segmentsOf(stats, now, settings.segments);
   // On an order's own events, "first purchase" means this order is the customer's first.
@@ -154,14 +155,17 @@ async function cartPart(db: EngageDb, event: EngageEvent): Promise<EventContext[
     };
   }
   if (!event.orderRef) return { valueMinor: event.valueMinor ?? 0, itemCount: 0, categories: [] };
-  const lines = await db.select().from(orderCategories).where(eq(orderCategories.orderRef, event.orderRef));
-  const [facts] = await db
-    .select({ itemCount: orderFacts.itemCount })
-    .from(orderFacts)
-    .where(eq(orderFacts.orderRef, event.orderRef));
+  // The order's categories and its item count in one read (an aggregate answers one row, even with no category).
+  const [row] = rowsOf<{ item_count: number | null; lines: { category: string; amount_minor: number }[] }>(
+    await db.execute(sql`
+      SELECT (SELECT f.item_count FROM ${orderFacts} f WHERE f.order_ref = ${event.orderRef}) AS item_count,
+        coalesce(json_agg(json_build_object('category', c.category, 'amount_minor', c.amount_minor)), '[]'::json) AS lines
+      FROM ${orderCategories} c WHERE c.order_ref = ${event.orderRef}`),
+  );
+  const lines = (row?.lines ?? []).map((l) => ({ category: l.category, amountMinor: Number(l.amount_minor) }));
   return {
     valueMinor: lines.length > 0 ? lines.reduce((s, l) => s + l.amountMinor, 0) : (event.valueMinor ?? 0),
-    itemCount: facts?.itemCount ?? 0,
+    itemCount: Number(row?.item_count ?? 0),
     categories: lines.map((l) => l.category).sort(),
   };
 }

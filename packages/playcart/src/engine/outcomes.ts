@@ -30,6 +30,7 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
         reason: outcome.reason ?? f.rule.name,
         sourceKey: key,
         at: f.now,
+        settings: f.settings,
       });
       return { type: outcome.type, points: entry ? outcome.points : 0, sourceKey: key };
     }

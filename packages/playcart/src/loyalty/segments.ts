@@ -17,11 +17,15 @@ export type OrderStats = {
   firstPaidAt: Date | null;
   lastPaidAt: Date | null;
   ordersWithReward: number;
-  /** Net spend on orders paid after `trailingSince` (0 when it was not given). */
+  /** Net spend on orders paid after `trailingSince`, by `asOf` or not (0 when it was not given). */
   trailingSpendMinor: number;
 };
 
-/** The customer's paid orders, those paid by `asOf` only when given (the time of an event). */
+/**
+ * The customer's paid orders, those paid by `asOf` only when given (the time of an event).
+ * `trailingSince`: also their trailing spend, every order paid after it (as tiers.ts's
+ * trailingSpend counts it), in the same read.
+ */
 export async function orderStats(
   db: EngageDb,
   customerId: string,
@@ -29,6 +33,7 @@ export async function orderStats(
   trailingSince?: Date,
 ): Promise<OrderStats> {
   const since = trailingSince?.toISOString() ?? null;
+  const upTo = asOf?.toISOString() ?? null;
   const [row] = rowsOf<{
     n: number;
     spend: number;
@@ -38,14 +43,15 @@ export async function orderStats(
     discounted: number;
   }>(
     await db.execute(sql`
-      SELECT count(*)::int AS n,
-             coalesce(sum(${netPaidSql("o")}), 0)::int AS spend,
+      SELECT count(*) FILTER (WHERE counted)::int AS n,
+             coalesce(sum(${netPaidSql("o")}) FILTER (WHERE counted), 0)::int AS spend,
              coalesce(sum(${netPaidSql("o")}) FILTER (WHERE o.paid_at > ${since}::timestamptz), 0)::int AS trailing,
-             min(o.paid_at) AS first, max(o.paid_at) AS last,
-             count(*) FILTER (WHERE EXISTS (
+             min(o.paid_at) FILTER (WHERE counted) AS first, max(o.paid_at) FILTER (WHERE counted) AS last,
+             count(*) FILTER (WHERE counted AND EXISTS (
                SELECT 1 FROM ${rewards} r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS discounted
-      FROM ${orderRewards} o WHERE o.customer_id = ${customerId}
-        AND (${asOf?.toISOString() ?? null}::timestamptz IS NULL OR o.paid_at <= ${asOf?.toISOString() ?? null}::timestamptz)`),
+      FROM ${orderRewards} o,
+        LATERAL (SELECT ${upTo}::timestamptz IS NULL OR o.paid_at <= ${upTo}::timestamptz AS counted) c
+      WHERE o.customer_id = ${customerId}`),
   );
   return {
     paidOrders: Number(row?.n ?? 0),

@@ -10,6 +10,9 @@ import type { EngageSettings, Tier } from "../core/settings.ts";
 import { lockBalance, postEntry } from "../ledger/index.ts";
 import { tierFor } from "./profile.ts";
 
+/** Where the trailing window ending at `now` starts: an order counts when paid after it. */
+export const trailingSince = (now: Date, windowDays: number) => new Date(now.getTime() - windowDays * 86_400_000);
+
 /** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */
 export async function trailingSpend(
   db: EngageDb,
@@ -18,7 +21,7 @@ export async function trailingSpend(
   windowDays: number,
   opts: { excludeOrderRef?: string; before?: boolean } = {},
 ): Promise<number> {
-  const since = new Date(now.getTime() - windowDays * 86_400_000);
+  const since = trailingSince(now, windowDays);
   const { excludeOrderRef } = opts;
   const [row] = await db
     .select({
@@ -36,15 +39,19 @@ export async function trailingSpend(
   return Number(row?.spend ?? 0);
 }
 
-/** Recomputes the customer's tier; records a history row when it changed. Returns the tier. */
+/**
+ * Recomputes the customer's tier; records a history row when it changed. Returns the tier.
+ * `spendNow`: their trailing spend at `now`, when the caller has just read it.
+ */
 export async function recomputeTier(
   db: EngageDb,
   customerId: string,
   settings: EngageSettings,
   now: Date,
   eventId: number | null,
+  spendNow?: number,
 ): Promise<Tier> {
-  const spend = await trailingSpend(db, customerId, now, settings.tierWindowDays);
+  const spend = spendNow ?? (await trailingSpend(db, customerId, now, settings.tierWindowDays));
   const tier = tierFor(settings.tiers, spend);
   const [current] = await db
     .select()
@@ -103,6 +110,7 @@ export async function grantTierBonus(db: EngageDb, order: OrderReward, settings:
     reason: `${tier.label} tier bonus on order ${order.orderRef.slice(0, 8).toUpperCase()}`,
     sourceKey: bonusKey(order.orderRef),
     at: order.paidAt,
+    settings,
   });
   return entry ? bonus : 0;
 }

@@ -3,7 +3,8 @@
 // each reward's credit has its own ledger source key, so it lands exactly once.
 import { and, eq } from "drizzle-orm";
 import type { EngageDb } from "../core/db.ts";
-import { orderRewards, rewards } from "../core/schema.ts";
+import { type OrderReward, orderRewards, rewards } from "../core/schema.ts";
+import type { EngageSettings } from "../core/settings.ts";
 import { postEntry } from "../ledger/index.ts";
 
 /** The ledger source key of a bonus-points reward's credit (a refund's clawback extends it). */
@@ -17,26 +18,38 @@ export async function creditBonusRewards(db: EngageDb, orderRef: string): Promis
       .select({ customerId: orderRewards.customerId })
       .from(orderRewards)
       .where(eq(orderRewards.orderRef, orderRef));
-    if (!paid) return 0;
-    const due = await tx
-      .select({ id: rewards.id, label: rewards.label, points: rewards.rewardValue })
-      .from(rewards)
-      .where(
-        and(eq(rewards.orderRef, orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")),
-      );
-    let credited = 0;
-    for (const r of due) {
-      if (r.points <= 0) continue;
-      const entry = await postEntry(tx, {
-        customerId: paid.customerId,
-        delta: r.points,
-        kind: "bonus",
-        reason: `Bonus points: ${r.label}`,
-        sourceKey: bonusRewardKey(r.id),
-        orderRef,
-      });
-      if (entry) credited += r.points;
-    }
-    return credited;
+    return paid ? creditPaidOrderBonuses(tx, { orderRef, customerId: paid.customerId }) : 0;
   });
+}
+
+/**
+ * The same credits for a paid order the caller has read and holds in its transaction (the
+ * rules engine's sweep, with the order locked): no read of the order, no savepoint of its own.
+ */
+export async function creditPaidOrderBonuses(
+  tx: EngageDb,
+  paid: Pick<OrderReward, "orderRef" | "customerId">,
+  settings?: EngageSettings,
+): Promise<number> {
+  const due = await tx
+    .select({ id: rewards.id, label: rewards.label, points: rewards.rewardValue })
+    .from(rewards)
+    .where(
+      and(eq(rewards.orderRef, paid.orderRef), eq(rewards.status, "redeemed"), eq(rewards.rewardType, "bonus_points")),
+    );
+  let credited = 0;
+  for (const r of due) {
+    if (r.points <= 0) continue;
+    const entry = await postEntry(tx, {
+      customerId: paid.customerId,
+      delta: r.points,
+      kind: "bonus",
+      reason: `Bonus points: ${r.label}`,
+      sourceKey: bonusRewardKey(r.id),
+      orderRef: paid.orderRef,
+      settings,
+    });
+    if (entry) credited += r.points;
+  }
+  return credited;
 }
