@@ -14,7 +14,7 @@ import {
   type Segment,
   segmentsOf,
   tierFor,
-  trailingSince,
+  trailingWindowStart,
 } from "../loyalty/index.ts";
 import { type EventFields, eventFields } from "./event-fields.ts";
 
@@ -122,8 +122,13 @@ async function customerPart(
   if (!customer) return guest;
   // Orders as they were when the event happened: a sweep that runs late (or takes two
   // payments at once) still sees each payment as the n-th order it was. The trailing spend
-  // (the tier) is as of now, as recomputeTier reads it, in the same read.
-  const stats = await orderStats(db, event.customerId, event.occurredAt, trailingSince(now, settings.tierWindowDays));
+  // (the tier's) is as of now, as recomputeTier reads it, in the same read.
+  const stats = await orderStats(
+    db,
+    event.customerId,
+    event.occurredAt,
+    trailingWindowStart(now, settings.tierWindowDays),
+  );
   const trailing = stats.trailingSpendMinor;
   const affinity = await categoryAffinity(db, event.customerId, now, settings.affinityHalfLifeDays);
   const segments = segmentsOf(stats, now, settings.segments);

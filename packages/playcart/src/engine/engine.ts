@@ -10,7 +10,7 @@ import { type EngageSettings, getSettings } from "../core/settings.ts";
 import { reverseOrderEarnings } from "../ledger/index.ts";
 import { grantTierBonus, judgeReferral, recomputeTier } from "../loyalty/index.ts";
 import { recordRecoveries } from "../reminders/index.ts";
-import { creditPaidOrderBonuses } from "../rewards/index.ts";
+import { creditBonusRewards } from "../rewards/index.ts";
 import { evaluateCondition } from "./conditions.ts";
 import { eventContext } from "./engine-context.ts";
 import { type Applied, applyOutcome } from "./outcomes.ts";
@@ -125,14 +125,9 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
   const settings = await getSettings(tx);
   const order = await builtInBefore(tx, event, settings, clock.now);
   const fired: string[] = [];
-  // The customer's trailing spend as the rules saw it: the tier below is worked out from the
-  // same figure (nothing in between changes what an order paid) rather than read again.
-  let trailingSpendNow: number | undefined;
   const live = await liveRulesFor(tx, event.type);
   if (live.length > 0) {
     const context = await eventContext(tx, event, settings, clock.now, clock.timeZone);
-    if (context.customer.known && order && event.customerId === order.customerId)
-      trailingSpendNow = context.customer.trailingSpendMinor;
     for (const { rule, outcomes } of live) {
       if (!safeEvaluate(rule.condition, context, rule.slug)) continue;
       // Claim the (event, rule) pair first: if it was fired before, nothing is applied again.
@@ -156,7 +151,7 @@ async function processLocked(tx: EngageDb, event: EngageEvent, clock: EngineCloc
     // After the rules, so that a paid event processed after its refund (two sweeps racing)
     // still has what it just granted taken back in proportion.
     if (reversedMinor(order) > 0) await reverseOrderEarnings(tx, order, clock.now);
-    await recomputeTier(tx, order.customerId, settings, clock.now, event.id, trailingSpendNow);
+    await recomputeTier(tx, order.customerId, settings, clock.now, event.id);
   }
   await tx.update(events).set({ processedAt: clock.now }).where(eq(events.id, event.id));
   return { eventId: event.id, type: event.type, fired };
@@ -181,7 +176,7 @@ async function builtInBefore(
     await judgeReferral(tx, order, now);
     // A bonus-points reward used on this order pays out, and a reminder clicked in the week
     // before counts the order as recovered (and stops the shopper's remaining reminders).
-    await creditPaidOrderBonuses(tx, order, settings);
+    await creditBonusRewards(tx, order.orderRef, { lockedBy: order.customerId, settings });
     await recordRecoveries(tx, { orderRef: order.orderRef, now });
   }
   return order;

@@ -6,7 +6,7 @@ import { identityKeys } from "../core/identity.ts";
 import { type Customer, customers, type EngageEvent, type Rule, rewards } from "../core/schema.ts";
 import type { EngageSettings } from "../core/settings.ts";
 import { grantBonusPlays } from "../games/index.ts";
-import { postEntry } from "../ledger/index.ts";
+import { lotTermsFor, postEntry } from "../ledger/index.ts";
 import { awardBadge, categoryAffinity, grantStamps } from "../loyalty/index.ts";
 import type { RuleOutcome } from "./rule-outcomes.ts";
 
@@ -30,7 +30,7 @@ export async function applyOutcome(db: EngageDb, outcome: RuleOutcome, f: Firing
         reason: outcome.reason ?? f.rule.name,
         sourceKey: key,
         at: f.now,
-        settings: f.settings,
+        lot: lotTermsFor(f.settings, f.now),
       });
       return { type: outcome.type, points: entry ? outcome.points : 0, sourceKey: key };
     }

@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { type EngageDb, isUniqueViolation, rowsOf } from "../core/db.ts";
 import { InsufficientPointsError } from "../core/errors.ts";
 import { type LedgerAccount, type LedgerEntry, type LedgerKind, ledgerEntries, pointBalances } from "../core/schema.ts";
-import { type EngageSettings, getSettings } from "../core/settings.ts";
+import { getSettings } from "../core/settings.ts";
 import { allocateDebit, carryLots, type LotTerms, lotTermsFor, openLot, type Taken } from "./point-lots.ts";
 
 export type NewEntry = {
@@ -21,8 +21,6 @@ export type NewEntry = {
   at?: Date;
   /** A credit's lot terms; by default the store's settings at `at`. */
   lot?: LotTerms;
-  /** The store's settings, when the caller has read them in this transaction: a credit's default lot terms come from them, not from another read. */
-  settings?: EngageSettings;
   /** A credit that moves points between accounts: the lots they came from (kept terms). */
   carry?: { taken: Taken[]; releasesAt?: Date | null };
   /** A debit that must come from this one lot (a release or an expiry). */
@@ -66,7 +64,7 @@ export async function postEntry(db: EngageDb, entry: NewEntry): Promise<PostedEn
     // A savepoint, so that losing a race on the source key leaves the caller's transaction
     // usable. (Not ON CONFLICT DO NOTHING: the balance trigger fires before conflict checks.)
     return await db.transaction(async (sp) => {
-      const { at, lot, carry, fromLot, settings, ...values } = entry;
+      const { at, lot, carry, fromLot, ...values } = entry;
       const [row] = await sp
         .insert(ledgerEntries)
         .values({ ...values, account, orderRef: entry.orderRef ?? null, uncollected: entry.uncollected ?? 0 })
@@ -79,7 +77,7 @@ export async function postEntry(db: EngageDb, entry: NewEntry): Promise<PostedEn
         await openLot(
           sp,
           row,
-          lot ?? lotTermsFor(settings ?? (await getSettings(sp)), at ?? new Date(), { pending: account === "pending" }),
+          lot ?? lotTermsFor(await getSettings(sp), at ?? new Date(), { pending: account === "pending" }),
         );
       return { ...row, taken };
     });

@@ -7,11 +7,11 @@ import { clawbackFor } from "../core/money.ts";
 import { netPaidSql } from "../core/reversed-share.ts";
 import { customerLoyalty, ledgerEntries, type OrderReward, orderRewards, tierHistory } from "../core/schema.ts";
 import type { EngageSettings, Tier } from "../core/settings.ts";
-import { lockBalance, postEntry } from "../ledger/index.ts";
+import { lockBalance, lotTermsFor, postEntry } from "../ledger/index.ts";
 import { tierFor } from "./profile.ts";
 
 /** Where the trailing window ending at `now` starts: an order counts when paid after it. */
-export const trailingSince = (now: Date, windowDays: number) => new Date(now.getTime() - windowDays * 86_400_000);
+export const trailingWindowStart = (now: Date, windowDays: number) => new Date(now.getTime() - windowDays * 86_400_000);
 
 /** Net spend paid in the window ending at `now` (strictly before it when `before` is set). */
 export async function trailingSpend(
@@ -21,7 +21,7 @@ export async function trailingSpend(
   windowDays: number,
   opts: { excludeOrderRef?: string; before?: boolean } = {},
 ): Promise<number> {
-  const since = trailingSince(now, windowDays);
+  const since = trailingWindowStart(now, windowDays);
   const { excludeOrderRef } = opts;
   const [row] = await db
     .select({
@@ -41,7 +41,8 @@ export async function trailingSpend(
 
 /**
  * Recomputes the customer's tier; records a history row when it changed. Returns the tier.
- * `spendNow`: their trailing spend at `now`, when the caller has just read it.
+ * The spend is read after the customer's loyalty row is locked: two sweeps settling two of
+ * their orders at once then write one after the other, the last from a read that sees both.
  */
 export async function recomputeTier(
   db: EngageDb,
@@ -49,15 +50,14 @@ export async function recomputeTier(
   settings: EngageSettings,
   now: Date,
   eventId: number | null,
-  spendNow?: number,
 ): Promise<Tier> {
-  const spend = spendNow ?? (await trailingSpend(db, customerId, now, settings.tierWindowDays));
-  const tier = tierFor(settings.tiers, spend);
   const [current] = await db
     .select()
     .from(customerLoyalty)
     .where(eq(customerLoyalty.customerId, customerId))
     .for("update");
+  const spend = await trailingSpend(db, customerId, now, settings.tierWindowDays);
+  const tier = tierFor(settings.tiers, spend);
   const before = current?.tier ?? settings.tiers[0].name;
   await db
     .insert(customerLoyalty)
@@ -110,7 +110,7 @@ export async function grantTierBonus(db: EngageDb, order: OrderReward, settings:
     reason: `${tier.label} tier bonus on order ${order.orderRef.slice(0, 8).toUpperCase()}`,
     sourceKey: bonusKey(order.orderRef),
     at: order.paidAt,
-    settings,
+    lot: lotTermsFor(settings, order.paidAt),
   });
   return entry ? bonus : 0;
 }
