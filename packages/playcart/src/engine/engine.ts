@@ -176,7 +176,7 @@ async function builtInBefore(
     await judgeReferral(tx, order, now);
     // A bonus-points reward used on this order pays out, and a reminder clicked in the week
     // before counts the order as recovered (and stops the shopper's remaining reminders).
-    await creditBonusRewards(tx, order.orderRef, { lockedBy: order.customerId, settings });
+    await creditBonusRewards(tx, order.orderRef, { paidBy: order.customerId, settings });
     await recordRecoveries(tx, { orderRef: order.orderRef, now });
   }
   return order;

@@ -13,11 +13,12 @@ export const bonusRewardKey = (rewardId: string) => `reward-bonus:${rewardId}`;
 
 export type CreditBonusOptions = {
   /**
-   * The paid order's customer, from its playcart_order_rewards row, which the caller has read
-   * and holds locked in the transaction `db` is (the sweep does): the order is not read again
-   * and no transaction of its own is opened. Absent: the order is read, and no row means not paid.
+   * Who paid: the customer of the order's playcart_order_rewards row, which the caller has read
+   * and holds locked in the transaction `db` is (the sweep does). The order is then not read
+   * again and no transaction of its own is opened. Absent: the order is read, and no row means
+   * not paid (yet).
    */
-  lockedBy?: string;
+  paidBy?: string;
   /** The store's settings, when the caller has read them: the credits' lot terms come from them. */
   settings?: EngageSettings;
 };
@@ -28,7 +29,7 @@ export async function creditBonusRewards(
   orderRef: string,
   opts: CreditBonusOptions = {},
 ): Promise<number> {
-  if (opts.lockedBy) return creditRedeemed(db, orderRef, opts.lockedBy, opts.settings);
+  if (opts.paidBy) return creditRedeemed(db, orderRef, opts.paidBy, opts.settings);
   return db.transaction(async (tx) => {
     // The paid order as Playcart recorded it: whose points these are. No row = not paid (yet).
     const [paid] = await tx
