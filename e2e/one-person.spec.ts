@@ -63,6 +63,9 @@ test("three Gmail spellings of one address in three fresh browsers get one first
       expect(prize, "a new shopper is offered the first-order wheel, and every slice is a prize").not.toBeNull();
       const discount = discountFor(prize!, lines);
       expect(discount).toBeGreaterThan(0);
+      // Pay once the checkout's totals show the prize, as the shopper sees them: an order sent
+      // before that refresh lands is held back with a notice that the price changed.
+      await expect(store.page.getByTestId("order-discount")).toHaveText(`−${usd(discount)}`);
       await store.placeOrder(spellings[0]);
       await expect(store.page.getByTestId("order-discount")).toHaveText(`−${usd(discount)}`);
       await expect(store.page.getByTestId("order-total")).toHaveText(usd(orderTotal(subtotal, discount)));
