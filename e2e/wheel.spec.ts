@@ -56,6 +56,28 @@ test("the wheel turns from the press while the answer is held, then lands on the
   });
 });
 
+test("two presses in one moment spin the wheel once and play once", async ({ page }) => {
+  const { games, offer, wheel } = await atTheWheel(page);
+  await games.open(offer);
+  const plays: string[] = [];
+  page.on("request", (r) => r.url().endsWith("/api/playcart/play") && plays.push(r.url()));
+  const held = await holdNextPlay(page);
+  // Both presses in one task: the second comes before the round's render can land, which
+  // waits for the frame that shows the spin.
+  await offer.getByRole("button", { name: "Spin the wheel" }).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  const answer = await held.answer;
+  if (answer.status !== "ok") throw new Error(`the store refused the play: ${answer.message}`);
+  expect(await wheel.runningAnimations()).toBe(1);
+  await expect(offer.getByRole("button", { name: "Spinning…" })).toBeVisible();
+  held.release();
+  expect(await games.prizeWon(offer)).toBe(answer.reward?.label ?? null);
+  expect(plays).toHaveLength(1);
+  expect(await wheel.sliceUnderPointer()).toBe(answer.segment);
+});
+
 test("a play that fails while the wheel turns: it runs out back where it stood, no prize, and the error shows", async ({
   page,
 }) => {

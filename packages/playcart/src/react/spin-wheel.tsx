@@ -25,6 +25,7 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
   const [rotation, setRotation] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
   const disc = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
   // Running out after a refused play: no new spin until the wheel rests.
   const [halting, setHalting] = useState(false);
   const n = offer.segments.length;
@@ -37,10 +38,21 @@ export function SpinWheel({ offer, playsLeft, oddsHref, onPlay, onRevealed }: Ga
   useEffect(() => button.current?.focus(), []);
 
   async function spin(press: MouseEvent) {
-    if (!canSpin) return;
+    // A second press before the round's render lands (it waits for the frame that shows the
+    // spin) finds the wheel already turning.
+    if (!canSpin || pressed.current) return;
+    pressed.current = true;
+    try {
+      await spinOnce(press);
+    } finally {
+      pressed.current = false;
+    }
+  }
+
+  async function spinOnce(press: MouseEvent) {
     // Moving before the request leaves: the press is answered at once, whatever the network.
     const motion = reduced || !disc.current ? null : spinFreely(disc.current, rotation, press.timeStamp);
-    const result = await game.start();
+    const result = await game.start({ moving: motion !== null });
     if (!motion) {
       if (result) setRotation(landingRotation(rotation, result.segment, n, Math.random() - 0.5, 0));
       return;

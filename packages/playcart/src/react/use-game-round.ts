@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { GameProps, PlayResult } from "./game-types.ts";
 
 export type Phase = "ready" | "waiting" | "animating" | "revealed";
@@ -37,9 +37,15 @@ export function useGameRound({
     revealed.current(result);
   }, []);
 
-  async function start(): Promise<PlayResult | null> {
+  /**
+   * Plays a round. `moving`: the game already answers the press on its own (the wheel's Web
+   * Animation runs on the compositor), so the round's render waits for a transition and the
+   * press's frame draws that motion first, with no render of the game before it.
+   */
+  async function start({ moving = false }: { moving?: boolean } = {}): Promise<PlayResult | null> {
     if (phase === "waiting" || phase === "animating") return null;
-    setPhase("waiting");
+    if (moving) startTransition(() => setPhase("waiting"));
+    else setPhase("waiting");
     const next = await onPlay();
     if (!next) {
       setPhase(current.current.result ? "revealed" : "ready");
