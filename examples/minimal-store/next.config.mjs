@@ -5,6 +5,8 @@ const nextConfig = {
   // workspace link to the package under test is never reachable from here).
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
+  // Playcart's CI builds this store once per clean clone: it skips writing Turbopack's build cache.
+  experimental: { turbopackFileSystemCacheForBuild: process.env.PLAYCART_BUILD_CACHE !== "off" },
 };
 
 export default nextConfig;
