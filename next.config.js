@@ -8,8 +8,8 @@ const nextConfig = {
   transpilePackages: ["playcart"],
   poweredByHeader: false,
   // Turbopack's build cache makes the next build in this tree faster, and takes 15-50 s to
-  // write on a 2-core machine. A clean clone that builds once (CI) sets PLAYCART_BUILD_CACHE=off.
-  experimental: { turbopackFileSystemCacheForBuild: process.env.PLAYCART_BUILD_CACHE !== "off" },
+  // write on a 2-core machine. A clean clone that builds once (CI) sets BUILD_CACHE=off.
+  experimental: { turbopackFileSystemCacheForBuild: process.env.BUILD_CACHE !== "off" },
   // Separate builds can live side by side (e.g. a test server next to the demo).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
