@@ -3,10 +3,10 @@
 // answer arrives, runs out without a prize when the play fails, and its chunk is in the
 // browser before Play is pressed.
 import type { Page } from "@playwright/test";
-import { campaigns, Games, setStoreClock } from "./pages/games";
+import { campaigns, discountFor, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
 import { Wheel } from "./pages/wheel";
-import { products, uniqueEmail } from "./support/data";
+import { orderTotal, products, uniqueEmail, usd } from "./support/data";
 import { expect, test } from "./support/fixtures";
 import { holdNextPlay, holdNextPlayAnswering } from "./support/held-play";
 
@@ -54,6 +54,47 @@ test("the wheel turns from the press while the answer is held, then lands on the
     expect(await wheel.sliceUnderPointer()).toBe(answer.segment);
     expect(await wheel.litSlices()).toEqual([answer.segment]);
   });
+});
+
+/**
+ * Holds the checkout's refreshes (the RSC requests router.refresh() sends) until the returned
+ * release is called: the page keeps the totals it had, as on a phone whose refresh is slow.
+ */
+async function holdCheckoutRefresh(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === "/checkout",
+    async (route) => {
+      const request = route.request();
+      if (request.method() !== "GET" || request.headers().rsc !== "1") return route.fallback();
+      await released;
+      await route.continue();
+    },
+  );
+  return release;
+}
+
+test("paying the moment the wheel lands, before the totals refresh, charges the prize the result told, with no price-change notice", async ({
+  page,
+}) => {
+  const { games, offer } = await atTheWheel(page);
+  await games.open(offer);
+  const releaseRefresh = await holdCheckoutRefresh(page);
+  await offer.getByRole("button", { name: "Spin the wheel" }).click();
+  const prize = await games.prizeWon(offer);
+  expect(prize, "every slice of the first-order wheel is a prize").not.toBeNull();
+  const discount = discountFor(prize!, [products.croissant]);
+  await expect(games.result(offer)).toHaveText(`You won ${prize}: you save ${usd(discount)} on this order.`);
+  // The page still shows the totals from before the play: the refresh that prices the prize in is held.
+  await expect(page.getByTestId("order-discount")).toHaveCount(0);
+  await page.getByRole("button", { name: "Continue to test payment" }).click();
+  releaseRefresh();
+  // Without the result's reward sent as shown, the store would stop here to explain the saving ("“7% off” applies to this order…").
+  await expect(page, "the order goes to payment without a price-change notice").toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("order-total")).toHaveText(usd(orderTotal(products.croissant.priceCents, discount)));
 });
 
 test("two presses in one moment spin the wheel once and play once", async ({ page }) => {

@@ -13,6 +13,7 @@ export function CheckoutForm({
   shownRewardId,
   payLabel,
   saving,
+  rewardShownEvent,
 }: {
   defaultEmail: string;
   /** The reward the checkout shows now ("" for none): sent with the order, so a change is explained first. */
@@ -20,6 +21,12 @@ export function CheckoutForm({
   payLabel: string;
   /** What this order saves, formatted ("$1.07"), or null: said right above the pay button. */
   saving?: string | null;
+  /**
+   * The DOM event a checkout game sends once its result has told the shopper what a reward saves
+   * on this order (Playcart's PLAYCART_REWARD_SHOWN_EVENT; null without Playcart). Named by the
+   * page rather than here, so this form's chunk holds nothing of Playcart's.
+   */
+  rewardShownEvent?: string | null;
 }) {
   const [state, action] = useActionState<CheckoutState, FormData>(placeOrderAction, idle);
   // Controlled: React resets a form after its action runs, which would wipe what was typed
@@ -42,6 +49,14 @@ export function CheckoutForm({
   useEffect(() => {
     if (state.priceChange) setShown(state.priceChange.shownRewardId);
   }, [state]);
+  // A game has told the shopper what its prize saves: paying before the refresh lands places the
+  // order at that price, rather than stopping to explain a saving they have just read.
+  useEffect(() => {
+    if (!rewardShownEvent) return;
+    const onShown = (e: Event) => setShown((e as CustomEvent<{ rewardId: string }>).detail.rewardId);
+    document.addEventListener(rewardShownEvent, onShown);
+    return () => document.removeEventListener(rewardShownEvent, onShown);
+  }, [rewardShownEvent]);
   const [dismissed, setDismissed] = useState<object | null>(null);
   const change = state.priceChange && dismissed !== state ? state.priceChange : null;
   return (

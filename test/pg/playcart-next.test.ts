@@ -550,8 +550,16 @@ describe("what a small host leaves to Playcart", () => {
       won: true,
       reward: { label: "10% off", scope: "this_order", savingMinor: 240, currency: "eur" },
     });
-    const priced = await store.priceOrder({ orderRef: randomUUID(), email: "saver@example.test" });
+    // The outcome names the reward it issued: the one the order is then priced with, sent as shown with no change to explain.
+    const rewardId = outcome.status === "ok" ? outcome.reward?.id : undefined;
+    expect(rewardId).toEqual(expect.any(String));
+    const priced = await store.priceOrder({
+      orderRef: randomUUID(),
+      email: "saver@example.test",
+      shownRewardId: rewardId,
+    });
     expect(priced.offMinor).toBe(240);
+    expect(priced.rewardId).toBe(rewardId);
   });
 
   it("uses the cart a checkout page already read instead of reading it again", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { PLAYCART_REWARD_SHOWN_EVENT } from "playcart/next";
 import { CheckoutForm } from "@/components/store/checkout-form";
 import { CheckoutGames, ExitIntent } from "@/components/store/playcart-checkout";
 import { getDb } from "@/db/client";
@@ -86,6 +87,7 @@ export default async function CheckoutPage() {
             shownRewardId={reward?.id ?? ""}
             payLabel={paymentsMode() === "stripe" ? "Continue to secure payment" : "Continue to test payment"}
             saving={savingMinor > 0 ? formatMoney(savingMinor) : null}
+            rewardShownEvent={engage ? PLAYCART_REWARD_SHOWN_EVENT : null}
           />
         </div>
         <div className="md:col-start-2 md:row-start-1">

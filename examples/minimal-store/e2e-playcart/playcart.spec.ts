@@ -8,6 +8,7 @@ import {
   buy,
   CRON_SECRET,
   eur,
+  holdCheckoutRefresh,
   minorOf,
   payWithTestCard,
   placeOrder,
@@ -73,6 +74,33 @@ test("a first-time shopper spins the first-order wheel and the prize lowers this
   await expect(page.getByTestId("checkout-total")).toBeVisible();
   await expect(page.getByRole("region", { name: FIRST_ORDER_WHEEL })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Spin the wheel" })).toHaveCount(0);
+});
+
+test("a shopper who places the order the moment the wheel lands, before the totals refresh, pays the saving the result told", async ({
+  page,
+}) => {
+  await addProduct(page, "Glass Teapot");
+  await page.goto("/checkout");
+  const before = minorOf((await page.getByTestId("checkout-total").textContent()) ?? "");
+  const wheel = page.getByRole("region", { name: FIRST_ORDER_WHEEL });
+  const email = uniqueEmail("quick");
+  await wheel.getByLabel("Your email").fill(email);
+  await wheel.getByRole("button", { name: "Continue", exact: true }).click();
+  await wheel.getByRole("button", { name: "Play", exact: true }).click();
+  const releaseRefresh = await holdCheckoutRefresh(page);
+  await wheel.getByRole("button", { name: "Spin the wheel" }).click();
+  const result = wheel.getByRole("status").filter({ hasText: /^You won .+: you save .+ on this order\.$/ });
+  await expect(result).toBeVisible();
+  const saving = minorOf(/you save (.+) on this order/.exec((await result.textContent()) ?? "")?.[1] ?? "");
+  expect(saving).toBeGreaterThan(0);
+  // The refresh that prices the prize into the checkout is held: the page still shows the old total.
+  await expect(page.getByTestId("checkout-discount")).toHaveCount(0);
+  await page.getByLabel("Email for your receipt").fill(email);
+  await page.getByRole("button", { name: "Place order" }).click();
+  releaseRefresh();
+  // The slot's shown-reward field took the result's reward: no "… applies to this order" stop before payment.
+  await expect(page.getByRole("heading", { name: "Pay for your order" })).toBeVisible();
+  await expect(page.getByTestId("order-total")).toHaveText(eur(before - saving));
 });
 
 test("the offer card's odds link opens Playcart's own odds page, listing every prize", async ({ page }) => {

@@ -39,6 +39,27 @@ export async function placeOrder(page: Page, email: string) {
   return minorOf((await page.getByTestId("order-total").textContent()) ?? "");
 }
 
+/**
+ * Holds the checkout's refreshes (the RSC requests router.refresh() sends) until the returned
+ * release is called: the page keeps the totals it had, as on a phone whose refresh is slow.
+ */
+export async function holdCheckoutRefresh(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === "/checkout",
+    async (route) => {
+      const request = route.request();
+      if (request.method() !== "GET" || request.headers().rsc !== "1") return route.fallback();
+      await released;
+      await route.continue();
+    },
+  );
+  return release;
+}
+
 /** Pays the open order with the test card (the signed event reaches both webhooks). */
 export async function payWithTestCard(page: Page) {
   await page.getByRole("button", { name: /with a test card$/ }).click();

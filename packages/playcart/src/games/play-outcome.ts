@@ -6,6 +6,8 @@ export type PlayOutcome =
       segment: number;
       label: string;
       reward: {
+        /** The reward issued (absent from the admin's preview, which issues none): a checkout's form sends it as shown once the result has named its saving (REWARD_SHOWN_EVENT). */
+        id?: string;
         label: string;
         scope: "this_order" | "next_order";
         expiresAt: string;

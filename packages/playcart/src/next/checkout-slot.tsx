@@ -4,10 +4,9 @@
 // host's own form by its id, read back by priceOrder({ form }), with the reward the shopper was
 // shown, so priceOrder can say before payment when it no longer applies). Render it outside that form:
 // the game's buttons must not submit it.
-import { CheckoutGames } from "../react/index.ts";
+import { CheckoutGames, ShownRewardField } from "../react/index.ts";
 import type { CheckoutView } from "./checkout.ts";
 import { CONSENT_FIELD } from "./consent.ts";
-import { SHOWN_REWARD_FIELD } from "./reward-change.ts";
 
 export type PlaycartCheckoutProps = {
   view: CheckoutView;
@@ -86,7 +85,8 @@ export function PlaycartCheckout({ view, form, formatMoney, oddsHref }: Playcart
           <input type="checkbox" name={CONSENT_FIELD} form={form} /> {view.ui.consentWording}
         </label>
       )}
-      {form && <input type="hidden" name={SHOWN_REWARD_FIELD} form={form} value={view.reward?.id ?? ""} />}
+      {/* A client part: a game's result that names its saving on this order updates it before the refresh does. */}
+      {form && <ShownRewardField form={form} rewardId={view.reward?.id ?? null} />}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 // playcart/next: createPlaycart(config) for a Next.js host (App Router). See README,
 // "Add Playcart to your store".
+
+export { REWARD_SHOWN_EVENT as PLAYCART_REWARD_SHOWN_EVENT } from "../react/index.ts";
 export type { CheckoutInput, CheckoutView, RewardPreview } from "./checkout.ts";
 export { PlaycartCheckout, type PlaycartCheckoutProps } from "./checkout-slot.tsx";
 export type {

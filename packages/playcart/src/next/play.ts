@@ -89,6 +89,7 @@ export function playOutcome(
     segment: result.segment,
     label: result.label,
     reward: result.reward && {
+      id: result.reward.id,
       label: result.reward.label,
       scope: result.reward.scope as "this_order" | "next_order",
       expiresAt: result.reward.expiresAt.toISOString(),

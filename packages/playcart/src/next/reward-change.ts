@@ -10,11 +10,11 @@ import { campaigns, type Reward, rewards } from "../core/schema.ts";
 import { evaluateCondition } from "../engine/index.ts";
 import { type CartSummary, type PlayShopper, playContext } from "../games/index.ts";
 import { customerProfile } from "../loyalty/index.ts";
+import { SHOWN_REWARD_FIELD } from "../react/index.ts";
 import { hasEffect, type RewardLine, rewardEffect } from "../rewards/index.ts";
 import { FIRST_ORDER } from "./email-first.ts";
 
-/** The hidden checkout field that carries the reward the shopper was shown ("" for none). */
-export const SHOWN_REWARD_FIELD = "playcart_shown_reward";
+export { SHOWN_REWARD_FIELD };
 
 export type RewardChange = {
   /** The reward the shopper was shown (null: none) and the one this order would get now (null: none). */

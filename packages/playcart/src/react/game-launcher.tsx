@@ -19,6 +19,7 @@ import {
 } from "./game-types.ts";
 import { playViaRoute } from "./play-route.ts";
 import { ConditionsLine, RulesLink } from "./rules-line.tsx";
+import { announceRewardShown } from "./shown-reward.ts";
 import { useHydrated } from "./use-hydrated.ts";
 
 const loading = (
@@ -99,6 +100,9 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
 
   function onRevealed(result: PlayResult) {
     setLeft(result.playsLeft);
+    // The result has told the shopper what the prize saves on this order: the order's form takes it as shown now.
+    const reward = result.reward;
+    if (reward?.id && reward.scope === "this_order" && reward.savingMinor) announceRewardShown(reward.id);
     // The server recomputes the totals: a this-order prize lowers this checkout at once.
     router.refresh();
   }

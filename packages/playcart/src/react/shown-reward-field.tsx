@@ -1,0 +1,17 @@
+"use client";
+
+import { useShownReward } from "./shown-reward.ts";
+import { SHOWN_REWARD_FIELD } from "./shown-reward-event.ts";
+
+export type ShownRewardFieldProps = {
+  /** The id of the host's checkout <form>: the field submits with it from anywhere on the page. */
+  form: string;
+  /** The reward the page shows now (null: none). */
+  rewardId: string | null;
+};
+
+/** The hidden SHOWN_REWARD_FIELD of the host's checkout form, following a game's result as well as the page. */
+export function ShownRewardField({ form, rewardId }: ShownRewardFieldProps) {
+  const shown = useShownReward(rewardId ?? "");
+  return <input type="hidden" name={SHOWN_REWARD_FIELD} form={form} value={shown} />;
+}

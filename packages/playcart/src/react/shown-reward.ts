@@ -1,0 +1,25 @@
+"use client";
+
+// The reward the checkout last told the shopper about, kept for the order's form: the page's
+// (the server's, after every refresh), or one a game's result has just named with its saving on
+// this order, before the refresh that prices it into the totals has landed. The order is then
+// sent with what the shopper read, and priceOrder explains only a price they have not been told.
+import { useEffect, useState } from "react";
+import { REWARD_SHOWN_EVENT, type RewardShownDetail } from "./shown-reward-event.ts";
+
+/** Tells the checkout's form that the shopper has just been told what `rewardId` saves on this order. */
+export function announceRewardShown(rewardId: string): void {
+  document.dispatchEvent(new CustomEvent<RewardShownDetail>(REWARD_SHOWN_EVENT, { detail: { rewardId } }));
+}
+
+/** The reward id to send with the order: `pageRewardId` ("" for none) until a game announces another, and again once the page's changes. */
+export function useShownReward(pageRewardId: string): string {
+  const [shown, setShown] = useState(pageRewardId);
+  useEffect(() => setShown(pageRewardId), [pageRewardId]);
+  useEffect(() => {
+    const onShown = (e: Event) => setShown((e as CustomEvent<RewardShownDetail>).detail.rewardId);
+    document.addEventListener(REWARD_SHOWN_EVENT, onShown);
+    return () => document.removeEventListener(REWARD_SHOWN_EVENT, onShown);
+  }, []);
+  return shown;
+}
