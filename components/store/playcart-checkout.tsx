@@ -9,13 +9,19 @@
 // more round trip before the Play button worked, and delayed the page's load event as long.
 import dynamic from "next/dynamic";
 import type { CheckoutGamesProps, ExitIntentProps, RewardChooserProps } from "playcart/react";
+import { ownBoundary } from "./own-boundary";
 
 // Each import() is written inside its dynamic() call, not shared through a helper: that is where
 // Next's compiler finds the module whose chunk the HTML must name.
-export const CheckoutGames = dynamic<CheckoutGamesProps>(() =>
-  import("./playcart-checkout-parts").then((m) => m.CheckoutGames),
+export const CheckoutGames = dynamic<CheckoutGamesProps>(
+  () => import("./playcart-checkout-parts").then((m) => m.CheckoutGames),
+  { loading: ownBoundary },
 );
-export const ExitIntent = dynamic<ExitIntentProps>(() => import("./playcart-checkout-parts").then((m) => m.ExitIntent));
-export const RewardChooser = dynamic<RewardChooserProps>(() =>
-  import("./playcart-checkout-parts").then((m) => m.RewardChooser),
+export const ExitIntent = dynamic<ExitIntentProps>(
+  () => import("./playcart-checkout-parts").then((m) => m.ExitIntent),
+  { loading: ownBoundary },
+);
+export const RewardChooser = dynamic<RewardChooserProps>(
+  () => import("./playcart-checkout-parts").then((m) => m.RewardChooser),
+  { loading: ownBoundary },
 );

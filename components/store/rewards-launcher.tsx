@@ -6,7 +6,9 @@
 // server renders, so it comes with the page's scripts (see playcart-checkout.tsx).
 import dynamic from "next/dynamic";
 import type { RewardsLauncherProps } from "playcart/react";
+import { ownBoundary } from "./own-boundary";
 
-export const RewardsLauncher = dynamic<RewardsLauncherProps>(() =>
-  import("./rewards-launcher-part").then((m) => m.RewardsLauncher),
+export const RewardsLauncher = dynamic<RewardsLauncherProps>(
+  () => import("./rewards-launcher-part").then((m) => m.RewardsLauncher),
+  { loading: ownBoundary },
 );
