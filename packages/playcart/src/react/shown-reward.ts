@@ -12,14 +12,18 @@ export function announceRewardShown(rewardId: string): void {
   document.dispatchEvent(new CustomEvent<RewardShownDetail>(REWARD_SHOWN_EVENT, { detail: { rewardId } }));
 }
 
-/** The reward id to send with the order: `pageRewardId` ("" for none) until a game announces another, and again once the page's changes. */
+/**
+ * The reward id to send with the order: the one a game last announced, as long as the page
+ * still shows the reward it showed then; otherwise `pageRewardId` ("" for none). Derived at
+ * render, so a refreshed page's reward is sent from its first render on.
+ */
 export function useShownReward(pageRewardId: string): string {
-  const [shown, setShown] = useState(pageRewardId);
-  useEffect(() => setShown(pageRewardId), [pageRewardId]);
+  const [announced, setAnnounced] = useState<{ rewardId: string; over: string } | null>(null);
   useEffect(() => {
-    const onShown = (e: Event) => setShown((e as CustomEvent<RewardShownDetail>).detail.rewardId);
+    const onShown = (e: Event) =>
+      setAnnounced({ rewardId: (e as CustomEvent<RewardShownDetail>).detail.rewardId, over: pageRewardId });
     document.addEventListener(REWARD_SHOWN_EVENT, onShown);
     return () => document.removeEventListener(REWARD_SHOWN_EVENT, onShown);
-  }, []);
-  return shown;
+  }, [pageRewardId]);
+  return announced?.over === pageRewardId ? announced.rewardId : pageRewardId;
 }
