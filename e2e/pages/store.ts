@@ -1,5 +1,5 @@
 // The storefront as a shopper uses it: by labels, roles and the texts on screen.
-import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, type Request } from "@playwright/test";
 import { products } from "../support/data";
 import type { Mailbox } from "../support/fixtures";
 
@@ -143,11 +143,44 @@ export class Store {
 
   /** Places the order with the email the form holds; returns the order id. */
   async submitCheckout(): Promise<string> {
-    await this.page.getByRole("button", { name: "Continue to test payment" }).click();
-    await this.page.waitForURL(/\/pay\/[0-9a-f-]{36}$/);
+    const actions = this.recordServerActions();
+    try {
+      await this.page.getByRole("button", { name: "Continue to test payment" }).click();
+      await this.page.waitForURL(/\/pay\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    } catch (err) {
+      // What the press led to, so a failure says whether the order was ever sent.
+      throw new Error(
+        `No payment page after pressing Continue. Server actions sent: ${actions.log.join("; ") || "none"}`,
+        {
+          cause: err,
+        },
+      );
+    } finally {
+      actions.stop();
+    }
     await expect(this.page.getByRole("heading", { name: "Pay for your order" })).toBeVisible();
     await expect(this.page.getByText("TEST MODE", { exact: true })).toBeVisible();
     return new URL(this.page.url()).pathname.split("/").pop()!;
+  }
+
+  /** Each server action the page posts from now on, as "status ms" once answered ("pending" before). */
+  private recordServerActions(): { log: string[]; stop: () => void } {
+    const log: string[] = [];
+    const started = Date.now();
+    const onRequest = (request: Request) => {
+      if (request.method() !== "POST" || !request.headers()["next-action"]) return;
+      const i = log.push("pending") - 1;
+      request
+        .response()
+        .then((response) => {
+          log[i] = `${response?.status() ?? "no response"} after ${Date.now() - started} ms`;
+        })
+        .catch(() => {
+          log[i] = "failed";
+        });
+    };
+    this.page.on("request", onRequest);
+    return { log, stop: () => this.page.off("request", onRequest) };
   }
 
   payButton(total: string): Locator {
