@@ -6,10 +6,10 @@
 // Part of the checkout slot's chunk (see checkout-games.tsx), so its button works once the page has hydrated.
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
+import { useEnabledWhenHydrated } from "./enabled-when-hydrated.ts";
 import { GameIcon } from "./game-icon.tsx";
 import { IncentiveNotice } from "./incentive-notice.tsx";
 import { ConditionsLine, RulesLink } from "./rules-line.tsx";
-import { useHydrated } from "./use-hydrated.ts";
 
 export type EmailVerdict = { firstOrder: boolean; message: string | null };
 
@@ -32,7 +32,8 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, notice, o
   const [busy, setBusy] = useState(false);
   // Its chunk loads lazily: until React has hydrated it, Continue would submit the form natively
   // (a reload that loses the email), so it stays disabled and Enter in the field submits nothing.
-  const hydrated = useHydrated();
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const enabledWhenHydrated = useEnabledWhenHydrated(submitButton, busy);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -92,7 +93,7 @@ export function EmailStep({ offer, endpoint, consentWording, oddsHref, notice, o
         </label>
         {notice && <IncentiveNotice notice={notice} />}
         <div className="playcart-launcher-actions">
-          <button type="submit" className="playcart-button" disabled={busy || !hydrated}>
+          <button ref={submitButton} type="submit" className="playcart-button" {...enabledWhenHydrated}>
             {busy ? "Checking…" : "Continue"}
           </button>
           <a href={oddsHref} className="playcart-link">

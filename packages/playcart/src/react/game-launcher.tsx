@@ -3,9 +3,10 @@
 // The offer card at checkout. It is all the checkout loads up front: the game itself is a
 // separate chunk, fetched once the page has loaded and is idle, or when the shopper reaches for Play.
 import { useRouter } from "next/navigation.js";
-import { type ComponentType, Suspense, useEffect, useId, useState } from "react";
+import { type ComponentType, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { GameOffer, PlayOutcome } from "../client.ts";
 import { DrawCommitment } from "./draw-commitment.tsx";
+import { useEnabledWhenHydrated } from "./enabled-when-hydrated.ts";
 import { gameComponent, preloadGame, preloadWhenIdle } from "./game-chunks.ts";
 import { GameIcon } from "./game-icon.tsx";
 import {
@@ -20,7 +21,6 @@ import {
 import { playViaRoute } from "./play-route.ts";
 import { ConditionsLine, RulesLink } from "./rules-line.tsx";
 import { announceRewardShown } from "./shown-reward.ts";
-import { useHydrated } from "./use-hydrated.ts";
 
 const loading = (
   <p role="status" className="playcart-loading">
@@ -59,16 +59,18 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
   const [opened, setOpened] = useState<Opened | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const hydrated = useHydrated();
+  const playButton = useRef<HTMLButtonElement>(null);
   // The offered game's chunk comes once the checkout has loaded and is idle (or on intent, below), so Play opens it without a wait.
   const offeredType = offer?.gameType;
   useEffect(() => (offeredType ? preloadWhenIdle(offeredType) : undefined), [offeredType]);
 
   const offered = offer && { offer, oddsHref: oddsHref ?? defaultOddsHref(offer.slug) };
   const shown = opened ?? offered;
+  const same = offer && offer.campaignId === shown?.offer.campaignId;
+  const playsLeft = left ?? (same ? offer.playsLeft : (shown?.offer.playsLeft ?? 0));
+  // Not before React has hydrated it: an earlier press would do nothing.
+  const enabledWhenHydrated = useEnabledWhenHydrated(playButton, playsLeft <= 0);
   if (!shown) return null;
-  const same = offer?.campaignId === shown.offer.campaignId;
-  const playsLeft = left ?? (same ? offer!.playsLeft : shown.offer.playsLeft);
   const gameType = shown.offer.gameType;
 
   function open(target: Shown) {
@@ -146,8 +148,8 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
             onPointerEnter={() => preloadGame(gameType)}
             onFocus={() => preloadGame(gameType)}
             onTouchStart={() => preloadGame(gameType)}
-            // Not before React has hydrated it: an earlier press would do nothing.
-            disabled={!hydrated || playsLeft <= 0}
+            ref={playButton}
+            {...enabledWhenHydrated}
             className="playcart-button"
           >
             Play

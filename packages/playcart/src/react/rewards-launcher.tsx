@@ -4,8 +4,8 @@
 // host's own header. The panel (its script and its data) loads only when the shopper opens
 // it, so a page pays for one button.
 import { type ComponentType, useRef, useState } from "react";
+import { useEnabledWhenHydrated } from "./enabled-when-hydrated.ts";
 import type { RewardsDialogProps } from "./rewards-dialog.tsx";
-import { useHydrated } from "./use-hydrated.ts";
 
 export type RewardsLauncherProps = {
   /** Playcart's panel route: GET <basePath>/panel. */
@@ -22,6 +22,14 @@ export type RewardsLauncherProps = {
 
 const loadDialog = () => import("./rewards-dialog.tsx");
 
+// Drawn, not the "★" character: few text fonts have that glyph, and the browser's search of the
+// system's fonts for one cost the page's first layout tens of milliseconds on a slow phone.
+const StarIcon = () => (
+  <svg viewBox="0 0 24 24" aria-hidden="true" className="playcart-rewards-star">
+    <path fill="currentColor" d="m12 2.5 2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
+  </svg>
+);
+
 export function RewardsLauncher({
   endpoint = "/api/playcart/panel",
   joinHref,
@@ -32,7 +40,7 @@ export function RewardsLauncher({
   const button = useRef<HTMLButtonElement>(null);
   // Disabled in the server's HTML until React has hydrated it: pressed earlier (a slow phone,
   // its chunk still loading), the click would do nothing and the panel would never open.
-  const hydrated = useHydrated();
+  const enabledWhenHydrated = useEnabledWhenHydrated(button);
   const open = async () => {
     const mod = await loadDialog();
     setDialog(() => mod.RewardsDialog);
@@ -44,14 +52,14 @@ export function RewardsLauncher({
         type="button"
         aria-haspopup="dialog"
         aria-expanded={Dialog !== null}
-        disabled={!hydrated}
+        {...enabledWhenHydrated}
         onClick={open}
         // Warm the panel's script as the pointer or focus arrives, before the click.
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
         className={floating ? "playcart-rewards-button playcart-rewards-floating" : "playcart-rewards-button"}
       >
-        <span aria-hidden="true">★</span> {label}
+        <StarIcon /> {label}
       </button>
       {Dialog && (
         <Dialog
