@@ -3,7 +3,7 @@
 // made without them. These tests ask Postgres for those plans on a store with many plays and
 // orders behind it, and fail if one reads a growing table whole (or walks its index to filter
 // it): then every play or payment would cost more than the one before it.
-import { sql as drizzleSql, type SQL } from "drizzle-orm";
+import { sql as drizzleSql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { allowanceRowsQuery, loadPlayQuery } from "playcart/internal/games/play.ts";
 import { recoveriesQuery } from "playcart/internal/reminders/recovery.ts";
@@ -98,7 +98,7 @@ afterAll(async () => {
 
 describe("the plans of the statements each play and payment runs", () => {
   test("a play's read finds the shopper's bonus plays by key, not by reading the campaign's every allowance", async () => {
-    const query: SQL = loadPlayQuery(
+    const { sql: text, params } = loadPlayQuery(
       {
         campaignId,
         requestId: "request-0000000000000001",
@@ -107,7 +107,6 @@ describe("the plans of the statements each play and payment runs", () => {
       },
       "2026-12-05",
     );
-    const { sql: text, params } = new PgDialect().sqlToQuery(query);
     for (const mode of PLAN_MODES) {
       const lookups = allowanceLookups(await planOf(mode, "load_play", text, params));
       expect(lookups.length).toBeGreaterThan(0);

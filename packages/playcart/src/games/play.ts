@@ -7,13 +7,17 @@ import { executePrepared, isUniqueViolation, pgError } from "../core/db.ts";
 import { identityKeys, personKey, type Shopper } from "../core/identity.ts";
 import { rowFromJson } from "../core/json-rows.ts";
 import { type Campaign, campaigns, type Placement, type Prize, prizes } from "../core/schema.ts";
+import { ShapedStatement } from "../core/shaped-statement.ts";
 import { storeDay } from "../core/store-time.ts";
 import {
   type CustomerProfile,
   customerProfile,
+  type ProfileMatch,
   type ProfileRow,
   profileFromRow,
-  profileQuery,
+  profileMatch,
+  profileSql,
+  profileValues,
 } from "../loyalty/index.ts";
 import { budgetSpent, hasBudget } from "./budget.ts";
 import {
@@ -466,30 +470,51 @@ type LoadedRow = ProfileRow & {
   bonus_left: number | null;
 };
 
-/** The play's one read: campaign, prizes, today's capped wins, replay check, bonus plays and profile (exported for its plan test). */
-export function loadPlayQuery(
-  input: Pick<PlayInput, "campaignId" | "requestId" | "shopper" | "now">,
-  today: string,
-): SQL {
-  // One lookup per key, each naming the whole primary key (campaign, identity, window). With
-  // the keys as a list (`identity_key IN (...)`), Postgres could plan the key as a filter
-  // over an index scan of the campaign's every allowance (it did, on a new store whose
-  // allowances had no statistics yet): a play got slower with every play before it.
-  const keys = identityKeys(input.shopper);
-  const bonusOf = (key: string) =>
-    sql`coalesce((SELECT b.granted - b.used FROM playcart_play_allowances b
-      WHERE b.campaign_id = ${input.campaignId}::uuid AND b.identity_key = ${key} AND b.window_key = ${BONUS_WINDOW}), 0)`;
-  const bonusLeft = keys.length ? sql.join(keys.map(bonusOf), sql` + `) : sql`0`;
-  return sql`
-      WITH profile AS (${profileQuery({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now })})
+// One lookup per key, each naming the whole primary key (campaign, identity, window). With
+// the keys as a list (`identity_key IN (...)`), Postgres could plan the key as a filter over
+// an index scan of the campaign's every allowance (it did, on a new store whose allowances
+// had no statistics yet): a play got slower with every play before it.
+const loadPlayStatement = new ShapedStatement<{ keys: number; match: ProfileMatch }>(
+  (s) => `${s.keys}|${s.match}`,
+  ({ keys, match }) => {
+    const campaignId = sql`${sql.placeholder("campaignId")}::uuid`;
+    const bonusOf = (i: number) =>
+      sql`coalesce((SELECT b.granted - b.used FROM playcart_play_allowances b
+      WHERE b.campaign_id = ${campaignId} AND b.identity_key = ${sql.placeholder(`key${i}`)} AND b.window_key = ${sql.placeholder("bonusWindow")}), 0)`;
+    const bonusLeft = keys
+      ? sql.join(
+          Array.from({ length: keys }, (_, i) => bonusOf(i)),
+          sql` + `,
+        )
+      : sql`0`;
+    return sql`
+      WITH profile AS (${profileSql(match)})
       SELECT profile.*,
-        (SELECT row_to_json(c) FROM playcart_campaigns c WHERE c.id = ${input.campaignId}::uuid) AS campaign,
-        (SELECT json_agg(p ORDER BY p.position, p.id) FROM playcart_prizes p WHERE p.campaign_id = ${input.campaignId}::uuid) AS prizes,
+        (SELECT row_to_json(c) FROM playcart_campaigns c WHERE c.id = ${campaignId}) AS campaign,
+        (SELECT json_agg(p ORDER BY p.position, p.id) FROM playcart_prizes p WHERE p.campaign_id = ${campaignId}) AS prizes,
         (SELECT json_object_agg(d.prize_id, d.wins) FROM playcart_prize_daily_wins d JOIN playcart_prizes p ON p.id = d.prize_id
-          WHERE p.campaign_id = ${input.campaignId}::uuid AND d.store_day = ${today}) AS daily,
-        EXISTS (SELECT 1 FROM playcart_plays WHERE request_id = ${input.requestId}) AS replayed,
+          WHERE p.campaign_id = ${campaignId} AND d.store_day = ${sql.placeholder("today")}) AS daily,
+        EXISTS (SELECT 1 FROM playcart_plays WHERE request_id = ${sql.placeholder("requestId")}) AS replayed,
         (${bonusLeft})::int AS bonus_left
       FROM profile`;
+  },
+);
+
+/** The play's one read: campaign, prizes, today's capped wins, replay check, bonus plays and profile (exported for its plan test). */
+export function loadPlayQuery(input: Pick<PlayInput, "campaignId" | "requestId" | "shopper" | "now">, today: string) {
+  const keys = identityKeys(input.shopper);
+  const lookup = { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now };
+  return loadPlayStatement.query(
+    { keys: keys.length, match: profileMatch(lookup) },
+    {
+      ...profileValues(lookup),
+      ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])),
+      campaignId: input.campaignId,
+      bonusWindow: BONUS_WINDOW,
+      today,
+      requestId: input.requestId,
+    },
+  );
 }
 
 async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {

@@ -1,9 +1,8 @@
 // Progress to the next tier, for the account page: tiers are by net spend over a trailing
 // window (settings.ts), so the bar shows that spend against the next threshold.
 import type { EngageDb } from "../core/db.ts";
-import { executePrepared } from "../core/db.ts";
 import type { Tier } from "../core/settings.ts";
-import { type ProfileLookup, type ProfileRow, profileFromRow, profileQuery, tierFor } from "./profile.ts";
+import { type ProfileLookup, profileFromRow, profileRow, tierFor } from "./profile.ts";
 
 export type TierProgress = {
   current: Tier;
@@ -27,7 +26,6 @@ export function progressFor(tiers: Tier[], trailingSpendMinor: number, windowDay
 }
 
 export async function tierProgress(db: EngageDb, input: ProfileLookup): Promise<TierProgress> {
-  const [row] = await executePrepared<ProfileRow>(db, profileQuery(input));
-  const { profile, settings } = profileFromRow(row, input.now);
+  const { profile, settings } = profileFromRow(await profileRow(db, input), input.now);
   return progressFor(settings.tiers, profile.trailingSpendMinor, settings.tierWindowDays);
 }
