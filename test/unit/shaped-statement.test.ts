@@ -50,8 +50,10 @@ describe("a shaped statement", () => {
     expect(rows).toEqual([{ total: 18, label: "seven" }]);
   });
 
-  it("refuses a call without one of its values", () => {
+  it("refuses a call without one of its values, or with one undefined (SQL's NULL is null)", () => {
     expect(() => sum.query({ terms: 2 }, { n0: 1, label: "a" })).toThrow('No value for "n1"');
+    expect(() => sum.query({ terms: 2 }, { n0: 1, n1: undefined, label: "a" })).toThrow('No value for "n1"');
+    expect(sum.query({ terms: 1 }, { n0: null, label: "a" }).params).toEqual([null, "a"]);
   });
 
   it("refuses a shape whose text would carry a value: the next call of the shape would reuse it", () => {

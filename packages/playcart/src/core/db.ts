@@ -62,7 +62,8 @@ export async function executePrepared<T>(db: EngageDb, query: SQL | Query): Prom
     return rowsOf<T>(await (client as UnsafeClient).unsafe(text, params, { prepare: true }));
   }
   if (!written) return rowsOf<T>(await db.execute(query as SQL));
-  // Written text on another driver (PGlite, node-postgres): run through its Drizzle session.
+  // Written text on another driver (PGlite, node-postgres): through its Drizzle session, as
+  // db.execute runs SQL (drizzle-orm 0.45: session.prepareQuery(query, undefined, undefined, false)).
   const prepared = handle.session?.prepareQuery?.(written, undefined, undefined, false);
   if (!prepared) throw new Error("This database handle cannot run a written statement.");
   return rowsOf<T>(await prepared.execute());

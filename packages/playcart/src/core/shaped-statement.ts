@@ -1,10 +1,9 @@
 // A hot statement written once per shape. Drizzle writes a statement's text by walking its
-// chunks on every call: for a play's two statements, that walk and what it allocates were a
-// larger share of a play's CPU in the app server than the draw itself (bench:play's profile).
-// A shaped statement's text depends only on its shape (which of its optional parts it has),
-// so it is written once per shape, with sql.placeholder() for every value, and each call only
-// fills in its values. The text is the same string object every time, which also spares
-// postgres.js hashing a new copy to find its prepared statement.
+// chunks on every call: for a play's statements (its read, with the customer's profile, and
+// its claim), that walk and what it allocates were a larger share of a play's CPU than the
+// draw itself (a CPU profile of play() in process). A shaped statement's text depends only on
+// its shape (which of its optional parts it has), so it is written once per shape, with
+// sql.placeholder() for every value, and each call only fills in its values.
 import { is, Placeholder, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { type EngageDb, executePrepared, type Query } from "./db.ts";
@@ -17,6 +16,9 @@ export class ShapedStatement<Shape> {
   /**
    * `keyOf` names a shape; `write` writes its statement, with a placeholder for every value. It
    * must depend on the shape alone: a value written into the text would serve every later call.
+   * A value bound as a parameter is refused when the shape is first written; one spliced in as
+   * text (sql.raw, sql.identifier) cannot be told from the statement's own words, so write
+   * only constants that way.
    */
   constructor(
     private readonly keyOf: (shape: Shape) => string,
@@ -37,8 +39,10 @@ export class ShapedStatement<Shape> {
       this.#written.set(key, written);
     }
     const params = written.names.map((name) => {
-      if (!Object.hasOwn(values, name)) throw new Error(`No value for "${name}" (shape ${key}).`);
-      return values[name];
+      const value = Object.hasOwn(values, name) ? values[name] : undefined;
+      // undefined is a value missed, not SQL's NULL: pass null for that.
+      if (value === undefined) throw new Error(`No value for "${name}" (shape ${key}).`);
+      return value;
     });
     return { sql: written.sql, params };
   }

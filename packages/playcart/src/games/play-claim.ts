@@ -125,7 +125,7 @@ export type PlayBase = {
 type ClaimShape = {
   /** Allowance rows consumed (0: the caller already consumed a bonus play). */
   allowance: number;
-  /** The prize drawn: none, one with nothing to count, or one with inventory or a value budget. */
+  /** The prize drawn: none, one with nothing to count, or one with inventory, a value budget or a daily cap. */
   prize: "none" | "unlimited" | "limited";
   /** The prize has a daily cap: its day row is counted too. */
   capped: boolean;

@@ -2,7 +2,8 @@
 // window (settings.ts), so the bar shows that spend against the next threshold.
 import type { EngageDb } from "../core/db.ts";
 import type { Tier } from "../core/settings.ts";
-import { type ProfileLookup, profileFromRow, profileRow, tierFor } from "./profile.ts";
+import { type ProfileLookup, profileFromRow, tierFor } from "./profile.ts";
+import { profileRow } from "./profile-statement.ts";
 
 export type TierProgress = {
   current: Tier;
