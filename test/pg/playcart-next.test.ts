@@ -135,6 +135,21 @@ describe("routing and authorisation", () => {
     expect(await unoffered.json()).toMatchObject({ status: "error", code: "not_offered" });
   });
 
+  it("refuses a browser's plays past playsPerMinute (default 20) with 429, and only that browser's", async () => {
+    const play = (shopper: string) =>
+      call("/play", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-test-shopper": shopper },
+        body: JSON.stringify({ campaignId: randomUUID(), requestId: randomUUID().replace(/-/g, "") }),
+      });
+    // Not offered (no game here), but each counts as a try at the draw.
+    for (let i = 0; i < 20; i++) expect((await play("browser-hammering")).status).toBe(403);
+    const limited = await play("browser-hammering");
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ status: "error", code: "rate_limited" });
+    expect((await play("browser-calm")).status).toBe(403);
+  });
+
   it("shows a confirmation on GET unsubscribe and refuses a forged token", async () => {
     expect((await call("/unsubscribe/forged.token")).status).toBe(400);
     expect((await call("/unsubscribe/forged.token", { method: "POST" })).status).toBe(400);

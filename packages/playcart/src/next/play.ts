@@ -35,7 +35,7 @@ export async function playFor(
   // The rate limit and the play's device key need this browser's own key.
   if (!shopper?.id)
     return { status: "error", code: "forbidden", message: "Games are played from the store's own pages." };
-  if (!(await rt.allowPlay(shopper.id)))
+  if (!rt.allowPlay(shopper.id))
     return {
       status: "error",
       code: "rate_limited",

@@ -9,7 +9,7 @@ import { cachedStoreTerms } from "./store-terms-cache.ts";
 export type Runtime = {
   cfg: Resolved;
   sweepAfterResponse: (now: Date) => void;
-  allowPlay: (key: string) => Promise<boolean>;
+  allowPlay: (key: string) => boolean;
   incentiveNotice: () => Promise<IncentiveNotice>;
   storeTerms: () => Promise<StoreTerms>;
 };
