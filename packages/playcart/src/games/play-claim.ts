@@ -332,7 +332,8 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null,
  * (in all and today) only if both budgets still cover it, else nothing is played (a refusal: the
  * play draws again without this prize). The win that leaves the total unable to cover the
  * campaign's cheapest costly win pauses the campaign and records why in the audit trail, in the
- * same statement. A campaign without a budget, or a win that costs nothing, touches no row here.
+ * same statement. Written only into that shape (ClaimShape.budget): a campaign without a budget,
+ * or a win that costs nothing, touches no campaign row.
  */
 function budgetSpend(ready: SQL) {
   const campaignId = sql`${v("campaignId")}::uuid`;
