@@ -25,7 +25,12 @@ export class ShapedStatement<Shape> {
     private readonly write: (shape: Shape) => SQL,
   ) {}
 
-  /** This shape's text, with `values` as its parameters. */
+  /**
+   * This shape's text, with `values` as its parameters. Build `values` as one object literal,
+   * adding any computed keys after it (Object.assign(literal, extra)), not `{ ...extra, a, b }`:
+   * V8 turns an object that receives more than a dozen keys one at a time into a dictionary,
+   * and a play's claim then cost more to fill than to draw.
+   */
   query(shape: Shape, values: Readonly<Record<string, unknown>>): Query {
     const key = this.keyOf(shape);
     let written = this.#written.get(key);

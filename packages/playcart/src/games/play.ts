@@ -506,14 +506,16 @@ export function loadPlayQuery(input: Pick<PlayInput, "campaignId" | "requestId" 
   const lookup = { email: input.shopper.email, userRef: input.shopper.userRef, now: input.now };
   return loadPlayStatement.query(
     { keys: keys.length, match: profileMatch(lookup) },
-    {
-      ...profileValues(lookup),
-      ...Object.fromEntries(keys.map((k, i) => [`key${i}`, k])),
-      campaignId: input.campaignId,
-      bonusWindow: BONUS_WINDOW,
-      today,
-      requestId: input.requestId,
-    },
+    Object.assign(
+      {
+        campaignId: input.campaignId,
+        bonusWindow: BONUS_WINDOW,
+        today,
+        requestId: input.requestId,
+      },
+      profileValues(lookup),
+      Object.fromEntries(keys.map((k, i) => [`key${i}`, k])),
+    ),
   );
 }
 
