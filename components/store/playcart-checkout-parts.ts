@@ -2,4 +2,5 @@
 // as one chunk (see playcart-checkout.tsx), and only them: a dynamic import of playcart/react
 // itself would bring every component the entry point exports. CheckoutGames brings the offer
 // card and the email step with it; each game stays a chunk of its own.
-export { CheckoutGames, ExitIntent, RewardChooser } from "playcart/react";
+export { RewardChooser } from "playcart/react";
+export { CheckoutGameSlot } from "./checkout-game-slot";

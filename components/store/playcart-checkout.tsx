@@ -8,17 +8,15 @@
 // page's own scripts. Fetched when hydration reached them, the chunk cost a slow phone one
 // more round trip before the Play button worked, and delayed the page's load event as long.
 import dynamic from "next/dynamic";
-import type { CheckoutGamesProps, ExitIntentProps, RewardChooserProps } from "playcart/react";
+import type { RewardChooserProps } from "playcart/react";
+import type { CheckoutGameSlotProps } from "./checkout-game-slot";
 import { ownBoundary } from "./own-boundary";
 
 // Each import() is written inside its dynamic() call, not shared through a helper: that is where
-// Next's compiler finds the module whose chunk the HTML must name.
-export const CheckoutGames = dynamic<CheckoutGamesProps>(
-  () => import("./playcart-checkout-parts").then((m) => m.CheckoutGames),
-  { loading: ownBoundary },
-);
-export const ExitIntent = dynamic<ExitIntentProps>(
-  () => import("./playcart-checkout-parts").then((m) => m.ExitIntent),
+// Next's compiler finds the module whose chunk the HTML must name. The game slot and the
+// exit-intent watcher are one part (checkout-game-slot.tsx): each part costs its own lazy start.
+export const CheckoutGameSlot = dynamic<CheckoutGameSlotProps>(
+  () => import("./playcart-checkout-parts").then((m) => m.CheckoutGameSlot),
   { loading: ownBoundary },
 );
 export const RewardChooser = dynamic<RewardChooserProps>(

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { PLAYCART_REWARD_SHOWN_EVENT } from "playcart/next";
 import { CheckoutForm } from "@/components/store/checkout-form";
-import { CheckoutGames, ExitIntent } from "@/components/store/playcart-checkout";
+import { CheckoutGameSlot } from "@/components/store/playcart-checkout";
 import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
@@ -70,14 +70,21 @@ export default async function CheckoutPage() {
           // Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer.
           <div className="empty:hidden md:col-start-2 md:row-start-2">
             {/* A first-order game asks who is playing first when the store does not know the email yet. */}
-            <CheckoutGames
-              offer={offer}
-              oddsHref={offer ? `/odds/${offer.slug}` : undefined}
-              emailStep={
-                emailFirst
+            {/* The exit-intent watcher comes with it: it renders nothing until its nudge, a modal dialog, shows. */}
+            <CheckoutGameSlot
+              games={{
+                offer,
+                oddsHref: offer ? `/odds/${offer.slug}` : undefined,
+                emailStep: emailFirst
                   ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording, notice: incentiveNotice }
-                  : null
-              }
+                  : null,
+              }}
+              exit={{
+                play: playGameAction,
+                claim: claimNudgeAction,
+                dismiss: dismissNudgeAction,
+                vapidPublicKey: env().VAPID_PUBLIC_KEY ?? null,
+              }}
             />
           </div>
         )}
@@ -94,14 +101,6 @@ export default async function CheckoutPage() {
           <CheckoutSummary cart={cart} options={rewardOptions} chooser={engage} />
         </div>
       </div>
-      {engage && (
-        <ExitIntent
-          play={playGameAction}
-          claim={claimNudgeAction}
-          dismiss={dismissNudgeAction}
-          vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
-        />
-      )}
     </div>
   );
 }
