@@ -110,11 +110,16 @@ describe("foreign-key checks on playcart_customers through a burst of first-time
     for (const s of stores) await s.t.drop();
   });
 
-  it("an ordinary session keeps its plan from when the table was small: a full scan per check", async () => {
+  // The session keeps that plan until it plans again, which a test cannot hold off: the
+  // server's shared invalidation queue, filled by DDL in any database (a parallel suite's
+  // migrations), can overflow and drop every session's cached plans. In one CI run the plan
+  // went after five of the fifty payments. So the claim is that the grown table is still
+  // scanned, from the first payment on; the payments pool's session, below, never scans it.
+  it("an ordinary session keeps its plan from when the table was small: the grown table is scanned", async () => {
     const { t } = stores[0];
     const session = postgres(t.url, { max: 1, onnotice: () => {} });
     const grown = await payThroughGrowth(session, stores[0]);
-    expect(grown.seq_scan).toBeGreaterThanOrEqual(AFTER_GROWTH * FK_CHECKS_PER_PAYMENT);
+    expect(grown.seq_scan).toBeGreaterThanOrEqual(FK_CHECKS_PER_PAYMENT);
   });
 
   it("a session of the payments pool uses the primary key for every check once the table has grown", async () => {
