@@ -68,25 +68,24 @@ export default async function CheckoutPage() {
       <div className="grid gap-6 md:grid-cols-2 md:grid-rows-[auto_auto_1fr] md:gap-x-8">
         {engage && (
           // Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer.
-          <div className="empty:hidden md:col-start-2 md:row-start-2">
-            {/* A first-order game asks who is playing first when the store does not know the email yet. */}
-            {/* The exit-intent watcher comes with it: it renders nothing until its nudge, a modal dialog, shows. */}
-            <CheckoutGameSlot
-              games={{
-                offer,
-                oddsHref: offer ? `/odds/${offer.slug}` : undefined,
-                emailStep: emailFirst
-                  ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording, notice: incentiveNotice }
-                  : null,
-              }}
-              exit={{
-                play: playGameAction,
-                claim: claimNudgeAction,
-                dismiss: dismissNudgeAction,
-                vapidPublicKey: env().VAPID_PUBLIC_KEY ?? null,
-              }}
-            />
-          </div>
+          // A first-order game asks who is playing first when the store does not know the email yet.
+          // The exit-intent watcher comes with it, beside the game's box: it shows nothing until its nudge, a modal dialog.
+          <CheckoutGameSlot
+            className="empty:hidden md:col-start-2 md:row-start-2"
+            games={{
+              offer,
+              oddsHref: offer ? `/odds/${offer.slug}` : undefined,
+              emailStep: emailFirst
+                ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording, notice: incentiveNotice }
+                : null,
+            }}
+            exit={{
+              play: playGameAction,
+              claim: claimNudgeAction,
+              dismiss: dismissNudgeAction,
+              vapidPublicKey: env().VAPID_PUBLIC_KEY ?? null,
+            }}
+          />
         )}
         <div className="md:col-start-1 md:row-span-3 md:row-start-1">
           <CheckoutForm
