@@ -1,5 +1,6 @@
 // The admin's campaign editor and status controls, as a store owner uses them.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { hydrated } from "../support/page-scripts";
 
 export type PrizeInput = {
   label: string;
@@ -17,6 +18,10 @@ export class CampaignEditor {
     await this.page.goto("/admin/campaigns");
     await this.page.getByRole("link", { name: "New campaign" }).click();
     await expect(this.page.getByRole("heading", { name: "New campaign" })).toBeVisible();
+    // A field typed into before React hydrates the form is reset by it: in one CI run the name
+    // was empty when "Create campaign" was pressed (the link is followed as a plain navigation
+    // when pressed before the campaigns page hydrated).
+    await hydrated(this.page.getByLabel("Name", { exact: true }));
   }
 
   async fillBasics(b: { name: string; slug: string; game?: string; placement?: string; holdout: string }) {
