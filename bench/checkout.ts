@@ -20,7 +20,12 @@
 // BENCH_PAIRS (default 15), BENCH_PORT (default 3290; the second server takes the next port),
 // BENCH_THROTTLING (simulate, the default: Lighthouse's simulated slow 4G and 4x CPU on an
 // unthrottled load; or devtools: the page really runs at 4x), CHROME_PATH (default /usr/bin/chromium),
-// BENCH_BREAKDOWN=1 (also print the main thread's time by kind of work and per script, each way).
+// BENCH_BREAKDOWN=1 (also print the main thread's time by kind of work and per script, each way),
+// BENCH_AGAINST=<dist dir>: compare two builds of the store instead, both with Playcart on: this
+// build (the "on" side) against the one built into that directory (the "off" side; build it with
+// `NEXT_DIST_DIR=<dir> npm run build`, then `git checkout tsconfig.json`, which that rewrites). It
+// weighs a change to how the store loads Playcart (a dynamic part against a static import, say);
+// the floors and the off-switch check are then not judged.
 import os from "node:os";
 import { seed } from "@/db/seed";
 import { createTestDatabase } from "../test/support/pg";
@@ -38,6 +43,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3290);
 const THROTTLING = (process.env.BENCH_THROTTLING ?? "simulate") as Throttling;
 const FLOORS = { mainThreadMs: 50, scorePoints: 1, gzipJsBytes: 15 * 1024 };
+const AGAINST = process.env.BENCH_AGAINST;
 
 type Run = PageRun & { gzipJsBytes: number };
 type Side = "on" | "off";
@@ -85,8 +91,16 @@ async function main() {
     // reads (the JavaScript each way, the off-switch check).
     const sessions = await Sessions.create(t.db, PAIRS * 2 + 6);
     servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
-    servers.off = await startNext({ databaseUrl: t.url, port: BENCH_PORT + 1, env: { PLAYCART_ENGAGE: "off" } });
-    log(`next start with Playcart on :${BENCH_PORT}, with PLAYCART_ENGAGE=off on :${BENCH_PORT + 1}`);
+    servers.off = await startNext({
+      databaseUrl: t.url,
+      port: BENCH_PORT + 1,
+      env: AGAINST ? { NEXT_DIST_DIR: AGAINST } : { PLAYCART_ENGAGE: "off" },
+    });
+    log(
+      AGAINST
+        ? `next start with Playcart on :${BENCH_PORT}, and the build in ${AGAINST} with Playcart on :${BENCH_PORT + 1} (BENCH_AGAINST: "on" is this build, "off" that one)`
+        : `next start with Playcart on :${BENCH_PORT}, with PLAYCART_ENGAGE=off on :${BENCH_PORT + 1}`,
+    );
 
     const scripts = new ScriptCache();
     const measure = async (side: Side): Promise<Run> => {
@@ -106,7 +120,8 @@ async function main() {
 
     const pairs: Record<Side, Run>[] = [];
     console.log("");
-    console.log("  each figure: with Playcart/without, then the pair's difference; the load average after the pair");
+    const sides = AGAINST ? "this build/the other" : "with Playcart/without";
+    console.log(`  each figure: ${sides}, then the pair's difference; the load average after the pair`);
     const cell = (on: number, off: number, digits = 0, width = 16) =>
       `${on.toFixed(digits)}/${off.toFixed(digits)} ${signed(on - off, digits)}`.padStart(width);
     console.log(
@@ -149,7 +164,8 @@ async function main() {
     const jsAdded = jsTotal("on") - jsTotal("off");
     const med = (side: Side, f: (r: Run) => number) => median(pairs.map((p) => f(p[side])));
     console.log("");
-    console.log(`  median per-pair difference, Playcart on minus off (${PAIRS} pairs):`);
+    const minus = AGAINST ? "this build minus the other" : "Playcart on minus off";
+    console.log(`  median per-pair difference, ${minus} (${PAIRS} pairs):`);
     console.log(
       `    performance score ${signed(d.score)} (medians ${med("on", (r) => r.score)} on, ${med("off", (r) => r.score)} off)`,
     );
@@ -192,6 +208,12 @@ async function main() {
       }
     }
 
+    if (AGAINST) {
+      console.log("");
+      console.log(`  BENCH_AGAINST: two builds compared, both with Playcart; the floors are not judged.`);
+      log(`load average after: ${load()}`);
+      return;
+    }
     // With Playcart off, not one byte of it in the checkout's chunks.
     const off = servers.off!;
     const ids = playcartModuleIds();
