@@ -39,7 +39,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${BASE_URL}/api/health`,
-    timeout: 240_000,
+    // With the build without Playcart made first (about 2 minutes; reused once made).
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

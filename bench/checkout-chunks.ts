@@ -1,15 +1,14 @@
 // The checkout's chunks as the build lists them, and whether any holds Playcart's code.
 // The build's list: the first-load chunks Next records for /checkout
 // (.next/diagnostics/route-bundle-stats.json) and the entry chunks of the page and its layouts
-// (the page's client reference manifest). The same chunks load whatever PLAYCART_ENGAGE says:
-// the switch is read per request, the build is one.
+// (the page's client reference manifest), in the build directory given (.next, or the build
+// made without Playcart, .next-without-playcart).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { playcartCodeIn } from "../test/support/playcart-code";
 
 const root = path.resolve(__dirname, "..");
-const distDir = () => path.join(root, process.env.NEXT_DIST_DIR || ".next");
 
 type RscManifest = {
   clientModules: Record<string, { id: number | string; chunks: string[] }>;
@@ -34,9 +33,9 @@ function clientReferenceManifests(dir: string): string[] {
 
 const CHECKOUT_MANIFEST = ["server", "app", "(store)", "checkout", "page_client-reference-manifest.js"];
 
-/** The chunks the build lists for /checkout, as URL paths (/_next/static/chunks/…). */
-export function checkoutBuildChunks(): string[] {
-  const dist = distDir();
+/** The chunks the build in distDir lists for /checkout, as URL paths (/_next/static/chunks/…). */
+export function checkoutBuildChunks(distDir: string): string[] {
+  const dist = path.join(root, distDir);
   const paths = new Set<string>();
   const stats = path.join(dist, "diagnostics", "route-bundle-stats.json");
   if (existsSync(stats)) {
@@ -45,17 +44,17 @@ export function checkoutBuildChunks(): string[] {
       paths.add(`/_next/${p.replace(/^.*?static\//, "static/")}`);
   }
   const manifest = path.join(dist, ...CHECKOUT_MANIFEST);
-  if (!existsSync(manifest)) throw new Error(`${manifest} is missing: build with \`npm run build\``);
+  if (!existsSync(manifest)) throw new Error(`${manifest} is missing: build the store first`);
   for (const m of manifestsIn(manifest))
     for (const files of Object.values(m.entryJSFiles ?? {})) for (const f of files) paths.add(`/_next/${f}`);
   if (paths.size === 0) throw new Error("the build lists no chunk for /checkout");
   return [...paths];
 }
 
-/** Module ids of Playcart's client components anywhere in the build (every page's client reference manifest). */
-export function playcartModuleIds(): Set<string> {
+/** Module ids of Playcart's client components anywhere in the build in distDir (every page's client reference manifest). */
+export function playcartModuleIds(distDir: string): Set<string> {
   const ids = new Set<string>();
-  for (const file of clientReferenceManifests(path.join(distDir(), "server", "app")))
+  for (const file of clientReferenceManifests(path.join(root, distDir, "server", "app")))
     for (const m of manifestsIn(file))
       for (const [name, ref] of Object.entries(m.clientModules))
         if (/[/\\](packages[/\\]playcart|node_modules[/\\]playcart)[/\\]/.test(name)) ids.add(String(ref.id));

@@ -1,7 +1,9 @@
 // `npm run bench:checkout`: what Playcart costs the checkout a shopper loads on a phone.
 //
-// Two `next start` servers on the same build and database (needs `npm run build`): one with
-// Playcart (BENCH_PORT), one with PLAYCART_ENGAGE=off (BENCH_PORT + 1). Lighthouse loads
+// Two `next start` servers on one database: the store's build with Playcart (BENCH_PORT; needs
+// `npm run build`) and the same store built without it (BENCH_PORT + 1; `npm run
+// build:without-playcart`, which the bench runs when that build is missing or older than
+// .next). Lighthouse loads
 // /checkout with a cart in the session (a new first-time shopper each run), mobile, 4x CPU,
 // in BENCH_PAIRS pairs (default 15), one run each way per pair, the order alternating between
 // pairs. Per pair and as the median of the per-pair differences: the performance score, Total
@@ -11,9 +13,9 @@
 // mainthread-work-breakdown, wall time, beside it), and the gzip JavaScript the page fetched
 // (per pair, every script that run fetched; in the summary, every script any run fetched, with
 // the page and after its load, so the figure does not depend on whether a run's window reached
-// the game chunk the checkout fetches when idle). Then, with
-// Playcart off, whether any chunk of the checkout holds Playcart's code: the chunks the build
-// lists for /checkout, the ones the HTML names and every script the browser fetched.
+// the game chunk the checkout fetches when idle). Then, in the build without Playcart, whether
+// any chunk of the checkout holds Playcart's code: the chunks that build lists for /checkout,
+// the ones the HTML names and every script the browser fetched.
 // Not a test: it prints figures and PASS/FAIL against the floors, and exits 0 unless it broke.
 //
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
@@ -33,7 +35,7 @@ import { checkoutBuildChunks, playcartIn, playcartModuleIds } from "./checkout-c
 import { checkoutHtml, chunkPathsIn, ScriptCache } from "./checkout-js";
 import { CPU_SLOWDOWN, chromePath, lighthouseRun, type PageRun, type Throttling } from "./lighthouse";
 import { seededRandom } from "./load";
-import { hasBuild, type NextServer, startNext } from "./next-server";
+import { ensureBuildWithoutPlaycart, hasBuild, type NextServer, startNext, WITHOUT_PLAYCART } from "./next-server";
 import { Sessions } from "./play-http";
 
 // A single pair's main-thread difference swings by over 200 ms at 4x on a 2-core machine (the
@@ -81,6 +83,10 @@ async function main() {
   }
   if (!["simulate", "devtools"].includes(THROTTLING)) throw new Error("BENCH_THROTTLING must be simulate or devtools");
   if (!(PAIRS >= 1)) throw new Error("BENCH_PAIRS must be at least 1");
+  if (!AGAINST) {
+    log("the store without Playcart: npm run build:without-playcart -- --if-stale (about 2 minutes when it builds)");
+    ensureBuildWithoutPlaycart();
+  } else if (!hasBuild(AGAINST)) throw new Error(`no build in ${AGAINST}/ (BENCH_AGAINST)`);
   log(`load average before: ${load()} on ${os.cpus().length} CPUs`);
   log(`Chromium: ${chromePath()}; Lighthouse mobile, ${CPU_SLOWDOWN}x CPU, ${THROTTLING} throttling`);
   const t = await createTestDatabase();
@@ -94,12 +100,12 @@ async function main() {
     servers.off = await startNext({
       databaseUrl: t.url,
       port: BENCH_PORT + 1,
-      env: AGAINST ? { NEXT_DIST_DIR: AGAINST } : { PLAYCART_ENGAGE: "off" },
+      env: { NEXT_DIST_DIR: AGAINST ?? WITHOUT_PLAYCART },
     });
     log(
       AGAINST
         ? `next start with Playcart on :${BENCH_PORT}, and the build in ${AGAINST} with Playcart on :${BENCH_PORT + 1} (BENCH_AGAINST: "on" is this build, "off" that one)`
-        : `next start with Playcart on :${BENCH_PORT}, with PLAYCART_ENGAGE=off on :${BENCH_PORT + 1}`,
+        : `next start with Playcart on :${BENCH_PORT}, the build without Playcart (${WITHOUT_PLAYCART}) on :${BENCH_PORT + 1}`,
     );
 
     const scripts = new ScriptCache();
@@ -214,26 +220,28 @@ async function main() {
       log(`load average after: ${load()}`);
       return;
     }
-    // With Playcart off, not one byte of it in the checkout's chunks.
+    // Built without Playcart, not one byte of it in the checkout's chunks: read for the
+    // modules of Playcart's client components in that build (its admin has some) and its words.
     const off = servers.off!;
-    const ids = playcartModuleIds();
+    const offIds = playcartModuleIds(WITHOUT_PLAYCART);
     const offChunks = new Set<string>([
-      ...checkoutBuildChunks().map((p) => `${off.url}${p}`),
+      ...checkoutBuildChunks(WITHOUT_PLAYCART).map((p) => `${off.url}${p}`),
       ...chunkPathsIn(await checkoutHtml(off.url, sessions.take())).map((p) => `${off.url}${p}`),
       ...pairs.flatMap((p) => p.off.scriptUrls),
     ]);
     const found: string[] = [];
     for (const url of offChunks) {
-      const where = playcartIn((await scripts.body(url)).toString("utf8"), ids);
+      const where = playcartIn((await scripts.body(url)).toString("utf8"), offIds);
       if (where) found.push(`${new URL(url).pathname}: ${where}`);
     }
     // The same reading of the checkout with Playcart on must find it, or it proves nothing.
+    const onIds = playcartModuleIds(".next");
     let onFinds = 0;
     for (const url of new Set(pairs.flatMap((p) => p.on.scriptUrls)))
-      if (playcartIn((await scripts.body(url)).toString("utf8"), ids)) onFinds += 1;
+      if (playcartIn((await scripts.body(url)).toString("utf8"), onIds)) onFinds += 1;
     console.log("");
     console.log(
-      `  PLAYCART_ENGAGE=off: ${offChunks.size} chunks read (the build's list for /checkout, the HTML's, the browser's), ${found.length} with Playcart's code; with Playcart on, ${onFinds} chunks have it`,
+      `  built without Playcart: ${offChunks.size} chunks read (the build's list for /checkout, the HTML's, the browser's), ${found.length} with Playcart's code; with Playcart on, ${onFinds} chunks have it`,
     );
     for (const f of found) console.log(`    ${f}`);
 
@@ -245,7 +253,7 @@ async function main() {
       [`performance score lost <= ${FLOORS.scorePoints} point (${signed(d.score)})`, -d.score <= FLOORS.scorePoints],
       [`gzip JS added <= 15 kB (${signed(jsAdded / 1024, 1)} kB)`, jsAdded <= FLOORS.gzipJsBytes],
       [
-        `with PLAYCART_ENGAGE=off, no Playcart code in the checkout's ${offChunks.size} chunks (${found.length} found)`,
+        `built without Playcart, no Playcart code in the checkout's ${offChunks.size} chunks (${found.length} found)`,
         found.length === 0 && onFinds > 0,
       ],
     ];

@@ -1,6 +1,6 @@
 // The app as a shopper reaches it, for the play benchmark: `next start` on a build, against
 // the benchmark's Postgres database.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { canListen } from "../test/support/server";
@@ -10,8 +10,26 @@ const root = path.resolve(__dirname, "..");
 /** `pid`: the `next start` process; its CPU (with any process it spawns) is read from /proc (proc.ts). */
 export type NextServer = { url: string; pid: number; stop: () => Promise<void> };
 
-export function hasBuild(): boolean {
-  return existsSync(path.join(root, ".next", "BUILD_ID"));
+export function hasBuild(distDir = ".next"): boolean {
+  return existsSync(path.join(root, distDir, "BUILD_ID"));
+}
+
+/** Where `npm run build:without-playcart` builds the store without Playcart's shopper-facing code. */
+export const WITHOUT_PLAYCART = ".next-without-playcart";
+
+/** The store built without Playcart, built again when it is missing or older than the .next build. */
+export function ensureBuildWithoutPlaycart(): void {
+  const build = spawnSync(process.execPath, [path.join(root, "scripts", "build-without-playcart.mjs"), "--if-stale"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
+  if (build.status !== 0 || !hasBuild(WITHOUT_PLAYCART)) {
+    console.error(build.stdout);
+    throw new Error(`npm run build:without-playcart failed (${build.signal ?? `exit ${build.status}`})`);
+  }
+  // What it did: its last line (reused, or built in how long).
+  console.log(`[bench] ${build.stdout.trim().split("\n").at(-1)}`);
 }
 
 /** The bench server's secret: the bench signs each shopper's offer token with it, as the checkout page would. */

@@ -1,14 +1,18 @@
-// With Playcart off (PLAYCART_ENGAGE=off; here the e2e server's per-browser seam, the
-// pc_test_engage cookie), the browser gets none of Playcart's code at checkout: every script
-// the page fetches while it loads and settles is read for it. The same reading of the checkout
-// with Playcart on finds it, so a check that stopped recognising Playcart's code fails too.
+// The store built without Playcart (PLAYCART_ENGAGE=off at build time; scripts/e2e-server.mjs
+// serves it beside the suite's store, on E2E_PORT + 1) sends none of Playcart's code to its
+// checkout: every script the page fetches while it loads and settles is read for it, and the
+// order still goes through. The same reading of the checkout with Playcart finds it, so a check
+// that stopped recognising Playcart's code fails too. Switched off at run time only (here the
+// e2e server's per-browser seam, the pc_test_engage cookie), Playcart's parts are not shown.
 import type { Page, Request, Response } from "@playwright/test";
 import { playcartCodeIn } from "../test/support/playcart-code";
 import { Store } from "./pages/store";
-import { products } from "./support/data";
+import { products, uniqueEmail } from "./support/data";
 import { expect, test } from "./support/fixtures";
 
 type Script = { url: string; text: string; requestedAt: number };
+
+const WITHOUT_PLAYCART_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 
 /**
  * Every script the checkout fetches from its load until the network is quiet, with its text
@@ -40,32 +44,49 @@ const withPlaycart = (scripts: Script[]) =>
     return where ? [`${new URL(s.url).pathname}: …${where}…`] : [];
   });
 
-test("with Playcart off, the checkout fetches no script with Playcart's code; with it on, it does", async ({
+test.describe("the store built without Playcart", () => {
+  test.use({ baseURL: WITHOUT_PLAYCART_URL });
+
+  test("its checkout fetches no script with Playcart's code, and takes the order", async ({ page }) => {
+    const store = new Store(page);
+    await store.addProduct(products.espresso.slug);
+
+    const { scripts } = await checkoutScripts(page);
+    await expect(page.getByRole("button", { name: "Rewards" })).toHaveCount(0);
+    expect(scripts.length, "the checkout loads its scripts").toBeGreaterThan(0);
+    expect(withPlaycart(scripts), "scripts with Playcart's code at a checkout without Playcart").toEqual([]);
+
+    await store.placeOrder(uniqueEmail("without-playcart"));
+    await page.getByRole("button", { name: /^Pay .+ with test card 4242$/ }).click();
+    await store.expectConfirmation();
+  });
+});
+
+test("with Playcart, its scripts come with the checkout's own; switched off at run time, none of its parts shows", async ({
   page,
   context,
   baseURL,
 }) => {
-  await context.addCookies([{ name: "pc_test_engage", value: "off", url: baseURL! }]);
   const store = new Store(page);
   await store.addProduct(products.espresso.slug);
 
-  const { scripts: off } = await checkoutScripts(page);
-  await expect(page.getByRole("button", { name: "Continue to test payment" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Rewards" })).toHaveCount(0);
-  expect(off.length, "the checkout loads its scripts").toBeGreaterThan(0);
-  expect(withPlaycart(off), "scripts with Playcart's code at a checkout without Playcart").toEqual([]);
-
-  await context.clearCookies({ name: "pc_test_engage" });
   const { scripts: on, html, loadedAt } = await checkoutScripts(page);
   await expect(page.getByRole("button", { name: "Rewards" })).toBeVisible();
   expect(withPlaycart(on).length, "scripts with Playcart's code at a checkout with Playcart").toBeGreaterThan(0);
-  // The scripts holding the Playcart parts the server rendered are named in its HTML, so the
-  // browser fetches them with the page's own scripts, not one round trip later when hydration
-  // reaches them. A game's chunk is fetched on idle 2.5 s after the load event (when-idle.ts),
-  // never before: anything Playcart's requested before load + 1 s is the page's.
+  // Playcart's parts are imported by the page and the header, so their code is in scripts its
+  // HTML names: the browser fetches them with the page's own, not one round trip later when
+  // hydration reaches them. A game's chunk is fetched on idle 2.5 s after the load event
+  // (when-idle.ts), never before: anything Playcart's requested before load + 1 s is the page's.
   const lateForHydration = on
     .filter((s) => s.requestedAt < loadedAt + 1000 && playcartCodeIn(s.text))
     .map((s) => new URL(s.url).pathname)
     .filter((path) => !html.includes(path));
   expect(lateForHydration, "Playcart's scripts the checkout loads that its HTML does not name").toEqual([]);
+
+  // PLAYCART_ENGAGE=off at run time, on the same build: no rewards launcher; the checkout works.
+  await context.addCookies([{ name: "pc_test_engage", value: "off", url: baseURL! }]);
+  await page.goto("/checkout");
+  await expect(page.getByRole("heading", { name: "Order summary" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Continue to test payment" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Rewards" })).toHaveCount(0);
 });

@@ -1,16 +1,25 @@
-// The app server for Playwright: a fresh embedded database, a production build, `next start`.
-// Set E2E_SKIP_BUILD=1 to reuse an existing .next build.
+// The app servers for Playwright, each on a fresh embedded database: `next start` on the
+// store's production build (E2E_PORT), and beside it on E2E_PORT + 1 the same store built
+// without Playcart (scripts/build-without-playcart.mjs; the checkout-without-playcart spec).
+// Set E2E_SKIP_BUILD=1 to reuse an existing .next build; the build without Playcart is reused
+// when it is newer than .next's, and otherwise built again (about 2 minutes).
 import { spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  buildWithoutPlaycart,
+  WITHOUT_PLAYCART_DIST_DIR,
+  withoutPlaycartIsCurrent,
+} from "./build-without-playcart.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 const next = path.join(root, "node_modules", ".bin", "next");
 
 const port = process.env.E2E_PORT ?? "3100";
+const withoutPlaycartPort = String(Number(port) + 1);
 const smtpPort = process.env.E2E_SMTP_PORT ?? "2525";
 const env = { ...process.env };
 // e2e runs the embedded database like the demo, and test payments (no Stripe keys).
@@ -60,7 +69,54 @@ if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "B
     process.exit(1);
   }
 }
+if (withoutPlaycartIsCurrent(distDir)) {
+  console.log(
+    `[e2e-server] reusing the build without Playcart in ${WITHOUT_PLAYCART_DIST_DIR} (newer than ${distDir})`,
+  );
+} else if (buildWithoutPlaycart(env) !== 0) {
+  console.error("[e2e-server] the build without Playcart failed (npm run build:without-playcart)");
+  process.exit(1);
+}
 
-const server = spawn(next, ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+const servers = [];
+const stopAll = (sig) => {
+  for (const s of servers) if (s.exitCode === null) s.kill(sig);
+};
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stopAll(sig));
+/** `next start` on a build; when either server exits, so does the other, and this process. */
+function start(startEnv) {
+  const server = spawn(next, ["start", "-p", startEnv.PORT, "-H", "127.0.0.1"], { env: startEnv, stdio: "inherit" });
+  servers.push(server);
+  server.on("exit", (code, signal) => {
+    stopAll("SIGTERM");
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+// The store without Playcart first, answering before the main server does: Playwright starts
+// the suite once the main server answers, so both are up by then.
+const withoutPlaycartUrl = `http://127.0.0.1:${withoutPlaycartPort}`;
+// Its PLAYCART_ENGAGE is the suite's own (on): the build alone leaves Playcart out.
+rmSync(path.join(root, ".data-e2e-without-playcart"), { recursive: true, force: true });
+start({
+  ...env,
+  NEXT_DIST_DIR: WITHOUT_PLAYCART_DIST_DIR,
+  PGLITE_DIR: ".data-e2e-without-playcart",
+  AUTH_URL: withoutPlaycartUrl,
+  PLAYCART_SELF_SCHEDULE: "0",
+  PORT: withoutPlaycartPort,
+});
+for (const deadline = Date.now() + 120_000; ; ) {
+  try {
+    if ((await fetch(`${withoutPlaycartUrl}/api/health`)).ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() > deadline) {
+    console.error(`[e2e-server] the store without Playcart did not answer ${withoutPlaycartUrl}/api/health in 120 s`);
+    stopAll("SIGTERM");
+    process.exit(1);
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
+start(env);

@@ -5,7 +5,7 @@
 // and posts its id with the checkout form, where the server decides again.
 import type { RewardChoice } from "playcart/react";
 import { type ReactNode, useState } from "react";
-import { RewardChooser } from "./playcart-checkout";
+import { RewardChooser } from "@/components/store/playcart-checkout-parts";
 
 export function CheckoutRewardSummary({
   choices,

@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { RewardsLauncher } from "@/components/store/rewards-launcher-part";
 import { getDb } from "@/db/client";
 import { paymentsMode } from "@/lib/env";
 import { loadCart } from "@/lib/store/cart";
 import { playcartEngaged } from "@/lib/store/engage";
 import { currentShopper } from "@/lib/store/owner";
-import { RewardsLauncher } from "./rewards-launcher";
 
 export async function Header() {
   const shopper = await currentShopper();

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { PLAYCART_REWARD_SHOWN_EVENT } from "playcart/next";
 import { CheckoutForm } from "@/components/store/checkout-form";
-import { CheckoutGameSlot } from "@/components/store/playcart-checkout";
+import { CheckoutGames, ExitIntent } from "@/components/store/playcart-checkout-parts";
 import { getDb } from "@/db/client";
 import { env, paymentsMode } from "@/lib/env";
 import { playcart } from "@/lib/playcart";
@@ -38,7 +38,7 @@ export default async function CheckoutPage() {
     );
   }
   // PLAYCART_ENGAGE=off: the store without Playcart's checkout layer (no game looked up, none
-  // of its code sent: its parts below load as their own chunk, only when rendered).
+  // rendered; built with it, none of its code in the page either: next.config.js).
   const engage = await playcartEngaged();
   // The game (the comeback game for a shopper back from a reminder) and the reward that
   // applies now; the view is logged after the response. The exit nudge's game comes with the nudge.
@@ -69,22 +69,26 @@ export default async function CheckoutPage() {
         {engage && (
           // Always rendered (null offer = nothing shown): it keeps a played game's result on screen after the refresh that ends the offer.
           // A first-order game asks who is playing first when the store does not know the email yet.
-          // The exit-intent watcher comes with it, beside the game's box: it shows nothing until its nudge, a modal dialog.
-          <CheckoutGameSlot
-            className="empty:hidden md:col-start-2 md:row-start-2"
-            games={{
-              offer,
-              oddsHref: offer ? `/odds/${offer.slug}` : undefined,
-              emailStep: emailFirst
-                ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording, notice: incentiveNotice }
-                : null,
-            }}
-            exit={{
-              play: playGameAction,
-              claim: claimNudgeAction,
-              dismiss: dismissNudgeAction,
-              vapidPublicKey: env().VAPID_PUBLIC_KEY ?? null,
-            }}
+          <div className="empty:hidden md:col-start-2 md:row-start-2">
+            <CheckoutGames
+              offer={offer}
+              oddsHref={offer ? `/odds/${offer.slug}` : undefined}
+              emailStep={
+                emailFirst
+                  ? { endpoint: ui.identifyEndpoint, consentWording: ui.consentWording, notice: incentiveNotice }
+                  : null
+              }
+            />
+          </div>
+        )}
+        {/* The exit-intent watcher sits beside the game's box, not in it: it shows nothing until its
+            nudge, a modal dialog in the top layer, so it takes no place in the grid. */}
+        {engage && (
+          <ExitIntent
+            play={playGameAction}
+            claim={claimNudgeAction}
+            dismiss={dismissNudgeAction}
+            vapidPublicKey={env().VAPID_PUBLIC_KEY ?? null}
           />
         )}
         <div className="md:col-start-1 md:row-span-3 md:row-start-1">
