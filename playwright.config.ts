@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./e2e/support/system-chromium";
 
-// E2E_PORT and E2E_SMTP_PORT let two checkouts run the suite side by side.
+// E2E_PORT and E2E_SMTP_PORT let two checkouts run the suite side by side (the store built
+// without Playcart takes E2E_PORT + 1, the proxied store E2E_PORT + 200).
 const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 
 // Debian's Chromium where present (Playwright cannot download its own build here).
@@ -11,6 +12,9 @@ const systemChromiumOptions = systemChromium();
 // runs ten times slower, and the server decides every date-bound outcome.
 const realClock = process.env.FAKETIME ? { env: { ...process.env, LD_PRELOAD: "", FAKETIME: "" } } : undefined;
 const launchOptions = systemChromiumOptions || realClock ? { ...systemChromiumOptions, ...realClock } : undefined;
+
+const browser = { ...devices["Desktop Chrome"], ...(launchOptions ? { launchOptions } : {}) };
+const WITHOUT_PLAYCART_SPEC = /checkout-without-playcart\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,17 +34,17 @@ export default defineConfig({
     trace: "off",
     screenshot: "only-on-failure",
   },
+  // The checkout-without-playcart spec in a project of its own, after the other (one worker runs
+  // the projects in this order): its store is built while the rest of the suite runs
+  // (scripts/e2e-server.mjs), and the spec waits for it to answer.
   projects: [
-    {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], ...(launchOptions ? { launchOptions } : {}) },
-    },
+    { name: "chromium", testIgnore: WITHOUT_PLAYCART_SPEC, use: browser },
+    { name: "without-playcart", testMatch: WITHOUT_PLAYCART_SPEC, use: browser },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${BASE_URL}/api/health`,
-    // With the build without Playcart made first (about 2 minutes; reused once made).
-    timeout: 600_000,
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -47,6 +47,26 @@ const withPlaycart = (scripts: Script[]) =>
 test.describe("the store built without Playcart", () => {
   test.use({ baseURL: WITHOUT_PLAYCART_URL });
 
+  // scripts/e2e-server.mjs builds it while the rest of the suite runs, then starts it.
+  test.beforeAll(async () => {
+    const WAIT_MS = 600_000;
+    test.setTimeout(WAIT_MS + 10_000);
+    await expect
+      .poll(
+        () =>
+          fetch(`${WITHOUT_PLAYCART_URL}/api/health`).then(
+            (r) => r.status,
+            () => "not answering",
+          ),
+        {
+          message: `the store built without Playcart answers at ${WITHOUT_PLAYCART_URL} (see [e2e-server] in the output)`,
+          timeout: WAIT_MS,
+          intervals: [1000],
+        },
+      )
+      .toBe(200);
+  });
+
   test("its checkout fetches no script with Playcart's code, and takes the order", async ({ page }) => {
     const store = new Store(page);
     await store.addProduct(products.espresso.slug);

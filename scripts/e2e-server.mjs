@@ -1,8 +1,9 @@
 // The app servers for Playwright, each on a fresh embedded database: `next start` on the
 // store's production build (E2E_PORT), and beside it on E2E_PORT + 1 the same store built
-// without Playcart (scripts/build-without-playcart.mjs; the checkout-without-playcart spec).
-// Set E2E_SKIP_BUILD=1 to reuse an existing .next build; the build without Playcart is reused
-// when it is newer than .next's, and otherwise built again (about 2 minutes).
+// without Playcart (scripts/build-without-playcart.mjs), for the checkout-without-playcart
+// spec, which runs last and waits for it. Set E2E_SKIP_BUILD=1 to reuse an existing .next
+// build. The build without Playcart is reused when newer than .next's; otherwise it is built
+// while the suite runs, at the lowest CPU priority, and its server started after it.
 import { spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -69,18 +70,11 @@ if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "B
     process.exit(1);
   }
 }
-if (withoutPlaycartIsCurrent(distDir)) {
-  console.log(
-    `[e2e-server] reusing the build without Playcart in ${WITHOUT_PLAYCART_DIST_DIR} (newer than ${distDir})`,
-  );
-} else if (buildWithoutPlaycart(env) !== 0) {
-  console.error("[e2e-server] the build without Playcart failed (npm run build:without-playcart)");
-  process.exit(1);
-}
-
 const servers = [];
+let building = null;
 const stopAll = (sig) => {
   for (const s of servers) if (s.exitCode === null) s.kill(sig);
+  if (building?.exitCode === null) building.kill(sig);
 };
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stopAll(sig));
 /** `next start` on a build; when either server exits, so does the other, and this process. */
@@ -93,30 +87,31 @@ function start(startEnv) {
   });
 }
 
-// The store without Playcart first, answering before the main server does: Playwright starts
-// the suite once the main server answers, so both are up by then.
-const withoutPlaycartUrl = `http://127.0.0.1:${withoutPlaycartPort}`;
-// Its PLAYCART_ENGAGE is the suite's own (on): the build alone leaves Playcart out.
-rmSync(path.join(root, ".data-e2e-without-playcart"), { recursive: true, force: true });
-start({
-  ...env,
-  NEXT_DIST_DIR: WITHOUT_PLAYCART_DIST_DIR,
-  PGLITE_DIR: ".data-e2e-without-playcart",
-  AUTH_URL: withoutPlaycartUrl,
-  PLAYCART_SELF_SCHEDULE: "0",
-  PORT: withoutPlaycartPort,
-});
-for (const deadline = Date.now() + 120_000; ; ) {
-  try {
-    if ((await fetch(`${withoutPlaycartUrl}/api/health`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (Date.now() > deadline) {
-    console.error(`[e2e-server] the store without Playcart did not answer ${withoutPlaycartUrl}/api/health in 120 s`);
-    stopAll("SIGTERM");
-    process.exit(1);
-  }
-  await new Promise((r) => setTimeout(r, 250));
-}
 start(env);
+
+if (withoutPlaycartIsCurrent(distDir)) {
+  console.log(
+    `[e2e-server] reusing the build without Playcart in ${WITHOUT_PLAYCART_DIST_DIR} (newer than ${distDir})`,
+  );
+} else {
+  console.log(`[e2e-server] building the store without Playcart into ${WITHOUT_PLAYCART_DIST_DIR} (at nice 19)`);
+  const build = buildWithoutPlaycart({ env, nice: true, stdio: ["ignore", "ignore", "inherit"] });
+  building = build.process;
+  const status = await build.done;
+  if (status !== 0) {
+    // The main server keeps serving the rest of the suite; the spec says the store never answered.
+    console.error(`[e2e-server] the build without Playcart failed (exit ${status}): npm run build:without-playcart`);
+  } else console.log("[e2e-server] built the store without Playcart");
+}
+if (withoutPlaycartIsCurrent(distDir)) {
+  // Its PLAYCART_ENGAGE is the suite's own (on): the build alone leaves Playcart out.
+  rmSync(path.join(root, ".data-e2e-without-playcart"), { recursive: true, force: true });
+  start({
+    ...env,
+    NEXT_DIST_DIR: WITHOUT_PLAYCART_DIST_DIR,
+    PGLITE_DIR: ".data-e2e-without-playcart",
+    AUTH_URL: `http://127.0.0.1:${withoutPlaycartPort}`,
+    PLAYCART_SELF_SCHEDULE: "0",
+    PORT: withoutPlaycartPort,
+  });
+}

@@ -16,7 +16,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { WITHOUT_PLAYCART_DIST_DIR, withoutPlaycartIsCurrent } from "./build-without-playcart.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -54,8 +53,6 @@ const SUITES = {
     report: "test-results/e2e.json",
     kind: "playwright",
     needsBuild: true,
-    // The store built without Playcart, which scripts/e2e-server.mjs serves beside the store.
-    needsBuildWithoutPlaycart: true,
     lane: "browser",
   },
   // examples/minimal-store, an independent host: packs a copy of playcart, installs the tarball
@@ -283,30 +280,6 @@ async function buildOnce() {
   return undefined;
 }
 
-/**
- * The store built without Playcart, for the e2e suite's checkout-without-playcart spec: built
- * after .next, at the lowest CPU priority while the Postgres lane runs (that lane does not wait
- * for it; the e2e suite does). Reused when newer than .next's build.
- */
-async function buildWithoutPlaycartOnce(mainBuildFailed, { nice }) {
-  if (mainBuildFailed) return mainBuildFailed;
-  const script = [process.execPath, [path.join(root, "scripts", "build-without-playcart.mjs"), "--if-stale"]];
-  const [cmd, args] = nice ? ["nice", ["-n", "19", ...script.flat()]] : script;
-  const res = await exec(
-    `build: the store without Playcart into ${WITHOUT_PLAYCART_DIST_DIR}/ (the e2e suite's${nice ? ", at nice 19" : ""})`,
-    cmd,
-    args,
-    { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    "build-without-playcart",
-  );
-  if (res.status !== 0 || !withoutPlaycartIsCurrent(distDir)) {
-    console.error(`the build without Playcart failed (${res.exit}); the e2e suite needs it. See its output above.`);
-    return `not run: the build without Playcart failed (${res.exit})`;
-  }
-  console.log(`the build without Playcart done in ${res.seconds}s`);
-  return undefined;
-}
-
 function suiteEnv(job) {
   return {
     ...process.env,
@@ -356,13 +329,9 @@ const results = new Map();
 // that needs no build starts with it only at nice 19 (the build keeps its priority); otherwise
 // it waits for the build too.
 const build = jobs.some((j) => j.needsBuild) ? buildOnce() : Promise.resolve(undefined);
-const buildWithoutPlaycart = jobs.some((j) => j.needsBuildWithoutPlaycart)
-  ? build.then((failed) => buildWithoutPlaycartOnce(failed, { nice: foreground.length > 0 }))
-  : Promise.resolve(undefined);
 const runLane = async (lane, laneNice) => {
   for (const job of lane) {
-    let buildFailed = job.needsBuild || !laneNice ? await build : undefined;
-    if (job.needsBuildWithoutPlaycart) buildFailed ??= await buildWithoutPlaycart;
+    const buildFailed = job.needsBuild || !laneNice ? await build : undefined;
     results.set(job.id, await runSuite(job, { buildFailed, nice: laneNice }));
   }
 };
