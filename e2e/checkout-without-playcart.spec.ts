@@ -12,6 +12,9 @@ import { expect, test } from "./support/fixtures";
 
 type Script = { url: string; text: string; requestedAt: number };
 
+/** Whatever Playcart renders (the rewards launcher, the game's card, the email step) carries its playcart-* classes. */
+const PLAYCART_PARTS = '[class^="playcart-"], [class*=" playcart-"]';
+
 const WITHOUT_PLAYCART_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 
 /**
@@ -73,6 +76,7 @@ test.describe("the store built without Playcart", () => {
 
     const { scripts } = await checkoutScripts(page);
     await expect(page.getByRole("button", { name: "Rewards" })).toHaveCount(0);
+    await expect(page.locator(PLAYCART_PARTS)).toHaveCount(0);
     expect(scripts.length, "the checkout loads its scripts").toBeGreaterThan(0);
     expect(withPlaycart(scripts), "scripts with Playcart's code at a checkout without Playcart").toEqual([]);
 
@@ -92,6 +96,7 @@ test("with Playcart, its scripts come with the checkout's own; switched off at r
 
   const { scripts: on, html, loadedAt } = await checkoutScripts(page);
   await expect(page.getByRole("button", { name: "Rewards" })).toBeVisible();
+  expect(await page.locator(PLAYCART_PARTS).count(), "Playcart's parts on the checkout").toBeGreaterThan(0);
   expect(withPlaycart(on).length, "scripts with Playcart's code at a checkout with Playcart").toBeGreaterThan(0);
   // Playcart's parts are imported by the page and the header, so their code is in scripts its
   // HTML names: the browser fetches them with the page's own, not one round trip later when
@@ -103,10 +108,11 @@ test("with Playcart, its scripts come with the checkout's own; switched off at r
     .filter((path) => !html.includes(path));
   expect(lateForHydration, "Playcart's scripts the checkout loads that its HTML does not name").toEqual([]);
 
-  // PLAYCART_ENGAGE=off at run time, on the same build: no rewards launcher; the checkout works.
+  // PLAYCART_ENGAGE=off at run time, on the same build: none of Playcart's parts; the checkout works.
   await context.addCookies([{ name: "pc_test_engage", value: "off", url: baseURL! }]);
   await page.goto("/checkout");
   await expect(page.getByRole("heading", { name: "Order summary" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Continue to test payment" })).toBeEnabled();
   await expect(page.getByRole("button", { name: "Rewards" })).toHaveCount(0);
+  await expect(page.locator(PLAYCART_PARTS)).toHaveCount(0);
 });
