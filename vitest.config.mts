@@ -27,10 +27,12 @@ export default defineConfig({
           // Vitest's default is one worker fewer than the cores, which on a 2-core machine is
           // one: the files (each on its own in-memory database) run side by side instead.
           maxWorkers: "100%",
-          // In CI this lane shares the 2 cores with the pg and e2e lanes: an in-memory database's
-          // migrations alone have taken over a minute there.
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // In CI this lane runs at nice 19 beside the pg and e2e lanes and at times gets a tenth
+          // of a core: an in-memory database's migrations alone have taken over a minute there,
+          // and the ledger's property test 63 s (its whole file takes 12 s on a quiet machine).
+          // A hang still fails, three minutes in (a test or a hook).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
