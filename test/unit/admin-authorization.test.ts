@@ -177,7 +177,7 @@ beforeAll(async () => {
     .returning({ id: customers.id });
   const [order] = await state.db.select({ id: orders.id }).from(orders).limit(1);
   orderId = order?.id ?? randomUUID();
-}, 120_000);
+});
 
 afterAll(() => {
   state.session = null;

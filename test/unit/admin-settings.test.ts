@@ -39,7 +39,7 @@ beforeAll(async () => {
   handle = await createMemoryDb();
   db = handle.db;
   await seed(db);
-}, 120_000);
+});
 afterAll(async () => handle?.close());
 
 /** Everything the settings pages can change, as one comparable value. */
