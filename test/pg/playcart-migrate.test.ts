@@ -97,8 +97,8 @@ describe("npx playcart migrate", () => {
   };
 
   beforeAll(async () => {
-    // The CLI a host runs is the compiled one.
-    await run(process.execPath, [path.join(pkg, "scripts", "build.mjs")]);
+    // The CLI a host runs is the compiled one (built again only when a source is newer).
+    await run(process.execPath, [path.join(pkg, "scripts", "build.mjs"), "--if-stale"]);
   }, 120_000);
   afterAll(async () => {
     for (const t of dbs) await t.drop();
