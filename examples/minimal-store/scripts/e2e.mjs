@@ -60,7 +60,8 @@ function packPlaycart() {
   try {
     cpSync(pkgDir, copy, {
       recursive: true,
-      filter: (src) => !["dist", "node_modules"].includes(path.relative(pkgDir, src).split(path.sep)[0]),
+      // Not the workspace's build or its stamp (.dist-built): a test may be rebuilding them meanwhile.
+      filter: (src) => !["dist", ".dist-built", "node_modules"].includes(path.relative(pkgDir, src).split(path.sep)[0]),
     });
     // The package's prepack builds dist (tsc) and points every entry point at it.
     npm(["pack", "--pack-destination", out], copy);
