@@ -2,8 +2,9 @@
 // times slower than this one (Chromium's CPU throttling, as Lighthouse's mobile profile).
 //
 // Each press is a new first-time shopper (their own session cookie and cart) in a fresh
-// browser context: the checkout loads at 4x; once the wheel's chunk has arrived (fetched
-// when the page is idle, before any press), the shopper presses Play and then "Spin the
+// browser context: the checkout loads at 4x; the shopper moves the pointer over the page
+// (not over Play); once the wheel's chunk has arrived (fetched when the page is idle after
+// that first use of it, before any press), the shopper presses Play and then "Spin the
 // wheel". In the page, the press is the click's event time; the first movement is the
 // moment the first animation frame whose disc transform differs from the one at rest runs
 // its callbacks (performance.now() there; the frame is drawn right after). Also printed:
@@ -86,6 +87,10 @@ async function press(browser: Browser, baseUrl: string, sessionId: string): Prom
     await page.goto(`${baseUrl}/checkout`);
     const offer = page.getByRole("region", { name: "Spin to win up to 10% off your first order" });
     await giveEmailIfAsked(offer);
+    // The shopper's first use of the page, once it has hydrated (its Play button enabled): the
+    // game's chunk comes when the browser is idle after it.
+    await offer.getByRole("button", { name: "Play", exact: true, disabled: false }).waitFor({ timeout: 60_000 });
+    await page.mouse.move(20, 200);
     const chunkUrl = (await wheelChunk).url();
     await page.waitForFunction(() => performance.getEntriesByType("navigation")[0]?.toJSON().loadEventEnd > 0);
     const arrival = await page.evaluate((url) => {

@@ -100,8 +100,8 @@ test("with Playcart, its scripts come with the checkout's own; switched off at r
   expect(withPlaycart(on).length, "scripts with Playcart's code at a checkout with Playcart").toBeGreaterThan(0);
   // Playcart's parts are imported by the page and the header, so their code is in scripts its
   // HTML names: the browser fetches them with the page's own, not one round trip later when
-  // hydration reaches them. A game's chunk is fetched on idle 2.5 s after the load event
-  // (when-idle.ts), never before: anything Playcart's requested before load + 1 s is the page's.
+  // hydration reaches them. A game's chunk is fetched only when the page is idle after the
+  // shopper has used it (when-idle.ts): anything Playcart's requested before load + 1 s is the page's.
   const lateForHydration = on
     .filter((s) => s.requestedAt < loadedAt + 1000 && playcartCodeIn(s.text))
     .map((s) => new URL(s.url).pathname)

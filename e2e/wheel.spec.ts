@@ -1,7 +1,8 @@
 // Issue 14, a wheel that answers at once: it turns from the press while the play is still on
 // its way (the test holds the store's answer), lands on the slice the store drew once the
 // answer arrives, runs out without a prize when the play fails, and its chunk is in the
-// browser before Play is pressed.
+// browser before Play is pressed, fetched once the shopper uses the checkout (a checkout
+// loaded and left alone fetches no game).
 import type { Page } from "@playwright/test";
 import { campaigns, discountFor, Games, setStoreClock } from "./pages/games";
 import { Store } from "./pages/store";
@@ -164,4 +165,38 @@ test("the wheel's chunk is fetched before Play is pressed, so Play loads no scri
   await expect(offer.getByRole("button", { name: "Spin the wheel" })).toBeFocused();
   await expect(offer.getByText("Loading the game…")).toHaveCount(0);
   expect(scripts).toEqual(before);
+});
+
+test("a checkout loaded and left alone fetches no game; the shopper's first use of the page fetches it", async ({
+  page,
+}) => {
+  const store = new Store(page);
+  const games = new Games(page);
+  await store.addProduct(products.croissant.slug);
+  const wheelScripts: string[] = [];
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script" || !response.ok()) return;
+    if ((await response.text()).includes("playcart-wheel-disc")) wheelScripts.push(response.url());
+  });
+  // Loaded as a new page (not by a click in the store), and left alone well past the moment an
+  // idle preload after the load event used to fetch the game (2.5 s, then an idle moment).
+  await page.goto("/checkout", { waitUntil: "load" });
+  const offer = games.offer(campaigns.wheel.name);
+  await expect(offer.getByLabel("Your email")).toBeVisible();
+  await page.waitForTimeout(5_000);
+  expect(wheelScripts, "game scripts fetched by a checkout nobody has touched").toEqual([]);
+
+  // The pointer moving over the page (not over Play): the game comes when the browser is idle.
+  const wheelChunk = page.waitForResponse(
+    async (response) =>
+      response.request().resourceType() === "script" &&
+      response.ok() &&
+      (await response.text()).includes("playcart-wheel-disc"),
+  );
+  await page.mouse.move(20, 200);
+  await wheelChunk;
+  await games.giveEmail(offer, uniqueEmail("left-alone"));
+  await games.open(offer);
+  await expect(offer.getByRole("button", { name: "Spin the wheel" })).toBeFocused();
+  await expect(offer.getByText("Loading the game…")).toHaveCount(0);
 });

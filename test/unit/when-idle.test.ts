@@ -1,30 +1,39 @@
-// A game's chunk is fetched ahead of Play only once the checkout has loaded, a moment later,
-// when the browser is idle: never during the page's own loading and hydration.
-import { AFTER_LOAD_MS, afterLoadWhenIdle } from "playcart/internal/react/when-idle";
+// A game's chunk is fetched ahead of Play only once the checkout has loaded and the shopper has
+// used it, when the browser is idle: a checkout loaded and left alone fetches no game.
+import { afterEngagementWhenIdle, ENGAGEMENT_EVENTS } from "playcart/internal/react/when-idle";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 type Listener = () => void;
 
-describe("afterLoadWhenIdle", () => {
+describe("afterEngagementWhenIdle", () => {
   let readyState: DocumentReadyState;
-  let loadListeners: Listener[];
+  let hasBeenActive: boolean;
+  let listeners: Map<string, Set<Listener>>;
   let idle: Array<{ work: Listener; timeout?: number }>;
 
   beforeEach(() => {
-    vi.useFakeTimers();
     readyState = "loading";
-    loadListeners = [];
+    hasBeenActive = false;
+    listeners = new Map();
     idle = [];
     vi.stubGlobal("document", {
       get readyState() {
         return readyState;
       },
     });
-    vi.stubGlobal("window", {
-      addEventListener: (type: string, fn: Listener) => type === "load" && loadListeners.push(fn),
-      removeEventListener: (type: string, fn: Listener) => {
-        if (type === "load") loadListeners = loadListeners.filter((l) => l !== fn);
+    vi.stubGlobal("navigator", {
+      userActivation: {
+        get hasBeenActive() {
+          return hasBeenActive;
+        },
       },
+    });
+    vi.stubGlobal("window", {
+      addEventListener: (type: string, fn: Listener) => {
+        if (!listeners.has(type)) listeners.set(type, new Set());
+        listeners.get(type)!.add(fn);
+      },
+      removeEventListener: (type: string, fn: Listener) => listeners.get(type)?.delete(fn),
     });
     vi.stubGlobal("requestIdleCallback", (work: Listener, opts?: { timeout?: number }) => {
       idle.push({ work, timeout: opts?.timeout });
@@ -35,52 +44,82 @@ describe("afterLoadWhenIdle", () => {
     });
   });
   afterEach(() => {
-    vi.useRealTimers();
     vi.unstubAllGlobals();
   });
 
+  const fire = (type: string) => {
+    for (const l of [...(listeners.get(type) ?? [])]) l();
+  };
   const load = () => {
     readyState = "complete";
-    for (const l of loadListeners.splice(0)) l();
+    fire("load");
   };
+  const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
 
-  it("waits for the load event, then AFTER_LOAD_MS, then an idle moment", () => {
+  it("waits for the load event and the shopper's first use of the page, then an idle moment", () => {
     const work = vi.fn();
-    afterLoadWhenIdle(work);
-    vi.advanceTimersByTime(60_000);
-    expect(idle).toHaveLength(0);
+    afterEngagementWhenIdle(work);
     load();
-    vi.advanceTimersByTime(AFTER_LOAD_MS - 1);
-    expect(idle).toHaveLength(0);
-    vi.advanceTimersByTime(1);
+    expect(idle, "loaded, left alone: nothing is scheduled").toHaveLength(0);
+    fire("scroll");
     expect(idle).toHaveLength(1);
     expect(work).not.toHaveBeenCalled();
     idle[0].work();
     expect(work).toHaveBeenCalledTimes(1);
+    expect(listening(), "no listener is left on the page").toBe(0);
   });
 
-  it("on a page loaded already, counts from now", () => {
+  it("a shopper using the page before it has loaded still waits for the load event", () => {
+    afterEngagementWhenIdle(() => {});
+    fire("touchstart");
+    fire("keydown");
+    expect(idle).toHaveLength(0);
+    load();
+    expect(idle).toHaveLength(1);
+    expect(listening()).toBe(0);
+  });
+
+  it("each kind of use counts: a touch, a tap, a key, a scroll, a wheel, a pointer moving", () => {
     readyState = "complete";
-    afterLoadWhenIdle(() => {});
-    vi.advanceTimersByTime(AFTER_LOAD_MS);
+    for (const type of ENGAGEMENT_EVENTS) {
+      idle = [];
+      afterEngagementWhenIdle(() => {});
+      expect(idle).toHaveLength(0);
+      fire(type);
+      expect(idle, type).toHaveLength(1);
+    }
+    expect(ENGAGEMENT_EVENTS).toEqual(
+      expect.arrayContaining(["pointerdown", "pointermove", "touchstart", "keydown", "scroll", "wheel"]),
+    );
+  });
+
+  it("a page reached by a click in the store is in use already: idle after its load", () => {
+    hasBeenActive = true;
+    afterEngagementWhenIdle(() => {});
+    expect(idle).toHaveLength(0);
+    load();
     expect(idle).toHaveLength(1);
   });
 
-  it("cancelled at any stage, it never runs", () => {
+  it("schedules the work once, however many events follow", () => {
+    readyState = "complete";
+    afterEngagementWhenIdle(() => {});
+    fire("pointermove");
+    fire("pointermove");
+    fire("keydown");
+    expect(idle).toHaveLength(1);
+  });
+
+  it("cancelled at any stage, it never runs and leaves no listener", () => {
     const work = vi.fn();
-    afterLoadWhenIdle(work)();
+    afterEngagementWhenIdle(work)();
+    expect(listening()).toBe(0);
     load();
-    vi.advanceTimersByTime(AFTER_LOAD_MS);
+    fire("scroll");
     expect(idle).toHaveLength(0);
 
-    const cancelLater = afterLoadWhenIdle(work);
-    vi.advanceTimersByTime(AFTER_LOAD_MS / 2);
-    cancelLater();
-    vi.advanceTimersByTime(AFTER_LOAD_MS);
-    expect(idle).toHaveLength(0);
-
-    const cancelIdle = afterLoadWhenIdle(work);
-    vi.advanceTimersByTime(AFTER_LOAD_MS);
+    const cancelIdle = afterEngagementWhenIdle(work);
+    fire("scroll");
     cancelIdle();
     for (const i of idle) i.work();
     expect(work).not.toHaveBeenCalled();

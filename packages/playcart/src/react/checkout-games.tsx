@@ -10,7 +10,7 @@
 import { useRouter } from "next/navigation.js";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { EmailStep, type EmailVerdict } from "./email-step.tsx";
-import { preloadWhenIdle } from "./game-chunks.ts";
+import { preloadOnceEngaged } from "./game-chunks.ts";
 import { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
 
@@ -40,8 +40,8 @@ export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
   const waiting = Boolean(emailStep && offer && given?.campaignId === offer.campaignId);
   const asking = emailStep && offer ? offer.gameType : null;
 
-  // While the email step shows, the game's chunk comes once the checkout has loaded and is idle.
-  useEffect(() => (asking ? preloadWhenIdle(asking) : undefined), [asking]);
+  // While the email step shows, the game's chunk comes when the browser is idle once the shopper uses the page (typing the email does).
+  useEffect(() => (asking ? preloadOnceEngaged(asking) : undefined), [asking]);
 
   useEffect(() => {
     if (given) notice.current?.focus();

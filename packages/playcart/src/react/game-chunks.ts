@@ -1,10 +1,11 @@
 // Each game is a chunk of its own, fetched before the shopper presses Play: when the browser
-// is idle a little after the checkout has loaded, or as soon as the Play button is pointed at,
-// focused or touched. Play then renders a game that is already here.
+// is idle once the checkout has loaded and the shopper has used it (a touch, a scroll, a key,
+// the pointer moving), or as soon as the Play button is pointed at, focused or touched. Play
+// then renders a game that is already here.
 import { type ComponentType, lazy } from "react";
 import type { GameOffer } from "../client.ts";
 import type { GameProps } from "./game-types.ts";
-import { afterLoadWhenIdle } from "./when-idle.ts";
+import { afterEngagementWhenIdle } from "./when-idle.ts";
 
 type GameType = GameOffer["gameType"];
 type Game = ComponentType<GameProps>;
@@ -53,5 +54,5 @@ export function preloadGame(type: GameType): void {
   loadGame(type).catch(() => {});
 }
 
-/** Fetches a game's chunk once the page has loaded and the browser has nothing else to do; returns a cancel. */
-export const preloadWhenIdle = (type: GameType): (() => void) => afterLoadWhenIdle(() => preloadGame(type));
+/** Fetches a game's chunk once the page has loaded and the shopper has used it, when the browser is idle; returns a cancel. */
+export const preloadOnceEngaged = (type: GameType): (() => void) => afterEngagementWhenIdle(() => preloadGame(type));

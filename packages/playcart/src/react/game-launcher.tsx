@@ -1,13 +1,13 @@
 "use client";
 
 // The offer card at checkout. It is all the checkout loads up front: the game itself is a
-// separate chunk, fetched once the page has loaded and is idle, or when the shopper reaches for Play.
+// separate chunk, fetched when the browser is idle once the shopper uses the page, or when they reach for Play.
 import { useRouter } from "next/navigation.js";
 import { type ComponentType, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { GameOffer, PlayOutcome } from "../client.ts";
 import { DrawCommitment } from "./draw-commitment.tsx";
 import { useEnabledWhenHydrated } from "./enabled-when-hydrated.ts";
-import { gameComponent, preloadGame, preloadWhenIdle } from "./game-chunks.ts";
+import { gameComponent, preloadGame, preloadOnceEngaged } from "./game-chunks.ts";
 import { GameIcon } from "./game-icon.tsx";
 import {
   defaultDrawsHref,
@@ -60,9 +60,9 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
   const [left, setLeft] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const playButton = useRef<HTMLButtonElement>(null);
-  // The offered game's chunk comes once the checkout has loaded and is idle (or on intent, below), so Play opens it without a wait.
+  // The offered game's chunk comes when the browser is idle once the shopper uses the checkout (or on intent, below), so Play opens it without a wait.
   const offeredType = offer?.gameType;
-  useEffect(() => (offeredType ? preloadWhenIdle(offeredType) : undefined), [offeredType]);
+  useEffect(() => (offeredType ? preloadOnceEngaged(offeredType) : undefined), [offeredType]);
 
   const offered = offer && { offer, oddsHref: oddsHref ?? defaultOddsHref(offer.slug) };
   const shown = opened ?? offered;

@@ -1,7 +1,7 @@
 // playcart/react: the shopper-facing components. Client components carry "use client" in
 // their own files, so a server component may import from here and render them; the games
-// themselves are separate chunks, fetched once the page is idle or a shopper reaches for
-// Play. Style them with `import "playcart/styles.css"` and the --playcart-* variables.
+// themselves are separate chunks, fetched when the page is idle once the shopper uses it, or
+// as they reach for Play. Style them with `import "playcart/styles.css"` and the --playcart-* variables.
 
 export type { PanelReward, RewardsPanelData } from "../rewards/index.ts";
 export { AdventCalendarView, type AdventCalendarViewProps } from "./advent-calendar.tsx";
