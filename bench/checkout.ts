@@ -94,10 +94,9 @@ async function main() {
   const servers: Partial<Record<Side, NextServer>> = {};
   try {
     await seed(t.db);
-    // A new first-time shopper for every load: the pairs and the two warm-ups (each run with the
-    // render before it), the three HTML reads (the JavaScript each way, the off-switch check)
-    // and the two checkouts in use.
-    const sessions = await Sessions.create(t.db, PAIRS * 4 + 12);
+    // A new first-time shopper for every load: the pairs, the two warm-ups, the three HTML
+    // reads (the JavaScript each way, the off-switch check) and the two checkouts in use.
+    const sessions = await Sessions.create(t.db, PAIRS * 2 + 8);
     servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
     servers.off = await startNext({
       databaseUrl: t.url,
@@ -113,11 +112,6 @@ async function main() {
     const scripts = new ScriptCache();
     const measure = async (side: Side): Promise<Run> => {
       const server = servers[side]!;
-      // The server renders a checkout just before each measured one: pairs alternate their
-      // order (on,off then off,on), so without it a run right after the other server's was
-      // served by a server idle for a whole run, and in 3 runs of 15 pairs the side measured
-      // second in a pair came out 40 to 90 ms of main thread heavier than when it went first.
-      await checkoutHtml(server.url, sessions.take());
       const run = await lighthouseRun(`${server.url}/checkout`, {
         cookie: `pc_sid=${sessions.take()}`,
         throttling: THROTTLING,
