@@ -3,13 +3,13 @@
 import { afterEngagementWhenIdle, ENGAGEMENT_EVENTS } from "playcart/internal/react/when-idle";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-type Listener = () => void;
+type Listener = (e: { isTrusted: boolean }) => void;
 
 describe("afterEngagementWhenIdle", () => {
   let readyState: DocumentReadyState;
   let hasBeenActive: boolean;
   let listeners: Map<string, Set<Listener>>;
-  let idle: Array<{ work: Listener; timeout?: number }>;
+  let idle: Array<{ work: () => void; timeout?: number }>;
 
   beforeEach(() => {
     readyState = "loading";
@@ -35,7 +35,7 @@ describe("afterEngagementWhenIdle", () => {
       },
       removeEventListener: (type: string, fn: Listener) => listeners.get(type)?.delete(fn),
     });
-    vi.stubGlobal("requestIdleCallback", (work: Listener, opts?: { timeout?: number }) => {
+    vi.stubGlobal("requestIdleCallback", (work: () => void, opts?: { timeout?: number }) => {
       idle.push({ work, timeout: opts?.timeout });
       return idle.length;
     });
@@ -47,8 +47,8 @@ describe("afterEngagementWhenIdle", () => {
     vi.unstubAllGlobals();
   });
 
-  const fire = (type: string) => {
-    for (const l of [...(listeners.get(type) ?? [])]) l();
+  const fire = (type: string, isTrusted = true) => {
+    for (const l of [...(listeners.get(type) ?? [])]) l({ isTrusted });
   };
   const load = () => {
     readyState = "complete";
@@ -61,7 +61,7 @@ describe("afterEngagementWhenIdle", () => {
     afterEngagementWhenIdle(work);
     load();
     expect(idle, "loaded, left alone: nothing is scheduled").toHaveLength(0);
-    fire("scroll");
+    fire("wheel");
     expect(idle).toHaveLength(1);
     expect(work).not.toHaveBeenCalled();
     idle[0].work();
@@ -79,7 +79,7 @@ describe("afterEngagementWhenIdle", () => {
     expect(listening()).toBe(0);
   });
 
-  it("each kind of use counts: a touch, a tap, a key, a scroll, a wheel, a pointer moving", () => {
+  it("each kind of input counts: a touch, a tap, a key, a wheel, a pointer moving", () => {
     readyState = "complete";
     for (const type of ENGAGEMENT_EVENTS) {
       idle = [];
@@ -89,8 +89,19 @@ describe("afterEngagementWhenIdle", () => {
       expect(idle, type).toHaveLength(1);
     }
     expect(ENGAGEMENT_EVENTS).toEqual(
-      expect.arrayContaining(["pointerdown", "pointermove", "touchstart", "keydown", "scroll", "wheel"]),
+      expect.arrayContaining(["pointerdown", "pointermove", "touchstart", "keydown", "wheel"]),
     );
+  });
+
+  it("the page's own doings are not the shopper: a scroll, or an event a script dispatched", () => {
+    readyState = "complete";
+    afterEngagementWhenIdle(() => {});
+    fire("scroll");
+    fire("pointermove", false);
+    fire("keydown", false);
+    expect(idle).toHaveLength(0);
+    fire("keydown");
+    expect(idle).toHaveLength(1);
   });
 
   it("a page reached by a click in the store is in use already: idle after its load", () => {
@@ -115,11 +126,11 @@ describe("afterEngagementWhenIdle", () => {
     afterEngagementWhenIdle(work)();
     expect(listening()).toBe(0);
     load();
-    fire("scroll");
+    fire("wheel");
     expect(idle).toHaveLength(0);
 
     const cancelIdle = afterEngagementWhenIdle(work);
-    fire("scroll");
+    fire("wheel");
     cancelIdle();
     for (const i of idle) i.work();
     expect(work).not.toHaveBeenCalled();
