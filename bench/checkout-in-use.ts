@@ -1,5 +1,5 @@
 // The scripts a checkout fetches once a shopper uses it: the offered game's chunk comes when
-// the browser is idle after the shopper's first touch, scroll, key or pointer movement
+// the browser is idle after the shopper's first touch, key, wheel or pointer movement
 // (playcart's when-idle.ts), so a Lighthouse load, which nobody touches, never fetches it. The
 // bench still counts its weight: it loads the checkout in Chromium, moves the pointer over the
 // page (not over Play) once it has hydrated, and lists every script the page fetched.
@@ -21,7 +21,8 @@ export async function scriptsOnceInUse(baseUrl: string, sessionId: string): Prom
     });
     await page.goto(`${baseUrl}/checkout`, { waitUntil: "load" });
     // Once the page is React's (a game's Play button enabled, where the checkout offers one): a
-    // movement before hydration has nobody listening yet, as for a shopper whose pointer rests until then.
+    // movement before hydration has nobody listening yet. (Playwright's checks themselves count
+    // as the shopper's use of the page, navigator.userActivation; either way the game comes.)
     const play = page.getByRole("button", { name: "Play", exact: true });
     if ((await play.count()) > 0)
       await page.getByRole("button", { name: "Play", exact: true, disabled: false }).waitFor({ timeout: 60_000 });
