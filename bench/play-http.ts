@@ -102,6 +102,33 @@ export function routeHealthSend(baseUrl: string): Send {
   };
 }
 
+/**
+ * POST /api/health with a body shaped and sized as a play's: the same route handler's check after
+ * Next has read a JSON body, as it reads a play's. The floor for the play route: a play is a POST.
+ */
+export function routePostHealthSend(baseUrl: string, campaignId: string): Send {
+  const body = JSON.stringify({
+    campaignId,
+    requestId: randomUUID().replace(/-/g, ""),
+    token: mintOfferToken(offerSecretOf(BENCH_AUTH_SECRET), {
+      campaignId,
+      placement: "checkout",
+      holder: { id: `bench-health-${"0".repeat(20)}`, userRef: null },
+      now: new Date(),
+    }),
+  });
+  // The cookie a shopper's browser sends with every request to the store, the health check's too.
+  const cookie = `pc_sid=bench-health-${"0".repeat(20)}`;
+  return async () => {
+    const res = await request(`${baseUrl}/api/health`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body,
+    });
+    return { status: res.status, outcome: "ok" };
+  };
+}
+
 /** The health probe's server action, posted to its page (/health/action): the same `select 1`. */
 export function actionHealthSend(baseUrl: string, id: string): Send {
   return async () => {

@@ -9,12 +9,15 @@
 //      plays arrive on a Poisson schedule (BENCH_ARRIVALS=fixed for even gaps), each sent when
 //      due whatever is still in flight, its latency timed from when it was due;
 //   3. beside it, at the same rate, in alternating slices on the same server: a health request
-//      of the same router type (one `select 1` through the app's db client, lib/health.ts);
+//      of the same router type and method, a POST as a play is (one `select 1` through the
+//      app's db client, lib/health.ts), which is the floor; for the route, also the GET;
 //   4. CPU per request of the `next start` process tree and of its own Postgres backends
 //      (found by application_name in pg_stat_activity, read from /proc by pid).
 // Paths: `play()` in this process (no HTTP), the JSON route POST /api/playcart/play (App Router
-// route handler; floor GET /api/health) and the checkout's server action (POST /checkout;
-// floor the server action at /health/action). HTTP needs a build (`npm run build`). What the
+// route handler; floor POST /api/health with a body shaped and sized as a play's, GET
+// /api/health printed beside it: Next reads a POST's body through a web stream, about 0.2 ms
+// of CPU a GET never spends and none of it Playcart's) and the checkout's server action (POST
+// /checkout; floor the server action at /health/action, a POST too). HTTP needs a build (`npm run build`). What the
 // checkout's JavaScript weighs with and without Playcart is bench:checkout's (every script the
 // page fetches, its lazily loaded chunks included).
 // Not a test: it prints figures and PASS/FAIL against the floors, and exits 0 unless it broke
@@ -40,7 +43,15 @@ import { type Arrivals, closedLoop, percentile, type Send, seededRandom } from "
 import { hasBuild, type NextServer, startNext } from "./next-server";
 import { PgBackends, withApplicationName } from "./pg-backends";
 import { createCampaign } from "./play-campaign";
-import { actionHealthSend, actionId, playSend, routeHealthSend, Sessions, type Via } from "./play-http";
+import {
+  actionHealthSend,
+  actionId,
+  playSend,
+  routeHealthSend,
+  routePostHealthSend,
+  Sessions,
+  type Via,
+} from "./play-http";
 import { inProcessSend } from "./play-in-process";
 import { CpuMeter, loadAverage1, processTree } from "./proc";
 import {
@@ -75,7 +86,8 @@ const CLOSED_LOOP_PLAYS_PER_SECOND = 1_000;
 
 const FLOORS = { cpuRatio: 2.0, p99Ms: 100 };
 
-type Pair = { capacity: Row; play: Row; health: Row; healthNote: string };
+/** `health` is the floor; `reference`, another health request printed beside it for comparison. */
+type Pair = { capacity: Row; play: Row; health: Row; healthNote: string; reference?: { row: Row; note: string } };
 /** A health request: what the table calls it, what it does, how to send it. */
 type Health = { label: string; note: string; send: Send };
 
@@ -165,12 +177,13 @@ async function main() {
         await db.execute(sql`VACUUM ANALYZE`);
         await db.execute(sql`CHECKPOINT`);
       };
-      const measurePair = async (label: string, via: Via, health: Health): Promise<Pair> => {
+      const measurePair = async (label: string, via: Via, health: Health, reference?: Health): Promise<Pair> => {
         const closed = await Sessions.create(t.db, (WARMUP_SECONDS + CAPACITY_SECONDS) * CLOSED_LOOP_PLAYS_PER_SECOND);
         await settle(t.db);
         const plays = playSend(running.url, via, campaignId, closed);
         log(`${label}: warm-up ${WARMUP_SECONDS} s of each, capacity ${CAPACITY_SECONDS} s (${CONCURRENCY} in flight)`);
-        await closedLoop(health.send, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
+        for (const h of [health, ...(reference ? [reference] : [])])
+          await closedLoop(h.send, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
         await closedLoop(plays, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
         const cap = await capacity(label, plays, { concurrency: CONCURRENCY, seconds: CAPACITY_SECONDS, meters });
         const rate = cap.rate * LOAD;
@@ -180,14 +193,21 @@ async function main() {
         log(
           `${label}: ${fmt(cap.rate)} plays/s (load ${fmt(loadOf(cap), 2)}); open loop at ${fmt(rate)}/s beside ${health.label}, ${SLICES} slices`,
         );
-        const [healthRow, playRow] = await alternate(
+        const [healthRow, playRow, referenceRow] = await alternate(
           [
             { label: health.label, send: health.send },
             { label, send: playSend(running.url, via, campaignId, open), around: profile },
+            ...(reference ? [{ label: reference.label, send: reference.send }] : []),
           ],
           { rate, seconds: DURATION, slices: SLICES, arrivals: ARRIVALS, random, meters },
         );
-        return { capacity: cap, play: playRow, health: healthRow, healthNote: `${health.label}: ${health.note}` };
+        return {
+          capacity: cap,
+          play: playRow,
+          health: healthRow,
+          healthNote: `${health.label}: ${health.note}`,
+          reference: reference && { row: referenceRow, note: `${reference.label}: ${reference.note}` },
+        };
       };
 
       pairs.push({
@@ -196,8 +216,13 @@ async function main() {
           "POST /api/playcart/play (route)",
           { kind: "route" },
           {
+            label: "POST /api/health (route, health)",
+            note: "the App Router route handler of GET /api/health, posted a JSON body shaped and sized as a play's: Next reads it, then one `select 1` through the app's db client (lib/health.ts)",
+            send: routePostHealthSend(running.url, campaignId),
+          },
+          {
             label: "GET /api/health (route, health)",
-            note: "an App Router route handler, one `select 1` through the app's db client (lib/health.ts)",
+            note: "the same handler's GET, with no body to read",
             send: routeHealthSend(running.url),
           },
         ),
@@ -222,7 +247,10 @@ async function main() {
     );
     console.log("");
     const capacities = [inProcess.capacity, ...pairs.map((p) => p.pair.capacity)];
-    const open = [inProcess.open, ...pairs.flatMap((p) => [p.pair.play, p.pair.health])];
+    const open = [
+      inProcess.open,
+      ...pairs.flatMap((p) => [p.pair.play, p.pair.health, ...(p.pair.reference ? [p.pair.reference.row] : [])]),
+    ];
     printLatency(capacities, `Capacity: closed loop, ${CONCURRENCY} in flight, ${CAPACITY_SECONDS} s`);
     console.log("");
     printLatency(
@@ -238,7 +266,14 @@ async function main() {
     );
     printCpu(capacities, "at capacity (closed loop)");
     printCpu(open, "in the open loop (the floors' figures)");
-    for (const { pair } of pairs) console.log(`  floor for ${pair.play.label}: ${pair.healthNote}`);
+    for (const { pair } of pairs) {
+      console.log(`  floor for ${pair.play.label}: ${pair.healthNote}`);
+      if (!pair.reference) continue;
+      const { row, note } = pair.reference;
+      console.log(
+        `    beside it, ${note}: the play costs ${fmt(appCpuPerRequest(pair.play) / appCpuPerRequest(row), 2)} of it (slice by slice ${sliceRatios(pair.play, row)}); the POST's body costs ${fmt(appCpuPerRequest(pair.health) - appCpuPerRequest(row), 2)} ms`,
+      );
+    }
 
     // As the owner sees them: a prize without limits keeps no counter and is tallied from its plays.
     const table = await withPrizeTallies(

@@ -1,4 +1,5 @@
-// The health check behind every health probe: GET /api/health (an App Router route handler),
+// The health check behind every health probe: GET /api/health (an App Router route handler;
+// its POST reads a small JSON body first, the floor of a POST route such as a play),
 // GET /api/health/pages (a Pages API route) and the server action at /health/action. One
 // trivial query through the app's own database handle, so a probe answers only while the
 // database does; and, the same work under each router, the benchmarks' floor for a request
