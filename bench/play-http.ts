@@ -63,17 +63,22 @@ const actionHeaders = (baseUrl: string, id: string, cookie?: string): Record<str
   ...(cookie ? { cookie } : {}),
 });
 
+/** A play's body for this browser: the game, a fresh request id, the offer token the checkout page would have given it. */
+function playBody(campaignId: string, sessionId: string) {
+  const token = mintOfferToken(offerSecretOf(BENCH_AUTH_SECRET), {
+    campaignId,
+    placement: "checkout",
+    holder: { id: sessionId, userRef: null },
+    now: new Date(),
+  });
+  return { campaignId, requestId: randomUUID().replace(/-/g, ""), token };
+}
+
 /** Each call: a new shopper's play, with the offer token the checkout page would have given their browser. */
 export function playSend(baseUrl: string, via: Via, campaignId: string, sessions: Sessions): Send {
   return async (): Promise<Outcome> => {
     const sessionId = sessions.take();
-    const token = mintOfferToken(offerSecretOf(BENCH_AUTH_SECRET), {
-      campaignId,
-      placement: "checkout",
-      holder: { id: sessionId, userRef: null },
-      now: new Date(),
-    });
-    const body = { campaignId, requestId: randomUUID().replace(/-/g, ""), token };
+    const body = playBody(campaignId, sessionId);
     const cookie = `pc_sid=${sessionId}`;
     if (via.kind === "route") {
       const res = await request(`${baseUrl}/api/playcart/play`, {
@@ -107,18 +112,11 @@ export function routeHealthSend(baseUrl: string): Send {
  * Next has read a JSON body, as it reads a play's. The floor for the play route: a play is a POST.
  */
 export function routePostHealthSend(baseUrl: string, campaignId: string): Send {
-  const body = JSON.stringify({
-    campaignId,
-    requestId: randomUUID().replace(/-/g, ""),
-    token: mintOfferToken(offerSecretOf(BENCH_AUTH_SECRET), {
-      campaignId,
-      placement: "checkout",
-      holder: { id: `bench-health-${"0".repeat(20)}`, userRef: null },
-      now: new Date(),
-    }),
-  });
+  // Any id of a session's length: the health check reads neither the cookie nor the body's fields.
+  const sessionId = `bench-health-${"0".repeat(20)}`;
+  const body = JSON.stringify(playBody(campaignId, sessionId));
   // The cookie a shopper's browser sends with every request to the store, the health check's too.
-  const cookie = `pc_sid=bench-health-${"0".repeat(20)}`;
+  const cookie = `pc_sid=${sessionId}`;
   return async () => {
     const res = await request(`${baseUrl}/api/health`, {
       method: "POST",

@@ -15,9 +15,9 @@
 //      (found by application_name in pg_stat_activity, read from /proc by pid).
 // Paths: `play()` in this process (no HTTP), the JSON route POST /api/playcart/play (App Router
 // route handler; floor POST /api/health with a body shaped and sized as a play's, GET
-// /api/health printed beside it: Next reads a POST's body through a web stream, about 0.2 ms
-// of CPU a GET never spends and none of it Playcart's) and the checkout's server action (POST
-// /checkout; floor the server action at /health/action, a POST too). HTTP needs a build (`npm run build`). What the
+// /api/health printed beside it: Next reads a POST's body through a web stream, CPU a GET never
+// spends and none of it Playcart's) and the checkout's server action (POST /checkout; floor the
+// server action at /health/action, a POST too). HTTP needs a build (`npm run build`). What the
 // checkout's JavaScript weighs with and without Playcart is bench:checkout's (every script the
 // page fetches, its lazily loaded chunks included).
 // Not a test: it prints figures and PASS/FAIL against the floors, and exits 0 unless it broke
@@ -271,7 +271,7 @@ async function main() {
       if (!pair.reference) continue;
       const { row, note } = pair.reference;
       console.log(
-        `    beside it, ${note}: the play costs ${fmt(appCpuPerRequest(pair.play) / appCpuPerRequest(row), 2)} of it (slice by slice ${sliceRatios(pair.play, row)}); the POST's body costs ${fmt(appCpuPerRequest(pair.health) - appCpuPerRequest(row), 2)} ms`,
+        `    beside it, ${note}: the play costs ${fmt(appCpuPerRequest(pair.play) / appCpuPerRequest(row), 2)} of it (slice by slice ${sliceRatios(pair.play, row)}); the floor costs ${fmt(appCpuPerRequest(pair.health) - appCpuPerRequest(row), 2)} ms more than it`,
       );
     }
 

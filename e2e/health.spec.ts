@@ -28,6 +28,13 @@ test("POST /api/health refuses a body that is not JSON, too large, or of no decl
   expect(notJson.status()).toBe(400);
   expect(await notJson.json()).toEqual({ error: "The body is not JSON." });
 
+  const empty = await request.post("/api/health", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.alloc(0),
+  });
+  expect(empty.status()).toBe(400);
+  expect(await empty.json()).toEqual({ error: "The body is not JSON." });
+
   const large = await request.post("/api/health", { data: { padding: "x".repeat(2_048) } });
   expect(large.status()).toBe(413);
   expect(await large.json()).toEqual({ error: "The body is too large." });

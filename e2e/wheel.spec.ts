@@ -188,21 +188,12 @@ test("a checkout loaded and left alone fetches no game; the shopper's first use 
   // The pointer moving over the page (not over Play): the game comes when the browser is idle.
   // It moves until the game comes, as a shopper's does: on a slow machine the page may still be
   // hydrating at the first movement, whose listeners are then not there yet to see it.
-  let arrived = false;
-  const wheelChunk = page
-    .waitForResponse(
-      async (response) =>
-        response.request().resourceType() === "script" &&
-        response.ok() &&
-        (await response.text()).includes("playcart-wheel-disc"),
-    )
-    .then(() => {
-      arrived = true;
-    });
-  for (let x = 20; !arrived; x = x === 20 ? 60 : 20) {
+  let x = 20;
+  await expect(async () => {
+    x = x === 20 ? 60 : 20;
     await page.mouse.move(x, 200);
-    await Promise.race([wheelChunk, page.waitForTimeout(1_000)]);
-  }
+    expect(wheelScripts, "game scripts fetched once the pointer moves over the page").not.toEqual([]);
+  }).toPass({ intervals: [1_000] });
   const offer = games.offer(campaigns.wheel.name);
   await games.giveEmail(offer, uniqueEmail("left-alone"));
   await games.open(offer);
