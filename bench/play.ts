@@ -52,7 +52,7 @@ import {
   Sessions,
   type Via,
 } from "./play-http";
-import { inProcessSend } from "./play-in-process";
+import { inProcessSend, type PlayPaths } from "./play-in-process";
 import { CpuMeter, loadAverage1, processTree } from "./proc";
 import {
   appCpuPerRequest,
@@ -118,7 +118,8 @@ async function main() {
         server: new CpuMeter(() => [process.pid]),
         postgres: new CpuMeter(backends.of(database, IN_PROCESS_APP)),
       };
-      const send = inProcessSend(pool.db, campaignId);
+      const paths: PlayPaths = { played: 0, oneStatement: 0 };
+      const send = inProcessSend(pool.db, campaignId, paths);
       log(`in process: warm-up ${WARMUP_SECONDS} s, capacity ${CAPACITY_SECONDS} s (${CONCURRENCY} in flight)`);
       await closedLoop(send, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
       const cap = await capacity("play() in process", send, {
@@ -136,6 +137,9 @@ async function main() {
         meters,
       });
       inProcess = { capacity: cap, open };
+      log(
+        `in process: ${paths.oneStatement} of ${paths.played} plays made in one statement (a campaign and profile remembered, and confirmed)`,
+      );
     } finally {
       await pool.close();
     }

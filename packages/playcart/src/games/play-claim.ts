@@ -5,11 +5,14 @@ import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { ShapedStatement } from "../core/shaped-statement.ts";
+import { type ProfileMatch, profileSql, profileValues } from "../loyalty/index.ts";
 import { prizeCategory } from "../rewards/index.ts";
 import { budgetCovers, hasBudget, winCost } from "./budget.ts";
 import { drawable, drawOne, type Rng } from "./draw.ts";
 import type { DrawnAmong } from "./fair-draw.ts";
 import type { PlayInput } from "./play.ts";
+import { BONUS_WINDOW, bonusLeftSql } from "./play-grants.ts";
+import { campaignVersionSql } from "./remembered-campaign.ts";
 
 /** Another play took the drawn prize's last unit (or the day's last win, or the campaign's budget): the play restarts without it. */
 export class PrizeLost extends Error {
@@ -24,6 +27,17 @@ export class NothingLeftToWin extends Error {
   constructor() {
     super("nothing left to win");
     this.name = "NothingLeftToWin";
+  }
+}
+
+/**
+ * A play decided on what this process remembered (a campaign, a profile) that the database
+ * no longer holds: its statement refused, nothing was written, and the play is made afresh.
+ */
+export class StalePlay extends Error {
+  constructor() {
+    super("the remembered campaign or profile is out of date");
+    this.name = "StalePlay";
   }
 }
 
@@ -80,6 +94,7 @@ export async function drawAndRecord(
     const refusal = refusalOf(err);
     if (refusal === "prize_lost") throw new PrizeLost(chosen!.id);
     if (refusal === "no_plays_left") throw new AllowanceSpent();
+    if (refusal === "stale") throw new StalePlay();
     throw err;
   }
 }
@@ -100,7 +115,15 @@ export type Recorded = {
   consumed: ConsumedRow[];
   /** The play's game.played event waits for the rules engine (a live rule listens to it). */
   eventPending: boolean;
+  /** The bonus plays left, read by a statement that checked a remembered play (else null: the play's read has them). */
+  bonusLeft: number | null;
 };
+
+/**
+ * What a play decided on remembered data must find unchanged for its statement to write: the
+ * campaign's version (campaignVersionSql) and the shopper's profile fingerprint (profileSql).
+ */
+export type RememberedCheck = { campaignVersion: string; profileFingerprint: string; match: ProfileMatch };
 
 export type PlayBase = {
   input: PlayInput;
@@ -119,6 +142,8 @@ export type PlayBase = {
   upsertCustomer: { email: string; userRef: string | null } | null;
   expiresAt: Date;
   today: string;
+  /** Set when the play was decided on remembered data: the statement checks it first. */
+  check: RememberedCheck | null;
 };
 
 /** What decides the claim statement's text: which of its optional parts a play needs. */
@@ -135,6 +160,10 @@ type ClaimShape = {
   upsert: boolean;
   /** A win: its reward is issued. */
   issued: boolean;
+  /** Decided on remembered data: how the statement finds the shopper's profile to check it, else null. */
+  check: ProfileMatch | null;
+  /** The shopper's identity keys (the first allowance rows): a checked play reads their bonus plays. */
+  keys: number;
 };
 
 const v = (name: string) => sql.placeholder(name);
@@ -214,8 +243,19 @@ function writeClaim(shape: ClaimShape): SQL {
         ${v("expiresAt")}::timestamptz, ${at}
       FROM played RETURNING id`
     : sql`SELECT NULL::uuid AS id WHERE false`;
+  // A play decided on remembered data is written only if the campaign and the shopper's
+  // profile are as remembered, read in this statement's own snapshot; else it refuses ('stale').
+  const fresh = shape.check
+    ? sql`fresh AS (
+        SELECT 1 FROM (${profileSql(shape.check)}) profile
+        WHERE profile.fingerprint = ${v("profileFingerprint")}
+          AND ${campaignVersionSql(campaignId)} = ${v("campaignVersion")}
+      ),`
+    : sql``;
+  const stale = shape.check ? sql`WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN playcart_refuse_play('stale')` : sql``;
+  const bonusLeft = shape.check ? sql`(${bonusLeftSql(campaignId, shape.keys)})::int` : sql`NULL::int`;
   return sql`
-      WITH ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
+      WITH ${fresh} ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
         INSERT INTO playcart_plays (id, campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won,
           draw_period, draw_attempt, draw_available, created_at)
         SELECT ${v("playId")}::uuid, ${campaignId}, ${v("requestId")}, ${customerId}, ${v("keys")}::jsonb, ${v("sessionRef")}, ${v("windowKey")},
@@ -238,15 +278,16 @@ function writeClaim(shape: ClaimShape): SQL {
         RETURNING processed_at IS NULL AS pending
       )
       SELECT
-        CASE WHEN NOT (${enough}) THEN playcart_refuse_play('no_plays_left')
+        CASE ${stale} WHEN NOT (${enough}) THEN playcart_refuse_play('no_plays_left')
              WHEN NOT EXISTS (SELECT 1 FROM played) THEN playcart_refuse_play('prize_lost') END AS refused,
         (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id,
         (SELECT json_agg(consumed) FROM consumed) AS consumed,
-        coalesce((SELECT pending FROM logged), false) AS event_pending`;
+        coalesce((SELECT pending FROM logged), false) AS event_pending,
+        ${bonusLeft} AS bonus_left`;
 }
 
 const claimStatement = new ShapedStatement<ClaimShape>(
-  (s) => `${s.allowance}|${s.prize}|${s.capped}|${s.budget}|${s.upsert}|${s.issued}`,
+  (s) => `${s.allowance}|${s.prize}|${s.capped}|${s.budget}|${s.upsert}|${s.issued}|${s.check}|${s.keys}`,
   writeClaim,
 );
 
@@ -269,6 +310,8 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null,
     budget: hasBudget(campaign) && cost > 0,
     upsert: upsert !== null,
     issued: Boolean(prize && won),
+    check: base.check?.match ?? null,
+    keys: base.check ? base.keys.length : 0,
   };
   const allowance: Record<string, unknown> = {};
   base.allowance.forEach(([key, window, limit], i) => {
@@ -286,6 +329,7 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null,
     reward_id: string | null;
     consumed: ConsumedRow[] | null;
     event_pending: boolean;
+    bonus_left: number | null;
   }>(
     db,
     shape,
@@ -324,6 +368,12 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null,
         eventPrizeId: prize?.id ?? null,
       },
       allowance,
+      base.check && {
+        profileFingerprint: base.check.profileFingerprint,
+        campaignVersion: base.check.campaignVersion,
+        bonusWindow: BONUS_WINDOW,
+        ...profileValues({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now }),
+      },
     ),
   );
   return {
@@ -333,6 +383,7 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null,
     categoryRef,
     consumed: row.consumed ?? [],
     eventPending: Boolean(row.event_pending),
+    bonusLeft: row.bonus_left === null ? null : Number(row.bonus_left),
   };
 }
 
