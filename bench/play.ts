@@ -2,7 +2,10 @@
 //
 // A throwaway database gets a realistic live campaign; each play is a new first-time shopper
 // with a cart, the whole server-side work (the allowance consumed, the draw, the prize claimed
-// under its limits, the play and reward recorded). For each path:
+// under its limits, the play and reward recorded). After a server's first plays it remembers
+// the campaign, and takes a first-order game's new player to be new to the store, so most plays
+// are one statement that checks both (games/play.ts, rememberedPlay): the in-process run prints
+// how many were. For each path:
 //   1. capacity: a short closed-loop run (BENCH_CONCURRENCY plays in flight, back to back)
 //      gives the plays a second this machine completes;
 //   2. open loop at BENCH_LOAD (default half) that capacity for BENCH_DURATION seconds:

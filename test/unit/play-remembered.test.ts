@@ -7,6 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { identityKeys } from "playcart/internal/core/identity";
 import { saveSettings } from "playcart/internal/core/settings";
+import type { Rng } from "playcart/internal/games/draw";
 import { findOffer, PlayError, type PlayInput, type PlayShopper, play } from "playcart/internal/games/play";
 import { recordOrderPaid } from "playcart/internal/ledger/order-points";
 import { type Campaign, customers, events, playAllowances, plays, prizes, rewards } from "playcart/schema";
@@ -50,6 +51,17 @@ async function playedCampaign(
   const first = await doPlay(made.campaign, newShopper());
   expect(first.oneStatement).toBe(false);
   return made;
+}
+
+/** A draw that always takes the first ticket, keeping the number of tickets it was offered each time. */
+function scriptedRng(): Rng & { ranges: number[] } {
+  const ranges: number[] = [];
+  const rng = ((max: number) => {
+    ranges.push(max);
+    return 0;
+  }) as Rng & { ranges: number[] };
+  rng.ranges = ranges;
+  return rng;
 }
 
 const count = async (table: typeof plays | typeof rewards, email: string) => {
@@ -133,12 +145,52 @@ describe("a play decided on what the process remembers", () => {
     expect(await count(plays, shopper.email!)).toBe(0);
   });
 
-  it("a changed setting makes every remembered profile stale", async () => {
+  it("a changed setting makes every remembered profile stale; the fresh play keeps the draw's number", async () => {
     const { campaign } = await playedCampaign();
     expect((await doPlay(campaign, newShopper())).oneStatement).toBe(true);
     await saveSettings(db, { tierWindowDays: 180 });
-    expect((await doPlay(campaign, newShopper())).oneStatement).toBe(false);
+    const fresh = await doPlay(campaign, newShopper());
+    expect(fresh.oneStatement).toBe(false);
+    // Nothing was taken from it: its draw is the first, as its receipt and its row say.
+    expect(fresh.receipt?.attempt).toBe(1);
+    const [row] = await db.select().from(plays).where(eq(plays.id, fresh.playId));
+    expect(row.drawAttempt).toBe(1);
     expect((await doPlay(campaign, newShopper())).oneStatement).toBe(true);
+  });
+
+  it("a limited prize won is left out of the next draw, and one the database holds again is drawn", async () => {
+    const {
+      campaign,
+      prizes: [mug, five],
+    } = await insertLiveCampaign(db, { audience: FIRST_ORDER, allowance: { default: 3 } }, [
+      { label: "Free mug", weight: 1, rewardType: "free_product", productRef: "mug", inventory: 1 },
+      { label: "$5 off", weight: 1, rewardType: "amount_off", rewardValue: 500 },
+      { label: "Try again", weight: 2, rewardType: "none" },
+    ]);
+    // The campaign's first play in this process reads it (and lands on the last ticket: try again).
+    const warm = await doPlay(campaign, newShopper(), { rng: (max) => max - 1 });
+    expect(warm).toMatchObject({ oneStatement: false, won: false });
+
+    const first = scriptedRng();
+    expect(await doPlay(campaign, newShopper(), { rng: first })).toMatchObject({ oneStatement: true, prizeId: mug.id });
+    expect(first.ranges).toEqual([4]);
+    // The process counted its own win: the next draw is over the other three tickets.
+    const second = scriptedRng();
+    expect(await doPlay(campaign, newShopper(), { rng: second })).toMatchObject({
+      oneStatement: true,
+      prizeId: five.id,
+    });
+    expect(second.ranges).toEqual([3]);
+
+    // The database forgets the mug's win (restored from a backup taken before it): the draw from
+    // memory leaves the mug out, its statement finds it there, and the fresh draw includes it.
+    await db.update(prizes).set({ wins: 0 }).where(eq(prizes.id, mug.id));
+    const third = scriptedRng();
+    expect(await doPlay(campaign, newShopper(), { rng: third })).toMatchObject({
+      oneStatement: false,
+      prizeId: mug.id,
+    });
+    expect(third.ranges).toEqual([3, 4]);
   });
 
   it("a replayed request made in one statement is refused and recorded once", async () => {

@@ -85,11 +85,16 @@ export async function drawAndRecord(
     budgetCovers(base.campaign, base.today, winCost(p));
   // The prizes this draw picks among, in the table's order: what the play (and its receipt) records.
   const candidates = drawable(table.filter((p) => !lost.has(p.id) && hasStock(p)));
+  // Drawn from remembered counters, the prizes left out as used up must still be so when the
+  // play is written (a restored database can hold fewer wins than a process remembers).
+  const usedUp = base.check
+    ? table.filter((p) => p.weight > 0 && !lost.has(p.id) && !hasStock(p)).map((p) => p.id)
+    : [];
   const among: DrawnAmong = candidates.map((p) => [p.id, p.weight]);
   const chosen = drawOne(candidates, rng);
   if (base.campaign.everyPlayWins && (!chosen || chosen.rewardType === "none")) throw new NothingLeftToWin();
   try {
-    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen, among), among };
+    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen, among, usedUp), among };
   } catch (err) {
     const refusal = refusalOf(err);
     if (refusal === "prize_lost") throw new PrizeLost(chosen!.id);
@@ -244,12 +249,20 @@ function writeClaim(shape: ClaimShape): SQL {
       FROM played RETURNING id`
     : sql`SELECT NULL::uuid AS id WHERE false`;
   // A play decided on remembered data is written only if the campaign and the shopper's
-  // profile are as remembered, read in this statement's own snapshot; else it refuses ('stale').
+  // profile are as remembered, and the prizes it left out as used up still are, read in this
+  // statement's own snapshot; else it refuses ('stale').
   const fresh = shape.check
     ? sql`fresh AS (
         SELECT 1 FROM (${profileSql(shape.check)}) profile
         WHERE profile.fingerprint = ${v("profileFingerprint")}
           AND ${campaignVersionSql(campaignId)} = ${v("campaignVersion")}
+          AND NOT EXISTS (
+            SELECT 1 FROM playcart_prizes p
+            LEFT JOIN playcart_prize_daily_wins d ON d.prize_id = p.id AND d.store_day = ${v("today")}
+            WHERE p.campaign_id = ${campaignId} AND jsonb_exists(${v("usedUp")}::jsonb, p.id::text)
+              AND (p.inventory IS NULL OR p.wins < p.inventory)
+              AND (p.budget_value_minor IS NULL OR p.value_awarded_minor + p.cost_minor <= p.budget_value_minor)
+              AND (p.daily_cap IS NULL OR coalesce(d.wins, 0) < p.daily_cap))
       ),`
     : sql``;
   const stale = shape.check ? sql`WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN playcart_refuse_play('stale')` : sql``;
@@ -292,7 +305,13 @@ const claimStatement = new ShapedStatement<ClaimShape>(
 );
 
 /** Runs the claim statement for this play (writeClaim): what it recorded. */
-async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null, among: DrawnAmong): Promise<Recorded> {
+async function claimAndRecord(
+  db: EngageDb,
+  base: PlayBase,
+  prize: Prize | null,
+  among: DrawnAmong,
+  usedUp: string[],
+): Promise<Recorded> {
   const { input, campaign, fair } = base;
   const won = Boolean(prize && prize.rewardType !== "none");
   // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
@@ -370,6 +389,7 @@ async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null,
       allowance,
       base.check && {
         profileFingerprint: base.check.profileFingerprint,
+        usedUp: JSON.stringify(usedUp),
         campaignVersion: base.check.campaignVersion,
         bonusWindow: BONUS_WINDOW,
         ...profileValues({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now }),

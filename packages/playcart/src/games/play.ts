@@ -325,6 +325,9 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
       if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
       if (err instanceof PrizeLost) lost.add(err.prizeId);
       else if (!isAfresh(err)) throw err;
+      // Only a prize taken makes a draw the next one: a memory found stale is not a draw of
+      // its own, so the fresh play draws with the same number (whatever the first one drew).
+      else draws -= 1;
     }
   }
   for (let attempt = 1; ; ) {

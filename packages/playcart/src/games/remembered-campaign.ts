@@ -7,12 +7,12 @@ import type { Campaign, Prize } from "../core/schema.ts";
 
 /**
  * A campaign's version: the MD5 of its row and of its prizes' rows, less the prizes' win
- * counters, which every limited win moves. A draw from remembered counters can only pick a
- * prize that is gone since (the claim re-checks every limit under its lock, and the play
- * draws again without it), never miss one that is there: counters only grow, and an owner's
- * change to a limit rewrites the campaign's row too (saveCampaign). The row's `xmin` (the
- * transaction that wrote it) is in the version too: a database restored or seeded again has
- * the same rows with counters back at zero, written by another transaction.
+ * counters, which every limited win moves, and the campaign row's `xmin` (the transaction that
+ * wrote it: a campaign seeded again is another version). A draw from remembered counters can
+ * pick a prize that is gone since: the claim re-checks every limit under its lock, and the
+ * play draws again without it. It could also leave out a prize it remembers used up that is
+ * not (a database restored from a backup holds fewer wins): so the claim checks that those
+ * are still used up too (play-claim.ts, `fresh`), and the odds are always the table's.
  */
 export const campaignVersionSql = (campaignId: SQL): SQL => sql`md5(
   (SELECT c.xmin::text || row_to_json(c)::text FROM playcart_campaigns c WHERE c.id = ${campaignId})

@@ -19,11 +19,28 @@ export type ProfileKey = { match: "email" | "userRef" | "none"; value: string | 
 const keyOf = ({ match, value }: ProfileKey): string | null =>
   match === "none" || !value ? null : `${match}:${value}`;
 
-/** Keeps the profile row just read for this shopper (every profile statement's caller does). */
+/**
+ * Keeps the profile row just read for this shopper (every profile statement's caller does):
+ * its profile columns only (a play's read has more in its row), with one copy of the settings'
+ * text for every entry that read the same.
+ */
 export function rememberProfile(found: ProfileKey, row: ProfileRow | undefined): void {
   if (!row) return;
-  if (!row.customer_id) lastSettings = { settings: row.settings, fingerprint: row.fingerprint };
-  keep(found, row);
+  const settings = lastSettings && lastSettings.settings === row.settings ? lastSettings.settings : row.settings;
+  const kept: ProfileRow = {
+    customer_id: row.customer_id,
+    customer_user_ref: row.customer_user_ref,
+    settings,
+    paid_orders: row.paid_orders,
+    lifetime_spend: row.lifetime_spend,
+    trailing_spend: row.trailing_spend,
+    first_paid_at: row.first_paid_at,
+    last_paid_at: row.last_paid_at,
+    orders_with_reward: row.orders_with_reward,
+    fingerprint: row.fingerprint,
+  };
+  if (!row.customer_id) lastSettings = { settings, fingerprint: row.fingerprint };
+  keep(found, kept);
 }
 
 /** This process just changed the shopper's profile (a play made them a customer): their next play reads it afresh. */
