@@ -2,10 +2,7 @@
 //
 // A throwaway database gets a realistic live campaign; each play is a new first-time shopper
 // with a cart, the whole server-side work (the allowance consumed, the draw, the prize claimed
-// under its limits, the play and reward recorded). After a server's first plays it remembers
-// the campaign, and takes a first-order game's new player to be new to the store, so most plays
-// are one statement that checks both (games/play.ts, rememberedPlay): the in-process run prints
-// how many were. For each path:
+// under its limits, the play and reward recorded). For each path:
 //   1. capacity: a short closed-loop run (BENCH_CONCURRENCY plays in flight, back to back)
 //      gives the plays a second this machine completes;
 //   2. open loop at BENCH_LOAD (default half) that capacity for BENCH_DURATION seconds:
@@ -55,7 +52,7 @@ import {
   Sessions,
   type Via,
 } from "./play-http";
-import { inProcessSend, type PlayPaths } from "./play-in-process";
+import { inProcessSend } from "./play-in-process";
 import { CpuMeter, loadAverage1, processTree } from "./proc";
 import {
   appCpuPerRequest,
@@ -121,8 +118,7 @@ async function main() {
         server: new CpuMeter(() => [process.pid]),
         postgres: new CpuMeter(backends.of(database, IN_PROCESS_APP)),
       };
-      const paths: PlayPaths = { played: 0, oneStatement: 0 };
-      const send = inProcessSend(pool.db, campaignId, paths);
+      const send = inProcessSend(pool.db, campaignId);
       log(`in process: warm-up ${WARMUP_SECONDS} s, capacity ${CAPACITY_SECONDS} s (${CONCURRENCY} in flight)`);
       await closedLoop(send, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
       const cap = await capacity("play() in process", send, {
@@ -140,9 +136,6 @@ async function main() {
         meters,
       });
       inProcess = { capacity: cap, open };
-      log(
-        `in process: ${paths.oneStatement} of ${paths.played} plays made in one statement (a campaign and profile remembered, and confirmed)`,
-      );
     } finally {
       await pool.close();
     }

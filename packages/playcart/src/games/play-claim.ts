@@ -5,14 +5,11 @@ import { type SQL, sql } from "drizzle-orm";
 import { type EngageDb, pgError } from "../core/db.ts";
 import type { Campaign, Prize } from "../core/schema.ts";
 import { ShapedStatement } from "../core/shaped-statement.ts";
-import { type ProfileMatch, profileSql, profileValues } from "../loyalty/index.ts";
 import { prizeCategory } from "../rewards/index.ts";
 import { budgetCovers, hasBudget, winCost } from "./budget.ts";
 import { drawable, drawOne, type Rng } from "./draw.ts";
 import type { DrawnAmong } from "./fair-draw.ts";
 import type { PlayInput } from "./play.ts";
-import { BONUS_WINDOW, bonusLeftSql } from "./play-grants.ts";
-import { campaignVersionSql } from "./remembered-campaign.ts";
 
 /** Another play took the drawn prize's last unit (or the day's last win, or the campaign's budget): the play restarts without it. */
 export class PrizeLost extends Error {
@@ -27,17 +24,6 @@ export class NothingLeftToWin extends Error {
   constructor() {
     super("nothing left to win");
     this.name = "NothingLeftToWin";
-  }
-}
-
-/**
- * A play decided on what this process remembered (a campaign, a profile) that the database
- * no longer holds: its statement refused, nothing was written, and the play is made afresh.
- */
-export class StalePlay extends Error {
-  constructor() {
-    super("the remembered campaign or profile is out of date");
-    this.name = "StalePlay";
   }
 }
 
@@ -85,21 +71,15 @@ export async function drawAndRecord(
     budgetCovers(base.campaign, base.today, winCost(p));
   // The prizes this draw picks among, in the table's order: what the play (and its receipt) records.
   const candidates = drawable(table.filter((p) => !lost.has(p.id) && hasStock(p)));
-  // Drawn from remembered counters, the prizes left out as used up must still be so when the
-  // play is written (a restored database can hold fewer wins than a process remembers).
-  const usedUp = base.check
-    ? table.filter((p) => p.weight > 0 && !lost.has(p.id) && !hasStock(p)).map((p) => p.id)
-    : [];
   const among: DrawnAmong = candidates.map((p) => [p.id, p.weight]);
   const chosen = drawOne(candidates, rng);
   if (base.campaign.everyPlayWins && (!chosen || chosen.rewardType === "none")) throw new NothingLeftToWin();
   try {
-    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen, among, usedUp), among };
+    return { prize: chosen, recorded: await claimAndRecord(db, base, chosen, among), among };
   } catch (err) {
     const refusal = refusalOf(err);
     if (refusal === "prize_lost") throw new PrizeLost(chosen!.id);
     if (refusal === "no_plays_left") throw new AllowanceSpent();
-    if (refusal === "stale") throw new StalePlay();
     throw err;
   }
 }
@@ -120,15 +100,7 @@ export type Recorded = {
   consumed: ConsumedRow[];
   /** The play's game.played event waits for the rules engine (a live rule listens to it). */
   eventPending: boolean;
-  /** The bonus plays left, read by a statement that checked a remembered play (else null: the play's read has them). */
-  bonusLeft: number | null;
 };
-
-/**
- * What a play decided on remembered data must find unchanged for its statement to write: the
- * campaign's version (campaignVersionSql) and the shopper's profile fingerprint (profileSql).
- */
-export type RememberedCheck = { campaignVersion: string; profileFingerprint: string; match: ProfileMatch };
 
 export type PlayBase = {
   input: PlayInput;
@@ -147,8 +119,6 @@ export type PlayBase = {
   upsertCustomer: { email: string; userRef: string | null } | null;
   expiresAt: Date;
   today: string;
-  /** Set when the play was decided on remembered data: the statement checks it first. */
-  check: RememberedCheck | null;
 };
 
 /** What decides the claim statement's text: which of its optional parts a play needs. */
@@ -165,10 +135,6 @@ type ClaimShape = {
   upsert: boolean;
   /** A win: its reward is issued. */
   issued: boolean;
-  /** Decided on remembered data: how the statement finds the shopper's profile to check it, else null. */
-  check: ProfileMatch | null;
-  /** The shopper's identity keys (the first allowance rows): a checked play reads their bonus plays. */
-  keys: number;
 };
 
 const v = (name: string) => sql.placeholder(name);
@@ -248,27 +214,8 @@ function writeClaim(shape: ClaimShape): SQL {
         ${v("expiresAt")}::timestamptz, ${at}
       FROM played RETURNING id`
     : sql`SELECT NULL::uuid AS id WHERE false`;
-  // A play decided on remembered data is written only if the campaign and the shopper's
-  // profile are as remembered, and the prizes it left out as used up still are, read in this
-  // statement's own snapshot; else it refuses ('stale').
-  const fresh = shape.check
-    ? sql`fresh AS (
-        SELECT 1 FROM (${profileSql(shape.check)}) profile
-        WHERE profile.fingerprint = ${v("profileFingerprint")}
-          AND ${campaignVersionSql(campaignId)} = ${v("campaignVersion")}
-          AND NOT EXISTS (
-            SELECT 1 FROM playcart_prizes p
-            LEFT JOIN playcart_prize_daily_wins d ON d.prize_id = p.id AND d.store_day = ${v("today")}
-            WHERE p.campaign_id = ${campaignId} AND jsonb_exists(${v("usedUp")}::jsonb, p.id::text)
-              AND (p.inventory IS NULL OR p.wins < p.inventory)
-              AND (p.budget_value_minor IS NULL OR p.value_awarded_minor + p.cost_minor <= p.budget_value_minor)
-              AND (p.daily_cap IS NULL OR coalesce(d.wins, 0) < p.daily_cap))
-      ),`
-    : sql``;
-  const stale = shape.check ? sql`WHEN NOT EXISTS (SELECT 1 FROM fresh) THEN playcart_refuse_play('stale')` : sql``;
-  const bonusLeft = shape.check ? sql`(${bonusLeftSql(campaignId, shape.keys)})::int` : sql`NULL::int`;
   return sql`
-      WITH ${fresh} ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
+      WITH ${consumed} ${day} ${spend.ctes} ${claimed}, ${customerCte} played AS (
         INSERT INTO playcart_plays (id, campaign_id, request_id, customer_id, identity_keys, session_ref, window_key, prize_id, won,
           draw_period, draw_attempt, draw_available, created_at)
         SELECT ${v("playId")}::uuid, ${campaignId}, ${v("requestId")}, ${customerId}, ${v("keys")}::jsonb, ${v("sessionRef")}, ${v("windowKey")},
@@ -291,27 +238,20 @@ function writeClaim(shape: ClaimShape): SQL {
         RETURNING processed_at IS NULL AS pending
       )
       SELECT
-        CASE ${stale} WHEN NOT (${enough}) THEN playcart_refuse_play('no_plays_left')
+        CASE WHEN NOT (${enough}) THEN playcart_refuse_play('no_plays_left')
              WHEN NOT EXISTS (SELECT 1 FROM played) THEN playcart_refuse_play('prize_lost') END AS refused,
         (SELECT id FROM played) AS play_id, (SELECT id FROM issued) AS reward_id,
         (SELECT json_agg(consumed) FROM consumed) AS consumed,
-        coalesce((SELECT pending FROM logged), false) AS event_pending,
-        ${bonusLeft} AS bonus_left`;
+        coalesce((SELECT pending FROM logged), false) AS event_pending`;
 }
 
 const claimStatement = new ShapedStatement<ClaimShape>(
-  (s) => `${s.allowance}|${s.prize}|${s.capped}|${s.budget}|${s.upsert}|${s.issued}|${s.check}|${s.keys}`,
+  (s) => `${s.allowance}|${s.prize}|${s.capped}|${s.budget}|${s.upsert}|${s.issued}`,
   writeClaim,
 );
 
 /** Runs the claim statement for this play (writeClaim): what it recorded. */
-async function claimAndRecord(
-  db: EngageDb,
-  base: PlayBase,
-  prize: Prize | null,
-  among: DrawnAmong,
-  usedUp: string[],
-): Promise<Recorded> {
+async function claimAndRecord(db: EngageDb, base: PlayBase, prize: Prize | null, among: DrawnAmong): Promise<Recorded> {
   const { input, campaign, fair } = base;
   const won = Boolean(prize && prize.rewardType !== "none");
   // A category-scoped prize ("10% off your favourite category") fits the winner's own history.
@@ -329,8 +269,6 @@ async function claimAndRecord(
     budget: hasBudget(campaign) && cost > 0,
     upsert: upsert !== null,
     issued: Boolean(prize && won),
-    check: base.check?.match ?? null,
-    keys: base.check ? base.keys.length : 0,
   };
   const allowance: Record<string, unknown> = {};
   base.allowance.forEach(([key, window, limit], i) => {
@@ -348,7 +286,6 @@ async function claimAndRecord(
     reward_id: string | null;
     consumed: ConsumedRow[] | null;
     event_pending: boolean;
-    bonus_left: number | null;
   }>(
     db,
     shape,
@@ -387,13 +324,6 @@ async function claimAndRecord(
         eventPrizeId: prize?.id ?? null,
       },
       allowance,
-      base.check && {
-        profileFingerprint: base.check.profileFingerprint,
-        usedUp: JSON.stringify(usedUp),
-        campaignVersion: base.check.campaignVersion,
-        bonusWindow: BONUS_WINDOW,
-        ...profileValues({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now }),
-      },
     ),
   );
   return {
@@ -403,7 +333,6 @@ async function claimAndRecord(
     categoryRef,
     consumed: row.consumed ?? [],
     eventPending: Boolean(row.event_pending),
-    bonusLeft: row.bonus_left === null ? null : Number(row.bonus_left),
   };
 }
 

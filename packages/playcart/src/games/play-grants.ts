@@ -1,28 +1,11 @@
 // Extra plays a rule grants (an outcome "grant plays" or "offer a game"): kept as one
 // allowance row per identity and campaign under a window key of its own, used once the
 // window's regular plays are gone, and consumed by the same conditional UPDATE.
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type EngageDb, rowsOf } from "../core/db.ts";
 import { playAllowances } from "../core/schema.ts";
 
 export const BONUS_WINDOW = "bonus";
-
-/**
- * The bonus plays these identities hold, as a play's statements read it: the campaign and the
- * keys as placeholders (`key0`, `key1`, ...) and the window as `bonusWindow`. One lookup per
- * key, each naming the whole primary key (see consumeBonusPlay).
- */
-export function bonusLeftSql(campaignId: SQL, keys: number): SQL {
-  if (!keys) return sql`0`;
-  return sql.join(
-    Array.from(
-      { length: keys },
-      (_, i) => sql`coalesce((SELECT b.granted - b.used FROM playcart_play_allowances b
-      WHERE b.campaign_id = ${campaignId} AND b.identity_key = ${sql.placeholder(`key${i}`)} AND b.window_key = ${sql.placeholder("bonusWindow")}), 0)`,
-    ),
-    sql` + `,
-  );
-}
 
 export async function grantBonusPlays(
   db: EngageDb,

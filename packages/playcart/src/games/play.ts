@@ -12,17 +12,12 @@ import { storeDay } from "../core/store-time.ts";
 import {
   type CustomerProfile,
   customerProfile,
-  forgetProfile,
   type ProfileMatch,
   type ProfileRow,
   profileFromRow,
-  profileKey,
   profileMatch,
   profileSql,
   profileValues,
-  rememberedProfile,
-  rememberProfile,
-  unknownProfileRow,
 } from "../loyalty/index.ts";
 import { budgetSpent, hasBudget } from "./budget.ts";
 import {
@@ -45,21 +40,11 @@ import {
   type AllowanceRow,
   AllowanceSpent,
   drawAndRecord,
-  isUnlimited,
   NothingLeftToWin,
   PrizeLost,
   type Recorded,
-  type RememberedCheck,
-  StalePlay,
 } from "./play-claim.ts";
-import { BONUS_WINDOW, bonusLeftSql, consumeBonusPlay } from "./play-grants.ts";
-import {
-  campaignVersionSql,
-  type RememberedCampaign,
-  rememberCampaign,
-  rememberedCampaign,
-  rememberWin,
-} from "./remembered-campaign.ts";
+import { BONUS_WINDOW, consumeBonusPlay } from "./play-grants.ts";
 
 export type PlayErrorCode =
   | "not_found"
@@ -118,8 +103,6 @@ export type PlayResult = {
   eventPending: boolean;
   /** What the shopper needs to verify the draw once its period's seed is revealed (null for a test's own Rng). */
   receipt: DrawReceipt | null;
-  /** Made in one statement, on the campaign and profile this process remembered and the statement confirmed (rememberedPlay). */
-  oneStatement: boolean;
 };
 
 export type Offer = {
@@ -313,26 +296,9 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
   // Known before the draw, which is derived from it; kept across restarts, whose draws are numbered.
   const playId = randomUUID();
   let draws = 0;
-  const today = storeDay(input.now, input.timeZone);
-  // First, one statement decided on what this process remembers (rememberedPlay). Anything but
-  // a recorded play (a refusal, a stale memory, a lost prize) and the play is made afresh below,
-  // exactly as if nothing had been remembered: only a replay is final, since the request is spent.
-  const remembered = rememberedPlay(input, today);
-  if (remembered) {
-    try {
-      return await playOnce(db, input, lost, playId, ++draws, remembered);
-    } catch (err) {
-      if (isUniqueViolation(err, "request_id")) throw new PlayError("replayed", "This play was already made.");
-      if (err instanceof PrizeLost) lost.add(err.prizeId);
-      else if (!isAfresh(err)) throw err;
-      // Only a prize taken makes a draw the next one: a memory found stale is not a draw of
-      // its own, so the fresh play draws with the same number (whatever the first one drew).
-      else draws -= 1;
-    }
-  }
   for (let attempt = 1; ; ) {
     try {
-      return await playOnce(db, input, lost, playId, ++draws, null);
+      return await playOnce(db, input, lost, playId, ++draws);
     } catch (err) {
       // Bounded by the prize table: every restart draws from one prize fewer.
       if (err instanceof PrizeLost && !lost.has(err.prizeId)) {
@@ -354,14 +320,6 @@ export async function play(db: EngageDb, input: PlayInput): Promise<PlayResult> 
   }
 }
 
-/** What the remembered attempt may end in and still be made afresh: a refusal or a stale memory, never an unknown failure. */
-const isAfresh = (err: unknown) =>
-  err instanceof StalePlay ||
-  err instanceof PlayError ||
-  err instanceof AllowanceSpent ||
-  err instanceof NothingLeftToWin ||
-  RETRYABLE.has(pgError(err)?.code ?? "");
-
 // A play is two round trips, neither inside an explicit transaction: (1) one read of the
 // campaign, its prizes with today's wins, the replay check and the shopper's profile; then,
 // after the checks and the draw here, (2) one statement that consumes the allowance, claims
@@ -369,19 +327,16 @@ const isAfresh = (err: unknown) =>
 // run as prepared statements on postgres.js. The statement re-checks every limit under its
 // row locks, so what (1) read can be stale without letting anything pass a limit. A category-
 // scoped prize adds a read; a play paid for with a bonus play (rare) runs in a transaction.
-// Given `remembered`, (1) is what this process read before and (2) checks it is still so: one
-// round trip, and nothing it decided is kept unless the database confirms what it decided on.
 async function playOnce(
   db: EngageDb,
   input: PlayInput,
   lost: ReadonlySet<string>,
   playId: string,
   draw: number,
-  remembered: Loaded | null,
 ): Promise<PlayResult> {
   const keys = identityKeys(input.shopper);
   const today = storeDay(input.now, input.timeZone);
-  const loaded = remembered ?? (await loadPlay(db, input, today));
+  const loaded = await loadPlay(db, input, today);
   const campaign = loaded.campaign;
   if (!campaign) throw new PlayError("not_found", "This game does not exist.");
   // A shopper who was shown the game before its budget ran out hears so plainly.
@@ -420,8 +375,7 @@ async function playOnce(
   // a play reads none from the database (seeds never change).
   const seed = input.rng ? null : await periodSeed(db, campaign.id, today, input.timeZone);
   const fair = seed && { period: seed.period, attempt: draw };
-  const check = loaded.check;
-  const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today, playId, fair, check };
+  const base = { input, campaign, keys, windowKey, customerId, upsertCustomer, expiresAt, today, playId, fair };
   const rng = input.rng ?? fairRng(seed!.seed, playId, draw);
   const drawRecorded = async (tx: EngageDb, allowance: AllowanceRow[]) => {
     const drawn = await drawAndRecord(tx, { ...base, allowance }, loaded.prizes, loaded.dailyWins, lost, rng);
@@ -441,45 +395,34 @@ async function playOnce(
     };
     return { ...drawn, receipt };
   };
-  // Once the play is committed: what this process remembers takes it in.
-  const remember = ({ prize }: { prize: Prize | null }) => {
-    if (loaded.memo && prize && !isUnlimited(prize)) rememberWin(loaded.memo, prize);
-    // The play made the shopper a customer: the profile remembered for them is no longer theirs.
-    if (upsertCustomer)
-      forgetProfile(profileKey({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now }));
-  };
 
   if (granted > 0) {
     // Rows are listed in sorted key order, so concurrent plays lock them in the same order.
     const allowance = [...keys.map((k): AllowanceRow => [k, windowKey, granted]), ...lifetimeRows];
     try {
       const drawn = await drawRecorded(db, allowance);
-      remember(drawn);
       const most = (w: string) =>
         Math.max(0, ...drawn.recorded.consumed.filter((r) => r.window_key === w).map((r) => Number(r.used)));
-      let left = Math.max(0, granted - most(windowKey)) + (drawn.recorded.bonusLeft ?? loaded.bonusLeft);
+      let left = Math.max(0, granted - most(windowKey)) + loaded.bonusLeft;
       if (lifetime !== null) left = Math.min(left, lifetime - most(lifetimeWindow));
-      return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, left), Boolean(check));
+      return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, left));
     } catch (err) {
-      // A remembered play does not know the bonus plays: it is made afresh, which does.
-      if (!(err instanceof AllowanceSpent) || check) throw err;
+      if (!(err instanceof AllowanceSpent)) throw err;
       if (loaded.bonusLeft <= 0) throw new PlayError("no_plays_left", "You have no plays left.");
     }
   }
-  if (check) throw new StalePlay();
   // Rare: the window's plays are gone; a bonus play a rule granted, within the lifetime cap, or none.
-  const drawn = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (!(await consumeBonusPlay(tx, campaign.id, keys)))
       throw new PlayError("no_plays_left", "You have no plays left.");
     try {
-      return await drawRecorded(tx, lifetimeRows);
+      const drawn = await drawRecorded(tx, lifetimeRows);
+      return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, loaded.bonusLeft - 1));
     } catch (err) {
       if (err instanceof AllowanceSpent) throw new PlayError("no_plays_left", "You have no plays left.");
       throw err;
     }
   });
-  remember(drawn);
-  return playResult(campaign, loaded.prizes, drawn, expiresAt, Math.max(0, loaded.bonusLeft - 1), false);
 }
 
 function playResult(
@@ -488,7 +431,6 @@ function playResult(
   { prize, recorded, receipt }: { prize: Prize | null; recorded: Recorded; receipt: DrawReceipt | null },
   expiresAt: Date,
   playsLeft: number,
-  oneStatement: boolean,
 ): PlayResult {
   const won = Boolean(prize && prize.rewardType !== "none");
   const reward =
@@ -517,50 +459,6 @@ function playResult(
     playsLeft,
     eventPending: recorded.eventPending,
     receipt,
-    oneStatement,
-  };
-}
-
-/** What a play decides on: read now (loadPlay), or remembered and to be confirmed by its statement (`check`). */
-type Loaded = {
-  campaign: Campaign | null;
-  prizes: Prize[];
-  dailyWins: Map<string, number>;
-  replayed: boolean;
-  bonusLeft: number;
-  profile: CustomerProfile;
-  customer: { id: string; userRef: string | null } | null;
-  check: RememberedCheck | null;
-  /** The remembered campaign this play draws from (the one its read left, or the one it recalled). */
-  memo: RememberedCampaign | null;
-};
-
-/**
- * The play as this process last read it: the campaign with its prizes (from an earlier play
- * today) and the shopper's profile (from the checkout that offered the game, or an earlier
- * play). A first-order game's player the process has not seen is taken to be a shopper the
- * store does not know yet, which is what a first-order game's players are. A campaign with a
- * budget is always read afresh: each costly win rewrites its row, and so its version.
- */
-function rememberedPlay(input: PlayInput, today: string): Loaded | null {
-  const memo = rememberedCampaign(input.campaignId, today);
-  if (!memo || hasBudget(memo.campaign)) return null;
-  const found = profileKey({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now });
-  const known = rememberedProfile(found);
-  const row = known ?? (memo.campaign.placement === "checkout_first_order" ? unknownProfileRow() : null);
-  if (!row || row === "changed") return null;
-  const { profile, customer } = profileFromRow(row, input.now);
-  return {
-    campaign: memo.campaign,
-    prizes: memo.prizes,
-    dailyWins: memo.dailyWins,
-    // The statement's insert of the play is what finds a replay (the request id is unique).
-    replayed: false,
-    bonusLeft: 0,
-    profile,
-    customer,
-    check: { campaignVersion: memo.version, profileFingerprint: row.fingerprint, match: found.match },
-    memo,
   };
 }
 
@@ -570,7 +468,6 @@ type LoadedRow = ProfileRow & {
   daily: Record<string, number> | null;
   replayed: boolean;
   bonus_left: number | null;
-  campaign_version: string | null;
 };
 
 // One lookup per key, each naming the whole primary key (campaign, identity, window). With
@@ -581,6 +478,15 @@ const loadPlayStatement = new ShapedStatement<{ keys: number; match: ProfileMatc
   (s) => `${s.keys}|${s.match}`,
   ({ keys, match }) => {
     const campaignId = sql`${sql.placeholder("campaignId")}::uuid`;
+    const bonusOf = (i: number) =>
+      sql`coalesce((SELECT b.granted - b.used FROM playcart_play_allowances b
+      WHERE b.campaign_id = ${campaignId} AND b.identity_key = ${sql.placeholder(`key${i}`)} AND b.window_key = ${sql.placeholder("bonusWindow")}), 0)`;
+    const bonusLeft = keys
+      ? sql.join(
+          Array.from({ length: keys }, (_, i) => bonusOf(i)),
+          sql` + `,
+        )
+      : sql`0`;
     return sql`
       WITH profile AS (${profileSql(match)})
       SELECT profile.*,
@@ -589,8 +495,7 @@ const loadPlayStatement = new ShapedStatement<{ keys: number; match: ProfileMatc
         (SELECT json_object_agg(d.prize_id, d.wins) FROM playcart_prize_daily_wins d JOIN playcart_prizes p ON p.id = d.prize_id
           WHERE p.campaign_id = ${campaignId} AND d.store_day = ${sql.placeholder("today")}) AS daily,
         EXISTS (SELECT 1 FROM playcart_plays WHERE request_id = ${sql.placeholder("requestId")}) AS replayed,
-        (${bonusLeftSql(campaignId, keys)})::int AS bonus_left,
-        ${campaignVersionSql(campaignId)} AS campaign_version
+        (${bonusLeft})::int AS bonus_left
       FROM profile`;
   },
 );
@@ -614,10 +519,10 @@ export function loadPlayQuery(input: Pick<PlayInput, "campaignId" | "requestId" 
   );
 }
 
-async function loadPlay(tx: EngageDb, input: PlayInput, today: string): Promise<Loaded> {
+async function loadPlay(tx: EngageDb, input: PlayInput, today: string) {
   const [row] = await executePrepared<LoadedRow>(tx, loadPlayQuery(input, today));
   const { profile, customer } = profileFromRow(row, input.now);
-  const loaded: Loaded = {
+  return {
     bonusLeft: Number(row.bonus_left ?? 0),
     campaign: row.campaign ? rowFromJson(campaigns, row.campaign) : null,
     prizes: (row.prizes ?? []).map((p) => rowFromJson(prizes, p)),
@@ -625,20 +530,5 @@ async function loadPlay(tx: EngageDb, input: PlayInput, today: string): Promise<
     replayed: Boolean(row.replayed),
     profile,
     customer,
-    check: null,
-    memo: null,
   };
-  // What the next play of this campaign, or this shopper's, can be decided on (rememberedPlay).
-  rememberProfile(profileKey({ email: input.shopper.email, userRef: input.shopper.userRef, now: input.now }), row);
-  if (loaded.campaign && row.campaign_version) {
-    loaded.memo = {
-      version: row.campaign_version,
-      campaign: loaded.campaign,
-      prizes: loaded.prizes,
-      today,
-      dailyWins: loaded.dailyWins,
-    };
-    rememberCampaign(loaded.memo);
-  }
-  return loaded;
 }

@@ -95,7 +95,7 @@ export function forecastRange(now: Date, days: number, timeZone: string) {
 function profileAt(visit: ForecastVisit, settings: ForecastOptions["settings"]) {
   const h = visit.history;
   // The same profile the live offer builds (profile.ts), from the history as of the visit.
-  const row: Omit<ProfileRow, "fingerprint"> = {
+  const row: ProfileRow = {
     customer_id: h ? visit.identity : null,
     customer_user_ref: null,
     settings,

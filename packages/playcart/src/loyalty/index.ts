@@ -6,7 +6,6 @@ export * from "./badges.ts";
 export * from "./birthdays.ts";
 export * from "./display-name.ts";
 export * from "./profile.ts";
-export * from "./profile-cache.ts";
 export * from "./profile-statement.ts";
 export * from "./referral-report.ts";
 export * from "./referrals.ts";

@@ -8,7 +8,6 @@ import { netPaidSql } from "../core/reversed-share.ts";
 import { DEFAULT_SETTINGS } from "../core/settings.ts";
 import { ShapedStatement } from "../core/shaped-statement.ts";
 import type { ProfileLookup, ProfileRow } from "./profile.ts";
-import { type ProfileKey, rememberProfile } from "./profile-cache.ts";
 
 /** How the profile finds its customer: by person key, else by account, else not at all. */
 export type ProfileMatch = "email" | "userRef" | "none";
@@ -16,27 +15,14 @@ export type ProfileMatch = "email" | "userRef" | "none";
 export const profileMatch = (input: ProfileLookup): ProfileMatch =>
   input.email ? "email" : input.userRef ? "userRef" : "none";
 
-/** How the profile statement finds this shopper, as the profile cache keys it. */
-export const profileKey = (input: ProfileLookup): ProfileKey => ({
-  match: profileMatch(input),
-  value: input.email ? personKey(input.email) : (input.userRef ?? null),
-});
-
 /** The profile statement's values (see profileSql). */
 export const profileValues = (input: ProfileLookup) => ({
-  profileMatch: profileKey(input).value,
+  profileMatch: input.email ? personKey(input.email) : (input.userRef ?? null),
   profileNow: input.now.toISOString(),
   defaultTierWindowDays: DEFAULT_SETTINGS.tierWindowDays,
 });
 
-/**
- * A one-row query for the profile, its values as placeholders (profileValues): also a play's
- * first query's part, and the freshness check of a play decided on a remembered profile
- * (profile-cache.ts). Its `fingerprint` is an MD5 of everything else in the row as text, so a
- * profile read earlier is the same as today's exactly when the two fingerprints are equal. A
- * shopper the store does not know has only the settings to tell apart: theirs is the settings'
- * own MD5, which a play can work out for a shopper it has not seen (unknownProfileRow).
- */
+/** A one-row query for the profile, its values as placeholders (profileValues): also a play's first query's part. */
 export function profileSql(match: ProfileMatch): SQL {
   const found =
     match === "email"
@@ -45,8 +31,6 @@ export function profileSql(match: ProfileMatch): SQL {
         ? sql`user_ref = ${sql.placeholder("profileMatch")}`
         : sql`false`;
   return sql`
-    SELECT q.*, CASE WHEN q.customer_id IS NULL THEN md5(coalesce(q.settings, '')) ELSE md5(q::text) END AS fingerprint
-    FROM (
     SELECT c.id AS customer_id, c.user_ref AS customer_user_ref,
            (SELECT json_object_agg(key, value) FROM playcart_settings)::text AS settings,
            s.paid_orders, s.lifetime_spend, s.trailing_spend, s.first_paid_at, s.last_paid_at, s.orders_with_reward
@@ -63,8 +47,7 @@ export function profileSql(match: ProfileMatch): SQL {
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM playcart_rewards r WHERE r.order_ref = o.order_ref AND r.status = 'redeemed'))::int AS orders_with_reward
       FROM playcart_order_rewards o WHERE o.customer_id = c.id
-    ) s ON true
-    ) q`;
+    ) s ON true`;
 }
 
 const profileStatement = new ShapedStatement<ProfileMatch>((m) => m, profileSql);
@@ -72,6 +55,5 @@ const profileStatement = new ShapedStatement<ProfileMatch>((m) => m, profileSql)
 /** The profile's one row for a shopper. */
 export async function profileRow(db: EngageDb, input: ProfileLookup): Promise<ProfileRow> {
   const [row] = await profileStatement.execute<ProfileRow>(db, profileMatch(input), profileValues(input));
-  rememberProfile(profileKey(input), row);
   return row;
 }

@@ -39,8 +39,6 @@ export type ProfileRow = {
   first_paid_at: string | Date | null;
   last_paid_at: string | Date | null;
   orders_with_reward: number | null;
-  /** The row's MD5 (profileSql): equal fingerprints, equal profiles. */
-  fingerprint: string;
 };
 
 // The settings this process last parsed, keyed by the stored rows exactly as read (their JSON
@@ -68,7 +66,7 @@ function settingsFrom(stored: string | Record<string, unknown> | null): EngageSe
 }
 
 export function profileFromRow(
-  row: Omit<ProfileRow, "fingerprint">,
+  row: ProfileRow,
   now: Date,
 ): { profile: CustomerProfile; settings: EngageSettings; customer: { id: string; userRef: string | null } | null } {
   const settings = settingsFrom(row.settings);
