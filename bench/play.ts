@@ -62,6 +62,7 @@ import {
   printCpu,
   printLatency,
   serverErrors,
+  sliceCosts,
   sliceRatios,
   Verdicts,
 } from "./report";
@@ -268,6 +269,9 @@ async function main() {
     printCpu(open, "in the open loop (the floors' figures)");
     for (const { pair } of pairs) {
       console.log(`  floor for ${pair.play.label}: ${pair.healthNote}`);
+      console.log(
+        `    slice by slice, play / floor, server + Postgres CPU per request (ms): ${sliceCosts(pair.play, pair.health)}`,
+      );
       if (!pair.reference) continue;
       const { row, note } = pair.reference;
       console.log(

@@ -44,6 +44,17 @@ export const sliceRatios = (row: Row, floor: Row) =>
     .map((w, i) => fmt(appCpu(w.cpuMs, w.answers) / appCpu(floor.windows[i].cpuMs, floor.windows[i].answers), 2))
     .join(", ");
 
+/**
+ * What each slice's ratio is made of: the server's and its Postgres backends' CPU per request,
+ * `row` against the `floor` beside it ("1.62+0.85 / 1.09+0.08" ms). A ratio that strays from one
+ * slice to the next shows here which side moved, the request or its floor.
+ */
+export const sliceCosts = (row: Row, floor: Row) => {
+  const cost = (w: Row["windows"][number]) =>
+    `${fmt((w.cpuMs.server ?? 0) / Math.max(1, w.answers), 2)}+${fmt((w.cpuMs.postgres ?? 0) / Math.max(1, w.answers), 2)}`;
+  return row.windows.map((w, i) => `${cost(w)} / ${cost(floor.windows[i])}`).join(", ");
+};
+
 export function printLatency(rows: Row[], title: string) {
   const w = Math.max(34, ...rows.map((r) => r.label.length));
   console.log(`  ${title}`);

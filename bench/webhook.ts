@@ -43,6 +43,7 @@ import {
   printCpu,
   printLatency,
   serverErrors,
+  sliceCosts,
   sliceRatios,
   Verdicts,
 } from "./report";
@@ -249,6 +250,7 @@ async function main() {
     console.log(
       `  webhook / health: server + Postgres CPU per request ${fmt(appCpuPerRequest(w), 2)} / ${fmt(appCpuPerRequest(h), 2)} ms = ${fmt(cpuRatio, 2)}, slice by slice ${sliceRatios(w, h)} (load ${fmt((loadOf(w) + loadOf(h)) / 2, 2)})`,
     );
+    console.log(`    slice by slice, webhook / health, server + Postgres CPU per request (ms): ${sliceCosts(w, h)}`);
     const duplicates = Number(dup.multi_earn) + Number(dup.multi_rows) + Number(dup.multi_fulfil) + mismatches.length;
     const failures = serverErrors(webhookCapacity) + serverErrors(w) + w.tally.errors;
     const verdicts = new Verdicts();
