@@ -158,9 +158,11 @@ const schema = z
       .enum(["on", "off", "cookie"], { message: 'PLAYCART_ENGAGE must be "on" or "off" (or "cookie" in tests)' })
       .default("on"),
     // "off" behind a pooler that refuses startup parameters (PgBouncer without
-    // ignore_startup_parameters): the webhook's pool then keeps Postgres's default plan cache.
-    PAYMENTS_CUSTOM_PLANS: z
-      .enum(["on", "off"], { message: 'PAYMENTS_CUSTOM_PLANS must be "on" or "off"' })
+    // ignore_startup_parameters): the webhook's pool then sends no session settings
+    // (db/client.ts) and keeps Postgres's defaults. Read from PAYMENTS_CUSTOM_PLANS, its
+    // former name, when unset.
+    PAYMENTS_SESSION_SETTINGS: z
+      .enum(["on", "off"], { message: 'PAYMENTS_SESSION_SETTINGS must be "on" or "off"' })
       .default("on"),
     // Connections of the app's main pool per instance (the webhook's pool adds PAYMENTS_POOL_MAX).
     DATABASE_POOL_MAX: z
@@ -253,6 +255,8 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string means "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  // A deployment set up before the rename keeps its setting.
+  cleaned.PAYMENTS_SESSION_SETTINGS ??= cleaned.PAYMENTS_CUSTOM_PLANS;
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));

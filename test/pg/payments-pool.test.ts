@@ -2,9 +2,11 @@
 // order.paid event, ledger entry, balance row). A Postgres session caches a generic plan for
 // those checks from the table's size when the plan was made: a new store's table is tiny, the
 // plan is a sequential scan, and that session keeps scanning every customer on every payment
-// until the table is analysed again. The webhook's own pool (db/client.ts) plans each
-// statement afresh, so its checks follow the table as it grows. These tests reproduce the
-// stale plan on an ordinary session and show the payments pool's session using the index.
+// until the table is analysed again. The webhook's own pool (db/client.ts) turns sequential
+// scans off, so its checks use the primary key whatever the table's size when they were
+// planned, and it keeps its plans (planning the payment's statement afresh every time cost a
+// lone payment about as much Postgres CPU as running it). These tests reproduce the stale
+// plan on an ordinary session and show the payments pool's session using the index.
 
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -104,7 +106,7 @@ async function settledScans(db: Db): Promise<Scans> {
 describe("foreign-key checks on playcart_customers through a burst of first-time buyers", () => {
   const stores: Awaited<ReturnType<typeof newStore>>[] = [];
   beforeAll(async () => {
-    stores.push(await newStore(), await newStore());
+    stores.push(await newStore(), await newStore(), await newStore());
   });
   afterAll(async () => {
     for (const s of stores) await s.t.drop();
@@ -129,6 +131,25 @@ describe("foreign-key checks on playcart_customers through a burst of first-time
     expect(grown.seq_scan).toBe(0);
     expect(grown.idx_scan).toBeGreaterThanOrEqual(AFTER_GROWTH * FK_CHECKS_PER_PAYMENT);
   });
+
+  it("a session of the payments pool keeps a generic plan for the payment's statement instead of planning every payment", async () => {
+    const { t, orders } = stores[2];
+    const session = postgres(t.url, { max: 1, onnotice: () => {}, connection: PAYMENTS_SESSION });
+    try {
+      const db = drizzle(session, { schema }) as unknown as Db;
+      for (const o of orders.slice(0, WHILE_SMALL)) expect(await pay(db, o)).toBe(true);
+      // Prepared statements of this session (postgres.js prepares each statement it sends).
+      const [plans] = await session<{ generic: number; custom: number }[]>`
+        select coalesce(sum(generic_plans), 0)::int as generic, coalesce(sum(custom_plans), 0)::int as custom
+        from pg_prepared_statements where statement like '%playcart_order_rewards%'`;
+      // Postgres tries five custom plans before it settles on a generic one, which every
+      // later payment then reuses.
+      expect(plans.custom).toBeLessThanOrEqual(5);
+      expect(plans.generic).toBeGreaterThanOrEqual(WHILE_SMALL - 5);
+    } finally {
+      await session.end();
+    }
+  });
 });
 
 describe("the app's handles", () => {
@@ -143,18 +164,19 @@ describe("the app's handles", () => {
     await t?.drop();
   });
 
-  const mode = async (db: Db) =>
-    rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`))[0].plan_cache_mode;
+  const setting = async (db: Db, name: "enable_seqscan" | "plan_cache_mode") =>
+    rowsOf<{ value: string }>(await db.execute(sql`select current_setting(${name}) as value`))[0].value;
 
-  it("the payments pool plans every statement afresh; the main pool keeps cached plans", async () => {
-    expect(await mode(handle.paymentsDb)).toBe("force_custom_plan");
-    expect(await mode(handle.db)).toBe("auto");
+  it("the payments pool plans no sequential scan where an index serves; the main pool keeps Postgres's defaults", async () => {
+    expect(await setting(handle.paymentsDb, "enable_seqscan")).toBe("off");
+    expect(await setting(handle.db, "enable_seqscan")).toBe("on");
+    expect(await setting(handle.paymentsDb, "plan_cache_mode")).toBe("auto");
   });
 
-  it("with PAYMENTS_CUSTOM_PLANS=off (a pooler that refuses the parameter) the payments pool sends none", async () => {
-    const plain = await openPostgres(t.url, { migrate: false, paymentsCustomPlans: false });
+  it("with PAYMENTS_SESSION_SETTINGS=off (a pooler that refuses startup parameters) the payments pool sends none but its name", async () => {
+    const plain = await openPostgres(t.url, { migrate: false, paymentsSessionSettings: false });
     try {
-      expect(await mode(plain.paymentsDb)).toBe("auto");
+      expect(await setting(plain.paymentsDb, "enable_seqscan")).toBe("on");
       const [{ name }] = rowsOf<{ name: string }>(
         await plain.paymentsDb.execute(sql`select current_setting('application_name') as name`),
       );

@@ -117,11 +117,21 @@ describe("parseEnv", () => {
     ]);
   });
 
-  it("opens the webhook's pool with custom plans unless PAYMENTS_CUSTOM_PLANS is off, and says what it takes", () => {
-    expect(parseEnv(base).PAYMENTS_CUSTOM_PLANS).toBe("on");
-    expect(parseEnv({ ...base, PAYMENTS_CUSTOM_PLANS: "off" }).PAYMENTS_CUSTOM_PLANS).toBe("off");
-    expect(problems({ ...base, PAYMENTS_CUSTOM_PLANS: "false" })).toEqual([
-      'PAYMENTS_CUSTOM_PLANS: PAYMENTS_CUSTOM_PLANS must be "on" or "off"',
+  it("opens the webhook's pool with its session settings unless PAYMENTS_SESSION_SETTINGS is off, and says what it takes", () => {
+    expect(parseEnv(base).PAYMENTS_SESSION_SETTINGS).toBe("on");
+    expect(parseEnv({ ...base, PAYMENTS_SESSION_SETTINGS: "off" }).PAYMENTS_SESSION_SETTINGS).toBe("off");
+    expect(problems({ ...base, PAYMENTS_SESSION_SETTINGS: "false" })).toEqual([
+      'PAYMENTS_SESSION_SETTINGS: PAYMENTS_SESSION_SETTINGS must be "on" or "off"',
+    ]);
+  });
+
+  it("reads PAYMENTS_SESSION_SETTINGS from PAYMENTS_CUSTOM_PLANS, its former name, when it is unset", () => {
+    expect(parseEnv({ ...base, PAYMENTS_CUSTOM_PLANS: "off" }).PAYMENTS_SESSION_SETTINGS).toBe("off");
+    expect(
+      parseEnv({ ...base, PAYMENTS_CUSTOM_PLANS: "off", PAYMENTS_SESSION_SETTINGS: "on" }).PAYMENTS_SESSION_SETTINGS,
+    ).toBe("on");
+    expect(problems({ ...base, PAYMENTS_CUSTOM_PLANS: "no" })).toEqual([
+      'PAYMENTS_SESSION_SETTINGS: PAYMENTS_SESSION_SETTINGS must be "on" or "off"',
     ]);
   });
 
