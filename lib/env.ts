@@ -255,11 +255,18 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string means "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  // A deployment set up before the rename keeps its setting.
+  // A deployment set up before the rename keeps its setting, and a mistake in it is named.
+  const formerName = cleaned.PAYMENTS_SESSION_SETTINGS === undefined && cleaned.PAYMENTS_CUSTOM_PLANS !== undefined;
   cleaned.PAYMENTS_SESSION_SETTINGS ??= cleaned.PAYMENTS_CUSTOM_PLANS;
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+    throw new EnvError(
+      result.error.issues.map((i) => {
+        const path = i.path.join(".") || "env";
+        const from = formerName && path === "PAYMENTS_SESSION_SETTINGS" ? " (read from PAYMENTS_CUSTOM_PLANS)" : "";
+        return `${path}: ${i.message}${from}`;
+      }),
+    );
   }
   return result.data;
 }

@@ -131,7 +131,7 @@ describe("parseEnv", () => {
       parseEnv({ ...base, PAYMENTS_CUSTOM_PLANS: "off", PAYMENTS_SESSION_SETTINGS: "on" }).PAYMENTS_SESSION_SETTINGS,
     ).toBe("on");
     expect(problems({ ...base, PAYMENTS_CUSTOM_PLANS: "no" })).toEqual([
-      'PAYMENTS_SESSION_SETTINGS: PAYMENTS_SESSION_SETTINGS must be "on" or "off"',
+      'PAYMENTS_SESSION_SETTINGS: PAYMENTS_SESSION_SETTINGS must be "on" or "off" (read from PAYMENTS_CUSTOM_PLANS)',
     ]);
   });
 
