@@ -23,11 +23,13 @@ const MIGRATION_LOCK_KEY = 7_202_611;
  * one in that session until autovacuum analyses the table again. Through a burst of
  * first-time buyers every payment then scans every customer so far (measured: 0.5 ms of
  * Postgres CPU per payment at the start, 3.1 ms after 16,000). Every statement of the
- * webhook finds its rows by a key, so with sequential scans off its cached plans use the
- * indexes whatever the table's size when they were made. (These sessions used to plan every
- * statement afresh instead, plan_cache_mode = force_custom_plan: safe as well, but a lone
- * payment then cost its backend 1.5 ms of CPU against 0.7 ms, most of it planning.) The rest
- * of the app keeps Postgres's defaults. On PGlite (one session) both are the same handle.
+ * webhook that can find its rows by a key does (only reads of two tiny tables cannot: the
+ * settings and the active reminder sequence), so with sequential scans off its cached plans
+ * use the indexes whatever the table's size when they were made. (These sessions used to
+ * plan every statement afresh instead, plan_cache_mode = force_custom_plan: safe as well, but
+ * a lone payment then cost its backend 1.5 ms of CPU against 0.7 ms, most of it planning.)
+ * The rest of the app keeps Postgres's defaults. On PGlite (one session) both are the same
+ * handle.
  */
 type Handle = { db: Db; paymentsDb: Db; close: () => Promise<void>; kind: "pglite" | "postgres" };
 
