@@ -123,6 +123,24 @@ describe("the database's person key", () => {
     );
     expect(rows.map((r) => r.key)).toEqual(inputs.map(personKey));
   });
+
+  it("is NULL for NULL", async () => {
+    const [row] = rowsOf<{ key: string | null }>(await db.execute(sql`SELECT playcart_person_key(NULL) AS key`));
+    expect(row.key).toBeNull();
+  });
+
+  // Every payment's statement calls it three times (ledger/first-payment.ts). A SQL function
+  // whose body reads FROM cannot be inlined, and Postgres parsed and planned that body again
+  // in each statement that called it: a third of a payment's Postgres CPU. A PL/pgSQL function is
+  // compiled once per session; immutable and strict, it can still serve an index expression.
+  it("is compiled once per session, not planned in every statement that calls it", async () => {
+    const [fn] = rowsOf<{ language: string; volatility: string; strict: boolean; parallel: string }>(
+      await db.execute(sql`
+        SELECT l.lanname AS language, p.provolatile AS volatility, p.proisstrict AS strict, p.proparallel AS parallel
+        FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'playcart_person_key'`),
+    );
+    expect(fn).toEqual({ language: "plpgsql", volatility: "i", strict: true, parallel: "s" });
+  });
 });
 
 describe("three Gmail variants are one person", () => {

@@ -235,5 +235,12 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TRIGGER playcart_lot_allocation_check BEFORE INSERT ON playcart_lot_allocations\n  FOR EACH ROW EXECUTE FUNCTION playcart_lot_allocation_check();",
       "-- Balances from before lots: one opening lot per account, released, never expiring, valued at\n-- the store's point value (1 minor unit when unset), so the lots add up to every balance.\nINSERT INTO playcart_point_lots (customer_id, account, points, value_minor_per_point, earned_at)\nSELECT b.customer_id, b.account, b.balance,\n       coalesce((SELECT (value #>> '{}')::numeric FROM playcart_settings WHERE key = 'pointValueMinor'), 1),\n       now()\nFROM playcart_point_balances b WHERE b.balance > 0;"
     ]
+  },
+  {
+    "tag": "0009_playcart_person_key_plpgsql",
+    "hash": "5789938a2ad110148203ce94094026593a4428cee9e0193c8f9e339c6a17db21",
+    "statements": [
+      "-- playcart_person_key in PL/pgSQL, the same key as before (0002; it mirrors personKey in\n-- src/core/identity.ts). Every payment's statement calls it three times (ledger/first-payment.ts).\n-- As a SQL function whose body has a FROM clause, Postgres cannot inline it, so it parsed and\n-- planned that body again in every statement that called it: a third of what a payment cost\n-- its Postgres backend. A PL/pgSQL function is compiled once per session and its expressions\n-- keep their plans.\nCREATE OR REPLACE FUNCTION playcart_person_key(email text) RETURNS text\nLANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$\nDECLARE\n  address text := lower(btrim(email, E' \\t\\n\\r\\f\\x0B'));\n  at_sign int := position('@' IN address);\n  domain_part text := substr(address, at_sign + 1);\n  local_part text := substr(address, 1, greatest(at_sign - 1, 0));\n  -- The local part without its \"+tag\" (a local part that is only a tag keeps it).\n  base_name text := coalesce(nullif(split_part(local_part, '+', 1), ''), local_part);\nBEGIN\n  -- No local part, no domain, or a second @: not an address to normalise beyond its case.\n  IF at_sign <= 1 OR domain_part = '' OR position('@' IN domain_part) > 0 THEN\n    RETURN address;\n  END IF;\n  IF domain_part IN ('gmail.com', 'googlemail.com') THEN\n    RETURN coalesce(nullif(replace(base_name, '.', ''), ''), base_name) || '@gmail.com';\n  END IF;\n  RETURN base_name || '@' || domain_part;\nEND\n$$;"
+    ]
   }
 ];
