@@ -17,7 +17,7 @@ export type Row = {
   clientCpuMs: number;
   loads: number[];
   /** Each window on its own (an open loop's slices), so a reader sees how far one slice strays from the next. */
-  windows: Array<{ answers: number; cpuMs: Record<string, number> }>;
+  windows: Array<{ answers: number; cpuMs: Record<string, number>; seconds?: number }>;
 };
 
 const emptyRow = (label: string, rate: number): Row => ({
@@ -51,6 +51,32 @@ export async function capacity(
   add(row, result, cpu);
   row.rate = result.latenciesMs.length / result.seconds;
   return row;
+}
+
+/**
+ * The capacity of each of `loads`, in `slices` alternating closed-loop turns of `seconds` in all
+ * each: the machine's speed drifts within a minute (other work on it, the host's), and a
+ * ratio of two capacities measured one after the other carries that drift.
+ */
+export async function alternateCapacity(
+  loads: Array<{ label: string; send: Send }>,
+  opts: { concurrency: number; seconds: number; slices: number; meters: Record<string, CpuMeter> },
+): Promise<Row[]> {
+  const rows = loads.map((l) => emptyRow(l.label, 0));
+  const seconds = opts.seconds / opts.slices;
+  let elapsed = loads.map(() => 0);
+  for (let s = 0; s < opts.slices; s++) {
+    for (const [i, load] of loads.entries()) {
+      const { result, cpu } = await measureWindow(opts.meters, () =>
+        closedLoop(load.send, { concurrency: opts.concurrency, seconds }),
+      );
+      add(rows[i], result, cpu);
+      rows[i].windows.at(-1)!.seconds = result.seconds;
+      elapsed = elapsed.map((e, j) => (j === i ? e + result.seconds : e));
+    }
+  }
+  for (const [i, row] of rows.entries()) row.rate = row.tally.latenciesMs.length / elapsed[i];
+  return rows;
 }
 
 /** Each of `loads` in open loop at `rate` for `seconds` in all, in `slices` turns. */

@@ -44,6 +44,15 @@ export const sliceRatios = (row: Row, floor: Row) =>
     .map((w, i) => fmt(appCpu(w.cpuMs, w.answers) / appCpu(floor.windows[i].cpuMs, floor.windows[i].answers), 2))
     .join(", ");
 
+/** Each closed-loop slice's throughput over its floor's in the slice beside it (alternateCapacity). */
+export const sliceCapacityRatios = (row: Row, floor: Row) =>
+  row.windows
+    .map((w, i) => {
+      const f = floor.windows[i];
+      return fmt(w.answers / (w.seconds ?? 1) / (f.answers / (f.seconds ?? 1)), 2);
+    })
+    .join(", ");
+
 /**
  * What each slice's ratio is made of: the server's and its Postgres backends' CPU per request,
  * `row` against the `floor` beside it ("1.62+0.85 / 1.09+0.08" ms). A ratio that strays from one

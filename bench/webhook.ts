@@ -5,7 +5,8 @@
 // router, GET /api/health/pages (one `select 1` through the app's db client). Every webhook
 // request is a distinct, freshly signed checkout.session.completed for a distinct pending
 // order (bench/webhook-events.ts). On one server:
-//   1. capacity of each: a short closed-loop run (BENCH_CONCURRENCY requests in flight);
+//   1. capacity of each: closed loops (BENCH_CONCURRENCY requests in flight), the two in
+//      alternating slices so that the machine's drift weighs on both alike;
 //   2. open loop at BENCH_LOAD (default half) the webhook's capacity, both at that rate in
 //      alternating slices, BENCH_DURATION seconds each: Poisson arrivals, each sent when due
 //      whatever is still in flight, latency timed from when it was due;
@@ -17,7 +18,7 @@
 //
 // Env: DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_DURATION (s of open loop per endpoint, default 20), BENCH_SLICES (default 4),
-// BENCH_CAPACITY_SECONDS (default 5), BENCH_CONCURRENCY (default 16), BENCH_LOAD (default 0.5),
+// BENCH_CAPACITY_SECONDS (of each, default 8), BENCH_CAPACITY_SLICES (default 4), BENCH_CONCURRENCY (default 16), BENCH_LOAD (default 0.5),
 // BENCH_ARRIVALS (poisson | fixed), BENCH_SEED (default 1), BENCH_ORDERS (default 40000),
 // NEXT_DIST_DIR (build to use; built first if missing), BENCH_REBUILD=1 (build even if present),
 // BENCH_PROFILE=<dir> (write a V8 CPU profile of the server for each open-loop webhook slice there).
@@ -29,7 +30,7 @@ import { processPendingEvents, reconcile, rowsOf } from "playcart";
 import { seed } from "@/db/seed";
 import { adminUrl, createTestDatabase } from "../test/support/pg";
 import { distDir, ensureBuild, repoRoot, startServer, type TestServer } from "../test/support/server";
-import { alternate, capacity } from "./compare";
+import { alternate, alternateCapacity } from "./compare";
 import { closeConnections } from "./http-client";
 import { type Arrivals, closedLoop, percentile, seededRandom } from "./load";
 import { PgBackends, withApplicationName } from "./pg-backends";
@@ -43,6 +44,7 @@ import {
   printCpu,
   printLatency,
   serverErrors,
+  sliceCapacityRatios,
   sliceCosts,
   sliceRatios,
   Verdicts,
@@ -51,7 +53,8 @@ import { createPendingOrders, Deliveries, pagesHealthSend } from "./webhook-even
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const SLICES = Number(process.env.BENCH_SLICES ?? 4);
-const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 5);
+const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 8);
+const CAPACITY_SLICES = Number(process.env.BENCH_CAPACITY_SLICES ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const LOAD = Number(process.env.BENCH_LOAD ?? 0.5);
 const ARRIVALS: Arrivals = process.env.BENCH_ARRIVALS === "fixed" ? "fixed" : "poisson";
@@ -61,7 +64,7 @@ const WARMUP_SECONDS = 3;
 const SWEEP_SAMPLE = Number(process.env.BENCH_SWEEP_SAMPLE ?? 1_000);
 const SERVER_APP = "playcart-bench-server";
 // Deliveries signed ahead of a closed-loop run: more than the server completes a second.
-const CLOSED_LOOP_PER_SECOND = 1_000;
+const CLOSED_LOOP_PER_SECOND = 2_000;
 
 const FLOORS = { capacityRatio: 0.5, p99Ms: 100 };
 const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
@@ -124,18 +127,15 @@ async function main() {
     await closedLoop(health, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
     await closedLoop(webhook, { concurrency: CONCURRENCY, seconds: WARMUP_SECONDS });
 
-    log(`capacity: ${CAPACITY_SECONDS} s of each, ${CONCURRENCY} in flight`);
-    const healthCapacity = await capacity("GET /api/health/pages (health)", health, {
-      concurrency: CONCURRENCY,
-      seconds: CAPACITY_SECONDS,
-      meters,
-    });
+    log(`capacity: ${CAPACITY_SECONDS} s of each in ${CAPACITY_SLICES} alternating slices, ${CONCURRENCY} in flight`);
     deliveries.prepare(CAPACITY_SECONDS * CLOSED_LOOP_PER_SECOND);
-    const webhookCapacity = await capacity("POST /api/stripe/webhook", webhook, {
-      concurrency: CONCURRENCY,
-      seconds: CAPACITY_SECONDS,
-      meters,
-    });
+    const [healthCapacity, webhookCapacity] = await alternateCapacity(
+      [
+        { label: "GET /api/health/pages (health)", send: health },
+        { label: "POST /api/stripe/webhook", send: webhook },
+      ],
+      { concurrency: CONCURRENCY, seconds: CAPACITY_SECONDS, slices: CAPACITY_SLICES, meters },
+    );
     const rate = webhookCapacity.rate * LOAD;
     deliveries.prepare(Math.ceil(rate * DURATION * 1.5) + 100);
     log(
@@ -255,7 +255,7 @@ async function main() {
     const failures = serverErrors(webhookCapacity) + serverErrors(w) + w.tally.errors;
     const verdicts = new Verdicts();
     verdicts.add(
-      `webhook capacity >= ${FLOORS.capacityRatio} x health's (${fmt(webhookCapacity.rate)} / ${fmt(healthCapacity.rate)} req/s = ${fmt(capacityRatio, 2)})`,
+      `webhook capacity >= ${FLOORS.capacityRatio} x health's (${fmt(webhookCapacity.rate)} / ${fmt(healthCapacity.rate)} req/s = ${fmt(capacityRatio, 2)}; slice by slice ${sliceCapacityRatios(webhookCapacity, healthCapacity)})`,
       capacityRatio >= FLOORS.capacityRatio,
       (loadOf(webhookCapacity) + loadOf(healthCapacity)) / 2,
     );
