@@ -64,7 +64,6 @@ export async function alternateCapacity(
 ): Promise<Row[]> {
   const rows = loads.map((l) => emptyRow(l.label, 0));
   const seconds = opts.seconds / opts.slices;
-  let elapsed = loads.map(() => 0);
   for (let s = 0; s < opts.slices; s++) {
     for (const [i, load] of loads.entries()) {
       const { result, cpu } = await measureWindow(opts.meters, () =>
@@ -72,10 +71,10 @@ export async function alternateCapacity(
       );
       add(rows[i], result, cpu);
       rows[i].windows.at(-1)!.seconds = result.seconds;
-      elapsed = elapsed.map((e, j) => (j === i ? e + result.seconds : e));
     }
   }
-  for (const [i, row] of rows.entries()) row.rate = row.tally.latenciesMs.length / elapsed[i];
+  // The tallies' seconds are the slices' own, summed (mergeTally).
+  for (const row of rows) row.rate = row.tally.latenciesMs.length / row.tally.seconds;
   return rows;
 }
 

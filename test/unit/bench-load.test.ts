@@ -1,8 +1,10 @@
 // The benchmarks' own machinery: an open loop keeps sending on schedule whatever is still in
 // flight (a closed loop does not), and CPU is counted for processes that come and go.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { alternateCapacity } from "../../bench/compare";
 import { closedLoop, openLoop, percentile, seededRandom } from "../../bench/load";
 import { CpuMeter } from "../../bench/proc";
+import { sliceCapacityRatios } from "../../bench/report";
 
 describe("load", () => {
   beforeEach(() => {
@@ -53,6 +55,32 @@ describe("load", () => {
     await vi.advanceTimersByTimeAsync(0);
     const tally = await run;
     expect(tally.latenciesMs).toHaveLength(3);
+  });
+
+  it("capacities measured side by side alternate slice by slice, each rate over its own slices' time", async () => {
+    const order: string[] = [];
+    // A answers in 10 ms, B in 20 ms: one client each, B's capacity is half A's.
+    const answering = (label: string, ms: number) => () => {
+      if (order.at(-1) !== label) order.push(label);
+      return new Promise<{ status: number; outcome: string }>((resolve) =>
+        setTimeout(() => resolve({ status: 200, outcome: "ok" }), ms),
+      );
+    };
+    const run = alternateCapacity(
+      [
+        { label: "A", send: answering("A", 10) },
+        { label: "B", send: answering("B", 20) },
+      ],
+      { concurrency: 1, seconds: 0.2, slices: 2, meters: {} },
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    const [a, b] = await run;
+    expect(order).toEqual(["A", "B", "A", "B"]);
+    expect(a.windows.map((w) => w.answers)).toEqual([10, 10]);
+    expect(b.windows.map((w) => w.answers)).toEqual([5, 5]);
+    expect(a.rate).toBeCloseTo(100, 0);
+    expect(b.rate).toBeCloseTo(50, 0);
+    expect(sliceCapacityRatios(b, a)).toBe("0.50, 0.50");
   });
 
   it("poisson arrivals come from a seeded generator: the same schedule for the same seed", () => {
