@@ -17,7 +17,7 @@ export type Row = {
   clientCpuMs: number;
   loads: number[];
   /** Each window on its own (an open loop's slices), so a reader sees how far one slice strays from the next. */
-  windows: Array<{ answers: number; cpuMs: Record<string, number>; seconds?: number }>;
+  windows: Array<{ answers: number; cpuMs: Record<string, number>; seconds: number }>;
 };
 
 const emptyRow = (label: string, rate: number): Row => ({
@@ -37,7 +37,7 @@ function add(row: Row, tally: Tally, cpu: Awaited<ReturnType<typeof measureWindo
   for (const [k, v] of Object.entries(cpu.processes)) row.processes[k] = Math.max(row.processes[k] ?? 0, v);
   row.clientCpuMs += cpu.clientCpuMs;
   row.loads.push(...cpu.loads);
-  row.windows.push({ answers: tally.latenciesMs.length, cpuMs: { ...cpu.cpuMs } });
+  row.windows.push({ answers: tally.latenciesMs.length, cpuMs: { ...cpu.cpuMs }, seconds: tally.seconds });
 }
 
 /** Closed loop at `concurrency` for `seconds`: the row's rate is the capacity reached. */
@@ -46,10 +46,7 @@ export async function capacity(
   send: Send,
   opts: { concurrency: number; seconds: number; meters: Record<string, CpuMeter> },
 ): Promise<Row> {
-  const { result, cpu } = await measureWindow(opts.meters, () => closedLoop(send, opts));
-  const row = emptyRow(label, 0);
-  add(row, result, cpu);
-  row.rate = result.latenciesMs.length / result.seconds;
+  const [row] = await alternateCapacity([{ label, send }], { ...opts, slices: 1 });
   return row;
 }
 
@@ -70,7 +67,6 @@ export async function alternateCapacity(
         closedLoop(load.send, { concurrency: opts.concurrency, seconds }),
       );
       add(rows[i], result, cpu);
-      rows[i].windows.at(-1)!.seconds = result.seconds;
     }
   }
   // The tallies' seconds are the slices' own, summed (mergeTally).

@@ -49,7 +49,7 @@ export const sliceCapacityRatios = (row: Row, floor: Row) =>
   row.windows
     .map((w, i) => {
       const f = floor.windows[i];
-      return fmt(w.answers / (w.seconds ?? 1) / (f.answers / (f.seconds ?? 1)), 2);
+      return fmt(w.answers / w.seconds / (f.answers / f.seconds), 2);
     })
     .join(", ");
 
