@@ -35,8 +35,8 @@ import { checkoutBuildChunks, playcartIn, playcartModuleIds } from "./checkout-c
 import { scriptsOnceInUse } from "./checkout-in-use";
 import { checkoutHtml, chunkPathsIn, ScriptCache } from "./checkout-js";
 import { CPU_SLOWDOWN, chromePath, lighthouseRun, type PageRun, type Throttling } from "./lighthouse";
-import { seededRandom } from "./load";
 import { ensureBuildWithoutPlaycart, hasBuild, type NextServer, startNext, WITHOUT_PLAYCART } from "./next-server";
+import { median, medianRange, signed } from "./pairs";
 import { Sessions } from "./play-http";
 
 // A single pair's main-thread difference swings by over 200 ms at 4x on a 2-core machine (the
@@ -57,25 +57,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 const log = (msg: string) => console.log(`[bench] ${msg}`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-/**
- * Where the median of these differences could as well have landed: the 5th and 95th
- * percentiles of the medians of 2,000 resamples (with replacement) of the pairs. A floor
- * inside that range is not settled by this run.
- */
-function medianRange(xs: number[]): [number, number] {
-  const random = seededRandom(1);
-  const medians = Array.from({ length: 2_000 }, () =>
-    median(Array.from({ length: xs.length }, () => xs[Math.floor(random() * xs.length)])),
-  ).sort((a, b) => a - b);
-  return [medians[Math.floor(medians.length * 0.05)], medians[Math.floor(medians.length * 0.95) - 1]];
-}
 const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
-const signed = (n: number, digits = 0) => `${n >= 0 ? "+" : ""}${n.toFixed(digits)}`;
 
 async function main() {
   if (!hasBuild()) {
@@ -185,6 +167,9 @@ async function main() {
     );
     console.log(
       `    main-thread time, Lighthouse's breakdown (wall time) ${signed(d.main)} ms at ${CPU_SLOWDOWN}x (medians ${med("on", (r) => r.mainThreadMs).toFixed(0)} on, ${med("off", (r) => r.mainThreadMs).toFixed(0)} off)`,
+    );
+    console.log(
+      `    Lighthouse's benchmark index of this machine: median ${median(pairs.flatMap((p) => [p.on.benchmarkIndex, p.off.benchmarkIndex])).toFixed(0)} (Lighthouse expects at least 1,000; the 4x figures scale with the machine's speed)`,
     );
     console.log(
       `    gzip JS ${signed(jsAdded / 1024, 1)} kB (${kb(jsTotal("on"))} on, ${kb(jsTotal("off"))} off): with the page ${signed((js.on.firstLoad - js.off.firstLoad) / 1024, 1)} kB, fetched later (the checkout in use) ${signed((js.on.later - js.off.later) / 1024, 1)} kB`,

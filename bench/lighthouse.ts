@@ -18,6 +18,12 @@ export type PageRun = {
    * what the page's own work costs at 4x, whatever else the machine is running.
    */
   mainThreadCpuMs: number;
+  /**
+   * Lighthouse's measure of this machine's CPU for the run (lhr.environment.benchmarkIndex).
+   * Its 4x is a slowdown of this machine, not a fixed phone: Lighthouse warns that a host below
+   * 1,000 is slower than it expects, and every main-thread figure here scales with it.
+   */
+  benchmarkIndex: number;
   /** Every script the page fetched during the run, lazily loaded ones included. */
   scriptUrls: string[];
   /** Main-thread time per script (Lighthouse's bootup-time: evaluation, parse and compile), ms at the slowdown. */
@@ -102,6 +108,7 @@ export async function lighthouseRun(url: string, opts: { cookie: string; throttl
       tbtMs: numeric("total-blocking-time"),
       mainThreadMs: numeric("mainthread-work-breakdown"),
       mainThreadCpuMs: (cpuMicros / 1000) * scale,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
       scriptUrls,
       bootupMs,
       taskGroupMs,

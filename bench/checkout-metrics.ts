@@ -1,0 +1,147 @@
+// `npm run bench:checkout-metrics`: what Playcart's part of the checkout costs the page's main
+// thread, and of which kind of work, measured closely enough to weigh a change of a few
+// milliseconds. bench:checkout (Lighthouse, a fresh browser per load) judges the floors; its
+// per-pair differences swing by ±150 ms at 4x on this machine kind, so a change worth 10 ms
+// there takes a hundred pairs to show. This bench loads /checkout many times in one Chromium (a
+// fresh context per load: no cookie, cache or storage carried over), at a phone's viewport, and
+// reads Chrome's own counters for each load (Performance.getMetrics, in main-thread time): the
+// tasks, script, layout and style recalculation, and the DOM's nodes.
+//
+// The same two servers as bench:checkout: the store's build with Playcart (BENCH_PORT; needs
+// `npm run build`) and the store built without it (BENCH_PORT + 1; built when missing or older).
+// BENCH_PAIRS pairs (default 40; about 2 minutes), the order alternating. Per figure: the median
+// each way and the median per-pair difference, with the range that median could as well have
+// taken. Not a test: it prints figures, judges no floor, and exits 0 unless it broke.
+//
+// Env: DATABASE_URL (admin URL of the server), BENCH_PAIRS, BENCH_PORT (default 3292),
+// BENCH_CPU_RATE (default 1: the machine's own speed; 4 slows the page's CPU fourfold, as
+// devtools throttling does), BENCH_CSS=<rules>: a stylesheet added to the page with Playcart,
+// to ask what one of its parts costs (".playcart-commitment{display:none}" takes that line's
+// layout out); the page without Playcart gets an empty one, so both pages are changed alike.
+import { type Browser, chromium } from "@playwright/test";
+import { seed } from "@/db/seed";
+import { systemChromium } from "../e2e/support/system-chromium";
+import { createTestDatabase } from "../test/support/pg";
+import { ensureBuildWithoutPlaycart, hasBuild, type NextServer, startNext, WITHOUT_PLAYCART } from "./next-server";
+import { median, medianRange, signed } from "./pairs";
+import { Sessions } from "./play-http";
+import { loadAverage1 } from "./proc";
+import { log } from "./report";
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 40);
+const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3292);
+const CPU_RATE = Number(process.env.BENCH_CPU_RATE ?? 1);
+const CSS = process.env.BENCH_CSS;
+// Lighthouse's mobile viewport (a Moto G Power), as bench:checkout loads the page.
+const PHONE = { width: 412, height: 823 };
+// After the load event: the hydration and effects that follow it, before the counters are read.
+const SETTLE_MS = 1500;
+
+type Side = "on" | "off";
+type Metrics = Record<string, number>;
+
+// Chrome's counters, in seconds for the durations; the ones worth printing, in this order.
+const FIGURES: Array<{ name: string; label: string; ms: boolean }> = [
+  { name: "TaskDuration", label: "main-thread tasks", ms: true },
+  { name: "ScriptDuration", label: "script", ms: true },
+  { name: "LayoutDuration", label: "layout", ms: true },
+  { name: "RecalcStyleDuration", label: "style recalculation", ms: true },
+  { name: "V8CompileDuration", label: "script compilation", ms: true },
+  { name: "Nodes", label: "DOM nodes", ms: false },
+  { name: "LayoutCount", label: "layouts", ms: false },
+  { name: "RecalcStyleCount", label: "style recalculations", ms: false },
+];
+
+async function loadOnce(browser: Browser, server: NextServer, sessionId: string, css: string | null): Promise<Metrics> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  try {
+    await context.addCookies([{ name: "pc_sid", value: sessionId, url: server.url }]);
+    const page = await context.newPage();
+    if (css !== null)
+      await page.route(`${server.url}/checkout`, async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace("</head>", `<style>${css}</style></head>`);
+        await route.fulfill({ response, body: html });
+      });
+    const cdp = await context.newCDPSession(page);
+    // Thread time: what the page's main thread spent, not time it waited for a core.
+    await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+    if (CPU_RATE !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+    const response = await page.goto(`${server.url}/checkout`, { waitUntil: "load" });
+    if (response?.status() !== 200) throw new Error(`/checkout answered ${response?.status()}`);
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  if (!hasBuild()) {
+    console.error("[bench] no .next build: run `npm run build` first");
+    process.exit(1);
+  }
+  if (!(PAIRS >= 2)) throw new Error("BENCH_PAIRS must be at least 2");
+  if (!(CPU_RATE >= 1)) throw new Error("BENCH_CPU_RATE must be 1 or more");
+  ensureBuildWithoutPlaycart();
+  const t = await createTestDatabase();
+  const servers: Partial<Record<Side, NextServer>> = {};
+  let browser: Browser | undefined;
+  try {
+    await seed(t.db);
+    const sessions = await Sessions.create(t.db, PAIRS * 2 + 2);
+    servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
+    servers.off = await startNext({
+      databaseUrl: t.url,
+      port: BENCH_PORT + 1,
+      env: { NEXT_DIST_DIR: WITHOUT_PLAYCART },
+    });
+    browser = await chromium.launch(systemChromium());
+    log(`load average before: ${loadAverage1().toFixed(2)}; CPU at ${CPU_RATE}x; ${PAIRS} pairs`);
+    if (CSS) log(`added to the page with Playcart: <style>${CSS}</style>`);
+    const measure = (side: Side) =>
+      loadOnce(browser!, servers[side]!, sessions.take(), CSS ? (side === "on" ? CSS : "") : null);
+
+    // One load each way first: the servers' and the browser's first-use costs stay out of the pairs.
+    await measure("on");
+    await measure("off");
+    const pairs: Record<Side, Metrics>[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const order: Side[] = i % 2 === 0 ? ["on", "off"] : ["off", "on"];
+      const pair = {} as Record<Side, Metrics>;
+      for (const side of order) pair[side] = await measure(side);
+      pairs.push(pair);
+    }
+
+    console.log("");
+    console.log(
+      `  ${"".padEnd(22)} ${"with".padStart(9)} ${"without".padStart(9)} ${"per pair".padStart(9)}   the pairs' median could as well be`,
+    );
+    for (const { name, label, ms } of FIGURES) {
+      const scale = ms ? 1000 : 1;
+      const of = (side: Side) => median(pairs.map((p) => p[side][name] * scale));
+      const diffs = pairs.map((p) => (p.on[name] - p.off[name]) * scale);
+      const [low, high] = medianRange(diffs);
+      const digits = ms ? 1 : 0;
+      const unit = ms ? " ms" : "";
+      console.log(
+        `  ${label.padEnd(22)} ${of("on").toFixed(digits).padStart(9)} ${of("off").toFixed(digits).padStart(9)} ${signed(median(diffs), digits).padStart(9)}   ${signed(low, digits)} to ${signed(high, digits)}${unit}`,
+      );
+    }
+    console.log("");
+    console.log(
+      `  main-thread time in ms at ${CPU_RATE}x, medians of ${PAIRS} loads each way, in thread time; at 1x, times four is what bench:checkout's simulated 4x scales it to`,
+    );
+    log(`load average after: ${loadAverage1().toFixed(2)}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await Promise.all(Object.values(servers).map((s) => s?.stop().catch(() => {})));
+    await t.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
