@@ -19,12 +19,10 @@
 // to ask what one of its parts costs (".playcart-commitment{display:none}" takes that line's
 // layout out); the page without Playcart gets an empty one, so both pages are changed alike.
 import { type Browser, chromium } from "@playwright/test";
-import { seed } from "@/db/seed";
 import { systemChromium } from "../e2e/support/system-chromium";
-import { createTestDatabase } from "../test/support/pg";
-import { ensureBuildWithoutPlaycart, hasBuild, type NextServer, startNext, WITHOUT_PLAYCART } from "./next-server";
-import { median, medianRange, signed } from "./pairs";
-import { Sessions } from "./play-http";
+import { startCheckoutServers } from "./checkout-servers";
+import { ensureBuildWithoutPlaycart, hasBuild, type NextServer, WITHOUT_PLAYCART } from "./next-server";
+import { alternatePairs, median, medianRange, type Side, signed } from "./pairs";
 import { loadAverage1 } from "./proc";
 import { log } from "./report";
 
@@ -37,7 +35,6 @@ const PHONE = { width: 412, height: 823 };
 // After the load event: the hydration and effects that follow it, before the counters are read.
 const SETTLE_MS = 1500;
 
-type Side = "on" | "off";
 type Metrics = Record<string, number>;
 
 // Chrome's counters, in seconds for the durations; the ones worth printing, in this order.
@@ -85,34 +82,20 @@ async function main() {
   if (!(PAIRS >= 2)) throw new Error("BENCH_PAIRS must be at least 2");
   if (!(CPU_RATE >= 1)) throw new Error("BENCH_CPU_RATE must be 1 or more");
   ensureBuildWithoutPlaycart();
-  const t = await createTestDatabase();
-  const servers: Partial<Record<Side, NextServer>> = {};
+  const { servers, sessions, stop } = await startCheckoutServers({
+    port: BENCH_PORT,
+    offDistDir: WITHOUT_PLAYCART,
+    sessions: PAIRS * 2 + 2,
+  });
   let browser: Browser | undefined;
   try {
-    await seed(t.db);
-    const sessions = await Sessions.create(t.db, PAIRS * 2 + 2);
-    servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
-    servers.off = await startNext({
-      databaseUrl: t.url,
-      port: BENCH_PORT + 1,
-      env: { NEXT_DIST_DIR: WITHOUT_PLAYCART },
-    });
     browser = await chromium.launch(systemChromium());
     log(`load average before: ${loadAverage1().toFixed(2)}; CPU at ${CPU_RATE}x; ${PAIRS} pairs`);
     if (CSS) log(`added to the page with Playcart: <style>${CSS}</style>`);
-    const measure = (side: Side) =>
-      loadOnce(browser!, servers[side]!, sessions.take(), CSS ? (side === "on" ? CSS : "") : null);
-
-    // One load each way first: the servers' and the browser's first-use costs stay out of the pairs.
-    await measure("on");
-    await measure("off");
-    const pairs: Record<Side, Metrics>[] = [];
-    for (let i = 0; i < PAIRS; i++) {
-      const order: Side[] = i % 2 === 0 ? ["on", "off"] : ["off", "on"];
-      const pair = {} as Record<Side, Metrics>;
-      for (const side of order) pair[side] = await measure(side);
-      pairs.push(pair);
-    }
+    const opened = browser;
+    const pairs = await alternatePairs(PAIRS, (side) =>
+      loadOnce(opened, servers[side], sessions.take(), CSS ? (side === "on" ? CSS : "") : null),
+    );
 
     console.log("");
     console.log(
@@ -131,13 +114,12 @@ async function main() {
     }
     console.log("");
     console.log(
-      `  main-thread time in ms at ${CPU_RATE}x, medians of ${PAIRS} loads each way, in thread time; at 1x, times four is what bench:checkout's simulated 4x scales it to`,
+      `  main-thread time in ms at ${CPU_RATE}x, medians of ${PAIRS} loads each way, in thread time${CPU_RATE === 1 ? "; bench:checkout's simulated 4x scales such figures by four" : ""}`,
     );
     log(`load average after: ${loadAverage1().toFixed(2)}`);
   } finally {
     await browser?.close().catch(() => {});
-    await Promise.all(Object.values(servers).map((s) => s?.stop().catch(() => {})));
-    await t.drop();
+    await stop();
   }
 }
 

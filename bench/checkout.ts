@@ -29,15 +29,13 @@
 // weighs a change to how the store loads Playcart (a dynamic part against a static import, say);
 // the floors and the off-switch check are then not judged.
 import os from "node:os";
-import { seed } from "@/db/seed";
-import { createTestDatabase } from "../test/support/pg";
 import { checkoutBuildChunks, playcartIn, playcartModuleIds } from "./checkout-chunks";
 import { scriptsOnceInUse } from "./checkout-in-use";
 import { checkoutHtml, chunkPathsIn, ScriptCache } from "./checkout-js";
+import { startCheckoutServers } from "./checkout-servers";
 import { CPU_SLOWDOWN, chromePath, lighthouseRun, type PageRun, type Throttling } from "./lighthouse";
-import { ensureBuildWithoutPlaycart, hasBuild, type NextServer, startNext, WITHOUT_PLAYCART } from "./next-server";
-import { median, medianRange, signed } from "./pairs";
-import { Sessions } from "./play-http";
+import { ensureBuildWithoutPlaycart, hasBuild, WITHOUT_PLAYCART } from "./next-server";
+import { alternatePairs, median, medianRange, type Side, signed } from "./pairs";
 
 // A single pair's main-thread difference swings by over 200 ms at 4x on a 2-core machine (the
 // trace is recorded at full speed and scaled), more than the 50 ms floor: 5 pairs gave medians
@@ -49,7 +47,6 @@ const FLOORS = { mainThreadMs: 50, scorePoints: 1, gzipJsBytes: 15 * 1024 };
 const AGAINST = process.env.BENCH_AGAINST;
 
 type Run = PageRun & { gzipJsBytes: number };
-type Side = "on" | "off";
 
 const load = () =>
   os
@@ -72,19 +69,14 @@ async function main() {
   } else if (!hasBuild(AGAINST)) throw new Error(`no build in ${AGAINST}/ (BENCH_AGAINST)`);
   log(`load average before: ${load()} on ${os.cpus().length} CPUs`);
   log(`Chromium: ${chromePath()}; Lighthouse mobile, ${CPU_SLOWDOWN}x CPU, ${THROTTLING} throttling`);
-  const t = await createTestDatabase();
-  const servers: Partial<Record<Side, NextServer>> = {};
+  // A new first-time shopper for every load: the pairs, the two warm-ups, the three HTML
+  // reads (the JavaScript each way, the off-switch check) and the two checkouts in use.
+  const { servers, sessions, stop } = await startCheckoutServers({
+    port: BENCH_PORT,
+    offDistDir: AGAINST ?? WITHOUT_PLAYCART,
+    sessions: PAIRS * 2 + 8,
+  });
   try {
-    await seed(t.db);
-    // A new first-time shopper for every load: the pairs, the two warm-ups, the three HTML
-    // reads (the JavaScript each way, the off-switch check) and the two checkouts in use.
-    const sessions = await Sessions.create(t.db, PAIRS * 2 + 8);
-    servers.on = await startNext({ databaseUrl: t.url, port: BENCH_PORT });
-    servers.off = await startNext({
-      databaseUrl: t.url,
-      port: BENCH_PORT + 1,
-      env: { NEXT_DIST_DIR: AGAINST ?? WITHOUT_PLAYCART },
-    });
     log(
       AGAINST
         ? `next start with Playcart on :${BENCH_PORT}, and the build in ${AGAINST} with Playcart on :${BENCH_PORT + 1} (BENCH_AGAINST: "on" is this build, "off" that one)`
@@ -93,7 +85,7 @@ async function main() {
 
     const scripts = new ScriptCache();
     const measure = async (side: Side): Promise<Run> => {
-      const server = servers[side]!;
+      const server = servers[side];
       const run = await lighthouseRun(`${server.url}/checkout`, {
         cookie: `pc_sid=${sessions.take()}`,
         throttling: THROTTLING,
@@ -102,12 +94,6 @@ async function main() {
       return { ...run, scriptUrls: own, gzipJsBytes: await scripts.gzipBytes(own) };
     };
 
-    // One load each way first: the servers' and the browser's first-use costs stay out of the pairs.
-    await measure("on");
-    await measure("off");
-    log(`warm-up done; load average ${load()}`);
-
-    const pairs: Record<Side, Run>[] = [];
     console.log("");
     const sides = AGAINST ? "this build/the other" : "with Playcart/without";
     console.log(`  each figure: ${sides}, then the pair's difference; the load average after the pair`);
@@ -116,16 +102,11 @@ async function main() {
     console.log(
       `  ${"pair".padEnd(5)} ${"order".padEnd(8)} ${"score".padStart(12)} ${"TBT ms".padStart(16)} ${"main CPU ms".padStart(16)} ${"main wall ms".padStart(16)} ${"gzip JS kB".padStart(18)}   load`,
     );
-    for (let i = 0; i < PAIRS; i++) {
-      const order: Side[] = i % 2 === 0 ? ["on", "off"] : ["off", "on"];
-      const pair = {} as Record<Side, Run>;
-      for (const side of order) pair[side] = await measure(side);
-      pairs.push(pair);
-      const { on, off } = pair;
+    const pairs = await alternatePairs(PAIRS, measure, ({ on, off }, i, order) =>
       console.log(
         `  ${String(i + 1).padEnd(5)} ${order.join(",").padEnd(8)} ${cell(on.score, off.score, 0, 12)} ${cell(on.tbtMs, off.tbtMs)} ${cell(on.mainThreadCpuMs, off.mainThreadCpuMs)} ${cell(on.mainThreadMs, off.mainThreadMs)} ${cell(on.gzipJsBytes / 1024, off.gzipJsBytes / 1024, 1, 18)}   ${load()}`,
-      );
-    }
+      ),
+    );
 
     const diff = (f: (r: Run) => number) => median(pairs.map((p) => f(p.on) - f(p.off)));
     const d = {
@@ -140,7 +121,7 @@ async function main() {
     // and what came later.
     const js = {} as Record<Side, { firstLoad: number; later: number }>;
     for (const side of ["on", "off"] as Side[]) {
-      const server = servers[side]!;
+      const server = servers[side];
       const named = new Set(
         chunkPathsIn(await checkoutHtml(server.url, sessions.take())).map((p) => `${server.url}${p}`),
       );
@@ -191,7 +172,7 @@ async function main() {
           `    ${g.padEnd(22)} ${groupMedian("on", g).toFixed(0).padStart(6)} ${groupMedian("off", g).toFixed(0).padStart(6)} ${signed(groupMedian("on", g) - groupMedian("off", g)).padStart(6)}`,
         );
       for (const side of ["on", "off"] as Side[]) {
-        const server = servers[side]!;
+        const server = servers[side];
         const urls = new Set(pairs.flatMap((p) => Object.keys(p[side].bootupMs)));
         const rows = [...urls]
           .map((u) => [u.replace(server.url, ""), median(pairs.map((p) => p[side].bootupMs[u] ?? 0))] as const)
@@ -210,7 +191,7 @@ async function main() {
     }
     // Built without Playcart, not one byte of it in the checkout's chunks: read for the
     // modules of Playcart's client components in that build (its admin has some) and its words.
-    const off = servers.off!;
+    const off = servers.off;
     const offIds = playcartModuleIds(WITHOUT_PLAYCART);
     const offChunks = new Set<string>([
       ...checkoutBuildChunks(WITHOUT_PLAYCART).map((p) => `${off.url}${p}`),
@@ -249,8 +230,7 @@ async function main() {
     for (const [label, ok] of verdicts) console.log(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
     log(`load average after: ${load()}`);
   } finally {
-    await Promise.all(Object.values(servers).map((s) => s?.stop().catch(() => {})));
-    await t.drop();
+    await stop();
   }
 }
 

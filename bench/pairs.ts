@@ -2,6 +2,32 @@
 // differences, and how far that median could as well have landed.
 import { seededRandom } from "./load";
 
+/** "on": the store with Playcart (or this build); "off": without it (or the other build). */
+export type Side = "on" | "off";
+
+/**
+ * One `measure` each way first, so the servers' and the browser's first-use costs stay out of
+ * the pairs; then `count` pairs, the order alternating from one pair to the next. `onPair` sees
+ * each pair as it lands.
+ */
+export async function alternatePairs<T>(
+  count: number,
+  measure: (side: Side) => Promise<T>,
+  onPair?: (pair: Record<Side, T>, index: number, order: Side[]) => void,
+): Promise<Record<Side, T>[]> {
+  await measure("on");
+  await measure("off");
+  const pairs: Record<Side, T>[] = [];
+  for (let i = 0; i < count; i++) {
+    const order: Side[] = i % 2 === 0 ? ["on", "off"] : ["off", "on"];
+    const pair = {} as Record<Side, T>;
+    for (const side of order) pair[side] = await measure(side);
+    pairs.push(pair);
+    onPair?.(pair, i, order);
+  }
+  return pairs;
+}
+
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
