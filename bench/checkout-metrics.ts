@@ -5,7 +5,9 @@
 // there takes a hundred pairs to show. This bench loads /checkout many times in one Chromium (a
 // fresh context per load: no cookie, cache or storage carried over), at a phone's viewport, and
 // reads Chrome's own counters for each load (Performance.getMetrics, in main-thread time): the
-// tasks, script, layout and style recalculation, and the DOM's nodes.
+// tasks, script, layout and style recalculation, and the DOM's nodes. Beside them, from a trace of
+// each load, the page's longest main-thread task and its tasks weighed as Lighthouse's 4x
+// simulation weighs them for TBT (bench:checkout's floors are at 4x).
 //
 // The same two servers as bench:checkout: the store's build with Playcart (BENCH_PORT; needs
 // `npm run build`) and the store built without it (BENCH_PORT + 1; built when missing or older).
@@ -37,6 +39,31 @@ const SETTLE_MS = 1500;
 
 type Metrics = Record<string, number>;
 
+// The page's main-thread tasks, from a trace of the load (Chrome's RunTask events on the
+// renderer's main thread): Lighthouse's simulation scales each by its CPU slowdown, and a task
+// over 50 ms then blocks input for the rest (TBT). A part hydrated inside the page's own long
+// task adds to it four times over; a part in a task of its own adds nothing until that task
+// reaches 12.5 ms.
+const TRACE_CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline,__metadata";
+const LIGHTHOUSE_SLOWDOWN = 4;
+const BLOCKING_MS = 50;
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } };
+
+/** The durations in ms of the page's top-level tasks on its renderer's main thread. */
+function mainThreadTasks(events: TraceEvent[]): number[] {
+  const main = events.find(
+    (e) =>
+      e.name === "thread_name" &&
+      e.args?.name === "CrRendererMain" &&
+      events.some((x) => x.pid === e.pid && x.name === "ParseHTML"),
+  );
+  if (!main) throw new Error("the trace has no renderer main thread that parsed the page");
+  return events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === "RunTask" && e.ph === "X")
+    .map((e) => (e.dur ?? 0) / 1000);
+}
+
 // Chrome's counters, in seconds for the durations; the ones worth printing, in this order.
 const FIGURES: Array<{ name: string; label: string; ms: boolean }> = [
   { name: "TaskDuration", label: "main-thread tasks", ms: true },
@@ -44,6 +71,8 @@ const FIGURES: Array<{ name: string; label: string; ms: boolean }> = [
   { name: "LayoutDuration", label: "layout", ms: true },
   { name: "RecalcStyleDuration", label: "style recalculation", ms: true },
   { name: "V8CompileDuration", label: "script compilation", ms: true },
+  { name: "LongestTask", label: "longest task", ms: true },
+  { name: "BlockingAt4x", label: "blocking time at 4x", ms: true },
   { name: "Nodes", label: "DOM nodes", ms: false },
   { name: "LayoutCount", label: "layouts", ms: false },
   { name: "RecalcStyleCount", label: "style recalculations", ms: false },
@@ -61,6 +90,10 @@ async function loadOnce(browser: Browser, server: NextServer, sessionId: string,
         await route.fulfill({ response, body: html });
       });
     const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const traced = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+    await cdp.send("Tracing.start", { categories: TRACE_CATEGORIES, transferMode: "ReportEvents" });
     // Thread time: what the page's main thread spent, not time it waited for a core.
     await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
     if (CPU_RATE !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
@@ -68,7 +101,15 @@ async function loadOnce(browser: Browser, server: NextServer, sessionId: string,
     if (response?.status() !== 200) throw new Error(`/checkout answered ${response?.status()}`);
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = await cdp.send("Performance.getMetrics");
-    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    await cdp.send("Tracing.end");
+    await traced;
+    const tasks = mainThreadTasks(events);
+    // In seconds, as Chrome's own durations.
+    return {
+      ...Object.fromEntries(metrics.map((m) => [m.name, m.value])),
+      LongestTask: Math.max(0, ...tasks) / 1000,
+      BlockingAt4x: tasks.reduce((sum, ms) => sum + Math.max(0, LIGHTHOUSE_SLOWDOWN * ms - BLOCKING_MS), 0) / 1000,
+    };
   } finally {
     await context.close();
   }
@@ -115,6 +156,9 @@ async function main() {
     console.log("");
     console.log(
       `  main-thread time in ms at ${CPU_RATE}x, medians of ${PAIRS} loads each way, in thread time${CPU_RATE === 1 ? "; bench:checkout's simulated 4x scales such figures by four" : ""}`,
+    );
+    console.log(
+      `  longest task: the page's longest main-thread task, in wall time; blocking time at 4x: each task as Lighthouse's simulation weighs it (${LIGHTHOUSE_SLOWDOWN} x its time at this rate, less ${BLOCKING_MS} ms)`,
     );
     log(`load average after: ${loadAverage1().toFixed(2)}`);
   } finally {

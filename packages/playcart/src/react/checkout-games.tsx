@@ -13,6 +13,7 @@ import { EmailStep, type EmailVerdict } from "./email-step.tsx";
 import { preloadOnceEngaged } from "./game-chunks.ts";
 import { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
+import { HydrateAfterPage } from "./hydrate-after-page.tsx";
 
 export type CheckoutGamesProps = GameLauncherProps & {
   /**
@@ -28,8 +29,19 @@ export type CheckoutGamesProps = GameLauncherProps & {
   } | null;
 };
 
-/** The checkout's game slot. Server components pass `playEndpoint` (a string); client code may pass `play`. */
-export function CheckoutGames({ emailStep, ...props }: CheckoutGamesProps) {
+/**
+ * The checkout's game slot. Server components pass `playEndpoint` (a string); client code may
+ * pass `play`. Hydrated after the host's page (HydrateAfterPage).
+ */
+export function CheckoutGames(props: CheckoutGamesProps) {
+  return (
+    <HydrateAfterPage>
+      <CheckoutGamesNow {...props} />
+    </HydrateAfterPage>
+  );
+}
+
+function CheckoutGamesNow({ emailStep, ...props }: CheckoutGamesProps) {
   const router = useRouter();
   const [, startTransition] = useTransition();
   // The campaign the email was given for, and what the server said about it.

@@ -7,6 +7,7 @@ import { type ComponentType, useEffect, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import type { NudgeProps } from "./exit-nudge.tsx";
 import type { PlayFn } from "./game-types.ts";
+import { HydrateAfterPage } from "./hydrate-after-page.tsx";
 import { whenIdle } from "./when-idle.ts";
 
 export type ExitTrigger = "pointer_top" | "tab_hidden" | "back" | "idle";
@@ -35,7 +36,16 @@ export type ExitIntentProps = {
   serviceWorkerUrl?: string;
 };
 
-export function ExitIntent({ claim, dismiss, ...nudge }: ExitIntentProps) {
+/** The exit-intent watcher, hydrated after the host's page (HydrateAfterPage). */
+export function ExitIntent(props: ExitIntentProps) {
+  return (
+    <HydrateAfterPage>
+      <ExitIntentNow {...props} />
+    </HydrateAfterPage>
+  );
+}
+
+function ExitIntentNow({ claim, dismiss, ...nudge }: ExitIntentProps) {
   const [shown, setShown] = useState<{ Nudge: ComponentType<NudgeProps>; offer: GameOffer | null } | null>(null);
   // The watcher starts once per checkout view. A refreshed checkout (the email given, a prize
   // shown) brings a new `claim` (a server action's reference): restarting on it added another

@@ -5,6 +5,7 @@
 // it, so a page pays for one button.
 import { type ComponentType, useRef, useState } from "react";
 import { useEnabledWhenHydrated } from "./enabled-when-hydrated.ts";
+import { HydrateAfterPage } from "./hydrate-after-page.tsx";
 import type { RewardsDialogProps } from "./rewards-dialog.tsx";
 
 export type RewardsLauncherProps = {
@@ -28,7 +29,16 @@ const loadDialog = () => import("./rewards-dialog.tsx");
 // Chromium load its SVG stylesheet and restyle the whole page.
 const StarIcon = () => <span aria-hidden="true" className="playcart-rewards-star" />;
 
-export function RewardsLauncher({
+/** The rewards button, hydrated after the host's page (HydrateAfterPage). */
+export function RewardsLauncher(props: RewardsLauncherProps) {
+  return (
+    <HydrateAfterPage>
+      <RewardsLauncherNow {...props} />
+    </HydrateAfterPage>
+  );
+}
+
+function RewardsLauncherNow({
   endpoint = "/api/playcart/panel",
   joinHref,
   label = "Rewards",

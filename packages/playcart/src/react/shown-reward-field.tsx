@@ -1,5 +1,6 @@
 "use client";
 
+import { HydrateAfterPage } from "./hydrate-after-page.tsx";
 import { useShownReward } from "./shown-reward.ts";
 import { SHOWN_REWARD_FIELD } from "./shown-reward-event.ts";
 
@@ -10,8 +11,20 @@ export type ShownRewardFieldProps = {
   rewardId: string | null;
 };
 
-/** The hidden SHOWN_REWARD_FIELD of the host's checkout form, following a game's result as well as the page. */
-export function ShownRewardField({ form, rewardId }: ShownRewardFieldProps) {
+/**
+ * The hidden SHOWN_REWARD_FIELD of the host's checkout form, following a game's result as well
+ * as the page. Hydrated after the host's page (HydrateAfterPage); until then it holds the
+ * server's value, which is what the page shows.
+ */
+export function ShownRewardField(props: ShownRewardFieldProps) {
+  return (
+    <HydrateAfterPage>
+      <ShownRewardFieldNow {...props} />
+    </HydrateAfterPage>
+  );
+}
+
+function ShownRewardFieldNow({ form, rewardId }: ShownRewardFieldProps) {
   const shown = useShownReward(rewardId ?? "");
   return <input type="hidden" name={SHOWN_REWARD_FIELD} form={form} value={shown} />;
 }

@@ -1,0 +1,19 @@
+"use client";
+
+import { type ReactNode, Suspense } from "react";
+
+/**
+ * Hydrates its children after the host's page, in a task of their own. React hydrates a page in
+ * one long task, and a server-rendered Suspense boundary it meets is left for later, at a low
+ * priority that yields to the browser between components: Playcart's parts then no longer
+ * lengthen the page's hydration task, the longest of a checkout's load, which Lighthouse counts
+ * four times over (bench:checkout-metrics, "longest task": about 14 ms at 1x with the parts in
+ * it, none without). Their buttons are disabled until hydrated (useEnabledWhenHydrated), so
+ * nothing is pressed in between.
+ *
+ * Nothing inside suspends on the first render, so the server sends the children whole and the
+ * fallback is never shown; a game's chunk suspends inside a boundary of its own.
+ */
+export function HydrateAfterPage({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
