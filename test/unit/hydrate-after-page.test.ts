@@ -1,7 +1,8 @@
 // Playcart's parts on a host's pages arrive from the server inside a Suspense boundary of their
 // own, so React hydrates them after the host's page rather than inside the page's hydration
 // task, the longest task of a checkout's load (bench:checkout-metrics, "longest task": Playcart
-// added about 14 ms to it at 1x, four times that at Lighthouse's 4x, before they were deferred).
+// added about 14 ms to it at 1x, four times that at Lighthouse's 4x, before they were deferred;
+// between -7 and +8 ms after).
 
 import type { GameOffer } from "playcart/client";
 import { CheckoutGames } from "playcart/internal/react/checkout-games";

@@ -7,8 +7,8 @@ import { type ReactNode, Suspense } from "react";
  * one long task, and a server-rendered Suspense boundary it meets is left for later, at a low
  * priority that yields to the browser between components: Playcart's parts then no longer
  * lengthen the page's hydration task, the longest of a checkout's load, which Lighthouse counts
- * four times over (bench:checkout-metrics, "longest task": about 14 ms at 1x with the parts in
- * it, none without). Their buttons are disabled until hydrated (useEnabledWhenHydrated), so
+ * four times over (bench:checkout-metrics, "longest task": Playcart's parts added about 14 ms
+ * to it at 1x; deferred, between -7 and +8 ms, within the noise). Their buttons are disabled until hydrated (useEnabledWhenHydrated), so
  * nothing is pressed in between.
  *
  * Nothing inside suspends on the first render, so the server sends the children whole and the
