@@ -48,9 +48,21 @@ const TRACE_CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timelin
 const LIGHTHOUSE_SLOWDOWN = 4;
 const BLOCKING_MS = 50;
 
-type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } };
+type TraceEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+};
 
-/** The durations in ms of the page's top-level tasks on its renderer's main thread. */
+/**
+ * The durations in ms of the page's top-level tasks on its renderer's main thread. A task run
+ * inside another (a nested run loop) is part of its parent's time, as Lighthouse counts it: only
+ * the outermost is kept, so no millisecond is weighed twice.
+ */
 function mainThreadTasks(events: TraceEvent[]): number[] {
   const main = events.find(
     (e) =>
@@ -59,9 +71,17 @@ function mainThreadTasks(events: TraceEvent[]): number[] {
       events.some((x) => x.pid === e.pid && x.name === "ParseHTML"),
   );
   if (!main) throw new Error("the trace has no renderer main thread that parsed the page");
-  return events
+  const tasks = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === "RunTask" && e.ph === "X")
-    .map((e) => (e.dur ?? 0) / 1000);
+    .sort((a, b) => a.ts - b.ts);
+  const outermost: number[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const task of tasks) {
+    if (task.ts < end) continue;
+    end = task.ts + (task.dur ?? 0);
+    outermost.push((task.dur ?? 0) / 1000);
+  }
+  return outermost;
 }
 
 // Chrome's counters, in seconds for the durations; the ones worth printing, in this order.
