@@ -13,7 +13,7 @@ import { EmailStep, type EmailVerdict } from "./email-step.tsx";
 import { preloadOnceEngaged } from "./game-chunks.ts";
 import { GameLauncher, type GameLauncherProps } from "./game-launcher.tsx";
 import { defaultOddsHref } from "./game-types.ts";
-import { HydrateAfterPage } from "./hydrate-after-page.tsx";
+import { hydratedAfterPage } from "./hydrate-after-page.tsx";
 
 export type CheckoutGamesProps = GameLauncherProps & {
   /**
@@ -31,15 +31,9 @@ export type CheckoutGamesProps = GameLauncherProps & {
 
 /**
  * The checkout's game slot. Server components pass `playEndpoint` (a string); client code may
- * pass `play`. Hydrated after the host's page (HydrateAfterPage).
+ * pass `play`. Hydrated after the host's page (hydratedAfterPage).
  */
-export function CheckoutGames(props: CheckoutGamesProps) {
-  return (
-    <HydrateAfterPage>
-      <CheckoutGamesNow {...props} />
-    </HydrateAfterPage>
-  );
-}
+export const CheckoutGames = hydratedAfterPage(CheckoutGamesNow);
 
 function CheckoutGamesNow({ emailStep, ...props }: CheckoutGamesProps) {
   const router = useRouter();

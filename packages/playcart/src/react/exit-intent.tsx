@@ -7,7 +7,7 @@ import { type ComponentType, useEffect, useRef, useState } from "react";
 import type { GameOffer } from "../client.ts";
 import type { NudgeProps } from "./exit-nudge.tsx";
 import type { PlayFn } from "./game-types.ts";
-import { HydrateAfterPage } from "./hydrate-after-page.tsx";
+import { hydratedAfterPage } from "./hydrate-after-page.tsx";
 import { whenIdle } from "./when-idle.ts";
 
 export type ExitTrigger = "pointer_top" | "tab_hidden" | "back" | "idle";
@@ -36,14 +36,8 @@ export type ExitIntentProps = {
   serviceWorkerUrl?: string;
 };
 
-/** The exit-intent watcher, hydrated after the host's page (HydrateAfterPage). */
-export function ExitIntent(props: ExitIntentProps) {
-  return (
-    <HydrateAfterPage>
-      <ExitIntentNow {...props} />
-    </HydrateAfterPage>
-  );
-}
+/** The exit-intent watcher, hydrated after the host's page (hydratedAfterPage). */
+export const ExitIntent = hydratedAfterPage(ExitIntentNow);
 
 function ExitIntentNow({ claim, dismiss, ...nudge }: ExitIntentProps) {
   const [shown, setShown] = useState<{ Nudge: ComponentType<NudgeProps>; offer: GameOffer | null } | null>(null);

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, Suspense } from "react";
+import { type ComponentType, type ReactNode, Suspense } from "react";
 
 /**
  * Hydrates its children after the host's page, in a task of their own. React hydrates a page in
@@ -16,4 +16,15 @@ import { type ReactNode, Suspense } from "react";
  */
 export function HydrateAfterPage({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
+}
+
+/** `Part`, hydrated after the host's page: each of Playcart's parts on a host's page is exported so. */
+export function hydratedAfterPage<P extends object>(Part: ComponentType<P>): (props: P) => ReactNode {
+  return function HydratedAfterPage(props: P) {
+    return (
+      <HydrateAfterPage>
+        <Part {...props} />
+      </HydrateAfterPage>
+    );
+  };
 }

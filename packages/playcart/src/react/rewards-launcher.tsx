@@ -5,7 +5,7 @@
 // it, so a page pays for one button.
 import { type ComponentType, useRef, useState } from "react";
 import { useEnabledWhenHydrated } from "./enabled-when-hydrated.ts";
-import { HydrateAfterPage } from "./hydrate-after-page.tsx";
+import { hydratedAfterPage } from "./hydrate-after-page.tsx";
 import type { RewardsDialogProps } from "./rewards-dialog.tsx";
 
 export type RewardsLauncherProps = {
@@ -29,14 +29,8 @@ const loadDialog = () => import("./rewards-dialog.tsx");
 // Chromium load its SVG stylesheet and restyle the whole page.
 const StarIcon = () => <span aria-hidden="true" className="playcart-rewards-star" />;
 
-/** The rewards button, hydrated after the host's page (HydrateAfterPage). */
-export function RewardsLauncher(props: RewardsLauncherProps) {
-  return (
-    <HydrateAfterPage>
-      <RewardsLauncherNow {...props} />
-    </HydrateAfterPage>
-  );
-}
+/** The rewards button, hydrated after the host's page (hydratedAfterPage). */
+export const RewardsLauncher = hydratedAfterPage(RewardsLauncherNow);
 
 function RewardsLauncherNow({
   endpoint = "/api/playcart/panel",

@@ -1,6 +1,6 @@
 "use client";
 
-import { HydrateAfterPage } from "./hydrate-after-page.tsx";
+import { hydratedAfterPage } from "./hydrate-after-page.tsx";
 import { useShownReward } from "./shown-reward.ts";
 import { SHOWN_REWARD_FIELD } from "./shown-reward-event.ts";
 
@@ -13,16 +13,10 @@ export type ShownRewardFieldProps = {
 
 /**
  * The hidden SHOWN_REWARD_FIELD of the host's checkout form, following a game's result as well
- * as the page. Hydrated after the host's page (HydrateAfterPage); until then it holds the
+ * as the page. Hydrated after the host's page (hydratedAfterPage); until then it holds the
  * server's value, which is what the page shows.
  */
-export function ShownRewardField(props: ShownRewardFieldProps) {
-  return (
-    <HydrateAfterPage>
-      <ShownRewardFieldNow {...props} />
-    </HydrateAfterPage>
-  );
-}
+export const ShownRewardField = hydratedAfterPage(ShownRewardFieldNow);
 
 function ShownRewardFieldNow({ form, rewardId }: ShownRewardFieldProps) {
   const shown = useShownReward(rewardId ?? "");
