@@ -8,8 +8,9 @@ export function DrawCommitment({ commitment, href }: { commitment: GameCommitmen
     <p className="playcart-commitment">
       <a href={href} className="playcart-link">
         Draw commitment
-      </a>{" "}
-      for {commitment.period}:{" "}
+      </a>
+      {/* One string: each JSX expression would be a text node of its own for the page to lay out. */}
+      {` for ${commitment.period}: `}
       <code title={commitment.commitment} data-commitment={commitment.commitment}>
         {shortHash(commitment.commitment)}
       </code>

@@ -119,8 +119,8 @@ export function GameLauncher({ offer, play, playEndpoint, oddsHref, drawsHref }:
           </h2>
           <p className="playcart-launcher-scope">
             {shown.offer.rewardScope === "this_order"
-              ? "Your prize comes off this order."
-              : "Your prize is for your next order."}{" "}
+              ? "Your prize comes off this order. "
+              : "Your prize is for your next order. "}
             <span className="playcart-launcher-left">
               {playsLeft > 0 ? `${playsLabel(shown.offer.gameType, playsLeft)} left` : "No plays left"}
             </span>
