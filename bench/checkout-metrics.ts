@@ -20,6 +20,7 @@
 // devtools throttling does), BENCH_CSS=<rules>: a stylesheet added to the page with Playcart,
 // to ask what one of its parts costs (".playcart-commitment{display:none}" takes that line's
 // layout out); the page without Playcart gets an empty one, so both pages are changed alike.
+// BENCH_FRESH_BROWSER=1: a new Chromium for each load, as bench:checkout's Lighthouse runs.
 import { type Browser, chromium } from "@playwright/test";
 import { systemChromium } from "../e2e/support/system-chromium";
 import { startCheckoutServers } from "./checkout-servers";
@@ -32,6 +33,9 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 40);
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3292);
 const CPU_RATE = Number(process.env.BENCH_CPU_RATE ?? 1);
 const CSS = process.env.BENCH_CSS;
+// A new browser for every load, as Lighthouse starts one: what a browser keeps between loads
+// (its font caches, compiled code, the first use of an API) is then paid by every load.
+const FRESH_BROWSER = process.env.BENCH_FRESH_BROWSER === "1";
 // Lighthouse's mobile viewport (a Moto G Power), as bench:checkout loads the page.
 const PHONE = { width: 412, height: 823 };
 // After the load event: the hydration and effects that follow it, before the counters are read.
@@ -151,12 +155,21 @@ async function main() {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch(systemChromium());
-    log(`load average before: ${loadAverage1().toFixed(2)}; CPU at ${CPU_RATE}x; ${PAIRS} pairs`);
+    log(
+      `load average before: ${loadAverage1().toFixed(2)}; CPU at ${CPU_RATE}x; ${PAIRS} pairs; ${FRESH_BROWSER ? "a new browser for each load" : "one browser, a new context for each load"}`,
+    );
     if (CSS) log(`added to the page with Playcart: <style>${CSS}</style>`);
     const opened = browser;
-    const pairs = await alternatePairs(PAIRS, (side) =>
-      loadOnce(opened, servers[side], sessions.take(), CSS ? (side === "on" ? CSS : "") : null),
-    );
+    const pairs = await alternatePairs(PAIRS, async (side) => {
+      const css = CSS ? (side === "on" ? CSS : "") : null;
+      if (!FRESH_BROWSER) return loadOnce(opened, servers[side], sessions.take(), css);
+      const fresh = await chromium.launch(systemChromium());
+      try {
+        return await loadOnce(fresh, servers[side], sessions.take(), css);
+      } finally {
+        await fresh.close();
+      }
+    });
 
     console.log("");
     console.log(
