@@ -154,15 +154,16 @@ async function main() {
   });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch(systemChromium());
+    // One browser for every load, or (BENCH_FRESH_BROWSER) a new one for each.
+    if (!FRESH_BROWSER) browser = await chromium.launch(systemChromium());
     log(
       `load average before: ${loadAverage1().toFixed(2)}; CPU at ${CPU_RATE}x; ${PAIRS} pairs; ${FRESH_BROWSER ? "a new browser for each load" : "one browser, a new context for each load"}`,
     );
     if (CSS) log(`added to the page with Playcart: <style>${CSS}</style>`);
-    const opened = browser;
+    const shared = browser;
     const pairs = await alternatePairs(PAIRS, async (side) => {
       const css = CSS ? (side === "on" ? CSS : "") : null;
-      if (!FRESH_BROWSER) return loadOnce(opened, servers[side], sessions.take(), css);
+      if (shared) return loadOnce(shared, servers[side], sessions.take(), css);
       const fresh = await chromium.launch(systemChromium());
       try {
         return await loadOnce(fresh, servers[side], sessions.take(), css);
